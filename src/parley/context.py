@@ -1,0 +1,27 @@
+"""Resources shared by the pipeline stages, loaded once per process.
+
+A stage asks ``ctx.get(name, loader)``; the first call runs ``loader()`` and later calls reuse the result.
+Options chosen by the user (extra actor dictionaries, a spaCy pipeline) live in ``ctx.options``.
+Corpus-level memory (actors learned from appositions in earlier articles) lives in ``ctx.memory``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Context:
+    options: dict[str, Any] = field(default_factory=dict)
+    memory: dict[str, Any] = field(default_factory=dict)
+    _resources: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def get(self, name: str, loader: Callable[[], Any]) -> Any:
+        if name not in self._resources:
+            self._resources[name] = loader()
+        return self._resources[name]
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)

@@ -1,0 +1,142 @@
+"""The Document record: one article, enriched stage by stage.
+
+Field names follow the JSON contract in DESIGN.md; extra fields are allowed and documented here.
+Every span (mention, quote, time, event, sentence) is a pair of character offsets into
+``Document.text`` — the cleaned text — so evidence can always be recovered by slicing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Actor:
+    """A person, organization, country or group named in one document (aliases merged)."""
+
+    id: str
+    name: str
+    type: str = "person"  # person | organization | country | group
+    aliases: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    role: str | None = None
+    code: str | None = None
+    mentions: list[list[int]] = field(default_factory=list)
+    # extra: where role/affiliation/code came from ("text" | "dictionary" | "corpus")
+    source: str | None = None
+
+
+@dataclass
+class Quote:
+    """Words attributed to a speaker; ``start``/``end`` cover the words without quote marks."""
+
+    speaker: str | None
+    speaker_id: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+    cue: str | None = None
+    # extra: offsets of the speaker mention that resolved the quote, if any
+    speaker_span: list[int] | None = None
+
+
+@dataclass
+class TimeExpr:
+    """A time expression normalised against the publication date.
+
+    ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY by ``precision``); ranges also carry ``end_value``.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str = "day"  # day | month | year | decade
+    end_value: str | None = None
+    kind: str | None = None  # extra: date | range | duration | relative | weekday ...
+
+
+@dataclass
+class Event:
+    """Who did what to whom and when, coded in PLOVER and CAMEO, with its evidence span."""
+
+    id: str
+    date: str | None
+    date_precision: str
+    event: str | None
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    quad: int | None = None
+    goldstein: float | None = None
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    confidence: float = 0.0
+    # extras
+    historical: bool = False
+    actor_ids: list[str] = field(default_factory=list)
+    recipient_ids: list[str] = field(default_factory=list)
+    trigger: str | None = None
+
+
+@dataclass
+class Document:
+    id: str
+    source: str = ""
+    content_hash: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_basis: str | None = None
+    text: str = ""
+    sentences: list[list[int]] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # extras
+    url: str | None = None
+    paragraphs: list[list[int]] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # "Reported by …", "Translated by …"
+    boilerplate: str = ""  # removed page chrome, kept for inspection
+    captions: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.sentences]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["actors"] = [_build(Actor, a) for a in data.get("actors", [])]
+        kwargs["quotes"] = [_build(Quote, q) for q in data.get("quotes", [])]
+        kwargs["times"] = [_build(TimeExpr, t) for t in data.get("times", [])]
+        kwargs["events"] = [_build(Event, e) for e in data.get("events", [])]
+        return cls(**kwargs)
+
+    @classmethod
+    def from_json(cls, line: str) -> Document:
+        return cls.from_dict(json.loads(line))
+
+
+def _build(kind, data: dict[str, Any]):
+    known = {f.name for f in fields(kind)}
+    return kind(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,26 @@
+"""The per-article pipeline: clean, then each stage in order over one Document.
+
+``analyze(raw, ctx)`` is the one entry point used by the CLI, the store runner and the Dask runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from parley import clean, text
+from parley.context import Context
+from parley.document import Document
+from parley.ingest import RawDocument
+
+Stage = Callable[[Document, Context], Document]
+
+STAGES: list[Stage] = [text.segment]
+
+
+def analyze(raw: RawDocument, ctx: Context | None = None) -> Document:
+    """One raw article in, one fully annotated Document out."""
+    ctx = ctx or Context()
+    doc = clean.clean(raw, ctx)
+    for stage in STAGES:
+        doc = stage(doc, ctx)
+    return doc
