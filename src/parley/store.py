@@ -128,6 +128,12 @@ class Store:
 
     # --- documents -------------------------------------------------------------------------------
 
+    def has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+    def known_hashes(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT content_hash FROM documents")}
+
     def has_hash(self, content_hash: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE content_hash=?", (content_hash,)).fetchone() is not None
 

@@ -3,7 +3,8 @@
 Rule-based on purpose: no model to download, and on news text a good abbreviation list gives the same
 splits as heavier splitters at a fraction of the cost. Choices:
 
-- a paragraph is a run of non-blank lines; cleaned text separates paragraphs with blank lines;
+- a paragraph is a run of non-blank lines; cleaned text separates paragraphs with blank lines; a line break
+  always ends a sentence (T17-style input has one sentence per line);
 - a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes/brackets) followed by space and an
   upper-case letter, digit or opening quote — unless the word before is a known abbreviation ("Sept.",
   "U.N.", "Mr."), a single initial ("J."), or the break is inside an open quotation in the same paragraph
@@ -41,8 +42,19 @@ def paragraphs(text: str) -> list[list[int]]:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[list[int]]:
-    """Sentence offsets within ``text[start:end]`` (one paragraph or any span)."""
+    """Sentence offsets within ``text[start:end]``; a line break always ends a sentence."""
     end = len(text) if end is None else end
+    out: list[list[int]] = []
+    line_start = start
+    while line_start < end:
+        nl = text.find("\n", line_start, end)
+        line_end = end if nl < 0 else nl
+        out.extend(_line_sentences(text, line_start, line_end))
+        line_start = line_end + 1
+    return out
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[list[int]]:
     out: list[list[int]] = []
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):

@@ -1,0 +1,426 @@
+"""The ``parley`` command line: one verb per job (see DESIGN.md for the contract).
+
+Exit codes: 0 on success; 1 only when no document could be processed; 2 on usage errors. A document that
+fails prints one JSON line ``{"id", "error"}`` on stderr and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from parley.context import Context
+from parley.ingest import JSONL_SUFFIXES, IngestError, RawDocument, expand_paths, iter_documents, read_path
+
+SAMPLES = "data/samples"
+
+
+def _err(doc_id: str, reason: str, source: str = "", report: bool = True) -> dict[str, str]:
+    rec = {"id": doc_id, "error": reason}
+    if source:
+        rec["source"] = source
+    if report:
+        print(json.dumps(rec, ensure_ascii=False), file=sys.stderr, flush=True)
+    return rec
+
+
+def make_context(args: argparse.Namespace) -> Context:
+    options = {}
+    if getattr(args, "actors", None):
+        options["actor_files"] = list(args.actors)
+    return Context(options=options)
+
+
+def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context, skip=None, report: bool = True):
+    """Yield ("doc", Document) / ("error", dict) / ("skip", RawDocument) for each input article.
+
+    Errors are printed on stderr as they happen unless ``report`` is False (Dask workers return them instead).
+    """
+    from parley.pipeline import analyze
+
+    for item in items:
+        if isinstance(item, IngestError):
+            yield "error", _err(item.id, item.reason, item.source, report)
+            continue
+        if skip is not None and skip(item):
+            yield "skip", item
+            continue
+        try:
+            yield "doc", analyze(item, ctx)
+        except IngestError as err:
+            yield "error", _err(err.id, err.reason, item.source, report)
+        except Exception as err:  # one bad article must not stop the batch
+            yield "error", _err(item.id, f"{type(err).__name__}: {err}", item.source, report)
+
+
+def _progress(total: int | None, label: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    disable=not sys.stderr.isatty() or (total is not None and total < 20),
+                    console=_stderr_console())
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+# --- verbs -------------------------------------------------------------------------------------------
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    ctx = make_context(args)
+    ok = failed = 0
+    for kind, value in analyze_all(iter_documents(args.paths), ctx):
+        if kind == "doc":
+            ok += 1
+            if args.jsonl:
+                sys.stdout.write(value.to_json() + "\n")
+            else:
+                sys.stdout.write(json.dumps(value.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.flush()
+        else:
+            failed += 1
+    return 0 if ok or not failed else 1
+
+
+def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
+                   command: str = "run") -> dict:
+    """Ingest ``paths`` into the store at ``db``, then rebuild the corpus tables. Returns the run's counts."""
+    from parley.store import Store
+
+    counts = {"inputs": 0, "added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    errors: list[dict] = []
+    changed: set[str] = set()
+    with Store(db) as store:
+        run_id = store.start_run(command)
+        files = list(expand_paths(paths))
+        total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
+        if engine == "dask":
+            from parley.scale import analyze_dask
+
+            results = analyze_dask(files, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
+        else:
+            raws = (item for f in files for item in read_path(f))
+            results = analyze_all(raws, ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+        with _progress(total, "analyzing") as bar:
+            task = bar.add_task("docs", total=total)
+            for kind, value in results:
+                bar.advance(task)
+                counts["inputs"] += 1
+                if kind == "error":
+                    counts["failed"] += 1
+                    errors.append(value)
+                elif kind == "skip":
+                    counts["unchanged"] += 1
+                else:
+                    status = store.upsert(value)
+                    counts[status] += 1
+                    if status != "unchanged":
+                        changed.add(value.id)
+        corpus_counts = _rebuild_corpus(store, ctx, changed)
+        store.finish_run(run_id, counts, errors)
+    counts["corpus"] = corpus_counts
+    return counts
+
+
+def _rebuild_corpus(store, ctx: Context, changed: set[str]) -> dict:
+    from parley import corpus
+
+    return corpus.rebuild(store, ctx, changed_doc_ids=changed)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    ctx = make_context(args)
+    counts = run_into_store(args.paths, args.db, ctx, engine=args.engine, scheduler=args.scheduler,
+                            command="run " + " ".join(args.paths))
+    print_summary(args.db, counts)
+    processed = counts["added"] + counts["replaced"] + counts["unchanged"]
+    return 0 if processed or not counts["failed"] else 1
+
+
+def sample_dir() -> Path:
+    return Path(str(resources.files("parley") / SAMPLES))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    ctx = make_context(args)
+    counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo")
+    print_summary(args.db, counts)
+    if args.serve:
+        from parley.web.app import serve
+
+        serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
+def print_summary(db: str, counts: dict) -> None:
+    """One screen: what the run did, what the store holds, the head of the timeline."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from parley.store import Store
+
+    console = Console()
+    with Store(db) as store:
+        table = Table(title=f"parley store {db}", show_header=True)
+        table.add_column("table")
+        table.add_column("rows", justify="right")
+        for name in ("documents", "actors", "mentions", "quotes", "times", "events"):
+            table.add_row(name, str(store.count(name)))
+        for name in ("corpus_actors", "event_clusters", "timeline", "claims"):
+            if store.has_table(name):
+                table.add_row(name, str(store.count(name)))
+        console.print(
+            f"inputs {counts['inputs']}: added {counts['added']}, replaced {counts['replaced']}, "
+            f"unchanged {counts['unchanged']}, failed {counts['failed']}"
+        )
+        console.print(table)
+        if store.has_table("timeline"):
+            rows = store.rows("SELECT date, sentence, doc_id FROM timeline ORDER BY date, rank LIMIT 8")
+            if rows:
+                head = Table(title="timeline (head)", show_header=True)
+                head.add_column("date")
+                head.add_column("summary")
+                head.add_column("source")
+                for r in rows:
+                    head.add_row(r["date"], (r["sentence"] or "")[:110], r["doc_id"])
+                console.print(head)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from parley.corpus.timeline import build_timeline
+
+    if args.articles:
+        articles = []
+        with open(args.articles, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    articles.append({"id": str(rec["id"]), "time": str(rec["time"])[:10],
+                                     "title": rec.get("title"), "text": rec["text"]})
+                except (json.JSONDecodeError, KeyError, TypeError) as err:
+                    _err(f"{args.articles}:{lineno}", f"bad article line: {err}")
+    else:
+        from parley.store import Store
+
+        with Store(args.db) as store:
+            articles = [{"id": d.id, "time": d.published, "title": d.title, "text": d.text}
+                        for d in store.documents() if d.published]
+    if not articles:
+        print("no dated articles", file=sys.stderr)
+        return 1
+    entries = build_timeline(articles, dates=args.dates, sentences=args.sentences, query=args.query)
+    if args.json:
+        print(json.dumps([{k: e[k] for k in ("date", "sentences", "sources")} for e in entries],
+                         ensure_ascii=False, indent=2))
+    else:
+        for e in entries:
+            print(e["date"], "  [" + ", ".join(e["sources"]) + "]")
+            for s in e["sentences"]:
+                print("   -", s)
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from parley.events import code_records
+
+    fh = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    ctx = make_context(args)
+    batch: list[dict] = []
+    ok = failed = 0
+
+    def flush() -> None:
+        nonlocal ok
+        for rec in code_records(batch, ctx):
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            ok += 1
+        batch.clear()
+
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                    raise ValueError("needs an object with a 'text' string")
+                rec.setdefault("id", str(lineno))
+                batch.append(rec)
+            except (json.JSONDecodeError, ValueError) as err:
+                failed += 1
+                _err(str(lineno), f"bad input line: {err}")
+            if len(batch) >= 256:
+                flush()
+        flush()
+    return 0 if ok or not failed else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from parley.export import export
+    from parley.store import Store
+
+    with Store(args.db) as store:
+        counts = export(store, args.format, Path(args.out))
+    print(json.dumps(counts))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from parley.web.app import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    from parley.corpus.trend import dyad_trend, trend_csv
+    from parley.store import Store
+
+    with Store(args.db) as store:
+        rows = dyad_trend(store, args.dyad[0], args.dyad[1])
+    if args.csv:
+        Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
+    print(f"{'month':8} {'n':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
+    for r in rows:
+        g = r.get("mean_goldstein")
+        print(f"{r['month']:8} {r['n']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} {r['quad4']:>3} "
+              f"{'' if g is None else f'{g:+.2f}':>9}")
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from parley.corpus.claims import claims_ledger
+    from parley.store import Store
+
+    with Store(args.db) as store:
+        rows = claims_ledger(store)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(json.dumps(r, ensure_ascii=False))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "tls":
+        from parley.evaluate.tls import evaluate_t17, format_report
+
+        topics = args.topics.split(",") if args.topics else None
+        result = evaluate_t17(Path(args.t17), topics=topics)
+        print(format_report(result))
+        return 0
+    from parley.events import evaluate_plv
+
+    result = evaluate_plv(Path(args.plv), make_context(args))
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="verb", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--actors", action="append", metavar="FILE",
+                        help="extra actor dictionary (parley YAML or PETRARCH/Phoenix format); repeatable")
+
+    sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--jsonl", action="store_true", help="one JSON record per line (default: indented JSON)")
+    common(sp)
+    sp.set_defaults(func=cmd_analyze)
+
+    sp = sub.add_parser("run", help="ingest into the store, then merge, timeline, trend, claims")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--db", required=True)
+    sp.add_argument("--engine", choices=["local", "dask"], default="local")
+    sp.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    common(sp)
+    sp.set_defaults(func=cmd_run)
+
+    sp = sub.add_parser("demo", help="run the pipeline on the bundled sample corpus into ./parley.db")
+    sp.add_argument("--db", default="parley.db")
+    sp.add_argument("--serve", action="store_true", help="then start the dashboard")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+    common(sp)
+    sp.set_defaults(func=cmd_demo)
+
+    sp = sub.add_parser("timeline", help="the L most important dates, K sentences each")
+    src = sp.add_mutually_exclusive_group(required=True)
+    src.add_argument("--db")
+    src.add_argument("--articles", metavar="FILE.jsonl")
+    sp.add_argument("--dates", type=int, metavar="L")
+    sp.add_argument("--sentences", type=int, metavar="K")
+    sp.add_argument("--query", metavar="WORDS")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_timeline)
+
+    sp = sub.add_parser("code", help="event-code sentences from JSONL (FILE or - for stdin)")
+    sp.add_argument("file", metavar="FILE.jsonl|-")
+    sp.set_defaults(func=cmd_code)
+
+    sp = sub.add_parser("export", help="export the store")
+    sp.add_argument("--db", required=True)
+    sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"])
+    sp.add_argument("--out", required=True, metavar="PATH")
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("serve", help="the web dashboard over a store")
+    sp.add_argument("--db", required=True)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+    sp.set_defaults(func=cmd_serve)
+
+    sp = sub.add_parser("trend", help="cooperation-conflict trend for a pair of actors")
+    sp.add_argument("--db", required=True)
+    sp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"))
+    sp.add_argument("--csv", metavar="FILE", help="also write the series as CSV")
+    sp.set_defaults(func=cmd_trend)
+
+    sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")
+    sp.add_argument("--db", required=True)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_claims)
+
+    sp = sub.add_parser("eval", help="the project's benchmarks")
+    esub = sp.add_subparsers(dest="what", required=True)
+    ep = esub.add_parser("tls", help="timeline summarization on Timeline17")
+    ep.add_argument("--t17", required=True, metavar="DIR")
+    ep.add_argument("--topics", help="comma-separated topic names (default: all 9)")
+    ep.set_defaults(func=cmd_eval)
+    ep = esub.add_parser("code", help="event coding on a PLV-format TSV")
+    ep.add_argument("--plv", required=True, metavar="FILE.tsv")
+    ep.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.time()
+    try:
+        code = args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except (FileNotFoundError, PermissionError) as err:
+        print(f"parley: {err}", file=sys.stderr)
+        return 2
+    if args.verb in {"run", "demo"}:
+        print(f"done in {time.time() - started:.1f}s", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+import json
+from pathlib import Path
+
+from parley.ingest import IngestError, RawDocument, decode, iter_documents, make_raw
+
+ARTICLE = "Opposition leader Ana Ruiz said on Monday that talks would resume. " * 3
+
+
+def _ingest(paths):
+    return list(iter_documents([str(p) for p in paths]))
+
+
+def test_directories_recursive_and_globs(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(ARTICLE)
+    (tmp_path / "a" / "b" / "two.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>")
+    got = _ingest([tmp_path])
+    assert [d.id for d in got] == ["one", "two"]
+    assert [d.kind for d in got] == ["text", "html"]
+    assert [d.id for d in _ingest([str(tmp_path / "**" / "*.html")])] == ["two"]
+
+
+def test_encodings_and_nfc(tmp_path: Path):
+    text = "Café talks in Phnom Penh: “we agree,” she said. " * 2
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes("Café talks, Señor Ruiz said today in the capital.".encode("latin-1"))
+    decomposed = "Cafe\u0301 talks resumed on Monday in the capital, officials said."
+    (tmp_path / "nfd.txt").write_text(decomposed, encoding="utf-8")
+    docs = {d.id: d for d in _ingest([tmp_path])}
+    assert docs["bom"].content == text and docs["bom"].encoding == "utf-8-sig"
+    assert docs["cp"].content == text and docs["cp"].encoding == "cp1252"
+    assert "Señor" in docs["latin"].content
+    assert docs["nfd"].content.startswith("Café")  # NFC: one code point
+    assert decode(b"\x81\x8d plain") [1] == "latin-1"  # bytes cp1252 leaves undefined
+
+
+def test_hash_is_stable_and_content_based(tmp_path: Path):
+    a = make_raw("x", "x.txt", ARTICLE.encode(), "text")
+    b = make_raw("y", "y.txt", ARTICLE.encode(), "text")
+    assert a.content_hash == b.content_hash and len(a.content_hash) == 64
+
+
+def test_jsonl_records_and_truncated_line(tmp_path: Path):
+    lines = [
+        json.dumps({"id": "n1", "text": ARTICLE, "title": "Talks", "url": "https://example.org/a",
+                    "published": "2022-03-14T10:00:00Z"}),
+        json.dumps({"id": "n2", "html": f"<p>{ARTICLE}</p>", "time": "2022-03-15"}),
+        '{"id": "n3", "text": "Opposition leader',  # truncated
+        json.dumps({"id": "n4"}),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    got = _ingest([path])
+    assert isinstance(got[0], RawDocument) and got[0].published == "2022-03-14" and got[0].title == "Talks"
+    assert got[1].kind == "html" and got[1].published == "2022-03-15"
+    assert isinstance(got[2], IngestError) and "invalid JSON" in got[2].reason and got[2].id == "batch:3"
+    assert isinstance(got[3], IngestError) and got[3].id == "n4"
+
+
+def test_bad_inputs_give_one_error_each(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 whatever")
+    with open(tmp_path / "huge.txt", "wb") as fh:  # 50 MB, sparse on disk
+        fh.truncate(50 * 1024 * 1024)
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    got = {d.id: d for d in _ingest([tmp_path, tmp_path / "missing.txt"])}
+    assert isinstance(got["ok"], RawDocument)
+    reasons = {k: v.reason for k, v in got.items() if isinstance(v, IngestError)}
+    assert reasons["empty"] == "empty file"
+    assert "binary" in reasons["binary"]
+    assert "unsupported" in reasons["notes"]
+    assert "too large" in reasons["huge"]
+    assert "not found" in reasons["missing"]
+    line = json.loads(got["empty"].to_json())
+    assert line["id"] == "empty" and line["error"] == "empty file"
+
+
+def test_invalid_utf8_falls_back_not_fails(tmp_path: Path):
+    raw = ARTICLE.encode() + b"\xff\xfe broken bytes \xc3"
+    doc = make_raw("bad", "bad.txt", raw, "text")
+    assert doc.encoding in {"cp1252", "latin-1"} and "Ana Ruiz" in doc.content

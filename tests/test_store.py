@@ -1,0 +1,64 @@
+import sqlite3
+
+from parley.document import Actor, Document, Event, Quote, TimeExpr
+from parley.store import Store, span_id
+
+
+def _doc(doc_id="d1", text="Ana Ruiz said “we will talk” on Monday.", content_hash="h1"):
+    return Document(
+        id=doc_id, content_hash=content_hash, text=text, sentences=[[0, len(text)]], published="2022-03-15",
+        actors=[Actor(id="ana-ruiz", name="Ana Ruiz", mentions=[[0, 8]])],
+        quotes=[Quote(speaker="Ana Ruiz", speaker_id="ana-ruiz", text="we will talk", start=15, end=27, cue="said")],
+        times=[TimeExpr(text="Monday", start=32, end=38, value="2022-03-14")],
+        events=[Event(id=f"{doc_id}:0-39:0", date="2022-03-14", date_precision="day", event="CONSULT", start=0,
+                      end=39, actor=["Ana Ruiz"])],
+    )
+
+
+def test_upsert_is_idempotent_and_replaces_changed(tmp_path):
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        assert store.upsert(_doc()) == "added"
+        assert store.upsert(_doc()) == "unchanged"
+        counts = {t: store.count(t) for t in ("documents", "actors", "mentions", "quotes", "times", "events")}
+        assert counts == {"documents": 1, "actors": 1, "mentions": 1, "quotes": 1, "times": 1, "events": 1}
+        changed = _doc(text="Ana Ruiz said “we will talk” on Monday. More.", content_hash="h2")
+        assert store.upsert(changed) == "replaced"
+        assert store.count("documents") == 1 and store.count("quotes") == 1
+        assert store.document("d1").text.endswith("More.")
+        q = store.rows("SELECT id, text FROM quotes")[0]
+        assert q["id"] == span_id("d1", 15, 27) and q["text"] == "we will talk"
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_record_round_trips(tmp_path):
+    with Store(tmp_path / "p.db") as store:
+        store.upsert(_doc())
+        back = store.document("d1")
+    assert back.to_dict() == _doc().to_dict()
+
+
+def test_failed_insert_keeps_previous_rows(tmp_path, monkeypatch):
+    with Store(tmp_path / "p.db") as store:
+        store.upsert(_doc())
+        original = Store._insert
+
+        def insert_then_fail(self, db, doc):
+            original(self, db, doc)
+            raise sqlite3.IntegrityError("simulated failure after the rows were written")
+
+        monkeypatch.setattr(Store, "_insert", insert_then_fail)
+        try:
+            store.upsert(_doc(content_hash="h3", text="Ana Ruiz said “we will talk” on Monday. Changed."))
+        except sqlite3.IntegrityError:
+            pass
+        assert store.count("documents") == 1 and store.document("d1").content_hash == "h1"
+        assert store.count("events") == 1 and store.count("quotes") == 1
+
+
+def test_runs_are_recorded(tmp_path):
+    with Store(tmp_path / "p.db") as store:
+        run = store.start_run("run x")
+        store.finish_run(run, {"inputs": 2, "added": 1, "failed": 1}, [{"id": "b", "error": "empty file"}])
+        row = store.rows("SELECT * FROM runs")[0]
+    assert row["inputs"] == 2 and row["failed"] == 1 and "empty file" in row["errors"] and row["finished"]
