@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parley import clean, text
+from parley import actors, clean, events, quotes, text, timex
 from parley.context import Context
 from parley.document import Document
 from parley.ingest import RawDocument
 
 Stage = Callable[[Document, Context], Document]
 
-STAGES: list[Stage] = [text.segment]
+STAGES: list[Stage] = [text.segment, actors.annotate, timex.annotate, quotes.annotate, events.annotate]
 
 
 def analyze(raw: RawDocument, ctx: Context | None = None) -> Document:

@@ -84,6 +84,57 @@ CREATE TABLE IF NOT EXISTS runs (
     unchanged INTEGER DEFAULT 0, failed INTEGER DEFAULT 0,
     errors TEXT
 );
+-- corpus tables (parley.corpus.rebuild); no foreign keys: rebuild removes rows of replaced documents itself
+CREATE TABLE IF NOT EXISTS corpus_actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL, type TEXT, code TEXT, codes TEXT, affiliation TEXT,
+    num_docs INTEGER, num_mentions INTEGER, first_seen TEXT, last_seen TEXT,
+    keys TEXT
+);
+CREATE TABLE IF NOT EXISTS corpus_actor_aliases (
+    actor_id TEXT NOT NULL, alias TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE INDEX IF NOT EXISTS corpus_actor_aliases_norm ON corpus_actor_aliases(norm);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    id TEXT PRIMARY KEY,
+    family TEXT, event TEXT, mode TEXT, cameo TEXT, quad INTEGER, goldstein REAL, plover_score REAL,
+    date TEXT, date_precision TEXT, date_lo TEXT, date_hi TEXT, symmetric INTEGER, modality TEXT,
+    actor_ids TEXT, recipient_ids TEXT, actor TEXT, recipient TEXT, actor_codes TEXT, recipient_codes TEXT,
+    num_sources INTEGER, num_articles INTEGER, num_events INTEGER, sources TEXT, doc_ids TEXT,
+    earliest_report TEXT, latest_report TEXT,
+    sentence TEXT, doc_id TEXT, start INTEGER, "end" INTEGER
+);
+CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters(date);
+CREATE TABLE IF NOT EXISTS event_cluster_members (
+    event_id TEXT PRIMARY KEY,
+    cluster_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+    start INTEGER, "end" INTEGER, text TEXT, published TEXT, outlet TEXT
+);
+CREATE INDEX IF NOT EXISTS event_cluster_members_cluster ON event_cluster_members(cluster_id);
+CREATE INDEX IF NOT EXISTS event_cluster_members_doc ON event_cluster_members(doc_id);
+CREATE TABLE IF NOT EXISTS timeline (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL, date_rank INTEGER, rank INTEGER,
+    sentence TEXT, doc_id TEXT, start INTEGER, "end" INTEGER, sources TEXT
+);
+CREATE TABLE IF NOT EXISTS trend (
+    a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL,
+    quad1 INTEGER, quad2 INTEGER, quad3 INTEGER, quad4 INTEGER, n INTEGER,
+    mean_goldstein REAL, mean_plover_score REAL, a_to_b INTEGER, b_to_a INTEGER,
+    event_ids TEXT, cluster_ids TEXT,
+    PRIMARY KEY (a, b, month)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL, basis TEXT, doc_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT,
+    speaker TEXT, speaker_id TEXT, target TEXT, target_id TEXT, cue TEXT, published TEXT, quote_id TEXT,
+    responds_to TEXT, link TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE TABLE IF NOT EXISTS corpus_state (
+    key TEXT PRIMARY KEY, value TEXT
+);
 """
 
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
@@ -223,3 +274,22 @@ def span_id(doc_id: str, start: int, end: int) -> str:
 
 def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# --- corpus query helpers (parley.corpus fills these tables) ---------------------------------------
+
+
+def corpus_actor_roles(store: Store, corpus_actor_id: str) -> list[dict[str, Any]]:
+    """Roles, codes and affiliations a corpus actor had, with the publication dates that report each."""
+    return store.rows(
+        "SELECT a.role, a.code, a.affiliation, MIN(d.published) AS first_seen, MAX(d.published) AS last_seen,"
+        " COUNT(DISTINCT a.doc_id) AS num_docs FROM actors a JOIN documents d ON d.id = a.doc_id"
+        " WHERE a.corpus_actor_id = ? GROUP BY a.role, a.code, a.affiliation ORDER BY first_seen",
+        (corpus_actor_id,),
+    )
+
+
+def cluster_members(store: Store, cluster_id: str) -> list[dict[str, Any]]:
+    """Every reported mention behind one event cluster (doc_id, event_id, start, end, text, published)."""
+    return store.rows('SELECT * FROM event_cluster_members WHERE cluster_id = ? ORDER BY published, doc_id, start',
+                      (cluster_id,))

@@ -1,0 +1,72 @@
+"""Cleaning figures on Timeline17 (publication date = folder name, outlet = folder suffix) and the seeds.
+
+Usage: python bench/bench_clean.py [N]   (N random T17 articles, default 600; needs ../shared)
+Prints: throughput, share of input lines kept, date accuracy by basis (|error| <= 3 days, and how many were
+later than the truth — the text rule is meant to be a lower bound), outlet accuracy, and the seeds' results.
+"""
+
+import random
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from parley.clean import clean
+from parley.ingest import IngestError, make_raw
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+OUTLET = {"bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "guardian": "The Guardian",
+          "washingtonpost": "The Washington Post", "foxnews": "Fox News"}
+
+
+def main(n: int) -> None:
+    files = sorted((SHARED / "data" / "t17").glob("*/InputDocs/*/*.txt"))
+    random.seed(0)
+    sample = random.sample(files, min(n, len(files)))
+    raws = []
+    for f in sample:
+        try:
+            raws.append((f, make_raw(f.stem, str(f), f.read_bytes(), "text")))
+        except IngestError:
+            pass
+    t0 = time.perf_counter()
+    docs = []
+    for f, raw in raws:
+        try:
+            docs.append((f, raw, clean(raw)))
+        except IngestError:
+            docs.append((f, raw, None))
+    secs = time.perf_counter() - t0
+    lines_in = sum(sum(1 for x in raw.content.split("\n") if x.strip()) for _, raw, _ in docs)
+    lines_out = sum(d.text.count("\n\n") + 1 for _, _, d in docs if d)
+    print(f"T17 sample: {len(docs)} articles in {secs:.2f}s ({len(docs) / secs:.0f} docs/s); "
+          f"lines kept {lines_out}/{lines_in} ({lines_out / lines_in:.1%}); failures {sum(d is None for *_, d in docs)}")
+    by_basis: Counter = Counter()
+    for f, _, d in docs:
+        if d is None or not d.published:
+            by_basis["(none)", "-"] += 1
+            continue
+        err = (date.fromisoformat(d.published) - date.fromisoformat(f.parent.name)).days
+        by_basis[d.published_basis, "ok" if abs(err) <= 3 else ("later" if err > 0 else "earlier")] += 1
+    for basis in sorted({b for b, _ in by_basis}):
+        row = {k: v for (b, k), v in by_basis.items() if b == basis}
+        total = sum(row.values())
+        print(f"  date basis {basis:10s} n={total:4d}  " + "  ".join(f"{k}={v} ({v / total:.0%})" for k, v in row.items()))
+    outlets = Counter()
+    for f, _, d in docs:
+        truth = OUTLET.get(f.parents[2].name.split("_")[-1])
+        got = d.outlet if d else None
+        outlets["correct" if got == truth else ("none" if got is None else "wrong")] += 1
+    print("  outlet:", dict(outlets))
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    for f in seeds:
+        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"))
+        print(f"seed {f.stem[:3]}: outlet={d.outlet} published={d.published} ({d.published_basis}, "
+              f"{d.meta.get('date_precision')}) paragraphs={d.text.count(chr(10) * 2) + 1} title={d.title!r:.60}")
+
+
+if __name__ == "__main__":
+    if not SHARED.is_dir():
+        sys.exit("../shared not present")
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 600)

@@ -1,0 +1,110 @@
+"""Actors stage: who is named in an article, as one record per real-world actor with role, affiliation and code.
+
+Entry point: ``annotate(doc, ctx) -> doc`` fills ``doc.actors``; ``person_mentions(doc)`` gives the person
+mentions (names and resolved definite descriptions such as "the prime minister") for the quotes stage.
+Pronouns ("he", "she") are deliberately left to the quotes stage.
+
+Method, not a model: dictionary names + capitalised-run recognition + title/apposition/possessive patterns
+(``recognize``), then alias merging, definite-description resolution and date-valid CAMEO codes (``resolve``).
+Dictionaries are data: the bundled ``parley/data/actors/*.yaml`` (Cambodia's main actors, international
+bodies) plus user files from ``ctx.option("actor_files")`` (parley YAML or PETRARCH/Phoenix text, sniffed).
+Setting ``ctx.options["actor_bundled"] = False`` runs without the bundled dictionaries (the method still
+works: tests prove it on a fictional country).
+
+Across a corpus, actors whose role/affiliation/code the text stated are remembered in
+``ctx.memory["learned_actors"]`` (name -> type, role, affiliation, code, date, aliases) and recognised and
+coded in later articles that name them without a title.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parley.actors.dictionary import ActorDictionary, DictEntry, RoleSpan, load_file, load_petrarch, load_yaml
+from parley.actors.lexicon import DATA, Lexicon, load_lexicon
+from parley.actors.recognize import Recognizer
+from parley.actors.resolve import Resolver, slug
+from parley.context import Context
+from parley.document import Document
+
+__all__ = [
+    "annotate", "person_mentions", "load_file", "load_yaml", "load_petrarch", "ActorDictionary", "DictEntry",
+    "RoleSpan", "lexicon", "dictionary", "slug",
+]
+
+
+def lexicon(ctx: Context | None = None) -> Lexicon:
+    ctx = ctx or Context()
+    return ctx.get("actors.lexicon", load_lexicon)
+
+
+def dictionary(ctx: Context | None = None) -> ActorDictionary:
+    """Bundled YAML dictionaries (unless ``actor_bundled`` is False) plus ``actor_files``, loaded once."""
+    ctx = ctx or Context()
+    files = tuple(str(p) for p in (ctx.option("actor_files") or []))
+    bundled = ctx.option("actor_bundled", True)
+
+    def load() -> ActorDictionary:
+        lex = lexicon(ctx)
+        d = ActorDictionary(lexicon=lex)
+        if bundled:
+            for p in sorted(DATA.glob("*.yaml")):
+                if p.name != "lexicon.yaml":
+                    d.extend(load_yaml(p))
+        for f in files:
+            d.extend(load_file(Path(f), lex))
+        return d
+
+    return ctx.get(f"actors.dictionary:{int(bool(bundled))}:{'|'.join(files)}", load)
+
+
+def _learned_dictionary(learned: dict, lex: Lexicon) -> ActorDictionary:
+    d = ActorDictionary(lexicon=lex)
+    for name, info in learned.items():
+        aliases = [a for a in info.get("aliases", []) if len(a.split()) > 1 or info.get("type") != "person"]
+        d.add(DictEntry(name=name, type=info.get("type", "person"), aliases=aliases, source="corpus"))
+    return d
+
+
+def annotate(doc: Document, ctx: Context | None = None) -> Document:
+    """Pipeline stage: fill ``doc.actors`` (see module docstring)."""
+    ctx = ctx or Context()
+    lex = lexicon(ctx)
+    base = dictionary(ctx)
+    learned = ctx.memory.setdefault("learned_actors", {})
+    dicts = [("dict", base)]
+    if learned:
+        dicts.append(("learned", _learned_dictionary(learned, lex)))
+    rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, dicts)
+    rec.run()
+    res = Resolver(rec, lex, {"dict": base}, doc.published, learned)
+    doc.actors = res.run()
+    _learn(doc, learned, lex)
+    return doc
+
+
+def _learn(doc: Document, learned: dict, lex: Lexicon) -> None:
+    """Remember actors whose role, affiliation or code this article stated (not dictionary-only facts)."""
+    for a in doc.actors:
+        if a.type not in ("person", "organization") or a.source != "text":
+            continue
+        if not (a.role or a.affiliation or (a.code and a.code not in lex.countries)):
+            continue
+        old = learned.get(a.name, {})
+        if old.get("date") and doc.published and old["date"] > doc.published and old.get("role"):
+            continue
+        learned[a.name] = {
+            "type": a.type, "role": a.role or old.get("role"), "affiliation": a.affiliation or old.get("affiliation"),
+            "code": a.code or old.get("code"), "date": doc.published,
+            "aliases": sorted(set(old.get("aliases", [])) | set(a.aliases)),
+        }
+
+
+def person_mentions(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, actor_id) of every person mention, sorted by start offset.
+
+    Includes names, short names ("Rainsy") and resolved definite descriptions ("the prime minister");
+    ``doc.text[start:end]`` is the mention. Pronouns are not included.
+    """
+    out = [(s, e, a.id) for a in doc.actors if a.type == "person" for s, e in a.mentions]
+    return sorted(out)

@@ -1,0 +1,689 @@
+"""Find actor mentions and the textual evidence about them (titles, appositions, possessives, acronyms).
+
+Why patterns and not a trained NER model: news prose introduces actors in a handful of fixed shapes
+("Prime Minister X", "X, spokesman for Y", "Y's Asia director X", "Name (ACR)") and those shapes also carry
+the role and affiliation the event coder needs. Choices:
+
+- dictionary names (bundled YAML, user files, names learned earlier in the corpus) are matched first, longest
+  form wins, indexed by first token; everything else comes from capitalised runs of tokens;
+- a run may hold name particles ("bin", "van"), name-internal possessives ("People's") and, once it holds an
+  organisation word, connectors ("Ministry of Foreign Affairs"); "’s" otherwise ends a name (possessive);
+- leading function words, courtesy titles, role titles and nationality qualifiers are peeled off a run
+  ("Japanese Foreign Minister Taro Kono" -> name "Taro Kono"); a sentence-initial word that the same document
+  also uses in lower case is an ordinary word ("Officials", "Court"), not a name;
+- runs that end in a document/place head ("Paris Peace Accords", "Royal Palace") or are followed by a place
+  noun ("Kbal Thanal bridge") are not actors; countries, capitals and regions come from the gazetteer;
+- a single unknown capitalised word is kept only with evidence: a title, an apposition, a speech verb, an
+  organisation description, or a longer name in the same document it abbreviates ("Rainsy");
+- definite descriptions ("the ruling party", "the group", "the prime minister") are found here and resolved
+  to actors in ``resolve``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from parley.actors.dictionary import ActorDictionary
+from parley.actors.lexicon import Lexicon, Token
+
+DETERMINERS = frozenset("the a an another its his her their our this that".split())
+CUE_VERBS = frozenset(
+    """said says told added explained noted stated urged called warned wrote insisted argued claimed asked
+    announced declared replied responded confirmed denied stressed acknowledged maintained reiterated""".split()
+)
+PREPS = frozenset("of for to at with in from".split())
+DEF_HEADS = {"party": "party", "group": "group", "organization": "group", "organisation": "group",
+             "movement": "party"}
+RULING_ADJ = frozenset(["ruling", "governing"])
+# adjectives allowed inside a definite description ("the banned opposition party"); any other word
+# ("the working group") makes it a different thing
+DEF_ADJ = frozenset("""main banned dissolved disbanded outlawed now-defunct defunct former largest same whole
+    entire royalist rights""".split())
+OPP_ADJ = frozenset(["opposition"])
+OPEN_CHARS = "“\"‘'(:—–[-"
+
+
+@dataclass
+class Mention:
+    s: int
+    e: int
+    ti: int
+    tj: int
+    text: str
+    type: str | None = None  # person | organization | country | group | None (unknown)
+    entry: int | None = None  # index into the bundled/user dictionary
+    learned: str | None = None  # name of a corpus-learned actor
+    iso: str | None = None  # country mentions, group country
+    acronym: bool = False
+    weak: bool = False  # single unknown word / header: keep only with evidence or a longer name
+    definite: str | None = None  # "party" | "group" | "role" for definite descriptions
+    adj: set = field(default_factory=set)  # ruling / opposition flags
+    role: str | None = None
+    role_code: str | None = None
+    role_org: int | None = None  # mention index of the organisation the role is held in
+    country: str | None = None  # nationality from a qualifier ("Japanese Prime Minister")
+    relation: int | None = None  # mention index of the person this one advises/supports
+    leader_of: int | None = None  # "X's Party"
+    owner: int | None = None  # "RFA's Khmer Service"
+    desc_code: str | None = None  # "an election monitoring group" -> NGO
+    evidence: bool = False
+    group: str | None = None  # canonical group name
+    bound: int | None = None  # acronym bound by parentheses to this mention index
+
+
+class Recognizer:
+    def __init__(self, text: str, sentences: list[list[int]], paragraphs: list[list[int]], lex: Lexicon,
+                 dictionaries: list[tuple[str, ActorDictionary]]):
+        self.text = text
+        self.lex = lex
+        self.dicts = dictionaries
+        self.toks: list[Token] = lex.tokenize(text)
+        self.sent_starts = [s for s, _ in sentences] or [0]
+        self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
+        self.headers = [(s, e) for s, e in paragraphs if self._is_header(s, e)]
+        self.group_words = {f for _, _, forms in lex.groups for f in forms if " " not in f}
+        self.mentions: list[Mention] = []
+        self.covered = [False] * len(self.toks)
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _is_header(self, s: int, e: int) -> bool:
+        chunk = self.text[s:e]
+        return "\n" not in chunk and len(chunk.split()) <= 7 and chunk.rstrip()[-1:] not in ".!?\"”’:,;)"
+
+    def _in_header(self, off: int) -> bool:
+        return any(s <= off < e for s, e in self.headers)
+
+    def _sent(self, off: int) -> int:
+        return bisect.bisect_right(self.sent_starts, off) - 1
+
+    def _initial(self, i: int) -> bool:
+        t = self.toks[i]
+        if i == 0 or self._sent(self.toks[i - 1].s) != self._sent(t.s):
+            return True
+        j = t.s - 1
+        while j >= 0 and self.text[j] == " ":
+            j -= 1
+        return j < 0 or self.text[j] in OPEN_CHARS or self.text[j] == "\n"
+
+    def _joined(self, i: int) -> bool:
+        """True when toks[i] and toks[i+1] are in the same sentence and on the same line."""
+        if i + 1 >= len(self.toks):
+            return False
+        a, b = self.toks[i], self.toks[i + 1]
+        return "\n" not in self.text[a.e:b.s] and self._sent(a.s) == self._sent(b.s)
+
+    def _add(self, m: Mention) -> int:
+        idx = len(self.mentions)
+        self.mentions.append(m)
+        for k in range(m.ti, m.tj):
+            self.covered[k] = True
+        return idx
+
+    def _mk(self, ti: int, tj: int, **kw) -> Mention:
+        s, e = self.toks[ti].s, self.toks[tj - 1].e
+        return Mention(s=s, e=e, ti=ti, tj=tj, text=self.text[s:e], **kw)
+
+    # ------------------------------------------------------------------ passes
+    def run(self) -> list[Mention]:
+        self._dictionary_pass()
+        self._run_pass()
+        self._definite_pass()
+        self.mentions.sort(key=lambda m: m.s)
+        self._reindex()
+        self._evidence_pass()
+        flag_adjectives(self)
+        return self.mentions
+
+    def _reindex(self) -> None:
+        self.by_start = {m.ti: i for i, m in enumerate(self.mentions)}
+        self.by_end = {m.tj - 1: i for i, m in enumerate(self.mentions)}
+
+    def _dictionary_pass(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            hit = None
+            if toks[i].cap:
+                for kind, d in self.dicts:
+                    r = d.match(toks, i)
+                    if r and (hit is None or r[0] > hit[0]):
+                        hit = (r[0], r[1], kind, d)
+            if not hit:
+                i += 1
+                continue
+            length, idx, kind, d = hit
+            entry = d.entries[idx]
+            a, end = i, i + length
+            if entry.type == "person":  # "SECRETARY-GENERAL_BAN_KI-MOON": keep the title out of the name
+                while a < end - 1 and (self.lex.match_role(toks, a) or self._honorific(a, end)):
+                    a += self.lex.match_role(toks, a) or self._honorific(a, end)
+                if a >= end:
+                    a = i
+            if entry.type == "country":
+                c = self.lex.match_country(toks, i)
+                if c and c[0] == length and c[2] != "name":
+                    i = end  # a demonym or a city listed under a country: not the country acting
+                    continue
+            m = self._mk(a, end, type=entry.type, acronym=length == 1 and toks[i].acronym)
+            if kind == "dict":
+                m.entry = idx
+            else:
+                m.learned = entry.name
+            if entry.type == "country":
+                m.iso = entry.country or (entry.roles[0].code if entry.roles else None)
+            self._add(m)
+            i = end
+
+    def _run_pass(self) -> None:
+        toks, n, lex = self.toks, len(self.toks), self.lex
+        i = 0
+        while i < n:
+            t = toks[i]
+            if self.covered[i] or not t.cap:
+                i += 1
+                continue
+            j = i + 1
+            has_org = t.low in lex.org_words
+            had_prep = False
+            while j < n and self._joined(j - 1) and not self.covered[j]:
+                u = toks[j]
+                if u.cap:
+                    has_org = has_org or u.low in lex.org_words
+                    j += 1
+                    continue
+                nxt_cap = j + 1 < n and toks[j + 1].cap and not self.covered[j + 1] and self._joined(j)
+                if u.kind == "poss" and toks[j - 1].low in lex.name_possessives and nxt_cap:
+                    j += 1
+                    continue
+                if u.kind == "word" and u.low in lex.particles and not has_org:
+                    k = j
+                    while k < n and toks[k].kind == "word" and toks[k].low in lex.particles and k - j < 3:
+                        k += 1
+                    if k < n and toks[k].cap and not self.covered[k] and self._joined(k - 1):
+                        j = k
+                        continue
+                if has_org and (u.low in lex.connectors or u.text == "&"):
+                    k = j
+                    while k < n and (toks[k].low in lex.connectors or toks[k].text == "&") and k - j < 2:
+                        k += 1
+                    if k < n and toks[k].cap and not self.covered[k] and self._joined(k - 1):
+                        if u.low in ("and", "&") and (not had_prep or k - j > 1):
+                            break
+                        had_prep = had_prep or any(toks[x].low not in ("and", "&", "the") for x in range(j, k))
+                        j = k
+                        continue
+                break
+            self._split_run(i, j)
+            i = j
+
+    def _split_run(self, i: int, j: int) -> None:
+        """Peel function words, titles and qualifiers off a capitalised run; add what remains."""
+        toks, lex = self.toks, self.lex
+        k = i
+        # leading function words, courtesy titles, sentence-initial ordinary words
+        while k < j:
+            low = toks[k].low
+            if low in lex.function_words or low in lex.weekdays or low in lex.months or low in lex.not_names:
+                k += 1
+                continue
+            h = self._honorific(k, j)
+            if h:
+                k += h
+                continue
+            if k == i and self._initial(k) and (low in self.lower_vocab or (
+                    j - k == 1 and (low in lex.org_heads or lex.match_role(toks, k) or low in self.group_words))):
+                k += 1  # "Officials said", "Police fired": ordinary words that open a sentence
+                continue
+            break
+        if k >= j or lex.match_role(toks, k) == j - k:
+            return  # nothing left, or only a title ("the Prime Minister said")
+        run = toks[k:j]
+        last = run[-1].low
+        org_idx = [x for x in range(k, j) if toks[x].low in lex.org_words or (x == j - 1 and last in lex.org_heads)]
+        if org_idx:
+            # a role title after the organisation words splits "National Assembly President Heng Samrin"
+            p = org_idx[-1] + 1
+            while p < j:
+                n = lex.match_role(toks, p)
+                if n and p + n < j:
+                    self._add_name(k, p)
+                    self._add_name(p + n, j)
+                    return
+                p += 1
+            self._add_name(k, j)
+            return
+        # qualifiers and titles before a personal name
+        while k < j:
+            c = lex.match_country(toks, k)
+            if c and k + c[0] < j:
+                if c[2] == "name":
+                    self._add(self._mk(k, k + c[0], type="country", iso=c[1]))
+                k += c[0]
+                continue
+            n = lex.match_role(toks, k)
+            if n and k + n < j:
+                k += n
+                continue
+            h = self._honorific(k, j)
+            if h and k + h < j:
+                k += h
+                continue
+            if toks[k].acronym and k + 1 < j and (lex.match_role(toks, k + 1) or lex.match_country(toks, k + 1)):
+                self._add_name(k, k + 1)
+                k += 1
+                continue
+            break
+        if k < j and lex.match_role(toks, k) != j - k:
+            self._add_name(k, j)
+
+    def _honorific(self, k: int, j: int) -> int:
+        for h in self.lex.honorifics:
+            n = len(h)
+            if k + n <= j and all(self.toks[k + x].low == h[x] for x in range(n)):
+                return n
+        return 0
+
+    def _add_name(self, i: int, j: int) -> None:
+        """Classify a name candidate toks[i:j] and add it as a mention (or drop it)."""
+        toks, lex = self.toks, self.lex
+        while j > i and (toks[j - 1].low in lex.weekdays or toks[j - 1].low in lex.months):
+            j -= 1
+        while i < j and (toks[i].low in lex.weekdays or toks[i].low in lex.months or toks[i].low in lex.not_names):
+            i += 1
+        if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]):
+            return
+        last = toks[j - 1].low
+        if last in lex.non_actor_heads:
+            return
+        c = lex.match_country(toks, i)
+        if c and i + c[0] == j:
+            if c[2] == "name":
+                self._add(self._mk(i, j, type="country", iso=c[1]))
+            return
+        m = self._mk(i, j)
+        n = j - i
+        org = any(t.low in lex.org_words for t in toks[i:j]) or last in lex.org_heads
+        nxt = toks[j] if j < len(toks) else None
+        if org:
+            m.type = "organization"
+        elif n == 1 and toks[i].acronym:
+            if lex.match_role(toks, i) == 1 and lex.roles[(toks[i].low,)][1] == "head":
+                return  # "PM", "MP" are titles
+            if i > 0 and toks[i - 1].low in ("a", "an"):
+                return  # "a CD recording": an acronym for a thing
+            m.type, m.acronym = "organization", True
+        else:
+            if nxt is not None and nxt.kind == "word" and nxt.low in lex.place_nouns:
+                return  # "Kbal Thanal bridge", "Kandal province"
+            if nxt is not None and nxt.kind == "suffix" and nxt.low.lstrip("-") in ("based",):
+                return  # "New York-based": a place
+            prev = toks[i - 1] if i > 0 else None
+            after = toks[j] if j < len(toks) else None
+            if prev is not None and prev.low == "the" and (after is None or after.kind == "punct"
+                                                           or after.low in CUE_VERBS or after.low in DETERMINERS
+                                                           or after.low in ("has", "have", "had", "is", "was",
+                                                                            "were", "are", "which", "who")):
+                m.type = "organization"  # "the Khmer Rouge": persons do not take an article
+            elif n == 1:
+                m.weak = True
+            else:
+                m.type = "person"
+        if self._in_header(m.s):
+            m.weak = True
+        self._add(m)
+
+    def _definite_pass(self) -> None:
+        """'the (ruling|opposition) party', 'the group', 'the prime minister' -> descriptions to resolve."""
+        toks, lex, n = self.toks, self.lex, len(self.toks)
+        for i, t in enumerate(toks):
+            if (t.low not in ("the", "its", "their", "his", "her") and t.kind != "poss") or self.covered[i]:
+                continue
+            k = i + 1
+            adj: set = set()
+            while k < n and k - i <= 4 and toks[k].kind == "word" and not toks[k].cap:
+                low = toks[k].low
+                if low in DEF_HEADS:
+                    break
+                if lex.match_role(toks, k):
+                    break
+                if low in RULING_ADJ:
+                    adj.add("ruling")
+                elif low in OPP_ADJ:
+                    adj.add("opposition")
+                elif low not in DEF_ADJ:
+                    adj = {"-"}
+                    break
+                k += 1
+            if k >= n or toks[k].kind != "word" or toks[k].cap or (k - i > 4) or "-" in adj:
+                continue
+            after = toks[k + 1] if k + 1 < n else None
+            if toks[k].low in DEF_HEADS:
+                if after is not None and (after.cap or (after.kind == "punct" and after.text == "(")):
+                    continue  # "the party Funcinpec", "the party (NRP)": a name follows
+                if t.low != "the" and not adj and t.kind != "poss":
+                    continue  # "its group", "his party" stay unresolved unless qualified
+                start = i if t.low == "the" else i + 1
+                self._add(self._mk(start, k + 1, definite=DEF_HEADS[toks[k].low], adj=adj))
+                continue
+            r = lex.match_role(toks, k)
+            if r and t.low == "the" and not adj:
+                end = k + r
+                nx = toks[end] if end < n else None
+                if nx is not None and (nx.cap or nx.low in ("of", "and", "’s", "'s") or nx.kind == "poss"):
+                    continue
+                if k > i + 1 and any(toks[x].low not in lex.role_modifiers for x in range(i + 1, k)):
+                    continue
+                if lex.roles[tuple(tk.low for tk in toks[k:end])][1] != "head":
+                    continue
+                m = self._mk(i, end, definite="role")
+                m.role = " ".join(tk.low for tk in toks[k:end])
+                self._add(m)
+
+    # ------------------------------------------------------------------ evidence
+    def _evidence_pass(self) -> None:
+        for idx, m in enumerate(self.mentions):
+            if m.definite or m.type == "country":
+                continue
+            self._before(idx, m)
+            self._after(idx, m)
+            self._paren(idx, m)
+            self._possessive(idx, m)
+
+    def _mention_ending(self, k: int) -> int | None:
+        return self.by_end.get(k)
+
+    def _mention_starting(self, k: int) -> int | None:
+        return self.by_start.get(k)
+
+    def _role_ending(self, k: int) -> tuple[int, str] | None:
+        """(first token index, role text) of the longest role phrase that ends at toks[k]."""
+        toks, lex = self.toks, self.lex
+        best = None
+        for n in range(1, 5):
+            a = k - n + 1
+            if a < 0:
+                break
+            if any(toks[x].kind not in ("word", "punct") or (toks[x].kind == "punct" and toks[x].text != "-")
+                   for x in range(a, k + 1)):
+                break
+            key = tuple(toks[x].low for x in range(a, k + 1))
+            if key in lex.roles:
+                best = (a, key)
+        if not best:
+            return None
+        a, key = best
+        # modifiers ("former", "acting") and a region specifier ("Asia director")
+        while a > 0 and toks[a - 1].kind == "word" and toks[a - 1].low in lex.role_modifiers:
+            a -= 1
+        c = None
+        if a > 0:
+            for n in (2, 1):
+                b = a - n
+                if b >= 0:
+                    c = lex.match_country(toks, b)
+                    if c and c[0] == n and c[1] == "" and c[2] == "region":
+                        a = b
+                        break
+        text = " ".join(toks[x].text if toks[x].cap and lex.match_country(toks, x) else toks[x].low
+                        for x in range(a, k + 1))
+        return a, text
+
+    def _apply_role(self, m: Mention, role: str, first: int) -> None:
+        """Record a role and look left of it for the organisation or nationality that qualifies it."""
+        toks, lex = self.toks, self.lex
+        full = tuple(toks[x].low for x in range(first, first + len(role.split())))
+        key = tuple(w for w in role.lower().split() if w not in lex.role_modifiers) or tuple(role.lower().split())
+        code = None
+        for cand in [full[n:] for n in range(len(full))] + [key[n:] for n in range(len(key))]:
+            if cand in lex.roles:
+                code = lex.roles[cand][0]
+                break
+        if m.role is None:
+            m.role, m.role_code = role, code
+        m.evidence = True
+        if m.type is None:
+            m.type = "person"
+        q = first - 1
+        if q < 0:
+            return
+        if toks[q].kind == "poss" and q > 0:
+            o = self._mention_ending(q - 1)
+            if o is not None and self.mentions[o].type != "person":
+                if self.mentions[o].type == "country":
+                    m.country = m.country or self.mentions[o].iso
+                elif m.role_org is None:
+                    m.role_org = o
+            return
+        o = self._mention_ending(q)
+        if o is not None and self.mentions[o].type in ("organization", None) and not self.mentions[o].definite:
+            if m.role_org is None:
+                m.role_org = o
+            return
+        if o is not None and self.mentions[o].type == "country":
+            m.country = m.country or self.mentions[o].iso
+            return
+        for n in (3, 2, 1):
+            b = q - n + 1
+            if b >= 0:
+                c = lex.match_country(toks, b)
+                if c and c[0] == n and c[1]:
+                    m.country = m.country or c[1]
+                    return
+
+    def _before(self, idx: int, m: Mention) -> None:
+        toks = self.toks
+        k = m.ti - 1
+        if k < 0:
+            return
+        if toks[k].text == "." and k > 0:
+            k -= 1
+        if self._honorific(k, k + 1) and m.type in (None, "person"):
+            m.type, m.evidence = "person", True
+            return
+        comma = toks[k].text == ","
+        if comma:
+            k -= 1
+            if k < 0:
+                return
+        r = self._role_ending(k)
+        if not r:
+            return
+        first, role = r
+        if comma:
+            d = toks[first - 1] if first > 0 else None
+            if d is None or not (d.low in DETERMINERS or d.kind == "poss" or self._mention_ending(first - 1) is not None):
+                return
+        if m.type == "organization":
+            return
+        self._apply_role(m, role, first)
+
+    def _after(self, idx: int, m: Mention) -> None:
+        toks, lex, n = self.toks, self.lex, len(self.toks)
+        k = m.tj
+        plural_opener = m.weak and self._initial(m.ti) and m.text.endswith("s")  # "Supporters said"
+        if k < n and toks[k].kind == "word" and toks[k].low in CUE_VERBS and not plural_opener:
+            if m.type is None:
+                m.type = "person"
+            m.evidence = True
+        # "Funcinpec royalist party": a lowercase description right after the name
+        self._description(m, k, comma=False)
+        if k >= n or toks[k].text != ",":
+            return
+        k += 1
+        if self._description(m, k - 1, comma=True):
+            return
+        while k < n and toks[k].low in DETERMINERS and not toks[k].cap:
+            k += 1
+        found = False
+        while True:
+            mod_start = k
+            while k < n and toks[k].low in lex.role_modifiers and not toks[k].cap:
+                k += 1
+            qual = None
+            o = self._mention_starting(k)
+            if o is not None and self.mentions[o].type in ("organization", None, "person") and o != idx:
+                qual = o
+                k = self.mentions[o].tj
+            c = lex.match_country(toks, k) if qual is None else None
+            country = None
+            if c and c[1]:
+                country = c[1]
+                k += c[0]
+            start = k if (qual is not None or country) else mod_start
+            while k < n and toks[k].low in lex.role_modifiers:
+                k += 1
+            r = lex.match_role(toks, k)
+            if not r:
+                break
+            qstart = self.mentions[qual].ti if qual is not None else k
+            mods = [toks[x].low for x in range(mod_start, qstart) if toks[x].low in lex.role_modifiers]
+            role = " ".join(mods + [toks[x].low for x in range(k - (k - start if qual is None and not country
+                                                                            else 0), k + r)
+                                    if toks[x].low not in mods or x >= k])
+            if m.type == "organization":
+                return
+            if qual is not None and self.mentions[qual].type == "person":
+                m.relation = qual  # "Kem Sokha loyalist"
+                if m.role is None:
+                    m.role = role
+                m.evidence = True
+                m.type = m.type or "person"
+            else:
+                if not found:
+                    self._apply_role(m, role, start if qual is None else self.mentions[qual].ti)
+                if qual is not None and m.role_org is None:
+                    m.role_org = qual
+                if country and not m.country:
+                    m.country = country
+            found = True
+            k += r
+            if k < n and toks[k].low == "and":
+                k += 1
+                continue
+            break
+        if not found:
+            return
+        if k < n and toks[k].low in PREPS:
+            prep = toks[k].low
+            k += 1
+            skip = 0
+            while k < n and skip < 4 and self._mention_starting(k) is None and toks[k].kind in ("word", "punct") \
+                    and not toks[k].cap and toks[k].text != ",":
+                k += 1
+                skip += 1
+            o = self._mention_starting(k)
+            if o is None:
+                # the object may sit after a qualifier ("to Japanese Prime Minister Shinzo Abe")
+                for x in range(k, min(n, k + 5)):
+                    if toks[x].text in ",.;":
+                        break
+                    if self._mention_starting(x) is not None and self.mentions[self._mention_starting(x)].type \
+                            in ("person", None):
+                        o = self._mention_starting(x)
+                        break
+            if o is not None and o != idx:
+                om = self.mentions[o]
+                if om.type == "person" or (prep == "to" and om.type is None):
+                    m.relation = o
+                elif om.type in ("organization", None) or om.definite in ("party", "group"):
+                    if m.role_org is None:
+                        m.role_org = o
+                    # ", an election monitoring group" after the organisation
+                    self._description(om, om.tj, comma=True)
+
+    def _description(self, m: Mention, k: int, comma: bool) -> bool:
+        """An organisation description after a name: ", an election monitoring group" / " royalist party"."""
+        toks, lex, n = self.toks, self.lex, len(self.toks)
+        if comma:
+            if k >= n or toks[k].text != ",":
+                return False
+            k += 1
+            if k < n and toks[k].low in ("a", "an", "the"):
+                k += 1
+            else:
+                return False
+        best = None
+        for a in range(k, min(n, k + 4)):
+            if toks[a].kind != "word" or toks[a].cap:
+                break
+            for b in range(a + 1, min(n, a + 4) + 1):
+                key = tuple(toks[x].low for x in range(a, b))
+                if key in lex.org_descriptions and (b >= n or toks[b].kind != "word" or toks[b].cap):
+                    best = (b, lex.org_descriptions[key])
+            if best:
+                break
+        if not best or m.type == "person" and not comma:
+            return False
+        if m.type in ("person",) and m.role:
+            return False
+        m.type, m.desc_code, m.evidence = "organization", best[1] or m.desc_code, True
+        return True
+
+    def _paren(self, idx: int, m: Mention) -> None:
+        toks, n = self.toks, len(self.toks)
+        k = m.tj
+        if k + 2 < n and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].acronym:
+            o = self._mention_starting(k + 1)
+            if o is not None:
+                self.mentions[o].bound = idx
+                self.mentions[o].type = m.type or self.mentions[o].type
+            if m.type is None:
+                m.type = "organization"
+            m.evidence = True
+
+    def _possessive(self, idx: int, m: Mention) -> None:
+        toks, n = self.toks, len(self.toks)
+        k = m.tj
+        if k >= n or toks[k].kind != "poss":
+            return
+        k += 1
+        adj = set()
+        while k < n and toks[k].kind == "word" and toks[k].low in RULING_ADJ | OPP_ADJ:
+            adj.add("ruling" if toks[k].low in RULING_ADJ else "opposition")
+            k += 1
+        o = self._mention_starting(k)
+        if o is None or o == idx:
+            return
+        om = self.mentions[o]
+        if adj and om.type in ("organization", None):
+            om.adj |= adj
+        if om.definite:
+            om.owner = idx  # "Hun Sen's party": resolved through the owner's affiliation
+            return
+        if om.type == "organization":
+            if m.type in ("person", None) and not m.acronym and (om.definite or _is_party(om, self.lex)):
+                m.leader_of = o
+                if m.type is None:
+                    m.type, m.evidence = "person", True
+            elif m.type == "organization":
+                om.owner = idx
+            elif m.type == "country":
+                om.country = m.iso
+
+
+def _is_party(m: Mention, lex: Lexicon) -> bool:
+    return m.definite == "party" or lex.org_heads.get(m.text.split()[-1].lower()) == "PTY" or m.desc_code == "PTY"
+
+
+def flag_adjectives(rec: Recognizer) -> None:
+    """'the ruling Cambodian People's Party', 'the opposition CNRP' -> flags on the organisation mention."""
+    toks = rec.toks
+    for m in rec.mentions:
+        if m.type != "organization" or m.definite:
+            continue
+        k = m.ti - 1
+        seen = 0
+        while k >= 0 and seen < 3 and toks[k].kind == "word" and not toks[k].cap:
+            if toks[k].low in RULING_ADJ:
+                m.adj.add("ruling")
+            elif toks[k].low in OPP_ADJ:
+                m.adj.add("opposition")
+            elif toks[k].low in ("the", "main", "banned", "dissolved", "largest", "former", "now-defunct"):
+                pass
+            else:
+                break
+            k -= 1
+            seen += 1

@@ -1,0 +1,239 @@
+"""Dyad trends: month by month, how much cooperation and conflict passes between two actors or groups.
+
+Design choices:
+- A point counts *happenings* (event clusters), not article mentions, so a meeting reported by five outlets
+  counts once; every point lists the clusters and the event mentions behind it (``cluster_ids``,
+  ``event_ids``). Only asserted happenings count (negated, hypothetical and future events are left out), and
+  only those dated to a day or a month (a year-precision date cannot be placed in a month).
+- The dyad is undirected: ``n`` counts happenings between A and B either way; ``a_to_b``/``b_to_a`` split the
+  directed ones (symmetric types such as CONSULT count in ``n`` only).
+- A side names actors by corpus actor id, name or alias ("Hun Sen", "Prime Minister Hun Sen", "cnrp"), by a
+  CAMEO code prefix ("KHMGOV") or role block ("GOV", "OPP": any 3-letter block after the country code), or by a
+  group word from data/corpus/corpus.yaml ("government" = GOV/MIL/JUD/SPY/COP blocks, "opposition" = OPP).
+  Codes are matched against the codes the reporting articles gave the actors at that time, so a role held in
+  2013 does not colour events of 2021.
+- ``mean_goldstein`` averages the clusters' Goldstein scores; ``mean_plover_score`` the PLOVER 2024 manual's
+  event-type (or event-mode) score.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from parley.corpus.merge import config, norm, strip_titles
+
+GROUP_PREFIX = "group:"
+
+
+@dataclass
+class Side:
+    """Which actors one side of a dyad stands for."""
+
+    label: str
+    ids: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids or self.roles or self.prefixes)
+
+    def matches(self, ids: Iterable[str], codes: Iterable[str]) -> bool:
+        if self.ids & set(ids):
+            return True
+        for code in codes:
+            if not code:
+                continue
+            if any(code.startswith(p) for p in self.prefixes):
+                return True
+            blocks = {code[i:i + 3] for i in range(0, len(code), 3)}
+            if self.roles & blocks:
+                return True
+        return False
+
+
+def resolve_side(store, text: str) -> Side:
+    """Turn a user's name for one side (actor, alias, code, group word) into a matcher. See module docstring."""
+    text = (text or "").strip()
+    low = text.lower()
+    groups = {k.lower(): v for k, v in config()["groups"].items()}
+    if low.startswith(GROUP_PREFIX):
+        low = low[len(GROUP_PREFIX):]
+    if low in groups:
+        return Side(GROUP_PREFIX + low, roles=set(groups[low]))
+    side = Side(text)
+    if store.has_table("corpus_actors"):
+        side.ids |= {r["id"] for r in store.rows("SELECT id FROM corpus_actors WHERE id = ? OR lower(name) = ?",
+                                                  (low, low))}
+        key = norm(strip_titles(text))
+        side.ids |= {r["actor_id"] for r in store.rows("SELECT actor_id FROM corpus_actor_aliases WHERE norm IN (?, ?)",
+                                                        (key, norm(text)))}
+    if text.isalpha() and text.isupper() and len(text) >= 3:
+        side.prefixes.add(text)
+        if len(text) == 3:
+            side.roles.add(text)
+    return side
+
+
+def _clusters(store) -> list[dict[str, Any]]:
+    rows = store.rows(
+        "SELECT id, date, date_precision, quad, goldstein, plover_score, symmetric, actor_ids, recipient_ids,"
+        " actor_codes, recipient_codes FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
+        " AND date_precision IN ('day', 'month') ORDER BY date, id")
+    for r in rows:
+        for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
+            r[k] = json.loads(r[k] or "[]")
+    members: dict[str, list[str]] = {}
+    for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
+        members.setdefault(m["cluster_id"], []).append(m["event_id"])
+    for r in rows:
+        r["event_ids"] = members.get(r["id"], [])
+    return rows
+
+
+def _direction(c: dict[str, Any], a: Side, b: Side) -> str | None:
+    """"ab", "ba", "sym" or None: whether (and how) cluster ``c`` is a happening between sides a and b."""
+    if c["symmetric"]:
+        ids, codes = c["actor_ids"], c["actor_codes"]
+        if len(ids) < 2:
+            return None
+        hit_a, hit_b = set(ids) & a.ids, set(ids) & b.ids
+        if not (hit_a or a.matches([], codes)) or not (hit_b or b.matches([], codes)):
+            return None
+        if hit_a and hit_a == hit_b and len(hit_a) == 1:
+            return None
+        return "sym"
+    if a.matches(c["actor_ids"], c["actor_codes"]) and b.matches(c["recipient_ids"], c["recipient_codes"]):
+        return "ab"
+    if b.matches(c["actor_ids"], c["actor_codes"]) and a.matches(c["recipient_ids"], c["recipient_codes"]):
+        return "ba"
+    return None
+
+
+def series(clusters: list[dict[str, Any]], a: Side, b: Side) -> list[dict[str, Any]]:
+    """Monthly rows for the dyad (a, b) over the given clusters."""
+    months: dict[str, dict[str, Any]] = {}
+    for c in clusters:
+        how = _direction(c, a, b)
+        if how is None:
+            continue
+        month = c["date"][:7]
+        row = months.setdefault(month, {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "n": 0,
+                                        "a_to_b": 0, "b_to_a": 0, "_g": [], "_p": [], "event_ids": [],
+                                        "cluster_ids": []})
+        row["n"] += 1
+        if c["quad"] in (1, 2, 3, 4):
+            row[f"quad{c['quad']}"] += 1
+        if how == "ab":
+            row["a_to_b"] += 1
+        elif how == "ba":
+            row["b_to_a"] += 1
+        if c["goldstein"] is not None:
+            row["_g"].append(c["goldstein"])
+        if c["plover_score"] is not None:
+            row["_p"].append(c["plover_score"])
+        row["cluster_ids"].append(c["id"])
+        row["event_ids"].extend(c["event_ids"])
+    out = []
+    for month in sorted(months):
+        row = months[month]
+        g, p = row.pop("_g"), row.pop("_p")
+        row["mean_goldstein"] = round(sum(g) / len(g), 3) if g else None
+        row["mean_plover_score"] = round(sum(p) / len(p), 3) if p else None
+        out.append(row)
+    return out
+
+
+def dyad_trend(store, a: str, b: str) -> list[dict[str, Any]]:
+    """Monthly series between ``a`` and ``b`` (names, aliases, codes or group words), computed from the
+    event clusters: ``{month, quad1..quad4, n, a_to_b, b_to_a, mean_goldstein, mean_plover_score, event_ids,
+    cluster_ids}``."""
+    if not store.has_table("event_clusters"):
+        return []
+    side_a, side_b = resolve_side(store, a), resolve_side(store, b)
+    if not side_a or not side_b:
+        return []
+    return series(_clusters(store), side_a, side_b)
+
+
+COLUMNS = ["month", "n", "quad1", "quad2", "quad3", "quad4", "a_to_b", "b_to_a", "mean_goldstein",
+           "mean_plover_score", "cluster_ids", "event_ids"]
+
+
+def trend_csv(rows: list[dict[str, Any]]) -> str:
+    """CSV of a trend series; the cluster and event ids behind each point are space-separated."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for r in rows:
+        w.writerow(["" if r.get(c) is None else " ".join(r[c]) if isinstance(r.get(c), list) else r[c]
+                    for c in COLUMNS])
+    return buf.getvalue()
+
+
+# --- the stored trend table -------------------------------------------------------------------------------
+
+def cluster_pairs(c: dict[str, Any]) -> set[tuple[str, str]]:
+    """Unordered actor pairs a cluster row speaks about (ids only; groups are handled separately)."""
+    actors = c["actor_ids"] if isinstance(c["actor_ids"], list) else json.loads(c["actor_ids"] or "[]")
+    recips = c["recipient_ids"] if isinstance(c["recipient_ids"], list) else json.loads(c["recipient_ids"] or "[]")
+    if c["symmetric"]:
+        return {(x, y) for x in actors for y in actors if x < y}
+    return {tuple(sorted((x, y))) for x in actors for y in recips if x != y}
+
+
+def store_trend(store, pairs: set[tuple[str, str]] | None = None, months: set[str] | None = None) -> int:
+    """(Re)write trend rows for the given actor pairs (all pairs when None) and the group pairs (keyed
+    ``group:<word>``) - for the given months only when ``months`` is set. Returns the number of rows written."""
+    clusters = _clusters(store)
+    db = store.db
+    if pairs is None:
+        db.execute("DELETE FROM trend")
+        pairs = set()
+        for c in clusters:
+            pairs |= cluster_pairs(c)
+        months = None
+    else:
+        db.executemany("DELETE FROM trend WHERE a = ? AND b = ?", sorted(pairs))
+        if months is None:
+            db.execute("DELETE FROM trend WHERE a LIKE 'group:%'")
+        else:
+            db.executemany("DELETE FROM trend WHERE a LIKE 'group:%' AND month = ?", [(m,) for m in sorted(months)])
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for c in clusters:
+        for x in set(c["actor_ids"]) | set(c["recipient_ids"]):
+            by_actor.setdefault(x, []).append(c)
+    jobs: list[tuple[Side, Side, list[dict[str, Any]]]] = []
+    for x, y in sorted(pairs):
+        subset = [c for c in by_actor.get(x, []) if y in set(c["actor_ids"]) | set(c["recipient_ids"])]
+        jobs.append((Side(x, ids={x}), Side(y, ids={y}), subset))
+    groups = [Side(GROUP_PREFIX + g, roles=set(r)) for g, r in sorted(config()["groups"].items())]
+    in_group: dict[str, list[dict[str, Any]]] = {g.label: [] for g in groups}
+    for c in clusters:
+        if months is not None and c["date"][:7] not in months:
+            continue
+        codes = c["actor_codes"] + c["recipient_codes"]
+        for g in groups:
+            if g.matches([], codes):
+                in_group[g.label].append(c)
+    for i, ga in enumerate(groups):
+        ids_a = {c["id"] for c in in_group[ga.label]}
+        for gb in groups[i + 1:]:
+            subset = [c for c in in_group[gb.label] if c["id"] in ids_a]
+            if subset:
+                jobs.append((ga, gb, subset))
+    written = 0
+    for a, b, subset in jobs:
+        for r in series(subset, a, b):
+            db.execute(
+                "INSERT OR REPLACE INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.label, b.label, r["month"], r["quad1"], r["quad2"], r["quad3"], r["quad4"], r["n"],
+                 r["mean_goldstein"], r["mean_plover_score"], r["a_to_b"], r["b_to_a"],
+                 json.dumps(r["event_ids"]), json.dumps(r["cluster_ids"])),
+            )
+            written += 1
+    return written

@@ -1,0 +1,135 @@
+"""Timeline summarisation on Timeline17 under the news-tls protocol (Ghalandari & Ifrim, ACL 2020).
+
+Protocol, as reproduced here:
+
+- The 17 source folders are merged into 9 topic collections (bpoil, egypt, finan, h1n1, haiti, iraq, libya, mj,
+  syria); every reference timeline (19) is one task, summarised from its topic's whole collection.
+- Per task: L = number of reference dates, K = round(mean sentences per reference date) (Python ``round``, as
+  news-tls); input articles are those published from the first to the last reference date.
+- Metrics: alignment-based ROUGE-1/2 F (tilse's ``align_date_content_costs_many_to_one``, see
+  ``parley.evaluate.rouge``) and Date-F1. Averages are the F of mean precision and mean recall over tasks.
+- Reference parsing: blocks of a ``YYYY-MM-DD`` line, sentences, a dashed line. Two deviations, stated: a
+  date repeated within one file (H1N1_bbc, IraqWar_guardian, bpoil_guardian) has its blocks merged, and a
+  block under a malformed date (MJ_bbc "2011-04-0") is skipped.
+
+The per-topic time covers preparing the collection once (sentences, time expressions, vectors) and generating
+all of that topic's timelines, not file reading or scoring.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+from parley.evaluate.rouge import align_m2o, date_prf, f_score
+
+TOPICS = {"bpoil": "bpoil", "egyptianprotest": "egypt", "finan": "finan", "h1n1": "h1n1", "haiti": "haiti",
+          "iraqwar": "iraq", "libyawar": "libya", "mj": "mj", "syriancrisis": "syria"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def topic_of(folder: str) -> str:
+    key = folder.split("_")[0].lower()
+    return TOPICS.get(key, key)
+
+
+def read_timeline(path: Path) -> dict[date, list[str]]:
+    """A reference timeline file as {date: [sentences]} (repeated dates merged, malformed dates skipped)."""
+    out: dict[date, list[str]] = {}
+    current: date | None = None
+    skip = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("-----") and set(line) == {"-"}:
+            current, skip = None, False
+            continue
+        if current is None and not skip:
+            if _DATE.match(line):
+                try:
+                    current = date.fromisoformat(line)
+                    out.setdefault(current, [])
+                    continue
+                except ValueError:
+                    pass
+            if re.match(r"^\d{4}-\d", line):  # a malformed date line: drop its block
+                skip = True
+                continue
+        if skip or current is None:
+            continue
+        out[current].append(line)
+    return {d: s for d, s in out.items() if s}
+
+
+def load_t17(t17_dir: Path, topics: list[str] | None = None) -> dict[str, dict]:
+    """{topic: {"articles": [...], "timelines": [(name, {date: [sents]})]}} in sorted topic order."""
+    t17_dir = Path(t17_dir)
+    data: dict[str, dict] = {}
+    for folder in sorted(p for p in t17_dir.iterdir() if (p / "InputDocs").is_dir()):
+        topic = topic_of(folder.name)
+        if topics and topic not in topics:
+            continue
+        entry = data.setdefault(topic, {"articles": [], "timelines": []})
+        for day_dir in sorted((folder / "InputDocs").iterdir()):
+            if not day_dir.is_dir():
+                continue
+            for f in sorted(day_dir.iterdir()):
+                text = f.read_text(encoding="utf-8", errors="replace")
+                if text.strip():
+                    name = f.name.split(".")[0]
+                    entry["articles"].append({"id": f"{folder.name}/{day_dir.name}/{name}", "time": day_dir.name,
+                                              "text": text})
+        for tl in sorted((folder / "timelines").glob("*.txt")):
+            entry["timelines"].append((f"{folder.name}/{tl.stem}", read_timeline(tl)))
+    return dict(sorted(data.items()))
+
+
+def evaluate_t17(t17_dir: Path, topics: list[str] | None = None) -> dict:
+    """Run the protocol; returns {"tasks": [...], "average": {...}, "topics": {topic: seconds}}."""
+    from parley.corpus.timeline import prepare, summarize
+
+    t0 = time.perf_counter()
+    data = load_t17(Path(t17_dir), topics)
+    load_s = time.perf_counter() - t0
+    tasks, topic_secs = [], {}
+    for topic, entry in data.items():
+        t = time.perf_counter()
+        coll = prepare(entry["articles"])
+        spent = time.perf_counter() - t
+        for name, ref in entry["timelines"]:
+            rdates = sorted(ref)
+            L = len(rdates)
+            K = round(sum(len(v) for v in ref.values()) / L)
+            t = time.perf_counter()
+            tl = summarize(coll, dates=L, sentences=K, start=rdates[0].isoformat(), end=rdates[-1].isoformat())
+            spent += time.perf_counter() - t
+            pred = {date.fromisoformat(e["date"]): e["sentences"] for e in tl}
+            scores = align_m2o(pred, ref)
+            tasks.append({"topic": topic, "timeline": name, "L": L, "K": K, "predicted_dates": len(pred),
+                          "rouge_1": scores["rouge_1"], "rouge_2": scores["rouge_2"],
+                          "date": date_prf(pred, rdates)})
+        topic_secs[topic] = spent
+    avg = {}
+    for key in ("rouge_1", "rouge_2", "date"):
+        p = sum(t[key]["precision"] for t in tasks) / max(len(tasks), 1)
+        r = sum(t[key]["recall"] for t in tasks) / max(len(tasks), 1)
+        avg[key] = {"precision": p, "recall": r, "f_score": f_score(p, r)}
+    return {"tasks": tasks, "average": avg, "topic_seconds": topic_secs, "load_seconds": load_s,
+            "seconds_per_topic": sum(topic_secs.values()) / max(len(topic_secs), 1)}
+
+
+def format_report(result: dict) -> str:
+    lines = [f"{'task':44} {'L':>4} {'K':>2} {'AR-1 F':>7} {'AR-2 F':>7} {'Date-F1':>7}"]
+    for t in result["tasks"]:
+        lines.append(f"{t['timeline']:44} {t['L']:4d} {t['K']:2d} {t['rouge_1']['f_score']:7.4f} "
+                     f"{t['rouge_2']['f_score']:7.4f} {t['date']['f_score']:7.4f}")
+    a = result["average"]
+    lines.append(f"{'AVERAGE (F of mean P, mean R) over ' + str(len(result['tasks'])) + ' tasks':52} "
+                 f"{a['rouge_1']['f_score']:7.4f} {a['rouge_2']['f_score']:7.4f} {a['date']['f_score']:7.4f}")
+    lines.append("seconds per topic: " + ", ".join(f"{k} {v:.2f}" for k, v in result["topic_seconds"].items()))
+    lines.append(f"mean seconds per topic: {result['seconds_per_topic']:.2f} (reading files: "
+                 f"{result['load_seconds']:.1f} s in all)")
+    return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""Shared coding logic: cue matching, classifier + cue combination, CAMEO/Goldstein/quad, flags.
+
+How rules and the trained classifier combine (measured choice, documented in models/README.md):
+- the classifier gives probabilities over the 16 PLOVER types for the marked sentence;
+- a matched cue (cues.tsv) adds a prior: score(t) = 0.6·p(t) + 0.4·[t = cue type], so the classifier overrides
+  an ordinary cue only when it is far more confident of another type (p(t) − p(cue) > 2/3);
+- a *precise* cue (arrest, ban, ceasefire, threaten, refuse …) decides the type outright;
+- speech cues alone (said, told, denied …) make a CAMEO 01x statement: event None, quad from CAMEO — PLOVER has
+  no statement type and the design forbids forcing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.events.ontology import Cue, Ontology
+
+CLF_WEIGHT = 0.6
+NEG = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\b", re.I)
+HYPO = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should)\b", re.I)
+COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|planned to|planning to|expected to|to be held|scheduled|"
+                    r"set to|next (?:week|month|year)|tomorrow|soon|would)\b|'ll\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|as|after|before|saying|which|who)\b|\b(?:but|although|while)\b")
+# a cue whose complement is another cue ("threatened to boycott", "refused to accept", "called for talks")
+GOVERNING = ("THREATEN", "REJECT", "REQUEST", "AGREE")
+
+
+@dataclass
+class Match:
+    start: int  # offsets relative to the sentence
+    end: int
+    cue: Cue
+
+
+def find_cues(onto: Ontology, sentence: str) -> list[Match]:
+    """Non-overlapping cue matches, precise and longer ones first, in sentence order."""
+    found = []
+    for cue in onto.cues:
+        for m in cue.pattern.finditer(sentence):
+            found.append(Match(m.start(), m.end(), cue))
+    found.sort(key=lambda m: (not m.cue.precise, -(m.end - m.start), m.start))
+    chosen: list[Match] = []
+    for m in found:
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def event_matches(matches: list[Match], sentence: str) -> list[Match]:
+    """Event cues that head their own event: a cue that is the complement of a governing cue within a few words
+    ("threatened to boycott parliament") is the content of that event, not a second one."""
+    out = []
+    for m in matches:
+        if m.cue.kind == "speech":
+            continue
+        governed = any(o is not m and o.cue.kind == "event" and o.cue.event in GOVERNING and o.end <= m.start
+                       and len(sentence[o.end:m.start].split()) <= 3 for o in matches)
+        if not governed:
+            out.append(m)
+    return out
+
+
+def decide(onto: Ontology, probs: dict[str, float] | None, cue: Cue | None) -> tuple[str | None, float]:
+    """PLOVER type and confidence from classifier probabilities and a cue (either may be missing)."""
+    if cue is not None and cue.event and (cue.precise or not probs):
+        return cue.event, max(0.7, probs.get(cue.event, 0.0)) if probs else 0.7
+    if not probs:
+        return None, 0.0
+    if cue is None or not cue.event:
+        best = max(probs, key=probs.get)
+        return best, probs[best]
+    score = {t: CLF_WEIGHT * p + (1 - CLF_WEIGHT) * (t == cue.event) for t, p in probs.items()}
+    best = max(score, key=score.get)
+    return best, score[best]
+
+
+def code_fields(onto: Ontology, event: str | None, cue: Cue | None) -> dict:
+    """CAMEO code, mode, contexts, Goldstein and quad for a decided type (cue details kept when they agree)."""
+    if event is None:
+        cameo = cue.cameo if cue else "010"
+        return {"event": None, "mode": None, "context": list(cue.context) if cue else [], "cameo": cameo,
+                "quad": onto.quad_of(None, cameo), "goldstein": onto.goldstein(cameo)}
+    agree = cue is not None and cue.event == event
+    mode = cue.mode if agree and cue.mode and (event, cue.mode) in onto.modes else None
+    cameo = cue.cameo if agree and cue.cameo else onto.default_cameo(event, mode)
+    context = list(cue.context) if agree else []
+    for c in onto.cameo.get(cameo, {}).get("context", []):
+        if c not in context:
+            context.append(c)
+    return {"event": event, "mode": mode, "context": context, "cameo": cameo, "quad": onto.quad_of(event, cameo),
+            "goldstein": onto.goldstein(cameo)}
+
+
+def clause_window(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: from the last clause break before it to the next one after it."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, pos):
+        start = m.end()
+    m = CLAUSE_BREAK.search(sentence, pos)
+    return start, m.start() if m else len(sentence)
+
+
+def flags(sentence: str, trig_start: int, trig_end: int) -> dict[str, bool]:
+    """negated / hypothetical / future from the words before the trigger in its clause."""
+    c0, _ = clause_window(sentence, trig_start)
+    before = sentence[c0:trig_start]
+    words_before = before.split()
+    near = " ".join(words_before[-6:])
+    negated = bool(NEG.search(near))
+    cond = bool(COND.search(sentence[:trig_start]))
+    hypothetical = cond or bool(re.search(r"\b(?:could|might|may|should)\b", near, re.I)) or (
+        bool(re.search(r"\bwould\b", near, re.I)) and cond)
+    future = bool(FUTURE.search(near)) and not hypothetical
+    if re.search(r"\b(?:next (?:week|month|year)|tomorrow)\b", sentence, re.I):
+        future = future or not hypothetical
+    return {"negated": negated, "hypothetical": hypothetical, "future": future}

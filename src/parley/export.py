@@ -1,0 +1,358 @@
+"""Exports of a parley store: PLOVER JSONL, ICEWS-style CSV of events, Parquet of every table.
+
+Design choices:
+- **PLOVER JSONL** follows the "PLOVER JSON" tables of the PLOVER 2024 manual (Halterman, Schrodt et al.,
+  chapter "Data formats"): one event per line; ``id``, ``date`` (YYYY-MM-DD), ``actor`` (a list of entity
+  objects: ``entity_text``, ``identifier_id``, ``identifier_text``, ``code`` = 3-letter country, ``sector``,
+  ``office``) and ``event`` (a list of event categories) are always present; ``recipient``, ``mode`` and
+  ``context`` are lists; ``quad_code``, ``event_scale`` (Goldstein), ``event_text`` (the evidence sentence),
+  ``enddate``, ``text_info`` (``doc_id``, ``start``, ``end`` into the cleaned text, ``sequence`` = sentence
+  number) and ``cite_info`` (``url``, ``title``, ``publication``, ``published``, ``corpus``, ``coder``,
+  ``codebook``) follow, plus named extras (``cameo``, ``goldstein``, ``modality``, ``confidence``, ...), which
+  the manual allows. A month- or year-precision date is written as its first day with ``enddate`` the last day
+  and ``date_precision`` saying so. Events with no PLOVER type (CAMEO 01/02 statements and appeals, which
+  PLOVER drops) are left out rather than forced into a wrong type; negated, hypothetical and future events are
+  kept and say so in ``modality`` (filter on it for counts of things that happened).
+- **CSV** uses the column names of the ICEWS Coded Event Data (Boschee et al., Harvard Dataverse,
+  doi:10.7910/DVN/28075): Event ID, Event Date, Source Name, Source Sectors, Source Country, Event Text (the
+  CAMEO event name), CAMEO Code, Intensity (Goldstein), Target Name, Target Sectors, Target Country, Story ID,
+  Sentence Number, Publisher, City, District, Province, Country, Latitude, Longitude - then parley's own
+  columns (PLOVER type, mode, context, quad, evidence offsets and text, flags). ICEWS has one actor per side;
+  parley's lists are joined with "; ". Sectors are the CAMEO role blocks of the actor codes (GOV, OPP, ...);
+  parley does no geocoding, so the place columns stay empty.
+- **Parquet**: one file per table, every table of the store, column types taken from the values actually
+  stored (SQLite is dynamically typed: a column holding only integers becomes int64, numbers float64, else
+  string), JSON-text columns stay strings. Written in batches, so memory stays flat on large stores.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+from bisect import bisect_right
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from parley.store import Store
+
+FORMATS = ("plover-jsonl", "csv", "parquet")
+CODER = "parley 0.1.0"
+CODEBOOK = "PLOVER 2024; CAMEO 1.1b3"
+ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+                 "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+                 "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude"]
+PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class", "Date Precision", "Source IDs",
+                  "Target IDs", "Evidence Start", "Evidence End", "Evidence Text", "Headline", "URL", "Published",
+                  "Negated", "Hypothetical", "Future", "Historical", "Confidence"]
+BATCH = 10_000
+
+
+def export(store: Store, fmt: str, out: Path) -> dict:
+    """Write the store as ``fmt`` (plover-jsonl | csv | parquet) to ``out``; returns what was written.
+
+    For plover-jsonl and csv ``out`` is a file (or an existing directory, which gets ``events.plover.jsonl`` /
+    ``events.csv``); for parquet it is a directory that gets one ``<table>.parquet`` per table.
+    """
+    fmt = (fmt or "").lower()
+    out = Path(out)
+    if fmt == "plover-jsonl":
+        return export_plover(store, out / "events.plover.jsonl" if out.is_dir() else out)
+    if fmt == "csv":
+        return export_csv(store, out / "events.csv" if out.is_dir() else out)
+    if fmt == "parquet":
+        return export_parquet(store, out)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+# --- the events, joined with their article and actors -------------------------------------------------------
+
+
+def _events(store: Store) -> Iterator[dict[str, Any]]:
+    """Every event row with its document, resolved actor/recipient entities and sentence number, by article."""
+    doc_id, doc, actors, starts = None, {}, {}, []
+    cursor = store.db.execute("SELECT * FROM events ORDER BY doc_id, start, \"end\", id")
+    while True:
+        batch = cursor.fetchmany(1000)
+        if not batch:
+            break
+        for row in batch:
+            e = dict(row)
+            if e["doc_id"] != doc_id:
+                doc_id = e["doc_id"]
+                doc = dict(store.db.execute("SELECT id, title, outlet, published, url, source FROM documents"
+                                            " WHERE id = ?", (doc_id,)).fetchone() or {})
+                actors = {r["actor_id"]: dict(r) for r in store.db.execute(
+                    "SELECT a.*, c.name AS corpus_name FROM actors a LEFT JOIN corpus_actors c"
+                    " ON c.id = a.corpus_actor_id WHERE a.doc_id = ?", (doc_id,))} \
+                    if store.has_table("corpus_actors") else {
+                    r["actor_id"]: dict(r) for r in store.db.execute("SELECT * FROM actors WHERE doc_id = ?", (doc_id,))}
+                starts = [r[0] for r in store.db.execute("SELECT start FROM sentences WHERE doc_id = ? ORDER BY idx",
+                                                         (doc_id,))]
+            for k in ("actor", "recipient", "actor_ids", "recipient_ids", "context"):
+                e[k] = _list(e.get(k))
+            e["doc"] = doc
+            e["actor_entities"] = _entities(e["actor"], e["actor_ids"], actors)
+            e["recipient_entities"] = _entities(e["recipient"], e["recipient_ids"], actors)
+            e["sentence"] = bisect_right(starts, e["start"]) if starts else None  # 1-based
+            yield e
+
+
+def _list(value: Any) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    return value if isinstance(value, list) else [value]
+
+
+def _entities(names: list[str], ids: list[str], actors: dict[str, dict]) -> list[dict[str, Any]]:
+    """PLOVER entity objects for one side; actors are found by per-document id, else by name."""
+    by_name = {a["name"]: a for a in actors.values()}
+    out = []
+    for i, name in enumerate(names or []):
+        a = actors.get(ids[i]) if i < len(ids) else None
+        a = a or by_name.get(name) or {}
+        code = a.get("code") or None
+        out.append({
+            "entity_text": name,
+            "identifier_id": a.get("corpus_actor_id") or a.get("actor_id") or (ids[i] if i < len(ids) else None),
+            "identifier_text": a.get("corpus_name") or a.get("name") or name,
+            "code": code[:3] if code else None,
+            "sector": (code[3:] or None) if code else None,
+            "office": a.get("role"),
+            "type": a.get("type"),
+            "cameo_code": code,
+        })
+    for j in range(len(names or []), len(ids or [])):  # ids without a name (should not happen): keep them
+        a = actors.get(ids[j]) or {}
+        out.append({"entity_text": a.get("name"), "identifier_id": a.get("corpus_actor_id") or ids[j],
+                    "identifier_text": a.get("corpus_name") or a.get("name"), "code": (a.get("code") or "")[:3] or None,
+                    "sector": (a.get("code") or "")[3:] or None, "office": a.get("role"), "type": a.get("type"),
+                    "cameo_code": a.get("code")})
+    return out
+
+
+def _modality(e: dict[str, Any]) -> str:
+    for flag in ("negated", "hypothetical", "future"):
+        if e.get(flag):
+            return flag
+    return "asserted"
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """(first day, last day) of an ISO date of day, month or year precision; (None, None) if unreadable."""
+    if not value:
+        return None, None
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return f"{year:04d}-01-01", f"{year:04d}-12-31"
+        month = int(parts[1])
+        if len(parts) == 2:
+            last = calendar.monthrange(year, month)[1]
+            return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+        day = int(parts[2])
+        return f"{year:04d}-{month:02d}-{day:02d}", f"{year:04d}-{month:02d}-{day:02d}"
+    except (ValueError, IndexError, calendar.IllegalMonthError):
+        return None, None
+
+
+# --- PLOVER JSONL ---------------------------------------------------------------------------------------------
+
+
+def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
+    """One PLOVER JSON record for a joined event row (see ``_events``); None when it cannot be one."""
+    if not e.get("event"):
+        return None
+    doc = e["doc"]
+    basis = "event"
+    first, last = date_bounds(e.get("date"))
+    if first is None:
+        basis = "published"
+        first, last = date_bounds(doc.get("published"))
+        if first is None:
+            return None
+    precision = e.get("date_precision") or "day"
+    record = {
+        "id": e["id"], "date": first, "actor": e["actor_entities"], "recipient": e["recipient_entities"],
+        "event": [e["event"]], "mode": [e["mode"]] if e.get("mode") else [], "context": e["context"],
+        "quad_code": e.get("quad"), "event_scale": e.get("goldstein"),
+        "event_text": [e.get("text") or ""],
+        "text_info": {"doc_id": e["doc_id"], "start": e["start"], "end": e["end"], "sequence": e.get("sentence")},
+        "cite_info": {"url": doc.get("url") or doc.get("source"), "title": doc.get("title"),
+                      "publication": doc.get("outlet"), "published": doc.get("published"), "corpus": "parley",
+                      "coder": CODER, "codebook": CODEBOOK},
+        "date_precision": precision if basis == "event" else "day", "date_basis": basis,
+        "cameo": e.get("cameo"), "goldstein": e.get("goldstein"), "modality": _modality(e),
+        "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
+        "future": bool(e.get("future")), "historical": bool(e.get("historical")),
+        "confidence": e.get("confidence"), "trigger": e.get("trigger"),
+    }
+    if last and last != first:
+        record["enddate"] = last
+    return record
+
+
+def export_plover(store: Store, out: Path) -> dict:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = no_type = no_date = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for e in _events(store):
+            record = plover_record(e)
+            if record is None:
+                if not e.get("event"):
+                    no_type += 1
+                else:
+                    no_date += 1
+                continue
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    return {"format": "plover-jsonl", "path": str(out), "events": written, "skipped_no_plover_type": no_type,
+            "skipped_no_date": no_date}
+
+
+# --- ICEWS-style CSV --------------------------------------------------------------------------------------------
+
+
+def _cameo_names() -> dict[str, str]:
+    names = {}
+    path = resources.files("parley") / "data" / "ontology" / "cameo_codes.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        return names
+    for line in lines:
+        if line.startswith("#") or line.startswith("code\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            names[cols[0]] = cols[1]
+    return names
+
+
+def _countries() -> dict[str, str]:
+    names = {}
+    path = resources.files("parley") / "data" / "actors" / "countries.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        return names
+    for line in lines:
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) >= 2 and len(cols[0]) == 3:
+            names[cols[0]] = cols[1]
+    return names
+
+
+def _sectors(entities: list[dict[str, Any]]) -> str:
+    blocks = []
+    for ent in entities:
+        rest = ent.get("sector") or ""
+        blocks += [rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] not in blocks]
+    return ",".join(blocks)
+
+
+def _country(entities: list[dict[str, Any]], countries: dict[str, str]) -> str:
+    seen = []
+    for ent in entities:
+        code = ent.get("code")
+        name = countries.get(code, code) if code else None
+        if name and name not in seen:
+            seen.append(name)
+    return "; ".join(seen)
+
+
+def export_csv(store: Store, out: Path) -> dict:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cameo, countries = _cameo_names(), _countries()
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(ICEWS_COLUMNS + PARLEY_COLUMNS)
+        for e in _events(store):
+            doc = e["doc"]
+            src, tgt = e["actor_entities"], e["recipient_entities"]
+            w.writerow([
+                e["id"], e.get("date") or "", "; ".join(e["actor"]), _sectors(src), _country(src, countries),
+                cameo.get(e.get("cameo") or "", ""), e.get("cameo") or "", _num(e.get("goldstein")),
+                "; ".join(e["recipient"]), _sectors(tgt), _country(tgt, countries), e["doc_id"],
+                e.get("sentence") or "", doc.get("outlet") or "", "", "", "", "", "", "",
+                e.get("event") or "", e.get("mode") or "", "; ".join(e["context"]), _num(e.get("quad")),
+                e.get("date_precision") or "", "; ".join(x["identifier_id"] or "" for x in src),
+                "; ".join(x["identifier_id"] or "" for x in tgt), e["start"], e["end"], e.get("text") or "",
+                doc.get("title") or "", doc.get("url") or doc.get("source") or "", doc.get("published") or "",
+                int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))), int(bool(e.get("future"))),
+                int(bool(e.get("historical"))), _num(e.get("confidence")),
+            ])
+            n += 1
+    return {"format": "csv", "path": str(out), "events": n}
+
+
+def _num(value: Any) -> Any:
+    return "" if value is None else value
+
+
+# --- Parquet ------------------------------------------------------------------------------------------------------
+
+
+def _tables(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+
+
+def _arrow_schema(store: Store, table: str):
+    """Arrow type per column from the values stored (see module docstring); declared type when all null."""
+    import pyarrow as pa
+
+    fields = []
+    for col in store.db.execute(f'PRAGMA table_info("{table}")').fetchall():
+        name, declared = col[1], (col[2] or "").upper()
+        kinds = {r[0] for r in store.db.execute(
+            f'SELECT DISTINCT typeof("{name}") FROM "{table}"')} - {"null"}  # noqa: S608 (names from sqlite)
+        if kinds == {"integer"} or (not kinds and "INT" in declared):
+            typ = pa.int64()
+        elif kinds and kinds <= {"integer", "real"} or (not kinds and declared in ("REAL", "FLOAT", "DOUBLE")):
+            typ = pa.float64()
+        elif kinds == {"blob"}:
+            typ = pa.binary()
+        else:
+            typ = pa.string()
+        fields.append(pa.field(name, typ))
+    return pa.schema(fields)
+
+
+def export_parquet(store: Store, out: Path) -> dict:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for table in _tables(store):
+        schema = _arrow_schema(store, table)
+        path = out / f"{table}.parquet"
+        n = 0
+        with pq.ParquetWriter(str(path), schema) as writer:
+            cursor = store.db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (name from sqlite_master)
+            while True:
+                rows = cursor.fetchmany(BATCH)
+                if not rows:
+                    break
+                columns = []
+                for i, field in enumerate(schema):
+                    values = [r[i] for r in rows]
+                    if pa.types.is_string(field.type):
+                        values = [None if v is None else v if isinstance(v, str) else str(v) for v in values]
+                    columns.append(pa.array(values, type=field.type))
+                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+                n += len(rows)
+            if n == 0:
+                writer.write_table(schema.empty_table())
+        counts[table] = n
+    return {"format": "parquet", "path": str(out), "tables": counts}

@@ -1,0 +1,344 @@
+"""The dashboard: a read-only FastAPI app over a parley store, server-rendered HTML plus a JSON API.
+
+Design choices:
+- Server-rendered Jinja2 pages (autoescape on) and one small script of our own; no CDN, no build step, so the
+  dashboard works offline. Plotly's browser bundle is served at ``/vendor/plotly.min.js`` straight from the
+  installed ``plotly`` package, so the repository does not carry a 4 MB file.
+- Read-only: every request opens the SQLite store with ``mode=ro`` (``parley.web.data``); binds to 127.0.0.1
+  unless told otherwise.
+- Article text is highlighted by ``parley.web.highlight`` (escapes every piece); links to evidence are
+  ``/doc/<id>?hl=START-END#span-START-END`` - the query marks the span even when no annotation covers exactly
+  those offsets, the fragment scrolls to it.
+- A Content-Security-Policy (scripts only from this origin, nothing inline) backs up the escaping.
+- API docs: FastAPI's ``/docs`` loads Swagger UI from a CDN, so it is switched off; ``/openapi.json`` is kept
+  and ``/api`` is a local page listing every endpoint with its parameters (rendered from the OpenAPI schema).
+"""
+
+import importlib.util
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from parley.web import charts, data
+from parley.web.highlight import Span, render
+
+HERE = Path(__file__).resolve().parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE = 50
+MAX_LIMIT = 1000
+_HL = re.compile(r"^(\d+)-(\d+)$")
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+
+
+def plotly_js() -> Path | None:
+    """plotly.min.js inside the installed plotly package (found without importing plotly)."""
+    spec = importlib.util.find_spec("plotly")
+    for base in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(base) / "package_data" / "plotly.min.js"
+        if path.is_file():
+            return path
+    return None
+
+
+def create_app(db_path: str) -> FastAPI:
+    """The dashboard and API over the store at ``db_path`` (opened read-only per request)."""
+    db_file = Path(db_path)
+    data.connect(db_file).close()  # fail early and clearly when the store is missing
+    app = FastAPI(title="parley", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Read-only JSON API over a parley store. Lists are paginated with `limit`/`offset` "
+                              "and answer `{total, limit, offset, items}`.")
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(doc_url=data.doc_url, actor_url=data.actor_url, quads=data.QUAD_NAMES,
+                       safe_href=safe_href, db_name=db_file.name,
+                       urlquote=lambda text: quote(str(text), safe=""))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def reader() -> Iterator[data.Reader]:
+        conn = data.connect(db_file)
+        try:
+            yield data.Reader(conn)
+        finally:
+            conn.close()
+
+    R = Annotated[data.Reader, Depends(reader)]
+
+    def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+        html = env.get_template(template).render(request=request, path=request.url.path, **context)
+        return HTMLResponse(html)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        html = env.get_template("error.html").render(request=request, path=request.url.path,
+                                                      status=exc.status_code, detail=exc.detail)
+        return HTMLResponse(html, status_code=exc.status_code)
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def vendor_plotly():
+        path = plotly_js()
+        if path is None:
+            raise HTTPException(404, "plotly is not installed")
+        return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
+
+    # --- pages -----------------------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(request: Request, r: R, a: str | None = None, b: str | None = None):
+        trend = named_trend(r, r.trend(a, b) if a and b else r.trend())
+        total, timeline = r.timeline(limit=60)
+        _, top = r.actors(limit=12)
+        return page(request, "overview.html", summary=r.summary(), timeline=timeline, timeline_total=total,
+                    top_actors=top, trend=trend, pairs=r.trend_pairs()[:12],
+                    figure=charts.figure_json(charts.trend_figure(trend)) if trend["months"] else None)
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request, r: R, offset: Offset = 0):
+        total, rows = r.documents(limit=PAGE, offset=offset)
+        return page(request, "documents.html", rows=rows, pager=pager(request, total, PAGE, offset))
+
+    @app.get("/doc/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, r: R, doc_id: str, hl: str | None = None):
+        record = r.document(doc_id)
+        if record is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        target = parse_hl(hl, len(record.get("text") or ""))
+        return page(request, "article.html", doc=record, body=article_html(record, target), target=target,
+                    events=r.events(doc_id=doc_id, limit=MAX_LIMIT)[1])
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(request: Request, r: R, q: str | None = None, offset: Offset = 0):
+        total, rows = r.actors(limit=PAGE, offset=offset, q=q or None)
+        return page(request, "actors.html", rows=rows, q=q or "", pager=pager(request, total, PAGE, offset))
+
+    @app.get("/actor/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, r: R, key: str):
+        actor = r.actor(key)
+        if actor is None:
+            raise HTTPException(404, f"no actor {key!r}")
+        return page(request, "actor.html", actor=actor)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, r: R, date_from: str | None = None, date_to: str | None = None,
+                    actor: str | None = None, event: str | None = None, quad: str | None = None,
+                    doc: str | None = None, offset: Offset = 0):
+        quad_n = int(quad) if quad and quad.isdigit() else None
+        filters = {"date_from": date_from or "", "date_to": date_to or "", "actor": actor or "",
+                   "event": event or "", "quad": quad_n, "doc": doc or ""}
+        total, rows = r.events(date_from=date_from or None, date_to=date_to or None, actor=actor or None,
+                               event=event or None, quad=quad_n, doc_id=doc or None, limit=PAGE, offset=offset)
+        return page(request, "events.html", rows=rows, total=total, filters=filters, types=r.event_types(),
+                    pager=pager(request, total, PAGE, offset))
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, r: R, speaker: str | None = None, words: str | None = None,
+                    offset: Offset = 0):
+        total, rows = r.quotes(speaker=speaker or None, words=words or None, limit=PAGE, offset=offset)
+        return page(request, "quotes.html", rows=rows, total=total, speaker=speaker or "", words=words or "",
+                    pager=pager(request, total, PAGE, offset))
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request):
+        return page(request, "api.html", endpoints=endpoints(app.openapi()))
+
+    # --- JSON API --------------------------------------------------------------------------------------------
+
+
+    @app.get("/api/summary", tags=["api"])
+    def api_summary(r: R) -> dict[str, Any]:
+        """Counts of what the store holds and the publication date range."""
+        return r.summary()
+
+    @app.get("/api/documents", tags=["api"])
+    def api_documents(r: R, limit: Limit = 50, offset: Offset = 0):
+        """Articles (id, title, outlet, published, url, counts), by publication date."""
+        total, rows = r.documents(limit=limit, offset=offset)
+        return paged(total, limit, offset, rows)
+
+    @app.get("/api/documents/{doc_id:path}", tags=["api"])
+    def api_document(r: R, doc_id: str):
+        """The full Document record (the JSON contract of DESIGN.md) of one article."""
+        record = r.document(doc_id)
+        if record is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        record.pop("corpus_ids", None)
+        return record
+
+    @app.get("/api/actors", tags=["api"])
+    def api_actors(r: R, q: Annotated[str | None, Query(description="name or alias contains")] = None, limit: Limit = 50,
+                   offset: Offset = 0):
+        """Actors across the corpus (merged corpus actors when available), most mentioned first."""
+        total, rows = r.actors(limit=limit, offset=offset, q=q)
+        return paged(total, limit, offset, rows)
+
+    @app.get("/api/actors/{key:path}", tags=["api"])
+    def api_actor(r: R, key: str, limit: Limit = 200):
+        """One actor: names, aliases, roles over time, quotes by and about, events as actor and recipient (each
+        list at most ``limit`` long; ``more`` names the lists that were cut)."""
+        actor = r.actor(key, limit=limit)
+        if actor is None:
+            raise HTTPException(404, f"no actor {key!r}")
+        return actor
+
+    @app.get("/api/events", tags=["api"])
+    def api_events(r: R, date_from: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+                   date_to: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
+                   actor: Annotated[str | None, Query(description="actor or recipient name contains")] = None,
+                   event: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST")] = None,
+                   quad: Annotated[int | None, Query(ge=1, le=4, description="1..4")] = None,
+                   doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0):
+        """Coded events with their evidence span (doc_id, start, end, text) and a link to it."""
+        total, rows = r.events(date_from=date_from, date_to=date_to, actor=actor, event=event, quad=quad,
+                               doc_id=doc_id, limit=limit, offset=offset)
+        return paged(total, limit, offset, rows)
+
+    @app.get("/api/quotes", tags=["api"])
+    def api_quotes(r: R, speaker: Annotated[str | None, Query(description="speaker name contains")] = None,
+                   words: Annotated[str | None, Query(description="quote contains every word")] = None,
+                   doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0):
+        """Quotes with speaker, offsets and a link to the evidence."""
+        total, rows = r.quotes(speaker=speaker, words=words, doc_id=doc_id, limit=limit, offset=offset)
+        return paged(total, limit, offset, rows)
+
+    @app.get("/api/timeline", tags=["api"])
+    def api_timeline(r: R, limit: Limit = 50, offset: Offset = 0):
+        """Timeline dates (paginated) with summary sentences, their evidence and the happenings of the day."""
+        total, rows = r.timeline(limit=limit, offset=offset)
+        return paged(total, limit, offset, rows)
+
+    @app.get("/api/trend", tags=["api"])
+    def api_trend(r: R, a: Annotated[str | None, Query(description="one side: actor id/name/alias, code or group word")] = None,
+                  b: Annotated[str | None, Query(description="the other side")] = None):
+        """Monthly cooperation/conflict counts for a dyad (default: government vs opposition, else the most
+        active pair)."""
+        if bool(a) != bool(b):
+            raise HTTPException(400, "give both a and b, or neither")
+        return named_trend(r, r.trend(a, b))
+
+    @app.get("/api/trend/pairs", tags=["api"])
+    def api_trend_pairs(r: R):
+        """Dyads with a stored trend and their total happenings."""
+        return r.trend_pairs()
+
+    return app
+
+
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the dashboard with uvicorn (blocks)."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def paged(total: int, limit: int, offset: int, items: list) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def pager(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
+    """Previous/next links that keep the page's other query parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+
+    def link(off: int) -> str:
+        return request.url.path + "?" + urlencode({**params, "offset": off})
+
+    return {"total": total, "offset": offset, "limit": limit, "page": offset // limit + 1,
+            "pages": max(1, math.ceil(total / limit)),
+            "prev": link(max(0, offset - limit)) if offset > 0 else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+def parse_hl(value: str | None, n: int) -> tuple[int, int] | None:
+    m = _HL.match(value or "")
+    if not m:
+        return None
+    s, e = int(m.group(1)), int(m.group(2))
+    return (s, e) if 0 <= s < e <= n else None
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) URLs become links (no javascript: or data: from an article's metadata)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def named_trend(r: data.Reader, trend: dict[str, Any]) -> dict[str, Any]:
+    """Add display names for the two sides (corpus actor names for actor ids)."""
+    for side in ("a", "b"):
+        key = trend.get(side)
+        name = key
+        if key and not key.startswith("group:") and r.has_table("corpus_actors"):
+            row = r.one("SELECT name FROM corpus_actors WHERE id = ?", (key,))
+            name = row["name"] if row else key
+        trend[f"{side}_name"] = name
+    return trend
+
+
+def article_html(record: dict[str, Any], target: tuple[int, int] | None) -> str:
+    """The cleaned text with its annotations as nested spans; ``target`` is marked as the evidence."""
+    spans: list[Span] = []
+    if target:
+        spans.append(Span(target[0], target[1], "target", "mark"))
+    for e in record.get("events") or []:
+        what = e.get("event") or (f"CAMEO {e['cameo']}" if e.get("cameo") else "event")
+        who = ", ".join(e.get("actor") or []) or "?"
+        whom = ", ".join(e.get("recipient") or [])
+        title = f"{what}: {who}" + (f" \u2192 {whom}" if whom else "") + (f" ({e['date']})" if e.get("date") else "")
+        spans.append(Span(e["start"], e["end"], "event", attrs={"title": title, "data-event": what}))
+    for q in record.get("quotes") or []:
+        spans.append(Span(q["start"], q["end"], "quote", attrs={"title": f"quote: {q.get('speaker') or 'unknown'}"}))
+    for t in record.get("times") or []:
+        spans.append(Span(t["start"], t["end"], "time",
+                          attrs={"title": f"{t.get('value') or '?'} ({t.get('precision') or '?'})"}))
+    corpus_ids = record.get("corpus_ids") or {}
+    for a in record.get("actors") or []:
+        href = data.actor_url(corpus_ids.get(a["id"], a["id"]))
+        for s, e in a.get("mentions") or []:
+            spans.append(Span(s, e, "mention", "a", attrs={"href": href, "title": f"{a['name']} ({a.get('type')})"}))
+    used: set[str] = set()
+    for span in spans:  # the first (outermost-preferred) span of each range carries the anchor id
+        anchor = f"span-{span.start}-{span.end}"
+        if anchor not in used:
+            span.attrs = {"id": anchor, **span.attrs}
+            used.add(anchor)
+    return render(record.get("text") or "", spans)
+
+
+def endpoints(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The API's endpoints from the OpenAPI schema, for the local /api page."""
+    out = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [{"name": p["name"], "in": p["in"], "description": p.get("description", ""),
+                       "required": p.get("required", False)} for p in op.get("parameters", [])]
+            out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "params": params})
+    return out
+

@@ -1,0 +1,71 @@
+"""The cooperation-conflict trend chart as a Plotly figure (plain dict; plotly.js draws it in the browser).
+
+Cooperation (quads 1, 2) stacks above zero and conflict (quads 3, 4) below it, month by month, so a shift
+from talks to crackdown reads at a glance; the mean Goldstein score of the month's happenings is a line on a
+second axis fixed to the scale's range (-10..10). The figure is embedded as JSON in a
+``<script type="application/json">`` block (``figure_json`` escapes ``<``, ``>`` and ``&``, so no text can
+close the block) and drawn by static/parley.js with the plotly.js bundled in the installed plotly package.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+# colour-blind-safe pairs: blues for cooperation, oranges/reds for conflict
+QUADS = [
+    ("quad1", "Verbal cooperation", 1, "#9ecae1"),
+    ("quad2", "Material cooperation", 1, "#3182bd"),
+    ("quad3", "Verbal conflict", -1, "#fdae6b"),
+    ("quad4", "Material conflict", -1, "#d94801"),
+]
+
+
+def label(side: str | None) -> str:
+    """A side's display name; plotly reads a few HTML tags in titles, so markup characters are escaped."""
+    return escape((side or "all actors").removeprefix("group:"), quote=False)
+
+
+def trend_figure(trend: dict[str, Any]) -> dict[str, Any]:
+    months = [r["month"] for r in trend["months"]]
+    data: list[dict[str, Any]] = []
+    for key, name, sign, colour in QUADS:
+        data.append({
+            "type": "bar", "name": name, "x": months, "y": [sign * (r.get(key) or 0) for r in trend["months"]],
+            "marker": {"color": colour},
+            "hovertemplate": f"%{{x}}<br>{name}: %{{customdata}}<extra></extra>",
+            "customdata": [r.get(key) or 0 for r in trend["months"]],
+        })
+    data.append({
+        "type": "scatter", "mode": "lines+markers", "name": "Mean Goldstein", "x": months,
+        "y": [r.get("mean_goldstein") for r in trend["months"]], "yaxis": "y2",
+        "line": {"color": "#333", "width": 2}, "connectgaps": False,
+    })
+    if trend.get("a") and trend.get("b"):
+        a, b = trend.get("a_name") or trend["a"], trend.get("b_name") or trend["b"]
+        title = f"{label(a)} \u2194 {label(b)}"
+    else:
+        title = "All asserted events"
+    # both axes symmetric around zero so the bars' zero line and the Goldstein zero line coincide
+    top = max([sum(r.get(k) or 0 for k in ("quad1", "quad2")) for r in trend["months"]]
+              + [sum(r.get(k) or 0 for k in ("quad3", "quad4")) for r in trend["months"]] + [1])
+    layout = {
+        "title": {"text": title, "font": {"size": 15}},
+        "barmode": "relative", "bargap": 0.25, "height": 360,
+        "margin": {"l": 50, "r": 50, "t": 40, "b": 40},
+        "xaxis": {"type": "category"},
+        "yaxis": {"title": {"text": "happenings (conflict below 0)"}, "zeroline": True, "range": [-top * 1.1, top * 1.1]},
+        "yaxis2": {"title": {"text": "mean Goldstein"}, "overlaying": "y", "side": "right", "range": [-10, 10],
+                   "tickmode": "array", "tickvals": [-10, -5, 0, 5, 10],
+                   "showgrid": False},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "#fff",
+    }
+    return {"data": data, "layout": layout}
+
+
+def figure_json(figure: dict[str, Any]) -> str:
+    """JSON safe to place inside a <script type="application/json"> element."""
+    text = json.dumps(figure, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,0 +1,405 @@
+"""Corpus view: actor merge, event de-duplication, trend, claims ledger, timeline storage, incremental rebuild.
+
+Fixtures are hand-built Documents (actors, quotes and events filled) about a made-up country, upserted into a
+temporary Store, so these tests do not depend on the per-article stages.
+"""
+
+import hashlib
+import json
+import sys
+import types
+
+import pytest
+
+from parley import corpus
+from parley.context import Context
+from parley.corpus.claims import claims_ledger
+from parley.corpus.merge import ActorRow, EventRow, cluster_events, merge_actors, strip_titles
+from parley.corpus.trend import dyad_trend, trend_csv
+from parley.document import Actor, Document, Event, Quote
+from parley.store import Store, cluster_members, corpus_actor_roles
+from parley.text import segment
+
+CORPUS_TABLES = ("corpus_actors", "corpus_actor_aliases", "event_clusters", "event_cluster_members", "timeline",
+                 "trend", "claims")
+
+VERIN = {"id": "tomas-verin", "name": "Tomas Verin", "aliases": ["Verin"], "code": "VELGOV",
+         "role": "prime minister", "affiliation": "National Unity Party",
+         "surfaces": ["Prime Minister Tomas Verin", "Tomas Verin", "Verin"]}
+SOREL = {"id": "lina-sorel", "name": "Lina Sorel", "aliases": ["Sorel"], "code": "VELOPP",
+         "role": "opposition leader", "affiliation": "Veloria Democratic Alliance",
+         "surfaces": ["Lina Sorel", "Sorel"]}
+VDA = {"id": "vda", "name": "Veloria Democratic Alliance", "type": "organization", "aliases": ["VDA"],
+       "code": "VELOPP", "surfaces": ["Veloria Democratic Alliance", "VDA"]}
+NUP = {"id": "nup", "name": "National Unity Party", "type": "organization", "aliases": ["NUP"],
+       "code": "VELGOVPTY", "surfaces": ["National Unity Party", "NUP"]}
+
+
+def _spans(text, surfaces, taken):
+    out = []
+    for surface in sorted(surfaces, key=len, reverse=True):
+        i = text.find(surface)
+        while i >= 0:
+            span = (i, i + len(surface))
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                taken.append(span)
+                out.append(list(span))
+            i = text.find(surface, i + 1)
+    return sorted(out)
+
+
+def mk(doc_id, published, outlet, text, actors, events=(), quotes=()):
+    """A Document with mentions found by surface string, events/quotes located by their text."""
+    doc = Document(id=doc_id, content_hash=hashlib.sha1(text.encode()).hexdigest(), published=published,
+                   outlet=outlet, text=text, title=text.split(".")[0])
+    segment(doc)
+    taken = []
+    for a in actors:
+        doc.actors.append(Actor(id=a["id"], name=a["name"], type=a.get("type", "person"),
+                                aliases=list(a.get("aliases", [])), code=a.get("code"), role=a.get("role"),
+                                affiliation=a.get("affiliation"), mentions=_spans(text, a["surfaces"], taken)))
+    for n, ev in enumerate(events):
+        s = text.index(ev["span"])
+        doc.events.append(Event(
+            id=f"{doc_id}:{s}:{n}", date=ev["date"], date_precision=ev.get("precision", "day"), event=ev["event"],
+            cameo=ev.get("cameo"), quad=ev.get("quad"), goldstein=ev.get("goldstein"),
+            actor=ev.get("actor_names", []), recipient=ev.get("recipient_names", []),
+            actor_ids=ev.get("actor", []), recipient_ids=ev.get("recipient", []), start=s, end=s + len(ev["span"]),
+            negated=ev.get("negated", False), confidence=ev.get("confidence", 0.8)))
+    for speaker_id, speaker, words in quotes:
+        s = text.index(words)
+        doc.quotes.append(Quote(speaker=speaker, speaker_id=speaker_id, text=words, start=s, end=s + len(words),
+                                cue="said"))
+    return doc
+
+
+def store_with(tmp_path, *docs, name="c.db"):
+    store = Store(tmp_path / name)
+    for d in docs:
+        store.upsert(d)
+    return store
+
+
+def dump(store):
+    return {t: store.rows(f"SELECT * FROM {t} ORDER BY 1, 2") for t in CORPUS_TABLES} | {
+        "actors": store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors ORDER BY 1, 2")}
+
+
+# --- articles ------------------------------------------------------------------------------------------------
+
+MEET_A = ("Prime Minister Tomas Verin met opposition leader Lina Sorel on Monday to end the standoff. "
+          "Police broke up a VDA rally in the capital on Monday.")
+MEET_B = "Sorel and Verin held talks in March, officials said. Students also marched on Monday."
+
+
+def doc_a():
+    return mk("a", "2020-03-03", "Daily Veloria", MEET_A, [VERIN, SOREL, VDA], events=[
+        {"span": "Prime Minister Tomas Verin met opposition leader Lina Sorel on Monday", "event": "CONSULT",
+         "date": "2020-03-02", "actor": ["tomas-verin"], "recipient": ["lina-sorel"], "quad": 1, "goldstein": 1.0,
+         "cameo": "040", "confidence": 0.9},
+        {"span": "Police broke up a VDA rally in the capital on Monday", "event": "COERCE", "date": "2020-03-02",
+         "actor": [], "actor_names": ["police"], "recipient": ["vda"], "quad": 4, "goldstein": -7.0},
+    ])
+
+
+def doc_b():
+    sorel_only = {**SOREL, "name": "Sorel", "aliases": [], "surfaces": ["Sorel"]}
+    verin_only = {**VERIN, "name": "Verin", "aliases": [], "surfaces": ["Verin"]}
+    return mk("b", "2020-03-04", "Wire Service", MEET_B, [sorel_only, verin_only], events=[
+        {"span": "Sorel and Verin held talks in March", "event": "CONSULT", "date": "2020-03", "precision": "month",
+         "actor": ["lina-sorel"], "recipient": ["tomas-verin"], "quad": 1, "goldstein": 1.0},
+        {"span": "Students also marched on Monday", "event": "PROTEST", "date": "2020-03-02",
+         "actor_names": ["students"], "quad": 4, "goldstein": -6.5},
+    ])
+
+
+def doc_c():
+    text = ("The National Unity Party (NUP) said on Monday that VDA supporters had blocked roads. "
+            "Verin met Sorel on March 2, the NUP said.")
+    verin = {**VERIN, "name": "Prime Minister Tomas Verin", "aliases": ["Verin"]}
+    return mk("c", "2020-03-05", "Capital Times", text, [NUP, VDA, verin, SOREL], events=[
+        {"span": "Verin met Sorel on March 2", "event": "CONSULT", "date": "2020-03-02", "actor": ["tomas-verin"],
+         "recipient": ["lina-sorel"], "quad": 1, "goldstein": 1.0},
+        {"span": "VDA supporters had blocked roads", "event": "PROTEST", "date": "2020-03-02", "actor": ["vda"],
+         "quad": 4, "goldstein": -6.5},
+    ])
+
+
+def build(store, changed=None):
+    return corpus.rebuild(store, Context(), changed_doc_ids=changed)
+
+
+# --- event de-duplication --------------------------------------------------------------------------------------
+
+def test_same_event_in_two_articles_is_one_cluster(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_b()) as store:
+        build(store)
+        meets = store.rows("SELECT * FROM event_clusters WHERE event = 'CONSULT'")
+        assert len(meets) == 1
+        m = meets[0]
+        assert m["num_articles"] == 2 and m["num_sources"] == 2 and m["num_events"] == 2
+        assert (m["earliest_report"], m["latest_report"]) == ("2020-03-03", "2020-03-04")
+        # the day-precision report fixes the date; the month-precision one ("in March") matches it
+        assert (m["date"], m["date_precision"]) == ("2020-03-02", "day")
+        assert m["symmetric"] == 1 and json.loads(m["actor"]) == ["Lina Sorel", "Tomas Verin"]
+        docs = {d.id: d for d in store.documents()}
+        members = cluster_members(store, m["id"])
+        assert {x["doc_id"] for x in members} == {"a", "b"}
+        for x in members:
+            assert docs[x["doc_id"]].text[x["start"]:x["end"]] == x["text"]
+        # the representative sentence is a slice of the cleaned text
+        assert docs[m["doc_id"]].text[m["start"]:m["end"]] == m["sentence"]
+        assert m["sentence"].startswith("Prime Minister Tomas Verin met")
+
+
+def test_different_happenings_same_day_stay_apart(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_b(), doc_c()) as store:
+        build(store)
+        day = store.rows("SELECT event, actor, num_articles FROM event_clusters WHERE date = '2020-03-02'"
+                         " ORDER BY event, actor")
+        kinds = [(r["event"], json.loads(r["actor"]), r["num_articles"]) for r in day]
+        # one meeting (three reports), one crackdown, two different protests by different actors
+        assert kinds == [("COERCE", ["~police"], 1), ("CONSULT", ["Lina Sorel", "Tomas Verin"], 3),
+                         ("PROTEST", ["Veloria Democratic Alliance"], 1), ("PROTEST", ["~students"], 1)]
+
+
+def test_negated_event_and_other_month_do_not_merge():
+    def ev(i, date, prec="day", negated=False, actors=("x",), recips=("y",), event="SANCTION"):
+        return EventRow(id=i, doc_id=i, date=date, date_precision=prec, event=event, cameo=None,
+                        actors=list(actors), recipients=list(recips), negated=negated)
+
+    groups = cluster_events([ev("1", "2021-05-04"), ev("2", "2021-05", "month"), ev("3", "2021-05-04", negated=True),
+                             ev("4", "2021-06-04"), ev("5", "2021-05-04", recips=("z",)),
+                             ev("6", "2021-05-04", event="REJECT")])
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["1", "2"], ["3"], ["4"], ["5"], ["6"]]
+
+
+# --- actor merge ----------------------------------------------------------------------------------------------
+
+def test_actor_merge_alias_acronym_and_title(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_b(), doc_c()) as store:
+        build(store)
+        ids = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"]
+               for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
+        assert ids[("a", "tomas-verin")] == ids[("b", "tomas-verin")] == ids[("c", "tomas-verin")] == "tomas-verin"
+        assert ids[("b", "lina-sorel")] == "lina-sorel"
+        assert ids[("a", "vda")] == ids[("c", "vda")] == "veloria-democratic-alliance"
+        names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM corpus_actors")}
+        assert names["tomas-verin"] == "Tomas Verin"  # the title is not part of the canonical name
+        aliases = {r["alias"] for r in store.rows("SELECT alias FROM corpus_actor_aliases WHERE actor_id = ?",
+                                                  ("veloria-democratic-alliance",))}
+        assert {"VDA", "Veloria Democratic Alliance"} <= aliases
+        roles = corpus_actor_roles(store, "tomas-verin")
+        assert roles[0]["role"] == "prime minister" and roles[0]["first_seen"] == "2020-03-03"
+
+
+def test_actor_merge_is_careful_with_shared_surnames():
+    rows = [
+        ActorRow("d1", "a", "Tomas Verin", "person"), ActorRow("d2", "a", "Marta Verin", "person"),
+        ActorRow("d3", "a", "Verin", "person"),  # ambiguous: two Verins in the corpus, neither in d3
+        ActorRow("d4", "a", "Verin", "person"), ActorRow("d4", "b", "Marta Verin", "person"),  # local evidence
+        ActorRow("d5", "a", "Marta", "person"),  # a unique given name
+        ActorRow("d6", "x", "CNP", "organization"),  # bare acronym matching a derived acronym
+        ActorRow("d7", "x", "Civic Nationalist Party", "organization"),
+        ActorRow("d8", "x", "President Tomas Verin", "person"),
+        ActorRow("d9", "x", "Verin", "organization"),  # an organisation never merges with a person
+    ]
+    groups = {m: a["id"] for a in merge_actors(rows) for m in a["members"]}
+    assert groups[("d1", "a")] == groups[("d8", "x")] == "tomas-verin"
+    assert groups[("d2", "a")] == groups[("d4", "b")] == groups[("d4", "a")] == groups[("d5", "a")] == "marta-verin"
+    assert groups[("d3", "a")] not in {"tomas-verin", "marta-verin"}
+    assert groups[("d6", "x")] == groups[("d7", "x")] == "civic-nationalist-party"
+    assert groups[("d9", "x")] not in {"tomas-verin", "marta-verin", groups[("d3", "a")]}
+    assert strip_titles("opposition leader Lina Sorel") == "Lina Sorel"
+
+
+# --- trend ---------------------------------------------------------------------------------------------------
+
+def trend_docs():
+    jan = ("Police arrested VDA activists on January 5. Verin met Sorel on January 9. "
+           "Troops seized VDA offices on January 20.")
+    feb = "Sorel accused Verin of fraud on February 3."
+    police = {"id": "police", "name": "National Police", "type": "organization", "code": "VELCOP",
+              "surfaces": ["Police"]}
+    troops = {"id": "army", "name": "Veloria Army", "type": "organization", "code": "VELMIL", "surfaces": ["Troops"]}
+    d1 = mk("t1", "2020-01-21", "Daily Veloria", jan, [police, troops, VDA, VERIN, SOREL], events=[
+        {"span": "Police arrested VDA activists on January 5", "event": "COERCE", "date": "2020-01-05",
+         "actor": ["police"], "recipient": ["vda"], "quad": 4, "goldstein": -7.0},
+        {"span": "Verin met Sorel on January 9", "event": "CONSULT", "date": "2020-01-09", "actor": ["tomas-verin"],
+         "recipient": ["lina-sorel"], "quad": 1, "goldstein": 1.0},
+        {"span": "Troops seized VDA offices on January 20", "event": "COERCE", "date": "2020-01-20",
+         "actor": ["army"], "recipient": ["vda"], "quad": 4, "goldstein": -9.0},
+    ])
+    d2 = mk("t2", "2020-02-04", "Wire Service", feb, [VERIN, SOREL], events=[
+        {"span": "Sorel accused Verin of fraud on February 3", "event": "ACCUSE", "date": "2020-02-03",
+         "actor": ["lina-sorel"], "recipient": ["tomas-verin"], "quad": 3, "goldstein": -2.0},
+    ])
+    return d1, d2
+
+
+def test_trend_counts_by_quad_per_month_with_events(tmp_path):
+    with store_with(tmp_path, *trend_docs()) as store:
+        build(store)
+        rows = dyad_trend(store, "government", "opposition")
+        assert [(r["month"], r["n"], r["quad1"], r["quad2"], r["quad3"], r["quad4"]) for r in rows] == [
+            ("2020-01", 3, 1, 0, 0, 2), ("2020-02", 1, 0, 0, 1, 0)]
+        jan = rows[0]
+        assert jan["mean_goldstein"] == pytest.approx((-7.0 + 1.0 - 9.0) / 3, abs=1e-3)
+        assert jan["mean_plover_score"] == pytest.approx((-7.0 + 2.5 - 7.0) / 3, abs=1e-3)
+        assert jan["a_to_b"] == 2 and rows[1]["b_to_a"] == 1
+        events = {r["id"]: r for r in store.rows("SELECT id, text FROM events")}
+        assert sorted(events[e]["text"] for e in jan["event_ids"]) == [
+            "Police arrested VDA activists on January 5", "Troops seized VDA offices on January 20",
+            "Verin met Sorel on January 9"]
+        # by name/title and by code prefix
+        pair = dyad_trend(store, "Prime Minister Tomas Verin", "Sorel")
+        assert [(r["month"], r["n"]) for r in pair] == [("2020-01", 1), ("2020-02", 1)]
+        assert [r["n"] for r in dyad_trend(store, "VELMIL", "VDA")] == [1]
+        stored = store.rows("SELECT * FROM trend WHERE a = 'group:government' AND b = 'group:opposition'"
+                            " ORDER BY month")
+        assert [r["n"] for r in stored] == [3, 1]
+        csv = trend_csv(rows)
+        assert csv.splitlines()[0].startswith("month,n,quad1") and "2020-01,3,1,0,0,2" in csv
+
+
+# --- claims ---------------------------------------------------------------------------------------------------
+
+def test_claim_and_counter_claims_are_linked(tmp_path):
+    claim = ("Prime Minister Tomas Verin claimed that Lina Sorel had accepted the election results. "
+             "“Sorel said she would stop the protests,” Verin said.")
+    answer = ("The Veloria Democratic Alliance fired back at Verin, saying it had nothing to hide. "
+              "Sorel denied she had accepted the results. Sorel said her remarks were twisted.")
+    d1 = mk("k1", "2020-04-01", "Daily Veloria", claim, [VERIN, SOREL],
+            quotes=[("tomas-verin", "Verin", "Sorel said she would stop the protests,")])
+    d2 = mk("k2", "2020-04-03", "Wire Service", answer, [VDA, VERIN, SOREL])
+    with store_with(tmp_path, d1, d2) as store:
+        build(store)
+        ledger = claims_ledger(store)
+        first = ledger[0]
+        assert first["claim"]["speaker_id"] == "tomas-verin" and first["claim"]["target_id"] == "lina-sorel"
+        ev = first["claim"]["evidence"]
+        assert d1.text[ev["start"]:ev["end"]] == ev["text"] and "claimed" in ev["text"]
+        counters = {c["speaker_id"]: c for c in first["counter_claims"]}
+        assert set(counters) == {"veloria-democratic-alliance", "lina-sorel"}
+        assert counters["veloria-democratic-alliance"]["link"] == "speaker is the target's party"
+        assert counters["veloria-democratic-alliance"]["target_id"] == "tomas-verin"
+        for c in counters.values():
+            e = c["evidence"]
+            assert d2.text[e["start"]:e["end"]] == e["text"]
+        # the quote-based claim is found too, with the quote as its evidence
+        quoted = [r for r in ledger if r["claim"] and r["claim"]["basis"] == "quote"]
+        assert quoted and quoted[0]["claim"]["evidence"]["text"] == "Sorel said she would stop the protests,"
+
+
+def test_counter_claim_outside_window_or_by_others_is_not_linked(tmp_path):
+    d1 = mk("w1", "2020-04-01", "A", "Tomas Verin accused Lina Sorel of fraud.", [VERIN, SOREL])
+    d2 = mk("w2", "2020-09-01", "B", "Lina Sorel denied the charge.", [SOREL])
+    d3 = mk("w3", "2020-04-02", "C", "National Unity Party officials denied any fraud by Lina Sorel.", [NUP, SOREL])
+    with store_with(tmp_path, d1, d2, d3) as store:
+        build(store)
+        ledger = claims_ledger(store)
+        assert ledger[0]["claim"]["id"].startswith("w1:") and ledger[0]["counter_claims"] == []
+        assert {r["counter_claims"][0]["evidence"]["doc_id"] for r in ledger if r["claim"] is None} == {"w2", "w3"}
+
+
+# --- rebuild: idempotent, incremental, timeline -------------------------------------------------------------
+
+def test_rebuild_is_idempotent(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_b(), doc_c(), *trend_docs()) as store:
+        build(store)
+        first = dump(store)
+        again = build(store, changed=set())
+        assert again["changed_docs"] == 0 and dump(store) == first
+        build(store)  # a forced full rebuild writes the same rows
+        assert dump(store) == first
+
+
+def test_incremental_add_matches_full_rebuild(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_b(), *trend_docs(), name="inc.db") as inc:
+        build(inc)
+        before = inc.rows("SELECT id FROM event_clusters WHERE date LIKE '2020-01%'")
+        inc.upsert(doc_c())
+        info = build(inc, changed={"c"})
+        assert info["mode"] == "incremental" and info["changed_docs"] == 1
+        assert info["clusters_examined"] < inc.count("event_clusters")  # January clusters were not re-examined
+        assert inc.rows("SELECT id FROM event_clusters WHERE date LIKE '2020-01%'") == before
+        with store_with(tmp_path, doc_a(), doc_b(), *trend_docs(), doc_c(), name="full.db") as full:
+            build(full)
+            assert dump(inc) == dump(full)
+
+
+def test_incremental_known_names_assigned_by_lookup_and_replaced_doc(tmp_path):
+    with store_with(tmp_path, doc_a(), doc_c()) as store:
+        build(store)
+        later = mk("d", "2020-03-06", "Evening Post", "Tomas Verin met Lina Sorel on Monday.", [VERIN, SOREL],
+                   events=[{"span": "Tomas Verin met Lina Sorel on Monday", "event": "CONSULT", "date": "2020-03-02",
+                            "actor": ["tomas-verin"], "recipient": ["lina-sorel"], "quad": 1}])
+        store.upsert(later)
+        info = build(store, changed={"d"})
+        assert info["actors"].startswith("assigned")
+        meet = store.rows("SELECT num_articles FROM event_clusters WHERE event = 'CONSULT'")
+        assert [m["num_articles"] for m in meet] == [3]
+        # the article changes: its event moves to another day; the old cluster shrinks, a new one appears
+        changed = mk("d", "2020-03-06", "Evening Post", "Tomas Verin met Lina Sorel on Friday.", [VERIN, SOREL],
+                     events=[{"span": "Tomas Verin met Lina Sorel on Friday", "event": "CONSULT",
+                              "date": "2020-03-06", "actor": ["tomas-verin"], "recipient": ["lina-sorel"]}])
+        assert store.upsert(changed) == "replaced"
+        build(store, changed={"d"})
+        meet = store.rows("SELECT date, num_articles FROM event_clusters WHERE event = 'CONSULT' ORDER BY date")
+        assert [(m["date"], m["num_articles"]) for m in meet] == [("2020-03-02", 2), ("2020-03-06", 1)]
+        assert store.rows("SELECT COUNT(*) AS n FROM event_cluster_members WHERE doc_id = 'd'")[0]["n"] == 1
+
+
+def test_timeline_rows_and_happenings_view(tmp_path, monkeypatch):
+    calls = []
+
+    def build_timeline(articles, dates=None, sentences=None, query=None):
+        calls.append(len(articles))
+        a = next(x for x in articles if x["id"] == "a")
+        s = a["text"].index("Prime Minister")
+        e = a["text"].index("standoff.") + len("standoff.")
+        return [{"date": "2020-03-02", "sentences": [a["text"][s:e]], "sources": ["a", "b"],
+                 "evidence": [["a", s, e]]},
+                {"date": "2020-03-05", "sentences": ["Students also marched on Monday."], "sources": ["b"],
+                 "evidence": []}]
+
+    monkeypatch.setitem(sys.modules, "parley.corpus.timeline", types.SimpleNamespace(build_timeline=build_timeline))
+    with store_with(tmp_path, doc_a(), doc_b()) as store:
+        build(store)
+        rows = store.rows("SELECT * FROM timeline ORDER BY date, rank")
+        docs = {d.id: d for d in store.documents()}
+        for r in rows:
+            assert docs[r["doc_id"]].text[r["start"]:r["end"]] == r["sentence"]
+        assert rows[1]["doc_id"] == "b"  # located in the cleaned text when no evidence came back
+        build(store, changed=set())
+        assert calls == [2]  # dates unchanged: the timeline is not recomputed
+        view = {d["date"]: d for d in corpus.happenings(store)}
+        day = view["2020-03-02"]
+        meeting = [h for h in day["happenings"] if h["event"] == "CONSULT"]
+        assert len(meeting) == 1 and meeting[0]["num_articles"] == 2
+        assert day["sentences"] == []  # the summary sentence is the meeting's evidence: listed once
+        assert {"a", "b"} <= set(day["sources"])
+
+
+def test_claims_on_a_seed_article(seeds_dir, tmp_path):
+    """On a real article (raw text, actors marked by hand): the lead's claim and the party's retort."""
+    text = (seeds_dir / "001_655b0d2d04cd4c32.txt").read_text(encoding="utf-8")
+    pm = {"id": "p1", "name": "Hun Sen", "code": "KHMGOV", "affiliation": "Cambodian People's Party",
+          "surfaces": ["Cambodian Prime Minister Hun Sen", "Prime Minister Hun Sen", "Hun Sen"]}
+    leader = {"id": "p2", "name": "Sam Rainsy", "code": "KHMOPP", "affiliation": "Cambodia National Rescue Party",
+              "surfaces": ["opposition leader Sam Rainsy", "Sam Rainsy"]}
+    party = {"id": "o1", "name": "Cambodia National Rescue Party", "type": "organization", "aliases": ["CNRP"],
+             "surfaces": ["Cambodia National Rescue Party", "CNRP"]}
+    official = {"id": "p3", "name": "Son Chhay", "affiliation": "Cambodia National Rescue Party",
+                "surfaces": ["Son Chhay"]}
+    doc = mk("s1", "2013-09-19", "RFA", text, [pm, leader, party, official])
+    with store_with(tmp_path, doc) as store:
+        build(store)
+        ledger = claims_ledger(store)
+    first = ledger[0]
+    assert (first["claim"]["speaker"], first["claim"]["target"]) == ("Hun Sen", "Sam Rainsy")
+    retort = first["counter_claims"][0]
+    assert retort["speaker"] == "Cambodia National Rescue Party" and retort["cue"] == "fired back"
+    assert "nothing to hide" in retort["evidence"]["text"]
+    accused = [r["claim"] for r in ledger if r["claim"] and r["claim"]["cue"] == "accused"]
+    assert accused and accused[0]["target"] == "Son Chhay"  # the head of "CNRP senior official Son Chhay"

@@ -1,0 +1,151 @@
+"""Exports round-trip: PLOVER JSONL read back with json, the CSV with csv, Parquet with pandas and DuckDB."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from parley.document import Event
+from parley.export import ICEWS_COLUMNS, date_bounds, export
+from parley.store import Store
+from web_fixtures import build_store, talks_doc
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    path = build_store(tmp_path / "parley.db")
+    s = Store(path)
+    # one statement event (CAMEO 01, no PLOVER type) and one month-precision, negated event
+    doc = talks_doc()
+    doc.id, doc.content_hash = "talks-2", "other-hash"
+    s0, s1 = doc.sentences[2]
+    doc.events = [
+        Event(id="talks-2:stmt", date="2022-03-08", date_precision="day", event=None, cameo="010", quad=1,
+              goldstein=0.0, actor=["Ilena Varosh"], actor_ids=["ilena-varosh"], start=s0, end=s1),
+        Event(id="talks-2:month", date="2022-03", date_precision="month", event="CONSULT", cameo="040", quad=1,
+              goldstein=1.0, actor=["Ilena Varosh"], actor_ids=["ilena-varosh"], recipient=["Matthias Dravik"],
+              recipient_ids=["matthias-dravik"], start=s0, end=s1, negated=True, context=["election"]),
+    ]
+    s.upsert(doc)
+    yield s
+    s.close()
+
+
+def test_plover_jsonl(store, tmp_path):
+    out = tmp_path / "out" / "events.jsonl"
+    counts = export(store, "plover-jsonl", out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    n_typed = store.db.execute("SELECT COUNT(*) FROM events WHERE event IS NOT NULL").fetchone()[0]
+    assert counts["events"] == len(records) == n_typed == 5
+    assert counts["skipped_no_plover_type"] == 1
+    texts = {d.id: d.text for d in store.documents()}
+    stored = {r["id"]: dict(r) for r in store.db.execute("SELECT * FROM events")}
+    for rec in records:
+        for field in ("id", "date", "actor", "event"):  # required by the PLOVER JSON format
+            assert rec[field], field
+        assert ISO_DAY.match(rec["date"])
+        assert isinstance(rec["event"], list) and rec["event"][0] == stored[rec["id"]]["event"]
+        assert all(isinstance(a, dict) and a["entity_text"] for a in rec["actor"])
+        assert isinstance(rec["mode"], list) and isinstance(rec["context"], list)
+        ti = rec["text_info"]
+        assert texts[ti["doc_id"]][ti["start"]:ti["end"]] == rec["event_text"][0]
+        assert rec["cite_info"]["url"] == store.document(ti["doc_id"]).url
+        assert rec["cite_info"]["publication"] and rec["cite_info"]["title"] and rec["cite_info"]["published"]
+    by_id = {r["id"]: r for r in records}
+    consult = by_id["talks:0-87"]
+    assert consult["actor"][0]["identifier_id"] == "matthias-dravik"
+    assert consult["actor"][0]["code"] == "VAL" and consult["actor"][0]["sector"] == "GOV"
+    assert consult["recipient"][0]["office"] == "opposition leader"
+    assert consult["mode"] == ["meet"] and consult["quad_code"] == 1 and consult["text_info"]["sequence"] == 1
+    month = by_id["talks-2:month"]
+    assert (month["date"], month["enddate"], month["date_precision"]) == ("2022-03-01", "2022-03-31", "month")
+    assert month["modality"] == "negated" and month["context"] == ["election"]
+    assert month["text_info"]["sequence"] == 3
+
+
+def test_csv_icews_columns(store, tmp_path):
+    counts = export(store, "csv", tmp_path)  # an existing directory gets events.csv
+    with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert counts["events"] == len(rows) == store.count("events") == 6
+    header = list(rows[0].keys())
+    assert header[:len(ICEWS_COLUMNS)] == ICEWS_COLUMNS
+    row = {r["Event ID"]: r for r in rows}["arrest:0-85"]
+    assert row["Source Name"] == "Police" and row["Target Name"] == "Ilena Varosh"
+    assert row["Source Sectors"] == "COP" and row["Target Sectors"] == "OPP"
+    assert row["CAMEO Code"] == "173" and float(row["Intensity"]) == -5.0
+    assert row["Event Text"].lower().startswith("arrest")  # the CAMEO event name, as in ICEWS
+    assert row["Story ID"] == "arrest" and row["Sentence Number"] == "1" and row["Publisher"] == "Valdoria Daily"
+    assert row["PLOVER Event"] == "ASSAULT" and row["Quad Class"] == "4"
+    stmt = {r["Event ID"]: r for r in rows}["talks-2:stmt"]
+    assert stmt["PLOVER Event"] == "" and stmt["CAMEO Code"] == "010"  # CAMEO-only events stay in the CSV
+
+
+def test_parquet_pandas_and_duckdb(store, tmp_path):
+    pd = pytest.importorskip("pandas")
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "pq"
+    counts = export(store, "parquet", out)["tables"]
+    tables = [r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'"
+                                             " AND name NOT LIKE 'sqlite_%'")]
+    assert set(counts) == set(tables)
+    for table in tables:
+        path = out / f"{table}.parquet"
+        assert path.is_file()
+        n = store.count(table)
+        assert counts[table] == n
+        df = pd.read_parquet(path)
+        assert len(df) == n
+        assert list(df.columns) == [c[1] for c in store.db.execute(f'PRAGMA table_info("{table}")')]
+        assert duckdb.sql(f"SELECT COUNT(*) FROM read_parquet('{path}')").fetchall()[0][0] == n
+    events = pd.read_parquet(out / "events.parquet")
+    assert str(events["quad"].dtype) == "int64" and str(events["goldstein"].dtype) == "float64"
+    assert events["cameo"].tolist().count("010") == 1  # codes keep their leading zeros (strings)
+    actors = json.loads(events.set_index("id").loc["talks:0-87", "actor"])  # JSON-text columns stay strings
+    assert actors == ["Matthias Dravik"]
+    docs = pd.read_parquet(out / "documents.parquet")
+    record = json.loads(docs.set_index("id").loc["talks", "record"])
+    assert record["text"][record["events"][0]["start"]:record["events"][0]["end"]].startswith("Prime Minister")
+    joined = duckdb.sql(
+        f"SELECT e.event, d.outlet FROM read_parquet('{out / 'events.parquet'}') e"
+        f" JOIN read_parquet('{out / 'documents.parquet'}') d ON d.id = e.doc_id WHERE e.id = 'arrest:0-85'"
+    ).fetchall()
+    assert joined == [("ASSAULT", "Valdoria Daily")]
+    assert len(pd.read_parquet(out / "claims.parquet")) == 0  # empty tables are readable, with their columns
+
+
+def test_unknown_format(store, tmp_path):
+    with pytest.raises(ValueError, match="plover-jsonl"):
+        export(store, "xml", tmp_path / "x")
+
+
+def test_date_bounds():
+    assert date_bounds("2022-02") == ("2022-02-01", "2022-02-28")
+    assert date_bounds("2024") == ("2024-01-01", "2024-12-31")
+    assert date_bounds("2022-03-07") == ("2022-03-07", "2022-03-07")
+    assert date_bounds("soon") == (None, None) and date_bounds(None) == (None, None)
+
+
+def test_export_of_sample_corpus(tmp_path):
+    from web_fixtures import build_sample_store
+
+    path = build_sample_store(tmp_path / "sample.db")
+    with Store(path) as store:
+        counts = export(store, "plover-jsonl", tmp_path / "s.jsonl")
+        n = store.db.execute("SELECT COUNT(*) FROM events WHERE event IS NOT NULL").fetchone()[0]
+        texts = {d.id: d.text for d in store.documents()}
+        pq = export(store, "parquet", tmp_path / "pq")["tables"]
+        assert pq["documents"] == store.count("documents")
+    assert counts["events"] + counts["skipped_no_date"] == n
+    for line in Path(tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        ti = rec["text_info"]
+        assert texts[ti["doc_id"]][ti["start"]:ti["end"]] == rec["event_text"][0]
+        assert ISO_DAY.match(rec["date"]) and rec["actor"] is not None and rec["event"]
