@@ -36,28 +36,12 @@ def load_gold(path: Path = GOLD) -> list[dict]:
     return out
 
 
-def _stages_missing() -> list:
-    names = {getattr(s, "__module__", "") + "." + getattr(s, "__name__", "") for s in pipeline.STAGES}
-    extra = []
-    if "parley.actors.annotate" not in names:
-        from parley import actors
-
-        extra.append(actors.annotate)
-    if "parley.quotes.annotate" not in names:
-        extra.append(quotes.annotate)
-    return extra
-
-
 def run(paths, ctx: Context) -> list:
-    extra = _stages_missing()
     docs = []
     for raw in ingest.iter_documents(paths):
         if isinstance(raw, ingest.IngestError):
             continue
-        doc = pipeline.analyze(raw, ctx)
-        for stage in extra:
-            doc = stage(doc, ctx)
-        docs.append(doc)
+        docs.append(pipeline.analyze(raw, ctx))
     return docs
 
 

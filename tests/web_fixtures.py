@@ -171,38 +171,20 @@ def _corpus_rows(store: Store, docs: list[Document]) -> None:
 
 
 def build_sample_store(path: Path) -> Path:
-    """The bundled sample corpus through the real pipeline (and the corpus step when it runs).
-
-    Stages that exist but are not wired into ``pipeline.STAGES`` yet are applied here in pipeline order; a stage
-    that fails on a document is skipped for it (these tests check the web layer, not the stages)."""
-    import importlib
+    """The bundled sample corpus through the real pipeline (and the corpus step when it runs)."""
     from importlib import resources
 
     from parley import pipeline
     from parley.context import Context
     from parley.ingest import RawDocument, iter_documents
 
-    extra = []
-    for name in ("parley.actors", "parley.timex", "parley.quotes", "parley.events"):
-        try:
-            stage = importlib.import_module(name).annotate
-        except (ImportError, AttributeError):
-            continue
-        if stage not in pipeline.STAGES:
-            extra.append(stage)
     samples = Path(str(resources.files("parley") / "data" / "samples"))
     ctx = Context()
     with Store(path) as store:
         for raw in iter_documents([str(samples)]):
             if not isinstance(raw, RawDocument):
                 continue
-            doc = pipeline.analyze(raw, ctx)
-            for stage in extra:
-                try:
-                    doc = stage(doc, ctx)
-                except Exception:  # noqa: BLE001 - see docstring
-                    continue
-            store.upsert(doc)
+            store.upsert(pipeline.analyze(raw, ctx))
         try:
             from parley.corpus import rebuild
         except ImportError:
