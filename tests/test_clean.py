@@ -314,3 +314,18 @@ def test_line_keys_fold_digits():
 def test_outlet_given_in_input_record_wins():
     doc = _clean(f"{P1}\n\n{P2}\n\nReported by Sok Dara for Radio Free Asia.", meta={"outlet": "Example Daily"})
     assert doc.outlet == "Example Daily" and doc.meta["outlet_evidence"] == ["given with the input"]
+
+
+def test_copyright_holder_not_in_outlet_table_is_the_outlet():
+    from parley.clean import clean
+    from parley.ingest import make_raw
+
+    text = ("Talks resume in the capital\n\n"
+            "PUBLISHED : Tuesday, 18 January, 2022, 4:20pm\n\n"
+            "The ruling party and the opposition met on Tuesday for a second round of talks, officials said, "
+            "and agreed to meet again next month to discuss the electoral law.\n\n"
+            "“We made progress,” opposition leader Ana Ruiz told reporters after the meeting ended.\n\n"
+            "Copyright © 2010-2023 The Lantern Gazette. All rights reserved.\n")
+    doc = clean(make_raw("x", "x.txt", text.encode(), "text"))
+    assert doc.outlet == "The Lantern Gazette"  # beats the weak byline-style evidence for a known outlet
+    assert "Copyright" not in doc.text

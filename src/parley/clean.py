@@ -573,6 +573,10 @@ def _comments(block: list[Line], p: _Parse) -> None:
 
 
 _TOLD_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$")
+# "Copyright © 2010-2023 The Harbour Times. All rights reserved." → the holder, an outlet not in the table
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4},?\s+(?:by\s+)?"
+    r"(?P<name>[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,5})")
 _SERVICE_AFTER = re.compile(r"^['’]s?\s+\w+\s+[Ss]ervice")
 
 
@@ -601,6 +605,11 @@ def _outlet(p: _Parse, url: str | None, sitename: str | None) -> tuple[str | Non
     for line in p.credits + p.footers:
         for o in {id(o): o for o, _ in found(line)}.values():
             add(o, 20, f"credit/footer: {line[:80]}")
+    for ln in p.lines:  # a copyright holder the outlet table does not know is still the outlet
+        holder = _COPYRIGHT_HOLDER.search(ln.text) if ln.kind != "body" else None
+        if holder and not found(ln.text):
+            name = holder.group("name")
+            add({"short": name, "name": name}, 20, f"copyright holder: {ln.text[:80]}")
     for ln in p.body[:2]:  # "PHNOM PENH, March 5 (Reuters) -", also tokenised "-LRB- Reuters -RRB- -"
         first = ln.text[:300]
         for o, m in found(first):
