@@ -325,3 +325,15 @@ def test_t17_sentences_slice_and_parse():
                     assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", t.value)
                     assert 1500 <= int(t.value[:4]) <= 2100
     assert n > 0
+
+
+def test_ago_past_the_calendar_or_inside_a_number_gives_no_date():
+    import datetime
+
+    from parley.timex import find_times
+
+    text = "The city was founded 7,000 years ago; ruins 9000 years ago; the dam two years ago."
+    got = {t.text: t for t in find_times(text, datetime.date(2011, 1, 1))}
+    assert "000 years ago" not in got  # never a slice of "7,000"
+    assert got["9000 years ago"].value is None and got["9000 years ago"].kind == "duration"
+    assert got["two years ago"].value == "2009"

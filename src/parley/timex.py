@@ -168,7 +168,7 @@ R_RELATIVE_DAY = _rx(
 R_RELATIVE_UNIT = _rx(
     r"\b(?:(?P<pre>earlier|later)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", I)
 R_WEEKDAY = _rx(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WD})(?!s\b)(?![A-Za-z])")
-R_AGO = _rx(rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ago\b", I)
+R_AGO = _rx(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ago\b", I)
 R_ANCHORED = _rx(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
     rf"|\bthe\s+(?P<nx>next|following|previous|preceding)\s+(?P<u2>day|week|month|year)\b"
@@ -468,7 +468,15 @@ def _h_weekday(m, text, base, lo):
     return s, m.end(), d.isoformat(), "day", None, "weekday"
 
 
-def _offset(d: date, n: int, unit: str) -> date:
+def _offset(d: date, n: int, unit: str) -> date | None:
+    """``d`` moved by ``n`` units, or None when that leaves the calendar ("7,000 years ago")."""
+    try:
+        return _shift(d, n, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift(d: date, n: int, unit: str) -> date:
     if unit == "day":
         return d + timedelta(days=n)
     if unit == "week":
@@ -488,6 +496,8 @@ def _h_ago(m, text, base, lo):
     if base is None:
         return m.start(), m.end(), None, prec, None, "relative"
     d = _offset(base, -_num(m.group("n")), unit)
+    if d is None:
+        return m.start(), m.end(), None, prec, None, "duration"
     return m.start(), m.end(), _iso(d, prec), prec, None, "relative"
 
 
@@ -616,7 +626,8 @@ def _resolve_anchors(times: list[TimeExpr]) -> None:
             if aprec == "decade":
                 continue
             d = _offset(_parse_iso(aval), int(n), unit)
-            t.value, t.precision, t.kind = _iso(d, prec), prec, "anchored"
+            if d is not None:
+                t.value, t.precision, t.kind = _iso(d, prec), prec, "anchored"
         elif t.kind in _EXPLICIT_KINDS and t.value:
             anchor = t
 
