@@ -25,3 +25,11 @@ class Context:
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
+
+
+_PROCESS = Context()
+
+
+def shared(ctx: Context | None, name: str, loader: Callable[[], Any]) -> Any:
+    """``ctx.get(name, loader)``, or the same from one process-wide Context when no ctx is given."""
+    return (ctx if ctx is not None else _PROCESS).get(name, loader)

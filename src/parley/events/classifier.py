@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from parley.context import shared
 from parley.events import features as F
 from parley.events.encoder import MODELS, get_encoder
 
@@ -59,12 +60,5 @@ class EventClassifier:
 
 
 def get_classifier(ctx=None) -> EventClassifier:
-    if ctx is None:
-        global _DEFAULT
-        if _DEFAULT is None:
-            _DEFAULT = EventClassifier()
-        return _DEFAULT
-    return ctx.get("events.classifier", lambda: EventClassifier(encoder=get_encoder(ctx)))
-
-
-_DEFAULT: EventClassifier | None = None
+    """The process-wide classifier (cached in ``ctx`` when given), on the matching shared encoder."""
+    return shared(ctx, "events.classifier", lambda: EventClassifier(encoder=get_encoder(ctx)))

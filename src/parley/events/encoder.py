@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from parley.context import shared
+
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 ONNX_FILE = "minilm-l6-v2.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -56,12 +58,4 @@ class Encoder:
 
 def get_encoder(ctx=None) -> Encoder:
     """The process-wide encoder (cached in ``ctx`` when given)."""
-    if ctx is None:
-        global _DEFAULT
-        if _DEFAULT is None:
-            _DEFAULT = Encoder()
-        return _DEFAULT
-    return ctx.get("events.encoder", Encoder)
-
-
-_DEFAULT: Encoder | None = None
+    return shared(ctx, "events.encoder", Encoder)

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.context import shared
+
 ONTOLOGY = Path(__file__).resolve().parents[1] / "data" / "ontology"
 
 
@@ -91,12 +93,5 @@ def load() -> Ontology:
 
 
 def get_ontology(ctx=None) -> Ontology:
-    if ctx is None:
-        global _DEFAULT
-        if _DEFAULT is None:
-            _DEFAULT = load()
-        return _DEFAULT
-    return ctx.get("events.ontology", load)
-
-
-_DEFAULT: Ontology | None = None
+    """The process-wide ontology (cached in ``ctx`` when given)."""
+    return shared(ctx, "events.ontology", load)
