@@ -221,32 +221,19 @@ def export_plover(store: Store, out: Path) -> dict:
 # --- ICEWS-style CSV --------------------------------------------------------------------------------------------
 
 
-def _cameo_names() -> dict[str, str]:
+def _code_names(*parts: str, code_length: int | None = None) -> dict[str, str]:
+    """First two columns of a packaged TSV table (``#`` comments and a ``code`` header skipped) as code -> name;
+    an absent table gives an empty map so the CSV export still runs."""
     names = {}
-    path = resources.files("parley") / "data" / "ontology" / "cameo_codes.tsv"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = resources.files("parley").joinpath("data", *parts).read_text(encoding="utf-8").splitlines()
     except (FileNotFoundError, OSError):
         return names
     for line in lines:
-        if line.startswith("#") or line.startswith("code\t"):
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2 or cols[0] == "code":
             continue
-        cols = line.split("\t")
-        if len(cols) >= 2:
-            names[cols[0]] = cols[1]
-    return names
-
-
-def _countries() -> dict[str, str]:
-    names = {}
-    path = resources.files("parley") / "data" / "actors" / "countries.tsv"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, OSError):
-        return names
-    for line in lines:
-        cols = line.split("\t")
-        if not line.startswith("#") and len(cols) >= 2 and len(cols[0]) == 3:
+        if code_length is None or len(cols[0]) == code_length:
             names[cols[0]] = cols[1]
     return names
 
@@ -271,7 +258,8 @@ def _country(entities: list[dict[str, Any]], countries: dict[str, str]) -> str:
 
 def export_csv(store: Store, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
-    cameo, countries = _cameo_names(), _countries()
+    cameo = _code_names("ontology", "cameo_codes.tsv")
+    countries = _code_names("actors", "countries.tsv", code_length=3)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)

@@ -209,12 +209,7 @@ class Reader:
         if doc_id:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        clause = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.one(f"SELECT COUNT(*) AS n FROM events e{clause}", params)["n"]
-        rows = self._events(f"SELECT e.*, d.title, d.published, d.outlet FROM events e JOIN documents d"
-                            f" ON d.id = e.doc_id{clause} ORDER BY e.date, e.doc_id, e.start LIMIT ? OFFSET ?",
-                            [*params, limit, offset])
-        return total, rows
+        return self._page("events e", where, params, "e.date, e.doc_id, e.start", limit, offset, self._events)
 
     def event_types(self) -> list[str]:
         return [r["event"] for r in self.rows("SELECT DISTINCT event FROM events WHERE event IS NOT NULL"
@@ -245,11 +240,17 @@ class Reader:
         if doc_id:
             where.append("q.doc_id = ?")
             params.append(doc_id)
+        return self._page("quotes q", where, params, "d.published, q.doc_id, q.start", limit, offset, self._quotes)
+
+    def _page(self, table: str, where: list[str], params: list[Any], order: str, limit: int, offset: int,
+              decode_rows: Any) -> tuple[int, list[dict[str, Any]]]:
+        """One filtered page of ``table`` ("events e" / "quotes q") joined to its article, with the total count."""
+        alias = table.split()[1]
         clause = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.one(f"SELECT COUNT(*) AS n FROM quotes q{clause}", params)["n"]
-        rows = self._quotes(f"SELECT q.*, d.title, d.published, d.outlet FROM quotes q JOIN documents d"
-                            f" ON d.id = q.doc_id{clause} ORDER BY d.published, q.doc_id, q.start LIMIT ? OFFSET ?",
-                            [*params, limit, offset])
+        total = self.one(f"SELECT COUNT(*) AS n FROM {table}{clause}", params)["n"]
+        rows = decode_rows(f"SELECT {alias}.*, d.title, d.published, d.outlet FROM {table} JOIN documents d"
+                           f" ON d.id = {alias}.doc_id{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                           [*params, limit, offset])
         return total, rows
 
     def _quotes(self, sql: str, params: Any) -> list[dict[str, Any]]:
