@@ -2,10 +2,12 @@
 
 Usage: python bench/bench_clean.py [N]   (N random T17 articles, default 600; needs ../shared)
 Prints: throughput, share of input lines kept, date accuracy by basis (|error| <= 3 days, and how many were
-later than the truth — the text rule is meant to be a lower bound), outlet accuracy, and the seeds' results.
+later than the truth — the text rule is meant to be a lower bound), outlet accuracy, the seeds' results and how
+many bundled samples get the publication date their README intends.
 """
 
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -16,6 +18,7 @@ from parley.clean import clean
 from parley.ingest import IngestError, make_raw
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "samples"
 OUTLET = {"bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "guardian": "The Guardian",
           "washingtonpost": "The Washington Post", "foxnews": "Fox News"}
 
@@ -62,8 +65,18 @@ def main(n: int) -> None:
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     for f in seeds:
         d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"))
-        print(f"seed {f.stem[:3]}: outlet={d.outlet} published={d.published} ({d.published_basis}, "
+        print(f"seed {f.stem[:3]}: outlet={d.outlet} published={d.published} ({d.meta.get('date_basis')}, "
               f"{d.meta.get('date_precision')}) paragraphs={d.text.count(chr(10) * 2) + 1} title={d.title!r:.60}")
+    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    intended = dict(re.findall(r"^\| `([\w.-]+)` \| (\d{4}-\d\d-\d\d)", readme, re.MULTILINE))
+    hits = 0
+    for name, day in sorted(intended.items()):
+        f = SAMPLES / name
+        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"))
+        hits += d.published == day
+        if d.published != day:
+            print(f"sample {name}: published={d.published} ({d.meta.get('date_basis')}), intended {day}")
+    print(f"samples dated as their README intends: {hits}/{len(intended)}")
 
 
 if __name__ == "__main__":
