@@ -7,20 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parley import actors, clean, events, quotes, text, timex
+from parley import actors, clean, events, nlp, quotes, text, timex
 from parley.context import Context
 from parley.document import Document
 from parley.ingest import RawDocument
 
 Stage = Callable[[Document, Context], Document]
 
-STAGES: list[Stage] = [text.segment, actors.annotate, timex.annotate, quotes.annotate, events.annotate]
+# nlp.annotate is a no-op unless ctx.options["spacy_model"] names a spaCy pipeline (``--spacy-model``)
+STAGES: list[Stage] = [text.segment, nlp.annotate, actors.annotate, timex.annotate, quotes.annotate,
+                       events.annotate]
 
 
 def analyze(raw: RawDocument, ctx: Context | None = None) -> Document:
     """One raw article in, one fully annotated Document out."""
     ctx = ctx or Context()
     doc = clean.clean(raw, ctx)
-    for stage in STAGES:
-        doc = stage(doc, ctx)
+    try:
+        for stage in STAGES:
+            doc = stage(doc, ctx)
+    finally:
+        nlp.release(ctx)  # the optional spaCy parse is never kept past its document
     return doc

@@ -11,6 +11,9 @@ bodies) plus user files from ``ctx.option("actor_files")`` (parley YAML or PETRA
 Setting ``ctx.options["actor_bundled"] = False`` runs without the bundled dictionaries (the method still
 works: tests prove it on a fictional country).
 
+With ``--spacy-model`` (``parley.nlp``), named entities of the parse add the names the rules cannot justify
+(``entities``); without it the rule path is unchanged.
+
 Across a corpus, actors whose role/affiliation/code the text stated are remembered in
 ``ctx.memory["learned_actors"]`` (name -> type, role, affiliation, code, date, aliases) and recognised and
 coded in later articles that name them without a title.
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parley import nlp
+from parley.actors import entities
 from parley.actors.dictionary import ActorDictionary, DictEntry, RoleSpan, load_file, load_petrarch, load_yaml
 from parley.actors.lexicon import DATA, Lexicon, load_lexicon
 from parley.actors.recognize import Recognizer
@@ -75,7 +80,8 @@ def annotate(doc: Document, ctx: Context | None = None) -> Document:
     dicts = [("dict", base)]
     if learned:
         dicts.append(("learned", _learned_dictionary(learned, lex)))
-    rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, dicts)
+    ents = nlp.entities(doc, ctx, entities.LABELS)  # empty unless --spacy-model parsed this document
+    rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, dicts, ents)
     rec.run()
     res = Resolver(rec, lex, {"dict": base}, doc.published, learned)
     doc.actors = res.run()

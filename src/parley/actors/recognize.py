@@ -74,8 +74,10 @@ class Mention:
 
 class Recognizer:
     def __init__(self, text: str, sentences: list[list[int]], paragraphs: list[list[int]], lex: Lexicon,
-                 dictionaries: list[tuple[str, ActorDictionary]]):
+                 dictionaries: list[tuple[str, ActorDictionary]], entities: list | None = None):
         self.text = text
+        self.entities = entities or []  # parley.nlp.Entity spans from an optional spaCy parse
+        self.entity_hints: list = []  # (mention, type) confirmed by an entity, typed after the evidence pass
         self.lex = lex
         self.dicts = dictionaries
         self.toks: list[Token] = lex.tokenize(text)
@@ -130,10 +132,18 @@ class Recognizer:
     def run(self) -> list[Mention]:
         self._dictionary_pass()
         self._run_pass()
+        if self.entities:
+            from parley.actors.entities import add_entities
+
+            add_entities(self, self.entities)
         self._definite_pass()
         self.mentions.sort(key=lambda m: m.s)
         self._reindex()
         self._evidence_pass()
+        if self.entity_hints:
+            from parley.actors.entities import settle
+
+            settle(self)
         flag_adjectives(self)
         return self.mentions
 

@@ -144,7 +144,7 @@ class Resolver:
             return ("d", m.entry)
         if m.learned:
             return ("l", m.learned)
-        if m.type == "country":
+        if m.type == "country" and m.iso:
             return ("c", m.iso)
         return ("n", norm(re.sub(r"[’']s$", "", m.text)))
 
@@ -239,6 +239,8 @@ class Resolver:
             return "person"
         if "organization" in types:
             return "organization"
+        if "group" in types:  # a NORP entity from the optional spaCy parse
+            return "group"
         return None
 
     def _aggregate(self) -> None:
@@ -505,7 +507,7 @@ class Resolver:
 
     def _actors(self) -> list[Actor]:
         for c in self.clusters:
-            if c.type != "group":
+            if c.type != "group" or not c.name:
                 c.name = self._canonical(c)
         out: list[Actor] = []
         used: Counter = Counter()
