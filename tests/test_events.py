@@ -143,3 +143,32 @@ def test_seed_end_to_end(seeds_dir):
     assert agree and agree[0].date == "2013-09-16" and len(agree[0].actor) >= 1
     for e in doc.events:
         assert e.date is not None and 0 <= e.start < e.end <= len(doc.text)
+
+
+@needs_model
+def test_classifier_marks_and_batching(ctx):
+    """The marks are whole tokens; batched (length-sorted) encoding returns rows in input order; 16 types."""
+    import numpy as np
+
+    from parley.events.classifier import get_classifier
+    from parley.events.encoder import get_encoder
+
+    enc = get_encoder(ctx)
+    clf = get_classifier(ctx)
+    if clf.style == "keep":  # the fine-tuned model reads <s> … </t> as four single tokens
+        assert enc.tok.encode("<s>Police</s> arrested <t>them</t>").tokens[1:-1] == [
+            "<s>", "police", "</s>", "arrested", "<t>", "them", "</t>"]
+    texts = ["<s>The army</s> shelled <t>rebel positions</t> near the border overnight, killing at least four people.",
+             "<s>Ministers</s> met <t>union leaders</t>.",
+             "<s>The court</s> sentenced <t>the opposition leader</t> to five years in prison on Tuesday."]
+    together = enc.encode(texts)
+    alone = np.vstack([enc.encode([t]) for t in texts])
+    # int8 activations are quantised per batch, so batch-mates move a vector slightly: compare by cosine
+    cos = (together @ alone.T) / np.outer(np.linalg.norm(together, axis=1), np.linalg.norm(alone, axis=1))
+    assert (cos.argmax(1) == np.arange(3)).all() and cos.diagonal().min() > 0.97
+    probs = clf.predict(texts)
+    assert len(probs) == 3 and all(len(p) == 16 and abs(sum(p.values()) - 1) < 1e-4 for p in probs)
+    assert {"CONCEDE", "RETREAT"} <= set(probs[0]) and "YIELD" not in probs[0]
+    assert max(probs[0], key=probs[0].get) == "ASSAULT"
+    assert max(probs[2], key=probs[2].get) == "COERCE"
+    assert clf.predict([]) == []

@@ -1,8 +1,10 @@
-"""The trained event-type classifier at run time: numpy weights only (no sklearn, no torch).
+"""The trained event-type classifier at run time: numpy heads over the fine-tuned encoder (no sklearn, no torch).
 
-``events_clf.npz`` (written by bench/train_events.py) holds a multinomial logistic regression over 15 coarse
-PLOVER roots (CONCEDE+RETREAT merged as YIELD, as in PLV) and a binary model splitting YIELD into CONCEDE /
-RETREAT. Input: features.features() of the marked sentence (embedding + TF-IDF of the relation window).
+``events_clf.npz`` (written by bench/train_events.py) holds the softmax head fine-tuned together with the
+encoder over 15 coarse PLOVER roots (CONCEDE+RETREAT merged as YIELD, as in PLV), the auxiliary quad head of
+that fine-tune (kept for ``quad_probs``; the stage's quad follows the decided type) and a logistic model over
+the same vector splitting YIELD into CONCEDE / RETREAT. Input: the marked sentence (``<s>…</s>``, ``<t>…</t>``).
+Older files with a TF-IDF block (``vocab``) are still read.
 """
 
 from __future__ import annotations
@@ -33,30 +35,33 @@ class EventClassifier:
         self.weight = float(w["tfidf_weight"]) if "tfidf_weight" in w else 0.0
         self.yield_classes = [str(c) for c in w["yield_classes"]]
         self.Wy, self.by = w["Wy"], w["by"]
+        self.Wq = w["Wq"] if "Wq" in w else None
+        self.bq = w["bq"] if "bq" in w else None
         self.style = str(w["style"])
         self.encoder = encoder
+        yi = self.classes.index("YIELD") if "YIELD" in self.classes else None
+        self._cols = [c for c in self.classes if c != "YIELD"] + (self.yield_classes if yi is not None else [])
+        self._yi = yi
+        self._keep = np.array([i for i, c in enumerate(self.classes) if c != "YIELD"], dtype=np.int64)
 
     def features(self, marked: list[str]) -> np.ndarray:
         return F.features(self.encoder or get_encoder(), marked, self.tfidf, self.weight, style=self.style)
 
-    def predict(self, marked: list[str]) -> list[dict[str, float]]:
-        """Probabilities over the 16 PLOVER types for each marked sentence."""
+    def matrix(self, marked: list[str]) -> tuple[list[str], np.ndarray]:
+        """(type names, probabilities): one row per marked sentence over the 16 PLOVER types."""
         if not marked:
-            return []
+            return list(self._cols), np.zeros((0, len(self._cols)), dtype=np.float32)
         X = self.features(marked)
         P = _softmax(X @ self.W.T + self.b)
+        if self._yi is None:
+            return list(self._cols), P
         Y = _softmax(X @ self.Wy.T + self.by)
-        out = []
-        for p, y in zip(P, Y, strict=True):
-            d = {}
-            for c, v in zip(self.classes, p, strict=True):
-                if c == "YIELD":
-                    for yc, yv in zip(self.yield_classes, y, strict=True):
-                        d[yc] = float(v * yv)
-                else:
-                    d[c] = float(v)
-            out.append(d)
-        return out
+        return list(self._cols), np.hstack([P[:, self._keep], P[:, [self._yi]] * Y])
+
+    def predict(self, marked: list[str]) -> list[dict[str, float]]:
+        """Probabilities over the 16 PLOVER types for each marked sentence."""
+        cols, M = self.matrix(marked)
+        return [dict(zip(cols, row.tolist(), strict=True)) for row in M]
 
 
 def get_classifier(ctx=None) -> EventClassifier:

@@ -22,7 +22,7 @@ COARSE_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "YIELD": 2, "CONCEDE": 1,
                "AID": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4,
                "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 _MARKS = re.compile(r"</?[st]>")
-STYLE = "tags"
+STYLE = "keep"  # the fine-tuned model reads the marks as single tokens (see encoder.py)
 
 
 def coarse(label: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from parley.events import coding
@@ -23,15 +24,25 @@ def _find(text: str, needle: str | None) -> tuple[int, int] | None:
     return (i, i + len(needle)) if i >= 0 else None
 
 
+def _cue_matches(onto, marked: list[str], use_cues: bool) -> list[tuple[str, list]]:
+    out = []
+    for mk in marked:
+        # cues inside the marked actor/recipient ("Riot police") are names, not predicates
+        plain = F.strip_marks(re.sub(r"<([st])>(.*?)</\1>", lambda m: " " * len(m.group(2)), mk))
+        out.append((plain, coding.find_cues(onto, plain) if use_cues else []))
+    return out
+
+
 def _code_marked(marked: list[str], ctx, use_cues: bool = True) -> list[dict]:
     onto = get_ontology(ctx)
     clf = get_classifier(ctx)
-    probs = clf.predict(marked)
+    # the cue regexes hold the GIL while onnxruntime releases it: match cues in a thread during encoding
+    with ThreadPoolExecutor(1) as pool:
+        cues = pool.submit(_cue_matches, onto, marked, use_cues)
+        probs = clf.predict(marked)
+        found = cues.result()
     out = []
-    for mk, p in zip(marked, probs, strict=True):
-        # cues inside the marked actor/recipient ("Riot police") are names, not predicates
-        plain = F.strip_marks(re.sub(r"<([st])>(.*?)</\1>", lambda m: " " * len(m.group(2)), mk))
-        matches = coding.find_cues(onto, plain) if use_cues else []
+    for p, (plain, matches) in zip(probs, found, strict=True):
         events = coding.event_matches(matches, plain)
         speech = [m for m in matches if m.cue.kind == "speech"]
         cue = min(events, key=lambda m: (not m.cue.precise, m.start)).cue if events else None
