@@ -85,6 +85,10 @@ class Event:
     actor_ids: list[str] = field(default_factory=list)
     recipient_ids: list[str] = field(default_factory=list)
     trigger: str | None = None
+    # extras (events stage, session 2): the last day of a date range ("Sept. 14-15", "this week"), and a deadline
+    # the sentence sets ("until 2024", "by June") — a deadline is never the event's date
+    date_end: str | None = None
+    deadline: str | None = None
 
 
 @dataclass

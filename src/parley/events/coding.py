@@ -7,14 +7,18 @@ How rules and the trained classifier combine (measured choice, documented in mod
 - a *precise* cue (arrest, ban, ceasefire, threaten, refuse …) decides the type outright;
 - speech cues alone (said, told, denied …) make a CAMEO 01x statement: event None, quad from CAMEO — PLOVER has
   no statement type and the design forbids forcing one.
+- article sentences (the events stage) also use ``cues_article.tsv`` (``find_article_cues``): appeals with a word
+  between verb and object, imprisonment, trials, election nouns. ``find_cues`` (``parley code``, the PLV benchmark)
+  reads cues.tsv alone, so those figures do not move with the article rules.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from parley.events.ontology import Cue, Ontology
+from parley.events.ontology import ONTOLOGY, Cue, Ontology
 
 CLF_WEIGHT = 0.6
 NEG = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\b", re.I)
@@ -36,11 +40,36 @@ class Match:
 
 def find_cues(onto: Ontology, sentence: str) -> list[Match]:
     """Non-overlapping cue matches, precise and longer ones first, in sentence order."""
+    return _choose(onto.cues, sentence)
+
+
+@lru_cache(maxsize=1)
+def article_cues() -> tuple[Cue, ...]:
+    """The extra cues of ``cues_article.tsv`` (same columns as cues.tsv)."""
+    lines = [ln.rstrip("\n") for ln in (ONTOLOGY / "cues_article.tsv").open(encoding="utf-8")
+             if not ln.startswith("#") and ln.strip()]
+    header = lines[0].split("\t")
+    out = []
+    for ln in lines[1:]:
+        r = dict(zip(header, ln.split("\t"), strict=False))
+        out.append(Cue(re.compile(r"\b(?:" + r["pattern"] + r")\b", re.I), r["kind"], r.get("cameo") or "",
+                       r.get("event") or None, r.get("mode") or None, r.get("precise") == "1",
+                       [c for c in (r.get("context") or "").split(";") if c]))
+    return tuple(out)
+
+
+def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
+    """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span."""
+    return _choose(list(article_cues()) + onto.cues, sentence)
+
+
+def _choose(cues, sentence: str) -> list[Match]:
     found = []
-    for cue in onto.cues:
+    for rank, cue in enumerate(cues):
         for m in cue.pattern.finditer(sentence):
-            found.append(Match(m.start(), m.end(), cue))
-    found.sort(key=lambda m: (not m.cue.precise, -(m.end - m.start), m.start))
+            found.append((rank, Match(m.start(), m.end(), cue)))
+    found.sort(key=lambda rm: (not rm[1].cue.precise, -(rm[1].end - rm[1].start), rm[1].start, rm[0]))
+    found = [m for _, m in found]
     chosen: list[Match] = []
     for m in found:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -53,7 +82,7 @@ def event_matches(matches: list[Match], sentence: str) -> list[Match]:
     ("threatened to boycott parliament") is the content of that event, not a second one."""
     out = []
     for m in matches:
-        if m.cue.kind == "speech":
+        if m.cue.kind != "event":
             continue
         governed = any(o is not m and o.cue.kind == "event" and o.cue.event in GOVERNING and o.end <= m.start
                        and len(sentence[o.end:m.start].split()) <= 3 for o in matches)
