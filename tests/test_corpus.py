@@ -353,17 +353,18 @@ def test_incremental_known_names_assigned_by_lookup_and_replaced_doc(tmp_path):
 def test_timeline_rows_and_happenings_view(tmp_path, monkeypatch):
     calls = []
 
-    def build_timeline(articles, dates=None, sentences=None, query=None):
-        calls.append(len(articles))
-        a = next(x for x in articles if x["id"] == "a")
-        s = a["text"].index("Prime Minister")
-        e = a["text"].index("standoff.") + len("standoff.")
-        return [{"date": "2020-03-02", "sentences": [a["text"][s:e]], "sources": ["a", "b"],
+    def timeline_from_documents(docs, dates=None, sentences=None, query=None):
+        calls.append(len(docs))
+        a = next(d for d in docs if d.id == "a")
+        s = a.text.index("Prime Minister")
+        e = a.text.index("standoff.") + len("standoff.")
+        return [{"date": "2020-03-02", "precision": "day", "sentences": [a.text[s:e]], "sources": ["a", "b"],
                  "evidence": [["a", s, e]]},
-                {"date": "2020-03-05", "sentences": ["Students also marched on Monday."], "sources": ["b"],
-                 "evidence": []}]
+                {"date": "2020-03-05", "precision": "day", "sentences": ["Students also marched on Monday."],
+                 "sources": ["b"], "evidence": []}]
 
-    monkeypatch.setitem(sys.modules, "parley.corpus.timeline", types.SimpleNamespace(build_timeline=build_timeline))
+    monkeypatch.setitem(sys.modules, "parley.corpus.timeline",
+                        types.SimpleNamespace(timeline_from_documents=timeline_from_documents))
     with store_with(tmp_path, doc_a(), doc_b()) as store:
         build(store)
         rows = store.rows("SELECT * FROM timeline ORDER BY date, rank")
@@ -403,3 +404,111 @@ def test_claims_on_a_seed_article(seeds_dir, tmp_path):
     assert "nothing to hide" in retort["evidence"]["text"]
     accused = [r["claim"] for r in ledger if r["claim"] and r["claim"]["cue"] == "accused"]
     assert accused and accused[0]["target"] == "Son Chhay"  # the head of "CNRP senior official Son Chhay"
+
+
+# --- the seed story: the merged timeline of the five real articles --------------------------------------------
+
+# Happenings of the story as a reader of the five seeds lists them: (date, month or year, words that name it).
+# These are measurements of the articles, used only here; the code knows none of them.
+SEED_HAPPENINGS = [
+    ("2013-07-28", r"July 28 polls|July 28 elections"),                      # the election
+    ("2013-09-14", r"meetings held Sept\. 14-15"),                             # first rounds of talks
+    ("2013-09-15", r"tear gas"),                                               # rally dispersed
+    ("2013-09-16", r"reached an agreement"),                                   # agreement on reforms
+    ("2013-09-17", r"stumbling block|Tuesday’s protest"),                      # third round of talks
+    ("2013-09-26", r"threatened to release an audio recording"),               # the recording threat
+    # the UN call: the article carries no date ("called Thursday"); its publication date is inferred by clean
+    # from the text, and only the year is certain (the caption says "pictured ... in February 2016")
+    ("2016", r"called Thursday for negotiations"),                             # UN call for dialogue
+    ("2017-11", r"dissolved"),                                                 # the dissolution
+    ("2018-03-26", r"called anew for negotiations"),                           # call for dialogue
+    ("2018-03-27", r"will not negotiate"),                                     # refusal
+    ("2020-01", r"put on trial"),                                              # the trial
+]
+
+
+def test_seed_story_timeline(seeds_dir, tmp_path, capsys):
+    """The five seeds through the whole pipeline into a store; the timeline of the stored Documents holds each
+    happening once, under its real date (day, or month where the text gives only the month), with sources."""
+    import re
+
+    from parley.cli import main
+    from parley.corpus.timeline import timeline_from_documents
+
+    db = tmp_path / "seeds.db"
+    assert main(["run", str(seeds_dir), "--db", str(db)]) == 0
+    capsys.readouterr()
+    with Store(db) as store:
+        docs = {d.id: d for d in store.documents()}
+    tl = timeline_from_documents(list(docs.values()))
+    dates = [e["date"] for e in tl]
+    assert len(dates) == len(set(dates)) and dates == sorted(dates)
+    for e in tl:
+        assert e["sources"] and set(e["sources"]) <= set(docs)
+        assert e["precision"] == ("day" if len(e["date"]) == 10 else "month")
+        for sent, (doc_id, s, t) in zip(e["sentences"], e["evidence"], strict=True):
+            assert docs[doc_id].text[s:t] == sent and doc_id in e["sources"]
+    all_sents = [s for e in tl for s in e["sentences"]]
+    assert len(all_sents) == len(set(all_sents))  # no sentence twice
+    for when, words in SEED_HAPPENINGS:
+        hits = [e["date"] for e in tl if any(re.search(words, s) for s in e["sentences"])]
+        assert len(hits) == 1 and hits[0].startswith(when), (when, words, hits)  # present, once, its own date
+    # the same happening reported by two articles is one entry listing both
+    both = {e["date"]: e["sources"] for e in tl}
+    assert len(both["2013-07-28"]) == 2 and len(both["2017-11"]) == 2
+    # a planned event (the July 2018 election, "set to be held") is no happening yet
+    assert not any(d.startswith("2018-07") or d.startswith("2017-07") for d in dates)
+
+
+def test_counter_claim_links_only_to_a_claim_about_its_speaker(tmp_path):
+    """The responder is the speaker of the response (the clause's subject), not the nearest actor before the
+    cue; a response links only to an earlier claim whose target is the responder or the responder's party."""
+    from parley.corpus.claims import responder
+
+    text = ("Prime Minister Tomas Verin claimed that the Veloria Democratic Alliance had accepted the results. "
+            "In June, state media carried remarks attributed to Lina Sorel praising the army. "
+            "Lina Sorel and the VDA said her remarks were twisted. "
+            "Verin also accused Marta Ilves of bribery. "
+            "Sorel’s Veloria Democratic Alliance dismissed the claim. "
+            "Officials said Marta Ilves denied taking money.")
+    ilves = {"id": "marta-ilves", "name": "Marta Ilves", "surfaces": ["Marta Ilves"]}
+    doc = mk("r1", "2020-05-01", "Daily Veloria", text, [VERIN, SOREL, VDA, ilves])
+    with store_with(tmp_path, doc) as store:
+        build(store)
+        rows = {r["id"]: r for r in store.rows("SELECT * FROM claims")}
+        ledger = claims_ledger(store)
+    twisted = next(r for r in rows.values() if r["cue"] == "twisted")
+    assert twisted["speaker_id"] == "lina-sorel"  # not the VDA, the nearest mention before the cue
+    assert twisted["responds_to"] is None  # the claim was about the party, Sorel does not answer for it
+    dismissed = next(r for r in rows.values() if r["cue"] == "dismissed")
+    assert dismissed["speaker_id"] == "veloria-democratic-alliance"  # the head of "Sorel's VDA"
+    claim = rows[dismissed["responds_to"]]
+    assert claim["target_id"] == "veloria-democratic-alliance" and claim["cue"] == "claimed"
+    denied = next(r for r in rows.values() if r["cue"] == "denied")
+    assert denied["speaker_id"] == "marta-ilves"  # "Officials said X denied": X responds
+    assert rows[denied["responds_to"]]["cue"] == "accused"
+    linked = [c["speaker_id"] for r in ledger if r["claim"] for c in r["counter_claims"]]
+    assert sorted(linked) == ["marta-ilves", "veloria-democratic-alliance"]
+    # the responder rule on its own: the first of coordinated subjects, the head of a possessive
+    import re
+
+    s = "Kem Ana and the Civic Party said the story was twisted."
+    ms = [(0, 7, "kem-ana"), (16, 27, "civic-party")]
+    speech = re.compile(r"\bsaid\b")
+    assert responder(s, ms, 0, s.index("twisted"), [], speech) == "kem-ana"
+    s2 = "Kem Ana's Civic Party rejected it."
+    assert responder(s2, [(0, 7, "kem-ana"), (10, 21, "civic-party")], 0, s2.index("rejected"), [],
+                     speech) == "civic-party"
+
+
+def test_date_interval_reads_ranges_weeks_and_fallbacks():
+    """A range or week closes at its end day (not the whole year); a publication-date fallback is that day."""
+    from datetime import date
+
+    from parley.corpus.merge import date_interval
+
+    assert date_interval("2013-09-14", "day", "2013-09-15") == (date(2013, 9, 14), date(2013, 9, 15))
+    assert date_interval("2013-09-23", "week", "2013-09-29") == (date(2013, 9, 23), date(2013, 9, 29))
+    assert date_interval("2013-09-26", "publication") == (date(2013, 9, 26), date(2013, 9, 26))
+    assert date_interval("2017-11", "month") == (date(2017, 11, 1), date(2017, 11, 30))
+    assert date_interval("2013-09-15", "day", "2013-09-01") == (date(2013, 9, 15), date(2013, 9, 15))  # bad end

@@ -62,3 +62,20 @@ def test_runs_are_recorded(tmp_path):
         store.finish_run(run, {"inputs": 2, "added": 1, "failed": 1}, [{"id": "b", "error": "empty file"}])
         row = store.rows("SELECT * FROM runs")[0]
     assert row["inputs"] == 2 and row["failed"] == 1 and "empty file" in row["errors"] and row["finished"]
+
+
+def test_older_store_gains_new_columns_and_keeps_its_rows(tmp_path):
+    """A store made before events had date_end/deadline opens, keeps its rows, and stores the new fields."""
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.upsert(_doc())
+        store.db.execute("ALTER TABLE events DROP COLUMN date_end")
+        store.db.execute("ALTER TABLE events DROP COLUMN deadline")
+        store.db.commit()
+    with Store(db) as store:
+        assert store.count("events") == 1
+        doc = _doc("d2", content_hash="h9")
+        doc.events[0].date_end, doc.events[0].deadline = "2022-03-20", "2022-06"
+        assert store.upsert(doc) == "added"
+        rows = {r["doc_id"]: r for r in store.rows("SELECT doc_id, date_end, deadline FROM events")}
+    assert rows["d1"]["date_end"] is None and (rows["d2"]["date_end"], rows["d2"]["deadline"]) == ("2022-03-20", "2022-06")

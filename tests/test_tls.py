@@ -141,3 +141,74 @@ def test_t17_haiti_runs_the_protocol():
     assert task["L"] == 11 and task["predicted_dates"] <= 11
     assert task["date"]["f_score"] > 0.3 and task["rouge_1"]["f_score"] > 0.05
     assert "AVERAGE" in format_report(res)
+
+
+def test_grid_points_and_leave_one_topic_out_choice():
+    from parley.evaluate.tls import grid_points
+
+    pts = grid_points({"B": (1, 2), "A": (0.0, 0.5)})
+    assert pts[0] == {"A": 0.0, "B": 1} and len(pts) == 4 and {"A": 0.5, "B": 2} in pts
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "t17").is_dir(), reason="../shared not present")
+def test_t17_leave_one_topic_out_uses_the_other_topics():
+    from parley.evaluate.rouge import f_score
+    from parley.evaluate.tls import evaluate_t17
+
+    grid = {"ADJ_PENALTY": (0.0, 0.6)}
+    res = evaluate_t17(SHARED / "data" / "t17", topics=["haiti", "mj"], grid=grid)
+    assert res["loto"] and res["grid_points"] == 2 and set(res["chosen"]) == {"haiti", "mj"}
+    # haiti's parameters are the grid point with the best AR-1 F on the other topic (mj, one timeline) alone
+    from parley.corpus.timeline import prepare, summarize
+    from parley.evaluate.rouge import align_m2o
+    from parley.evaluate.tls import load_t17
+
+    mj = load_t17(SHARED / "data" / "t17", topics=["mj"])["mj"]
+    coll = prepare(mj["articles"])
+    (_, ref), = mj["timelines"]
+    rd = sorted(ref)
+    k = round(sum(len(v) for v in ref.values()) / len(rd))
+    fs = []
+    for adj in (0.0, 0.6):
+        tl = summarize(coll, dates=len(rd), sentences=k, start=rd[0].isoformat(), end=rd[-1].isoformat(),
+                       params={"ADJ_PENALTY": adj})
+        pred = {date.fromisoformat(e["date"]): e["sentences"] for e in tl}
+        fs.append(align_m2o(pred, ref)["rouge_1"]["f_score"])
+    best = 0.0 if fs[0] >= fs[1] else 0.6
+    assert res["chosen"]["haiti"] == {"ADJ_PENALTY": best}
+    assert all(t["params"] == res["chosen"][t["topic"]] for t in res["tasks"])
+    a = res["average"]["rouge_1"]
+    assert a["f_score"] == pytest.approx(f_score(a["precision"], a["recall"]))
+
+
+def _doc(doc_id, published, text, times):
+    from parley.document import Document, TimeExpr
+    from parley.text import segment
+
+    doc = Document(id=doc_id, content_hash=doc_id, published=published, text=text)
+    segment(doc)
+    for surface, value, precision in times:
+        s = text.index(surface)
+        doc.times.append(TimeExpr(text=surface, start=s, end=s + len(surface), value=value, precision=precision,
+                                  kind="date"))
+    return doc
+
+
+def test_timeline_from_documents_month_entries_and_one_entry_per_happening():
+    from parley.corpus.timeline import timeline_from_documents
+
+    d1 = _doc("x1", "2019-03-10", "The court dissolved the Civic Party in November 2018 after a short hearing. "
+              "Its leader was arrested on March 3 at his home.",
+              [("November 2018", "2018-11", "month"), ("March 3", "2019-03-03", "day")])
+    d2 = _doc("x2", "2019-06-01", "Since the Civic Party was dissolved in November 2018 its members stay home. "
+              "The leader was put on trial in May, lawyers said.",
+              [("November 2018", "2018-11", "month"), ("May", "2019-05", "month")])
+    tl = timeline_from_documents([d1, d2])
+    by = {e["date"]: e for e in tl}
+    assert set(by) == {"2018-11", "2019-03-03", "2019-05"}
+    assert by["2018-11"]["precision"] == "month" and sorted(by["2018-11"]["sources"]) == ["x1", "x2"]
+    assert by["2019-03-03"]["precision"] == "day" and "arrested" in by["2019-03-03"]["sentences"][0]
+    texts = {"x1": d1.text, "x2": d2.text}
+    for e in tl:
+        for sent, (doc_id, s, t) in zip(e["sentences"], e["evidence"], strict=True):
+            assert texts[doc_id][s:t] == sent

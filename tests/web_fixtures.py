@@ -160,9 +160,9 @@ def _corpus_rows(store: Store, docs: list[Document]) -> None:
                        (e.id, cid, d.id, e.start, e.end, d.text[e.start:e.end], d.published, d.outlet))
     for rank, d in enumerate(docs):
         s, e = d.sentences[0]
-        db.execute("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?)",
                    (f"{d.published}:{d.id}:{s}-{e}", d.published, rank, 0, d.text[s:e], d.id, s, e,
-                    json.dumps([d.id])))
+                    json.dumps([d.id]), "day"))
     for month, q1, q4, g in (("2022-03", 2, 0, 2.5), ("2022-04", 0, 1, -5.0)):
         db.execute("INSERT INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    ("group:government", "group:opposition", month, q1, 0, 0, q4, q1 + q4, g, None, q1, 0, "[]", "[]"))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, IngestError, RawDocument, expand_paths, iter_documents, read_path
+from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
 
@@ -33,7 +34,13 @@ def make_context(args: argparse.Namespace) -> Context:
     options = {}
     if getattr(args, "actors", None):
         options["actor_files"] = list(args.actors)
-    return Context(options=options)
+    ctx = Context(options=options)
+    if getattr(args, "spacy_model", None):
+        from parley import nlp
+
+        options[nlp.OPTION] = args.spacy_model
+        nlp.model(ctx)  # load once up front: a missing spaCy/model is one clear error, not one per document
+    return ctx
 
 
 def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context, skip=None, report: bool = True):
@@ -195,8 +202,9 @@ def print_summary(db: str, counts: dict) -> None:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from parley.corpus.timeline import build_timeline
+    from parley.corpus.timeline import build_timeline, timeline_from_documents
 
+    opts = {"dates": args.dates, "sentences": args.sentences, "query": args.query}
     if args.articles:
         articles = []
         with open(args.articles, encoding="utf-8") as fh:
@@ -212,16 +220,20 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     else:
         from parley.store import Store
 
-        with Store(args.db) as store:
-            articles = [{"id": d.id, "time": d.published, "title": d.title, "text": d.text}
-                        for d in store.documents() if d.published]
-    if not articles:
-        print("no dated articles", file=sys.stderr)
-        return 1
-    entries = build_timeline(articles, dates=args.dates, sentences=args.sentences, query=args.query)
+        with Store(args.db) as store:  # analysed Documents: their own dated expressions, sentences and offsets
+            docs = [d for d in store.documents() if d.published and d.text]
+        if not docs:
+            print("no dated articles", file=sys.stderr)
+            return 1
+        entries = timeline_from_documents(docs, **opts)
+    if args.articles:
+        if not articles:
+            print("no dated articles", file=sys.stderr)
+            return 1
+        entries = build_timeline(articles, **opts)
     if args.json:
-        print(json.dumps([{k: e[k] for k in ("date", "sentences", "sources")} for e in entries],
-                         ensure_ascii=False, indent=2))
+        keys = ("date", "precision", "sentences", "sources", "evidence")
+        print(json.dumps([{k: e[k] for k in keys if k in e} for e in entries], ensure_ascii=False, indent=2))
     else:
         for e in entries:
             print(e["date"], "  [" + ", ".join(e["sources"]) + "]")
@@ -335,6 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
     def common(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--actors", action="append", metavar="FILE",
                         help="extra actor dictionary (parley YAML or PETRARCH/Phoenix format); repeatable")
+        sp.add_argument("--spacy-model", metavar="NAME|PATH",
+                        help="optional spaCy pipeline (installed package or directory): adds NER actors and "
+                             "dependency parses; needs pip install 'parley[spacy]' and a model")
 
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
     sp.add_argument("paths", nargs="+", metavar="PATH")
@@ -415,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except (FileNotFoundError, PermissionError) as err:
+        print(f"parley: {err}", file=sys.stderr)
+        return 2
+    except ModelError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 2
     if args.verb in {"run", "demo"}:

@@ -46,7 +46,7 @@ ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Sou
                  "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude"]
 PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class", "Date Precision", "Source IDs",
                   "Target IDs", "Evidence Start", "Evidence End", "Evidence Text", "Headline", "URL", "Published",
-                  "Negated", "Hypothetical", "Future", "Historical", "Confidence"]
+                  "Negated", "Hypothetical", "Future", "Historical", "Confidence", "Date End"]
 BATCH = 10_000
 
 
@@ -174,7 +174,9 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
     doc = e["doc"]
     basis = "event"
     first, last = date_bounds(e.get("date"))
-    if first is None:
+    if e.get("date_end") and first is not None:
+        last = date_bounds(e["date_end"])[1] or last
+    if first is None or e.get("date_precision") == "publication":
         basis = "published"
         first, last = date_bounds(doc.get("published"))
         if first is None:
@@ -277,7 +279,7 @@ def export_csv(store: Store, out: Path) -> dict:
                 "; ".join(x["identifier_id"] or "" for x in tgt), e["start"], e["end"], e.get("text") or "",
                 doc.get("title") or "", doc.get("url") or doc.get("source") or "", doc.get("published") or "",
                 int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))), int(bool(e.get("future"))),
-                int(bool(e.get("historical"))), _num(e.get("confidence")),
+                int(bool(e.get("historical"))), _num(e.get("confidence")), e.get("date_end") or "",
             ])
             n += 1
     return {"format": "csv", "path": str(out), "events": n}

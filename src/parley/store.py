@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS events (
     actor TEXT, recipient TEXT, actor_ids TEXT, recipient_ids TEXT,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
     negated INTEGER, hypothetical INTEGER, future INTEGER, historical INTEGER,
-    confidence REAL, trigger TEXT
+    confidence REAL, trigger TEXT, date_end TEXT, deadline TEXT
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
@@ -116,7 +116,7 @@ CREATE INDEX IF NOT EXISTS event_cluster_members_doc ON event_cluster_members(do
 CREATE TABLE IF NOT EXISTS timeline (
     id TEXT PRIMARY KEY,
     date TEXT NOT NULL, date_rank INTEGER, rank INTEGER,
-    sentence TEXT, doc_id TEXT, start INTEGER, "end" INTEGER, sources TEXT
+    sentence TEXT, doc_id TEXT, start INTEGER, "end" INTEGER, sources TEXT, precision TEXT
 );
 CREATE TABLE IF NOT EXISTS trend (
     a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL,
@@ -137,6 +137,11 @@ CREATE TABLE IF NOT EXISTS corpus_state (
 );
 """
 
+EVENT_COLUMNS = ("id", "doc_id", "date", "date_precision", "event", "mode", "context", "cameo", "quad", "goldstein",
+                 "actor", "recipient", "actor_ids", "recipient_ids", "start", '"end"', "text", "negated",
+                 "hypothetical", "future", "historical", "confidence", "trigger", "date_end", "deadline")
+# (table, column) added to SCHEMA after its first release, for Store._add_columns
+ADDED_COLUMNS = (("events", "date_end"), ("events", "deadline"), ("timeline", "precision"))
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
 
 
@@ -157,6 +162,14 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Columns added after a store may have been made: add them to an older file in place (rows kept)."""
+        for table, column in ADDED_COLUMNS:
+            have = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
     def __enter__(self) -> Store:
         return self
@@ -229,11 +242,11 @@ class Store:
               t.end_value, t.kind) for t in doc.times],
         )
         db.executemany(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
             [(e.id, doc.id, e.date, e.date_precision, e.event, e.mode, _j(e.context), e.cameo, e.quad,
               e.goldstein, _j(e.actor), _j(e.recipient), _j(e.actor_ids), _j(e.recipient_ids), e.start,
               e.end, doc.text[e.start:e.end], int(e.negated), int(e.hypothetical), int(e.future),
-              int(e.historical), e.confidence, e.trigger) for e in doc.events],
+              int(e.historical), e.confidence, e.trigger, e.date_end, e.deadline) for e in doc.events],
         )
 
     def document(self, doc_id: str) -> Document | None:

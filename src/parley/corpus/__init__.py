@@ -13,9 +13,10 @@ writes nothing) and incremental:
   families in the same years, plus the clusters they belong to and clusters that held events of changed
   articles. Whole old clusters plus new events cluster exactly as the full corpus would (see ``merge``). If the
   re-merge moved actors of unchanged articles to other corpus actors, everything is re-clustered.
-- *Timeline*: ``timeline.build_timeline`` (owned elsewhere) is global, so it is recomputed only when the set
-  of dated articles (id, date, hash) changed. The ``timeline`` table holds its summary sentences (with offsets
-  into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
+- *Timeline*: ``timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
+  articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
+  a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
+  The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
   two into one dated view where each happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
 - *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
@@ -206,7 +207,7 @@ class _Resolver:
 _EVENT_SQL = (
     "SELECT e.id, e.doc_id, e.date, e.date_precision, e.event, e.mode, e.cameo, e.quad, e.goldstein, e.actor,"
     " e.recipient, e.actor_ids, e.recipient_ids, e.start, e.\"end\", e.text, e.negated, e.hypothetical, e.future,"
-    " e.confidence, d.published, d.outlet FROM events e JOIN documents d ON d.id = e.doc_id")
+    " e.confidence, e.date_end, d.published, d.outlet FROM events e JOIN documents d ON d.id = e.doc_id")
 
 
 def _event_rows(store: Store, res: _Resolver, where: str = "", params: tuple = ()) -> list[EventRow]:
@@ -221,7 +222,7 @@ def _event_rows(store: Store, res: _Resolver, where: str = "", params: tuple = (
             quad=r["quad"], goldstein=r["goldstein"], confidence=r["confidence"] or 0.0,
             negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]), future=bool(r["future"]),
             published=r["published"], outlet=r["outlet"], text=r["text"], actor_codes=acodes,
-            recipient_codes=rcodes))
+            recipient_codes=rcodes, date_end=r["date_end"]))
     return out
 
 
@@ -303,7 +304,7 @@ def _window(store: Store, res: _Resolver, seeds: list[EventRow]) -> list[EventRo
     covering them)."""
     slack = timedelta(days=int(config().get("day_slack", 0)))
     spans = sorted((sp[0] - slack, sp[1] + slack) for e in seeds if e.family
-                   for sp in [date_interval(e.date, e.date_precision)] if sp)
+                   for sp in [date_interval(e.date, e.date_precision, e.date_end)] if sp)
     if not spans:
         return []
     merged: list[list[date]] = []
@@ -369,14 +370,10 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
     if not full and state.get("timeline") == finger:
         info["timeline"] = "unchanged"
         return
-    try:
-        from parley.corpus.timeline import build_timeline
-    except ImportError:
-        info["timeline"] = "unavailable (parley.corpus.timeline not importable)"
-        return
-    docs = {d.id: d for d in store.documents() if d.published}
-    articles = [{"id": d.id, "time": d.published[:10], "title": d.title, "text": d.text} for d in docs.values()]
-    entries = build_timeline(articles, **opts) if articles else []
+    from parley.corpus.timeline import timeline_from_documents
+
+    docs = {d.id: d for d in store.documents() if d.published and d.text}
+    entries = timeline_from_documents(list(docs.values()), **opts) if docs else []
     db = store.db
     db.execute("DELETE FROM timeline")
     n = 0
@@ -386,9 +383,10 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
             doc_id, s, e = _locate(docs, sentence, evidence[rank] if rank < len(evidence) else None,
                                    entry.get("sources", []))
             key = f"{entry['date']}:{doc_id}:{s}-{e}" if doc_id else f"{entry['date']}:{rank}"
-            db.execute("INSERT OR REPLACE INTO timeline VALUES (?,?,?,?,?,?,?,?,?)",
+            db.execute("INSERT OR REPLACE INTO timeline (id, date, date_rank, rank, sentence, doc_id, start, \"end\","
+                       " sources, precision) VALUES (?,?,?,?,?,?,?,?,?,?)",
                        (key, entry["date"], date_rank, rank, sentence, doc_id, s, e,
-                        json.dumps(entry.get("sources", []))))
+                        json.dumps(entry.get("sources", [])), entry.get("precision") or "day"))
             n += 1
     db.execute("INSERT OR REPLACE INTO corpus_state VALUES ('timeline', ?)", (finger,))
     info["timeline"] = f"rebuilt ({n} sentences)"

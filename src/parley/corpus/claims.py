@@ -8,15 +8,21 @@ Detection (per article, from the Document's own offsets; cue lists live in data/
   whose claimant is the sentence's first other actor.
 - *quote claims*: a quote with a resolved speaker whose words mention another actor followed by an act,
   claim or speech verb ("Sam Rainsy said he would stop ...").
-- *counter-claims*: a denial/response cue ("denied", "rejected", "fired back", "nothing to hide", "twisted",
-  "responded") with the responder the nearest actor mention before it, or inside a quote of that speaker; an
-  actor right after the cue ("fired back at X") is kept as the addressee.
+- *counter-claims*: a denial/response cue ("denied", "rejected", "dismissed", "fired back", "nothing to hide",
+  "twisted", "responded") marks a response; the responder is the speaker of that statement - the subject of the
+  clause before the cue (``responder``: possessives resolve to their head, "Sam Rainsy's CNRP" -> the CNRP;
+  of coordinated subjects the first, "Kem Sokha and the CNRP" -> Kem Sokha; "X said Y denied" -> Y), or the
+  quote's speaker when the cue is inside a quote whose sentence names no subject group holding it. The nearest
+  actor before the cue is *not* the responder (it may be an object: "... remarks attributed to X were twisted").
+  An actor right after the cue ("fired back at X") is kept as the addressee.
 - When the next actor after a cue is followed within a short title phrase by another ("CNRP senior official
   Son Chhay"), the later (the head of the phrase) is the target.
 
-Linking: a counter-claim answers an earlier claim - in the same article the nearest one before it, else the
-first matching claim of the most recent article up to ``window_days`` before - whose target is the counter's speaker, the speaker's party (affiliation), or the party of which the
-speaker is the target; when the counter names an addressee it must be the claimant or the claimant's party.
+Linking: a counter-claim answers an earlier claim only when its responder is that claim's *target* or the
+target's organisation (affiliation) - in the same article the nearest such claim before it, else the first of
+the most recent article up to ``window_days`` before; when the counter names an addressee it must be the
+claimant or the claimant's party. A member answering for a claim about their party is not linked (the party
+answers for itself), nor is a claim linked to a response by someone it is not about.
 One row per claim or counter-claim is stored in ``claims`` (``responds_to`` holds the link) - detection is redone
 only for changed articles, linking over all rows (rows only, no text).
 """
@@ -74,6 +80,53 @@ def _after(mentions, pos: int, limit: int, not_id: str | None) -> tuple[int, int
     return first
 
 
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|&|,)\s+(?:the\s+)?\Z|\s*,\s*\Z", re.IGNORECASE)
+_POSS = re.compile(r"\s*[’']s?\s+(?:the\s+)?\Z|\s*\(\s*\Z")
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    last = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def responder(text: str, mentions, lo: int, pos: int, quotes, speech: re.Pattern,
+              speaker: str | None = None) -> str | None:
+    """Who makes the statement whose cue is at ``pos``: the subject of the clause before the cue - its first
+    actor mention, through possessives to their head ("Sam Rainsy's CNRP" -> the CNRP) and keeping the first of
+    coordinated subjects ("Kem Sokha and the CNRP" -> Kem Sokha). When a speech verb follows the subject and
+    another actor comes after it ("X said Y denied"), that actor is the responder. A quote's ``speaker``
+    stands when the clause has no subject of its own; it yields to the subject group it belongs to."""
+    start = _clause_start(text, lo, pos)
+    cands = [m for m in mentions if start <= m[0] and m[1] <= pos and not _inside(quotes, m[0], m[1])]
+    if not cands:
+        return speaker
+
+    def group(k: int) -> tuple[str, list[str], int]:
+        head, members, end = cands[k][2], [cands[k][2]], cands[k][1]
+        for m in cands[k + 1:]:
+            gap = text[end:m[0]]
+            if _POSS.match(gap):
+                head, end = m[2], m[1]
+                members.append(m[2])
+            elif _COORD.match(gap) or m[2] == head:
+                members.append(m[2])
+                end = m[1]
+            else:
+                break
+        return head, members, end
+
+    head, members, end = group(0)
+    last = cands[-1]
+    if last[0] >= end and speech.search(text, end, last[0]):
+        k = next(i for i, m in enumerate(cands) if m[0] >= end and speech.search(text, end, m[0]))
+        head, members, _ = group(k)
+    if speaker and speaker not in members and not speech.search(text, end, pos):
+        return speaker
+    return head
+
+
 def _before(mentions, pos: int, lo: int, quotes) -> tuple[int, int, str] | None:
     cands = [m for m in mentions if lo <= m[0] and m[1] <= pos and not _inside(quotes, m[0], m[1])]
     return cands[-1] if cands else None
@@ -116,10 +169,10 @@ def detect_claims(doc: Document, corpus_id: dict[str, str], names: dict[str, str
             if _inside(quotes, cs, ce):
                 continue
             if kind == "denial_cues" and counter is None:
-                who = _before(sent_mentions, cs, s, quotes)
+                who = responder(text, sent_mentions, s, cs, quotes, cues["report_verbs"])
                 if who:
-                    to = _after(sent_mentions, ce, min(e, ce + 40), who[2])
-                    counter = ("counter", who[2], to[2] if to else None, text[cs:ce])
+                    to = _after(sent_mentions, ce, min(e, ce + 40), who)
+                    counter = ("counter", who, to[2] if to else None, text[cs:ce])
             elif kind == "claim_verbs" and claim is None:
                 who = _before(sent_mentions, cs, s, quotes)
                 to = _after(sent_mentions, ce, _clause_end(text, ce, e), who[2] if who else None)
@@ -148,7 +201,10 @@ def detect_claims(doc: Document, corpus_id: dict[str, str], names: dict[str, str
         inner = [m for m in mentions if q.start <= m[0] and m[1] <= q.end and m[2] != speaker]
         denial = cues["denial_cues"].search(text, q.start, q.end)
         if denial:
-            add("counter", "quote", q.start, q.end, speaker, None, denial.group(0), q)
+            lo = next((s for s, e in doc.sentences if s <= q.start < e), q.start)
+            who = responder(text, mentions, lo, q.start, [(x.start, x.end) for x in doc.quotes if x is not q],
+                            cues["report_verbs"], speaker)
+            add("counter", "quote", q.start, q.end, who, None, denial.group(0), q)
             continue
         for m in inner:
             verb = None
@@ -197,9 +253,7 @@ def link_claims(rows: list[dict[str, Any]], party: dict[str, str]) -> dict[str, 
                 how = "speaker is the target"
             elif party.get(tgt) == sp:
                 how = "speaker is the target's party"
-            elif party.get(sp) == tgt:
-                how = "target is the speaker's party"
-            else:
+            else:  # a response comes from whom the claim is about (or its organisation), nobody else
                 continue
             if c["target_id"] and c["target_id"] not in (k["speaker_id"], party.get(k["speaker_id"])) \
                     and party.get(c["target_id"]) != k["speaker_id"]:

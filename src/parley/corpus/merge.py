@@ -348,6 +348,7 @@ class EventRow:
     text: str | None = None
     actor_codes: list[str] = field(default_factory=list)
     recipient_codes: list[str] = field(default_factory=list)
+    date_end: str | None = None
 
     @property
     def family(self) -> str | None:
@@ -375,10 +376,17 @@ class EventRow:
         return bool(self.cameo) and self.cameo[:2] in cfg["symmetric_cameo_roots"]
 
 
-def date_interval(value: str | None, precision: str | None) -> tuple[date, date] | None:
-    """The days a date of some precision can mean: "2013-09" (month) -> Sept 1 .. Sept 30."""
+def date_interval(value: str | None, precision: str | None, end: str | None = None) -> tuple[date, date] | None:
+    """The days a date of some precision can mean: "2013-09" (month) -> Sept 1 .. Sept 30; a range's ``end``
+    (``Event.date_end``: "Sept. 14-15", "this week") closes it; a "publication" fallback date is that day."""
     if not value:
         return None
+    if end and precision in ("day", "week", None):
+        lo, hi = date_interval(value, "day"), date_interval(end, "day")
+        if lo and hi and hi[1] >= lo[0]:
+            return lo[0], hi[1]
+    if precision in ("week", "publication"):
+        precision = "day"
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not m:
         return None
@@ -419,7 +427,7 @@ def cluster_events(events: list[EventRow]) -> list[list[EventRow]]:
     uf = _UF(len(events))
     by_family: dict[tuple, list[tuple[date, date, int]]] = defaultdict(list)
     for i, e in enumerate(events):
-        span = date_interval(e.date, e.date_precision)
+        span = date_interval(e.date, e.date_precision, e.date_end)
         if span is None or e.family is None:
             continue
         by_family[(e.family, e.modality)].append((span[0], span[1], i))
@@ -447,7 +455,7 @@ def cluster_id(members: list[EventRow]) -> str:
 def summarise_cluster(members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
     """The event_clusters row of one happening (without the representative sentence, added by the caller)."""
     cfg = config()
-    rank = {"day": 0, "month": 1, "year": 2, "decade": 3}
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "publication": 5}
     dated = [e for e in members if date_interval(e.date, e.date_precision)]
     if dated:
         best = min(rank.get(e.date_precision or "day", 0) for e in dated)

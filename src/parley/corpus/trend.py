@@ -83,7 +83,7 @@ def _clusters(store) -> list[dict[str, Any]]:
     rows = store.rows(
         "SELECT id, date, date_precision, quad, goldstein, plover_score, symmetric, actor_ids, recipient_ids,"
         " actor_codes, recipient_codes FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
-        " AND date_precision IN ('day', 'month') ORDER BY date, id")
+        " AND date_precision IN ('day', 'week', 'month') ORDER BY date, id")
     for r in rows:
         for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
             r[k] = json.loads(r[k] or "[]")
