@@ -458,6 +458,14 @@ def test_seed_story_timeline(seeds_dir, tmp_path, capsys):
     assert len(both["2013-07-28"]) == 2 and len(both["2017-11"]) == 2
     # a planned event (the July 2018 election, "set to be held") is no happening yet
     assert not any(d.startswith("2018-07") or d.startswith("2017-07") for d in dates)
+    # the government-opposition trend moves from talks (2013) to arrest, dissolution and refusal (2017-2018)
+    with Store(db) as store:
+        trend = dyad_trend(store, "government", "opposition")
+    early = [r for r in trend if r["month"] < "2014"]
+    late = [r for r in trend if "2017" <= r["month"] < "2019"]
+    assert sum(r["quad1"] + r["quad2"] for r in early) >= 2
+    assert late and sum(r["quad1"] + r["quad2"] for r in late) == 0
+    assert sum(r["quad3"] + r["quad4"] for r in late) >= 3
 
 
 def test_counter_claim_links_only_to_a_claim_about_its_speaker(tmp_path):
@@ -512,3 +520,40 @@ def test_date_interval_reads_ranges_weeks_and_fallbacks():
     assert date_interval("2013-09-26", "publication") == (date(2013, 9, 26), date(2013, 9, 26))
     assert date_interval("2017-11", "month") == (date(2017, 11, 1), date(2017, 11, 30))
     assert date_interval("2013-09-15", "day", "2013-09-01") == (date(2013, 9, 15), date(2013, 9, 15))  # bad end
+
+
+def test_agentless_report_joins_the_named_one_and_refusal_is_asserted():
+    """"X was arrested in May" (no agent) is the same happening as "police arrested X" that month, not one at
+    year precision; "will not negotiate" (REJECT, negated + future in its words) is an asserted refusal."""
+    def ev(i, date, prec="day", actors=("police",), recips=("x",), event="COERCE", **flags):
+        return EventRow(id=i, doc_id=i, date=date, date_precision=prec, event=event, cameo="173",
+                        actors=list(actors), recipients=list(recips), **flags)
+
+    groups = cluster_events([ev("1", "2021-05-04"), ev("2", "2021-05", "month", actors=()),
+                             ev("3", "2021", "year", actors=()), ev("4", "2021-05-04", actors=(), recips=("y",))])
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["1", "2"], ["3"], ["4"]]
+    refusal = ev("5", "2021-05-04", event="REJECT", negated=True, future=True)
+    assert refusal.modality == "asserted" and ev("6", "2021-05-04", negated=True).modality == "negated"
+    assert ev("7", "2021-05-04", event="REJECT", hypothetical=True).modality == "hypothetical"
+
+
+def test_trend_counts_an_agentless_state_act_as_the_government_s(tmp_path):
+    """An arrest reported without its agent counts for government vs opposition (marked implied); a refusal
+    to negotiate counts as verbal conflict; an agentless protest (not a state act) counts for no one."""
+    text = ("Opposition leader Lina Sorel was arrested on February 10. Tomas Verin said on February 11 he will not "
+            "negotiate with the VDA. Crowds protested on February 12.")
+    d3 = mk("t3", "2020-02-13", "Daily Veloria", text, [SOREL, VDA, VERIN], events=[
+        {"span": "Opposition leader Lina Sorel was arrested on February 10", "event": "COERCE", "cameo": "173",
+         "date": "2020-02-10", "recipient": ["lina-sorel"], "quad": 4, "goldstein": -5.0},
+        {"span": "he will not negotiate with the VDA", "event": "REJECT", "cameo": "125", "date": "2020-02-11",
+         "actor": ["tomas-verin"], "recipient": ["vda"], "quad": 3, "goldstein": -5.0, "negated": True},
+        {"span": "Crowds protested on February 12", "event": "PROTEST", "cameo": "141", "date": "2020-02-12",
+         "actor_names": ["crowds"], "quad": 4, "goldstein": -6.5},
+    ])
+    with store_with(tmp_path, *trend_docs(), d3) as store:
+        build(store)
+        feb = {r["month"]: r for r in dyad_trend(store, "government", "opposition")}["2020-02"]
+        assert (feb["n"], feb["quad3"], feb["quad4"], feb["implied"]) == (3, 2, 1, 1)
+        stored = store.rows("SELECT n, implied FROM trend WHERE a = 'group:government' AND b = 'group:opposition'"
+                            " AND month = '2020-02'")
+        assert [(r["n"], r["implied"]) for r in stored] == [(3, 1)]

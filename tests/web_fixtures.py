@@ -164,10 +164,11 @@ def _corpus_rows(store: Store, docs: list[Document]) -> None:
                    (f"{d.published}:{d.id}:{s}-{e}", d.published, rank, 0, d.text[s:e], d.id, s, e,
                     json.dumps([d.id]), "day"))
     for month, q1, q4, g in (("2022-03", 2, 0, 2.5), ("2022-04", 0, 1, -5.0)):
-        db.execute("INSERT INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   ("group:government", "group:opposition", month, q1, 0, 0, q4, q1 + q4, g, None, q1, 0, "[]", "[]"))
-    db.execute("INSERT INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-               ("ilena-varosh", "matthias-dravik", "2022-03", 1, 0, 0, 0, 1, 1.0, None, 0, 1, "[]", "[]"))
+        db.execute("INSERT INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   ("group:government", "group:opposition", month, q1, 0, 0, q4, q1 + q4, g, None, q1, 0, "[]", "[]",
+                    0))
+    db.execute("INSERT INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               ("ilena-varosh", "matthias-dravik", "2022-03", 1, 0, 0, 0, 1, 1.0, None, 0, 1, "[]", "[]", 0))
 
 
 def build_sample_store(path: Path) -> Path:

@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS trend (
     a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL,
     quad1 INTEGER, quad2 INTEGER, quad3 INTEGER, quad4 INTEGER, n INTEGER,
     mean_goldstein REAL, mean_plover_score REAL, a_to_b INTEGER, b_to_a INTEGER,
-    event_ids TEXT, cluster_ids TEXT,
+    event_ids TEXT, cluster_ids TEXT, implied INTEGER,
     PRIMARY KEY (a, b, month)
 );
 CREATE TABLE IF NOT EXISTS claims (
@@ -141,7 +141,8 @@ EVENT_COLUMNS = ("id", "doc_id", "date", "date_precision", "event", "mode", "con
                  "actor", "recipient", "actor_ids", "recipient_ids", "start", '"end"', "text", "negated",
                  "hypothetical", "future", "historical", "confidence", "trigger", "date_end", "deadline")
 # (table, column) added to SCHEMA after its first release, for Store._add_columns
-ADDED_COLUMNS = (("events", "date_end"), ("events", "deadline"), ("timeline", "precision"))
+ADDED_COLUMNS = (("events", "date_end", "TEXT"), ("events", "deadline", "TEXT"), ("timeline", "precision", "TEXT"),
+                 ("trend", "implied", "INTEGER"))
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
 
 
@@ -166,10 +167,10 @@ class Store:
 
     def _add_columns(self) -> None:
         """Columns added after a store may have been made: add them to an older file in place (rows kept)."""
-        for table, column in ADDED_COLUMNS:
+        for table, column, kind in ADDED_COLUMNS:
             have = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
             if column not in have:
-                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def __enter__(self) -> Store:
         return self

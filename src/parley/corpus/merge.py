@@ -360,13 +360,7 @@ class EventRow:
 
     @property
     def modality(self) -> str:
-        if self.negated:
-            return "negated"
-        if self.hypothetical:
-            return "hypothetical"
-        if self.future:
-            return "future"
-        return "asserted"
+        return modality(self.event, self.negated, self.hypothetical, self.future)
 
     @property
     def symmetric(self) -> bool:
@@ -374,6 +368,19 @@ class EventRow:
         if self.event:
             return self.event.upper() in cfg["symmetric_events"]
         return bool(self.cameo) and self.cameo[:2] in cfg["symmetric_cameo_roots"]
+
+
+def modality(event: str | None, negated: bool, hypothetical: bool, future: bool) -> str:
+    """asserted / negated / hypothetical / future. A refusal (``refusal_events``: "will not negotiate") is
+    asserted: its negation and "will" are the refusal itself, not a happening that did not occur."""
+    refusal = bool(event) and event.upper() in config().get("refusal_events", ())
+    if negated and not refusal:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if future and not refusal:
+        return "future"
+    return "asserted"
 
 
 def date_interval(value: str | None, precision: str | None, end: str | None = None) -> tuple[date, date] | None:
@@ -413,7 +420,12 @@ def _dyad_match(a: EventRow, b: EventRow) -> bool:
         if not pa or not pb:
             return False
         return len(pa & pb) >= min(2, len(pa), len(pb))
-    if not a.actors or not b.actors or not set(a.actors) & set(b.actors):
+    if not a.actors or not b.actors:
+        # a passive report names no agent ("the CNRP was dissolved in November 2017"): the same type, the same
+        # recipient and a day-to-month date make it the report of the same happening as one that names the agent
+        fine = {"day", "week", "month"}
+        return (a.date_precision in fine and b.date_precision in fine and bool(set(a.recipients) & set(b.recipients)))
+    if not set(a.actors) & set(b.actors):
         return False
     if not a.recipients and not b.recipients:
         return True

@@ -56,6 +56,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from parley.corpus.merge import modality
 from parley.evaluate.rouge import stem, stopwords
 from parley.text import sentences as split_sentences
 
@@ -490,7 +491,7 @@ def document_refs(doc) -> list[tuple[int, int]]:
 
     timed = {sent(off) for off, _ in out}
     for e in doc.events or []:
-        if e.negated or e.hypothetical or e.future or e.date_precision not in ("day", "month"):
+        if modality(e.event, e.negated, e.hypothetical, e.future) != "asserted" or e.date_precision not in ("day", "month"):
             continue
         key = _key(e.date, e.date_precision)
         if key is not None and sent(e.start) not in timed:  # else the sentence's own time expressions speak

@@ -12,6 +12,10 @@ Design choices:
   group word from data/corpus/corpus.yaml ("government" = GOV/MIL/JUD/SPY/COP blocks, "opposition" = OPP).
   Codes are matched against the codes the reporting articles gave the actors at that time, so a role held in
   2013 does not colour events of 2021.
+- An agentless state act ("Kem Sokha was arrested", "the party was banned": the CAMEO codes listed as
+  ``state_only_cameo`` in corpus.yaml) counts as an act of the government of the recipient's country; the row's
+  ``implied`` says how many of its happenings had their actor supplied this way. A refusal ("will not
+  negotiate") is asserted, not negated (``merge.modality``).
 - ``mean_goldstein`` averages the clusters' Goldstein scores; ``mean_plover_score`` the PLOVER 2024 manual's
   event-type (or event-mode) score.
 """
@@ -82,11 +86,17 @@ def resolve_side(store, text: str) -> Side:
 def _clusters(store) -> list[dict[str, Any]]:
     rows = store.rows(
         "SELECT id, date, date_precision, quad, goldstein, plover_score, symmetric, actor_ids, recipient_ids,"
-        " actor_codes, recipient_codes FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
+        " actor_codes, recipient_codes, cameo FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
         " AND date_precision IN ('day', 'week', 'month') ORDER BY date, id")
+    state_only = tuple(config().get("state_only_cameo", ()))
     for r in rows:
         for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
             r[k] = json.loads(r[k] or "[]")
+        r["implied"] = False
+        if not r["actor_ids"] and not r["symmetric"] and state_only and (r["cameo"] or "").startswith(state_only):
+            states = sorted({c[:3] + "GOV" for c in r["recipient_codes"] if c[:3].isalpha() and c[:3].isupper()})
+            if states:  # an agentless arrest or ban: the state of the recipient's country (corpus.yaml)
+                r["actor_codes"], r["implied"] = states, True
     members: dict[str, list[str]] = {}
     for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
         members.setdefault(m["cluster_id"], []).append(m["event_id"])
@@ -123,9 +133,10 @@ def series(clusters: list[dict[str, Any]], a: Side, b: Side) -> list[dict[str, A
             continue
         month = c["date"][:7]
         row = months.setdefault(month, {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "n": 0,
-                                        "a_to_b": 0, "b_to_a": 0, "_g": [], "_p": [], "event_ids": [],
-                                        "cluster_ids": []})
+                                        "a_to_b": 0, "b_to_a": 0, "implied": 0, "_g": [], "_p": [],
+                                        "event_ids": [], "cluster_ids": []})
         row["n"] += 1
+        row["implied"] += int(bool(c.get("implied")))
         if c["quad"] in (1, 2, 3, 4):
             row[f"quad{c['quad']}"] += 1
         if how == "ab":
@@ -160,7 +171,7 @@ def dyad_trend(store, a: str, b: str) -> list[dict[str, Any]]:
     return series(_clusters(store), side_a, side_b)
 
 
-COLUMNS = ["month", "n", "quad1", "quad2", "quad3", "quad4", "a_to_b", "b_to_a", "mean_goldstein",
+COLUMNS = ["month", "n", "quad1", "quad2", "quad3", "quad4", "a_to_b", "b_to_a", "implied", "mean_goldstein",
            "mean_plover_score", "cluster_ids", "event_ids"]
 
 
@@ -230,10 +241,12 @@ def store_trend(store, pairs: set[tuple[str, str]] | None = None, months: set[st
     for a, b, subset in jobs:
         for r in series(subset, a, b):
             db.execute(
-                "INSERT OR REPLACE INTO trend VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO trend (a, b, month, quad1, quad2, quad3, quad4, n, mean_goldstein,"
+                " mean_plover_score, a_to_b, b_to_a, event_ids, cluster_ids, implied)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (a.label, b.label, r["month"], r["quad1"], r["quad2"], r["quad3"], r["quad4"], r["n"],
                  r["mean_goldstein"], r["mean_plover_score"], r["a_to_b"], r["b_to_a"],
-                 json.dumps(r["event_ids"]), json.dumps(r["cluster_ids"])),
+                 json.dumps(r["event_ids"]), json.dumps(r["cluster_ids"]), r["implied"]),
             )
             written += 1
     return written
