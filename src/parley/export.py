@@ -12,7 +12,8 @@ Design choices:
   the manual allows. A month- or year-precision date is written as its first day with ``enddate`` the last day
   and ``date_precision`` saying so. Events with no PLOVER type (CAMEO 01/02 statements and appeals, which
   PLOVER drops) are left out rather than forced into a wrong type; negated, hypothetical and future events are
-  kept and say so in ``modality`` (filter on it for counts of things that happened).
+  kept and say so in ``modality`` (filter on it for counts of things that happened; the corpus view's rule,
+  ``merge.modality``, so a refusal such as "will not negotiate" is asserted while its flags stay as coded).
 - **CSV** uses the column names of the ICEWS Coded Event Data (Boschee et al., Harvard Dataverse,
   doi:10.7910/DVN/28075): Event ID, Event Date, Source Name, Source Sectors, Source Country, Event Text (the
   CAMEO event name), CAMEO Code, Intensity (Goldstein), Target Name, Target Sectors, Target Country, Story ID,
@@ -36,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parley.corpus.merge import modality
 from parley.store import Store
 
 FORMATS = ("plover-jsonl", "csv", "parquet")
@@ -138,13 +140,6 @@ def _entities(names: list[str], ids: list[str], actors: dict[str, dict]) -> list
     return out
 
 
-def _modality(e: dict[str, Any]) -> str:
-    for flag in ("negated", "hypothetical", "future"):
-        if e.get(flag):
-            return flag
-    return "asserted"
-
-
 def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     """(first day, last day) of an ISO date of day, month or year precision; (None, None) if unreadable."""
     if not value:
@@ -192,7 +187,7 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
                       "publication": doc.get("outlet"), "published": doc.get("published"), "corpus": "parley",
                       "coder": CODER, "codebook": CODEBOOK},
         "date_precision": precision if basis == "event" else "day", "date_basis": basis,
-        "cameo": e.get("cameo"), "goldstein": e.get("goldstein"), "modality": _modality(e),
+        "cameo": e.get("cameo"), "goldstein": e.get("goldstein"), "modality": modality(e["event"], e.get("negated"), e.get("hypothetical"), e.get("future")),
         "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
         "future": bool(e.get("future")), "historical": bool(e.get("historical")),
         "confidence": e.get("confidence"), "trigger": e.get("trigger"),

@@ -140,7 +140,7 @@ CREATE TABLE IF NOT EXISTS corpus_state (
 EVENT_COLUMNS = ("id", "doc_id", "date", "date_precision", "event", "mode", "context", "cameo", "quad", "goldstein",
                  "actor", "recipient", "actor_ids", "recipient_ids", "start", '"end"', "text", "negated",
                  "hypothetical", "future", "historical", "confidence", "trigger", "date_end", "deadline")
-# (table, column) added to SCHEMA after its first release, for Store._add_columns
+# (table, column, SQL type) added to SCHEMA after its first release, for Store._add_columns
 ADDED_COLUMNS = (("events", "date_end", "TEXT"), ("events", "deadline", "TEXT"), ("timeline", "precision", "TEXT"),
                  ("trend", "implied", "INTEGER"))
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
