@@ -344,6 +344,18 @@ def test_empty_corpus_tables_show_empty_states(tmp_path):
         assert client.get(path).status_code == 200
 
 
+def test_all_events_trend_counts_refusals_not_negated_happenings(tmp_path):
+    """Without corpus tables the trend falls back to per-article events, read with the corpus view's modality:
+    a refusal ("will not negotiate", negated REJECT) is asserted; a negated arrest did not happen."""
+    path = build_store(tmp_path / "p.db", corpus=False)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE events SET negated = 1 WHERE event IN ('REJECT', 'ASSAULT')")
+    months = {m["month"]: m for m in TestClient(create_app(str(path))).get("/api/trend").json()["months"]}
+    assert "2022-04" not in months  # the negated arrest was the month's only event
+    assert months["2022-05"]["n"] == 1 and months["2022-05"]["quad3"] == 1  # the refusal counts
+    assert months["2022-03"]["quad1"] + months["2022-03"]["quad2"] == months["2022-03"]["n"] >= 2
+
+
 def test_missing_corpus_tables(tmp_path):
     path = build_store(tmp_path / "old.db", corpus=False)
     db = sqlite3.connect(path)
