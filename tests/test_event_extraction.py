@@ -14,10 +14,11 @@ import pytest
 from parley.context import Context
 from parley.document import Actor, Document, TimeExpr
 from parley.events import annotate
+from parley.events.encoder import ONNX_FILE
 from parley.text import sentences
 
 MODELS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
-HAS_MODEL = (MODELS / "events_clf.npz").exists() and (MODELS / "minilm-l6-v2.int8.onnx").exists()
+HAS_MODEL = (MODELS / "events_clf.npz").exists() and (MODELS / ONNX_FILE).exists()
 pytestmark = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
 
 PUB = "2013-09-17"  # a Tuesday

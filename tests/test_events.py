@@ -11,10 +11,11 @@ from parley.context import Context
 from parley.document import Actor, Document, TimeExpr
 from parley.events import annotate, code_records
 from parley.events.coding import flags
+from parley.events.encoder import ONNX_FILE
 from parley.events.ontology import load
 
 MODELS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
-HAS_MODEL = (MODELS / "events_clf.npz").exists() and (MODELS / "minilm-l6-v2.int8.onnx").exists()
+HAS_MODEL = (MODELS / "events_clf.npz").exists() and (MODELS / ONNX_FILE).exists()
 needs_model = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
 
 
@@ -160,7 +161,7 @@ def test_classifier_marks_and_batching(ctx):
             "<s>", "police", "</s>", "arrested", "<t>", "them", "</t>"]
     texts = ["<s>The army</s> shelled <t>rebel positions</t> near the border overnight, killing at least four people.",
              "<s>Ministers</s> met <t>union leaders</t>.",
-             "<s>The court</s> sentenced <t>the opposition leader</t> to five years in prison on Tuesday."]
+             "<s>Police</s> arrested <t>the opposition leader</t> at his home in the capital on Tuesday."]
     together = enc.encode(texts)
     alone = np.vstack([enc.encode([t]) for t in texts])
     # int8 activations are quantised per batch, so batch-mates move a vector slightly: compare by cosine
