@@ -239,3 +239,29 @@ def test_dependency_parse_fills_roles_when_available():
         nlp.release(ctx)
     ev = _one(d, "COERCE")
     assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"] and ev.date == "2013-09-16"
+
+
+def test_sentence_initial_pronoun_is_the_person_named_before(ctx):
+    """"She …" opening a sentence stands for the person the nearest earlier sentence names; the event's evidence
+    is the pronoun's sentence. A sentence with no person before it keeps no actor."""
+    text = ("Tomas Brell led the Marsh Party for a decade.\n"
+            "He remains popular despite stepping down as leader of the Marsh Party last year.")
+    d = annotate(_doc(text, {"b": BRELL, "m": MARSH}, [("last year", "2012", "year")]), ctx)
+    ev = _one(d, "RETREAT")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"] and ev.date == "2012"
+    alone = annotate(_doc("He remains popular despite stepping down as leader of the Marsh Party last year.",
+                          {"m": MARSH}, [("last year", "2012", "year")]), ctx)
+    assert _one(alone, "RETREAT").actor == []
+
+
+def test_meeting_with_a_named_party_is_consult_beside_another_predicate(ctx):
+    """A second predicate in the sentence is not lost to the first: the trial clause and the meeting both stay,
+    and "met with X" is CONSULT whatever the sentence-level classifier prefers."""
+    text = ("Tomas Brell remains under judicial supervision pending his trial, though he met with the Velor Union "
+            "at his residence on May 4.")
+    d = annotate(_doc(text, {"b": BRELL, "v": VELOR}, [("May 4", "2013-05-04", "day")]), ctx)
+    ev = _one(d, "CONSULT", "met with")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Velor Union"] and ev.date == "2013-05-04"
+    future = annotate(_doc("Tomas Brell said he will meet with the Velor Union next week.",
+                           {"b": BRELL, "v": VELOR}), ctx)
+    assert _one(future, "CONSULT", "meet with").future

@@ -14,6 +14,9 @@ Choices:
   coordinated with an earlier event verb ("A refused … and threatened …") shares its subject; "talks between A
   and B", "a meeting of A and B", "A and B met" give both as actors of a symmetric event (CONSULT, AGREE,
   COOPERATE), while for other cues "between A and B" names the recipients ("called for talks between A and B");
+  a sentence-initial "He"/"She" is a mention of the person the nearest earlier sentence (≤ 3 back) names first;
+- one event per type and dyad per sentence; when the sentence-level classifier gives a trigger a type another
+  trigger of the sentence already holds, the trigger keeps its own cue's type (two predicates, two events);
 - date: the time expression that governs the trigger. A time that premodifies a noun ("the July 28 polls",
   "Tuesday's protest") dates that noun only; a time inside a relative clause, parenthesis or gerund complement
   ("accused X of spying in 1997") dates only what is inside it; a time right after a speech verb ("said
@@ -86,7 +89,7 @@ def annotate(doc: Document, ctx) -> Document:
         matches = coding.find_article_cues(onto, sent)
         if not matches:
             continue
-        mentions = _mentions(doc, s, e)
+        mentions = _pronoun_subject(doc, si) + _mentions(doc, s, e)
         times = [(t.start - s, t.end - s) for t in doc.times if s <= t.start < e]
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
@@ -130,12 +133,16 @@ def annotate(doc: Document, ctx) -> Document:
     for si, m, kind, actors, recips, etype, conf in decided:
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
+        dyad = (tuple(a.id for a in actors), tuple(a.id for a in recips))
+        if (kind == "event" and m.cue.event and etype != m.cue.event and _repeats(seen, si, etype, dyad)
+                and not _repeats(seen, si, m.cue.event, dyad)):
+            # the classifier gave this trigger a type another trigger of the sentence already holds: it described
+            # that predicate, so this one keeps its own cue's type ("…, though he met with the ambassador")
+            etype = m.cue.event
         agree = kind == "speech" or m.cue.event == etype
         fields = coding.code_fields(onto, etype, m.cue if agree else None)
-        key = (si, etype, fields["cameo"]) if etype is None else (
-            si, etype, tuple(a.id for a in actors), tuple(a.id for a in recips))
-        if etype is not None and any(len(k) == 4 and k[:2] == (si, etype) and _compatible(k[2], key[2])
-                                     and _compatible(k[3], key[3]) for k in seen):
+        key = (si, etype, fields["cameo"]) if etype is None else (si, etype, *dyad)
+        if etype is not None and _repeats(seen, si, etype, dyad):
             continue  # the same type again with no new dyad (a second cue of one happening)
         if key in seen:
             continue
@@ -154,6 +161,12 @@ def annotate(doc: Document, ctx) -> Document:
 
 def _compatible(a: tuple, b: tuple) -> bool:
     return a == b or not a or not b
+
+
+def _repeats(seen: set, si: int, etype: str | None, dyad: tuple) -> bool:
+    """Sentence ``si`` already holds an event of ``etype`` whose actors and recipients fit ``dyad``."""
+    return etype is not None and any(len(k) == 4 and k[:2] == (si, etype) and _compatible(k[2], dyad[0])
+                                     and _compatible(k[3], dyad[1]) for k in seen)
 
 
 def _event(doc, s, e, events, fields, actors, recips, conf, trigger, when, fl) -> Event:
@@ -194,6 +207,21 @@ def _mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, object]]:
             continue
         kept.append(m)
     return kept
+
+
+def _pronoun_subject(doc: Document, si: int) -> list[tuple[int, int, object]]:
+    """A sentence that opens with "He"/"She" ("He remains influential despite stepping down …"): the pronoun as a
+    mention of the person the nearest earlier sentence names first (up to three sentences back), the usual
+    antecedent of a sentence-initial subject pronoun. Its span is the pronoun, so the evidence shows it."""
+    s, e = doc.sentences[si]
+    pron = re.match(r"(?:He|She)\b", doc.text[s:e])
+    if not pron or any(ms == s for a in doc.actors for ms, _ in a.mentions):
+        return []
+    for sj in range(si - 1, max(-1, si - 4), -1):
+        persons = [x for x in _mentions(doc, *doc.sentences[sj]) if getattr(x[2], "type", "") == "person"]
+        if persons:
+            return [(0, pron.end(), persons[0][2])]
+    return []
 
 
 def _uniq(actors):
