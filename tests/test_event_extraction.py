@@ -265,3 +265,17 @@ def test_meeting_with_a_named_party_is_consult_beside_another_predicate(ctx):
     future = annotate(_doc("Tomas Brell said he will meet with the Velor Union next week.",
                            {"b": BRELL, "v": VELOR}), ctx)
     assert _one(future, "CONSULT", "meet with").future
+
+
+def test_object_complement_passive_makes_the_mention_the_target(ctx):
+    """"saw one protester shot dead and several wounded": the protester undergoes the shooting (no agent named);
+    the coordinated participle is the same happening. An active clause keeps its subject as the actor."""
+    acts = {"p": ("protester", "group"), "s": ("soldiers", "group")}
+    d = annotate(_doc("The rally on Sunday saw one protester shot dead and several wounded near the bridge.", acts,
+                      [("Sunday", "2013-09-15", "day")]), ctx)
+    shots = [e for e in d.events if e.event == "ASSAULT"]
+    assert len(shots) == 1 and shots[0].actor == [] and shots[0].recipient == ["protester"], shots
+    assert shots[0].date == "2013-09-15"
+    active = annotate(_doc("The soldiers shot one protester near the bridge.", acts), ctx)
+    ev = _one(active, "ASSAULT")
+    assert ev.actor == ["soldiers"] and ev.recipient == ["protester"]

@@ -10,7 +10,8 @@ Choices:
   actor mentions: actor = the subject side, the nearest mention before the trigger in its clause, skipping
   mentions that are places ("in X", "at X", "near X"), country possessives ("X's ruling party") and
   parentheticals; recipient = the first such mention after the trigger in its clause (an apposition after a
-  possessive object wins: "the party's leader, Y" → Y). Passive voice ("was arrested by X") swaps them; a verb
+  possessive object wins: "the party's leader, Y" → Y). Passive voice ("was arrested by X", and the object-
+  complement passive "saw one protester shot dead") swaps them; a verb
   coordinated with an earlier event verb ("A refused … and threatened …") shares its subject; "talks between A
   and B", "a meeting of A and B", "A and B met" give both as actors of a symmetric event (CONSULT, AGREE,
   COOPERATE), while for other cues "between A and B" names the recipients ("called for talks between A and B");
@@ -45,6 +46,9 @@ from parley.events.classifier import get_classifier
 from parley.events.ontology import get_ontology
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+# an object-complement passive: "a rally that saw one protester shot dead", "left two officers wounded"
+REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving|had|has|have|got|gets|found|"
+                             r"finds|reported)\s+(?:[\w-]+\s+){0,3}$", re.I)
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 PLACE_PREP = re.compile(r"\b(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$", re.I)
@@ -329,6 +333,19 @@ def _paired(doc: Document, si: int, m) -> bool:
     return m.cue.event in SYMMETRIC and bool(_pair(sent, mentions, m, "between") or _pair(sent, mentions, m, "of"))
 
 
+def _reduced_passive(sent: str, m, mentions, earlier=()) -> bool:
+    """A participle right after a mention that is itself the object of "saw/left/had …": the mention undergoes
+    ("saw one protester shot dead"); a participle coordinated with such a one ("… and several wounded") too."""
+    if not _past_form(sent[m.start:m.end]):
+        return False
+    before = [x for x in mentions if x[1] <= m.start and not sent[x[1]:m.start].strip()]
+    if before and REDUCED_PASSIVE.search(sent[max(0, before[-1][0] - 40):before[-1][0]]):
+        return True
+    prev = earlier[-1][0] if earlier else None
+    return bool(prev and re.fullmatch(r"\s+(?:[\w-]+\s+)?and\s+(?:[\w-]+\s+){0,2}", sent[prev.end:m.start])
+                and _reduced_passive(sent, prev, mentions))
+
+
 def _past_form(word: str) -> bool:
     """A past-tense / participle verb form ("arrested", "met"): after "X's N" it is the verb of N, not a noun."""
     w = word.lower().split()[0] if word.split() else ""
@@ -426,7 +443,7 @@ def _roles_rules(sent: str, m, mentions, earlier):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return _uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
-    passive = PASSIVE.search(sent[max(0, m.start - 30):m.start])
+    passive = PASSIVE.search(sent[max(0, m.start - 30):m.start]) or _reduced_passive(sent, m, mentions, earlier)
     if passive:
         by = re.compile(r"\bby\b", re.I).search(sent, m.end, min(len(sent), m.end + 40))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
