@@ -239,6 +239,15 @@ def test_dependency_parse_fills_roles_when_available():
         nlp.release(ctx)
     ev = _one(d, "COERCE")
     assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"] and ev.date == "2013-09-16"
+    # an object-complement passive stays with the rules: the parse makes the protester the one who shoots
+    d = _doc("The rally on Sunday saw one protester shot dead near the bridge.", {"p": ("protester", "group")})
+    nlp.annotate(d, ctx)
+    try:
+        d = annotate(d, ctx)
+    finally:
+        nlp.release(ctx)
+    ev = _one(d, "ASSAULT")
+    assert ev.actor == [] and ev.recipient == ["protester"]
 
 
 def test_sentence_initial_pronoun_is_the_person_named_before(ctx):

@@ -427,6 +427,8 @@ def _roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``; ``earlier`` = (match, roles) of the
     sentence's earlier event cues. A parse fills each slot it can; the rules fill the others."""
     rules = _roles_rules(sent, m, mentions, earlier)
+    if _reduced_passive(sent, m, mentions, earlier):
+        return rules  # parsers read "saw one protester shot dead" as the protester shooting
     got = _roles_parse(doc, s, sent, m, mentions, parse) if parse is not None else None
     if got is None:
         return rules
