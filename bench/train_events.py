@@ -368,7 +368,10 @@ def job(a, k: int) -> dict:
                     a.top, a.cw, log=f"fold {k + 1} ", layers=a.layers)
         hd = heads(net)
         E = pooled(net, [ids_p[i] for i in te])
-        out = {"k": k, "te": te, "pred": (E @ hd["W"].T + hd["b"]).argmax(1), "qpred": (E @ hd["Wq"].T + hd["bq"]).argmax(1)}
+        logits = E @ hd["W"].T + hd["b"]
+        prob = np.exp(logits - logits.max(1, keepdims=True))
+        out = {"k": k, "te": te, "pred": logits.argmax(1), "qpred": (E @ hd["Wq"].T + hd["bq"]).argmax(1),
+               "prob": prob / prob.sum(1, keepdims=True)}
         print(f"  fold {k + 1}: root acc {(out['pred'] == yp[te]).mean():.3f} ({time.time() - t0:.0f}s)", flush=True)
         if k == 0:
             agree, p32, p8 = agreement(net, a.tok_dir, [d["plv"][i]["marked"] for i in te], [ids_p[i] for i in te])
@@ -403,6 +406,31 @@ def job(a, k: int) -> dict:
     print(f"final: trained + exported in {time.time() - t0:.0f}s; {(a.out / ONNX_FILE).stat().st_size / 1e6:.1f} MB; "
           f"fp32 vs int8 agreement on PLV_train {agree:.3f}", flush=True)
     return {"k": -1, "agree_train": agree}
+
+
+def with_rules(shared: Path, te: np.ndarray, prob: np.ndarray) -> dict:
+    """The held-out fold probabilities through ``parley code``'s own decision (parley.events.records): the
+    classifier's type alone (``classifier``) and what `parley code` returns (``code``), scored as PLV scores it. YIELD's probability goes to both
+    CONCEDE and RETREAT, so that the decision sees the coarse roots the fold model was trained on."""
+    from parley.context import Context
+    from parley.events.records import _code_marked, plv_scores
+
+    with (shared / "data" / "plv" / "PLV_train.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = [rows[i] for i in te]
+    probs = []
+    for p in prob:
+        d = {r: float(v) for r, v in zip(ROOTS, p, strict=True) if r != "YIELD"}
+        d["RETREAT"] = d["CONCEDE"] = float(p[ROOTS.index("YIELD")])  # a tie goes to RETREAT: PLV's YIELD quad
+        probs.append(d)
+    gold, gquad = [r["gold_root"] for r in rows], [int(r["gold_penta"]) for r in rows]
+    marked, ctx = [r["marked_sentence"] for r in rows], Context()
+    out = {}
+    for name, use_cues in (("classifier", False), ("code", True)):
+        sc = plv_scores(_code_marked(marked, ctx, use_cues=use_cues, probs=probs), gold, gquad)
+        out[name] = {k: sc[k] for k in ("root_accuracy", "macro_f1", "quad_accuracy")} | {
+            "none": sc["predicted"].get("NONE", 0)}
+    return out
 
 
 def main() -> None:
@@ -451,6 +479,9 @@ def main() -> None:
            "quad_acc_quad_head": round(float((qh == qp[te]).mean()), 4),
            "fold1_fp32_int8_agreement": round(f1["agree"], 4) if "agree" in f1 else None,
            "fold1_root_acc_fp32_int8": [round(f1["acc32"], 4), round(f1["acc8"], 4)] if "agree" in f1 else None}
+    prob = np.concatenate([r["prob"] for r in cv])
+    np.savez(Path(tempfile.gettempdir()) / "parley_cv_probs.npz", te=te, prob=prob, roots=np.array(ROOTS))  # re-score aid
+    fig.update(with_rules(a.shared, te, prob))
     if final:
         fig["final_fp32_int8_agreement_train"] = round(final["agree_train"], 4)
     fig["total_seconds"] = round(time.time() - t0)

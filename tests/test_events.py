@@ -130,6 +130,28 @@ def test_code_records_round_trip(ctx):
     assert out[2]["event"] is None and out[2]["cameo"] == "010"
 
 
+def test_code_decision_types_the_marked_relation(ctx):
+    """`parley code` takes the type from the classifier (which reads the marks), not from the sentence's first strong
+    cue; a cue of the decided type adds its mode and CAMEO code; a bare statement stays untyped unless the classifier
+    is sure. Probabilities are given, so this checks the decision alone."""
+    from parley.events.records import STATEMENT_BELOW, _code_marked
+
+    def probs(top: str, p: float) -> dict:
+        rest = (1 - p) / 15
+        return {t: (p if t == top else rest) for t in load().types}
+
+    summoned = "<s>Lithuania</s> had summoned <t>the Russian ambassador</t> to complain about naval drills."
+    arrest = "<s>Police</s> arrested <t>dozens of protesters</t> in the capital."
+    said = "<s>The minister</s> said the weather was fine."
+    out = _code_marked([summoned, arrest, said, said], ctx,
+                       probs=[probs("ACCUSE", 0.7), probs("COERCE", 0.8), probs("CONSULT", STATEMENT_BELOW - 0.1),
+                              probs("CONSULT", STATEMENT_BELOW + 0.2)])
+    assert out[0]["event"] == "ACCUSE"  # "summoned" (a COERCE cue) does not override the classifier
+    assert out[1]["event"] == "COERCE" and out[1]["mode"] == "arrest" and out[1]["cameo"] == "173"
+    assert out[2]["event"] is None and out[2]["cameo"] == "010"
+    assert out[3]["event"] == "CONSULT" and out[3]["confidence"] == round(STATEMENT_BELOW + 0.2, 3)
+
+
 @needs_model
 def test_seed_end_to_end(seeds_dir):
     """Seed 000 (RFA, 17 Sep 2013): talks, the Monday agreement and the protests come out dated, with actors."""
