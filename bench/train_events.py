@@ -14,8 +14,9 @@ full CV + final fit fit in the CPU budget.
    option (``--extra gsr+ngec``) and are used for the CONCEDE/RETREAT split of YIELD.
 2. 5-fold CV over PLV rows (StratifiedKFold, seed 13 — the same folds as the earlier logistic-regression model;
    extra sets join every training fold): root accuracy, macro-F1, quad accuracy (quad of the predicted type and,
-   as a check, of a dedicated quad head). On fold 1 the fold model is also exported to int8 ONNX and its
-   predictions compared with the fp32 torch model.
+   as a check, of a dedicated quad head); the held-out probabilities also go through `parley code`'s own decision
+   (``with_rules``: keys ``classifier`` and ``code``). On fold 1 the fold model is also exported to int8 ONNX and
+   its predictions compared with the fp32 torch model.
 3. Final fine-tune on everything, export to ONNX (mean pooling inside the graph), quantise int8 per channel
    (quantize_dynamic) -> src/parley/data/models/minilm-l4-events.int8.onnx;
    numpy heads (root, quad, CONCEDE/RETREAT) -> events_clf.npz; tokenizer.json; cv_figures.json.
