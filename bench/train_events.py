@@ -15,7 +15,7 @@ full CV + final fit fit in the CPU budget.
 2. 5-fold CV over PLV rows (StratifiedKFold, seed 13 — the same folds as the earlier logistic-regression model;
    extra sets join every training fold): root accuracy, macro-F1, quad accuracy (quad of the predicted type and,
    as a check, of a dedicated quad head); the held-out probabilities also go through `parley code`'s own decision
-   (``with_rules``: keys ``classifier`` and ``code``). On fold 1 the fold model is also exported to int8 ONNX and
+   (``code_scores``: keys ``classifier`` and ``code``). On fold 1 the fold model is also exported to int8 ONNX and
    its predictions compared with the fp32 torch model.
 3. Final fine-tune on everything, export to ONNX (mean pooling inside the graph), quantise int8 per channel
    (quantize_dynamic) -> src/parley/data/models/minilm-l4-events.int8.onnx;
@@ -409,10 +409,11 @@ def job(a, k: int) -> dict:
     return {"k": -1, "agree_train": agree}
 
 
-def with_rules(shared: Path, te: np.ndarray, prob: np.ndarray) -> dict:
+def code_scores(shared: Path, te: np.ndarray, prob: np.ndarray) -> dict:
     """The held-out fold probabilities through ``parley code``'s own decision (parley.events.records): the
-    classifier's type alone (``classifier``) and what `parley code` returns (``code``), scored as PLV scores it. YIELD's probability goes to both
-    CONCEDE and RETREAT, so that the decision sees the coarse roots the fold model was trained on."""
+    classifier's type alone (``classifier``) and what `parley code` returns (``code``), scored as PLV scores it.
+    YIELD's probability goes to both CONCEDE and RETREAT, so that the decision sees the coarse roots the fold
+    model was trained on."""
     from parley.context import Context
     from parley.events.records import _code_marked, plv_scores
 
@@ -482,7 +483,7 @@ def main() -> None:
            "fold1_root_acc_fp32_int8": [round(f1["acc32"], 4), round(f1["acc8"], 4)] if "agree" in f1 else None}
     prob = np.concatenate([r["prob"] for r in cv])
     np.savez(Path(tempfile.gettempdir()) / "parley_cv_probs.npz", te=te, prob=prob, roots=np.array(ROOTS))  # re-score aid
-    fig.update(with_rules(a.shared, te, prob))
+    fig.update(code_scores(a.shared, te, prob))
     if final:
         fig["final_fp32_int8_agreement_train"] = round(final["agree_train"], 4)
     fig["total_seconds"] = round(time.time() - t0)

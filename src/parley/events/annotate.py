@@ -93,7 +93,8 @@ def annotate(doc: Document, ctx) -> Document:
         matches = coding.find_article_cues(onto, sent)
         if not matches:
             continue
-        mentions = _pronoun_subject(doc, si) + _mentions(doc, s, e)
+        mentions = _mentions(doc, s, e)
+        mentions = _pronoun_subject(doc, si, mentions) + mentions
         times = [(t.start - s, t.end - s) for t in doc.times if s <= t.start < e]
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
@@ -213,13 +214,14 @@ def _mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, object]]:
     return kept
 
 
-def _pronoun_subject(doc: Document, si: int) -> list[tuple[int, int, object]]:
+def _pronoun_subject(doc: Document, si: int, mentions) -> list[tuple[int, int, object]]:
     """A sentence that opens with "He"/"She" ("He remains influential despite stepping down …"): the pronoun as a
     mention of the person the nearest earlier sentence names first (up to three sentences back), the usual
-    antecedent of a sentence-initial subject pronoun. Its span is the pronoun, so the evidence shows it."""
+    antecedent of a sentence-initial subject pronoun. Its span is the pronoun, so the evidence shows it.
+    ``mentions``: the sentence's own (a mention at its start is no pronoun)."""
     s, e = doc.sentences[si]
     pron = re.match(r"(?:He|She)\b", doc.text[s:e])
-    if not pron or any(ms == s for a in doc.actors for ms, _ in a.mentions):
+    if not pron or (mentions and mentions[0][0] == 0):
         return []
     for sj in range(si - 1, max(-1, si - 4), -1):
         persons = [x for x in _mentions(doc, *doc.sentences[sj]) if getattr(x[2], "type", "") == "person"]
@@ -426,8 +428,9 @@ def _pair(sent: str, mentions, m, word: str) -> list | None:
 def _roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``; ``earlier`` = (match, roles) of the
     sentence's earlier event cues. A parse fills each slot it can; the rules fill the others."""
-    rules = _roles_rules(sent, m, mentions, earlier)
-    if _reduced_passive(sent, m, mentions, earlier):
+    reduced = _reduced_passive(sent, m, mentions, earlier)
+    rules = _roles_rules(sent, m, mentions, earlier, reduced)
+    if reduced:
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
     got = _roles_parse(doc, s, sent, m, mentions, parse) if parse is not None else None
     if got is None:
@@ -438,14 +441,14 @@ def _roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
-def _roles_rules(sent: str, m, mentions, earlier):
+def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = _pair(sent, mentions, m, "between") or (_pair(sent, mentions, m, "of") if symmetric else None)
     c0, c1 = coding.clause_window(sent, m.start)
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return _uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
-    passive = PASSIVE.search(sent[max(0, m.start - 30):m.start]) or _reduced_passive(sent, m, mentions, earlier)
+    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start])
     if passive:
         by = re.compile(r"\bby\b", re.I).search(sent, m.end, min(len(sent), m.end + 40))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []

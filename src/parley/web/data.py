@@ -346,24 +346,14 @@ class Reader:
         """Asserted events by month, per article (no corpus tables yet); modality as the corpus view reads it,
         so a refusal ("will not negotiate") counts while a negated or future happening does not."""
         from parley.corpus.merge import modality
+        from parley.corpus.trend import series
 
-        months: dict[str, dict[str, Any]] = {}
-        for r in self.rows("SELECT event, negated, hypothetical, future, substr(date, 1, 7) AS month, quad, goldstein"
-                           " FROM events WHERE date IS NOT NULL AND length(date) >= 7"
-                           " AND date_precision IN ('day', 'month') ORDER BY month"):
-            if modality(r["event"], bool(r["negated"]), bool(r["hypothetical"]), bool(r["future"])) != "asserted":
-                continue
-            m = months.setdefault(r["month"], {"month": r["month"], "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0,
-                                               "n": 0, "_g": []})
-            if r["quad"] in (1, 2, 3, 4):
-                m[f"quad{r['quad']}"] += 1
-            m["n"] += 1
-            if r["goldstein"] is not None:
-                m["_g"].append(r["goldstein"])
-        for m in months.values():
-            g = m.pop("_g")
-            m["mean_goldstein"] = round(sum(g) / len(g), 3) if g else None
-        return list(months.values())
+        events = [{**r, "event_ids": [r["id"]], "plover_score": None}
+                  for r in self.rows("SELECT id, event, negated, hypothetical, future, date, quad, goldstein FROM events"
+                                     " WHERE date IS NOT NULL AND length(date) >= 7"
+                                     " AND date_precision IN ('day', 'month')")
+                  if modality(r["event"], bool(r["negated"]), bool(r["hypothetical"]), bool(r["future"])) == "asserted"]
+        return series(events, None, None)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
