@@ -14,6 +14,7 @@ from pathlib import Path
 
 from parley import actors, clean, ingest, text
 from parley.context import Context
+from parley.pipeline import wire
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -22,7 +23,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
-    ctx = Context()
+    ctx = wire(Context())
     docs = []
     for raw in ingest.iter_documents([SHARED / "seeds"]):
         if not isinstance(raw, ingest.IngestError):

@@ -16,11 +16,14 @@ from pathlib import Path
 
 from parley.clean import clean
 from parley.ingest import IngestError, make_raw
+from parley.pipeline import wire
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "samples"
 OUTLET = {"bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "guardian": "The Guardian",
           "washingtonpost": "The Washington Post", "foxnews": "Fox News"}
+
+CTX = wire()  # the pipeline's context: office tenures from the actor dictionaries are date evidence
 
 
 def main(n: int) -> None:
@@ -37,7 +40,7 @@ def main(n: int) -> None:
     docs = []
     for f, raw in raws:
         try:
-            docs.append((f, raw, clean(raw)))
+            docs.append((f, raw, clean(raw, CTX)))
         except IngestError:
             docs.append((f, raw, None))
     secs = time.perf_counter() - t0
@@ -64,7 +67,7 @@ def main(n: int) -> None:
     print("  outlet:", dict(outlets))
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     for f in seeds:
-        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"))
+        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"), CTX)
         print(f"seed {f.stem[:3]}: outlet={d.outlet} published={d.published} ({d.meta.get('date_basis')}, "
               f"{d.meta.get('date_precision')}) paragraphs={d.text.count(chr(10) * 2) + 1} title={d.title!r:.60}")
     readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
@@ -72,7 +75,7 @@ def main(n: int) -> None:
     hits = 0
     for name, day in sorted(intended.items()):
         f = SAMPLES / name
-        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"))
+        d = clean(make_raw(f.stem, str(f), f.read_bytes(), "text"), CTX)
         hits += d.published == day
         if d.published != day:
             print(f"sample {name}: published={d.published} ({d.meta.get('date_basis')}), intended {day}")

@@ -18,6 +18,7 @@ from pathlib import Path
 from parley import clean, text
 from parley.context import Context
 from parley.ingest import IngestError, expand_paths, read_path
+from parley.pipeline import wire
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -43,7 +44,7 @@ def main() -> int:
     t_read = time.perf_counter() - t0
     print(f"plain read:        {len(files) / t_read:10.0f} docs/s  ({nbytes / 1e6:.1f} MB)  peak RSS {peak_rss_mb():.0f} MB")
 
-    ctx = Context()
+    ctx = wire(Context())
     ok = failed = sents = 0
     t0 = time.perf_counter()
     for f in files:

@@ -341,9 +341,9 @@ EXPECTED = {
 
 
 def _seed_docs(seeds_dir, bundled: bool):
-    from parley import clean, ingest
+    from parley import clean, ingest, pipeline
 
-    ctx = _ctx(actor_bundled=bundled)
+    ctx = pipeline.wire(_ctx(actor_bundled=bundled))
     out = {}
     for raw in ingest.iter_documents([seeds_dir]):
         if isinstance(raw, ingest.IngestError):

@@ -10,6 +10,7 @@ import pytest
 from parley.clean import clean, count_lines, parse_date
 from parley.context import Context
 from parley.ingest import IngestError, make_raw
+from parley.pipeline import wire
 from parley.text import segment
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -402,7 +403,7 @@ def test_samples_get_their_intended_dates():
     assert len(intended) == 10
     for name, day in intended.items():
         path = SAMPLES / name
-        doc = clean(make_raw(path.stem, str(path), path.read_bytes(), "text"))
+        doc = clean(make_raw(path.stem, str(path), path.read_bytes(), "text"), wire())
         assert doc.published == day, (name, doc.published, doc.meta.get("date_rule"))
 
 
@@ -420,7 +421,7 @@ SEED_TRUE = {"000": "2013-09-17", "001": "2013-09-26", "002": "2018-03-27", "003
 def test_seed_date_within_a_week_of_the_true_date(key):
     path = next((p for p in _seeds() if p.name.startswith(key)), None)
     assert path is not None
-    doc = clean(make_raw(path.stem, str(path), path.read_bytes(), "text"))
+    doc = clean(make_raw(path.stem, str(path), path.read_bytes(), "text"), wire())  # office tenures provided
     true = date.fromisoformat(SEED_TRUE[key])
     if doc.meta.get("date_lower_bound"):  # whatever else, the bound the text proves holds
         assert date.fromisoformat(doc.meta["date_lower_bound"]) <= true
@@ -433,7 +434,7 @@ def test_office_in_the_dictionary_narrows_a_lower_bound(tmp_path):
                       "  - name: Lena Vask\n    type: person\n    roles:\n"
                       "      - {role: foreign minister, affiliation: null, code: XXXGOV, from: 2019-06-01, to: null}\n",
                       encoding="utf-8")
-    ctx = Context(options={"actor_bundled": False, "actor_files": [str(people)]})
+    ctx = wire(Context(options={"actor_bundled": False, "actor_files": [str(people)]}))
     lead = ("Foreign Minister Lena Vask said on Tuesday that the talks, frozen since March 2019, had resumed in "
             "the capital.")
     doc = _clean(f"{lead}\n\n{P2}", ctx)

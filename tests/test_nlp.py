@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from parley import actors, nlp, pipeline, text
+from parley.actors import entities
 from parley.actors.recognize import Recognizer
 from parley.cli import main
 from parley.context import Context
@@ -92,7 +93,7 @@ def _recognize(body: str, ents: list[Entity]):
     ctx = Context()
     rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, actors.lexicon(ctx),
                      [("dict", actors.dictionary(ctx))], ents)
-    rec.run()
+    rec.run(entities)
     return doc, {m.text: m for m in rec.mentions}
 
 

@@ -259,10 +259,10 @@ def _seed_docs():
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared not present")
     try:
-        from parley import actors, clean, ingest
+        from parley import actors, clean, ingest, pipeline
     except Exception as exc:  # an upstream stage still being written
         pytest.skip(f"upstream stages not importable: {exc}")
-    ctx = Context()
+    ctx = pipeline.wire(Context())
     docs = {}
     for raw in ingest.iter_documents([SHARED / "seeds"]):
         try:

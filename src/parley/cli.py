@@ -1,4 +1,4 @@
-"""The ``parley`` command line: one verb per job (see DESIGN.md for the contract).
+"""The ``parley`` command line: one verb per job (the contract is docs/design.md in the repository).
 
 Exit codes: 0 on success; 1 only when no document could be processed; 2 on usage errors. A document that
 fails prints one JSON line ``{"id", "error"}`` on stderr and the batch goes on.
@@ -10,24 +10,17 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from parley.batch import analyze_all, error_record
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, IngestError, RawDocument, expand_paths, iter_documents, read_path
+from parley.ingest import JSONL_SUFFIXES, expand_paths, iter_documents, read_path
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
-
-
-def _err(doc_id: str, reason: str, source: str = "", report: bool = True) -> dict[str, str]:
-    rec = {"id": doc_id, "error": reason}
-    if source:
-        rec["source"] = source
-    if report:
-        print(json.dumps(rec, ensure_ascii=False), file=sys.stderr, flush=True)
-    return rec
+EPILOG = ("The Document record's JSON contract, the verbs and the store tables are described in docs/design.md "
+          "in the parley repository. Exit codes: 0 success; 1 when no document could be processed; 2 usage errors.")
 
 
 def make_context(args: argparse.Namespace) -> Context:
@@ -41,28 +34,6 @@ def make_context(args: argparse.Namespace) -> Context:
         options[nlp.OPTION] = args.spacy_model
         nlp.model(ctx)  # load once up front: a missing spaCy/model is one clear error, not one per document
     return ctx
-
-
-def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context, skip=None, report: bool = True):
-    """Yield ("doc", Document) / ("error", dict) / ("skip", RawDocument) for each input article.
-
-    Errors are printed on stderr as they happen unless ``report`` is False (Dask workers return them instead).
-    """
-    from parley.pipeline import analyze
-
-    for item in items:
-        if isinstance(item, IngestError):
-            yield "error", _err(item.id, item.reason, item.source, report)
-            continue
-        if skip is not None and skip(item):
-            yield "skip", item
-            continue
-        try:
-            yield "doc", analyze(item, ctx)
-        except IngestError as err:
-            yield "error", _err(err.id, err.reason, item.source, report)
-        except Exception as err:  # one bad article must not stop the batch
-            yield "error", _err(item.id, f"{type(err).__name__}: {err}", item.source, report)
 
 
 def _progress(total: int | None, label: str):
@@ -138,9 +109,9 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
 
 
 def _rebuild_corpus(store, ctx: Context, changed: set[str]) -> dict:
-    from parley import corpus
+    from parley.corpus.rebuild import rebuild
 
-    return corpus.rebuild(store, ctx, changed_doc_ids=changed)
+    return rebuild(store, ctx, changed_doc_ids=changed)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -216,7 +187,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                     articles.append({"id": str(rec["id"]), "time": str(rec["time"])[:10],
                                      "title": rec.get("title"), "text": rec["text"]})
                 except (json.JSONDecodeError, KeyError, TypeError) as err:
-                    _err(f"{args.articles}:{lineno}", f"bad article line: {err}")
+                    error_record(f"{args.articles}:{lineno}", f"bad article line: {err}")
     else:
         from parley.store import Store
 
@@ -269,7 +240,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 batch.append(rec)
             except (json.JSONDecodeError, ValueError) as err:
                 failed += 1
-                _err(str(lineno), f"bad input line: {err}")
+                error_record(str(lineno), f"bad input line: {err}")
             if len(batch) >= 256:
                 flush()
         flush()
@@ -341,7 +312,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0], epilog=EPILOG)
     sub = p.add_subparsers(dest="verb", required=True)
 
     def common(sp: argparse.ArgumentParser) -> None:

@@ -2,6 +2,10 @@
 
 A stage asks ``ctx.get(name, loader)``; the first call runs ``loader()`` and later calls reuse the result.
 Options chosen by the user (extra actor dictionaries, a spaCy pipeline) live in ``ctx.options``.
+A stage may also need data a *later* stage owns (the clean stage dates articles by office tenures from the
+actor dictionaries): ``ctx.resource(name)`` loads it on first use through a provider the pipeline registered
+with ``ctx.provide(name, loader)``, so the earlier stage never imports the later one. With no provider the
+resource is None.
 Corpus-level memory (actors learned from appositions in earlier articles) lives in ``ctx.memory``.
 """
 
@@ -17,11 +21,23 @@ class Context:
     options: dict[str, Any] = field(default_factory=dict)
     memory: dict[str, Any] = field(default_factory=dict)
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
+    _providers: dict[str, Callable[[Context], Any]] = field(default_factory=dict, repr=False)
 
     def get(self, name: str, loader: Callable[[], Any]) -> Any:
         if name not in self._resources:
             self._resources[name] = loader()
         return self._resources[name]
+
+    def provide(self, name: str, loader: Callable[[Context], Any]) -> None:
+        """Register how to load resource ``name`` (the first provider wins; loading waits for ``resource``)."""
+        self._providers.setdefault(name, loader)
+
+    def resource(self, name: str) -> Any:
+        """The provided resource ``name``, loaded once; None when nothing provides it."""
+        loader = self._providers.get(name)
+        if loader is None:
+            return None
+        return self.get("resource:" + name, lambda: loader(self))
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

@@ -1,6 +1,6 @@
 """The Document record: one article, enriched stage by stage.
 
-Field names follow the JSON contract in DESIGN.md; extra fields are allowed and documented here.
+Field names follow the JSON contract in docs/design.md; extra fields are allowed and documented here.
 Every span (mention, quote, time, event, sentence) is a pair of character offsets into
 ``Document.text`` — the cleaned text — so evidence can always be recovered by slicing.
 """

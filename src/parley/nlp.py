@@ -62,8 +62,7 @@ def load(name_or_path: str | Path) -> Any:
     try:
         import spacy
     except ImportError as err:
-        raise ModelError(f"--spacy-model {str(name_or_path)!r} needs spaCy, which is not installed: pip install "
-                         f"'parley[spacy]', then "
+        raise ModelError(f"--spacy-model {name_or_path} needs spaCy, which is not installed: pip install 'parley[spacy]', then "
                          f"{MODEL_HINT}") from err
     target = _locate(str(name_or_path), spacy)
     try:

@@ -1,6 +1,8 @@
 """The per-article pipeline: clean, then each stage in order over one Document.
 
 ``analyze(raw, ctx)`` is the one entry point used by the CLI, the store runner and the Dask runner.
+``wire(ctx)`` registers the resources a stage takes from a later stage's data (the clean stage's office
+tenures come from the actor dictionaries), so no stage imports a later one; ``analyze`` wires its context.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from parley import actors, clean, events, nlp, quotes, text, timex
+from parley.clean.tenure import RESOURCE as OFFICE_TENURES
 from parley.context import Context
 from parley.document import Document
 from parley.ingest import RawDocument
@@ -19,9 +22,16 @@ STAGES: list[Stage] = [text.segment, nlp.annotate, actors.annotate, timex.annota
                        events.annotate]
 
 
+def wire(ctx: Context | None = None) -> Context:
+    """``ctx`` (a new Context if None) with the cross-stage resources provided; idempotent."""
+    ctx = ctx if ctx is not None else Context()
+    ctx.provide(OFFICE_TENURES, actors.office_tenures)
+    return ctx
+
+
 def analyze(raw: RawDocument, ctx: Context | None = None) -> Document:
     """One raw article in, one fully annotated Document out."""
-    ctx = ctx or Context()
+    ctx = wire(ctx)
     doc = clean.clean(raw, ctx)
     try:
         for stage in STAGES:

@@ -32,7 +32,7 @@ def partitions(files: list[Path], n: int) -> list[list[str]]:
 
 def analyze_partition(paths: list[str], options: dict, skip_hashes: frozenset[str]) -> list[tuple[str, dict]]:
     """Worker side: analyze one partition with its own Context; return ("doc"|"skip"|"error", dict) pairs."""
-    from parley.cli import analyze_all
+    from parley.batch import analyze_all
     from parley.ingest import read_path
 
     ctx = Context(options=options)

@@ -29,12 +29,13 @@ from parley.actors.dictionary import ActorDictionary, DictEntry, RoleSpan, load_
 from parley.actors.lexicon import DATA, Lexicon, load_lexicon
 from parley.actors.recognize import Recognizer
 from parley.actors.resolve import Resolver, slug
+from parley.actors.tenure import OfficeTenures
 from parley.context import Context
 from parley.document import Document
 
 __all__ = [
     "annotate", "person_mentions", "load_file", "load_yaml", "load_petrarch", "ActorDictionary", "DictEntry",
-    "RoleSpan", "lexicon", "dictionary", "slug",
+    "RoleSpan", "lexicon", "dictionary", "slug", "office_tenures",
 ]
 
 
@@ -63,6 +64,11 @@ def dictionary(ctx: Context | None = None) -> ActorDictionary:
     return ctx.get(f"actors.dictionary:{int(bool(bundled))}:{'|'.join(files)}", load)
 
 
+def office_tenures(ctx: Context) -> OfficeTenures:
+    """The dictionaries' dated offices for the clean stage's date rules (``ctx.resource("office_tenures")``)."""
+    return OfficeTenures(dictionary(ctx))
+
+
 def _learned_dictionary(learned: dict, lex: Lexicon) -> ActorDictionary:
     d = ActorDictionary(lexicon=lex)
     for name, info in learned.items():
@@ -82,7 +88,7 @@ def annotate(doc: Document, ctx: Context | None = None) -> Document:
         dicts.append(("learned", _learned_dictionary(learned, lex)))
     ents = nlp.entities(doc, ctx, entities.LABELS)  # empty unless --spacy-model parsed this document
     rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, dicts, ents)
-    rec.run()
+    rec.run(entities)
     res = Resolver(rec, lex, {"dict": base}, doc.published, learned)
     doc.actors = res.run()
     _learn(doc, learned, lex)

@@ -129,21 +129,19 @@ class Recognizer:
         return Mention(s=s, e=e, ti=ti, tj=tj, text=self.text[s:e], **kw)
 
     # ------------------------------------------------------------------ passes
-    def run(self) -> list[Mention]:
+    def run(self, entity_pass=None) -> list[Mention]:
+        """All passes; ``entity_pass`` (``parley.actors.entities``, which builds on this module) adds the
+        optional spaCy entities before the evidence pass and types what they confirmed after it."""
         self._dictionary_pass()
         self._run_pass()
-        if self.entities:
-            from parley.actors.entities import add_entities
-
-            add_entities(self, self.entities)
+        if self.entities and entity_pass is not None:
+            entity_pass.add_entities(self, self.entities)
         self._definite_pass()
         self.mentions.sort(key=lambda m: m.s)
         self._reindex()
         self._evidence_pass()
-        if self.entity_hints:
-            from parley.actors.entities import settle
-
-            settle(self)
+        if self.entity_hints and entity_pass is not None:
+            entity_pass.settle(self)
         flag_adjectives(self)
         return self.mentions
 

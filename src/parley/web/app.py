@@ -177,7 +177,7 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/api/documents/{doc_id:path}", tags=["api"])
     def api_document(r: R, doc_id: str):
-        """The full Document record (the JSON contract of DESIGN.md) of one article."""
+        """The full Document record (the JSON contract of docs/design.md) of one article."""
         record = r.document(doc_id)
         if record is None:
             raise HTTPException(404, f"no document {doc_id!r}")

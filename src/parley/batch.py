@@ -1,0 +1,51 @@
+"""The batch runner: analyze a stream of raw articles, one result per article, the batch never stopped by one.
+
+Why its own module: the local engine (``parley analyze``/``run`` in ``cli``) and the Dask workers (``scale``)
+run the same loop, so it lives below both. Each input yields exactly one ("doc", Document),
+("skip", RawDocument) or ("error", {"id", "error"[, "source"]}) pair; an error record is printed as one JSON
+line on stderr unless the caller collects it (``report=False``, the Dask workers).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+
+from parley.context import Context
+from parley.document import Document
+from parley.ingest import IngestError, RawDocument
+
+
+def error_record(doc_id: str, reason: str, source: str = "", report: bool = True) -> dict[str, str]:
+    """The one-line error of a document (printed on stderr as JSON when ``report``)."""
+    rec = {"id": doc_id, "error": reason}
+    if source:
+        rec["source"] = source
+    if report:
+        print(json.dumps(rec, ensure_ascii=False), file=sys.stderr, flush=True)
+    return rec
+
+
+def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,
+                skip: Callable[[RawDocument], bool] | None = None,
+                report: bool = True) -> Iterator[tuple[str, Document | RawDocument | dict]]:
+    """Yield ("doc", Document) / ("error", dict) / ("skip", RawDocument) for each input article.
+
+    Errors are printed on stderr as they happen unless ``report`` is False (Dask workers return them instead).
+    """
+    from parley.pipeline import analyze  # the stages load only when a batch runs (not for ``serve``, ``export``)
+
+    for item in items:
+        if isinstance(item, IngestError):
+            yield "error", error_record(item.id, item.reason, item.source, report)
+            continue
+        if skip is not None and skip(item):
+            yield "skip", item
+            continue
+        try:
+            yield "doc", analyze(item, ctx)
+        except IngestError as err:
+            yield "error", error_record(err.id, err.reason, item.source, report)
+        except Exception as err:  # one bad article must not stop the batch
+            yield "error", error_record(item.id, f"{type(err).__name__}: {err}", item.source, report)

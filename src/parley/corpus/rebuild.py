@@ -1,0 +1,441 @@
+"""The corpus view over many articles: merged actors, de-duplicated events, timeline, trends, claims.
+
+``rebuild(store, ctx, changed_doc_ids)`` runs after ``parley run`` stored documents and brings the corpus tables
+up to date, in one transaction. It is idempotent (a second run on the same store finds nothing changed and
+writes nothing) and incremental:
+
+- *What changed* is the union of ``changed_doc_ids`` and the documents whose content hash differs from the one
+  recorded at the last rebuild (``corpus_state``), plus documents that disappeared. ``None`` means rebuild all.
+- *Actors*: a changed article's actors are assigned to existing corpus actors by lookup when they bring nothing
+  new (all their keys and name forms are known to one corpus actor); any new name form, a replaced or removed
+  article triggers a re-merge over the ``actors`` rows (names only, never texts), which is exact and cheap.
+- *Event clusters*: only clusters in the new events' window are re-examined - every event of the same
+  families in the same years, plus the clusters they belong to and clusters that held events of changed
+  articles. Whole old clusters plus new events cluster exactly as the full corpus would (see ``merge``). If the
+  re-merge moved actors of unchanged articles to other corpus actors, everything is re-clustered.
+- *Timeline*: ``timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
+  articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
+  a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
+  The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
+  two into one dated view where each happening appears once with its sources.
+- *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
+- *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from parley.context import Context
+from parley.corpus import claims as claims_mod
+from parley.corpus import trend as trend_mod
+from parley.corpus.merge import (
+    ActorRow,
+    EventRow,
+    absorbs,
+    actor_keys,
+    cluster_events,
+    config,
+    date_interval,
+    merge_actors,
+    norm,
+    representative,
+    slug,
+    strip_titles,
+    summarise_cluster,
+)
+from parley.document import Document
+from parley.store import Store
+
+VERSION = "1"
+
+def rebuild(store: Store, ctx: Context, changed_doc_ids: set[str] | None = None) -> dict:
+    """(Re)build the corpus tables; returns counts (rows per table and what was recomputed)."""
+    state = {r["key"]: r["value"] for r in store.rows("SELECT key, value FROM corpus_state")}
+    processed: dict[str, str] = json.loads(state.get("docs", "{}"))
+    current = {r["id"]: r["content_hash"] for r in store.rows("SELECT id, content_hash FROM documents")}
+    full = changed_doc_ids is None or state.get("version") != VERSION
+    if not full and 2 * len(set(changed_doc_ids) | (set(processed) ^ set(current))) > len(current):
+        full = True  # most of the corpus is new: one full pass is cheaper than many local ones
+    if full:
+        dirty = set(current) | set(processed)
+    else:
+        dirty = {d for d in changed_doc_ids if d in current}
+        dirty |= {d for d, h in current.items() if processed.get(d) != h}
+        dirty |= set(processed) - set(current)
+    stale = {d for d in dirty if d in processed}  # replaced or removed since the last rebuild
+    info: dict[str, Any] = {"mode": "full" if full else "incremental", "changed_docs": len(dirty)}
+    with store.transaction() as db:
+        if dirty:
+            remap = _actors(store, dirty, full or bool(stale), info)
+            regroup = full or remap
+            added, removed = _clusters(store, dirty, regroup, info)
+            if regroup:
+                info["trend_rows"] = trend_mod.store_trend(store, None)
+            elif added or removed:
+                pairs = set().union(*(trend_mod.cluster_pairs(c) for c in added + removed))
+                months = {c["date"][:7] for c in added + removed if c["date"]}
+                info["trend_rows"] = trend_mod.store_trend(store, pairs, months)
+            claim_docs = set(current) if regroup else dirty & set(current)
+            _claims(store, claim_docs, dirty, info)
+        _timeline(store, ctx, state, full, info)
+        db.executemany("INSERT OR REPLACE INTO corpus_state VALUES (?, ?)",
+                       [("version", VERSION), ("docs", json.dumps(current, sort_keys=True))])
+    for table in ("corpus_actors", "event_clusters", "event_cluster_members", "timeline", "trend", "claims"):
+        info[table] = store.count(table)
+    return info
+
+
+# --- actors -------------------------------------------------------------------------------------------------
+
+def _actor_rows(store: Store, docs: set[str] | None = None) -> list[tuple[ActorRow, str | None]]:
+    sql = ("SELECT a.doc_id, a.actor_id, a.name, a.type, a.aliases, a.code, a.affiliation, a.role,"
+        " a.corpus_actor_id, d.published, COALESCE(m.n, 0) AS n"
+        " FROM actors a JOIN documents d ON d.id = a.doc_id"
+        " LEFT JOIN (SELECT doc_id, actor_id, COUNT(*) AS n FROM mentions GROUP BY doc_id, actor_id) m"
+        " ON m.doc_id = a.doc_id AND m.actor_id = a.actor_id"
+        " WHERE {} ORDER BY a.doc_id, a.actor_id")
+    rows = store.rows(sql.format("1")) if docs is None else _rows_in(store, sql, "a.doc_id", docs)
+    return [(ActorRow(r["doc_id"], r["actor_id"], r["name"], r["type"], json.loads(r["aliases"] or "[]"),
+                      r["code"], r["affiliation"], r["role"], r["published"], r["n"]), r["corpus_actor_id"])
+            for r in rows]
+
+
+def _stored_actors(store: Store) -> dict[str, dict[str, Any]]:
+    actors = {r["id"]: {**r, "keys": json.loads(r["keys"] or "{}"), "aliases": []}
+              for r in store.rows("SELECT * FROM corpus_actors")}
+    for r in store.rows("SELECT actor_id, alias, norm, kind FROM corpus_actor_aliases"):
+        if r["actor_id"] in actors:
+            actors[r["actor_id"]]["aliases"].append((r["alias"], r["norm"], r["kind"]))
+    return actors
+
+
+def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> bool:
+    """Assign corpus actors; returns True when actors of unchanged articles moved to another corpus actor."""
+    db = store.db
+    if not remerge:
+        stored = _stored_actors(store)
+        owner = {k: a["id"] for a in stored.values() for k in a["keys"].get("strong", [])}
+        weak_owner = {w.split("|")[0]: a["id"] for a in stored.values() for w in a["keys"].get("weak", [])}
+        assign = []
+        for row, _ in _actor_rows(store, dirty):
+            k = actor_keys(row)
+            cid = next((owner[s] for s in sorted(k["strong"]) if s in owner), None) if k["strong"] \
+                else weak_owner.get(k["weak"] or "")
+            if cid is None or not absorbs(stored[cid], row):
+                remerge = True
+                break
+            assign.append((cid, row.doc_id, row.actor_id))
+        if not remerge:
+            db.executemany("UPDATE actors SET corpus_actor_id = ? WHERE doc_id = ? AND actor_id = ?", assign)
+            _refresh_actor_stats(store, {a[0] for a in assign})
+            info["actors"] = f"assigned {len(assign)} by lookup"
+            return False
+    rows = _actor_rows(store)
+    merged = merge_actors([r for r, _ in rows])
+    new = {m: a["id"] for a in merged for m in a["members"]}
+    moved = any(old and new.get((r.doc_id, r.actor_id)) != old for r, old in rows if r.doc_id not in dirty)
+    db.execute("DELETE FROM corpus_actors")
+    db.execute("DELETE FROM corpus_actor_aliases")
+    for a in merged:
+        db.execute("INSERT INTO corpus_actors VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   (a["id"], a["name"], a["type"], a["code"], json.dumps(a["codes"]), a["affiliation"],
+                    a["num_docs"], a["num_mentions"], a["first_seen"], a["last_seen"],
+                    json.dumps(a["keys"], sort_keys=True)))
+        db.executemany("INSERT OR REPLACE INTO corpus_actor_aliases VALUES (?,?,?,?)",
+                       [(a["id"], alias, n, kind) for alias, n, kind in a["aliases"]])
+    changed = [(cid, d, aid) for (d, aid), cid in new.items()]
+    db.executemany("UPDATE actors SET corpus_actor_id = ? WHERE doc_id = ? AND actor_id = ?", changed)
+    info["actors"] = f"re-merged {len(rows)} actor rows" + (" (ids moved)" if moved else "")
+    return moved
+
+
+def _refresh_actor_stats(store: Store, ids: set[str]) -> None:
+    for cid in sorted(ids):
+        r = store.rows(
+            "SELECT COUNT(DISTINCT a.doc_id) AS docs, MIN(d.published) AS lo, MAX(d.published) AS hi,"
+            " (SELECT COUNT(*) FROM mentions m JOIN actors b ON b.doc_id = m.doc_id AND b.actor_id = m.actor_id"
+            "  WHERE b.corpus_actor_id = ?) AS mentions"
+            " FROM actors a JOIN documents d ON d.id = a.doc_id WHERE a.corpus_actor_id = ?", (cid, cid))[0]
+        codes = store.rows("SELECT code, COUNT(*) AS n FROM actors WHERE corpus_actor_id = ? AND code IS NOT NULL"
+                           " GROUP BY code ORDER BY n DESC, code", (cid,))
+        affs = store.rows("SELECT affiliation, COUNT(*) AS n FROM actors WHERE corpus_actor_id = ? AND affiliation"
+                          " IS NOT NULL GROUP BY affiliation ORDER BY n DESC, affiliation", (cid,))
+        store.db.execute(
+            "UPDATE corpus_actors SET num_docs = ?, num_mentions = ?, first_seen = ?, last_seen = ?, code = ?,"
+            " codes = ?, affiliation = ? WHERE id = ?",
+            (r["docs"], r["mentions"], r["lo"], r["hi"], codes[0]["code"] if codes else None,
+             json.dumps(sorted(c["code"] for c in codes)), affs[0]["affiliation"] if affs else None, cid))
+
+
+# --- event clusters -------------------------------------------------------------------------------------------
+
+class _Resolver:
+    """Maps an event's doc-level actor ids (or, failing that, names) to corpus actor ids and codes."""
+
+    def __init__(self, store: Store):
+        self.by_row: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self.doc_codes: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id, code FROM actors"):
+            cid = r["corpus_actor_id"] or r["actor_id"]
+            self.by_row[(r["doc_id"], r["actor_id"])] = (cid, r["code"])
+            if r["code"]:
+                self.doc_codes[(r["doc_id"], cid)].add(r["code"])
+        self.alias: dict[str, set[str]] = defaultdict(set)
+        for r in store.rows("SELECT actor_id, norm FROM corpus_actor_aliases"):
+            self.alias[r["norm"]].add(r["actor_id"])
+        self.names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM corpus_actors")}
+
+    def side(self, doc_id: str, ids: list[str], names: list[str]) -> tuple[list[str], list[str]]:
+        out = [self.by_row[(doc_id, i)][0] for i in ids if (doc_id, i) in self.by_row]
+        if not out:
+            for name in names:
+                cands = self.alias.get(norm(strip_titles(name)), set()) or self.alias.get(norm(name), set())
+                out.append(next(iter(cands)) if len(cands) == 1 else "~" + slug(strip_titles(name) or name))
+        out = sorted(set(out))
+        codes = sorted({c for cid in out for c in self.doc_codes.get((doc_id, cid), ())})
+        return out, codes
+
+
+_EVENT_SQL = (
+    "SELECT e.id, e.doc_id, e.date, e.date_precision, e.event, e.mode, e.cameo, e.quad, e.goldstein, e.actor,"
+    " e.recipient, e.actor_ids, e.recipient_ids, e.start, e.\"end\", e.text, e.negated, e.hypothetical, e.future,"
+    " e.confidence, e.date_end, d.published, d.outlet FROM events e JOIN documents d ON d.id = e.doc_id")
+
+
+def _event_rows(store: Store, res: _Resolver, where: str = "", params: tuple = ()) -> list[EventRow]:
+    out = []
+    for r in store.rows(_EVENT_SQL + (" WHERE " + where if where else ""), params):
+        actors, acodes = res.side(r["doc_id"], json.loads(r["actor_ids"] or "[]"), json.loads(r["actor"] or "[]"))
+        recips, rcodes = res.side(r["doc_id"], json.loads(r["recipient_ids"] or "[]"),
+                                  json.loads(r["recipient"] or "[]"))
+        out.append(EventRow(
+            id=r["id"], doc_id=r["doc_id"], date=r["date"], date_precision=r["date_precision"], event=r["event"],
+            cameo=r["cameo"], actors=actors, recipients=recips, start=r["start"], end=r["end"], mode=r["mode"],
+            quad=r["quad"], goldstein=r["goldstein"], confidence=r["confidence"] or 0.0,
+            negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]), future=bool(r["future"]),
+            published=r["published"], outlet=r["outlet"], text=r["text"], actor_codes=acodes,
+            recipient_codes=rcodes, date_end=r["date_end"]))
+    return out
+
+
+def _in(column: str, values) -> tuple[str, tuple]:
+    values = tuple(sorted(values))
+    return f"{column} IN ({','.join('?' * len(values))})" if values else "0", values
+
+
+_CHUNK = 900  # bound variables per statement, well under SQLite's limit
+
+
+def _rows_in(store: Store, sql: str, column: str, values) -> list[dict[str, Any]]:
+    """``sql`` (with one ``{}`` for the condition) for ``column IN values``, in chunks."""
+    values = sorted(values)
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(values), _CHUNK):
+        where, params = _in(column, values[i:i + _CHUNK])
+        out += store.rows(sql.format(where), params)
+    return out
+
+
+def _events_in(store: Store, res: _Resolver, column: str, values) -> list[EventRow]:
+    values = sorted(values)
+    out: list[EventRow] = []
+    for i in range(0, len(values), _CHUNK):
+        out += _event_rows(store, res, *_in(column, values[i:i + _CHUNK]))
+    return out
+
+
+def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[list[dict], list[dict]]:
+    """Re-cluster what the changed articles can touch. Returns (added, removed) cluster rows."""
+    res = _Resolver(store)
+    db = store.db
+    if full:
+        removed = store.rows("SELECT * FROM event_clusters")
+        subset = _event_rows(store, res)
+        touched = {r["id"] for r in removed}
+    else:
+        dissolved = {r["cluster_id"] for r in _rows_in(
+            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
+        seeds = _events_in(store, res, "e.doc_id", dirty)
+        left = {r["event_id"] for r in _rows_in(
+            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
+        window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
+        touched = dissolved | {r["cluster_id"] for r in _rows_in(
+            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", {e.id for e in window})}
+        left |= {r["event_id"] for r in _rows_in(
+            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", touched)}
+        left |= {e.id for e in window}
+        by_id = {e.id: e for e in _events_in(store, res, "e.id", left) if e.doc_id not in dirty}
+        by_id.update({e.id: e for e in seeds})
+        subset = list(by_id.values())
+        removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
+    groups = cluster_events(subset)
+    rows = [_cluster_row(store, g, res.names) for g in groups]
+    old = {r["id"]: r for r in removed}
+    new = {r["id"]: r for r in rows}
+    same = {cid for cid in old.keys() & new.keys() if _same_cluster(old[cid], new[cid])}
+    gone = sorted(set(old) - same)
+    db.executemany("DELETE FROM event_clusters WHERE id = ?", [(c,) for c in gone])
+    db.executemany("DELETE FROM event_cluster_members WHERE cluster_id = ?", [(c,) for c in gone])
+    db.executemany("DELETE FROM event_cluster_members WHERE doc_id = ?", [(d,) for d in sorted(dirty)])
+    for g, r in zip(groups, rows, strict=True):
+        db.executemany("INSERT OR REPLACE INTO event_cluster_members VALUES (?,?,?,?,?,?,?,?)",
+                       [(e.id, r["id"], e.doc_id, e.start, e.end, e.text, e.published, e.outlet) for e in g])
+        if r["id"] in same:
+            continue
+        db.execute(
+            f"INSERT OR REPLACE INTO event_clusters VALUES ({','.join('?' * len(_CLUSTER_COLS))})",
+            tuple(json.dumps(r[k]) if isinstance(r[k], list) else r[k] for k in _CLUSTER_COLS))
+    info["clusters_rewritten"] = len(new) - len(same)
+    info["clusters_examined"] = len(new)
+    return [new[c] for c in sorted(set(new) - same)], [old[c] for c in gone]
+
+
+def _window(store: Store, res: _Resolver, seeds: list[EventRow]) -> list[EventRow]:
+    """Stored events that could be the same happening as one of ``seeds``: same family, and a date whose
+    interval can overlap a seed's (day dates inside the seeds' merged date ranges, or month/year/decade dates
+    covering them)."""
+    slack = timedelta(days=int(config().get("day_slack", 0)))
+    spans = sorted((sp[0] - slack, sp[1] + slack) for e in seeds if e.family
+                   for sp in [date_interval(e.date, e.date_precision, e.date_end)] if sp)
+    if not spans:
+        return []
+    merged: list[list[date]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    coarse: set[str] = set()
+    clauses, params = [], []
+    for lo, hi in merged:
+        clauses.append("(e.date >= ? AND e.date <= ?)")
+        params += [lo.isoformat(), hi.isoformat() + "~"]
+        y, m = lo.year, lo.month
+        while (y, m) <= (hi.year, hi.month):
+            coarse.add(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        for y in range(lo.year, hi.year + 1):
+            coarse |= {f"{y:04d}", f"{y - y % 10:04d}"}
+    wc, pc = _in("e.date", coarse)
+    families = {e.family for e in seeds if e.family}
+    rows = _event_rows(store, res, f"({' OR '.join(clauses)} OR {wc})", tuple(params) + pc)
+    return [e for e in rows if e.family in families]
+
+
+_CLUSTER_COLS = ["id", "family", "event", "mode", "cameo", "quad", "goldstein", "plover_score", "date",
+                 "date_precision", "date_lo", "date_hi", "symmetric", "modality", "actor_ids", "recipient_ids",
+                 "actor", "recipient", "actor_codes", "recipient_codes", "num_sources", "num_articles",
+                 "num_events", "sources", "doc_ids", "earliest_report", "latest_report", "sentence", "doc_id",
+                 "start", "end"]
+
+
+def _same_cluster(old: dict, new: dict) -> bool:
+    return all((json.dumps(new[k]) if isinstance(new[k], list) else new[k]) == old.get(k) for k in _CLUSTER_COLS)
+
+
+def _cluster_row(store: Store, members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
+    row = summarise_cluster(members, names)
+    rep = representative(members)
+    sent = store.rows('SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? AND "end" > ?'
+                      " ORDER BY start DESC LIMIT 1", (rep.doc_id, rep.start, rep.start))
+    s, e = (sent[0]["start"], max(sent[0]["end"], rep.end)) if sent else (rep.start, rep.end)
+    text = store.rows("SELECT substr(text, ?, ?) AS t FROM documents WHERE id = ?", (s + 1, e - s, rep.doc_id))
+    row.update(sentence=text[0]["t"] if text else rep.text, doc_id=rep.doc_id, start=s, end=e)
+    return row
+
+
+# --- claims, timeline ------------------------------------------------------------------------------------------
+
+def _claims(store: Store, docs: set[str], dirty: set[str], info: dict) -> None:
+    corpus_ids = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"] or r["actor_id"]
+                  for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM corpus_actors")}
+    loaded = [d for d in (store.document(i) for i in sorted(docs)) if d is not None]
+    info["claims_docs_scanned"] = len(loaded)
+    claims_mod.store_claims(store, loaded, corpus_ids, names, dirty | docs)
+
+
+def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, info: dict) -> None:
+    rows = store.rows("SELECT id, published, content_hash FROM documents WHERE published IS NOT NULL ORDER BY id")
+    opts = {k: ctx.option(f"timeline_{k}") for k in ("dates", "sentences", "query")}
+    finger = hashlib.sha1(json.dumps([rows, opts], sort_keys=True).encode()).hexdigest()
+    if not full and state.get("timeline") == finger:
+        info["timeline"] = "unchanged"
+        return
+    from parley.corpus.timeline import timeline_from_documents
+
+    docs = {d.id: d for d in store.documents() if d.published and d.text}
+    entries = timeline_from_documents(list(docs.values()), **opts) if docs else []
+    db = store.db
+    db.execute("DELETE FROM timeline")
+    n = 0
+    for date_rank, entry in enumerate(entries):
+        evidence = entry.get("evidence") or []
+        for rank, sentence in enumerate(entry.get("sentences", [])):
+            doc_id, s, e = _locate(docs, sentence, evidence[rank] if rank < len(evidence) else None,
+                                   entry.get("sources", []))
+            key = f"{entry['date']}:{doc_id}:{s}-{e}" if doc_id else f"{entry['date']}:{rank}"
+            db.execute("INSERT OR REPLACE INTO timeline (id, date, date_rank, rank, sentence, doc_id, start, \"end\","
+                       " sources, precision) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (key, entry["date"], date_rank, rank, sentence, doc_id, s, e,
+                        json.dumps(entry.get("sources", [])), entry.get("precision") or "day"))
+            n += 1
+    db.execute("INSERT OR REPLACE INTO corpus_state VALUES ('timeline', ?)", (finger,))
+    info["timeline"] = f"rebuilt ({n} sentences)"
+
+
+def _locate(docs: dict[str, Document], sentence: str, evidence, sources: list[str]):
+    """(doc_id, start, end) of a timeline sentence in a cleaned text: the given evidence when it slices to the
+    sentence, else the first source article containing it."""
+    if evidence and len(evidence) == 3:
+        doc_id, s, e = evidence
+        d = docs.get(doc_id)
+        if d is not None and d.text[s:e].strip() == sentence.strip():
+            return doc_id, s, e
+    for doc_id in [*sources, *docs]:
+        d = docs.get(doc_id)
+        if d is not None:
+            i = d.text.find(sentence.strip())
+            if i >= 0:
+                return doc_id, i, i + len(sentence.strip())
+    return None, None, None
+
+
+# --- the merged, dated view ---------------------------------------------------------------------------------
+
+def happenings(store: Store) -> list[dict[str, Any]]:
+    """Timeline summary sentences and event clusters merged by date: each happening once, with its sources.
+
+    ``[{"date", "happenings": [{cluster_id, event, actor, recipient, sentence, sources, num_articles,
+    earliest_report, evidence: [[doc_id, start, end], ...]}], "sentences": [{sentence, doc_id, start, end}],
+    "sources"}]``. A summary sentence that is the evidence of a happening on that date is not repeated.
+    """
+    by_date: dict[str, dict[str, Any]] = {}
+    members = defaultdict(list)
+    for m in store.rows('SELECT cluster_id, doc_id, start, "end" FROM event_cluster_members ORDER BY published,'
+                        " doc_id, start"):
+        members[m["cluster_id"]].append([m["doc_id"], m["start"], m["end"]])
+    for c in store.rows("SELECT * FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
+                        " ORDER BY date, num_articles DESC, id"):
+        entry = by_date.setdefault(c["date"], {"date": c["date"], "happenings": [], "sentences": [], "sources": []})
+        entry["happenings"].append({
+            "cluster_id": c["id"], "event": c["event"] or c["family"], "cameo": c["cameo"],
+            "actor": json.loads(c["actor"]), "recipient": json.loads(c["recipient"]), "sentence": c["sentence"],
+            "doc_id": c["doc_id"], "start": c["start"], "end": c["end"], "sources": json.loads(c["sources"]),
+            "num_sources": c["num_sources"], "num_articles": c["num_articles"],
+            "earliest_report": c["earliest_report"], "evidence": members[c["id"]]})
+        entry["sources"] = sorted(set(entry["sources"]) | set(json.loads(c["doc_ids"])))
+    for t in store.rows('SELECT date, sentence, doc_id, start, "end" FROM timeline ORDER BY date, rank'):
+        entry = by_date.setdefault(t["date"], {"date": t["date"], "happenings": [], "sentences": [], "sources": []})
+        covered = any(h["doc_id"] == t["doc_id"] and t["start"] is not None and h["start"] < t["end"]
+                      and t["start"] < h["end"] for h in entry["happenings"])
+        if not covered:
+            entry["sentences"].append({k: t[k] for k in ("sentence", "doc_id", "start", "end")})
+            if t["doc_id"]:
+                entry["sources"] = sorted(set(entry["sources"]) | {t["doc_id"]})
+    return [by_date[d] for d in sorted(by_date)]
