@@ -31,6 +31,16 @@ PLAN = {
     "bpoil_guardian": 1,
     "Finan_washingtonpost": 3,
 }
+# A second batch, added after the first 24 were coded, to reach the other topics and outlets. It has its own
+# split (split_batch2) so that adding it moved no article of the first batch between dev and test.
+PLAN2 = {
+    "H1N1_reuters": 1,
+    "haiti_bbc": 1,
+    "MJ_bbc": 1,
+    "bpoil_bbc": 1,
+    "bpoil_reuters": 1,
+    "bpoil_washingtonpost": 1,
+}
 SPARES = 6  # extra candidates listed per folder, for skips
 
 
@@ -66,16 +76,26 @@ def split(paths: list[str]) -> dict[str, str]:
     return out
 
 
+def split_batch2(paths: list[str]) -> dict[str, str]:
+    """dev/test for the second batch: one seeded shuffle over the batch, round(n/3) to test."""
+    items = sorted(paths)
+    random.Random(f"{SEED}:split2").shuffle(items)
+    k = round(len(items) / 3)
+    return {p: ("test" if i < k else "dev") for i, p in enumerate(items)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--t17", default=str(Path(__file__).resolve().parents[4] / "shared/data/t17"))
     ap.add_argument("--split", nargs="*", help="print dev/test for these article paths")
+    ap.add_argument("--batch2", action="store_true", help="list / split the second batch")
     args = ap.parse_args()
     if args.split is not None:
-        for p, s in sorted(split(args.split).items()):
+        fn = split_batch2 if args.batch2 else split
+        for p, s in sorted(fn(args.split).items()):
             print(f"{s}\t{p}")
         return
-    for folder, n in PLAN.items():
+    for folder, n in (PLAN2 if args.batch2 else PLAN).items():
         for rank, (path, words) in enumerate(candidates(Path(args.t17), folder, n + SPARES), 1):
             print(f"{folder}\t{rank}\t{words}\t{path}")
 
