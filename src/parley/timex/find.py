@@ -1,0 +1,214 @@
+"""Finding: run every rule over a span, keep the longest non-overlapping candidates, then resolve what needs
+context — anchored offsets ("two months later"), open intervals ("since May 2"), a clock time joined to its day
+("10 p.m. Wednesday"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3 fields.
+
+Overlaps are settled longest span first, then by rule priority; taken spans are kept as a sorted list of
+disjoint intervals and each candidate is checked against its two neighbours by bisection, so a span with n
+candidates costs O(n log n), not O(n^2) (``bench/timex.py`` prints a scaling check).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from parley.document import TimeExpr
+from parley.timex import durations as du
+from parley.timex import relative as rel
+from parley.timex import rules as ru
+from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
+from parley.timex.lexicon import MONTH_NEEDLES
+
+# (priority: lower wins among equal-length overlapping spans; handler; needles: lower-case substrings one of
+# which the span must contain for the rule to be tried at all — a cheap prefilter that keeps the scan fast;
+# digits: the rule needs a digit in the span)
+RULES = [
+    (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True),
+    (1, ru.R_DATE, ru.h_date, None, True),
+    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True),
+    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True),
+    (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False),
+    (4, ru.R_QUARTER, ru.h_quarter, ("quarter",), False),
+    (4, ru.R_HALF, ru.h_half, ("half",), False),
+    (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False),
+    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s"), True),
+    (5, ru.R_CENTURY, ru.h_century, ("century",), False),
+    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True),
+    (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
+                                         "preceding"), False),
+    (8, rel.R_AGO, rel.h_ago, ("ago",), False),
+    (9, du.R_VAGUE, du.h_vague, ("days", "weeks", "months", "years"), False),
+    (9, du.R_SET, du.h_set, ("every", "each", "per", "ly", " a "), False),
+    (10, du.R_DURATION, du.h_duration, ("second", "minute", "hour", "day", "week", "month", "quarter", "year",
+                                        "decade", "centur"), False),
+    (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False),
+    (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
+                                                  "this morning", "this afternoon", "this evening"), False),
+    (12, rel.R_CLOCK, rel.h_clock, ("m", "noon", "midnight", "midday", ":"), False),
+    (13, ru.R_PREP_MONTH, ru.h_prep_month, MONTH_NEEDLES, False),
+    (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True),
+    (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True),
+    (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False),
+    (17, rel.R_REF, rel.h_ref, None, False),
+]
+_HAS_DIGIT = re.compile(r"\d")
+_EXPLICIT_KINDS = ("date", "range", "since", "until")
+_PART = re.compile(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$")
+
+
+class _Taken:
+    """Disjoint taken spans, sorted by start: overlap test and insert by bisection."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add_if_free(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        if i and self.ends[i - 1] > s:
+            return False
+        if i < len(self.starts) and self.starts[i] < e:
+            return False
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+        return True
+
+
+def find_times(text: str, base: date | None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]``, offsets into ``text``, normalised against ``base``.
+
+    ``base`` is the publication date (``None`` when unknown). Anchored expressions ("two months later") are
+    resolved against the nearest preceding explicit date inside the same span, so pass a sentence or a
+    paragraph, not a whole corpus.
+    """
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    digits = _HAS_DIGIT.search(low) is not None
+    cands = []
+    for prio, rx, handler, needles, need_digit in RULES:
+        if need_digit and not digits:
+            continue
+        if needles and not any(n in low for n in needles):
+            continue
+        for m in rx.finditer(text, start, end):
+            got = handler(m, text, base, start)
+            if got is None:
+                continue
+            if isinstance(got, list):
+                cands.extend((g, prio) for g in got)
+            else:
+                cands.append((got, prio))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (-(c[0][1] - c[0][0]), c[1], c[0][0]))
+    taken = _Taken()
+    chosen = []
+    for (s, e, value, prec, end_value, kind, extra), _prio in cands:
+        if not taken.add_if_free(s, e):
+            continue
+        t = TimeExpr(text=text[s:e], start=s, end=e, value=value, precision=prec, end_value=end_value, kind=kind)
+        chosen.append((t, extra or {}))
+    chosen.sort(key=lambda c: c[0].start)
+    chosen = _join_clock_times(text, chosen)
+    out = [_fill(t, x) for t, x in chosen]
+    _mark_open_intervals(text, out, start)
+    _resolve_anchors(out)
+    return out
+
+
+def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
+    """The TIMEX3 type and value: what the handler set, else derived from the calendar value."""
+    t.anchor = extra.get("anchor")
+    t.direction = extra.get("direction")
+    t.generic = bool(extra.get("generic"))
+    t.type = extra.get("type") or {"duration": "DURATION", "set": "SET", "time": "TIME"}.get(t.kind, "DATE")
+    if "timex" in extra:
+        t.timex = extra["timex"]
+    elif t.value is not None:
+        t.timex = t.value[:3] if t.precision == "decade" else t.value
+    return t
+
+
+_GAP = re.compile(r"\s*(?:,|on|at)?\s*$")
+
+
+def _day_like(c) -> bool:
+    t, x = c
+    return (not x.get("clock") and bool(t.value) and t.precision == "day" and t.end_value is None
+            and t.kind in ("date", "weekday", "relative") and x.get("type") is None)
+
+
+def _join_clock_times(text: str, chosen: list) -> list:
+    """ "10 p.m. Wednesday", "Friday at 3 p.m.", "noon Thursday": one TIME expression on that day; a bare
+    "morning" keeps no value (no day to hang it on)."""
+    out = []
+    i = 0
+    while i < len(chosen):
+        t, x = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if nxt and len(text[t.end:nxt[0].start]) <= 6 and _GAP.match(text[t.end:nxt[0].start]):
+            pair = ((t, x), nxt) if x.get("clock") and _day_like(nxt) else \
+                (nxt, (t, x)) if nxt[1].get("clock") and _day_like((t, x)) else None
+            if pair:
+                (_c, cx), (d, dx) = pair
+                code = cx.get("timex") or ""
+                code = code[code.index("T"):] if "T" in code else ""
+                j = TimeExpr(text=text[t.start:nxt[0].end], start=t.start, end=nxt[0].end, value=d.value,
+                             precision="day", kind=d.kind)
+                out.append((j, {**dx, "type": "TIME", "timex": f"{d.value}{code}"}))
+                i += 2
+                continue
+        if x.get("clock") and (x.get("timex") or "").startswith("T"):
+            x = {**x, "timex": None}
+        out.append((t, x))
+        i += 1
+    return out
+
+
+def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
+    for t in times:
+        if t.kind != "date" or t.value is None:
+            continue
+        prev = PREV_WORD.search(text[max(lo, t.start - 14):t.start])
+        if not prev:
+            continue
+        w = prev.group(1).lower()
+        if w == "since":
+            t.kind = "since"
+        elif w in ("until", "till", "through"):
+            t.kind = "until"
+
+
+def _resolve_anchors(times: list[TimeExpr]) -> None:
+    """ "two months later" from the nearest preceding explicit time; "a year earlier" after a quarter, half or
+    season is that part of the year before ("1988-Q3")."""
+    anchor: TimeExpr | None = None
+    for t in times:
+        if t.kind == "duration" and t.end_value and t.end_value.startswith("@"):
+            n, unit = t.end_value[1:].split(":")
+            t.end_value = None
+            if anchor is None:
+                continue
+            if anchor.timex and _PART.match(anchor.timex) and unit == "year":
+                t.timex = f"{int(anchor.timex[:4]) + int(n):04d}{anchor.timex[4:]}"
+                t.value, t.precision, t.kind = str(int(anchor.timex[:4]) + int(n)), "year", "anchored"
+                t.anchor = anchor.value
+                continue
+            aval = anchor.end_value if anchor.kind == "range" and anchor.end_value else anchor.value
+            aprec = anchor.precision
+            if aprec not in ORDER or aprec in ("decade", "century"):
+                continue
+            prec = max(aprec, rel.UNIT_PRECISION[unit], key=ORDER.__getitem__)
+            d = shift(parse_iso(aval), int(n), unit)
+            if d is not None:
+                t.value, t.precision, t.kind = iso(d, prec), prec, "anchored"
+                t.timex, t.anchor, t.direction = t.value, aval, "past" if int(n) < 0 else "future"
+        elif t.kind in _EXPLICIT_KINDS and t.value:
+            anchor = t
+        elif t.kind == "relative" and t.text.lower().endswith(("year ago", "year earlier")) and anchor is not None \
+                and anchor.timex and _PART.match(anchor.timex):
+            y = int(t.value)
+            t.timex = f"{y:04d}{anchor.timex[4:]}"
