@@ -86,15 +86,45 @@ def past_verb_before(text: str, pos: int, lo: int) -> bool:
     return w in _PAST_VERBS or (w.endswith("ed") and len(w) > 3)
 
 
-def md_date(m: int, d: int, base: date, future: bool) -> date | None:
-    """Year of a month-day without year: the latest occurrence not more than 31 days after publication ("on Dec.
-    30" in a Jan. 2 story is the previous year), or the next one on or after it in a future clause."""
-    if future:
+_REPORTING = frozenset(C["reporting_verbs"])
+_CLAUSE_AFTER = re.compile(r"[.!?;:]\s|[“”\"]|,\s")
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def tense(text: str, s: int, e: int, lo: int) -> str | None:
+    """``future``, ``past`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
+    ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
+    clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
+    the reported thing happens."""
+    if is_future(text, s, lo):
+        return "future"
+    if past_verb_before(text, s, lo):
+        return "past"
+    after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
+    cut = _CLAUSE_AFTER.search(after)
+    for w in _WORD.findall(clause_before(text, s, lo) + " " + (after[:cut.start()] if cut else after)):
+        w = w.lower()
+        if w in _REPORTING:
+            continue
+        if w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4):
+            return "past"
+    return None
+
+
+def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
+    """Year of a month-day without year: the next occurrence on or after publication in a future clause, the
+    latest one not more than 31 days after it in a past one ("on Dec. 30" in a Jan. 2 story is the previous
+    year), and without tense evidence the occurrence nearest to publication ("Dec. 15" in a November story)."""
+    if direction == "future":
         for y in range(base.year, base.year + 5):
             cand = safe(y, m, d)
             if cand and cand >= base:
                 return cand
         return None
+    if direction is None:
+        cands = [c for y in (base.year - 1, base.year, base.year + 1) if (c := safe(y, m, d))]
+        if cands:
+            return min(cands, key=lambda c: (abs((c - base).days), c > base))
     limit = base + timedelta(days=31)
     for y in range(base.year + 1, base.year - 5, -1):
         cand = safe(y, m, d)
@@ -103,9 +133,13 @@ def md_date(m: int, d: int, base: date, future: bool) -> date | None:
     return None
 
 
-def month_year(m: int, base: date, future: bool) -> int:
-    if future:
+def month_year(m: int, base: date, direction: str | None) -> int:
+    """Year of a month named alone, by the same rules as ``md_date``."""
+    if direction == "future":
         return base.year if m >= base.month else base.year + 1
+    if direction is None:
+        return min((base.year - 1, base.year, base.year + 1),
+                   key=lambda y: (abs(y * 12 + m - base.year * 12 - base.month), y > base.year))
     limit = base + timedelta(days=31)  # as for dates: up to a month ahead still reads as "this" one
     return base.year if date(base.year, m, 1) <= limit else base.year - 1
 

@@ -21,10 +21,15 @@ _NEXT = ("next", "coming", "following")
 
 R_DURATION = re.compile(
     rf"\b(?P<det>the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|recent|final|initial)"
-    rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old)?"
+    rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|extra|straight|consecutive|full|trading|"
+    rf"business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old|\s+old\b)?"
+    # "the past year", "past decade": one unit back from publication (not "the past" + a noun)
+    r"|\b(?P<det2>the\s+)?past\s+(?P<u1>year|decade|month|week|century)\b"
+    r"|\bthe\s+(?:last|next|coming)\s+(?P<u4>decade|century)\b"
     r"|\b(?:for|over|within|in|after)\s+(?P<bu>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
     r"(?P<long2>-long)?\b"
-    r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b",
+    r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b"
+    r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)",
     re.I,
 )
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
@@ -52,21 +57,39 @@ def period(n: float | None, unit: str) -> str:
     code = _CODE[unit]
     t = "T" if unit in ("second", "minute", "hour") else ""
     if n is None:
-        return f"P{t}X{'Y' if unit in _SCALE else code}"
+        return f"P{t}X{'C' if unit == 'century' else 'Y' if unit == 'decade' else code}"
+    if unit == "quarter" and n != 1:
+        n, code = n * 3, "M"  # TimeBank: "the next three quarters" P9M
     n = n * _SCALE.get(unit, 1)
-    if unit == "hour" and not float(n).is_integer():
-        return f"PT{int(n)}H{round((n - int(n)) * 60)}M"
+    if unit in ("hour", "year") and not float(n).is_integer():  # "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M
+        sub = round((n - int(n)) * (60 if unit == "hour" else 12))
+        return f"P{t}{int(n)}{code}{sub}M"
     return f"P{t}{int(n) if float(n).is_integer() else n}{code}"
 
 
 def h_duration(m, text, base, lo):
-    if m.group("bu") or m.group("bu2"):
-        g = "bu" if m.group("bu") else "bu2"
+    if m.group("u1") or m.group("u4"):
+        g = "u1" if m.group("u1") else "u4"
+        extra = {"anchor": base.isoformat(), "direction": "future" if re.search(r"(?i)next|coming", m.group())
+                 else "past"} if base else {}
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(1, _unit(m.group(g))), **extra)
+    if m.group("bu") or m.group("bu2") or m.group("bu3"):
+        g = "bu" if m.group("bu") else "bu2" if m.group("bu2") else "bu3"
         return hit(m.start(g), m.end(), None, "day", None, "duration", type="DURATION",
                    timex=period(None, _unit(m.group(g))))
+    if m.group("long") and "old" in m.group("long"):
+        return None  # an age ("a 6-year-old", "52 years old"), not a time
     unit = _unit(m.group("u"))
     n = num(m.group("n"))
+    low_n = m.group("n").lower()
     rel = (m.group("rel") or "").lower()
+    if isinstance(n, int) and n >= 1000:
+        return None  # "the 1988 quarter": a year, not a count
+    if unit == "quarter" and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
+        return None  # "three-quarters of its food": a fraction
+    if unit == "second" and low_n in ("a", "an") and not rel:
+        return None  # "a second group": an ordinal
     s = m.start()
     if "-" in m.group("sep") and not rel:  # "a five-year plan": the adjective alone
         s = m.start("n")

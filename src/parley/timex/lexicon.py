@@ -27,12 +27,12 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-    "a couple of": 2, "a dozen": 12,
+    "a couple of": 2, "couple of": 2, "a dozen": 12,
 }
 _UNITS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("a", "an")}
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # counts that name no number: the TIMEX3 value gets "X" ("several years" -> PXY)
-VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "a couple of", "a number of")
+VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "a number of")
 # irregular plurals that mark a count ("in 2000 people"), as plural "-s" nouns do
 COUNTED = frozenset("people men women children police personnel staff feet cattle sheep fish yen yuan".split())
 # words that may follow a bare year after a preposition ("in 1997 he ...", "in 2012 and"); any other lower-case

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parley.timex.dates import is_future, latest_part, md_date, month_year, safe
+from parley.timex.dates import is_future, latest_part, md_date, month_year, safe, tense
 from parley.timex.lexicon import (
     BARE_YEAR,
     COMMA,
@@ -105,6 +105,13 @@ R_PREP_MONTH = re.compile(
 )
 
 
+def _way(d: date | None, base: date, way: str | None) -> str | None:
+    """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
+    if way or d is None:
+        return way
+    return "future" if d > base else "past"
+
+
 def h_day_range(m, text, base, lo):
     if m.group("d3"):
         m1 = m2 = month(m.group("m3"))
@@ -121,10 +128,10 @@ def h_day_range(m, text, base, lo):
     if y1:
         a, b = safe(int(y1), m1, d1), safe(int(y2), m2, d2)
     elif base:
-        fut = is_future(text, m.start(), lo)
-        a = md_date(m1, d1, base, fut)
+        way = tense(text, m.start(), m.end(), lo)
+        a = md_date(m1, d1, base, way)
         b = a and safe(a.year + (1 if m2 < m1 else 0), m2, d2)
-        extra = {"direction": "future" if fut else "past", "anchor": base.isoformat()}
+        extra = {"direction": _way(a, base, way), "anchor": base.isoformat()}
     else:
         if not (safe(2000, m1, d1) and safe(2000, m2, d2)):
             return None
@@ -145,9 +152,9 @@ def h_date(m, text, base, lo):
     if y:
         d = safe(int(y), mo, dn)
     elif base:
-        fut = is_future(text, m.start(), lo)
-        d = md_date(mo, dn, base, fut)
-        extra = {"direction": "future" if fut else "past", "anchor": base.isoformat()}
+        way = tense(text, m.start(), m.end(), lo)
+        d = md_date(mo, dn, base, way)
+        extra = {"direction": _way(d, base, way), "anchor": base.isoformat()}
         wd = m.group("wd")
         if d and wd and d.weekday() != weekday(wd):  # "Tuesday 2 November": the year whose day fits
             fits = [c for y in (base.year - 1, base.year, base.year + 1)
@@ -356,7 +363,7 @@ def h_prep_month(m, text, base, lo):
     elif mod == "this":
         y = base.year
     else:
-        fut = is_future(text, m.start("m"), lo)
-        y = month_year(mo, base, fut)
-        extra["direction"] = "future" if fut else "past"
+        way = tense(text, m.start("m"), m.end(), lo)
+        y = month_year(mo, base, way)
+        extra["direction"] = way or ("future" if (y, mo) > (base.year, base.month) else "past")
     return hit(s, m.end(), f"{y:04d}-{mo:02d}", "month", **extra)

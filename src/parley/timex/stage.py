@@ -40,7 +40,7 @@ def dateline_date(text: str, published: str | None) -> date | None:
         return safe(int(m.group("y")), mo, d)
     full = base_date(published)
     if full:
-        return md_date(mo, d, full, False)
+        return md_date(mo, d, full, "past")
     year = re.match(r"(\d{4})(?:-(\d\d))?", published or "")
     if not year:
         return None
