@@ -38,6 +38,7 @@ RULES = [
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
                                          "preceding"), False),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False),
+    (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False),
     (9, du.R_VAGUE, du.h_vague, ("days", "weeks", "months", "years"), False),
     (9, du.R_SET, du.h_set, ("every", "each", "per", "ly", " a "), False),
     (10, du.R_DURATION, du.h_duration, ("second", "minute", "hour", "day", "week", "month", "quarter", "year",
@@ -50,11 +51,16 @@ RULES = [
     (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True),
     (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False),
+    (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False),
+    (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False),
+    (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False),
+    (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True),
     (17, rel.R_REF, rel.h_ref, None, False),
 ]
 _HAS_DIGIT = re.compile(r"\d")
 _EXPLICIT_KINDS = ("date", "range", "since", "until")
 _PART = re.compile(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$")
+_QH = re.compile(r"\d{4}-(?:Q\d|H\d)$")
 
 
 class _Taken:
@@ -77,12 +83,15 @@ class _Taken:
         return True
 
 
-def find_times(text: str, base: date | None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+def find_times(text: str, base: date | None, start: int = 0, end: int | None = None,
+               context: dict | None = None) -> list[TimeExpr]:
     """Time expressions in ``text[start:end]``, offsets into ``text``, normalised against ``base``.
 
     ``base`` is the publication date (``None`` when unknown). Anchored expressions ("two months later") are
     resolved against the nearest preceding explicit date inside the same span, so pass a sentence or a
-    paragraph, not a whole corpus.
+    paragraph, not a whole corpus. ``context`` (a dict the caller keeps between paragraphs of one article)
+    carries the last quarter or half named, so that "a year earlier" in a later paragraph of an earnings
+    report is that quarter a year before.
     """
     end = len(text) if end is None else end
     low = text[start:end].lower()
@@ -115,7 +124,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     chosen = _join_clock_times(text, chosen)
     out = [_fill(t, x) for t, x in chosen]
     _mark_open_intervals(text, out, start)
-    _resolve_anchors(out)
+    _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
     return out
 
 
@@ -182,14 +191,22 @@ def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
             t.kind = "until"
 
 
-def _resolve_anchors(times: list[TimeExpr]) -> None:
-    """ "two months later" from the nearest preceding explicit time; "a year earlier" after a quarter, half or
-    season is that part of the year before ("1988-Q3")."""
+def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict | None) -> None:
+    """ "two months later" from the nearest preceding explicit time; "a year earlier/ago", "year-earlier" after
+    a quarter or half (in this span, or earlier in the article through ``context``) is that quarter or half a
+    year before ("1988-Q3"), as TimeBank annotates earnings reports."""
     anchor: TimeExpr | None = None
+    part = (context or {}).get("part")
     for t in times:
+        if t.timex and _QH.match(t.timex) and t.kind == "range" and "year-" not in t.text.lower():
+            part = t.timex  # a quarter named for itself, not "the year-ago quarter"
         if t.kind == "duration" and t.end_value and t.end_value.startswith("@"):
             n, unit = t.end_value[1:].split(":")
             t.end_value = None
+            if anchor is None and part and unit == "year" and n == "-1":
+                y = int(part[:4]) - 1
+                t.value, t.precision, t.kind, t.timex, t.direction = str(y), "year", "anchored", f"{y}{part[4:]}", "past"
+                continue
             if anchor is None:
                 continue
             if anchor.timex and _PART.match(anchor.timex) and unit == "year":
@@ -208,7 +225,8 @@ def _resolve_anchors(times: list[TimeExpr]) -> None:
                 t.timex, t.anchor, t.direction = t.value, aval, "past" if int(n) < 0 else "future"
         elif t.kind in _EXPLICIT_KINDS and t.value:
             anchor = t
-        elif t.kind == "relative" and t.text.lower().endswith(("year ago", "year earlier")) and anchor is not None \
-                and anchor.timex and _PART.match(anchor.timex):
-            y = int(t.value)
-            t.timex = f"{y:04d}{anchor.timex[4:]}"
+        elif id(t) in year_back and part:
+            y = int(part[:4]) - 1
+            t.timex = f"{y:04d}{part[4:]}"
+    if context is not None and part:
+        context["part"] = part

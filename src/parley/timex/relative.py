@@ -142,7 +142,20 @@ def h_ago(m, text, base, lo):
     d = shift(base, -inum(m.group("n")), unit)
     if d is None:
         return hit(m.start(), m.end(), None, prec, None, "duration")
-    return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(), direction="past")
+    back = 1 if unit == "year" and m.group("n").lower() in ("a", "one") else None
+    return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(), direction="past",
+               year_back=back)
+
+
+# "year-earlier profit", "the year-ago results": the same period a year before (a quarter, in earnings reports)
+R_YEAR_ADJ = re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)\b", re.I)
+
+
+def h_year_adj(m, text, base, lo):
+    if base is None:
+        return hit(m.start(), m.end(), None, "year", None, "relative", year_back=1)
+    return hit(m.start(), m.end(), str(base.year - 1), "year", None, "relative", anchor=base.isoformat(),
+               direction="past", year_back=1)
 
 
 def h_anchored(m, text, base, lo):
@@ -197,3 +210,19 @@ def h_ref(m, text, base, lo):
     ref = _REFS[w]
     return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
                generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
+
+
+R_WEEKEND = re.compile(r"\bthe\s+weekend\b", re.I)
+
+
+def h_weekend(m, text, base, lo):
+    """ "over the weekend": the latest Saturday-Sunday begun by publication (the next one in a future clause)."""
+    if base is None:
+        return hit(m.start(), m.end(), None, "day", None, "relative")
+    sat = base - timedelta(days=(base.weekday() - 5) % 7)
+    direction = "past"
+    if is_future(text, m.start(), lo) and base.weekday() < 5:
+        sat, direction = sat + timedelta(days=7), "future"
+    y, w, _ = sat.isocalendar()
+    return hit(m.start(), m.end(), sat.isoformat(), "day", (sat + timedelta(days=1)).isoformat(), "relative",
+               timex=f"{y:04d}-W{w:02d}-WE", anchor=base.isoformat(), direction=direction)

@@ -60,25 +60,33 @@ R_SEASON = re.compile(
     rf"\b(?:(?P<mod>last|this|next|past|coming|the|(?:the\s+)?(?:early|late|mid))(?:\s+|-))?"
     rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:(?:\s+of)?\s+(?P<y>{YEAR})(?!\d))?", re.I)
 R_QUARTER = re.compile(
-    rf"\b(?:the\s+)?(?:(?P<y>{YEAR})\s+|(?P<ym>this|last|next)\s+year[’']s\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+    rf"\b(?:the\s+)?(?:(?P<ya>(?:comparable\s+)?year-(?:ago|earlier))\s+)?"
+    rf"(?:(?P<y>{YEAR})\s+|(?P<ym>this|last|next)\s+year[’']s\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
     r"(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:(?:fiscal|calendar)\s+)?quarter\b"
     rf"(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<ym2>this|last|next)\s+year|the\s+year))?"
-    r"|\b(?:the\s+)?(?P<rel>latest|current|this|last|next|past|previous|recent|year-ago|year-earlier)\s+quarter\b"
+    r"|\b(?:the\s+)?(?:comparable\s+)?(?P<rel>latest|current|this|last|next|past|previous|recent|year-ago|"
+    r"year-earlier)\s+quarter\b"
+    r"|\bthe\s+(?:comparable\s+)?(?P<relp>latest|year-ago|year-earlier)\s+period\b"
+    rf"|\bthe\s+(?P<y3>{YEAR})\s+quarter\b"
     r"|\bthe\s+quarter\b", re.I)
 R_HALF = re.compile(
-    r"\b(?:the\s+)?(?P<o>first|second|1st|2nd|latter)[\s-]+half\b"
+    r"\b(?:the\s+)?(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half\b"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})\b|(?P<ym>this|last|next)\s+year\b|the\s+year\b|(?P<other>\w+)))?", re.I)
 R_FISCAL = re.compile(
     rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b"
     r"|\bthe\s+(?P<rel>current|latest|last|previous|next|coming|new)?\s*fiscal\s+year\b", re.I)
 R_QUAL_YEAR = re.compile(rf"\b(?P<q>{QUAL})(?:\s+|-)(?P<y>{BARE_YEAR})(?!\d|,\d|[’']?s\b)", re.I)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
 R_DECADE = re.compile(r"\b(?:(?:the\s+)?(?P<q>early|late|mid)(?:\s+|-))?(?P<y>(?:1[5-9]|20)\d0)[’']?s\b"
-                      r"|(?<![\w’'])[’'](?P<yy>\d0)s\b", re.I)
+                      r"|(?<![\w’'])[’'](?P<yy>\d0)s\b"
+                      r"|\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|"
+                      r"seventies|eighties|nineties)\b", re.I)
 _CENT_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 R_CENTURY = re.compile(
     r"\b(?:the\s+)?(?:(?P<q>early|late|mid)[\s-]+)?(?P<n>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b"
     r"|\b(?:the\s+)?(?P<w>eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b"
-    r"|\b(?P<rel>this|last|next|the\s+next|the\s+last|the\s+past|the\s+new|the\s+previous)\s+century\b", re.I)
+    r"|\b(?P<rel>this|next|the\s+new|the\s+previous)\s+century\b", re.I)
 R_YEAR_RANGE = re.compile(
     rf"\b(?P<p>from|between)\s+(?:(?P<m1>{MON})\s+)?(?P<y1>{BARE_YEAR})\s+"
     rf"(?:to|and|until|till|through)\s+(?:(?P<m2>{MON})\s+)?(?P<y2>{BARE_YEAR})(?!\d|,\d)"
@@ -98,7 +106,9 @@ R_NOUN_YEAR = re.compile(
     rf"|(?<![\w$£€.,])(?i:a|an|the|its|their|his|her|our|this|that)\s+(?P<y3>{BARE_YEAR})\s+(?=[a-z])"
 )
 R_PREP_MONTH = re.compile(
-    rf"(?:(?<![\w])(?i:in|since|by|until|till|from|during|through|throughout|before|after|of)\s+"
+    rf"(?:(?<![\w])(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|for|into|to|"
+    rf"a|an|the|its|their|his|her)\s+(?=[A-Z][a-z]+(?:[’']s\b|\s+[a-z]))"
+    rf"|(?<![\w])(?i:in|since|by|until|till|from|during|through|throughout|before|after|of)\s+"
     rf"|\b(?P<mod>(?i:last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     rf"the\s+middle\s+of))(?:\s+|-))(?P<m>{MON_FULL})\b(?!{COMMA}\d)"
     rf"(?:\s+(?P<ymod>(?i:last|this|next))\s+year\b)?"
@@ -138,6 +148,10 @@ def h_day_range(m, text, base, lo):
         return hit(m.start(), m.end(), None, "day", None, "range")
     if not a or not b or b < a:
         return None
+    if m.group("m2") and not m.group("d3"):  # "Aug. 26 to Oct. 20": two dates, as TimeML annotates them
+        return [hit(m.start(), m.end("d1") if not m.group("y1") else m.end("y1"), a.isoformat(), "day",
+                    b.isoformat(), "range", timex=a.isoformat(), **extra),
+                hit(m.start("m2"), m.end(), b.isoformat(), "day", **extra)]
     return hit(m.start(), m.end(), a.isoformat(), "day", b.isoformat(), "range", **extra)
 
 
@@ -222,11 +236,13 @@ def _quarter_of(d: date) -> int:
 
 
 def h_quarter(m, text, base, lo):
-    rel = (m.group("rel") or "").lower()
+    rel = (m.group("rel") or m.group("relp") or "").lower()
     y = m.group("y") or m.group("y2")
     ym = (m.group("ym") or m.group("ym2") or "").lower()
     if m.group("o"):
         q = ORDINALS.get(m.group("o").lower(), 4)
+        if y and m.group("ya"):
+            y = str(int(y) - 1)
         if y:
             return _part(m.start(), m.end(), int(y), f"Q{q}", 3 * q - 2, 3 * q, "quarter")
         if base is None:
@@ -234,11 +250,14 @@ def h_quarter(m, text, base, lo):
         if ym:
             yr = base.year + {"last": -1, "this": 0, "next": 1}[ym]
         else:
-            yr = latest_part(3 * q - 2, base, is_future(text, m.start(), lo))
+            yr = latest_part(3 * q - 2, base, is_future(text, m.start(), lo)) - (1 if m.group("ya") else 0)
         return _part(m.start(), m.end(), yr, f"Q{q}", 3 * q - 2, 3 * q, "quarter", anchor=base.isoformat())
     if base is None:
         return hit(m.start(), m.end(), None, "quarter", None, "range")
     k = base.year * 4 + _quarter_of(base) - 1  # quarters since year 0
+    if m.group("y3"):  # "the 1988 quarter": the last quarter ended, in that year
+        q = (k - 1) % 4
+        return _part(m.start(), m.end(), int(m.group("y3")), f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter")
     # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about
     k += {"this": 0, "current": 0, "next": 1, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     yr, q = divmod(k, 4)
@@ -272,8 +291,8 @@ def h_fiscal(m, text, base, lo):
 
 
 def h_decade(m, text, base, lo):
-    if m.group("yy"):  # "the '80s": the latest such decade begun by publication
-        yy = int(m.group("yy"))
+    if m.group("yy") or m.group("w"):  # "the '80s", "the nineties": the latest such decade begun by publication
+        yy = int(m.group("yy")) if m.group("yy") else 10 * _DECADE_WORDS[m.group("w").lower()]
         ref = base.year if base else 1999
         y = ref - ref % 100 + yy
         if y > ref:
@@ -281,7 +300,7 @@ def h_decade(m, text, base, lo):
     else:
         y = int(m.group("y"))
     s = m.start()
-    if text.startswith("the ", s) or text.startswith("The ", s):
+    if (text.startswith("the ", s) or text.startswith("The ", s)) and not m.group("w"):
         s += 4
     return hit(s, m.end(), f"{y:04d}", "decade", None, "decade")
 
@@ -291,7 +310,7 @@ def h_century(m, text, base, lo):
         if base is None:
             return hit(m.start(), m.end(), None, "century", None, "decade")
         rel = m.group("rel").lower().split()[-1]
-        c = base.year // 100 + {"last": -1, "past": -1, "previous": -1, "next": 1, "new": 1}.get(rel, 0)
+        c = base.year // 100 + {"previous": -1, "next": 1, "new": 1}.get(rel, 0)
         if rel == "new" and base.year % 100 > 10:
             c -= 1
         y = c * 100
@@ -367,3 +386,68 @@ def h_prep_month(m, text, base, lo):
         y = month_year(mo, base, way)
         extra["direction"] = way or ("future" if (y, mo) > (base.year, base.month) else "past")
     return hit(s, m.end(), f"{y:04d}-{mo:02d}", "month", **extra)
+
+
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# years spelled out, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand"
+R_SPELLED_YEAR = re.compile(
+    rf"\b(?:(?P<m>{MON_FULL})\s+)?nineteen[\s-](?:(?P<teen>{'|'.join(_TEENS)})|(?P<tens>{'|'.join(_TENS)})"
+    rf"(?:[\s-](?P<one>{'|'.join(_ONES)}))?)\b"
+    r"|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<one2>one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?=\s+(?:and|when|is|was|will|has)\b|[.,;:!?]|\s*$)", re.I)
+
+
+def h_spelled_year(m, text, base, lo):
+    if m.group("teen") or m.group("tens"):
+        y = 1900 + (_TEENS[m.group("teen").lower()] if m.group("teen") else
+                    _TENS[m.group("tens").lower()] + _ONES.get((m.group("one") or "").lower(), 0))
+    else:
+        if not m.group().lower().startswith("the year") and not m.group("one2"):
+            return None  # "two thousand" alone is a count
+        y = 2000 + _ONES.get((m.group("one2") or "").lower(), 0)
+    if m.group("m"):
+        return hit(m.start(), m.end(), f"{y:04d}-{month(m.group('m')):02d}", "month")
+    return hit(m.start(), m.end(), f"{y:04d}", "year")
+
+
+R_PERIOD_END = re.compile(
+    r"\b(?:the\s+end\s+of\s+(?:the|this)\s+(?P<u>year|month)|year[’']s\s+end|(?<!-)year-end"
+    r"|the\s+(?:current|full|calendar)\s+year)\b", re.I)
+
+
+def h_period_end(m, text, base, lo):
+    """ "by the end of the year", "year-end", "the current year": this year (or month) of publication."""
+    month_unit = (m.group("u") or "").lower() == "month"
+    if base is None:
+        return hit(m.start(), m.end(), None, "month" if month_unit else "year")
+    value = f"{base.year:04d}-{base.month:02d}" if month_unit else f"{base.year:04d}"
+    return hit(m.start(), m.end(), value, "month" if month_unit else "year", anchor=base.isoformat())
+
+
+R_BARE_YEAR = re.compile(
+    r"(?<![\w$£€.,:/#№-])(?<![$£€]\s)(?<!No\.\s)(?P<y>19\d\d|20[0-3]\d)"
+    r"(?![\d,.]\d|\s?%|\s?(?i:percent|per\b)|\s?[-–/]\s?\d|[’']s\b|\d|-(?=[a-z]))")
+
+
+_AFTER_DAY = re.compile(rf"{MON}\s?\d{{1,2}}(?:st|nd|rd|th)?{COMMA}$")
+
+
+def h_bare_year(m, text, base, lo):
+    """A year written alone ("earnings in both 1990 and 1991", "1990 BellSouth earnings"): a date unless a
+    plural or counted noun follows ("2000 people"), or a number word before it makes it a count."""
+    after = text[m.end():m.end() + 30]
+    w = re.match(r"\s+([a-z][a-z-]*)", after)
+    if w and w.group(1) not in FUNCTION_WORDS and (w.group(1).endswith("s") or w.group(1) in COUNTED) \
+            and w.group(1).rstrip("s") not in _YEAR_NOUNS:
+        return None
+    if _AFTER_DAY.search(text[max(lo, m.start() - 12):m.start()]):
+        return None  # the year of a date the calendar lacks ("Feb. 29, 2021")
+    before = text[max(lo, m.start() - 12):m.start()].lower()
+    if re.search(r"(?:\b(?:of|than|about|some|nearly|almost|over|under|only|total|number|flight|route|room|"
+                 r"page|model|article|no|code|channel|item)\s+|\d\s)$", before):
+        return None
+    return hit(m.start(), m.end(), m.group("y"), "year")

@@ -65,7 +65,8 @@ def annotate(doc: Document, ctx=None) -> Document:
 
         spans = paragraphs(doc.text)
     times: list[TimeExpr] = []
+    context: dict = {}
     for s, e in spans:
-        times.extend(find_times(doc.text, base, s, e))
+        times.extend(find_times(doc.text, base, s, e, context))
     doc.times = times
     return doc
