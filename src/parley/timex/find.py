@@ -29,7 +29,7 @@ RULES = [
     (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True),
     (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True),
     (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False),
-    (4, ru.R_QUARTER, ru.h_quarter, ("quarter",), False),
+    (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False),
     (4, ru.R_HALF, ru.h_half, ("half",), False),
     (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False),
     (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s"), True),
