@@ -87,6 +87,7 @@ def past_verb_before(text: str, pos: int, lo: int) -> bool:
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
+_SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 _CLAUSE_AFTER = re.compile(r"[.!?;:]\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
 
@@ -96,13 +97,16 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
     clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
     the reported thing happens."""
-    if is_future(text, s, lo):
+    before = clause_before(text, s, lo)
+    if _SINCE.search(before):
+        return "past"  # "since the Oct. 23 slaying"
+    if _FUTURE.search(before):
         return "future"
     if past_verb_before(text, s, lo):
         return "past"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
-    for w in _WORD.findall(clause_before(text, s, lo) + " " + (after[:cut.start()] if cut else after)):
+    for w in _WORD.findall(before + " " + (after[:cut.start()] if cut else after)):
         w = w.lower()
         if w in _REPORTING:
             continue
@@ -111,20 +115,26 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     return None
 
 
+# without tense evidence, a yearless date or month up to this far ahead of publication is the coming one
+# ("Dec. 15" or "January" in a late-October story), anything further the last one ("in March" then)
+_AHEAD_DAYS = 92
+_AHEAD_MONTHS = 3
+
+
 def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
     """Year of a month-day without year: the next occurrence on or after publication in a future clause, the
     latest one not more than 31 days after it in a past one ("on Dec. 30" in a Jan. 2 story is the previous
-    year), and without tense evidence the occurrence nearest to publication ("Dec. 15" in a November story)."""
+    year), and without tense evidence the coming one when it is near (``_AHEAD_DAYS``), else the past one."""
     if direction == "future":
         for y in range(base.year, base.year + 5):
             cand = safe(y, m, d)
             if cand and cand >= base:
                 return cand
         return None
-    if direction is None:
-        cands = [c for y in (base.year - 1, base.year, base.year + 1) if (c := safe(y, m, d))]
-        if cands:
-            return min(cands, key=lambda c: (abs((c - base).days), c > base))
+    if direction is None:  # the coming one when it is at most ~3 months ahead, else the last one
+        ahead = next((c for y in (base.year, base.year + 1) if (c := safe(y, m, d)) and c > base), None)
+        if ahead and (ahead - base).days <= _AHEAD_DAYS:
+            return ahead
     limit = base + timedelta(days=31)
     for y in range(base.year + 1, base.year - 5, -1):
         cand = safe(y, m, d)
@@ -138,8 +148,9 @@ def month_year(m: int, base: date, direction: str | None) -> int:
     if direction == "future":
         return base.year if m >= base.month else base.year + 1
     if direction is None:
-        return min((base.year - 1, base.year, base.year + 1),
-                   key=lambda y: (abs(y * 12 + m - base.year * 12 - base.month), y > base.year))
+        ahead = (m - base.month) % 12
+        if 0 < ahead <= _AHEAD_MONTHS:
+            return base.year + (1 if m < base.month else 0)
     limit = base + timedelta(days=31)  # as for dates: up to a month ahead still reads as "this" one
     return base.year if date(base.year, m, 1) <= limit else base.year - 1
 

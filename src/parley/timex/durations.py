@@ -29,7 +29,8 @@ R_DURATION = re.compile(
     r"|\b(?:for|over|within|in|after)\s+(?P<bu>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
     r"(?P<long2>-long)?\b"
     r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b"
-    r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)",
+    r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)"
+    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)",
     re.I,
 )
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
@@ -68,6 +69,8 @@ def period(n: float | None, unit: str) -> str:
 
 
 def h_duration(m, text, base, lo):
+    if m.group("fy"):  # "for the year ended March 31": a twelve-month period
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P1Y")
     if m.group("u1") or m.group("u4"):
         g = "u1" if m.group("u1") else "u4"
         extra = {"anchor": base.isoformat(), "direction": "future" if re.search(r"(?i)next|coming", m.group())

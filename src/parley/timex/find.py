@@ -36,7 +36,7 @@ RULES = [
     (5, ru.R_CENTURY, ru.h_century, ("century",), False),
     (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True),
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
-                                         "preceding"), False),
+                                         "preceding", "that"), False),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False),
     (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False),
     (9, du.R_VAGUE, du.h_vague, ("days", "weeks", "months", "years"), False),
@@ -54,6 +54,7 @@ RULES = [
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False),
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False),
+    (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False),
     (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True),
     (17, rel.R_REF, rel.h_ref, None, False),
 ]

@@ -34,7 +34,9 @@ R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ag
 R_ANCHORED = re.compile(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
     rf"|\bthe\s+(?P<nx>next|following|previous|preceding)\s+(?P<u2>day|week|month|year)\b"
-    rf"|\bthe\s+(?P<u3>day|week|month|year)\s+(?P<dir3>before|after)(?=\s*[,.;:!?)]|\s*$)",
+    rf"|\bthe\s+(?P<u3>day|week|month|year)\s+(?P<dir3>before|after)(?=\s*[,.;:!?)]|\s*$)"
+    # "that year", "later that month": the unit of the time last named
+    rf"|\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u5>day|week|month|year)\b",
     re.I,
 )
 # clock times: "3:30 p.m.", "10 a.m.", "noon", "midnight"; a time zone stays in the span
@@ -42,7 +44,7 @@ R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
     r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b"
-    r"|\b(?P<w>noon|midnight|midday)\b"
+    r"|(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
     r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))",
     re.I)
 _REFS = {w: v for v, words in C["refs"].items() for w in words}
@@ -166,6 +168,8 @@ def h_anchored(m, text, base, lo):
     elif m.group("u3"):
         direction = -1 if m.group("dir3").lower() == "before" else 1
         n, unit = 1, m.group("u3").lower()
+    elif m.group("u5"):
+        direction, n, unit = 1, 0, m.group("u5").lower()
     else:
         d = m.group("dir").lower()
         unit = m.group("u").lower()
@@ -210,6 +214,23 @@ def h_ref(m, text, base, lo):
     ref = _REFS[w]
     return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
                generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
+
+
+R_IN_THE = re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", re.I)
+
+
+def h_in_the(m, text, base, lo):
+    """ "earlier in the year", "later in the day": that unit of the reference date."""
+    unit = m.group("u").lower()
+    if base is None:
+        return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], None, "relative")
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday())
+        y, w, _ = monday.isocalendar()
+        return hit(m.start(), m.end(), monday.isoformat(), "day", (monday + timedelta(days=6)).isoformat(),
+                   "relative", timex=f"{y:04d}-W{w:02d}", anchor=base.isoformat())
+    return hit(m.start(), m.end(), iso(base, UNIT_PRECISION[unit]), UNIT_PRECISION[unit], None, "relative",
+               anchor=base.isoformat())
 
 
 R_WEEKEND = re.compile(r"\bthe\s+weekend\b", re.I)
