@@ -20,43 +20,53 @@ from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
 from parley.timex.lexicon import MONTH_NEEDLES
 
+_UNITS = ("day", "week", "month", "year", "decade")
+_DUR_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_GATE_BACK, _GATE_AHEAD = 48, 24  # a gated match starts at most this far before its gate word, ends this far after
+_MON_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
 # (priority: lower wins among equal-length overlapping spans; handler; needles: lower-case substrings one of
 # which the span must contain for the rule to be tried at all — a cheap prefilter that keeps the scan fast;
-# digits: the rule needs a digit in the span)
+# digits: the rule needs a digit in the span; gate: words (lower case) one of which every match contains, the
+# rule is run only in windows around their occurrences — the unit-counting rules would otherwise try their long
+# number alternations at every word of every sentence)
 RULES = [
-    (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True),
-    (1, ru.R_DATE, ru.h_date, None, True),
-    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True),
-    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True),
-    (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False),
-    (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False),
-    (4, ru.R_HALF, ru.h_half, ("half",), False),
-    (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False),
-    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s"), True),
-    (5, ru.R_CENTURY, ru.h_century, ("century",), False),
-    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True),
+    (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True, None),
+    (1, ru.R_DATE, ru.h_date, _MON_ABBR + ("-",), True, None),
+    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True, None),
+    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
+    (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),
+    (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
+    (4, ru.R_HALF, ru.h_half, ("half",), False, None),
+    (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
+    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s"), True, None),
+    (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),
+    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True, None),
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
-                                         "preceding", "that"), False),
-    (8, rel.R_AGO, rel.h_ago, ("ago",), False),
-    (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False),
-    (9, du.R_VAGUE, du.h_vague, ("days", "weeks", "months", "years"), False),
-    (9, du.R_SET, du.h_set, ("every", "each", "per", "ly", " a "), False),
-    (10, du.R_DURATION, du.h_duration, ("second", "minute", "hour", "day", "week", "month", "quarter", "year",
-                                        "decade", "centur"), False),
-    (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False),
+                                         "preceding", "that"), False, _UNITS),
+    (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
+    (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False, None),
+    (9, du.R_VAGUE, du.h_vague, None, False, ("days", "weeks", "months", "years")),
+    (9, du.R_SET, du.h_set, None, False, ("every", "each", "per ", "hourly", "daily", "nightly", "weekly", "monthly",
+                                          "annually", "yearly", " a day", " a week", " a month", " a year",
+                                          " a quarter", " a decade", " an hour")),
+    (10, du.R_DURATION, du.h_duration, None, False, _DUR_UNITS),
+    (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),
     (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
-                                                  "this morning", "this afternoon", "this evening"), False),
-    (12, rel.R_CLOCK, rel.h_clock, ("m", "noon", "midnight", "midday", ":"), False),
-    (13, ru.R_PREP_MONTH, ru.h_prep_month, MONTH_NEEDLES, False),
-    (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True),
-    (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True),
-    (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False),
-    (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False),
-    (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False),
-    (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False),
-    (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False),
-    (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True),
-    (17, rel.R_REF, rel.h_ref, None, False),
+                                                  "this morning", "this afternoon", "this evening"), False, None),
+    (12, rel.R_CLOCK, rel.h_clock, None, True, ("a.m", "p.m", "am", "pm", ":")),
+    (12, rel.R_CLOCK_WORD, rel.h_clock, ("noon", "midnight", "midday", "morning", "afternoon", "evening"), False,
+     None),
+    (13, ru.R_PREP_MONTH, ru.h_prep_month, None, False, MONTH_NEEDLES),
+    (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True, None),
+    (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True, None),
+    (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
+    (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
+    (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
+    (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
+    (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False, None),
+    (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True, None),
+    (17, rel.R_REF, rel.h_ref, None, False, rel.REF_NEEDLES),
 ]
 _HAS_DIGIT = re.compile(r"\d")
 _EXPLICIT_KINDS = ("date", "range", "since", "until")
@@ -98,19 +108,20 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     low = text[start:end].lower()
     digits = _HAS_DIGIT.search(low) is not None
     cands = []
-    for prio, rx, handler, needles, need_digit in RULES:
+    for prio, rx, handler, needles, need_digit, gate in RULES:
         if need_digit and not digits:
             continue
-        if needles and not any(n in low for n in needles):
+        if needles and not any(map(low.__contains__, needles)):
             continue
-        for m in rx.finditer(text, start, end):
-            got = handler(m, text, base, start)
-            if got is None:
-                continue
-            if isinstance(got, list):
-                cands.extend((g, prio) for g in got)
-            else:
-                cands.append((got, prio))
+        for ws, we in (_windows(low, gate, start, end) if gate else ((start, end),)):
+            for m in rx.finditer(text, ws, we):
+                got = handler(m, text, base, start)
+                if got is None:
+                    continue
+                if isinstance(got, list):
+                    cands.extend((g, prio) for g in got)
+                else:
+                    cands.append((got, prio))
     if not cands:
         return []
     cands.sort(key=lambda c: (-(c[0][1] - c[0][0]), c[1], c[0][0]))
@@ -127,6 +138,29 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     _mark_open_intervals(text, out, start)
     _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
     return out
+
+
+def _windows(low: str, words, start: int, end: int) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` (``low`` is ``text[start:end]`` lower-cased) around every gate word that
+    starts a word."""
+    hits = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            if not (i and low[i - 1].isalpha() and w[0].isalpha()):  # a word start ("day", not "Monday")
+                hits.append(i)
+            i = low.find(w, i + 1)
+    if not hits:
+        return []
+    hits.sort()
+    out: list[list[int]] = []
+    for i in hits:
+        a, b = max(start, start + i - _GATE_BACK), min(end, start + i + _GATE_AHEAD)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _fill(t: TimeExpr, extra: dict) -> TimeExpr:

@@ -43,13 +43,16 @@ R_ANCHORED = re.compile(
 R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
-    r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b"
-    r"|(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
+    r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)
+R_CLOCK_WORD = re.compile(
+    r"(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
     r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))",
     re.I)
 _REFS = {w: v for v, words in C["refs"].items() for w in words}
 _REF_ALT = alt(_REFS).replace("\\ ", r"\s+")
 R_REF = re.compile(rf"\b(?P<w>{_REF_ALT})\b", re.I)
+# the longest word of each REF phrase: one of them must occur for R_REF to be tried
+REF_NEEDLES = tuple(sorted({max(w.split(), key=len) for w in _REFS}))
 
 
 def _day_value(base: date | None, off: int) -> str | None:
@@ -191,10 +194,11 @@ def _fmt(n) -> str:
 
 def h_clock(m, text, base, lo):
     bd = base.isoformat() if base else None
-    if m.group("part"):
+    groups = m.re.groupindex
+    if "part" in groups and m.group("part"):
         code = PARTS[m.group("part").lower()]
         return hit(m.start(), m.end(), None, "day", None, "time", type="TIME", timex=f"T{code}", clock=True)
-    if m.group("w"):
+    if "w" in groups:
         code = PARTS[m.group("w").lower()]
     elif m.group("h24"):
         code = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
