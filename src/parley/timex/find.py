@@ -140,27 +140,27 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     return out
 
 
-def _windows(low: str, words, start: int, end: int) -> list[tuple[int, int]]:
-    """Merged windows of ``text`` (``low`` is ``text[start:end]`` lower-cased) around every gate word that
-    starts a word."""
-    hits = []
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            if not (i and low[i - 1].isalpha() and w[0].isalpha()):  # a word start ("day", not "Monday")
-                hits.append(i)
-            i = low.find(w, i + 1)
-    if not hits:
-        return []
-    hits.sort()
+def _windows(low: str, gate: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` (``low`` is ``text[start:end]`` lower-cased) around every gate word."""
     out: list[list[int]] = []
-    for i in hits:
-        a, b = max(start, start + i - _GATE_BACK), min(end, start + i + _GATE_AHEAD)
+    for g in gate.finditer(low):
+        a, b = max(start, start + g.start() - _GATE_BACK), min(end, start + g.start() + _GATE_AHEAD)
         if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]
+
+
+def _gate(words) -> re.Pattern:
+    """A word-start regex for gate words (a leading space in a word stands for itself)."""
+    starts = "|".join(re.escape(w) for w in words if w[0] != " ")
+    spaced = "|".join(re.escape(w) for w in words if w[0] == " ")
+    return re.compile("|".join(p for p in (starts and rf"(?<![a-z])(?:{starts})", spaced) if p))
+
+
+RULES = [(p, rx, h, needles or gate, digit, _gate(gate) if gate else None)
+         for p, rx, h, needles, digit, gate in RULES]  # gate words also serve as needles
 
 
 def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
