@@ -39,7 +39,7 @@ RULES = [
     (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
     (4, ru.R_HALF, ru.h_half, ("half",), False, None),
     (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
-    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s"), True, None),
+    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s", "ties"), False, None),
     (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),
     (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True, None),
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
