@@ -137,7 +137,7 @@ def h_vague(m, text, base, lo):
     FUTURE_REF, or a duration of unknown length when a count is implied ("the past few days" PXD)."""
     w = (m.group("w") or m.group("w2")).lower()
     unit = _unit(m.group("u") or m.group("u2"))
-    if m.group("few") or w == "few":
+    if m.group("few") or w == "few" or (w == "recent" and unit != "year"):  # TimeBank: "recent weeks" PXW
         return hit(m.start(), m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
                    direction="future" if w in _NEXT or w == "upcoming" else "past")
     ref = "PAST_REF" if w in _PAST else "FUTURE_REF"

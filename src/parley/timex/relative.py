@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from parley.timex.dates import PREV_WORD, add_months, is_future, iso, past_verb_before, shift
+from parley.timex.durations import period
 from parley.timex.lexicon import NUM, QUALNUM, UNIT, WD, WEEKDAYS, C, alt, inum, num
 from parley.timex.rules import hit
 
@@ -181,15 +182,11 @@ def h_anchored(m, text, base, lo):
             # (the span keeps "after": events read "two months after <event>" from it)
             n = num(m.group("n"))
             return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], None, "duration", type="DURATION",
-                       timex=f"P{'X' if n is None else _fmt(n)}{unit[0].upper() if unit != 'decade' else 'DE'}")
+                       timex=period(n, unit))
         direction = -1 if d in ("earlier", "before") else 1
         n = inum(m.group("n"))
     return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
                type="DATE")
-
-
-def _fmt(n) -> str:
-    return str(int(n)) if float(n).is_integer() else str(n)
 
 
 def h_clock(m, text, base, lo):
