@@ -166,6 +166,11 @@ def test_year_ranges_are_two_expressions():
         ("2003", "2003", "2004"), ("2004", "2004", None), ("1961", "1961", "1962"), ("62", "1962", None)]
 
 
+def test_clock_after_a_date_is_no_year_range_and_a_city_quarter_no_time():
+    assert tx("6th June 2012 - 19:49", B98) == [("6th June 2012", "DATE", "2012-06-06")]
+    assert tx("shelling in the quarter of Qarabis", B98) == []
+
+
 def test_spelled_out_years():
     assert tx("In nineteen ninety-one the bank failed.", B98) == [("nineteen ninety-one", "DATE", "1991")]
 

@@ -109,6 +109,8 @@ def h_duration(m, text, base, lo):
 
 def h_set(m, text, base, lo):
     if m.group("adv"):
+        if m.group("adv")[0].isupper() and re.search(r"[A-Za-z,]\s*$", text[max(lo, m.start() - 3):m.start()]):
+            return None  # "Entertainment Weekly", "The Daily Star": a name
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
     if m.group("u"):
         w = m.group("u").lower()

@@ -92,7 +92,7 @@ R_YEAR_RANGE = re.compile(
     rf"(?:to|and|until|till|through)\s+(?:(?P<m2>{MON})\s+)?(?P<y2>{BARE_YEAR})(?!\d|,\d)"
     rf"|\b(?P<p2>from|between)\s+(?P<m3>{MON})\s+(?:to|and|until|till|through)\s+(?P<m4>{MON}){COMMA}"
     rf"(?P<y3>{YEAR})(?!\d|,\d)"
-    rf"|(?<![\d$£€.,/-])\b(?P<y4>{BARE_YEAR})\s?[-–—/]\s?(?P<y5>{BARE_YEAR}|\d\d)(?!\d|,\d|\s?%|-)"
+    rf"|(?<![\d$£€.,/-])\b(?P<y4>{BARE_YEAR})\s?[-–—/]\s?(?P<y5>{BARE_YEAR}|\d\d)(?!\d|,\d|\s?%|-|:|\.\d)"
 )
 R_PREP_YEAR = re.compile(
     r"(?<![\w$£€])(?P<p>(?i:in|since|by|until|till|from|before|after|during|of|through|throughout|around|"
@@ -252,6 +252,8 @@ def h_quarter(m, text, base, lo):
         else:
             yr = latest_part(3 * q - 2, base, is_future(text, m.start(), lo)) - (1 if m.group("ya") else 0)
         return _part(m.start(), m.end(), yr, f"Q{q}", 3 * q - 2, 3 * q, "quarter", anchor=base.isoformat())
+    if re.match(r"\s+of\s+(?!\d)", text[m.end():m.end() + 8]) and not rel:
+        return None  # "the quarter of Qarabis": a district, not a time
     if base is None:
         return hit(m.start(), m.end(), None, "quarter", None, "range")
     k = base.year * 4 + _quarter_of(base) - 1  # quarters since year 0
@@ -267,6 +269,8 @@ def h_quarter(m, text, base, lo):
 def h_half(m, text, base, lo):
     if m.group("other"):
         return None  # "the first half of the match"
+    if not (m.group("y") or m.group("ym")) and not m.group().lower().startswith("the"):
+        return None  # "their sloppy first half": a game's half
     h = 1 if m.group("o").lower() in ("first", "1st") else 2
     first = 1 if h == 1 else 7
     if m.group("y"):
