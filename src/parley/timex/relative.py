@@ -149,8 +149,12 @@ def h_ago(m, text, base, lo):
     if d is None:
         return hit(m.start(), m.end(), None, prec, None, "duration")
     back = 1 if unit == "year" and m.group("n").lower() in ("a", "one") else None
+    extra = {}
+    if unit == "week":  # "six weeks ago": TimeML names the week ("1998-W02"); the value keeps its day
+        y, w, _ = d.isocalendar()
+        extra["timex"] = f"{y:04d}-W{w:02d}"
     return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(), direction="past",
-               year_back=back)
+               year_back=back, **extra)
 
 
 # "year-earlier profit", "the year-ago results": the same period a year before (a quarter, in earnings reports)
