@@ -104,6 +104,11 @@ def test_present_past_future_refs():
     assert got["in the future"] == ("FUTURE_REF", None, True)
 
 
+def test_now_as_a_discourse_marker_is_no_time():
+    assert tx("Now, the talks are over.", B98) == []
+    assert tx("The talks are now over.", B98) == [("now", "DATE", "PRESENT_REF")]
+
+
 def test_generic_today_vs_the_day():
     assert tx("It is a lesson for today's youth.", B98) == [("today", "DATE", "PRESENT_REF")]
     t = one("Today's meeting was short.", B98, "Today")

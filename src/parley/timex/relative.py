@@ -216,6 +216,8 @@ def h_clock(m, text, base, lo):
 
 def h_ref(m, text, base, lo):
     w = re.sub(r"\s+", " ", m.group("w").lower())
+    if m.group("w") == "Now" and text.startswith(",", m.end()):
+        return None  # "Now, ..." opening a sentence is a discourse marker, not the present
     ref = _REFS[w]
     return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
                generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
