@@ -13,9 +13,10 @@ anchors, TIMEX3 fields), ``stage`` (the pipeline stage, datelines).
 What a record means (``parley.document.TimeExpr``):
 
 - ``value``: calendar ISO at ``precision`` — ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month), ``YYYY`` (year),
-  ``YYY0`` (decade), ``YY00`` (century); quarters, halves and seasons give their first month with precision
-  ``quarter``/``half``/``season`` and ``end_value`` their last month. None for durations, sets and the
-  PRESENT/PAST/FUTURE_REF words. Ranges carry ``end_value``. Spans exclude a leading preposition.
+  ``YYY0`` (decade); quarters, halves and seasons give their first month with precision
+  ``quarter``/``half``/``season`` and ``end_value`` their last month. None for centuries (TIMEX3 ``19``),
+  durations, sets and the PRESENT/PAST/FUTURE_REF words. Ranges carry ``end_value``. Spans exclude a leading
+  preposition.
 - ``kind``: date, range, weekday, relative, decade, since/until, anchored, time, duration, set, vague.
 - ``type`` / ``timex``: TIMEX3 type (DATE, TIME, DURATION, SET) and value (``1998-W05``, ``1998-Q3``,
   ``1998-SU``, ``199``, ``19``, ``1998-02-13T15:30``, ``PRESENT_REF``, ``P3D``, ``PXY``, ``XXXX-WXX-4``);

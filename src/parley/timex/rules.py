@@ -321,7 +321,8 @@ def h_century(m, text, base, lo):
     else:
         n = int(m.group("n")) if m.group("n") else _CENT_WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
         y = (n - 1) * 100
-    return hit(m.start(), m.end(), f"{y:04d}", "century", None, "decade", timex=f"{y // 100:02d}")
+    # no calendar value: consumers read an unknown precision's value as its first year, finer than a century
+    return hit(m.start(), m.end(), None, "century", None, "decade", timex=f"{y // 100:02d}")
 
 
 def h_year_range(m, text, base, lo):
