@@ -200,6 +200,15 @@ def test_weekday_direction():
     assert (t.timex, t.direction) == ("1998-02-09", "past")
 
 
+def test_holidays():
+    assert tx("He was plucked from the sea on Thanksgiving Day.", date(2000, 1, 6)) == [
+        ("Thanksgiving Day", "DATE", "1999-11-25")]
+    assert tx("The leaders will meet on Christmas Eve.", date(2013, 12, 2)) == [
+        ("Christmas Eve", "DATE", "2013-12-24")]
+    assert tx("Easter 2016 came early.", B98) == [("Easter 2016", "DATE", "2016-03-27")]
+    assert tx("a Christmas tree", B98) == []
+
+
 # ---------------------------------------------------------------------------------------------- datelines
 def test_dateline_is_kept_and_dates_the_story():
     text = "JOHANNESBURG, August 7 (Xinhua) -- Police said yesterday that the strike had ended."

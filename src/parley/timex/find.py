@@ -62,6 +62,8 @@ RULES = [
     (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True, None),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
+    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter"),
+     False, None),
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
     (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False, None),

@@ -10,7 +10,7 @@ quarters, halves, centuries, which ISO dates cannot spell).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from parley.timex.dates import is_future, latest_part, md_date, month_year, safe, tense
 from parley.timex.lexicon import (
@@ -456,3 +456,57 @@ def h_bare_year(m, text, base, lo):
                  r"page|model|article|no|code|channel|item)\s+|\d\s)$", before):
         return None
     return hit(m.start(), m.end(), m.group("y"), "year")
+
+
+_HOLIDAYS = C["holidays"]
+R_HOLIDAY = re.compile(
+    r"\b(?P<h>" + "|".join(re.escape(h).replace("\\ ", r"\s+").replace("'", "[’']")
+                           for h in sorted(_HOLIDAYS, key=len, reverse=True)) + r")\b(?!\s+(?:tree|card|party|gift))",
+    re.I)
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lm = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lm) // 451
+    month_, day_ = divmod(h + lm - 7 * m + 114, 31)
+    return date(y, month_, day_ + 1)
+
+
+def _holiday_in(name: str, y: int) -> date | None:
+    rule = _HOLIDAYS[name]
+    if rule == "easter":
+        return _easter(y)
+    if rule == "thanksgiving":
+        first = date(y, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    mo, dd = (int(x) for x in rule.split("-"))
+    return safe(y, mo, dd)
+
+
+def h_holiday(m, text, base, lo):
+    """ "on Christmas Eve", "Thanksgiving Day": that day, its year placed like a yearless date's."""
+    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    after = re.match(rf"{COMMA}(?P<y>{YEAR})\b", text[m.end():m.end() + 8])
+    if after:
+        d = _holiday_in(name, int(after.group("y")))
+        return hit(m.start(), m.end() + after.end(), d and d.isoformat(), "day") if d else None
+    if base is None:
+        return hit(m.start(), m.end(), None, "day")
+    way = tense(text, m.start(), m.end(), lo)
+    cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := _holiday_in(name, y))]
+    if way == "future":
+        d = min((c for c in cands if c >= base), default=None)
+    elif way == "past":
+        d = max((c for c in cands if c <= base), default=None)
+    else:  # the coming one when near, else the last one (as for "Dec. 15")
+        ahead = min((c for c in cands if c > base), default=None)
+        d = ahead if ahead and (ahead - base).days <= 92 else max((c for c in cands if c <= base), default=None)
+    if d is None:
+        return None
+    return hit(m.start(), m.end(), d.isoformat(), "day", anchor=base.isoformat(), direction=_way(d, base, way))
