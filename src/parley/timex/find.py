@@ -32,7 +32,8 @@ _MON_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
 # number alternations at every word of every sentence)
 RULES = [
     (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True, None),
-    (1, ru.R_DATE, ru.h_date, _MON_ABBR + ("-",), True, None),
+    (1, ru.R_DATE, ru.h_date, _MON_ABBR, True, None),
+    (1, ru.R_ISO_DATE, ru.h_iso_date, ("-",), True, None),
     (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True, None),
     (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
     (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),

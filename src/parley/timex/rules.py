@@ -53,8 +53,8 @@ R_DATE = re.compile(
     rf"(?:\b(?P<wd>{WD_ANY}){COMMA})?"
     rf"(?:\b(?P<m>{MON})\s?(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR})(?!\d))?"
     rf"|\b(?:the\s+)?(?P<d2>{DAY})\s(?:of\s)?(?P<m2>{MON})(?:{COMMA}(?P<y2>{YEAR})(?!\d))?)"
-    rf"|\b(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)\b"
 )
+R_ISO_DATE = re.compile(rf"\b(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)\b")
 R_MONTH_YEAR = re.compile(rf"\b(?:(?P<q>{QUAL})(?:\s+|-))?(?P<m>{MON})(?:{COMMA}|\s+of\s+)(?P<y>{YEAR})(?!\d|,\d)")
 R_SEASON = re.compile(
     rf"\b(?:(?P<mod>last|this|next|past|coming|the|(?:the\s+)?(?:early|late|mid))(?:\s+|-))?"
@@ -155,10 +155,12 @@ def h_day_range(m, text, base, lo):
     return hit(m.start(), m.end(), a.isoformat(), "day", b.isoformat(), "range", **extra)
 
 
+def h_iso_date(m, text, base, lo):
+    d = safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return hit(m.start(), m.end(), d.isoformat(), "day") if d else None
+
+
 def h_date(m, text, base, lo):
-    if m.group("iy"):
-        d = safe(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        return hit(m.start(), m.end(), d.isoformat(), "day") if d else None
     mon, dd, y = (m.group("m"), m.group("d"), m.group("y")) if m.group("m") else (
         m.group("m2"), m.group("d2"), m.group("y2"))
     mo, dn = month(mon), day(dd)
