@@ -1,16 +1,24 @@
-"""Throughput of parley.timex.find_times over T17, and the ratio against dateparser.search_dates.
+"""Throughput of parley.timex.find_times over T17, against the code of an earlier commit and against
+dateparser.search_dates, and a scaling check in the number of expressions per span.
 
-Usage: python bench/timex.py [T17_TOPIC_DIR] [--subset N]
+Usage: python bench/timex.py [T17_TOPIC_DIR] [--subset N] [--against REV] [--no-scaling]
 Default topic: ../shared/data/t17/LibyaWar_reuters (beside the repo). Every non-empty line of an article is a
 sentence (T17 is one sentence per line); the base date is the article's folder name (publication date).
-dateparser runs on N sentences spread evenly over the topic (default 300) — it is slow — and find_times is timed on the same
-subset for the ratio. Also prints how many expressions each found on the subset.
+``--against REV`` (default b7c89cf, the single-module timex before the TIMEX3 package) loads that commit's
+``src/parley/timex.py`` and ``data/timex.yaml`` from git and times both on the same sentences in the same run,
+alternating, so the ratio holds on a busy machine. dateparser runs on N sentences spread evenly over the topic
+(default 300) — it is slow — and find_times is timed on the same subset for that ratio.
+Scaling: one span holding k expressions, k = 250 .. 4000; time per expression should stay flat (the overlap
+check is a bisection over taken intervals), where a pairwise check grows with k.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
 import time
+import types
 import warnings
 from datetime import date, datetime
 from pathlib import Path
@@ -31,22 +39,83 @@ def load(topic: Path) -> list[tuple[str, date]]:
     return out
 
 
+def load_rev(rev: str):
+    """The ``find_times`` of commit ``rev`` (single-module timex), or None when git cannot show it."""
+    try:
+        src = subprocess.run(["git", "show", f"{rev}:src/parley/timex.py"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout
+        data = subprocess.run(["git", "show", f"{rev}:src/parley/data/timex.yaml"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    tmp = Path(tempfile.mkdtemp(prefix="timex_rev_"))
+    (tmp / "data").mkdir()
+    (tmp / "data" / "timex.yaml").write_text(data, encoding="utf-8")
+    mod = types.ModuleType("timex_rev")
+    mod.__file__ = str(tmp / "timex.py")
+    exec(compile(src, mod.__file__, "exec"), mod.__dict__)  # noqa: S102 - our own repository's code
+    return mod.find_times
+
+
+def timed(fn, sents, rounds: int = 3) -> tuple[float, int]:
+    best, found = float("inf"), 0
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        found = sum(len(fn(s, b)) for s, b in sents)
+        best = min(best, time.perf_counter() - t0)
+    return best, found
+
+
+def scaling(fns: dict) -> None:
+    unit = "On March 3, 2011 and in 2012, then last week, two years ago and next Monday; "
+    base = date(2013, 9, 18)
+    per = len(find_times(unit, base))
+    print(f"scaling: one span of k expressions ({per} per {len(unit)}-character unit), best of 3")
+    for name, fn in fns.items():
+        row = []
+        for reps in (50, 200, 800):
+            text = unit * reps
+            dt, n = timed(lambda s, b, fn=fn: fn(s, b), [(text, base)])
+            row.append(f"k={n}: {dt / n * 1e6:.1f} us/expr")
+        print(f"  {name:12} " + "; ".join(row))
+
+
 def main(argv: list[str]) -> None:
-    subset = 300
+    subset, against, do_scaling = 300, "b7c89cf", True
     if "--subset" in argv:
         i = argv.index("--subset")
         subset = int(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
+    if "--against" in argv:
+        i = argv.index("--against")
+        against = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    if "--no-scaling" in argv:
+        argv.remove("--no-scaling")
+        do_scaling = False
     topic = Path(argv[0]) if argv else ROOT.parent / "shared" / "data" / "t17" / "LibyaWar_reuters"
     if not topic.exists():
         sys.exit(f"T17 topic folder not found: {topic}")
     sents = load(topic)
     find_times("warm up on Sept. 17, 2013", date(2013, 9, 17))
-    t0 = time.perf_counter()
-    found = sum(len(find_times(s, b)) for s, b in sents)
-    dt = time.perf_counter() - t0
-    print(f"find_times: {len(sents)} sentences from {topic.name} in {dt:.2f}s = {len(sents) / dt:,.0f} sentences/s "
-          f"({found} expressions)")
+    old = load_rev(against)
+    fns = {"find_times": find_times}
+    if old is not None:
+        old("warm up on Sept. 17, 2013", date(2013, 9, 17))
+        fns[against] = old
+    res = {}
+    for _ in range(3):  # alternate the two so that load on the machine hits both alike
+        for name, fn in fns.items():
+            dt, found = timed(fn, sents, rounds=1)
+            if name not in res or dt < res[name][0]:
+                res[name] = (dt, found)
+    for name, (dt, found) in res.items():
+        print(f"{name}: {len(sents)} sentences from {topic.name} in {dt:.2f}s = {len(sents) / dt:,.0f} sentences/s "
+              f"({found} expressions; best of 3)")
+    if old is not None:
+        print(f"speed ratio find_times / {against}: {res[against][0] / res['find_times'][0]:.2f}")
+    if do_scaling:
+        scaling(fns)
 
     sub = sents[:: max(1, len(sents) // subset)][:subset]  # evenly spread over the topic
     t0 = time.perf_counter()

@@ -48,6 +48,8 @@ class TimeExpr:
     """A time expression normalised against the publication date.
 
     ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY by ``precision``); ranges also carry ``end_value``.
+    The TIMEX3 fields (``parley.timex`` fills them) say what the expression is in ISO-TimeML terms, for dating
+    events and for TempEval-style scoring; ``value`` stays a calendar value (None for durations, sets, refs).
     """
 
     text: str
@@ -57,6 +59,11 @@ class TimeExpr:
     precision: str = "day"  # day | month | year | decade
     end_value: str | None = None
     kind: str | None = None  # extra: date | range | duration | relative | weekday ...
+    type: str | None = None  # TIMEX3 type: DATE | TIME | DURATION | SET
+    timex: str | None = None  # TIMEX3 value: 1998-02-13, 1998-W05, 1998-Q3, 1998-SU, 199, PRESENT_REF, P3D, PXY
+    anchor: str | None = None  # ISO date a relative value was computed from (publication date or an earlier time)
+    direction: str | None = None  # past | future: how an underspecified month/weekday/span was placed
+    generic: bool = False  # "today's youth", "in the past": no particular calendar time
 
 
 @dataclass

@@ -1,0 +1,164 @@
+"""Calendar arithmetic and the tense cues that decide which way an underspecified date points.
+
+Why a module of its own: finding (``rules``, ``relative``) and resolving (``find``) both need "the latest such
+month not after publication" or "the next one in a future clause", and the answer must be computed one way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from parley.timex.lexicon import C, alt
+
+_FUTURE = re.compile(rf"\b(?:{alt(C['future_cues'])})\b", re.I)
+_PAST_VERBS = frozenset(C["past_verbs"])
+# sentence/clause boundary for the tense window
+_CLAUSE_END = re.compile(r"[.!?;:,]\s|[“”\"]")
+PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
+ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+
+
+def safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def iso(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "decade":
+        return f"{d.year - d.year % 10:04d}"
+    return f"{d.year:04d}"
+
+
+def parse_iso(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def shift(d: date, n: int, unit: str) -> date | None:
+    """``d`` moved by ``n`` units, or None when that leaves the calendar ("7,000 years ago")."""
+    try:
+        if unit == "day":
+            return d + timedelta(days=n)
+        if unit == "week":
+            return d + timedelta(weeks=n)
+        if unit == "month":
+            return add_months(d, n)
+        years = n * (10 if unit == "decade" else 1)
+        return safe(d.year + years, d.month, d.day) or date(d.year + years, d.month, 28)
+    except (ValueError, OverflowError):
+        return None
+
+
+def clause_before(text: str, pos: int, lo: int) -> str:
+    window = text[max(lo, pos - 90):pos]
+    cut = 0
+    for m in _CLAUSE_END.finditer(window):
+        cut = m.end()
+    return window[cut:]
+
+
+def is_future(text: str, pos: int, lo: int) -> bool:
+    """A future cue ("will", "set for", "payable", "last through") earlier in the same clause."""
+    return bool(_FUTURE.search(clause_before(text, pos, lo)))
+
+
+def past_verb_before(text: str, pos: int, lo: int) -> bool:
+    before = text[max(lo, pos - 30):pos]
+    before = re.sub(r"(?:\b(?:on|late|early)\s*)+$", "", before.rstrip(), flags=re.I)
+    m = PREV_WORD.search(before)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return w in _PAST_VERBS or (w.endswith("ed") and len(w) > 3)
+
+
+_REPORTING = frozenset(C["reporting_verbs"])
+_SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
+_CLAUSE_AFTER = re.compile(r"[.!?;:]\s|[“”\"]|,\s")
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def tense(text: str, s: int, e: int, lo: int) -> str | None:
+    """``future``, ``past`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
+    ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
+    clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
+    the reported thing happens."""
+    before = clause_before(text, s, lo)
+    if _SINCE.search(before):
+        return "past"  # "since the Oct. 23 slaying"
+    if _FUTURE.search(before):
+        return "future"
+    if past_verb_before(text, s, lo):
+        return "past"
+    after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
+    cut = _CLAUSE_AFTER.search(after)
+    for w in _WORD.findall(before + " " + (after[:cut.start()] if cut else after)):
+        w = w.lower()
+        if w in _REPORTING:
+            continue
+        if w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4):
+            return "past"
+    return None
+
+
+# without tense evidence, a yearless date or month up to this far ahead of publication is the coming one
+# ("Dec. 15" or "January" in a late-October story), anything further the last one ("in March" then)
+_AHEAD_DAYS = 92
+_AHEAD_MONTHS = 3
+
+
+def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
+    """Year of a month-day without year: the next occurrence on or after publication in a future clause, the
+    latest one not more than 31 days after it in a past one ("on Dec. 30" in a Jan. 2 story is the previous
+    year), and without tense evidence the coming one when it is near (``_AHEAD_DAYS``), else the past one."""
+    if direction == "future":
+        for y in range(base.year, base.year + 5):
+            cand = safe(y, m, d)
+            if cand and cand >= base:
+                return cand
+        return None
+    if direction is None:  # the coming one when it is at most ~3 months ahead, else the last one
+        ahead = next((c for y in (base.year, base.year + 1) if (c := safe(y, m, d)) and c > base), None)
+        if ahead and (ahead - base).days <= _AHEAD_DAYS:
+            return ahead
+    limit = base + timedelta(days=31)
+    for y in range(base.year + 1, base.year - 5, -1):
+        cand = safe(y, m, d)
+        if cand and cand <= limit:
+            return cand
+    return None
+
+
+def month_year(m: int, base: date, direction: str | None) -> int:
+    """Year of a month named alone, by the same rules as ``md_date``."""
+    if direction == "future":
+        return base.year if m >= base.month else base.year + 1
+    if direction is None:
+        ahead = (m - base.month) % 12
+        if 0 < ahead <= _AHEAD_MONTHS:
+            return base.year + (1 if m < base.month else 0)
+    limit = base + timedelta(days=31)  # as for dates: up to a month ahead still reads as "this" one
+    return base.year if date(base.year, m, 1) <= limit else base.year - 1
+
+
+def latest_part(first_month: int, base: date, future: bool, step: int = 0) -> int:
+    """Year of a quarter/half/season starting in ``first_month``: the latest one begun by publication (the next
+    one not yet begun in a future clause), moved ``step`` occurrences ("last summer" = -1 when it has ended)."""
+    y = base.year if (first_month, 1) <= (base.month, base.day) else base.year - 1
+    if future and (first_month, 1) > (base.month, base.day):
+        y = base.year
+    return y + step

@@ -1,0 +1,147 @@
+"""Lengths of time and recurrences: TIMEX3 DURATION ("three days" P3D, "years" PXY, "the past two months" P2M
+anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday").
+
+A duration has no calendar ``value`` (consumers that place things on a timeline skip kind ``duration``); its
+TIMEX3 value is in ``timex``. "the past/last N units" and "the next N units" also record the publication date
+as ``anchor`` and the ``direction`` they run in, so an event inside them can be bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, QUALNUM, WD, WEEKDAYS, month, num
+from parley.timex.rules import hit
+
+_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q",
+         "year": "Y", "decade": "Y", "century": "Y"}
+_SCALE = {"decade": 10, "century": 100}
+_PAST = ("past", "last", "previous", "recent")
+_NEXT = ("next", "coming", "following")
+
+R_DURATION = re.compile(
+    rf"\b(?P<det>the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|recent|final|initial)"
+    rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|extra|straight|consecutive|full|trading|"
+    rf"business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old|\s+old\b)?"
+    # "the past year", "past decade": one unit back from publication (not "the past" + a noun)
+    r"|\b(?P<det2>the\s+)?past\s+(?P<u1>year|decade|month|week|century)\b"
+    r"|\bthe\s+(?:last|next|coming)\s+(?P<u4>decade|century)\b"
+    r"|\b(?:for|over|within|in|after)\s+(?P<bu>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+    r"(?P<long2>-long)?\b"
+    r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b"
+    r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)"
+    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)",
+    re.I,
+)
+_SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
+    rf"spring|summer|autumn|fall|winter|{WD}|{MON_FULL}"
+R_SET = re.compile(
+    rf"\b(?:every|each|per)\s+(?:other\s+)?(?P<u>{_SET_UNITS})\b"
+    r"|\b(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly|semiannually)\b"
+    r"|\b(?:once|twice|thrice|times)\s+(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)"
+    r"|(?:\d|million|billion|percent|dollars|cents)\s+(?P<a3>(?:a|per)\s+(?P<u3>day|week|month|year)\b)",
+    re.I,
+)
+_ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+           "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M"}
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    return "century" if w.startswith("centur") else w.rstrip("s") if w.endswith("s") and w != "s" else w
+
+
+def period(n: float | None, unit: str) -> str:
+    """ISO 8601 duration of ``n`` units (``X`` for an unknown count): P3D, PT5H, PT5H30M, P10Y, PXY."""
+    code = _CODE[unit]
+    t = "T" if unit in ("second", "minute", "hour") else ""
+    if n is None:
+        return f"P{t}X{'C' if unit == 'century' else 'Y' if unit == 'decade' else code}"
+    if unit == "quarter" and n != 1:
+        n, code = n * 3, "M"  # TimeBank: "the next three quarters" P9M
+    n = n * _SCALE.get(unit, 1)
+    if unit in ("hour", "year") and not float(n).is_integer():  # "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M
+        sub = round((n - int(n)) * (60 if unit == "hour" else 12))
+        return f"P{t}{int(n)}{code}{sub}M"
+    return f"P{t}{int(n) if float(n).is_integer() else n}{code}"
+
+
+def h_duration(m, text, base, lo):
+    if m.group("fy"):  # "for the year ended March 31": a twelve-month period
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P1Y")
+    if m.group("u1") or m.group("u4"):
+        g = "u1" if m.group("u1") else "u4"
+        extra = {"anchor": base.isoformat(), "direction": "future" if re.search(r"(?i)next|coming", m.group())
+                 else "past"} if base else {}
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(1, _unit(m.group(g))), **extra)
+    if m.group("bu") or m.group("bu2") or m.group("bu3"):
+        g = "bu" if m.group("bu") else "bu2" if m.group("bu2") else "bu3"
+        return hit(m.start(g), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(None, _unit(m.group(g))))
+    if m.group("long") and "old" in m.group("long"):
+        return None  # an age ("a 6-year-old", "52 years old"), not a time
+    unit = _unit(m.group("u"))
+    n = num(m.group("n"))
+    low_n = m.group("n").lower()
+    rel = (m.group("rel") or "").lower()
+    if isinstance(n, int) and n >= 1000:
+        return None  # "the 1988 quarter": a year, not a count
+    if unit == "quarter" and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
+        return None  # "three-quarters of its food": a fraction
+    if unit == "second" and low_n in ("a", "an") and not rel:
+        return None  # "a second group": an ordinal
+    s = m.start()
+    if "-" in m.group("sep") and not rel:  # "a five-year plan": the adjective alone
+        s = m.start("n")
+    if m.group("det") and not rel and m.group("n").lower() in ("a", "an"):
+        return None  # "the a"
+    after = text[m.end():m.end() + 8].lower()
+    if re.match(r"\s+(?:ago|later|earlier|before|after)\b", after):
+        return None  # left to the relative rules
+    extra = {}
+    if base is not None and rel in _PAST + _NEXT:
+        extra = {"anchor": base.isoformat(), "direction": "past" if rel in _PAST else "future"}
+    return hit(s, m.end(), None, "day", None, "duration", type="DURATION", timex=period(n, unit), **extra)
+
+
+def h_set(m, text, base, lo):
+    if m.group("adv"):
+        if m.group("adv")[0].isupper() and re.search(r"[A-Za-z,]\s*$", text[max(lo, m.start() - 3):m.start()]):
+            return None  # "Entertainment Weekly", "The Daily Star": a name
+        return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
+    if m.group("u"):
+        w = m.group("u").lower()
+        if w in WEEKDAYS:
+            tx = f"XXXX-WXX-{WEEKDAYS[w] + 1}"
+        elif w in _SEASON_CODE:
+            tx = f"XXXX-{_SEASON_CODE[w]}"
+        elif w in _PART_CODE:
+            tx = f"XXXX-XX-XXT{_PART_CODE[w]}"
+        elif w not in _CODE:
+            tx = f"XXXX-{month(w):02d}"
+        else:
+            tx = period(1, w)
+        return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
+    g, u = ("a", "u2") if m.group("a") else ("a3", "u3")
+    return hit(m.start(g), m.end(g), None, "day", None, "set", type="SET", timex=period(1, _unit(m.group(u))))
+
+
+R_VAGUE = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
+    r"(?P<u>days|weeks|months|years)\b|\bin\s+(?P<w2>recent)\s+(?P<u2>days|weeks|months|years)\b", re.I)
+
+
+def h_vague(m, text, base, lo):
+    """ "in recent days", "over the past few weeks": kind ``vague`` (no calendar value); TIMEX3 PAST_REF /
+    FUTURE_REF, or a duration of unknown length when a count is implied ("the past few days" PXD)."""
+    w = (m.group("w") or m.group("w2")).lower()
+    unit = _unit(m.group("u") or m.group("u2"))
+    if m.group("few") or w == "few" or (w == "recent" and unit != "year"):  # TimeBank: "recent weeks" PXW
+        return hit(m.start(), m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
+                   direction="future" if w in _NEXT or w == "upcoming" else "past")
+    ref = "PAST_REF" if w in _PAST else "FUTURE_REF"
+    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref, generic=True,
+               direction="past" if ref == "PAST_REF" else "future")

@@ -1,0 +1,270 @@
+"""Finding: run every rule over a span, keep the longest non-overlapping candidates, then resolve what needs
+context — anchored offsets ("two months later"), open intervals ("since May 2"), a clock time joined to its day
+("10 p.m. Wednesday"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3 fields.
+
+Overlaps are settled longest span first, then by rule priority; taken spans are kept as a sorted list of
+disjoint intervals and each candidate is checked against its two neighbours by bisection, so a span with n
+candidates costs O(n log n), not O(n^2) (``bench/timex.py`` prints a scaling check).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from parley.document import TimeExpr
+from parley.timex import durations as du
+from parley.timex import relative as rel
+from parley.timex import rules as ru
+from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
+from parley.timex.lexicon import MONTH_NEEDLES
+
+_UNITS = ("day", "week", "month", "year", "decade")
+_DUR_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_GATE_BACK, _GATE_AHEAD = 48, 24  # a gated match starts at most this far before its gate word, ends this far after
+_MON_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# (priority: lower wins among equal-length overlapping spans; handler; needles: lower-case substrings one of
+# which the span must contain for the rule to be tried at all — a cheap prefilter that keeps the scan fast;
+# digits: the rule needs a digit in the span; gate: words (lower case) one of which every match contains, the
+# rule is run only in windows around their occurrences — the unit-counting rules would otherwise try their long
+# number alternations at every word of every sentence)
+RULES = [
+    (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True, None),
+    (1, ru.R_DATE, ru.h_date, _MON_ABBR, True, None),
+    (1, ru.R_ISO_DATE, ru.h_iso_date, ("-",), True, None),
+    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True, None),
+    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
+    (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),
+    (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
+    (4, ru.R_HALF, ru.h_half, ("half",), False, None),
+    (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
+    (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s", "ties"), False, None),
+    (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),
+    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True, None),
+    (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
+                                         "preceding", "that"), False, _UNITS),
+    (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
+    (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False, None),
+    (9, du.R_VAGUE, du.h_vague, None, False, ("days", "weeks", "months", "years")),
+    (9, du.R_SET, du.h_set, None, False, ("every", "each", "per ", "hourly", "daily", "nightly", "weekly", "monthly",
+                                          "annually", "yearly", " a day", " a week", " a month", " a year",
+                                          " a quarter", " a decade", " an hour")),
+    (10, du.R_DURATION, du.h_duration, None, False, _DUR_UNITS),
+    (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),
+    (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
+                                                  "this morning", "this afternoon", "this evening"), False, None),
+    (12, rel.R_CLOCK, rel.h_clock, None, True, ("a.m", "p.m", "am", "pm", ":")),
+    (12, rel.R_CLOCK_WORD, rel.h_clock, ("noon", "midnight", "midday", "morning", "afternoon", "evening"), False,
+     None),
+    (13, ru.R_PREP_MONTH, ru.h_prep_month, None, False, MONTH_NEEDLES),
+    (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True, None),
+    (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True, None),
+    (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
+    (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
+    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter"),
+     False, None),
+    (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
+    (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
+    (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False, None),
+    (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True, None),
+    (17, rel.R_REF, rel.h_ref, None, False, rel.REF_NEEDLES),
+]
+_HAS_DIGIT = re.compile(r"\d")
+_EXPLICIT_KINDS = ("date", "range", "since", "until")
+_PART = re.compile(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$")
+_QH = re.compile(r"\d{4}-(?:Q\d|H\d)$")
+
+
+class _Taken:
+    """Disjoint taken spans, sorted by start: overlap test and insert by bisection."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add_if_free(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        if i and self.ends[i - 1] > s:
+            return False
+        if i < len(self.starts) and self.starts[i] < e:
+            return False
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+        return True
+
+
+def find_times(text: str, base: date | None, start: int = 0, end: int | None = None,
+               context: dict | None = None) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]``, offsets into ``text``, normalised against ``base``.
+
+    ``base`` is the publication date (``None`` when unknown). Anchored expressions ("two months later") are
+    resolved against the nearest preceding explicit date inside the same span, so pass a sentence or a
+    paragraph, not a whole corpus. ``context`` (a dict the caller keeps between paragraphs of one article)
+    carries the last quarter or half named, so that "a year earlier" in a later paragraph of an earnings
+    report is that quarter a year before.
+    """
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    digits = _HAS_DIGIT.search(low) is not None
+    cands = []
+    for prio, rx, handler, needles, need_digit, gate in RULES:
+        if need_digit and not digits:
+            continue
+        if needles and not any(map(low.__contains__, needles)):
+            continue
+        for ws, we in (_windows(low, gate, start, end) if gate else ((start, end),)):
+            for m in rx.finditer(text, ws, we):
+                got = handler(m, text, base, start)
+                if got is None:
+                    continue
+                if isinstance(got, list):
+                    cands.extend((g, prio) for g in got)
+                else:
+                    cands.append((got, prio))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (-(c[0][1] - c[0][0]), c[1], c[0][0]))
+    taken = _Taken()
+    chosen = []
+    for (s, e, value, prec, end_value, kind, extra), _prio in cands:
+        if not taken.add_if_free(s, e):
+            continue
+        t = TimeExpr(text=text[s:e], start=s, end=e, value=value, precision=prec, end_value=end_value, kind=kind)
+        chosen.append((t, extra or {}))
+    chosen.sort(key=lambda c: c[0].start)
+    chosen = _join_clock_times(text, chosen)
+    out = [_fill(t, x) for t, x in chosen]
+    _mark_open_intervals(text, out, start)
+    _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
+    return out
+
+
+def _windows(low: str, gate: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` (``low`` is ``text[start:end]`` lower-cased) around every gate word."""
+    out: list[list[int]] = []
+    for g in gate.finditer(low):
+        a, b = max(start, start + g.start() - _GATE_BACK), min(end, start + g.start() + _GATE_AHEAD)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _gate(words) -> re.Pattern:
+    """A word-start regex for gate words (a leading space in a word stands for itself)."""
+    starts = "|".join(re.escape(w) for w in words if w[0] != " ")
+    spaced = "|".join(re.escape(w) for w in words if w[0] == " ")
+    return re.compile("|".join(p for p in (starts and rf"(?<![a-z])(?:{starts})", spaced) if p))
+
+
+RULES = [(p, rx, h, needles or gate, digit, _gate(gate) if gate else None)
+         for p, rx, h, needles, digit, gate in RULES]  # gate words also serve as needles
+
+
+def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
+    """The TIMEX3 type and value: what the handler set, else derived from the calendar value."""
+    t.anchor = extra.get("anchor")
+    t.direction = extra.get("direction")
+    t.generic = bool(extra.get("generic"))
+    t.type = extra.get("type") or {"duration": "DURATION", "set": "SET", "time": "TIME"}.get(t.kind, "DATE")
+    if "timex" in extra:
+        t.timex = extra["timex"]
+    elif t.value is not None:
+        t.timex = t.value[:3] if t.precision == "decade" else t.value
+    return t
+
+
+_GAP = re.compile(r"\s*(?:,|on|at)?\s*$")
+
+
+def _day_like(c) -> bool:
+    t, x = c
+    return (not x.get("clock") and bool(t.value) and t.precision == "day" and t.end_value is None
+            and t.kind in ("date", "weekday", "relative") and x.get("type") is None)
+
+
+def _join_clock_times(text: str, chosen: list) -> list:
+    """ "10 p.m. Wednesday", "Friday at 3 p.m.", "noon Thursday": one TIME expression on that day; a bare
+    "morning" keeps no value (no day to hang it on)."""
+    out = []
+    i = 0
+    while i < len(chosen):
+        t, x = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if nxt and len(text[t.end:nxt[0].start]) <= 6 and _GAP.match(text[t.end:nxt[0].start]):
+            pair = ((t, x), nxt) if x.get("clock") and _day_like(nxt) else \
+                (nxt, (t, x)) if nxt[1].get("clock") and _day_like((t, x)) else None
+            if pair:
+                (_c, cx), (d, dx) = pair
+                code = cx.get("timex") or ""
+                code = code[code.index("T"):] if "T" in code else ""
+                j = TimeExpr(text=text[t.start:nxt[0].end], start=t.start, end=nxt[0].end, value=d.value,
+                             precision="day", kind=d.kind)
+                out.append((j, {**dx, "type": "TIME", "timex": f"{d.value}{code}"}))
+                i += 2
+                continue
+        if x.get("clock") and (x.get("timex") or "").startswith("T"):
+            x = {**x, "timex": None}
+        out.append((t, x))
+        i += 1
+    return out
+
+
+def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
+    for t in times:
+        if t.kind != "date" or t.value is None:
+            continue
+        prev = PREV_WORD.search(text[max(lo, t.start - 14):t.start])
+        if not prev:
+            continue
+        w = prev.group(1).lower()
+        if w == "since":
+            t.kind = "since"
+        elif w in ("until", "till", "through"):
+            t.kind = "until"
+
+
+def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict | None) -> None:
+    """ "two months later" from the nearest preceding explicit time; "a year earlier/ago", "year-earlier" after
+    a quarter or half (in this span, or earlier in the article through ``context``) is that quarter or half a
+    year before ("1988-Q3"), as TimeBank annotates earnings reports."""
+    anchor: TimeExpr | None = None
+    part = (context or {}).get("part")
+    for t in times:
+        if t.timex and _QH.match(t.timex) and t.kind == "range" and "year-" not in t.text.lower():
+            part = t.timex  # a quarter named for itself, not "the year-ago quarter"
+        if t.kind == "duration" and t.end_value and t.end_value.startswith("@"):
+            n, unit = t.end_value[1:].split(":")
+            t.end_value = None
+            if anchor is None and part and unit == "year" and n == "-1":
+                y = int(part[:4]) - 1
+                t.value, t.precision, t.kind, t.timex, t.direction = str(y), "year", "anchored", f"{y}{part[4:]}", "past"
+                continue
+            if anchor is None:
+                continue
+            if anchor.timex and _PART.match(anchor.timex) and unit == "year":
+                t.timex = f"{int(anchor.timex[:4]) + int(n):04d}{anchor.timex[4:]}"
+                t.value, t.precision, t.kind = str(int(anchor.timex[:4]) + int(n)), "year", "anchored"
+                t.anchor = anchor.value
+                continue
+            aval = anchor.end_value if anchor.kind == "range" and anchor.end_value else anchor.value
+            aprec = anchor.precision
+            if aprec not in ORDER or aprec in ("decade", "century"):
+                continue
+            prec = max(aprec, rel.UNIT_PRECISION[unit], key=ORDER.__getitem__)
+            d = shift(parse_iso(aval), int(n), unit)
+            if d is not None:
+                t.value, t.precision, t.kind = iso(d, prec), prec, "anchored"
+                t.timex, t.anchor, t.direction = t.value, aval, "past" if int(n) < 0 else "future"
+        elif t.kind in _EXPLICIT_KINDS and t.value:
+            anchor = t
+        elif id(t) in year_back and part:
+            y = int(part[:4]) - 1
+            t.timex = f"{y:04d}{part[4:]}"
+    if context is not None and part:
+        context["part"] = part

@@ -1,0 +1,256 @@
+"""Expressions resolved against the publication date or an earlier time: today/yesterday, last week, weekdays,
+"two years ago", "two months later", clock times and parts of the day, and the PRESENT/PAST/FUTURE_REF words.
+
+Weekdays: the most recent such day on or before publication ("said Tuesday" in a Tuesday story is that day),
+unless the clause is in the future ("will meet on Friday") or says "next"; a past-tense verb right before the
+weekday ("met Friday") always means the past. Weeks are day ranges with a TIMEX3 ISO week ("last week" ->
+Monday..Sunday, ``1998-W05``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from parley.timex.dates import PREV_WORD, add_months, is_future, iso, past_verb_before, shift
+from parley.timex.durations import period
+from parley.timex.lexicon import NUM, QUALNUM, UNIT, WD, WEEKDAYS, C, alt, inum, num
+from parley.timex.rules import hit
+
+_NOT_WD = frozenset(C["not_weekday_before"])
+_GENERIC_TODAY = frozenset(C["generic_today_nouns"])
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
+         "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00"}
+UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
+
+R_RELATIVE_DAY = re.compile(
+    r"\b(?P<w>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|"
+    r"tomorrow|last\s+night|overnight|(?:later\s+|earlier\s+)?this\s+(?:morning|afternoon|evening))\b"
+    r"(?P<gen>[’']s\s+[a-z]+)?", re.I)
+R_RELATIVE_UNIT = re.compile(
+    r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
+R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
+                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?")
+R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ago\b", re.I)
+R_ANCHORED = re.compile(
+    rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
+    rf"|\bthe\s+(?P<nx>next|following|previous|preceding)\s+(?P<u2>day|week|month|year)\b"
+    rf"|\bthe\s+(?P<u3>day|week|month|year)\s+(?P<dir3>before|after)(?=\s*[,.;:!?)]|\s*$)"
+    # "that year", "later that month": the unit of the time last named
+    rf"|\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u5>day|week|month|year)\b",
+    re.I,
+)
+# clock times: "3:30 p.m.", "10 a.m.", "noon", "midnight"; a time zone stays in the span
+R_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
+    r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
+    r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)
+R_CLOCK_WORD = re.compile(
+    r"(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
+    r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))",
+    re.I)
+_REFS = {w: v for v, words in C["refs"].items() for w in words}
+_REF_ALT = alt(_REFS).replace("\\ ", r"\s+")
+R_REF = re.compile(rf"\b(?P<w>{_REF_ALT})\b", re.I)
+# the longest word of each REF phrase: one of them must occur for R_REF to be tried
+REF_NEEDLES = tuple(sorted({max(w.split(), key=len) for w in _REFS}))
+
+
+def _day_value(base: date | None, off: int) -> str | None:
+    return (base + timedelta(days=off)).isoformat() if base else None
+
+
+def h_relative_day(m, text, base, lo):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    s, e = m.start(), m.end("w")
+    if m.group("gen"):  # "today's youth": no particular day
+        noun = m.group("gen").split()[-1].lower()
+        if w == "today" and noun in _GENERIC_TODAY:
+            return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
+    if w == "today" and _generic_today(text, s, e, lo):
+        return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
+    off = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0)
+    if "before yesterday" in w:
+        off = -2
+    elif "after tomorrow" in w:
+        off = 2
+    val = _day_value(base, off)
+    part = next((PARTS[p] for p in ("morning", "afternoon", "evening", "night", "overnight", "tonight") if p in w),
+                None)
+    extra = {"anchor": base.isoformat()} if base else {}
+    if part:
+        return hit(s, e, val, "day", None, "relative", type="TIME", timex=val and f"{val}T{part}", **extra)
+    return hit(s, e, val, "day", None, "relative", **extra)
+
+
+def _generic_today(text: str, s: int, e: int, lo: int) -> bool:
+    """ "the Europe of today": the present, not the day (``today's <noun>`` is checked by the caller)."""
+    return bool(re.search(r"\bof\s+$", text[max(lo, s - 5):s], re.I))
+
+
+def h_relative_unit(m, text, base, lo):
+    pre, mod, unit = (m.group("pre") or "").lower(), m.group("mod").lower(), m.group("u").lower()
+    if base is None:
+        return hit(m.start(), m.end(), None, {"week": "day", "weekend": "day"}.get(unit, unit), None, "relative")
+    step = {"last": -1, "this": 0, "next": 1}[mod]
+    extra = {"anchor": base.isoformat(), "direction": {-1: "past", 1: "future"}.get(step)}
+    if unit in ("week", "weekend"):
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+        a, b = (monday, monday + timedelta(days=6)) if unit == "week" else (
+            monday + timedelta(days=5), monday + timedelta(days=6))
+        if mod == "this" and pre == "earlier":
+            b = max(monday, base - timedelta(days=1))
+        elif mod == "this" and pre == "later":
+            a = min(b, base + timedelta(days=1))
+        y, w, _ = monday.isocalendar()
+        tx = f"{y:04d}-W{w:02d}" + ("-WE" if unit == "weekend" else "")
+        return hit(m.start(), m.end(), a.isoformat(), "day", b.isoformat(), "relative", timex=tx, **extra)
+    if unit == "month":
+        return hit(m.start(), m.end(), iso(add_months(base.replace(day=1), step), "month"), "month", None,
+                   "relative", **extra)
+    return hit(m.start(), m.end(), str(base.year + step), "year", None, "relative", **extra)
+
+
+def h_weekday(m, text, base, lo):
+    wd = WEEKDAYS[m.group("wd").lower()]
+    mod = (m.group("mod") or "").lower()
+    prev = PREV_WORD.search(text[max(lo, m.start() - 12):m.start()])
+    if not mod and prev and prev.group(1).lower() in _NOT_WD:
+        return None  # "Good Friday"
+    s = m.start() if mod else m.start("wd")
+    part = m.group("part")
+    if base is None:
+        return hit(s, m.end(), None, "day", None, "weekday", type="TIME" if part else None)
+    back = (base.weekday() - wd) % 7
+    fwd = (wd - base.weekday()) % 7
+    if mod in ("last", "past"):
+        d, direction = base - timedelta(days=back or 7), "past"
+    elif mod in ("next", "coming"):
+        d, direction = base + timedelta(days=fwd or 7), "future"
+    elif not past_verb_before(text, m.start(), lo) and is_future(text, m.start(), lo):
+        d, direction = base + timedelta(days=fwd), "future"
+    else:
+        d, direction = base - timedelta(days=back), "past"
+    extra = {"anchor": base.isoformat(), "direction": direction}
+    if part:
+        return hit(s, m.end(), d.isoformat(), "day", None, "weekday", type="TIME",
+                   timex=f"{d.isoformat()}T{PARTS[part.lower()]}", **extra)
+    return hit(s, m.end(), d.isoformat(), "day", None, "weekday", **extra)
+
+
+def h_ago(m, text, base, lo):
+    unit = m.group("u").lower()
+    prec = UNIT_PRECISION[unit]
+    if num(m.group("n")) is None:  # "several years ago": some time in the past
+        return hit(m.start(), m.end(), None, prec, None, "vague", type="DATE", timex="PAST_REF")
+    if base is None:
+        return hit(m.start(), m.end(), None, prec, None, "relative")
+    d = shift(base, -inum(m.group("n")), unit)
+    if d is None:
+        return hit(m.start(), m.end(), None, prec, None, "duration")
+    back = 1 if unit == "year" and m.group("n").lower() in ("a", "one") else None
+    extra = {}
+    if unit == "week":  # "six weeks ago": TimeML names the week ("1998-W02"); the value keeps its day
+        y, w, _ = d.isocalendar()
+        extra["timex"] = f"{y:04d}-W{w:02d}"
+    return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(), direction="past",
+               year_back=back, **extra)
+
+
+# "year-earlier profit", "the year-ago results": the same period a year before (a quarter, in earnings reports)
+R_YEAR_ADJ = re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)\b", re.I)
+
+
+def h_year_adj(m, text, base, lo):
+    if base is None:
+        return hit(m.start(), m.end(), None, "year", None, "relative", year_back=1)
+    return hit(m.start(), m.end(), str(base.year - 1), "year", None, "relative", anchor=base.isoformat(),
+               direction="past", year_back=1)
+
+
+def h_anchored(m, text, base, lo):
+    # resolved later against the nearest preceding explicit date (see find.resolve_anchors)
+    if m.group("nx"):
+        direction = -1 if m.group("nx").lower() in ("previous", "preceding") else 1
+        n, unit = 1, m.group("u2").lower()
+    elif m.group("u3"):
+        direction = -1 if m.group("dir3").lower() == "before" else 1
+        n, unit = 1, m.group("u3").lower()
+    elif m.group("u5"):
+        direction, n, unit = 1, 0, m.group("u5").lower()
+    else:
+        d = m.group("dir").lower()
+        unit = m.group("u").lower()
+        if d in ("before", "after") and re.match(r"\s*[A-Za-z“\"‘']", text[m.end():m.end() + 3]):
+            # "three years after the war": a length before/after an event, not a time
+            # (the span keeps "after": events read "two months after <event>" from it)
+            n = num(m.group("n"))
+            return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], None, "duration", type="DURATION",
+                       timex=period(n, unit))
+        direction = -1 if d in ("earlier", "before") else 1
+        n = inum(m.group("n"))
+    return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
+               type="DATE")
+
+
+def h_clock(m, text, base, lo):
+    bd = base.isoformat() if base else None
+    groups = m.re.groupindex
+    if "part" in groups and m.group("part"):
+        code = PARTS[m.group("part").lower()]
+        return hit(m.start(), m.end(), None, "day", None, "time", type="TIME", timex=f"T{code}", clock=True)
+    if "w" in groups:
+        code = PARTS[m.group("w").lower()]
+    elif m.group("h24"):
+        code = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
+    else:
+        h = int(m.group("h"))
+        if h > 12:
+            return None
+        pm = m.group("ap").lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        code = f"T{h:02d}:{m.group('mi') or '00'}"
+    return hit(m.start(), m.end(), bd, "day", None, "time", type="TIME", timex=bd and f"{bd}{code}", clock=True,
+               anchor=bd)
+
+
+def h_ref(m, text, base, lo):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    if m.group("w") == "Now" and text.startswith(",", m.end()):
+        return None  # "Now, ..." opening a sentence is a discourse marker, not the present
+    ref = _REFS[w]
+    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
+               generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
+
+
+R_IN_THE = re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", re.I)
+
+
+def h_in_the(m, text, base, lo):
+    """ "earlier in the year", "later in the day": that unit of the reference date."""
+    unit = m.group("u").lower()
+    if base is None:
+        return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], None, "relative")
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday())
+        y, w, _ = monday.isocalendar()
+        return hit(m.start(), m.end(), monday.isoformat(), "day", (monday + timedelta(days=6)).isoformat(),
+                   "relative", timex=f"{y:04d}-W{w:02d}", anchor=base.isoformat())
+    return hit(m.start(), m.end(), iso(base, UNIT_PRECISION[unit]), UNIT_PRECISION[unit], None, "relative",
+               anchor=base.isoformat())
+
+
+R_WEEKEND = re.compile(r"\bthe\s+weekend\b", re.I)
+
+
+def h_weekend(m, text, base, lo):
+    """ "over the weekend": the latest Saturday-Sunday begun by publication (the next one in a future clause)."""
+    if base is None:
+        return hit(m.start(), m.end(), None, "day", None, "relative")
+    sat = base - timedelta(days=(base.weekday() - 5) % 7)
+    direction = "past"
+    if is_future(text, m.start(), lo) and base.weekday() < 5:
+        sat, direction = sat + timedelta(days=7), "future"
+    y, w, _ = sat.isocalendar()
+    return hit(m.start(), m.end(), sat.isoformat(), "day", (sat + timedelta(days=1)).isoformat(), "relative",
+               timex=f"{y:04d}-W{w:02d}-WE", anchor=base.isoformat(), direction=direction)

@@ -1,0 +1,72 @@
+"""The pipeline stage: ``find_times`` paragraph by paragraph against the article's reference date.
+
+The reference date is the publication date, unless the article opens with a wire dateline ("JOHANNESBURG,
+August 7 (Xinhua) --") dated up to a week before it, or the publication date is known only to the month or
+year: then the dateline's day is the story's own "today", and every relative expression is resolved from it.
+The dateline date itself stays an expression of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from parley.document import Document, TimeExpr
+from parley.timex.dates import md_date, safe
+from parley.timex.find import find_times
+from parley.timex.lexicon import DAY, MON, YEAR, day, month
+
+_DATELINE = re.compile(
+    rf"\A\s*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ -]{{1,30}})?,?\s+"
+    rf"(?P<m>{MON})\s?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\s*(?:\([A-Za-z .-]{{1,30}}\)\s*)?(?:--|—|–|_|-)")
+
+
+def base_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def dateline_date(text: str, published: str | None) -> date | None:
+    """The dateline's date, its year from the dateline or the (possibly coarse) publication date."""
+    m = _DATELINE.match(text[:160])
+    if not m:
+        return None
+    mo, d = month(m.group("m")), day(m.group("d"))
+    if m.group("y"):
+        return safe(int(m.group("y")), mo, d)
+    full = base_date(published)
+    if full:
+        return md_date(mo, d, full, "past")
+    year = re.match(r"(\d{4})(?:-(\d\d))?", published or "")
+    if not year:
+        return None
+    y, pm = int(year.group(1)), int(year.group(2) or 12)
+    return safe(y if mo <= pm else y - 1, mo, d)
+
+
+def reference_date(doc: Document) -> date | None:
+    base = base_date(doc.published)
+    dl = dateline_date(doc.text, doc.published)
+    if dl and (base is None or timedelta(0) <= base - dl <= timedelta(days=7)):
+        return dl
+    return base
+
+
+def annotate(doc: Document, ctx=None) -> Document:
+    """Pipeline stage: fill ``doc.times``, paragraph by paragraph, against the reference date."""
+    base = reference_date(doc)
+    spans = doc.paragraphs
+    if not spans:
+        from parley.text import paragraphs
+
+        spans = paragraphs(doc.text)
+    times: list[TimeExpr] = []
+    context: dict = {}
+    for s, e in spans:
+        times.extend(find_times(doc.text, base, s, e, context))
+    doc.times = times
+    return doc
