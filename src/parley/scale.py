@@ -3,8 +3,8 @@
 Why coarse partitions: each task loads the models and dictionaries once (a Context per partition), so tasks
 must carry many articles to pay that cost back; a few partitions per worker balance load without
 re-loading. Workers return plain dicts (Document JSON) and error records; only the driver writes to SQLite
-(one writer), so the store's guarantees are the same as for the local engine. Actors learned from
-appositions are shared within a partition, not across partitions (a known cost of parallelism).
+(one writer), so the store's guarantees are the same as for the local engine. A record depends on its
+document alone, so how files fall into partitions changes nothing in the results.
 """
 
 from __future__ import annotations
