@@ -234,6 +234,27 @@ def test_html_via_trafilatura_title_date_outlet():
     assert doc.meta["subheads"] == ["Next steps"] and "Share this story" in doc.boilerplate
 
 
+COMMENTED = """<html><head><title>Talks resume in the capital</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Talks resume in the capital</h1>{byline}<p>{p1}</p><p>{p2}</p><p>{p3}</p></article>
+<section id="comments" class="comments-area"><h2>2 Comments</h2>
+<div class="comment"><span class="comment-author">reader1</span> <time datetime="2019-05-03T10:12:00">May 3, 2019
+at 10:12 am</time><p>Good news at last, if it holds.</p></div>
+<div class="comment"><span class="comment-author">reader2</span> <time datetime="2019-05-04T08:00:00">May 4, 2019
+at 8:00 am</time><p>I doubt it.</p></div></section><footer>About us</footer></body></html>"""
+
+
+def test_reader_comments_are_never_the_publication_date_of_an_html_page():
+    plain = COMMENTED.format(byline="", p1=P1, p2=P2, p3=P3)
+    doc = clean(make_raw("c", "c.html", plain.encode("utf-8"), "html"))
+    assert doc.text.startswith(P1[:40]) and "I doubt it" not in doc.text
+    assert doc.published is None  # no metadata, no dated byline: the comments' 2019-05-03 is not evidence
+    dated = COMMENTED.format(byline='<p class="byline"><time datetime="2019-04-30T09:00:00">April 30, 2019</time></p>',
+                             p1=P1, p2=P2, p3=P3)
+    doc = clean(make_raw("d", "d.html", dated.encode("utf-8"), "html"))
+    assert doc.published == "2019-04-30"  # the article's own time element, not the later comments
+
+
 def test_html_without_body_raises():
     html = b"<html><head><title>Empty page of the site</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
     with pytest.raises(IngestError) as err:
