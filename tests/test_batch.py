@@ -104,3 +104,94 @@ def test_killed_and_resumed_run_equals_an_uninterrupted_one(tmp_path):
     where = f"PARLEY_KILL_SEED={seed}: killed after {k} of {n} documents{'' if killed else ' (had finished)'}"
     for table in want:
         assert got.get(table) == want[table], f"table {table} differs ({where})"
+
+
+# ---------------------------------------------------------------------- no document stops the batch
+
+GOOD = ("The ruling party and the opposition agreed on Wednesday to resume talks next week, officials said, after "
+        "a month of protests in the capital. Both sides will name negotiators by Friday, according to a statement "
+        "released by the mediator.")
+
+
+def _hostile_tree(tmp_path: Path) -> Path:
+    """Good articles mixed with a JSONL line nested 1,000 deep, an id with a lone surrogate, a non-UTF-8 name."""
+    import json
+
+    root = tmp_path / "in"
+    root.mkdir()
+    lines = [json.dumps({"id": "good-1", "text": GOOD}),
+             '{"id": "deep", "text": ' + "[" * 1000 + "]" * 1000 + "}",
+             '{"id": "x\\ud800", "text": ' + json.dumps(GOOD.replace("Friday", "Monday")) + "}",
+             json.dumps({"id": "good-2", "text": GOOD.replace("Wednesday", "Thursday")})]
+    (root / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.txt"), "w", encoding="utf-8") as fh:
+        fh.write(GOOD.replace("next week", "next month"))
+    (root / "plain.txt").write_text(GOOD.replace("capital", "north"), encoding="utf-8")
+    return root
+
+
+def _error_lines(err: str) -> list[dict]:
+    import json
+
+    return [json.loads(x) for x in err.splitlines() if x.startswith("{")]
+
+
+def test_run_survives_deep_json_surrogate_ids_and_undecodable_names(tmp_path, capsys):
+    from parley.cli import main
+
+    db = tmp_path / "s.db"
+    assert main(["run", str(_hostile_tree(tmp_path)), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    # keyed by source (ids are ingest's business): the deep line, the surrogate id, the undecodable name
+    errors = {Path(e["source"]).name: e["error"] for e in _error_lines(err)}
+    assert errors["batch.jsonl:2"] == "record could not be read (RecursionError)"  # its line only, not the file
+    assert set(errors) <= {"batch.jsonl:2", "batch.jsonl:3", "caf\\udce9.txt"}
+    assert all(e.startswith("could not be stored") for k, e in errors.items() if k != "batch.jsonl:2")
+    con = sqlite3.connect(db)
+    stored = {Path(r[0]).name for r in con.execute("SELECT source FROM documents")}
+    assert stored >= {"batch.jsonl:1", "batch.jsonl:4", "plain.txt"}  # every good document
+    assert len(stored) + len(errors) == 6  # each input stored or one error line, none lost silently
+    finished, failed, inputs = con.execute("SELECT finished, failed, inputs FROM runs").fetchone()
+    assert finished and failed == len(errors) and inputs == 6
+
+
+def test_analyze_prints_every_readable_document_as_utf8_json(tmp_path):
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-m", "parley.cli", "analyze", str(_hostile_tree(tmp_path)), "--jsonl"],
+                         capture_output=True, env=env, timeout=600)
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    records = [json.loads(line.decode("utf-8")) for line in out.stdout.splitlines()]  # strict UTF-8
+    assert sorted(Path(r["source"]).name for r in records) == sorted(
+        ["batch.jsonl:1", "batch.jsonl:3", "batch.jsonl:4", "caf\udce9.txt", "plain.txt"])
+    assert "x\ud800" in [r["id"] for r in records]
+    assert [Path(e["source"]).name for e in _error_lines(out.stderr.decode("utf-8"))] == ["batch.jsonl:2"]
+
+
+def test_a_failing_stage_or_reader_is_that_documents_error(tmp_path, monkeypatch, capsys):
+    """Any exception of a stage, or of reading one file, is one error line; the other documents go on."""
+    from parley import batch, pipeline
+    from parley.cli import main
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for name in ("a", "b", "c"):
+        (root / f"{name}.txt").write_text(GOOD.replace("capital", f"city of {name}"), encoding="utf-8")
+
+    def explode(doc, ctx):
+        if doc.source.endswith("b.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return doc
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, explode])
+    real_read = batch.read_path
+    monkeypatch.setattr(batch, "read_path", lambda p: (_ for _ in ()).throw(OSError("gone")) if p.stem == "c"
+                        else real_read(p))
+    db = tmp_path / "f.db"
+    assert main(["run", str(root), "--db", str(db)]) == 0
+    errors = {Path(e["source"]).name: e["error"] for e in _error_lines(capsys.readouterr().err)}
+    assert errors == {"b.txt": "RecursionError: maximum recursion depth exceeded",
+                      "c.txt": "could not be read (OSError: gone)"}
+    assert [Path(r[0]).name for r in sqlite3.connect(db).execute("SELECT source FROM documents")] == ["a.txt"]

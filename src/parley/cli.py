@@ -13,9 +13,9 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from parley.batch import analyze_all, error_record
+from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, expand_paths, iter_documents, read_path
+from parley.ingest import JSONL_SUFFIXES, expand_paths
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
@@ -55,17 +55,25 @@ def _stderr_console():
 def cmd_analyze(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     ok = failed = 0
-    for kind, value in analyze_all(iter_documents(args.paths), ctx):
+    for kind, value in analyze_all(read_all(expand_paths(args.paths)), ctx):
         if kind == "doc":
             ok += 1
-            if args.jsonl:
-                sys.stdout.write(value.to_json() + "\n")
-            else:
-                sys.stdout.write(json.dumps(value.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            sys.stdout.flush()
+            _write_record(value, None if args.jsonl else 2)
         else:
             failed += 1
     return 0 if ok or not failed else 1
+
+
+def _write_record(doc, indent: int | None) -> None:
+    """One record on stdout; text UTF-8 cannot encode (a lone surrogate in a JSONL id) is written \\u-escaped."""
+    data = doc.to_dict()
+    line = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # (the console's own error handler might write invalid UTF-8 instead)
+        line = json.dumps(data, ensure_ascii=True, indent=indent)
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
@@ -85,25 +93,32 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
 
             results = analyze_dask(files, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            raws = (item for f in files for item in read_path(f))
-            results = analyze_all(raws, ctx, skip=lambda raw: store.has_hash(raw.content_hash))
-        with _progress(total, "analyzing") as bar:
-            task = bar.add_task("docs", total=total)
-            for kind, value in results:
-                bar.advance(task)
-                counts["inputs"] += 1
-                if kind == "error":
-                    counts["failed"] += 1
-                    errors.append(value)
-                elif kind == "skip":
-                    counts["unchanged"] += 1
-                else:
-                    status = store.upsert(value)
-                    counts[status] += 1
-                    if status != "unchanged":
-                        changed.add(value.id)
-        corpus_counts = _rebuild_corpus(store, ctx, changed)
-        store.finish_run(run_id, counts, errors)
+            results = analyze_all(read_all(files), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+        try:
+            with _progress(total, "analyzing") as bar:
+                task = bar.add_task("docs", total=total)
+                for kind, value in results:
+                    bar.advance(task)
+                    counts["inputs"] += 1
+                    if kind == "error":
+                        counts["failed"] += 1
+                        errors.append(value)
+                    elif kind == "skip":
+                        counts["unchanged"] += 1
+                    else:
+                        try:
+                            status = store.upsert(value)  # one transaction: a failure leaves nothing behind
+                        except Exception as err:  # e.g. text SQLite cannot encode: that document's error
+                            counts["failed"] += 1
+                            errors.append(error_record(value.id, f"could not be stored ({type(err).__name__}: "
+                                                                  f"{err})", value.source))
+                            continue
+                        counts[status] += 1
+                        if status != "unchanged":
+                            changed.add(value.id)
+            corpus_counts = _rebuild_corpus(store, ctx, changed)
+        finally:  # the run row always finishes, even when the corpus step fails
+            store.finish_run(run_id, counts, errors)
     counts["corpus"] = corpus_counts
     return counts
 
