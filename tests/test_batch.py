@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from parley.context import Context
 from parley.ingest import IngestError, iter_documents
 from parley.pipeline import analyze
@@ -195,3 +197,76 @@ def test_a_failing_stage_or_reader_is_that_documents_error(tmp_path, monkeypatch
     assert errors == {"b.txt": "RecursionError: maximum recursion depth exceeded",
                       "c.txt": "could not be read (OSError: gone)"}
     assert [Path(r[0]).name for r in sqlite3.connect(db).execute("SELECT source FROM documents")] == ["a.txt"]
+
+
+# ---------------------------------------------------------------------- the per-document time budget
+
+def _three(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    root.mkdir()
+    for name in ("a", "b", "c"):
+        (root / f"{name}.txt").write_text(GOOD.replace("capital", f"city of {name}"), encoding="utf-8")
+    return root
+
+
+def _spin_on_b(doc, ctx):
+    """A stage that never ends on one document (pure Python, no cooperative check inside)."""
+    while doc.source.endswith("b.txt"):
+        pass
+    return doc
+
+
+def test_a_document_over_its_budget_is_its_error_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
+    from parley import pipeline
+    from parley.cli import main
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, _spin_on_b])
+    db = tmp_path / "t.db"
+    started = time.monotonic()
+    assert main(["run", str(_three(tmp_path)), "--db", str(db), "--time-budget", "2"]) == 0
+    assert time.monotonic() - started < 60
+    errors = {Path(e["source"]).name: e["error"] for e in _error_lines(capsys.readouterr().err)}
+    assert list(errors) == ["b.txt"]
+    assert errors["b.txt"].startswith("over its time budget of 2 s (in ") and "_spin_on_b)" in errors["b.txt"]
+    con = sqlite3.connect(db)
+    assert sorted(Path(r[0]).name for r in con.execute("SELECT source FROM documents")) == ["a.txt", "c.txt"]
+    assert con.execute("SELECT finished, failed FROM runs").fetchone()[1] == 1
+
+
+def test_off_the_main_thread_the_budget_is_checked_between_stages(tmp_path):
+    """Dask workers run documents in threads, where no timer can interrupt: the deadline is checked cooperatively."""
+    import threading
+
+    from parley import pipeline
+    from parley.batch import analyze_all, read_all
+
+    def slow_on_b(doc, ctx):
+        if doc.source.endswith("b.txt"):
+            time.sleep(1.5)
+        return doc
+
+    stages = pipeline.STAGES
+    pipeline.STAGES = [stages[0], slow_on_b, *stages[1:]]
+    results: list = []
+    try:
+        ctx = Context(options={"time_budget": 1})
+        worker = threading.Thread(target=lambda: results.extend(
+            analyze_all(read_all(sorted(_three(tmp_path).glob("*.txt"))), ctx, report=False)))
+        worker.start()
+        worker.join(timeout=300)
+    finally:
+        pipeline.STAGES = stages
+    kinds = [(kind, value.source.rsplit("/", 1)[-1] if kind == "doc" else value["error"]) for kind, value in results]
+    assert kinds == [("doc", "a.txt"), ("error", "over its time budget of 1 s (in nlp.annotate)"),
+                     ("doc", "c.txt")]
+
+
+def test_time_budget_flag_is_checked(capsys):
+    from parley.cli import build_parser
+
+    assert build_parser().parse_args(["analyze", "x.txt"]).time_budget == 60
+    assert build_parser().parse_args(["run", "x", "--db", "d", "--time-budget", "0"]).time_budget == 0
+    for bad in ("-1", "nan", "soon"):
+        with pytest.raises(SystemExit) as exit_:
+            build_parser().parse_args(["analyze", "x.txt", "--time-budget", bad])
+        assert exit_.value.code == 2

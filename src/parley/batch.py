@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from parley import budget
 from parley.context import Context
 from parley.document import Document
 from parley.ingest import IngestError, RawDocument, read_path
@@ -64,7 +65,11 @@ def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,
             yield "skip", item
             continue
         try:
-            yield "doc", analyze(item, ctx)
+            with budget.document(ctx):
+                doc = analyze(item, ctx)
+            yield "doc", doc
+        except budget.BudgetExceeded as err:  # that document's error; the batch goes on
+            yield "error", error_record(item.id, str(err), item.source, report)
         except IngestError as err:
             yield "error", error_record(err.id, err.reason, item.source, report)
         except Exception as err:  # one bad article must not stop the batch

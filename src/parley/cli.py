@@ -13,6 +13,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from parley import budget
 from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, expand_paths
@@ -27,6 +28,8 @@ def make_context(args: argparse.Namespace) -> Context:
     options = {}
     if getattr(args, "actors", None):
         options["actor_files"] = list(args.actors)
+    if getattr(args, "time_budget", None) is not None:
+        options[budget.OPTION] = args.time_budget
     ctx = Context(options=options)
     if getattr(args, "spacy_model", None):
         from parley import nlp
@@ -326,6 +329,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 # --- parser ------------------------------------------------------------------------------------------
 
+def _seconds(value: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not out >= 0 or out == float("inf"):
+        raise argparse.ArgumentTypeError(f"needs a number of seconds >= 0, got {value!r}")
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0], epilog=EPILOG)
     sub = p.add_subparsers(dest="verb", required=True)
@@ -336,6 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--spacy-model", metavar="NAME|PATH",
                         help="optional spaCy pipeline (installed package or directory): adds NER actors and "
                              "dependency parses; needs pip install 'parley[spacy]' and a model")
+        sp.add_argument("--time-budget", type=_seconds, default=budget.DEFAULT_SECONDS, metavar="SECONDS",
+                        help=f"per-document time limit; a document over it is that document's error "
+                             f"(default {budget.DEFAULT_SECONDS:g}; 0 = none)")
 
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
     sp.add_argument("paths", nargs="+", metavar="PATH")

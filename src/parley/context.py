@@ -24,6 +24,7 @@ class Context:
     memory: dict[str, Any] = field(default_factory=dict)
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
     _providers: dict[str, Callable[[Context], Any]] = field(default_factory=dict, repr=False)
+    deadline: float | None = field(default=None, repr=False)  # the current document's (``parley.budget``)
 
     def get(self, name: str, loader: Callable[[], Any]) -> Any:
         if name not in self._resources:
