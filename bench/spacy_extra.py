@@ -8,7 +8,7 @@ as text the rules were never tuned on. For each corpus and each way: words/s and
 pipeline (clean -> ... -> events, model load excluded, best of ``--repeat``), the actor count, and on the seeds
 quote/speaker precision and recall with ``bench/quotes.py``'s own matching and scoring. Then the actors only
 the NER run has (new names, retyped names), with examples. Each way keeps its own Context over a corpus, as a
-real ``parley run`` does (actors learned from appositions carry over between articles).
+real ``parley run`` does (loaded models are shared; no record depends on the articles before it).
 """
 
 from __future__ import annotations

@@ -305,20 +305,19 @@ def test_real_phoenix_dictionary_loads(shared_dir):
     assert d.lookup("Norodom Sihamoni").role_at("2013-09-17").code == "KHMGOV"
 
 
-# ---------------------------------------------------------------------- corpus memory
+# ---------------------------------------------------------------------- no memory across documents
 
-def test_learned_actors_carry_to_next_article():
+def test_an_article_is_not_coded_by_what_an_earlier_one_said():
     ctx = _ctx(actor_bundled=False)
+    second_text = "Iva Petrin warned again. Vigilis will publish a report."
+    alone = actors.annotate(_doc(second_text, "2020-02-01"), _ctx(actor_bundled=False))
     first = actors.annotate(_doc("Iva Petrin, executive director of Vigilis, an election monitoring group, "
                                  "said the vote was flawed.", "2020-01-01"), ctx)
-    assert _by_name(first)["Iva Petrin"].affiliation == "Vigilis"
-    learned = ctx.memory["learned_actors"]
-    assert learned["Iva Petrin"]["role"] == "executive director"
-    second = actors.annotate(_doc("Iva Petrin warned again. Vigilis will publish a report.", "2020-02-01"), ctx)
-    by = _by_name(second)
-    assert by["Iva Petrin"].role == "executive director"
-    assert by["Iva Petrin"].source == "corpus"
-    assert by["Vigilis"].type == "organization"  # a single word, known from the earlier article
+    assert _by_name(first)["Iva Petrin"].affiliation == "Vigilis"  # the first article states it
+    after = actors.annotate(_doc(second_text, "2020-02-01"), ctx)
+    assert [a.__dict__ for a in after.actors] == [a.__dict__ for a in alone.actors]
+    assert _by_name(after)["Iva Petrin"].role is None  # the second article never says it
+    assert "learned_actors" not in ctx.memory
 
 
 # ---------------------------------------------------------------------- seeds
@@ -340,6 +339,14 @@ EXPECTED = {
 }
 
 
+# without dictionaries a party comes only from the article itself: 001 calls Hun Sen "Cambodian Prime Minister"
+# and never ties him to the CPP (seed 000 does; a record never depends on another article)
+_PARTY_ONLY_ELSEWHERE = {("001", "Hun Sen")}
+# the article states it but the rules miss it alone (it used to come from seed 000's record): a known gap
+_GAPS_WITHOUT_DICTIONARY = {("003", "Yim Sovann"): "'Yim Sovann, a CNRP lawmaker and spokesman'",
+                            ("004", "Kem Sokha"): "'Kem Sokha was arrested and his Cambodia National Rescue Party'"}
+
+
 def _seed_docs(seeds_dir, bundled: bool):
     from parley import clean, ingest, pipeline
 
@@ -351,6 +358,15 @@ def _seed_docs(seeds_dir, bundled: bool):
         doc = text.segment(clean.clean(raw, ctx), ctx)
         out[doc.id[:3]] = actors.annotate(doc, ctx)
     return out
+
+
+@pytest.mark.xfail(strict=True, reason="affiliation from an acronym apposition without a dictionary: "
+                   + "; ".join(_GAPS_WITHOUT_DICTIONARY.values()))
+def test_seed_affiliation_stated_in_the_article_without_dictionary(seeds_dir):
+    docs = _seed_docs(seeds_dir, False)
+    for key, name in _GAPS_WITHOUT_DICTIONARY:
+        by = {a.name: a for a in docs[key].actors if a.type == "person"}
+        assert by[name].affiliation == EXPECTED[key][name]
 
 
 @pytest.mark.parametrize("bundled", [True, False])
@@ -369,6 +385,8 @@ def test_seeds_people_once_with_party(seeds_dir, bundled):
                 # the dictionary spells Prak Sokhonn; without it the text's form is the name
                 continue
             assert name in by, (key, name, names)
+            if not bundled and ((key, name) in _PARTY_ONLY_ELSEWHERE or (key, name) in _GAPS_WITHOUT_DICTIONARY):
+                continue
             if party and (bundled or party in orgs):
                 assert (by[name].affiliation or "").replace("’", "'") == party, (key, name, by[name].affiliation)
         orgs = {a.name.replace("’", "'") for a in doc.actors if a.type == "organization"}

@@ -39,3 +39,40 @@ def test_paragraphs_and_offsets_slice_exactly():
 def test_line_break_ends_sentence():
     assert _texts("one sentence per line\nanother line") == ["one sentence per line", "another line"]
     assert paragraphs("a\nb\n\nc") == [[0, 3], [5, 6]]
+
+
+def test_no_sentence_or_paragraph_exceeds_its_cap_and_spans_still_slice():
+    import time
+
+    from parley.text import MAX_PARAGRAPH, MAX_SENTENCE
+
+    # an unclosed quotation over 200 KB of sentences (cost used to grow with the square of its length),
+    # a line with no sentence boundary, and a single 30,000-character "word"
+    unclosed = "“" + "The minister said the talks would go on. " * 5000
+    run_on = " ".join(["the talks would go on and on"] * 3000)
+    word = "x" * 30_000
+    text = f"{unclosed}\n\n{run_on}\n\n{word}\n\nShort closing paragraph."
+    started = time.perf_counter()
+    doc = segment(Document(id="t", text=text))
+    assert time.perf_counter() - started < 5  # linear: the old quote scan took ~20 s on the first paragraph
+    assert max(e - s for s, e in doc.sentences) <= MAX_SENTENCE
+    assert max(e - s for s, e in doc.paragraphs) <= MAX_PARAGRAPH
+    for s, e in doc.sentences:  # offsets slice the text, pieces are stripped and never overlap
+        assert text[s:e] == text[s:e].strip() and s < e
+    assert all(a[1] <= b[0] for a, b in zip(doc.sentences, doc.sentences[1:], strict=False))
+    # every non-space character is in exactly one sentence, and each sentence in its paragraph
+    covered = sum(text[s:e].count("o") for s, e in doc.sentences)
+    assert covered == text.count("o")
+    assert all(any(p0 <= s and e <= p1 for p0, p1 in doc.paragraphs) for s, e in doc.sentences)
+    lo, hi = text.index(run_on), text.index(run_on) + len(run_on)
+    pieces = [(s, e) for s, e in doc.sentences if lo <= s < hi]
+    assert len(pieces) > 1 and all(e == hi or text[e] == " " for s, e in pieces)  # cut at spaces, not in words
+    assert doc.sentences[-1] == [text.index("Short"), len(text)]
+
+
+def test_caps_leave_ordinary_paragraphs_alone():
+    text = "“We must act. We won’t allow it,” he said. Then he left.\n\nA second paragraph follows here."
+    doc = segment(Document(id="t", text=text))
+    assert doc.paragraphs == paragraphs(text) == [[0, 56], [58, len(text)]]
+    assert [text[s:e] for s, e in doc.sentences] == [
+        "“We must act. We won’t allow it,” he said.", "Then he left.", "A second paragraph follows here."]

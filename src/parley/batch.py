@@ -3,7 +3,8 @@
 Why its own module: the local engine (``parley analyze``/``run`` in ``cli``) and the Dask workers (``scale``)
 run the same loop, so it lives below both. Each input yields exactly one ("doc", Document),
 ("skip", RawDocument) or ("error", {"id", "error"[, "source"]}) pair; an error record is printed as one JSON
-line on stderr unless the caller collects it (``report=False``, the Dask workers).
+line on stderr unless the caller collects it (``report=False``, the Dask workers). Nothing a document does —
+in reading (``read_all``), in analysis, or in storing (``cli.run_into_store``) — stops the batch.
 """
 
 from __future__ import annotations
@@ -11,20 +12,40 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
+from parley import budget
 from parley.context import Context
 from parley.document import Document
-from parley.ingest import IngestError, RawDocument
+from parley.ingest import IngestError, RawDocument, read_path
+
+
+def printable(text: str) -> str:
+    """``text`` with what UTF-8 cannot encode (a lone surrogate from JSON, an undecodable file name) escaped.
+
+    Error records must always print and store: an id such as "x\\ud800" would otherwise raise in the very
+    line that reports it.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def error_record(doc_id: str, reason: str, source: str = "", report: bool = True) -> dict[str, str]:
     """The one-line error of a document (printed on stderr as JSON when ``report``)."""
-    rec = {"id": doc_id, "error": reason}
+    rec = {"id": printable(str(doc_id)), "error": printable(str(reason))}
     if source:
-        rec["source"] = source
+        rec["source"] = printable(str(source))
     if report:
         print(json.dumps(rec, ensure_ascii=False), file=sys.stderr, flush=True)
     return rec
+
+
+def read_all(files: Iterable[Path]) -> Iterator[RawDocument | IngestError]:
+    """``ingest.read_path`` over every file; a file whose reading raises becomes that file's error, the rest goes on."""
+    for f in files:
+        try:
+            yield from read_path(f)
+        except Exception as err:  # reading must never stop the batch (a deep JSON line, an odd file system)
+            yield IngestError(printable(f.stem), f"could not be read ({type(err).__name__}: {err})", printable(str(f)))
 
 
 def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,
@@ -44,7 +65,11 @@ def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,
             yield "skip", item
             continue
         try:
-            yield "doc", analyze(item, ctx)
+            with budget.document(ctx):
+                doc = analyze(item, ctx)
+            yield "doc", doc
+        except budget.BudgetExceeded as err:  # that document's error; the batch goes on
+            yield "error", error_record(item.id, str(err), item.source, report)
         except IngestError as err:
             yield "error", error_record(err.id, err.reason, item.source, report)
         except Exception as err:  # one bad article must not stop the batch

@@ -13,9 +13,10 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from parley.batch import analyze_all, error_record
+from parley import budget
+from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, expand_paths, iter_documents, read_path
+from parley.ingest import JSONL_SUFFIXES, expand_paths
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
@@ -27,6 +28,8 @@ def make_context(args: argparse.Namespace) -> Context:
     options = {}
     if getattr(args, "actors", None):
         options["actor_files"] = list(args.actors)
+    if getattr(args, "time_budget", None) is not None:
+        options[budget.OPTION] = args.time_budget
     ctx = Context(options=options)
     if getattr(args, "spacy_model", None):
         from parley import nlp
@@ -55,17 +58,25 @@ def _stderr_console():
 def cmd_analyze(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     ok = failed = 0
-    for kind, value in analyze_all(iter_documents(args.paths), ctx):
+    for kind, value in analyze_all(read_all(expand_paths(args.paths)), ctx):
         if kind == "doc":
             ok += 1
-            if args.jsonl:
-                sys.stdout.write(value.to_json() + "\n")
-            else:
-                sys.stdout.write(json.dumps(value.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            sys.stdout.flush()
+            _write_record(value, None if args.jsonl else 2)
         else:
             failed += 1
     return 0 if ok or not failed else 1
+
+
+def _write_record(doc, indent: int | None) -> None:
+    """One record on stdout; text UTF-8 cannot encode (a lone surrogate in a JSONL id) is written \\u-escaped."""
+    data = doc.to_dict()
+    line = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # (the console's own error handler might write invalid UTF-8 instead)
+        line = json.dumps(data, ensure_ascii=True, indent=indent)
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
@@ -85,25 +96,32 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
 
             results = analyze_dask(files, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            raws = (item for f in files for item in read_path(f))
-            results = analyze_all(raws, ctx, skip=lambda raw: store.has_hash(raw.content_hash))
-        with _progress(total, "analyzing") as bar:
-            task = bar.add_task("docs", total=total)
-            for kind, value in results:
-                bar.advance(task)
-                counts["inputs"] += 1
-                if kind == "error":
-                    counts["failed"] += 1
-                    errors.append(value)
-                elif kind == "skip":
-                    counts["unchanged"] += 1
-                else:
-                    status = store.upsert(value)
-                    counts[status] += 1
-                    if status != "unchanged":
-                        changed.add(value.id)
-        corpus_counts = _rebuild_corpus(store, ctx, changed)
-        store.finish_run(run_id, counts, errors)
+            results = analyze_all(read_all(files), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+        try:
+            with _progress(total, "analyzing") as bar:
+                task = bar.add_task("docs", total=total)
+                for kind, value in results:
+                    bar.advance(task)
+                    counts["inputs"] += 1
+                    if kind == "error":
+                        counts["failed"] += 1
+                        errors.append(value)
+                    elif kind == "skip":
+                        counts["unchanged"] += 1
+                    else:
+                        try:
+                            status = store.upsert(value)  # one transaction: a failure leaves nothing behind
+                        except Exception as err:  # e.g. text SQLite cannot encode: that document's error
+                            counts["failed"] += 1
+                            errors.append(error_record(value.id, f"could not be stored ({type(err).__name__}: "
+                                                                  f"{err})", value.source))
+                            continue
+                        counts[status] += 1
+                        if status != "unchanged":
+                            changed.add(value.id)
+            corpus_counts = _rebuild_corpus(store, ctx, changed)
+        finally:  # the run row always finishes, even when the corpus step fails
+            store.finish_run(run_id, counts, errors)
     counts["corpus"] = corpus_counts
     return counts
 
@@ -311,6 +329,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 # --- parser ------------------------------------------------------------------------------------------
 
+def _seconds(value: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not out >= 0 or out == float("inf"):
+        raise argparse.ArgumentTypeError(f"needs a number of seconds >= 0, got {value!r}")
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0], epilog=EPILOG)
     sub = p.add_subparsers(dest="verb", required=True)
@@ -321,6 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--spacy-model", metavar="NAME|PATH",
                         help="optional spaCy pipeline (installed package or directory): adds NER actors and "
                              "dependency parses; needs pip install 'parley[spacy]' and a model")
+        sp.add_argument("--time-budget", type=_seconds, default=budget.DEFAULT_SECONDS, metavar="SECONDS",
+                        help=f"per-document time limit; a document over it is that document's error "
+                             f"(default {budget.DEFAULT_SECONDS:g}; 0 = none)")
 
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
     sp.add_argument("paths", nargs="+", metavar="PATH")

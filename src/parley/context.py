@@ -6,7 +6,9 @@ A stage may also need data a *later* stage owns (the clean stage dates articles 
 actor dictionaries): ``ctx.resource(name)`` loads it on first use through a provider the pipeline registered
 with ``ctx.provide(name, loader)``, so the earlier stage never imports the later one. With no provider the
 resource is None.
-Corpus-level memory (actors learned from appositions in earlier articles) lives in ``ctx.memory``.
+``ctx.memory`` holds what the caller gives the stages (the corpus line counts of the clean stage) and the
+current document's optional spaCy parse, which is released after the document. No stage may keep anything
+there that one document teaches the next: a document's record is a function of the document alone.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Context:
     memory: dict[str, Any] = field(default_factory=dict)
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
     _providers: dict[str, Callable[[Context], Any]] = field(default_factory=dict, repr=False)
+    deadline: float | None = field(default=None, repr=False)  # the current document's (``parley.budget``)
 
     def get(self, name: str, loader: Callable[[], Any]) -> Any:
         if name not in self._resources:

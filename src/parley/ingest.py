@@ -122,6 +122,8 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
                 yield parse_record(line, fallback_id, f"{path}:{lineno}")
             except IngestError as err:
                 yield err
+            except Exception as err:  # e.g. RecursionError on a line nested ~1000 deep: that line's error only
+                yield IngestError(fallback_id, f"record could not be read ({type(err).__name__})", f"{path}:{lineno}")
 
 
 def parse_record(line: bytes | str, fallback_id: str, source: str) -> RawDocument:

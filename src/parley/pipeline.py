@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parley import actors, clean, events, nlp, quotes, text, timex
+from parley import actors, budget, clean, events, nlp, quotes, text, timex
 from parley.clean.tenure import RESOURCE as OFFICE_TENURES
 from parley.context import Context
 from parley.document import Document
@@ -32,10 +32,15 @@ def wire(ctx: Context | None = None) -> Context:
 def analyze(raw: RawDocument, ctx: Context | None = None) -> Document:
     """One raw article in, one fully annotated Document out."""
     ctx = wire(ctx)
-    doc = clean.clean(raw, ctx)
+    name = "clean"
     try:
+        doc = clean.clean(raw, ctx)
         for stage in STAGES:
+            name = f"{stage.__module__.removeprefix('parley.')}.{stage.__name__}"
+            budget.check(ctx, name)  # under a budget (``budget.document``), a document past it stops here
             doc = stage(doc, ctx)
+    except budget.BudgetExceeded as err:
+        raise budget.BudgetExceeded(f"{err} (in {name})" if "(in " not in str(err) else str(err)) from None
     finally:
         nlp.release(ctx)  # the optional spaCy parse is never kept past its document
     return doc

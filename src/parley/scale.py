@@ -3,8 +3,8 @@
 Why coarse partitions: each task loads the models and dictionaries once (a Context per partition), so tasks
 must carry many articles to pay that cost back; a few partitions per worker balance load without
 re-loading. Workers return plain dicts (Document JSON) and error records; only the driver writes to SQLite
-(one writer), so the store's guarantees are the same as for the local engine. Actors learned from
-appositions are shared within a partition, not across partitions (a known cost of parallelism).
+(one writer), so the store's guarantees are the same as for the local engine. A record depends on its
+document alone, so how files fall into partitions changes nothing in the results.
 """
 
 from __future__ import annotations
@@ -32,11 +32,10 @@ def partitions(files: list[Path], n: int) -> list[list[str]]:
 
 def analyze_partition(paths: list[str], options: dict, skip_hashes: frozenset[str]) -> list[tuple[str, dict]]:
     """Worker side: analyze one partition with its own Context; return ("doc"|"skip"|"error", dict) pairs."""
-    from parley.batch import analyze_all
-    from parley.ingest import read_path
+    from parley.batch import analyze_all, read_all
 
     ctx = Context(options=options)
-    raws = (item for p in paths for item in read_path(Path(p)))
+    raws = read_all(Path(p) for p in paths)
     out = []
     for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False):
         if kind == "doc":

@@ -14,9 +14,10 @@ works: tests prove it on a fictional country).
 With ``--spacy-model`` (``parley.nlp``), named entities of the parse add the names the rules cannot justify
 (``entities``); without it the rule path is unchanged.
 
-Across a corpus, actors whose role/affiliation/code the text stated are remembered in
-``ctx.memory["learned_actors"]`` (name -> type, role, affiliation, code, date, aliases) and recognised and
-coded in later articles that name them without a title.
+A document's actors are a function of that document and the dictionaries alone: nothing one article says
+carries to the next one in the same process (so ``run A; run B`` equals ``run A B`` and a resumed run equals an
+uninterrupted one). Actors are linked across articles by the corpus step (``parley.corpus``: merged
+``corpus_actors``), not here.
 """
 
 from __future__ import annotations
@@ -69,47 +70,17 @@ def office_tenures(ctx: Context) -> OfficeTenures:
     return OfficeTenures(dictionary(ctx))
 
 
-def _learned_dictionary(learned: dict, lex: Lexicon) -> ActorDictionary:
-    d = ActorDictionary(lexicon=lex)
-    for name, info in learned.items():
-        aliases = [a for a in info.get("aliases", []) if len(a.split()) > 1 or info.get("type") != "person"]
-        d.add(DictEntry(name=name, type=info.get("type", "person"), aliases=aliases, source="corpus"))
-    return d
-
-
 def annotate(doc: Document, ctx: Context | None = None) -> Document:
     """Pipeline stage: fill ``doc.actors`` (see module docstring)."""
     ctx = ctx or Context()
     lex = lexicon(ctx)
     base = dictionary(ctx)
-    learned = ctx.memory.setdefault("learned_actors", {})
-    dicts = [("dict", base)]
-    if learned:
-        dicts.append(("learned", _learned_dictionary(learned, lex)))
     ents = nlp.entities(doc, ctx, entities.LABELS)  # empty unless --spacy-model parsed this document
-    rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, dicts, ents)
+    rec = Recognizer(doc.text, doc.sentences, doc.paragraphs, lex, [("dict", base)], ents)
     rec.run(entities)
-    res = Resolver(rec, lex, {"dict": base}, doc.published, learned)
+    res = Resolver(rec, lex, {"dict": base}, doc.published, {})  # no memory of earlier documents
     doc.actors = res.run()
-    _learn(doc, learned, lex)
     return doc
-
-
-def _learn(doc: Document, learned: dict, lex: Lexicon) -> None:
-    """Remember actors whose role, affiliation or code this article stated (not dictionary-only facts)."""
-    for a in doc.actors:
-        if a.type not in ("person", "organization") or a.source != "text":
-            continue
-        if not (a.role or a.affiliation or (a.code and a.code not in lex.countries)):
-            continue
-        old = learned.get(a.name, {})
-        if old.get("date") and doc.published and old["date"] > doc.published and old.get("role"):
-            continue
-        learned[a.name] = {
-            "type": a.type, "role": a.role or old.get("role"), "affiliation": a.affiliation or old.get("affiliation"),
-            "code": a.code or old.get("code"), "date": doc.published,
-            "aliases": sorted(set(old.get("aliases", [])) | set(a.aliases)),
-        }
 
 
 def person_mentions(doc: Document) -> list[tuple[int, int, str]]:

@@ -27,7 +27,6 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def chrome_data() -> dict[str, Any]:
     data = yaml.safe_load((DATA / "page_chrome.yaml").read_text(encoding="utf-8"))
     return {

@@ -3,8 +3,9 @@
 Domain or site name > closing credit / copyright footer (a copyright holder the outlet table does not know is
 still the outlet) > wire dateline "(Reuters) -" > the outlet's byline style (data) > mentions in the body
 ("told RFA" or "RFA's Khmer Service" count 3, a bare mention 1, and at least 3 are needed: one "according to
-Reuters" names a source, not the outlet). ``None`` when nothing names the outlet; the evidence used is
-returned for ``meta["outlet_evidence"]``. ``data/outlets.yaml`` lists the outlets parley can name.
+Reuters" names a source, not the outlet). ``None`` when nothing names the outlet, or when two outlets have
+the same, highest evidence (no set or dict order may pick one: the result never depends on PYTHONHASHSEED);
+the evidence used is returned for ``meta["outlet_evidence"]``. ``data/outlets.yaml`` lists the outlets parley can name.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def outlet_data() -> dict[str, Any]:
     data = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))
     outlets, by_alias = [], {}
@@ -37,7 +37,7 @@ def outlet_data() -> dict[str, Any]:
             "dateline": bool(o.get("dateline")),
         }
         outlets.append(entry)
-        for alias in set(o.get("aliases", [])) | {o["name"]}:
+        for alias in sorted(set(o.get("aliases", [])) | {o["name"]}):
             by_alias.setdefault(alias, entry)
     names = sorted(by_alias, key=len, reverse=True)
     return {
@@ -107,7 +107,7 @@ def find_outlet(p: Page, url: str | None, sitename: str | None) -> tuple[str | N
             else:
                 plain[o["short"]] += 1
             names[o["short"]] = o["name"]
-    for short in set(told) | set(plain):
+    for short in sorted(set(told) | set(plain)):
         if 3 * told[short] + plain[short] < 3:
             continue  # one "according to Reuters" is a source, not the outlet
         o = next(x for x in data["outlets"] if x["short"] == short)
@@ -119,6 +119,9 @@ def find_outlet(p: Page, url: str | None, sitename: str | None) -> tuple[str | N
         return sitename, sitename, [f"site name {sitename}"]
     if not scores:
         return None, None, []
-    best, _ = scores.most_common(1)[0]
-    return best, names[best], evidence[best]
+    top = max(scores.values())
+    best = sorted(short for short, score in scores.items() if score == top)
+    if len(best) > 1:  # two outlets with equal evidence: the page does not say which one it is
+        return None, None, []
+    return best[0], names[best[0]], evidence[best[0]]
 
