@@ -54,7 +54,7 @@ def plotly_js() -> Path | None:
 def create_app(db_path: str) -> FastAPI:
     """The dashboard and API over the store at ``db_path`` (opened read-only per request)."""
     db_file = Path(db_path)
-    data.connect(db_file).close()  # fail early and clearly when the store is missing
+    data.check_store(db_file)  # fail early and clearly when the store is missing or not a store
     app = FastAPI(title="parley", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a parley store. Lists are paginated with `limit`/`offset` "
                               "and answer `{total, limit, offset, items}`.")
