@@ -220,7 +220,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     else:
         from parley.store import Store
 
-        with Store(args.db) as store:  # analysed Documents: their own dated expressions, sentences and offsets
+        with Store(args.db, must_exist=True) as store:  # analysed Documents: their own dated expressions, sentences and offsets
             docs = [d for d in store.documents() if d.published and d.text]
         if not docs:
             print("no dated articles", file=sys.stderr)
@@ -280,7 +280,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from parley.export import export
     from parley.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, must_exist=True) as store:
         counts = export(store, args.format, Path(args.out))
     print(json.dumps(counts))
     return 0
@@ -297,7 +297,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
     from parley.corpus.trend import dyad_trend, trend_csv
     from parley.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, must_exist=True) as store:
         rows = dyad_trend(store, args.dyad[0], args.dyad[1])
     if args.csv:
         Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
@@ -313,7 +313,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from parley.corpus.claims import claims_ledger
     from parley.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, must_exist=True) as store:
         rows = claims_ledger(store)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
