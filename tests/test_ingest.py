@@ -16,9 +16,10 @@ def test_directories_recursive_and_globs(tmp_path: Path):
     (tmp_path / "a" / "one.txt").write_text(ARTICLE)
     (tmp_path / "a" / "b" / "two.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>")
     got = _ingest([tmp_path])
-    assert [d.id for d in got] == ["one", "two"]
+    assert [d.id for d in got] == ["a/one", "a/b/two"]  # ids: the path under the root named, no extension
     assert [d.kind for d in got] == ["text", "html"]
-    assert [d.id for d in _ingest([str(tmp_path / "**" / "*.html")])] == ["two"]
+    assert [d.id for d in _ingest([str(tmp_path / "**" / "*.html")])] == ["a/b/two"]
+    assert [d.id for d in _ingest([tmp_path / "a" / "one.txt"])] == ["one"]  # a named file: its stem
 
 
 def test_encodings_and_nfc(tmp_path: Path):
@@ -82,3 +83,54 @@ def test_invalid_utf8_falls_back_not_fails(tmp_path: Path):
     raw = ARTICLE.encode() + b"\xff\xfe broken bytes \xc3"
     doc = make_raw("bad", "bad.txt", raw, "text")
     assert doc.encoding in {"cp1252", "latin-1"} and "Ana Ruiz" in doc.content
+
+
+def test_same_file_names_in_different_folders_keep_apart(tmp_path: Path):
+    from parley.ingest import expand_inputs
+
+    for folder in ("2010-01-21", "2010-01-22"):
+        (tmp_path / "news" / folder).mkdir(parents=True)
+        (tmp_path / "news" / folder / "1.htm.txt").write_text(f"{ARTICLE} Filed {folder}.")
+    got = _ingest([tmp_path / "news"])
+    assert [d.id for d in got] == ["2010-01-21/1.htm", "2010-01-22/1.htm"]
+    assert [d.id for d in _ingest([tmp_path / "news"])] == [d.id for d in got]  # stable across runs
+    # the same two files named one by one: told apart by the folder above each, only as far as needed
+    named = [tmp_path / "news" / f / "1.htm.txt" for f in ("2010-01-21", "2010-01-22")]
+    assert [i for _, i in expand_inputs(named)] == ["2010-01-21/1.htm", "2010-01-22/1.htm"]
+    # a file reached twice (a folder and a path inside it) is read once
+    assert len(expand_inputs([tmp_path / "news", named[0]])) == 2
+
+
+def test_rerun_of_a_same_name_tree_is_a_no_op(tmp_path: Path, capsys):
+    import sqlite3
+
+    from parley.cli import main
+
+    for folder in ("a", "b", "c/d"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "1.txt").write_text(f"{ARTICLE} Reported from folder {folder}.")
+    db = tmp_path / "p.db"
+    assert main(["run", str(tmp_path / "in"), "--db", str(db)]) == 0
+    assert "added 3, replaced 0, unchanged 0" in capsys.readouterr().out
+    assert main(["run", str(tmp_path / "in"), "--db", str(db)]) == 0
+    assert "added 0, replaced 0, unchanged 3" in capsys.readouterr().out
+    assert main(["run", str(tmp_path), "--db", str(db)]) == 0  # another root: same content, nothing changes
+    assert "added 0, replaced 0, unchanged 3" in capsys.readouterr().out
+    con = sqlite3.connect(db)
+    assert sorted(r[0] for r in con.execute("SELECT id FROM documents")) == ["a/1", "b/1", "c/d/1"]
+
+
+def test_odd_file_names_give_printable_ids(tmp_path: Path):
+    import os
+
+    name = os.fsdecode(b"caf\xe9 report.txt")  # not UTF-8: Python keeps the byte as a lone surrogate
+    try:
+        (tmp_path / name).write_text(ARTICLE)
+    except (OSError, UnicodeEncodeError):
+        import pytest
+
+        pytest.skip("this file system refuses non-UTF-8 names")
+    (doc,) = _ingest([tmp_path])
+    assert doc.id == "caf\ufffd report"
+    json.dumps(doc.id, ensure_ascii=False).encode("utf-8")  # printable and storable
+    doc.source.encode("utf-8")

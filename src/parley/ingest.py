@@ -12,6 +12,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is not an article
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -52,23 +54,116 @@ class IngestError(Exception):
         return json.dumps({"id": self.id, "error": self.reason, "source": self.source}, ensure_ascii=False)
 
 
+def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
+    """Every file named by ``paths`` with its document id, in input order, each file once.
+
+    The id is the file's path relative to the root it was found under, in ``/`` form, without its last
+    extension: ``parley run news`` gives ``news/a/1.txt`` the id ``a/1`` and ``news/b/1.txt`` the id ``b/1``.
+    The root is the directory named on the command line, the fixed (wildcard-free) directory part of a glob
+    pattern, or a named file's own folder (so ``parley run story.txt`` gives ``story``). The same tree named
+    the same way gives the same ids on every run, so a re-run is a no-op. Two named files or roots that would
+    give one id (``parley run a/1.txt b/1.txt``) are told apart by prefixing the folders above them, just as
+    far up as needed.
+    """
+    entries: list[tuple[Path, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for path, root in _expand(paths):
+        key = _resolved(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        entries.append((path, _rel_parts(path, root)))
+    return list(zip([p for p, _ in entries], _unique_ids(entries), strict=True))
+
+
 def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files named by paths, directories (recursive, sorted) and glob patterns."""
+    """Files named by paths, directories (recursive, sorted) and glob patterns (ids: ``expand_inputs``)."""
+    for path, _ in expand_inputs(paths):
+        yield path
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every input; missing files are yielded too and become IngestErrors in read_path."""
     for p in paths:
         p = str(p)
         if any(ch in p for ch in "*?["):
+            root = _glob_root(p)
             for hit in sorted(glob.glob(p, recursive=True)):
                 hp = Path(hit)
-                if hp.is_file():
-                    yield hp
-                elif hp.is_dir():
-                    yield from _walk(hp)
+                if hp.is_dir():
+                    yield from ((f, root) for f in _walk(hp))
+                else:
+                    yield hp, root
             continue
         path = Path(p)
         if path.is_dir():
-            yield from _walk(path)
+            yield from ((f, path) for f in _walk(path))
         else:
-            yield path  # missing files become IngestErrors in read_path
+            yield path, path.parent
+
+
+def _glob_root(pattern: str) -> Path:
+    """The directory part of a glob pattern before its first wildcard."""
+    fixed = []
+    for part in Path(pattern).parts:
+        if any(ch in part for ch in "*?["):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # symlink loops and the like: read_path reports them
+        return os.path.abspath(path)
+
+
+def _rel_parts(path: Path, root: Path) -> tuple[str, ...]:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = (path.name,)
+    if not parts:
+        parts = (path.name,)
+    return (*parts[:-1], _drop_suffix(parts[-1]))
+
+
+def _drop_suffix(name: str) -> str:
+    stem = Path(name).stem
+    return stem or name
+
+
+def _unique_ids(entries: list[tuple[Path, tuple[str, ...]]]) -> list[str]:
+    """``/``-joined relative parts; colliding ones get the folders above them prefixed until they differ."""
+    ids = ["/".join(parts) for _, parts in entries]
+    groups: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(ids):
+        groups.setdefault(doc_id, []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        full = [Path(_resolved(entries[i][0])).parent.parts[1:] for i in members]  # [1:]: not the anchor
+        depth = [len(entries[i][1]) - 1 for i in members]  # folders already in the id
+        for extra in range(1, max(len(f) for f in full) + 1):
+            cand = ["/".join((*f[max(0, len(f) - d - extra):len(f) - d], ids[i])) if len(f) > d else ids[i]
+                    for f, d, i in zip(full, depth, members, strict=True)]
+            if len(set(cand)) == len(cand):
+                break
+        for i, c in zip(members, cand, strict=True):
+            ids[i] = c
+    return [safe_text(i) for i in ids]
+
+
+def safe_text(value: str) -> str:
+    """``value`` without lone surrogates: a file name's undecodable bytes are decoded with replacement, a JSON
+    ``\\ud800`` becomes U+FFFD, so the text can be printed, stored in SQLite and written as UTF-8."""
+    if not _SURROGATE.search(value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -82,13 +177,14 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def iter_documents(paths: Iterable[str | os.PathLike]) -> Iterator[RawDocument | IngestError]:
     """Every article under ``paths``; failures are yielded as IngestError, never raised."""
-    for path in expand_paths(paths):
-        yield from read_path(path)
+    for path, doc_id in expand_inputs(paths):
+        yield from read_path(path, doc_id)
 
 
-def read_path(path: Path) -> Iterator[RawDocument | IngestError]:
-    doc_id = path.stem
-    source = str(path)
+def read_path(path: Path, doc_id: str | None = None) -> Iterator[RawDocument | IngestError]:
+    """The article(s) in one file; ``doc_id`` comes from ``expand_inputs`` (default: the file's stem)."""
+    doc_id = doc_id or safe_text(_drop_suffix(path.name))
+    source = safe_text(str(path))
     suffix = path.suffix.lower()
     if suffix == ".txt" and path.name.lower().endswith(".htm.txt"):
         suffix = ".txt"  # T17 layout: tokenised text named after its HTML page
@@ -101,7 +197,7 @@ def read_path(path: Path) -> Iterator[RawDocument | IngestError]:
         if suffix not in JSONL_SUFFIXES and size > MAX_BYTES:
             raise IngestError(doc_id, f"file too large ({size} bytes > {MAX_BYTES})", source)
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path)
+            yield from _read_jsonl(path, doc_id, source)
             return
         raw = path.read_bytes()
         kind = "html" if suffix in HTML_SUFFIXES else "text"
@@ -112,14 +208,14 @@ def read_path(path: Path) -> Iterator[RawDocument | IngestError]:
         yield IngestError(doc_id, f"cannot read file: {err.strerror or err}", source)
 
 
-def _read_jsonl(path: Path) -> Iterator[RawDocument | IngestError]:
+def _read_jsonl(path: Path, file_id: str, source: str) -> Iterator[RawDocument | IngestError]:
     with path.open("rb") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            fallback_id = f"{path.stem}:{lineno}"
+            fallback_id = f"{file_id}:{lineno}"
             try:
-                yield parse_record(line, fallback_id, f"{path}:{lineno}")
+                yield parse_record(line, fallback_id, f"{source}:{lineno}")
             except IngestError as err:
                 yield err
 
