@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, IngestError, RawDocument, expand_paths, iter_documents, read_path
+from parley.ingest import JSONL_SUFFIXES, IngestError, RawDocument, expand_inputs, iter_documents, read_path
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
@@ -107,14 +107,15 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
     changed: set[str] = set()
     with Store(db) as store:
         run_id = store.start_run(command)
-        files = list(expand_paths(paths))
+        inputs = expand_inputs(paths)  # (file, document id)
+        files = [f for f, _ in inputs]
         total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
         if engine == "dask":
             from parley.scale import analyze_dask
 
             results = analyze_dask(files, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            raws = (item for f in files for item in read_path(f))
+            raws = (item for f, doc_id in inputs for item in read_path(f, doc_id))
             results = analyze_all(raws, ctx, skip=lambda raw: store.has_hash(raw.content_hash))
         with _progress(total, "analyzing") as bar:
             task = bar.add_task("docs", total=total)
