@@ -134,3 +134,42 @@ def test_odd_file_names_give_printable_ids(tmp_path: Path):
     assert doc.id == "caf\ufffd report"
     json.dumps(doc.id, ensure_ascii=False).encode("utf-8")  # printable and storable
     doc.source.encode("utf-8")
+
+
+def test_fifos_and_devices_are_refused_without_blocking(tmp_path: Path):
+    import os
+    import signal
+
+    import pytest
+
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("needs POSIX FIFOs and /dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")  # no writer: opening it blocking would wait forever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    outside = tmp_path.parent / f"{tmp_path.name}-elsewhere.txt"
+    outside.write_text(ARTICLE + " Elsewhere.")
+    (tmp_path / "link.txt").symlink_to(outside)  # a link to a regular file is read
+    old = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("ingest blocked on a FIFO or device"))
+    signal.alarm(20)
+    try:
+        got = {d.id: d for d in _ingest([tmp_path])}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert got["pipe"].reason == "not a regular file (a FIFO)"
+    assert got["zero"].reason == "not a regular file (a character device)"
+    assert isinstance(got["ok"], RawDocument) and isinstance(got["link"], RawDocument)
+
+
+def test_size_limit_holds_while_reading(tmp_path: Path, monkeypatch):
+    from parley import ingest
+
+    monkeypatch.setattr(ingest, "MAX_BYTES", 4096)
+    (tmp_path / "big.txt").write_text(ARTICLE * 40)  # about 8 KB
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "long", "text": ARTICLE * 40}) + "\n"
+                                         + json.dumps({"id": "short", "text": ARTICLE}) + "\n")
+    got = {d.id: d for d in _ingest([tmp_path])}
+    assert "too large" in got["big"].reason
+    assert "too large" in got["feed:1"].reason  # the long line is skipped, the next one still read
+    assert isinstance(got["short"], RawDocument)

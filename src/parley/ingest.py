@@ -13,11 +13,12 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -193,13 +194,13 @@ def read_path(path: Path, doc_id: str | None = None) -> Iterator[RawDocument | I
             raise IngestError(doc_id, "file not found", source)
         if suffix not in SUPPORTED:
             raise IngestError(doc_id, f"unsupported file type {suffix or '(none)'!r}", source)
-        size = path.stat().st_size
-        if suffix not in JSONL_SUFFIXES and size > MAX_BYTES:
-            raise IngestError(doc_id, f"file too large ({size} bytes > {MAX_BYTES})", source)
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, doc_id, source)
-            return
-        raw = path.read_bytes()
+        with _open_regular(path, doc_id, source) as fh:
+            if suffix in JSONL_SUFFIXES:
+                yield from _read_jsonl(fh, doc_id, source)
+                return
+            raw = fh.read(MAX_BYTES + 1)  # the limit holds while reading: a file may grow after stat
+        if len(raw) > MAX_BYTES:
+            raise IngestError(doc_id, f"file too large (over {MAX_BYTES} bytes)", source)
         kind = "html" if suffix in HTML_SUFFIXES else "text"
         yield make_raw(doc_id, source, raw, kind)
     except IngestError as err:
@@ -208,16 +209,60 @@ def read_path(path: Path, doc_id: str | None = None) -> Iterator[RawDocument | I
         yield IngestError(doc_id, f"cannot read file: {err.strerror or err}", source)
 
 
-def _read_jsonl(path: Path, file_id: str, source: str) -> Iterator[RawDocument | IngestError]:
-    with path.open("rb") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            fallback_id = f"{file_id}:{lineno}"
-            try:
-                yield parse_record(line, fallback_id, f"{source}:{lineno}")
-            except IngestError as err:
-                yield err
+def _open_regular(path: Path, doc_id: str, source: str) -> BinaryIO:
+    """The file opened for reading if it is a regular file (a symlink to one is fine).
+
+    A FIFO named ``*.txt`` would block the batch forever and ``/dev/zero`` would read without end, so anything
+    else is refused, checked before opening and again on the opened descriptor (``O_NONBLOCK`` keeps even
+    that open from waiting on a FIFO swapped in between).
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise IngestError(doc_id, f"not a regular file ({_file_kind(mode)})", source)
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError(doc_id, f"not a regular file ({_file_kind(st.st_mode)})", source)
+        if st.st_size > MAX_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
+            raise IngestError(doc_id, f"file too large ({st.st_size} bytes > {MAX_BYTES})", source)
+        if nonblock:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
+def _read_jsonl(fh: BinaryIO, file_id: str, source: str) -> Iterator[RawDocument | IngestError]:
+    """One record per line; a line longer than the size limit is skipped (read in bounded pieces)."""
+    lineno = 0
+    while True:
+        line = fh.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        lineno += 1
+        fallback_id = f"{file_id}:{lineno}"
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield IngestError(fallback_id, f"record too large (over {MAX_BYTES} bytes)", f"{source}:{lineno}")
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield parse_record(line, fallback_id, f"{source}:{lineno}")
+        except IngestError as err:
+            yield err
 
 
 def parse_record(line: bytes | str, fallback_id: str, source: str) -> RawDocument:
