@@ -80,9 +80,56 @@ def test_bad_inputs_give_one_error_each(tmp_path: Path):
 
 
 def test_invalid_utf8_falls_back_not_fails(tmp_path: Path):
-    raw = ARTICLE.encode() + b"\xff\xfe broken bytes \xc3"
+    raw = ARTICLE.encode() + b"\xff\xfe broken bytes \xc3"  # no valid non-ASCII at all: a legacy 8-bit file
     doc = make_raw("bad", "bad.txt", raw, "text")
     assert doc.encoding in {"cp1252", "latin-1"} and "Ana Ruiz" in doc.content
+
+
+def test_one_bad_byte_keeps_utf8_and_its_quotes():
+    text = "“We are ready to negotiate,” Ruiz told reporters in São Paulo. “But not today.” " * 3
+    raw = text.encode("utf-8") + b"Stray \x92 byte."
+    doc = make_raw("q", "q.txt", raw, "text")
+    assert doc.encoding == "utf-8"
+    assert doc.content.startswith("“We are ready") and "São Paulo" in doc.content
+    assert "Stray \ufffd byte." in doc.content
+    assert doc.meta["ingest"]["replaced_bytes"] == 1
+
+
+def test_utf16_with_and_without_bom():
+    text = "Opposition leader Ana Ruiz said “talks resume” on Monday in Phnom Penh. " * 3
+    for raw in (text.encode("utf-16"), b"\xfe\xff" + text.encode("utf-16-be"), text.encode("utf-16-le"),
+                text.encode("utf-16-be")):
+        doc = make_raw("u", "u.txt", raw, "text")
+        assert doc.content == text.strip() or doc.content == text, doc.encoding
+        assert doc.encoding.startswith("utf-16")
+
+
+def test_mojibake_is_repaired_and_recorded():
+    text = "InÃ¡cio Lula da Silva said on Monday that talks with the opposition would resume next week."
+    doc = make_raw("m", "m.txt", text.encode("utf-8"), "text")
+    assert doc.content.startswith("Inácio Lula")
+    assert doc.meta["ingest"]["repaired"]
+    clean = make_raw("c", "c.txt", "Inácio said “no” to the São Paulo plan, officials said.".encode(), "text")
+    assert clean.content == "Inácio said “no” to the São Paulo plan, officials said."  # curly quotes kept
+    assert "ingest" not in clean.meta
+
+
+def test_control_characters_are_stripped_anywhere():
+    body = ARTICLE * 150  # past the first 8 KiB
+    raw = (body + "\x00Ruiz\x07 added:\tnothing\x1b more.\x7f\n").encode("utf-8")
+    doc = make_raw("n", "n.txt", raw, "text")
+    assert "\x00" not in doc.content and "\x07" not in doc.content and "\x1b" not in doc.content
+    assert doc.content.endswith("Ruiz added:\tnothing more.\n")
+    assert doc.meta["ingest"]["control_chars_removed"] == 4
+
+
+def test_text_after_many_blanks_is_not_empty():
+    raw = (" " * 30000 + "\n" * 100 + ARTICLE).encode()
+    assert "Ana Ruiz" in make_raw("b", "b.txt", raw, "text").content
+    import pytest
+
+    with pytest.raises(IngestError, match="fewer than 20 letters"):
+        make_raw("d", "d.txt", (" " * 30000 + "12 34 5678 …").encode(), "text")
 
 
 def test_same_file_names_in_different_folders_keep_apart(tmp_path: Path):
