@@ -220,3 +220,54 @@ def test_size_limit_holds_while_reading(tmp_path: Path, monkeypatch):
     assert "too large" in got["big"].reason
     assert "too large" in got["feed:1"].reason  # the long line is skipped, the next one still read
     assert isinstance(got["short"], RawDocument)
+
+
+def _record(**fields) -> RawDocument | IngestError:
+    from parley.ingest import parse_record
+
+    try:
+        return parse_record(json.dumps(fields), "feed:1", "feed.jsonl:1")
+    except IngestError as err:
+        return err
+
+
+def test_jsonl_dates_must_be_iso():
+    assert _record(id="a", text=ARTICLE, published="2024-03-05T08:00:00+01:00").published == "2024-03-05"
+    assert _record(id="a", text=ARTICLE, time="2024-03-05 08:00").published == "2024-03-05"
+    for bad in ("2024-13-45", "March 5, 2024", "20240305", 1709625600, ["2024-03-05"]):
+        doc = _record(id="a", text=ARTICLE, published=bad)
+        assert isinstance(doc, RawDocument) and doc.published is None, bad
+        (warning,) = doc.meta["ingest"]["warnings"]
+        assert "'published' is not an ISO date" in warning
+
+
+def test_jsonl_wrong_types_give_clear_messages():
+    err = _record(id="a", html=["<p>", ARTICLE])
+    assert isinstance(err, IngestError) and err.reason == "field 'html' must be a string, not a list"
+    err = _record(id="a", text={"body": ARTICLE})
+    assert err.reason == "field 'text' must be a string, not an object"
+    doc = _record(id="a", text=ARTICLE, title=["Talks", "resume"], url=42)
+    assert doc.title is None and doc.url is None and doc.source == "feed.jsonl:1"
+    assert doc.meta["ingest"]["warnings"] == ["'title' must be a string, not a list: dropped",
+                                              "'url' must be a string, not a number: dropped"]
+    doc = _record(id={"x": 1}, text=ARTICLE)
+    assert doc.id == "feed:1" and "'id' must be a string" in doc.meta["ingest"]["warnings"][0]
+    assert _record(id=17, text=ARTICLE).id == "17"
+
+
+def test_jsonl_surrogates_and_deep_nesting():
+    from parley.ingest import parse_record
+
+    doc = parse_record('{"id": "x\\ud800", "text": "' + ARTICLE + '", "tag": "a\\udfff"}', "f:1", "f:1")
+    assert doc.id == "x\ufffd" and doc.meta["tag"] == "a\ufffd"
+    json.dumps(doc.meta, ensure_ascii=False).encode("utf-8")
+    deep = json.dumps({"id": "d", "text": ARTICLE})[:-1] + ', "extra": ' + "[" * 5000 + "]" * 5000 + "}"
+    err = None
+    try:
+        parse_record(deep, "f:2", "f:2")
+    except IngestError as e:
+        err = e
+    assert err is not None and "nested too deeply" in err.reason
+    nested = json.dumps({"id": "m", "text": ARTICLE})[:-1] + ', "extra": ' + "[" * 50 + "]" * 50 + "}"
+    doc = parse_record(nested, "f:3", "f:3")
+    assert "extra" not in doc.meta and "nested deeper" in doc.meta["ingest"]["warnings"][0]

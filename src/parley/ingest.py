@@ -21,6 +21,7 @@ import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -269,9 +270,20 @@ def _read_jsonl(fh: BinaryIO, file_id: str, source: str) -> Iterator[RawDocument
             yield err
 
 
+RECORD_FIELDS = {"id", "text", "html", "title", "url", "published", "time"}
+META_DEPTH = 16  # extra JSONL fields nested deeper than this are dropped (a record, not a data dump)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ]\d)")
+
+
 def parse_record(line: bytes | str, fallback_id: str, source: str) -> RawDocument:
-    """One JSONL article: ``id``, ``text`` or ``html``, optional ``title``, ``url``, ``published``/``time``."""
-    raw = line.encode("utf-8") if isinstance(line, str) else line
+    """One JSONL article: ``id``, ``text`` or ``html``, optional ``title``, ``url``, ``published``/``time``.
+
+    Validated, since a feed is written by someone else's scraper: a wrong-typed body is the record's one-line
+    error; a wrong-typed ``id``, ``title`` or ``url`` and a ``published`` that is not an ISO date
+    (YYYY-MM-DD, optionally with a time) are dropped, each with a warning in ``meta["ingest"]["warnings"]``,
+    so the article is kept and no "2024-13-45" is ever stored as a date.
+    """
+    raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
     if len(raw) > MAX_BYTES:
         raise IngestError(fallback_id, f"record too large ({len(raw)} bytes > {MAX_BYTES})", source)
     try:
@@ -280,29 +292,102 @@ def parse_record(line: bytes | str, fallback_id: str, source: str) -> RawDocumen
         raise IngestError(fallback_id, "record is not valid UTF-8 JSON", source) from None
     except json.JSONDecodeError as err:
         raise IngestError(fallback_id, f"invalid JSON ({err.msg} at column {err.colno})", source) from None
+    except RecursionError:
+        raise IngestError(fallback_id, "invalid JSON (nested too deeply)", source) from None
     if not isinstance(rec, dict):
         raise IngestError(fallback_id, "JSON record is not an object", source)
-    doc_id = str(rec.get("id") or fallback_id)
-    body = rec.get("html") if rec.get("html") else rec.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise IngestError(doc_id, "record has no 'text' or 'html'", source)
+    warnings: list[str] = []
+    doc_id = _record_id(rec.get("id"), fallback_id, warnings)
     kind = "html" if rec.get("html") else "text"
+    body = rec.get(kind)
+    if body is not None and not isinstance(body, str):
+        raise IngestError(doc_id, f"field {kind!r} must be a string, not {_type_name(body)}", source)
+    if not body or not body.strip():
+        raise IngestError(doc_id, "record has no 'text' or 'html'", source)
     notes: dict[str, Any] = {}
     content = normalise_text(body, notes)
     _check_content(doc_id, content, source)
-    published = rec.get("published") or rec.get("time") or rec.get("date")
+    title, url = (_string_field(rec, key, warnings) for key in ("title", "url"))
+    published = _published(rec, warnings)
+    meta = {k: _meta_value(k, v, warnings) for k, v in rec.items() if k not in RECORD_FIELDS}
+    meta = {safe_text(str(k)): v for k, v in meta.items() if v is not _DROP}
+    if warnings:
+        notes["warnings"] = list(dict.fromkeys(warnings))
+    if notes:
+        meta["ingest"] = notes
     return RawDocument(
         id=doc_id,
-        source=rec.get("url") or source,
+        source=url or source,
         content_hash=hashlib.sha256(raw.strip()).hexdigest(),
         kind=kind,
         content=content,
-        title=rec.get("title"),
-        url=rec.get("url"),
-        published=str(published)[:10] if published else None,
-        meta={**{k: v for k, v in rec.items() if k not in {"id", "text", "html", "title", "url", "published", "time"}},
-              **({"ingest": notes} if notes else {})},
+        title=title,
+        url=url,
+        published=published,
+        meta=meta,
     )
+
+
+_DROP = object()
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def _record_id(value: Any, fallback_id: str, warnings: list[str]) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        if value not in (None, ""):
+            warnings.append(f"'id' must be a string or an integer, not {_type_name(value)}: used {fallback_id!r}")
+        return fallback_id
+    doc_id = safe_text(str(value))
+    return doc_id if doc_id.strip() else fallback_id
+
+
+def _string_field(rec: dict, key: str, warnings: list[str]) -> str | None:
+    value = rec.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        warnings.append(f"{key!r} must be a string, not {_type_name(value)}: dropped")
+        return None
+    return _CONTROL.sub("", safe_text(value)).strip() or None
+
+
+def _published(rec: dict, warnings: list[str]) -> str | None:
+    """The record's ISO publication day (``published``, else ``time``, else ``date``), or None with a warning."""
+    for key in ("published", "time", "date"):
+        value = rec.get(key)
+        if value is None or value == "":
+            continue
+        text = value.strip() if isinstance(value, str) else ""
+        if _ISO_DATE.match(text):
+            try:
+                return date.fromisoformat(text[:10]).isoformat()
+            except ValueError:
+                pass
+        shown = safe_text(str(value))[:40] if isinstance(value, str | int | float) else _type_name(value)
+        warnings.append(f"{key!r} is not an ISO date (YYYY-MM-DD): {shown!r} dropped")
+        return None
+    return None
+
+
+def _meta_value(key: str, value: Any, warnings: list[str], depth: int = 0) -> Any:
+    """An extra field, kept with its strings made safe; nested deeper than ``META_DEPTH``: dropped."""
+    if depth > META_DEPTH:
+        if depth == META_DEPTH + 1:
+            warnings.append(f"{safe_text(str(key))[:40]!r} nested deeper than {META_DEPTH}: dropped")
+        return _DROP
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, list):
+        items = [_meta_value(key, v, warnings, depth + 1) for v in value]
+        return _DROP if any(v is _DROP for v in items) else items
+    if isinstance(value, dict):
+        items = {safe_text(str(k)): _meta_value(key, v, warnings, depth + 1) for k, v in value.items()}
+        return _DROP if any(v is _DROP for v in items.values()) else items
+    return value
 
 
 def make_raw(doc_id: str, source: str, raw: bytes, kind: str) -> RawDocument:
