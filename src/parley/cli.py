@@ -282,7 +282,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
-        counts = export(store, args.format, Path(args.out))
+        counts = export(store, args.format, Path(args.out), raw_csv=args.raw_csv)
     print(json.dumps(counts))
     return 0
 
@@ -392,6 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--db", required=True)
     sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"])
     sp.add_argument("--out", required=True, metavar="PATH")
+    sp.add_argument("--raw-csv", action="store_true",
+                    help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("serve", help="the web dashboard over a store")
