@@ -119,10 +119,9 @@ def _glob_root(pattern: str) -> Path:
 
 
 def _resolved(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):  # symlink loops and the like: read_path reports them
-        return os.path.abspath(path)
+    """The absolute path with ``.``/``..`` folded but links kept: a file named twice is read once, while two links
+    (to one target or to ``/dev/zero``) stay two inputs, each with its own outcome."""
+    return os.path.abspath(path)
 
 
 def _rel_parts(path: Path, root: Path) -> tuple[str, ...]:
