@@ -375,8 +375,10 @@ text = sys.stdin.read()
 ctx = Context()
 raw = make_raw("p", "p.txt", text.encode(), "html" if text.startswith("<html>") else "text")
 t = time.perf_counter()
-doc = pipeline.clean.clean(raw, ctx)
-print("clean", round(time.perf_counter() - t, 3), flush=True)
+try:
+    doc = pipeline.clean.clean(raw, ctx)
+finally:
+    print("clean", round(time.perf_counter() - t, 3), flush=True)
 for stage in pipeline.STAGES:
     t = time.perf_counter()
     doc = stage(doc, ctx)
@@ -405,7 +407,7 @@ def profile(sizes: list[int], cap: float, seed: int) -> None:
             if timed_out:
                 got["(next stage)"] = f">{cap - sum(float(v) for v in got.values()):.0f}"
             elif proc.returncode:
-                got["(error)"] = (err.strip().splitlines() or ["?"])[-1][:60]
+                got["(error)"] = (err.strip().splitlines() or ["?"])[-1].split(":")[0].rsplit(".", 1)[-1][:11]
             rows[size] = got
         stages = list(dict.fromkeys(k for r in rows.values() for k in r))
         print(f"  {kind}: " + "  ".join(f"{s // 1000} k chars" for s in sizes))
