@@ -49,7 +49,7 @@ def main() -> None:
     with Store(db) as s:
         counts = {k: s.count(k) for k in ("documents", "actors", "mentions", "quotes", "events")}
     print(f"store: {counts} built in {time.perf_counter() - t:.1f}s")
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")  # the app trusts loopback Host names only
     doc_id = client.get("/api/documents?limit=1").json()["items"][0]["id"]
     actor = client.get("/api/actors?limit=1").json()["items"][0]["id"]
     for path in ["/", "/documents", f"/doc/{doc_id}", "/actors", f"/actor/{actor}", "/events",

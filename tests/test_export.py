@@ -149,3 +149,51 @@ def test_export_of_sample_corpus(tmp_path):
         ti = rec["text_info"]
         assert texts[ti["doc_id"]][ti["start"]:ti["end"]] == rec["event_text"][0]
         assert ISO_DAY.match(rec["date"]) and rec["actor"] is not None and rec["event"]
+
+
+def _injection_store(tmp_path) -> Store:
+    text = "=HYPERLINK(\"http://evil.example\",\"click\") said the council.\n\n@SUM(A1:A9) was the reply."
+    doc = talks_doc()
+    doc.id, doc.content_hash, doc.text = "inject", "inject-hash", text
+    doc.title = "+cmd|' /C calc'!A0"
+    doc.url = "-2+3"
+    doc.sentences = [[0, 56], [58, len(text)]]
+    doc.actors, doc.quotes, doc.times = [], [], []
+    doc.events = [Event(id="inject:0-56", date="2022-03-07", date_precision="day", event="CONSULT", cameo="040",
+                        quad=1, goldstein=-5.0, actor=["@SUM(A1)"], recipient=["\tTab\x00Name\x07"],
+                        start=0, end=56)]
+    s = Store(tmp_path / "inject.db")
+    s.upsert(doc)
+    return s
+
+
+def test_csv_neutralises_formulas(tmp_path):
+    from parley.export import csv_cell
+
+    with _injection_store(tmp_path) as s:
+        export(s, "csv", tmp_path / "safe.csv")
+        export(s, "csv", tmp_path / "raw.csv", raw_csv=True)
+    with (tmp_path / "safe.csv").open(encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["Evidence Text"].startswith("'=HYPERLINK(")
+    assert row["Headline"] == "'+cmd|' /C calc'!A0"
+    assert row["URL"] == "'-2+3"
+    assert row["Source Name"] == "'@SUM(A1)"
+    assert row["Target Name"] == "'\tTabName"  # C0 controls gone, the leading tab neutralised
+    assert float(row["Intensity"]) == -5.0  # numbers are not text cells
+    assert row["Event Date"] == "2022-03-07" and row["Story ID"] == "inject"
+    with (tmp_path / "raw.csv").open(encoding="utf-8", newline="") as fh:
+        (raw,) = list(csv.DictReader(fh))
+    assert raw["Evidence Text"].startswith("=HYPERLINK(") and raw["Source Name"] == "@SUM(A1)"
+    assert csv_cell("\r=1+2") == "'=1+2" and csv_cell("a = b") == "a = b" and csv_cell(3) == 3
+
+
+def test_raw_csv_flag(tmp_path, capsys):
+    from parley.cli import main
+
+    _injection_store(tmp_path).close()
+    db = str(tmp_path / "inject.db")
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "a.csv")]) == 0
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "b.csv"), "--raw-csv"]) == 0
+    assert ",'@SUM(A1)," in (tmp_path / "a.csv").read_text(encoding="utf-8")
+    assert ",@SUM(A1)," in (tmp_path / "b.csv").read_text(encoding="utf-8")

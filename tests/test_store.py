@@ -79,3 +79,41 @@ def test_older_store_gains_new_columns_and_keeps_its_rows(tmp_path):
         assert store.upsert(doc) == "added"
         rows = {r["doc_id"]: r for r in store.rows("SELECT doc_id, date_end, deadline FROM events")}
     assert rows["d1"]["date_end"] is None and (rows["d2"]["date_end"], rows["d2"]["deadline"]) == ("2022-03-20", "2022-06")
+
+
+def test_read_verbs_refuse_a_missing_store(tmp_path, capsys):
+    from parley.cli import main
+
+    missing = tmp_path / "typo.db"
+    for argv in (["export", "--db", str(missing), "--format", "csv", "--out", str(tmp_path / "out")],
+                 ["trend", "--db", str(missing), "--dyad", "a", "b"],
+                 ["claims", "--db", str(missing)],
+                 ["timeline", "--db", str(missing)],
+                 ["serve", "--db", str(missing), "--port", "1"]):
+        capsys.readouterr()
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "no parley store" in err[0], (argv, err)
+        assert not missing.exists()  # nothing created
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_text("these are my notes, not a database\n" * 200)
+    assert main(["claims", "--db", str(not_a_store)]) == 2
+    assert "not a parley store" in capsys.readouterr().err
+    assert not_a_store.read_text().startswith("these are my notes")
+
+
+def test_run_creates_the_file_not_directories(tmp_path, capsys):
+    import pytest
+
+    from parley.store import StoreError
+
+    with pytest.raises(StoreError, match="no directory"):
+        Store(tmp_path / "missing" / "dir" / "x.db")
+    assert not (tmp_path / "missing").exists()
+    with Store(tmp_path / "x.db") as store:  # the file itself is created
+        assert store.count("documents") == 0
+    from parley.cli import main
+
+    (tmp_path / "a.txt").write_text("Opposition leader Ana Ruiz said on Monday that talks would resume. " * 3)
+    assert main(["run", str(tmp_path / "a.txt"), "--db", str(tmp_path / "nope" / "x.db")]) == 2
+    assert "no directory" in capsys.readouterr().err and not (tmp_path / "nope").exists()

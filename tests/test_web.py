@@ -21,6 +21,12 @@ from web_fixtures import ATTR, XSS, build_sample_store, build_store, documents
 PAGES = ["/", "/documents", "/actors", "/events", "/quotes", "/api"]
 
 
+def _client(db: str, **kwargs) -> TestClient:
+    """A client that calls the app by a loopback name, as a browser on this machine would (the app refuses
+    other Host headers)."""
+    return TestClient(create_app(db), base_url="http://127.0.0.1", **kwargs)
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("web") / "parley.db")
@@ -28,7 +34,7 @@ def store_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(store_path) -> TestClient:
-    return TestClient(create_app(str(store_path)))
+    return _client(str(store_path))
 
 
 @pytest.fixture(scope="module")
@@ -334,7 +340,7 @@ def test_store_is_opened_read_only(store_path, tmp_path):
 
 
 def test_empty_corpus_tables_show_empty_states(tmp_path):
-    client = TestClient(create_app(str(build_store(tmp_path / "p.db", corpus=False))))
+    client = _client(str(build_store(tmp_path / "p.db", corpus=False)))
     html = client.get("/").text
     assert "No timeline yet" in html
     figure = json.loads(parse(html).text_by_id["trend-data"])  # falls back to all events by month
@@ -350,7 +356,7 @@ def test_all_events_trend_counts_refusals_not_negated_happenings(tmp_path):
     path = build_store(tmp_path / "p.db", corpus=False)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE events SET negated = 1 WHERE event IN ('REJECT', 'ASSAULT')")
-    months = {m["month"]: m for m in TestClient(create_app(str(path))).get("/api/trend").json()["months"]}
+    months = {m["month"]: m for m in _client(str(path)).get("/api/trend").json()["months"]}
     assert "2022-04" not in months  # the negated arrest was the month's only event
     assert months["2022-05"]["n"] == 1 and months["2022-05"]["quad3"] == 1  # the refusal counts
     assert months["2022-03"]["quad1"] + months["2022-03"]["quad2"] == months["2022-03"]["n"] >= 2
@@ -364,7 +370,7 @@ def test_missing_corpus_tables(tmp_path):
         db.execute(f"DROP TABLE {table}")
     db.commit()
     db.close()
-    client = TestClient(create_app(str(path)))
+    client = _client(str(path))
     for page in [*PAGES, "/actor/ilena-varosh", "/doc/talks", "/api/timeline", "/api/trend", "/api/actors"]:
         assert client.get(page).status_code == 200, page
     assert client.get("/api/timeline").json()["total"] == 0
@@ -372,7 +378,7 @@ def test_missing_corpus_tables(tmp_path):
 
 def test_empty_store(tmp_path):
     Store(tmp_path / "empty.db").close()
-    client = TestClient(create_app(str(tmp_path / "empty.db")))
+    client = _client(str(tmp_path / "empty.db"))
     html = client.get("/").text
     assert "holds no articles" in html and "No dated events" in html
     for path in PAGES:
@@ -385,7 +391,7 @@ def test_empty_store(tmp_path):
 @pytest.fixture(scope="module")
 def sample_client(tmp_path_factory):
     path = build_sample_store(tmp_path_factory.mktemp("sample") / "sample.db")
-    return TestClient(create_app(str(path)))
+    return _client(str(path))
 
 
 def test_sample_corpus_pages(sample_client):
@@ -417,3 +423,92 @@ def test_sample_corpus_evidence_links(sample_client):
             if s["link"]:
                 dom = parse(sample_client.get(s["link"].split("#")[0]).text)
                 assert dom.text_by_id[f"span-{s['start']}-{s['end']}"].strip() == s["sentence"].strip()
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/documents?offset={2**63}", f"/documents?offset={2**63}", "/api/events?offset=-1",
+    "/events?quad=%C2%B2", "/events?quad=5", "/api/events?quad=%C2%B2",  # quad=²
+    "/quotes?words=" + "x" * 60000, "/api/quotes?words=" + "+".join(["w"] * 1001),
+    "/api/quotes?words=" + "+".join(["w"] * 21), "/api/actors?q=" + "a" * 60000, "/actors?q=" + "a" * 201,
+    "/doc/talks?hl=" + "1" * 5000 + "-2", "/events?date_from=2022-13-45x", "/api/events?date_to=" + "9" * 50,
+    "/api/trend?a=" + "a" * 5000 + "&b=x", "/?a=" + "a" * 5000 + "&b=x", "/api/events?doc_id=" + "d" * 3000,
+])
+def test_out_of_bounds_parameters_are_422(client, url):
+    resp = client.get(url)
+    assert resp.status_code == 422, (url[:60], resp.status_code)
+    assert resp.headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_in_bounds_parameters_still_work(client):
+    assert client.get("/events?quad=").status_code == 200  # the form's "any quad"
+    assert client.get("/events?quad=4&date_from=2022-03&date_to=").status_code == 200
+    assert client.get("/api/quotes?words=" + "+".join(["joint"] * 20)).status_code == 200
+    assert client.get("/doc/talks?hl=" + "9" * 12 + "-1").status_code == 200  # malformed span: ignored
+    assert client.get(f"/api/documents?offset={10**9}").json()["items"] == []
+
+
+def test_a_500_keeps_the_security_headers(store_path, monkeypatch):
+    def broken(self):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(data.Reader, "summary", broken)
+    client = _client(str(store_path), raise_server_exceptions=False)
+    for url in ("/api/summary", "/"):
+        resp = client.get(url)
+        assert resp.status_code == 500
+        assert resp.headers["Content-Security-Policy"].startswith("default-src 'self'")
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert "disk on fire" not in resp.text
+
+
+def test_only_trusted_host_headers(store_path):
+    from parley.web.security import trusted_hosts
+
+    app = create_app(str(store_path))
+    stranger = TestClient(app)  # Host: testserver
+    assert stranger.get("/api/summary").status_code == 400
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.:80"):
+        resp = local.get("/api/summary", headers={"Host": host})
+        assert resp.status_code == 400, host
+        assert resp.headers["Content-Security-Policy"]
+    for host in ("localhost:8000", "127.0.0.1", "[::1]:8000", "LOCALHOST"):
+        assert local.get("/api/summary", headers={"Host": host}).status_code == 200, host
+    lan = TestClient(create_app(str(store_path), hosts=trusted_hosts("192.168.1.5")), base_url="http://192.168.1.5:80")
+    assert lan.get("/api/summary").status_code == 200
+    assert lan.get("/api/summary", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_serve_warns_off_loopback(store_path, monkeypatch, capsys):
+    import uvicorn
+
+    from parley.web.app import serve
+
+    seen = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append(kw["host"]))
+    serve(str(store_path), host="127.0.0.1")
+    assert "warning" not in capsys.readouterr().err
+    serve(str(store_path), host="0.0.0.0")
+    assert "not a loopback address" in capsys.readouterr().err
+    assert seen == ["127.0.0.1", "0.0.0.0"]
+
+
+def test_odd_document_ids_open(tmp_path):
+    from web_fixtures import talks_doc
+
+    path = build_store(tmp_path / "p.db")
+    # (no "%" here: the test client decodes paths twice, a real server once)
+    odd = ["line one\nline two", "folder/sub/1.htm", "what?#frag & more", " spaced ", "tab\there"]
+    with Store(path) as store:
+        for i, doc_id in enumerate(odd):
+            doc = talks_doc()
+            doc.id, doc.content_hash, doc.events = doc_id, f"odd-{i}", []
+            store.upsert(doc)
+    client = _client(str(path))
+    listing = client.get("/documents").text
+    for doc_id in odd:
+        url = data.doc_url(doc_id)
+        assert url in unescape(listing) or url.replace("&", "&amp;") in listing
+        page = client.get(url)
+        assert page.status_code == 200, doc_id
+        assert client.get("/api/documents/" + url[len("/doc/"):]).json()["id"] == doc_id

@@ -39,13 +39,16 @@ def error_record(doc_id: str, reason: str, source: str = "", report: bool = True
     return rec
 
 
-def read_all(files: Iterable[Path]) -> Iterator[RawDocument | IngestError]:
-    """``ingest.read_path`` over every file; a file whose reading raises becomes that file's error, the rest goes on."""
-    for f in files:
+def read_all(inputs: Iterable[tuple[Path, str] | Path]) -> Iterator[RawDocument | IngestError]:
+    """``ingest.read_path`` over every ``(file, document id)`` pair (``ingest.expand_inputs``; a bare path takes
+    its stem); a file whose reading raises becomes that file's error, the rest goes on."""
+    for item in inputs:
+        f, doc_id = item if isinstance(item, tuple) else (item, None)
         try:
-            yield from read_path(f)
+            yield from read_path(f, doc_id)
         except Exception as err:  # reading must never stop the batch (a deep JSON line, an odd file system)
-            yield IngestError(printable(f.stem), f"could not be read ({type(err).__name__}: {err})", printable(str(f)))
+            yield IngestError(printable(doc_id or f.stem), f"could not be read ({type(err).__name__}: {err})",
+                              printable(str(f)))
 
 
 def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,

@@ -16,7 +16,7 @@ from pathlib import Path
 from parley import budget
 from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, expand_paths
+from parley.ingest import JSONL_SUFFIXES, expand_inputs
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
@@ -58,7 +58,7 @@ def _stderr_console():
 def cmd_analyze(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     ok = failed = 0
-    for kind, value in analyze_all(read_all(expand_paths(args.paths)), ctx):
+    for kind, value in analyze_all(read_all(expand_inputs(args.paths)), ctx):
         if kind == "doc":
             ok += 1
             _write_record(value, None if args.jsonl else 2)
@@ -89,14 +89,15 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
     changed: set[str] = set()
     with Store(db) as store:
         run_id = store.start_run(command)
-        files = list(expand_paths(paths))
+        inputs = expand_inputs(paths)  # (file, document id)
+        files = [f for f, _ in inputs]
         total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
         if engine == "dask":
             from parley.scale import analyze_dask
 
-            results = analyze_dask(files, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
+            results = analyze_dask(inputs, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            results = analyze_all(read_all(files), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+            results = analyze_all(read_all(inputs), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
         try:
             with _progress(total, "analyzing") as bar:
                 task = bar.add_task("docs", total=total)
@@ -209,7 +210,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     else:
         from parley.store import Store
 
-        with Store(args.db) as store:  # analysed Documents: their own dated expressions, sentences and offsets
+        with Store(args.db, must_exist=True) as store:  # analysed Documents: their own dated expressions, sentences and offsets
             docs = [d for d in store.documents() if d.published and d.text]
         if not docs:
             print("no dated articles", file=sys.stderr)
@@ -269,8 +270,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from parley.export import export
     from parley.store import Store
 
-    with Store(args.db) as store:
-        counts = export(store, args.format, Path(args.out))
+    with Store(args.db, must_exist=True) as store:
+        counts = export(store, args.format, Path(args.out), raw_csv=args.raw_csv)
     print(json.dumps(counts))
     return 0
 
@@ -286,7 +287,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
     from parley.corpus.trend import dyad_trend, trend_csv
     from parley.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, must_exist=True) as store:
         rows = dyad_trend(store, args.dyad[0], args.dyad[1])
     if args.csv:
         Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
@@ -302,7 +303,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from parley.corpus.claims import claims_ledger
     from parley.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, must_exist=True) as store:
         rows = claims_ledger(store)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -393,6 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--db", required=True)
     sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"])
     sp.add_argument("--out", required=True, metavar="PATH")
+    sp.add_argument("--raw-csv", action="store_true",
+                    help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("serve", help="the web dashboard over a store")

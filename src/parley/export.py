@@ -20,7 +20,8 @@ Design choices:
   Sentence Number, Publisher, City, District, Province, Country, Latitude, Longitude - then parley's own
   columns (PLOVER type, mode, context, quad, evidence offsets and text, flags). ICEWS has one actor per side;
   parley's lists are joined with "; ". Sectors are the CAMEO role blocks of the actor codes (GOV, OPP, ...);
-  parley does no geocoding, so the place columns stay empty.
+  parley does no geocoding, so the place columns stay empty. Text cells are neutralised against CSV injection
+  (``csv_cell``; ``parley export --raw-csv`` keeps them raw).
 - **Parquet**: one file per table, every table of the store, column types taken from the values actually
   stored (SQLite is dynamically typed: a column holding only integers becomes int64, numbers float64, else
   string), JSON-text columns stay strings. Written in batches, so memory stays flat on large stores.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import calendar
 import csv
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from importlib import resources
@@ -52,18 +54,19 @@ PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class",
 BATCH = 10_000
 
 
-def export(store: Store, fmt: str, out: Path) -> dict:
+def export(store: Store, fmt: str, out: Path, raw_csv: bool = False) -> dict:
     """Write the store as ``fmt`` (plover-jsonl | csv | parquet) to ``out``; returns what was written.
 
     For plover-jsonl and csv ``out`` is a file (or an existing directory, which gets ``events.plover.jsonl`` /
-    ``events.csv``); for parquet it is a directory that gets one ``<table>.parquet`` per table.
+    ``events.csv``); for parquet it is a directory that gets one ``<table>.parquet`` per table. ``raw_csv``
+    keeps CSV cells exactly as stored (see ``csv_cell``).
     """
     fmt = (fmt or "").lower()
     out = Path(out)
     if fmt == "plover-jsonl":
         return export_plover(store, out / "events.plover.jsonl" if out.is_dir() else out)
     if fmt == "csv":
-        return export_csv(store, out / "events.csv" if out.is_dir() else out)
+        return export_csv(store, out / "events.csv" if out.is_dir() else out, raw=raw_csv)
     if fmt == "parquet":
         return export_parquet(store, out)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -253,7 +256,22 @@ def _country(entities: list[dict[str, Any]], countries: dict[str, str]) -> str:
     return "; ".join(seen)
 
 
-def export_csv(store: Store, out: Path) -> dict:
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: C0 controls removed (newline and tab kept), and a cell starting
+    with ``= + - @``, tab or carriage return prefixed with ``'`` (the OWASP CSV-injection rule), since article
+    text and actor names come from the web and ``=HYPERLINK(...)`` in a headline would otherwise be a live
+    formula. Numbers are left alone (a Goldstein of -5.0 stays a number)."""
+    if not isinstance(value, str):
+        return value
+    value = _C0.sub("", value)
+    return "'" + value if value[:1] in _FORMULA_START else value
+
+
+_C0 = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_FORMULA_START = set("=+-@\t\r")
+
+
+def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     cameo = _code_names("ontology", "cameo_codes.tsv")
     countries = _code_names("actors", "countries.tsv", code_length=3)
@@ -261,10 +279,11 @@ def export_csv(store: Store, out: Path) -> dict:
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(ICEWS_COLUMNS + PARLEY_COLUMNS)
+        cell = (lambda v: v) if raw else csv_cell
         for e in _events(store):
             doc = e["doc"]
             src, tgt = e["actor_entities"], e["recipient_entities"]
-            w.writerow([
+            w.writerow(cell(v) for v in [
                 e["id"], e.get("date") or "", "; ".join(e["actor"]), _sectors(src), _country(src, countries),
                 cameo.get(e.get("cameo") or "", ""), e.get("cameo") or "", _num(e.get("goldstein")),
                 "; ".join(e["recipient"]), _sectors(tgt), _country(tgt, countries), e["doc_id"],

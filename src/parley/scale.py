@@ -18,24 +18,25 @@ from parley.context import Context
 from parley.document import Document
 
 
-def partitions(files: list[Path], n: int) -> list[list[str]]:
-    """Split files into ``n`` contiguous chunks of near-equal size (contiguous keeps a story's days together)."""
+def partitions(files: list, n: int) -> list[list]:
+    """Split inputs into ``n`` contiguous chunks of near-equal size (contiguous keeps a story's days together)."""
     n = max(1, min(n, len(files)))
     size, extra = divmod(len(files), n)
     out, i = [], 0
     for k in range(n):
         step = size + (1 if k < extra else 0)
-        out.append([str(f) for f in files[i:i + step]])
+        out.append([(str(f[0]), f[1]) if isinstance(f, tuple) else str(f) for f in files[i:i + step]])
         i += step
     return [p for p in out if p]
 
 
-def analyze_partition(paths: list[str], options: dict, skip_hashes: frozenset[str]) -> list[tuple[str, dict]]:
-    """Worker side: analyze one partition with its own Context; return ("doc"|"skip"|"error", dict) pairs."""
+def analyze_partition(paths: list, options: dict, skip_hashes: frozenset[str]) -> list[tuple[str, dict]]:
+    """Worker side: analyze one partition (paths or ``(path, document id)`` pairs) with its own Context;
+    return ("doc"|"skip"|"error", dict) pairs."""
     from parley.batch import analyze_all, read_all
 
     ctx = Context(options=options)
-    raws = read_all(Path(p) for p in paths)
+    raws = read_all((Path(p[0]), p[1]) if isinstance(p, (tuple, list)) else Path(p) for p in paths)
     out = []
     for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False):
         if kind == "doc":
@@ -47,7 +48,7 @@ def analyze_partition(paths: list[str], options: dict, skip_hashes: frozenset[st
     return out
 
 
-def analyze_dask(files: list[Path], ctx: Context, scheduler: str | None = None,
+def analyze_dask(files: list, ctx: Context, scheduler: str | None = None,
                  skip_hashes: set[str] | None = None, partitions_per_worker: int = 2) -> Iterator[tuple[str, object]]:
     """Driver side: submit partitions, yield results in the local engine's shape as partitions finish."""
     from dask.distributed import Client, LocalCluster, as_completed

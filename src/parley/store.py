@@ -146,18 +146,45 @@ ADDED_COLUMNS = (("events", "date_end", "TEXT"), ("events", "deadline", "TEXT"),
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
 
 
+def _check_path(path: Path, must_exist: bool) -> None:
+    if must_exist and not path.is_file():
+        raise StoreError(f"no parley store at {path}")
+    if not path.parent.is_dir():
+        raise StoreError(f"no directory {path.parent} for the store {path.name} (parley creates the file, not folders)")
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
 
 
-class Store:
-    """A parley SQLite database. Use as a context manager or call ``close()``."""
+class StoreError(FileNotFoundError):
+    """The store named by ``--db`` is missing or is not a parley store. A FileNotFoundError, so the command line
+    turns it into one line and exit code 2 like any other missing input."""
 
-    def __init__(self, path: str | Path):
+
+class Store:
+    """A parley SQLite database. Use as a context manager or call ``close()``.
+
+    ``must_exist`` is for the read-only verbs (export, trend, claims, timeline, serve): a mistyped path is an
+    error, never a new empty store. Without it (``run``) only the file is created, never its directory: a
+    missing directory is far more often a typo than a wish.
+    """
+
+    def __init__(self, path: str | Path, must_exist: bool = False):
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30)
+            _check_path(Path(self.path), must_exist)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self._open(must_exist)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a parley store ({err})") from None
+
+    def _open(self, must_exist: bool) -> None:
+        """Check (read verbs) or set up (schema, added columns) an open connection."""
+        if must_exist and not self.has_table("documents"):
+            self.db.close()
+            raise StoreError(f"{self.path} is not a parley store (no documents table)")
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")

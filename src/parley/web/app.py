@@ -9,7 +9,13 @@ Design choices:
 - Article text is highlighted by ``parley.web.highlight`` (escapes every piece); links to evidence are
   ``/doc/<id>?hl=START-END#span-START-END`` - the query marks the span even when no annotation covers exactly
   those offsets, the fragment scrolls to it.
-- A Content-Security-Policy (scripts only from this origin, nothing inline) backs up the escaping.
+- A Content-Security-Policy (scripts only from this origin, nothing inline) backs up the escaping; it and the
+  other security headers are on every answer, a 500 included; Host headers that are not this server's names
+  get 400 (``parley.web.security``: DNS rebinding).
+- Every query parameter is bounded (offsets, page sizes, search strings and their word counts, the ``hl``
+  span, quad, dates): out of bounds is a 422, never a 500 from SQLite or ``int()``.
+- Ids are routed with a convertor that takes any character (a stored id may hold ``/`` or a newline) and
+  links quote them (``data.doc_url``).
 - API docs: FastAPI's ``/docs`` loads Swagger UI from a CDN, so it is switched off; ``/openapi.json`` is kept
   and ``/api`` is a local page listing every endpoint with its parameters (rendered from the OpenAPI schema).
 """
@@ -17,28 +23,53 @@ Design choices:
 import importlib.util
 import math
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley.web import charts, data
 from parley.web.highlight import Span, render
+from parley.web.security import LOOPBACK, TrustedHosts, is_loopback, secured, trusted_hosts
 
 HERE = Path(__file__).resolve().parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 PAGE = 50
 MAX_LIMIT = 1000
-_HL = re.compile(r"^(\d+)-(\d+)$")
+MAX_OFFSET = 10**9
+MAX_TEXT = 200  # characters of a search string
+MAX_WORDS = 20  # words of a quote search (each is one LIKE)
+_HL = re.compile(r"^(\d{1,10})-(\d{1,10})$")
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+DocId = Annotated[str | None, Query(max_length=2000)]
+Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
+                                  description="YYYY-MM-DD, inclusive")]
+HlSpan = Annotated[str | None, Query(max_length=24, description="START-END: the span to mark")]
+
+
+class AnyPath(Convertor):
+    """A path parameter of any characters, newlines included (Starlette's ``path`` stops at a newline)."""
+
+    regex = "[\\s\\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anypath", AnyPath())
 
 
 def plotly_js() -> Path | None:
@@ -51,10 +82,11 @@ def plotly_js() -> Path | None:
     return None
 
 
-def create_app(db_path: str) -> FastAPI:
-    """The dashboard and API over the store at ``db_path`` (opened read-only per request)."""
+def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
+    """The dashboard and API over the store at ``db_path`` (opened read-only per request), answering requests
+    whose Host is one of ``hosts`` (default: loopback names)."""
     db_file = Path(db_path)
-    data.connect(db_file).close()  # fail early and clearly when the store is missing
+    data.check_store(db_file)  # fail early and clearly when the store is missing or not a store
     app = FastAPI(title="parley", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Read-only JSON API over a parley store. Lists are paginated with `limit`/`offset` "
                               "and answer `{total, limit, offset, items}`.")
@@ -78,21 +110,34 @@ def create_app(db_path: str) -> FastAPI:
         html = env.get_template(template).render(request=request, path=request.url.path, **context)
         return HTMLResponse(html)
 
+    app.add_middleware(TrustedHosts, hosts=hosts)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+        return secured(response)
+
+    def error(request: Request, status: int, detail: Any) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return secured(JSONResponse({"detail": detail}, status_code=status))
+        html = env.get_template("error.html").render(request=request, path=request.url.path, status=status,
+                                                      detail=detail if isinstance(detail, str) else "bad request")
+        return secured(HTMLResponse(html, status_code=status))
 
     @app.exception_handler(StarletteHTTPException)
-    async def not_found(request: Request, exc: StarletteHTTPException):
-        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        html = env.get_template("error.html").render(request=request, path=request.url.path,
-                                                      status=exc.status_code, detail=exc.detail)
-        return HTMLResponse(html, status_code=exc.status_code)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return error(request, exc.status_code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        if not request.url.path.startswith("/api/"):
+            detail = "; ".join(f"{'.'.join(map(str, d['loc'][1:]))}: {d['msg']}" for d in detail)
+        return error(request, 422, detail)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception):  # answered outside the middleware: headers set here
+        return error(request, 500, "internal error")
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
     def vendor_plotly():
@@ -104,7 +149,7 @@ def create_app(db_path: str) -> FastAPI:
     # --- pages -----------------------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(request: Request, r: R, a: str | None = None, b: str | None = None):
+    def overview(request: Request, r: R, a: Text = None, b: Text = None):
         trend = named_trend(r, r.trend(a, b) if a and b else r.trend())
         total, timeline = r.timeline(limit=60)
         _, top = r.actors(limit=12)
@@ -117,8 +162,8 @@ def create_app(db_path: str) -> FastAPI:
         total, rows = r.documents(limit=PAGE, offset=offset)
         return page(request, "documents.html", rows=rows, pager=pager(request, total, PAGE, offset))
 
-    @app.get("/doc/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, r: R, doc_id: str, hl: str | None = None):
+    @app.get("/doc/{doc_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, r: R, doc_id: str, hl: HlSpan = None):
         record = r.document(doc_id)
         if record is None:
             raise HTTPException(404, f"no document {doc_id!r}")
@@ -127,11 +172,11 @@ def create_app(db_path: str) -> FastAPI:
                     events=r.events(doc_id=doc_id, limit=MAX_LIMIT)[1])
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(request: Request, r: R, q: str | None = None, offset: Offset = 0):
+    def actors_page(request: Request, r: R, q: Text = None, offset: Offset = 0):
         total, rows = r.actors(limit=PAGE, offset=offset, q=q or None)
         return page(request, "actors.html", rows=rows, q=q or "", pager=pager(request, total, PAGE, offset))
 
-    @app.get("/actor/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actor/{key:anypath}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, r: R, key: str):
         actor = r.actor(key)
         if actor is None:
@@ -139,10 +184,10 @@ def create_app(db_path: str) -> FastAPI:
         return page(request, "actor.html", actor=actor)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(request: Request, r: R, date_from: str | None = None, date_to: str | None = None,
-                    actor: str | None = None, event: str | None = None, quad: str | None = None,
-                    doc: str | None = None, offset: Offset = 0):
-        quad_n = int(quad) if quad and quad.isdigit() else None
+    def events_page(request: Request, r: R, date_from: Day = None, date_to: Day = None, actor: Text = None,
+                    event: Text = None, quad: Annotated[str | None, Query(pattern="^[1-4]?$")] = None,
+                    doc: DocId = None, offset: Offset = 0):
+        quad_n = int(quad) if quad else None
         filters = {"date_from": date_from or "", "date_to": date_to or "", "actor": actor or "",
                    "event": event or "", "quad": quad_n, "doc": doc or ""}
         total, rows = r.events(date_from=date_from or None, date_to=date_to or None, actor=actor or None,
@@ -151,8 +196,8 @@ def create_app(db_path: str) -> FastAPI:
                     pager=pager(request, total, PAGE, offset))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, r: R, speaker: str | None = None, words: str | None = None,
-                    offset: Offset = 0):
+    def quotes_page(request: Request, r: R, speaker: Text = None, words: Text = None, offset: Offset = 0):
+        check_words(words)
         total, rows = r.quotes(speaker=speaker or None, words=words or None, limit=PAGE, offset=offset)
         return page(request, "quotes.html", rows=rows, total=total, speaker=speaker or "", words=words or "",
                     pager=pager(request, total, PAGE, offset))
@@ -175,7 +220,7 @@ def create_app(db_path: str) -> FastAPI:
         total, rows = r.documents(limit=limit, offset=offset)
         return paged(total, limit, offset, rows)
 
-    @app.get("/api/documents/{doc_id:path}", tags=["api"])
+    @app.get("/api/documents/{doc_id:anypath}", tags=["api"])
     def api_document(r: R, doc_id: str):
         """The full Document record (the JSON contract of docs/design.md) of one article."""
         record = r.document(doc_id)
@@ -185,13 +230,13 @@ def create_app(db_path: str) -> FastAPI:
         return record
 
     @app.get("/api/actors", tags=["api"])
-    def api_actors(r: R, q: Annotated[str | None, Query(description="name or alias contains")] = None, limit: Limit = 50,
-                   offset: Offset = 0):
+    def api_actors(r: R, q: Annotated[str | None, Query(max_length=MAX_TEXT, description="name or alias contains")] = None,
+                   limit: Limit = 50, offset: Offset = 0):
         """Actors across the corpus (merged corpus actors when available), most mentioned first."""
         total, rows = r.actors(limit=limit, offset=offset, q=q)
         return paged(total, limit, offset, rows)
 
-    @app.get("/api/actors/{key:path}", tags=["api"])
+    @app.get("/api/actors/{key:anypath}", tags=["api"])
     def api_actor(r: R, key: str, limit: Limit = 200):
         """One actor: names, aliases, roles over time, quotes by and about, events as actor and recipient (each
         list at most ``limit`` long; ``more`` names the lists that were cut)."""
@@ -201,22 +246,22 @@ def create_app(db_path: str) -> FastAPI:
         return actor
 
     @app.get("/api/events", tags=["api"])
-    def api_events(r: R, date_from: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
-                   date_to: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive")] = None,
-                   actor: Annotated[str | None, Query(description="actor or recipient name contains")] = None,
-                   event: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST")] = None,
+    def api_events(r: R, date_from: Day = None, date_to: Day = None,
+                   actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="actor or recipient name contains")] = None,
+                   event: Annotated[str | None, Query(max_length=MAX_TEXT, description="PLOVER event type, e.g. PROTEST")] = None,
                    quad: Annotated[int | None, Query(ge=1, le=4, description="1..4")] = None,
-                   doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0):
+                   doc_id: DocId = None, limit: Limit = 50, offset: Offset = 0):
         """Coded events with their evidence span (doc_id, start, end, text) and a link to it."""
         total, rows = r.events(date_from=date_from, date_to=date_to, actor=actor, event=event, quad=quad,
                                doc_id=doc_id, limit=limit, offset=offset)
         return paged(total, limit, offset, rows)
 
     @app.get("/api/quotes", tags=["api"])
-    def api_quotes(r: R, speaker: Annotated[str | None, Query(description="speaker name contains")] = None,
-                   words: Annotated[str | None, Query(description="quote contains every word")] = None,
-                   doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0):
+    def api_quotes(r: R, speaker: Annotated[str | None, Query(max_length=MAX_TEXT, description="speaker name contains")] = None,
+                   words: Annotated[str | None, Query(max_length=MAX_TEXT, description=f"quote contains every word (at most {MAX_WORDS})")] = None,
+                   doc_id: DocId = None, limit: Limit = 50, offset: Offset = 0):
         """Quotes with speaker, offsets and a link to the evidence."""
+        check_words(words)
         total, rows = r.quotes(speaker=speaker, words=words, doc_id=doc_id, limit=limit, offset=offset)
         return paged(total, limit, offset, rows)
 
@@ -227,8 +272,8 @@ def create_app(db_path: str) -> FastAPI:
         return paged(total, limit, offset, rows)
 
     @app.get("/api/trend", tags=["api"])
-    def api_trend(r: R, a: Annotated[str | None, Query(description="one side: actor id/name/alias, code or group word")] = None,
-                  b: Annotated[str | None, Query(description="the other side")] = None):
+    def api_trend(r: R, a: Annotated[str | None, Query(max_length=MAX_TEXT, description="one side: actor id/name/alias, code or group word")] = None,
+                  b: Annotated[str | None, Query(max_length=MAX_TEXT, description="the other side")] = None):
         """Monthly cooperation/conflict counts for a dyad (default: government vs opposition, else the most
         active pair)."""
         if bool(a) != bool(b):
@@ -244,10 +289,19 @@ def create_app(db_path: str) -> FastAPI:
 
 
 def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the dashboard with uvicorn (blocks)."""
+    """Run the dashboard with uvicorn (blocks); a non-loopback ``host`` is trusted too, with a warning."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    app = create_app(db_path, hosts=trusted_hosts(host))
+    if not is_loopback(host):
+        print(f"parley: warning: serving on {host}, not a loopback address: anyone who can reach this machine "
+              "can read the store", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def check_words(words: str | None) -> None:
+    if words and len(words.split()) > MAX_WORDS:
+        raise HTTPException(422, f"at most {MAX_WORDS} words")
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------

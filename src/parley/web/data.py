@@ -38,6 +38,20 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def check_store(db_path: str | Path) -> None:
+    """Fail at start-up, with one line, when ``db_path`` is missing or not a parley store (not on first request)."""
+    try:
+        conn = connect(db_path)
+        try:
+            ok = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise FileNotFoundError(f"{db_path} is not a parley store ({err})") from None
+    if not ok:
+        raise FileNotFoundError(f"{db_path} is not a parley store (no documents table)")
+
+
 class Reader:
     """The queries; wraps one read-only connection. Also offers ``rows``/``has_table`` like ``Store``, so the
     corpus helpers (``parley.corpus.trend.dyad_trend``) run over it unchanged."""
