@@ -101,3 +101,41 @@ def test_pipeline_runs_places_and_record_round_trips():
     back = Document.from_json(doc.to_json())
     assert back.places == json.loads(doc.to_json())["places"]
     assert [e.location for e in back.events] == [e.location for e in doc.events]
+
+
+def test_exports_carry_the_event_location(tmp_path):
+    import csv
+
+    import pandas as pd
+
+    from parley.export import GEO_COLUMNS, export
+    from parley.store import Store
+
+    text = ("Police clashed with protesters in Aleppo on Monday, activists said. "
+            "The army shelled the city of Homs on Tuesday.")
+    doc = Document(id="syr", text=text, published="2012-03-06", title="t", outlet="o",
+                   sentences=[[0, 67], [68, len(text)]])
+    doc.events = [Event(id="syr:a", date="2012-03-05", date_precision="day", event="ASSAULT", cameo="180",
+                        quad=4, actor=["army"], start=0, end=67),
+                  Event(id="syr:b", date="2012-03-06", date_precision="day", event="ASSAULT", cameo="190",
+                        quad=4, actor=["army"], start=68, end=len(text))]
+    places.annotate(doc)
+    store = Store(tmp_path / "p.db")
+    store.upsert(doc)
+    export(store, "csv", tmp_path / "e.csv")
+    rows = {r["Event ID"]: r for r in csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8"))}
+    a, b = rows["syr:a"], rows["syr:b"]
+    assert (a["City"], a["Country"], a["ActionGeo_CountryCode"], a["ActionGeo_Type"]) == ("Aleppo", "Syria", "SY", "4")
+    assert b["ActionGeo_FullName"].startswith("Homs, ") and b["ActionGeo_ADM1Code"].startswith("SY")
+    assert abs(float(b["ActionGeo_Lat"]) - 34.7) < 0.2 and text[int(b["Location Start"]):int(b["Location End"])] == "Homs"
+    export(store, "plover-jsonl", tmp_path / "e.jsonl")
+    rec = json.loads((tmp_path / "e.jsonl").read_text().splitlines()[0])
+    loc = rec["event_loc"]
+    assert (loc["resolved_place"], loc["country_code"], loc["resolution"], loc["location_basis"]) == (
+        "Aleppo", "SYR", 4, "clause")
+    assert isinstance(loc["geonameid"], int)
+    counts = export(store, "parquet", tmp_path / "pq")
+    assert counts["derived"]["event_locations"] == 2
+    geo = pd.read_parquet(tmp_path / "pq" / "event_locations.parquet")
+    assert list(geo.columns) == ["id", "doc_id", *GEO_COLUMNS]
+    store.close()

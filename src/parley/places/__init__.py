@@ -1,8 +1,11 @@
 """Places stage: place mentions resolved to GeoNames entries, and each event's location.
 
 Entry point ``annotate(doc, ctx) -> doc`` (runs after the events stage) fills ``doc.places`` (one record per
-resolved mention: GeoNames id, name, feature class/code, country, admin-1 code, lat/lon, population, span, and
-how the choice was made) and ``event.location`` for every event.
+resolved mention: ``geonameid``, ``name``, ``feature_class``/``feature_code``, ``country`` (ISO alpha-2),
+``country_name``, ``country_iso3``, ``admin1`` (GeoNames admin-1 code), ``admin1_name``, ``lat``/``lon``,
+``population``, the mention's ``text``/``start``/``end`` and ``cue``, ``candidates`` (how many entries the
+name had), ``runner_up`` and ``basis`` (unique | qualifier | focus | population: what decided it), and
+``dateline`` when it is one) and ``event.location`` for every event (None when the article names no place).
 
 Why an event's location comes from where it does: a place named in the event's own clause is the best evidence
 of where it happened ("clashes in Homs"); failing that, a place in its sentence; failing that, the wire
@@ -39,8 +42,10 @@ def places_in(doc: Document, gaz: Gazetteer) -> list[dict]:
             if a.type == "person" or (a.type in ("organization", "group") and
                                       sum(w[:1].isupper() for w in span.split()) > 1):
                 blocked.append((s, e))
-    mentions = find(doc.text, gaz, blocked, surnames)
-    return resolve(mentions, gaz)
+    out = resolve(find(doc.text, gaz, blocked, surnames), gaz)
+    for rec in out:
+        rec.update(gaz.names(rec["country"], rec["admin1"]))
+    return out
 
 
 def locate(start: int, end: int, doc: Document, places: list[dict]) -> dict | None:
@@ -84,8 +89,8 @@ def _focus_place(places: list[dict]) -> dict | None:
 
 
 def _record(p: dict, basis: str) -> dict:
-    keep = ("geonameid", "name", "feature_class", "feature_code", "country", "admin1", "lat", "lon", "text",
-            "start", "end")
+    keep = ("geonameid", "name", "feature_class", "feature_code", "country", "country_name", "country_iso3",
+            "admin1", "admin1_name", "lat", "lon", "text", "start", "end")
     out = {k: p.get(k) for k in keep}
     out["basis"] = basis
     return out

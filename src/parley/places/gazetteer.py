@@ -85,6 +85,7 @@ class Gazetteer:
         self.alternate: dict[str, list[Place]] = {}
         self.countries: dict[str, Place] = {}
         self.admin1: dict[tuple[str, str], Place] = {}
+        self.iso3: dict[str, str] = {}
         self._load()
 
     def _add(self, table: dict[str, list[Place]], name: str, place: Place) -> None:
@@ -92,6 +93,13 @@ class Gazetteer:
         found = table.setdefault(key, [])
         if key and not any(p is place for p in found):
             found.append(place)
+
+    def names(self, cc: str, admin1: str | None) -> dict:
+        """Country name, ISO 3166 alpha-3 code and admin-1 name of a place (PLOVER and ICEWS name them)."""
+        country = self.countries.get(cc)
+        division = self.admin1.get((cc, admin1)) if admin1 else None
+        return {"country_name": country.name if country else None, "country_iso3": self.iso3.get(cc),
+                "admin1_name": division.name if division else None}
 
     def lookup(self, key: str) -> list[tuple[Place, bool]]:
         """Places whose name (folded ``key``) matches, each with whether it matched only by an alternate name."""
@@ -104,6 +112,7 @@ class Gazetteer:
         points = {row[0]: (float(row[1]), float(row[2])) for row in _tsv(ours / "countries.tsv")}
         countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
         capitals: set[tuple[str, str]] = set()
+        self.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         for c in countries.values():
             lat, lon = points.get(c["iso"], (0.0, 0.0))
             place = Place(str(c["geonameid"]), c["name"].strip(), "country", c["iso"], None, lat, lon,
