@@ -36,6 +36,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 PAGE = 50
 MAX_LIMIT = 1000
+MAP_LIMIT = 5000  # events drawn on the events page's map (the filtered set, not just the page)
 _HL = re.compile(r"^(\d+)-(\d+)$")
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
@@ -145,10 +146,13 @@ def create_app(db_path: str) -> FastAPI:
         quad_n = int(quad) if quad and quad.isdigit() else None
         filters = {"date_from": date_from or "", "date_to": date_to or "", "actor": actor or "",
                    "event": event or "", "quad": quad_n, "doc": doc or ""}
-        total, rows = r.events(date_from=date_from or None, date_to=date_to or None, actor=actor or None,
-                               event=event or None, quad=quad_n, doc_id=doc or None, limit=PAGE, offset=offset)
+        chosen = {"date_from": date_from or None, "date_to": date_to or None, "actor": actor or None,
+                  "event": event or None, "quad": quad_n, "doc_id": doc or None}
+        total, rows = r.events(**chosen, limit=PAGE, offset=offset)
+        located = charts.map_figure(r.events(**chosen, limit=MAP_LIMIT)[1])  # the map shows every match
         return page(request, "events.html", rows=rows, total=total, filters=filters, types=r.event_types(),
-                    pager=pager(request, total, PAGE, offset))
+                    pager=pager(request, total, PAGE, offset),
+                    map_figure=charts.figure_json(located) if located else None)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, r: R, speaker: str | None = None, words: str | None = None,
