@@ -103,16 +103,15 @@ def test_pipeline_runs_places_and_record_round_trips():
     assert [e.location for e in back.events] == [e.location for e in doc.events]
 
 
-def test_exports_carry_the_event_location(tmp_path):
-    import csv
+SYRIA = ("Police clashed with protesters in Aleppo on Monday, activists said. "
+         "The army shelled the city of Homs on Tuesday.")
 
-    import pandas as pd
 
-    from parley.export import GEO_COLUMNS, export
+@pytest.fixture
+def located_store(tmp_path):
     from parley.store import Store
 
-    text = ("Police clashed with protesters in Aleppo on Monday, activists said. "
-            "The army shelled the city of Homs on Tuesday.")
+    text = SYRIA
     doc = Document(id="syr", text=text, published="2012-03-06", title="t", outlet="o",
                    sentences=[[0, 67], [68, len(text)]])
     doc.events = [Event(id="syr:a", date="2012-03-05", date_precision="day", event="ASSAULT", cameo="180",
@@ -122,6 +121,18 @@ def test_exports_carry_the_event_location(tmp_path):
     places.annotate(doc)
     store = Store(tmp_path / "p.db")
     store.upsert(doc)
+    yield store
+    store.close()
+
+
+def test_exports_carry_the_event_location(located_store, tmp_path):
+    import csv
+
+    import pandas as pd
+
+    from parley.export import GEO_COLUMNS, export
+
+    store, text = located_store, SYRIA
     export(store, "csv", tmp_path / "e.csv")
     rows = {r["Event ID"]: r for r in csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8"))}
     a, b = rows["syr:a"], rows["syr:b"]
@@ -138,4 +149,22 @@ def test_exports_carry_the_event_location(tmp_path):
     assert counts["derived"]["event_locations"] == 2
     geo = pd.read_parquet(tmp_path / "pq" / "event_locations.parquet")
     assert list(geo.columns) == ["id", "doc_id", *GEO_COLUMNS]
-    store.close()
+
+
+def test_api_and_events_page_show_locations_on_an_offline_map(located_store):
+    from fastapi.testclient import TestClient
+
+    from parley.web.app import create_app
+
+    client = TestClient(create_app(str(located_store.path)))
+    rows = client.get("/api/events").json()
+    rows = rows.get("items", rows.get("events", rows)) if isinstance(rows, dict) else rows
+    locs = {r["id"]: r["location"] for r in rows}
+    assert locs["syr:a"]["name"] == "Aleppo" and locs["syr:b"]["name"] == "Homs"
+    html = client.get("/events").text
+    assert 'id="event-map"' in html and "scattergeo" in html and "/vendor/plotly.min.js" in html
+    assert "Homs" in html.split('id="event-map-data"')[1]
+    # the base map plotly.js would fetch from its CDN is served locally
+    topo = client.get("/static/world_110m.json")
+    assert topo.status_code == 200 and topo.json()["type"] == "Topology"
+    assert 'id="event-map"' not in client.get("/events?event=PROTEST").text  # the map follows the filters
