@@ -168,3 +168,14 @@ def test_api_and_events_page_show_locations_on_an_offline_map(located_store):
     topo = client.get("/static/world_110m.json")
     assert topo.status_code == 200 and topo.json()["type"] == "Topology"
     assert 'id="event-map"' not in client.get("/events?event=PROTEST").text  # the map follows the filters
+
+
+def test_acronyms_slashed_datelines_and_state_offices(gaz):
+    text = ("RAMALLAH/GAZA (Reuters) - Officials at UN headquarters said a New York congressman and the "
+            "governor met in New York on Monday.")
+    out = resolved(text, gaz)
+    got = [(p["text"], p["name"], p["feature_code"]) for p in out]
+    assert got[:2] == [("RAMALLAH", "Ramallah", "PPL"), ("GAZA", "Gaza", "PPL")]
+    assert ("New York", "New York", "ADM1") in got  # "New York congressman": the state
+    assert ("New York", "New York City", "PPL") in got  # "in New York": the city
+    assert all(p["text"] != "UN" for p in out)  # an acronym is not the Indian town of Un

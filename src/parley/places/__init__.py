@@ -20,7 +20,7 @@ from collections import Counter
 
 from parley.context import Context
 from parley.document import Document
-from parley.places.detect import find
+from parley.places.detect import TITLES, find
 from parley.places.gazetteer import Gazetteer, distance_km, fold, load
 from parley.places.resolve import resolve
 
@@ -39,6 +39,7 @@ def places_in(doc: Document, gaz: Gazetteer) -> list[dict]:
             span = doc.text[s:e]
             if gaz.exact.get(fold(span)) and span != last:
                 continue  # a place name taken for an actor ("Cardiff" glued to a headline name): not a mask
+            s += _place_before_title(span, gaz)
             if a.type == "person" or (a.type in ("organization", "group") and
                                       sum(w[:1].isupper() for w in span.split()) > 1):
                 blocked.append((s, e))
@@ -46,6 +47,16 @@ def places_in(doc: Document, gaz: Gazetteer) -> list[dict]:
     for rec in out:
         rec.update(gaz.names(rec["country"], rec["admin1"]))
     return out
+
+
+def _place_before_title(span: str, gaz: Gazetteer) -> int:
+    """Characters of a leading place name before a title in a person mention ("Arizona Congressman Raul
+    Grijalva", "Texas Governor Rick Perry"): the place is not part of the name."""
+    words = span.split(" ")
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if len(words[k]) > 3 and words[k].lower() in TITLES and gaz.exact.get(fold(" ".join(words[:k]))):
+            return len(" ".join(words[:k])) + 1
+    return 0
 
 
 def locate(start: int, end: int, doc: Document, places: list[dict]) -> dict | None:

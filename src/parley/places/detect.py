@@ -32,10 +32,11 @@ _FUNCTION = {
     "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
     "upper", "lower", "downtown", "rural", "urban", "coastal", "neighbouring", "neighboring", "nearby",
 }
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister", "king", "queen",
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister", "king", "queen",
            "prince", "princess", "governor", "mayor", "senator", "sen", "rep", "general", "gen", "col", "colonel",
            "captain", "capt", "judge", "justice", "ambassador", "secretary", "chancellor", "premier", "emir",
-           "sheikh", "pope", "bishop", "archbishop", "duke", "duchess", "saint", "st", "chief", "officer"}
+           "sheikh", "pope", "bishop", "archbishop", "duke", "duchess", "saint", "st", "chief", "officer",
+           "congressman", "congresswoman", "representative", "assemblyman", "councillor", "councilman", "mp"}
 _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                 "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -43,10 +44,14 @@ LOCATIVE = {"in", "near", "outside", "at", "from", "to", "into", "across", "arou
             "toward", "towards", "of", "via", "between", "through", "within", "off", "visit", "visited",
             "visiting", "reached", "entered", "left", "capital", "city", "town", "village", "province",
             "region", "state", "district", "border"}
+# offices of a US state or a province: "New York congressman" is the state, not the city
+STATE_OFFICES = {"governor", "senator", "congressman", "congresswoman", "legislature", "legislator", "lawmaker",
+                 "lawmakers", "assembly", "assemblyman", "attorney", "delegation"}
 DIVISION_WORDS = {"province", "state", "region", "governorate", "prefecture", "oblast", "county", "district",
                   "department", "territory", "emirate", "canton"}
-_DATELINE = re.compile(r"(?<![A-Za-z])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?=\s*(?:\||,|-LRB-|\(|—|–|-\s))")
+_DATELINE = re.compile(r"(?<![A-Za-z])([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?=\s*(?:\||,|-LRB-|\(|—|–|-\s|\\?/))")
 _MAX_WORDS = 6
+_INITIAL = re.compile(r"(?:^|[.!?:;|\-—–\n\"“‘'(])\s*$")
 # regions spanning several countries: not GeoNames places, and "Latin America" is not America
 _REGION = re.compile(r"\b(?:Latin|Central|North|South|Southeast|South-East|East|West|Southern|Northern|Eastern|"
                      r"Western|Sub-Saharan|Central and Eastern) (?:America|Asia|Africa|Europe)\b|"
@@ -56,7 +61,8 @@ _REGION = re.compile(r"\b(?:Latin|Central|North|South|Southeast|South-East|East|
 @dataclass
 class Mention:
     """A candidate place mention. ``cue``: the locative word before it; ``qualifier``: the span of a place that
-    qualifies it ("Kobe, western Japan"); ``division``: a division word follows ("Idlib province")."""
+    qualifies it ("Kobe, western Japan"); ``division``: a division word or a state office follows ("Idlib
+    province", "New York congressman")."""
 
     start: int
     end: int
@@ -66,6 +72,7 @@ class Mention:
     qualifier: tuple[int, int] | None = None
     division: bool = False
     dateline: bool = False
+    initial: bool = False  # opens a sentence or a line, so its capital letter is no evidence
 
 
 def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
@@ -106,6 +113,9 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
         n, key = match
         start, end = s, tokens[i + n - 1][1]
         country = any(p.kind == "country" for p in gaz.exact.get(key, ()))
+        if n == 1 and w.isupper() and not country:
+            i += 1  # an acronym ("UN") is not a town's name; only country codes ("US", "UK") are read
+            continue
         if _overlaps((start, end), blocked) or _overlaps((start, end), taken) or \
                 _inside_name(text, tokens, i, i + n, country, name_starts) or \
                 (n == 1 and (w.lower() in _MONTHS_DAYS or (w.lower() in lower_words and not w.isupper())
@@ -113,7 +123,8 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
             i += n
             continue
         out.append(Mention(start, end, text[start:end], key, cue=_cue(tokens, i),
-                           division=i + n < len(tokens) and tokens[i + n][2].lower() in DIVISION_WORDS))
+                           division=i + n < len(tokens) and tokens[i + n][2].lower() in DIVISION_WORDS | STATE_OFFICES,
+                           initial=bool(_INITIAL.search(text[max(0, start - 4):start]) or start == 0)))
         i += n
     out.sort(key=lambda m: m.start)
     _qualify(text, out)
@@ -153,7 +164,7 @@ def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_
         s, _, w = tokens[j]
         gap = text[tokens[j - 1][1]:s]
         if gap == " " and w[0].isupper() and len(w) > 1 and s not in name_starts and \
-                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | _TITLES):
+                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | TITLES):
             return True
         if gap == " " and w == "of" and j + 1 < len(tokens) and tokens[j + 1][2][0].isupper() and \
                 text[tokens[j][1]:tokens[j + 1][0]] == " ":
@@ -165,7 +176,7 @@ def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_
             return True
         if gap == " " and w.lower() == "of" and i > 1:
             _, e2, w2 = tokens[i - 2]
-            if text[e2:tokens[i - 1][0]] == " " and w2[0].isupper() and w2.lower() not in _TITLES:
+            if text[e2:tokens[i - 1][0]] == " " and w2[0].isupper() and w2.lower() not in TITLES:
                 return True
     return False
 

@@ -8,8 +8,9 @@ choice is never silent: each resolved mention keeps how many candidates it had a
 
 A division (admin-1) only wins over a city of the same name when a division word follows ("Aleppo province"),
 and a non-US division is read bare only when its name is not a city's; a small city (under 100,000 people, not
-a capital) is taken only with a cue (a locative word, a qualifier, a dateline) or in a focus country — a bare
-capitalised word matching a small town is more often a surname or a common word than a place.
+a capital) is taken only with a cue (a locative word, a qualifier, a dateline) or in a focus country when it
+does not open a sentence — a bare capitalised word matching a small town is more often a surname or a common
+word than a place, and at a sentence's start its capital letter says nothing.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def score(p: Place, alt: bool, m: Mention, share: Counter, qualifier: Place | No
         s += 2.0
     if p.kind == "admin1":
         s += 2.5 if m.division else -1.0
-    if alt:
+    if alt and p.population < 1_000_000:  # a big city's alternate names are household names ("New York")
         s -= 1.5
     if qualifier is not None:
         if qualifier.kind == "country" and p.cc == qualifier.cc:
@@ -114,7 +115,9 @@ def _enough(p: Place, alt: bool, m: Mention, share: Counter, qual: Place | None)
     """Whether the evidence is strong enough to call the mention a place at all (see the module docstring)."""
     if p.kind != "city" or p.capital:
         return not alt or p.kind != "city"
-    if m.dateline or qual is not None or share.get(p.cc, 0.0) >= 0.2:
+    if m.dateline or qual is not None:
+        return True
+    if share.get(p.cc, 0.0) >= 0.2 and not m.initial:
         return True
     if alt:
         return p.population >= 1_000_000 or (m.cue is not None and p.population >= SMALL_CITY)
