@@ -30,23 +30,41 @@ __all__ = ["annotate", "places_in", "locate", "Gazetteer", "distance_km", "fold"
 
 def places_in(doc: Document, gaz: Gazetteer) -> list[dict]:
     """The resolved place mentions of ``doc`` (person names and longer organisation names masked)."""
-    blocked, surnames = [], set()
+    blocked, persons, surnames = [], [], set()
     for a in doc.actors:
         last = a.name.split()[-1] if a.name.split() else ""
-        if a.type == "person":
+        if a.type == "person" and not _region_name(last, gaz):
             surnames.add(last)
         for s, e in a.mentions:
             span = doc.text[s:e]
-            if gaz.exact.get(fold(span)) and span != last:
+            if gaz.exact.get(fold(span)) and (span != last or _region_name(span, gaz)):
                 continue  # a place name taken for an actor ("Cardiff" glued to a headline name): not a mask
             s += _place_before_title(span, gaz)
-            if a.type == "person" or (a.type in ("organization", "group") and
-                                      sum(w[:1].isupper() for w in span.split()) > 1):
+            if _ends_in_country(span, gaz):
+                continue
+            if a.type == "person":
+                persons.append((s, e))
+            elif a.type in ("organization", "group") and sum(w[:1].isupper() for w in span.split()) > 1:
                 blocked.append((s, e))
-    out = resolve(find(doc.text, gaz, blocked, surnames), gaz)
+    out = resolve(find(doc.text, gaz, blocked + persons, surnames, {s for s, _ in persons}), gaz)
     for rec in out:
         rec.update(gaz.names(rec["country"], rec["admin1"]))
     return out
+
+
+def _region_name(name: str, gaz: Gazetteer) -> bool:
+    """A country's or a division's name that no city bears ("Scotland"): never a surname, whatever the actor
+    stage made of "Highland Scotland"; "Washington" and "Jackson", also cities, can be."""
+    found = gaz.exact.get(fold(name), ())
+    return bool(found) and all(p.kind != "city" for p in found)
+
+
+def _ends_in_country(span: str, gaz: Gazetteer) -> bool:
+    """An actor mention headed by a country ("Shia Iran", "Communist China", whatever type the actor stage gave
+    it) names the country: no person's or organisation's name ends in one."""
+    words = span.split()
+    return any(p.kind == "country" for k in (1, 2, 3) if len(words) > k
+               for p in gaz.exact.get(fold(" ".join(words[-k:])), ()))
 
 
 def _place_before_title(span: str, gaz: Gazetteer) -> int:

@@ -76,13 +76,13 @@ class Mention:
 
 
 def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
-         surnames: set[str] = frozenset()) -> list[Mention]:
+         surnames: set[str] = frozenset(), name_starts: set[int] = frozenset()) -> list[Mention]:
     """Mentions in ``text``: longest gazetteer match first. Spans overlapping ``blocked`` (person and organisation
     names) are skipped, and so are one-word names in ``surnames`` (words of the article's person names: the
-    "Jackson" of "Michael Jackson" is not Jackson, Mississippi, wherever it recurs)."""
+    "Jackson" of "Michael Jackson" is not Jackson, Mississippi, wherever it recurs); ``name_starts`` are where
+    person names begin (a place may run into one in a headline: "in Cardiff Ms Jackson")."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     lower_words = {w for _, _, w in tokens if w.islower()}
-    name_starts = {s for s, _ in blocked}
     out: list[Mention] = []
     regions = [(m.start(), m.end()) for m in _REGION.finditer(text)]
     blocked = list(blocked) + regions
@@ -156,15 +156,15 @@ def _joined(text: str, words) -> bool:
 
 def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_starts=frozenset()) -> bool:
     """The match runs on into a longer proper name: a capitalised word right after it (not a title, a division
-    word, a month, a single letter as in "U.S. F-15", nor the start of a person's name: headlines run a
-    place into the next line's "Ms Jackson"), or right before it (other than a sentence's function word; a
+    word, a month, a function word, a single letter as in "U.S. F-15", nor the start of a person's name:
+    headlines run a place into the next line's "Ms Jackson" or "At the summit"), or right before it (other than a sentence's function word; a
     country name is exempt, "Communist China" is still China), or "Capitalised of" before it ("Gulf of
     Mexico") or "of Capitalised" after it ("Bank of England")."""
     if j < len(tokens):
         s, _, w = tokens[j]
         gap = text[tokens[j - 1][1]:s]
         if gap == " " and w[0].isupper() and len(w) > 1 and s not in name_starts and \
-                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | TITLES):
+                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | TITLES | _FUNCTION):
             return True
         if gap == " " and w == "of" and j + 1 < len(tokens) and tokens[j + 1][2][0].isupper() and \
                 text[tokens[j][1]:tokens[j + 1][0]] == " ":
