@@ -9,7 +9,7 @@ case-sensitive, minus occurrences inside the listed longer names):
 Speed: the places stage's share of the whole pipeline's time over the same articles (plus --extra more
 T17 articles), with and without the one-off gazetteer load.
 
-    PYTHONPATH=src python bench/geo.py [--split dev|test|all] [--extra N] [--show]
+    PYTHONPATH=src python bench/geo.py [--split dev|test|fresh|all] [--extra N] [--show]
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def timed_stages():
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "fresh", "all"])
     ap.add_argument("--extra", type=int, default=0, help="more T17 articles for the timing only")
     ap.add_argument("--show", action="store_true", help="print the mentions parley gets wrong, and its false hits")
     args = ap.parse_args(argv)

@@ -179,3 +179,13 @@ def test_acronyms_slashed_datelines_and_state_offices(gaz):
     assert ("New York", "New York", "ADM1") in got  # "New York congressman": the state
     assert ("New York", "New York City", "PPL") in got  # "in New York": the city
     assert all(p["text"] != "UN" for p in out)  # an acronym is not the Indian town of Un
+
+
+def test_bare_divisions_need_a_locative_and_region_is_not_state(gaz):
+    # Fars is an Iranian province (no city of that name): a news agency named after it is not a place
+    assert names("Iran's Fars news agency said the talks would resume, Fars reported.", gaz) == []
+    got = names("He grew up in Scotland and England before moving to the Washington region.", gaz)
+    assert got == [("Scotland", "Scotland", "GB"), ("England", "England", "GB"),
+                   ("Washington", "Washington", "US")]
+    wash = [p for p in resolved("offices in the Washington region", gaz) if p["text"] == "Washington"][0]
+    assert wash["feature_class"] == "P"  # the capital's area, not the state

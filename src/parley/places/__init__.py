@@ -20,7 +20,7 @@ from collections import Counter
 
 from parley.context import Context
 from parley.document import Document
-from parley.places.detect import TITLES, find
+from parley.places.detect import FUNCTION, TITLES, find
 from parley.places.gazetteer import Gazetteer, distance_km, fold, load
 from parley.places.resolve import resolve
 
@@ -44,8 +44,9 @@ def places_in(doc: Document, gaz: Gazetteer) -> list[dict]:
                 continue
             if a.type == "person":
                 persons.append((s, e))
-            elif a.type in ("organization", "group") and sum(w[:1].isupper() for w in span.split()) > 1:
-                blocked.append((s, e))
+            elif a.type in ("organization", "group") and (sum(w[:1].isupper() for w in span.split()) > 1 or
+                                                          len(span.split()) == 1):
+                blocked.append((s, e))  # "Cambodia National Rescue Party", "Hamas" (not "US government")
     out = resolve(find(doc.text, gaz, blocked + persons, surnames, {s for s, _ in persons}), gaz)
     for rec in out:
         rec.update(gaz.names(rec["country"], rec["admin1"]))
@@ -68,11 +69,14 @@ def _ends_in_country(span: str, gaz: Gazetteer) -> bool:
 
 
 def _place_before_title(span: str, gaz: Gazetteer) -> int:
-    """Characters of a leading place name before a title in a person mention ("Arizona Congressman Raul
-    Grijalva", "Texas Governor Rick Perry"): the place is not part of the name."""
+    """Characters of a leading place name before a title or a function word in a person mention ("Arizona
+    Congressman Raul Grijalva", "Port-au-Prince As", a headline glued to the next sentence): the place is not
+    part of the name."""
     words = span.split(" ")
     for k in range(min(3, len(words) - 1), 0, -1):
-        if len(words[k]) > 3 and words[k].lower() in TITLES and gaz.exact.get(fold(" ".join(words[:k]))):
+        word = words[k].lower()
+        if len(word) > 1 and (word in FUNCTION or (len(word) > 3 and word in TITLES)) and \
+                gaz.exact.get(fold(" ".join(words[:k]))):
             return len(" ".join(words[:k])) + 1
     return 0
 

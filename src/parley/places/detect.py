@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _CONNECT = {"of", "de", "du", "des", "da", "do", "di", "del", "la", "le", "el", "al", "au", "am", "an", "and",
             "the", "upon", "on", "sur", "en", "y"}
 # capitalised words that start a sentence or a clause without forming a longer name with the next word
-_FUNCTION = {
+FUNCTION = {
     "in", "at", "from", "to", "near", "outside", "the", "and", "but", "or", "of", "for", "by", "with", "after",
     "before", "since", "when", "while", "as", "if", "across", "inside", "throughout", "over", "under", "between",
     "around", "into", "against", "like", "unlike", "both", "including", "via", "beyond", "toward", "towards",
@@ -41,7 +41,7 @@ _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", 
                 "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                 "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "into", "across", "around", "inside", "throughout",
-            "toward", "towards", "of", "via", "between", "through", "within", "off", "visit", "visited",
+            "toward", "towards", "through", "within", "off", "visit", "visited",
             "visiting", "reached", "entered", "left", "capital", "city", "town", "village", "province",
             "region", "state", "district", "border"}
 # offices of a US state or a province: "New York congressman" is the state, not the city
@@ -70,7 +70,7 @@ class Mention:
     key: str
     cue: str | None = None
     qualifier: tuple[int, int] | None = None
-    division: bool = False
+    division: str | None = None  # "state" (a state office follows too) or "province", "region", ...
     dateline: bool = False
     initial: bool = False  # opens a sentence or a line, so its capital letter is no evidence
 
@@ -123,11 +123,14 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
             i += n
             continue
         out.append(Mention(start, end, text[start:end], key, cue=_cue(tokens, i),
-                           division=i + n < len(tokens) and tokens[i + n][2].lower() in DIVISION_WORDS | STATE_OFFICES,
+                           division=_division(tokens, i + n),
                            initial=bool(_INITIAL.search(text[max(0, start - 4):start]) or start == 0)))
         i += n
     out.sort(key=lambda m: m.start)
     _qualify(text, out)
+    for a, b in zip(out, out[1:], strict=False):  # "in Scotland and England": the list shares its cue
+        if b.cue is None and a.cue is not None and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[a.end:b.start]):
+            b.cue = a.cue
     return out
 
 
@@ -164,7 +167,7 @@ def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_
         s, _, w = tokens[j]
         gap = text[tokens[j - 1][1]:s]
         if gap == " " and w[0].isupper() and len(w) > 1 and s not in name_starts and \
-                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | TITLES | _FUNCTION):
+                not {w.lower()} & (DIVISION_WORDS | _MONTHS_DAYS | TITLES | FUNCTION):
             return True
         if gap == " " and w == "of" and j + 1 < len(tokens) and tokens[j + 1][2][0].isupper() and \
                 text[tokens[j][1]:tokens[j + 1][0]] == " ":
@@ -172,13 +175,21 @@ def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_
     if i > 0:
         _, e, w = tokens[i - 1]
         gap = text[e:tokens[i][0]]
-        if gap == " " and w[0].isupper() and w.lower() not in _FUNCTION and not country:
+        if gap == " " and w[0].isupper() and w.lower() not in FUNCTION and not country:
             return True
         if gap == " " and w.lower() == "of" and i > 1:
             _, e2, w2 = tokens[i - 2]
             if text[e2:tokens[i - 1][0]] == " " and w2[0].isupper() and w2.lower() not in TITLES:
                 return True
     return False
+
+
+def _division(tokens, j: int) -> str | None:
+    """The division word right after a mention: "state" for a state office ("New York congressman")."""
+    if j >= len(tokens):
+        return None
+    w = tokens[j][2].lower()
+    return "state" if w in STATE_OFFICES else w if w in DIVISION_WORDS else None
 
 
 def _cue(tokens, i: int) -> str | None:

@@ -6,8 +6,10 @@ first (a dateline counts double) and each candidate is then scored by that focus
 a capital, and whether an explicit qualifier ("Asheville, North Carolina") names its country or state. The
 choice is never silent: each resolved mention keeps how many candidates it had and the runner-up.
 
-A division (admin-1) only wins over a city of the same name when a division word follows ("Aleppo province"),
-and a non-US division is read bare only when its name is not a city's; a small city (under 100,000 people, not
+A division (admin-1) only wins over a city of the same name when a division word follows ("Aleppo province";
+for a US state only "state" or a state office: "the Washington region" is the capital's area), and a non-US
+division is read bare only after a locative word and when its name is not a city's ("in Scotland", not "Fars
+news agency"); a small city (under 100,000 people, not
 a capital) is taken only with a cue (a locative word, a qualifier, a dateline) or in a focus country when it
 does not open a sentence — a bare capitalised word matching a small town is more often a surname or a common
 word than a place, and at a sentence's start its capital letter says nothing.
@@ -36,7 +38,7 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     out = []
     for p, alt in found:
         if p.kind == "admin1" and p.cc != "US" and (m.key in _GENERIC or not m.division):
-            if m.key in _GENERIC or has_city or p.population < 1_000_000:
+            if m.key in _GENERIC or has_city or p.population < 1_000_000 or m.cue is None:
                 continue
             if sum(1 for q, _ in found if q.kind == "admin1") > 1:
                 continue
@@ -46,13 +48,13 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 
 def focus(mentions: list[Mention], cands: list[list[tuple[Place, bool]]]) -> Counter:
     """Country shares voted by mentions whose candidates all lie in one country (datelines count double); a
-    bare small town does not vote, so a stray "Police" (Poland) cannot make Poland the focus and vouch for
-    itself."""
+    bare small town or an alternate name does not vote, so a stray "Police" (Poland) or "Hamas" (an
+    alternate name of Hamm) cannot make its country the focus and vouch for itself."""
     votes: Counter = Counter()
     for m, cs in zip(mentions, cands, strict=True):
         ccs = {p.cc for p, _ in cs}
-        strong = m.dateline or m.cue is not None or any(
-            p.kind != "city" or p.capital or p.population >= SMALL_CITY for p, _ in cs)
+        strong = not any(alt for _, alt in cs) and (m.dateline or m.cue is not None or any(
+            p.kind != "city" or p.capital or p.population >= SMALL_CITY for p, _ in cs))
         if len(ccs) == 1 and strong:
             votes[ccs.pop()] += 2 if m.dateline else 1
     total = sum(votes.values()) or 1
@@ -66,8 +68,8 @@ def score(p: Place, alt: bool, m: Mention, share: Counter, qualifier: Place | No
         s += 1.5
     if p.kind == "country":
         s += 2.0
-    if p.kind == "admin1":
-        s += 2.5 if m.division else -1.0
+    if p.kind == "admin1":  # "the Washington region" is the city's area; only "state" makes a US state
+        s += 2.5 if m.division and (p.cc != "US" or m.division == "state") else -1.0
     if alt and p.population < 1_000_000:  # a big city's alternate names are household names ("New York")
         s -= 1.5
     if qualifier is not None:
@@ -119,8 +121,9 @@ def _enough(p: Place, alt: bool, m: Mention, share: Counter, qual: Place | None)
         return True
     if share.get(p.cc, 0.0) >= 0.2 and not m.initial:
         return True
-    if alt:
-        return p.population >= 1_000_000 or (m.cue is not None and p.population >= SMALL_CITY)
+    if alt:  # an alternate name is weak evidence: a big city, or a cue and a country the article names
+        return p.population >= 1_000_000 or (m.cue is not None and p.population >= SMALL_CITY and
+                                             share.get(p.cc, 0.0) > 0)
     return p.population >= SMALL_CITY or m.cue is not None
 
 
