@@ -54,6 +54,22 @@ def document(ctx: Context) -> Iterator[None]:
 
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
+
+    def pause():
+        """Stop the clock while a resource loads (``Context.get``); the returned call restarts it."""
+        started = time.monotonic()
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+        def resume():
+            if ctx.deadline is None:
+                return
+            ctx.deadline += time.monotonic() - started
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, max(ctx.deadline - time.monotonic(), 0.001))
+        return resume
+
+    ctx.budget_pause = pause
     try:
         yield
     finally:
@@ -61,6 +77,7 @@ def document(ctx: Context) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         ctx.deadline = None
+        ctx.budget_pause = None
 
 
 def check(ctx: Context | None, where: str = "") -> None:

@@ -9,6 +9,9 @@ resource is None.
 ``ctx.memory`` holds what the caller gives the stages (the corpus line counts of the clean stage) and the
 current document's optional spaCy parse, which is released after the document. No stage may keep anything
 there that one document teaches the next: a document's record is a function of the document alone.
+Loading a resource is the process's cost, not the document's: while a loader runs, the per-document time
+budget (``parley.budget``) is paused through ``budget_pause``, so the first document of a run is not refused
+for the seconds a model or gazetteer takes to load.
 """
 
 from __future__ import annotations
@@ -25,10 +28,18 @@ class Context:
     _resources: dict[str, Any] = field(default_factory=dict, repr=False)
     _providers: dict[str, Callable[[Context], Any]] = field(default_factory=dict, repr=False)
     deadline: float | None = field(default=None, repr=False)  # the current document's (``parley.budget``)
+    budget_pause: Callable[[], Callable[[], None]] | None = field(default=None, repr=False)
 
     def get(self, name: str, loader: Callable[[], Any]) -> Any:
         if name not in self._resources:
-            self._resources[name] = loader()
+            pause, self.budget_pause = self.budget_pause, None  # nested loads: the outermost pauses
+            resume = pause() if pause is not None else None
+            try:
+                self._resources[name] = loader()
+            finally:
+                if resume is not None:
+                    resume()
+                self.budget_pause = pause
         return self._resources[name]
 
     def provide(self, name: str, loader: Callable[[Context], Any]) -> None:

@@ -96,6 +96,9 @@ class Event:
     # the sentence sets ("until 2024", "by June") — a deadline is never the event's date
     date_end: str | None = None
     deadline: str | None = None
+    # extra (places stage): where it happened — GeoNames id, name, feature class/code, country, admin1, lat, lon,
+    # the evidence mention (text, start, end) and basis (clause | sentence | dateline | focus); None if no place
+    location: dict[str, Any] | None = None
 
 
 @dataclass
@@ -120,6 +123,8 @@ class Document:
     boilerplate: str = ""  # removed page chrome, kept for inspection
     captions: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # extra (places stage): resolved place mentions, one dict per mention with its span (see parley.places)
+    places: list[dict[str, Any]] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -19,9 +19,12 @@ Design choices:
   CAMEO event name), CAMEO Code, Intensity (Goldstein), Target Name, Target Sectors, Target Country, Story ID,
   Sentence Number, Publisher, City, District, Province, Country, Latitude, Longitude - then parley's own
   columns (PLOVER type, mode, context, quad, evidence offsets and text, flags). ICEWS has one actor per side;
-  parley's lists are joined with "; ". Sectors are the CAMEO role blocks of the actor codes (GOV, OPP, ...);
-  parley does no geocoding, so the place columns stay empty. Text cells are neutralised against CSV injection
-  (``csv_cell``; ``parley export --raw-csv`` keeps them raw).
+  parley's lists are joined with "; ". Sectors are the CAMEO role blocks of the actor codes (GOV, OPP, ...).
+  The place columns come from the places stage's ``event.location`` (kept in the stored Document record), and
+  GDELT 2.0's ActionGeo columns (Type, FullName, CountryCode, ADM1Code, Lat, Long, FeatureID) follow parley's
+  own, with the location's basis and evidence span; PLOVER records carry it as ``event_loc`` (the manual's
+  location object). Parquet adds ``event_locations.parquet`` (event id + ActionGeo columns). Text cells are
+  neutralised against CSV injection (``csv_cell``; ``parley export --raw-csv`` keeps them raw).
 - **Parquet**: one file per table, every table of the store, column types taken from the values actually
   stored (SQLite is dynamically typed: a column holding only integers becomes int64, numbers float64, else
   string), JSON-text columns stay strings. Written in batches, so memory stays flat on large stores.
@@ -51,6 +54,10 @@ ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Sou
 PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class", "Date Precision", "Source IDs",
                   "Target IDs", "Evidence Start", "Evidence End", "Evidence Text", "Headline", "URL", "Published",
                   "Negated", "Hypothetical", "Future", "Historical", "Confidence", "Date End"]
+# GDELT 2.0 event-table ActionGeo fields (the event's location), then its evidence and what it rests on
+GEO_COLUMNS = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+               "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "Location Basis", "Location Text",
+               "Location Start", "Location End"]
 BATCH = 10_000
 
 
@@ -77,7 +84,7 @@ def export(store: Store, fmt: str, out: Path, raw_csv: bool = False) -> dict:
 
 def _events(store: Store) -> Iterator[dict[str, Any]]:
     """Every event row with its document, resolved actor/recipient entities and sentence number, by article."""
-    doc_id, doc, actors, starts = None, {}, {}, []
+    doc_id, doc, actors, starts, located = None, {}, {}, [], {}
     cursor = store.db.execute("SELECT * FROM events ORDER BY doc_id, start, \"end\", id")
     while True:
         batch = cursor.fetchmany(1000)
@@ -87,8 +94,9 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
             e = dict(row)
             if e["doc_id"] != doc_id:
                 doc_id = e["doc_id"]
-                doc = dict(store.db.execute("SELECT id, title, outlet, published, url, source FROM documents"
+                doc = dict(store.db.execute("SELECT id, title, outlet, published, url, source, record FROM documents"
                                             " WHERE id = ?", (doc_id,)).fetchone() or {})
+                located = _locations(doc.pop("record", None))
                 actors = {r["actor_id"]: dict(r) for r in store.db.execute(
                     "SELECT a.*, c.name AS corpus_name FROM actors a LEFT JOIN corpus_actors c"
                     " ON c.id = a.corpus_actor_id WHERE a.doc_id = ?", (doc_id,))} \
@@ -102,7 +110,17 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
             e["actor_entities"] = _entities(e["actor"], e["actor_ids"], actors)
             e["recipient_entities"] = _entities(e["recipient"], e["recipient_ids"], actors)
             e["sentence"] = bisect_right(starts, e["start"]) if starts else None  # 1-based
+            e["location"] = located.get(e["id"])
             yield e
+
+
+def _locations(record: str | None) -> dict[str, dict]:
+    """Event id -> location from the stored Document record (the places stage's ``event.location``)."""
+    try:
+        events = json.loads(record).get("events", []) if record else []
+    except ValueError:
+        return {}
+    return {ev["id"]: ev["location"] for ev in events if isinstance(ev, dict) and ev.get("location")}
 
 
 def _list(value: Any) -> list:
@@ -197,7 +215,24 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
     }
     if last and last != first:
         record["enddate"] = last
+    if e.get("location"):
+        record["event_loc"] = plover_location(e["location"])
     return record
+
+
+def plover_location(loc: dict[str, Any]) -> dict[str, Any]:
+    """The PLOVER manual's location object (its "Location object" table, Mordecai3/GeoNames field names), plus
+    parley's evidence: ``location_basis`` and the mention's offsets."""
+    city = loc.get("feature_class") == "P"
+    resolution = 4 if city else 2 if loc.get("feature_code") == "ADM1" else 1
+    gid = loc.get("geonameid")
+    return {"extracted_place": loc.get("text"), "resolved_place": loc.get("name"),
+            "geonameid": int(gid) if str(gid or "").isdigit() else gid, "lat": loc.get("lat"), "lon": loc.get("lon"),
+            "city": loc.get("name") if city else None, "district": None,
+            "province": loc.get("admin1_name") if resolution >= 2 else None, "country": loc.get("country_name"),
+            "country_code": loc.get("country_iso3"), "feature_class": loc.get("feature_class"),
+            "feature_code": loc.get("feature_code"), "resolution": resolution,
+            "location_basis": loc.get("basis"), "start": loc.get("start"), "end": loc.get("end")}
 
 
 def export_plover(store: Store, out: Path) -> dict:
@@ -278,22 +313,24 @@ def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(ICEWS_COLUMNS + PARLEY_COLUMNS)
+        w.writerow(ICEWS_COLUMNS + PARLEY_COLUMNS + GEO_COLUMNS)
         cell = (lambda v: v) if raw else csv_cell
         for e in _events(store):
             doc = e["doc"]
             src, tgt = e["actor_entities"], e["recipient_entities"]
+            geo = action_geo(e.get("location"))
             w.writerow(cell(v) for v in [
                 e["id"], e.get("date") or "", "; ".join(e["actor"]), _sectors(src), _country(src, countries),
                 cameo.get(e.get("cameo") or "", ""), e.get("cameo") or "", _num(e.get("goldstein")),
                 "; ".join(e["recipient"]), _sectors(tgt), _country(tgt, countries), e["doc_id"],
-                e.get("sentence") or "", doc.get("outlet") or "", "", "", "", "", "", "",
+                e.get("sentence") or "", doc.get("outlet") or "", *_icews_place(e.get("location")),
                 e.get("event") or "", e.get("mode") or "", "; ".join(e["context"]), _num(e.get("quad")),
                 e.get("date_precision") or "", "; ".join(x["identifier_id"] or "" for x in src),
                 "; ".join(x["identifier_id"] or "" for x in tgt), e["start"], e["end"], e.get("text") or "",
                 doc.get("title") or "", doc.get("url") or doc.get("source") or "", doc.get("published") or "",
                 int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))), int(bool(e.get("future"))),
                 int(bool(e.get("historical"))), _num(e.get("confidence")), e.get("date_end") or "",
+                *(_num(geo[c]) for c in GEO_COLUMNS),
             ])
             n += 1
     return {"format": "csv", "path": str(out), "events": n}
@@ -301,6 +338,37 @@ def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
 
 def _num(value: Any) -> Any:
     return "" if value is None else value
+
+
+def _icews_place(loc: dict[str, Any] | None) -> list[Any]:
+    """ICEWS City, District, Province, Country, Latitude, Longitude of the event's location."""
+    if not loc:
+        return [""] * 6
+    city = loc.get("name") if loc.get("feature_class") == "P" else ""
+    province = loc.get("admin1_name") if loc.get("feature_code") != "PCLI" else ""
+    return [city or "", "", province or "", loc.get("country_name") or "", _num(loc.get("lat")),
+            _num(loc.get("lon"))]
+
+
+def action_geo(loc: dict[str, Any] | None) -> dict[str, Any]:
+    """GDELT-style ActionGeo fields of a location. Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state (GDELT's codes). CountryCode is ISO 3166 alpha-2 and ADM1Code that code plus the GeoNames admin-1 code
+    (GDELT writes FIPS 10-4 codes; parley's gazetteer is GeoNames'), FeatureID the GeoNames id."""
+    if not loc:
+        return dict.fromkeys(GEO_COLUMNS)
+    cc, adm1 = loc.get("country"), loc.get("admin1")
+    kind = "country" if loc.get("feature_code") == "PCLI" else "state" if loc.get("feature_code") == "ADM1" \
+        else "city"
+    geo_type = {"country": 1, "state": 2 if cc == "US" else 5, "city": 3 if cc == "US" else 4}[kind]
+    parts = [loc.get("name")] if kind == "city" else []
+    if kind != "country" and loc.get("admin1_name"):
+        parts.append(loc["admin1_name"])
+    parts.append(loc.get("country_name"))
+    return {"ActionGeo_Type": geo_type, "ActionGeo_FullName": ", ".join(p for p in parts if p),
+            "ActionGeo_CountryCode": cc, "ActionGeo_ADM1Code": f"{cc}{adm1}" if cc and adm1 and kind != "country"
+            else cc, "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"),
+            "ActionGeo_FeatureID": loc.get("geonameid"), "Location Basis": loc.get("basis"),
+            "Location Text": loc.get("text"), "Location Start": loc.get("start"), "Location End": loc.get("end")}
 
 
 # --- Parquet ------------------------------------------------------------------------------------------------------
@@ -359,4 +427,21 @@ def export_parquet(store: Store, out: Path) -> dict:
             if n == 0:
                 writer.write_table(schema.empty_table())
         counts[table] = n
-    return {"format": "parquet", "path": str(out), "tables": counts}
+    return {"format": "parquet", "path": str(out), "tables": counts,
+            "derived": {"event_locations": _write_locations(store, out / "event_locations.parquet")}}
+
+
+def _write_locations(store: Store, path: Path) -> int:
+    """``event_locations.parquet``: event id, doc id and the ActionGeo columns (the store keeps locations
+    inside the Document records, so this derived table is what joins them to ``events.parquet`` by ``id``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": e["id"], "doc_id": e["doc_id"], **action_geo(e["location"])}
+            for e in _events(store) if e.get("location")]
+    types = {"ActionGeo_Type": pa.int64(), "ActionGeo_Lat": pa.float64(), "ActionGeo_Long": pa.float64(),
+             "Location Start": pa.int64(), "Location End": pa.int64()}
+    schema = pa.schema([pa.field(c, types.get(c, pa.string())) for c in ["id", "doc_id", *GEO_COLUMNS]])
+    table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
+    pq.write_table(table, str(path))
+    return len(rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parley import actors, budget, clean, events, nlp, quotes, text, timex
+from parley import actors, budget, clean, events, nlp, places, quotes, text, timex
 from parley.clean.tenure import RESOURCE as OFFICE_TENURES
 from parley.context import Context
 from parley.document import Document
@@ -19,7 +19,7 @@ Stage = Callable[[Document, Context], Document]
 
 # nlp.annotate is a no-op unless ctx.options["spacy_model"] names a spaCy pipeline (``--spacy-model``)
 STAGES: list[Stage] = [text.segment, nlp.annotate, actors.annotate, timex.annotate, quotes.annotate,
-                       events.annotate]
+                       events.annotate, places.annotate]
 
 
 def wire(ctx: Context | None = None) -> Context:

@@ -48,6 +48,7 @@ MAX_OFFSET = 10**9
 MAX_TEXT = 200  # characters of a search string
 MAX_WORDS = 20  # words of a quote search (each is one LIKE)
 _HL = re.compile(r"^(\d{1,10})-(\d{1,10})$")
+MAP_LIMIT = 5000  # events drawn on the events page's map (the filtered set, not just the page)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
@@ -190,10 +191,13 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
         quad_n = int(quad) if quad else None
         filters = {"date_from": date_from or "", "date_to": date_to or "", "actor": actor or "",
                    "event": event or "", "quad": quad_n, "doc": doc or ""}
-        total, rows = r.events(date_from=date_from or None, date_to=date_to or None, actor=actor or None,
-                               event=event or None, quad=quad_n, doc_id=doc or None, limit=PAGE, offset=offset)
+        chosen = {"date_from": date_from or None, "date_to": date_to or None, "actor": actor or None,
+                  "event": event or None, "quad": quad_n, "doc_id": doc or None}
+        total, rows = r.events(**chosen, limit=PAGE, offset=offset)
+        located = charts.map_figure(r.events(**chosen, limit=MAP_LIMIT)[1])  # the map shows every match
         return page(request, "events.html", rows=rows, total=total, filters=filters, types=r.event_types(),
-                    pager=pager(request, total, PAGE, offset))
+                    pager=pager(request, total, PAGE, offset),
+                    map_figure=charts.figure_json(located) if located else None)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, r: R, speaker: Text = None, words: Text = None, offset: Offset = 0):

