@@ -21,8 +21,8 @@ Why this method (unsupervised, pure Python, about a second for a collection of a
   28 polls") may fill its date's first slot only. Quotations, questions and table rows are never chosen (a
   quote is someone's words about a happening, rarely the happening). Every sentence keeps its evidence:
   article id and character offsets.
-- *Sentences are chosen by centroid similarity* (TF-IDF over Porter-stemmed content words, stop list
-  ``data/stopwords_rouge.txt``): the centroid of a date's candidates says what that day's coverage is about.
+- *Sentences are chosen by centroid similarity* (TF-IDF over Porter-stemmed content words, snowballstemmer's
+  Porter, stop list ``data/stopwords_rouge.txt``): the centroid of a date's candidates says what that day's coverage is about.
   The idf is log(N/df) + ``IDF_ADD`` so the topic's own words ("oil", "spill") still count; sentences that
   name the day get a bonus (``REF_BONUS``), more so when written a week or more later (``LATE_BONUS``:
   retrospective sentences read like timeline entries); a mild length prior (``LENGTH_WEIGHT``); a sentence
@@ -55,9 +55,12 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
 
 from parley.corpus.merge import modality
-from parley.evaluate.rouge import stem, stopwords
 from parley.text import sentences as split_sentences
 
 try:  # the project's time expression normaliser
@@ -230,6 +233,15 @@ def _base(value) -> date | None:
 
 
 _STEMS: dict[str, str | None] = {}
+_STOPWORDS = Path(__file__).resolve().parents[1] / "data" / "stopwords_rouge.txt"
+_PORTER = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The SMART stop list with ROUGE's news additions (``data/stopwords_rouge.txt``)."""
+    lines = _STOPWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _stems(words) -> list[str]:
@@ -237,7 +249,7 @@ def _stems(words) -> list[str]:
     for w in words:
         st = _STEMS.get(w, "")
         if st == "":
-            st = _STEMS[w] = None if w in stopwords() or w.isdigit() else stem(w)
+            st = _STEMS[w] = None if w in stopwords() or w.isdigit() else _PORTER.stemWord(w)
         if st is not None:
             out.append(st)
     return out
