@@ -325,10 +325,14 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "tls":
-        from parley.evaluate.tls import evaluate_t17, format_report
+        from parley.evaluate.tls import TilseMissing, evaluate_t17, format_report
 
         topics = args.topics.split(",") if args.topics else None
-        result = evaluate_t17(Path(args.t17), topics=topics)
+        try:
+            result = evaluate_t17(Path(args.t17), topics=topics)
+        except TilseMissing as err:
+            print(err, file=sys.stderr)
+            return 2
         print(format_report(result))
         return 0
     from parley.events import evaluate_plv
