@@ -206,3 +206,71 @@ def test_timeline_from_documents_month_entries_and_one_entry_per_happening():
     for e in tl:
         for sent, (doc_id, s, t) in zip(e["sentences"], e["evidence"], strict=True):
             assert texts[doc_id][s:t] == sent
+
+
+def _event(doc, span, event, when, precision, actors=(), recipients=()):
+    from parley.document import Event
+
+    s = doc.text.index(span)
+    doc.events.append(Event(id=f"{doc.id}:{s}", date=when, date_precision=precision, event=event,
+                            actor_ids=list(actors), recipient_ids=list(recipients), start=s, end=s + len(span),
+                            confidence=0.8))
+
+
+def _actors(doc, *names):
+    from parley.document import Actor
+
+    for name in names:
+        doc.actors.append(Actor(id=name.split()[-1].lower(), name=name))  # "verin", "sorel", "court"
+
+
+def test_store_timeline_is_built_on_happenings_with_dated_sentences(tmp_path, capsys):
+    """A small store: one meeting reported by two articles (one dates it "on Monday", the other "on March 2"),
+    an agreement whose sentence has no date of its own (the events stage dated it from the context), and a
+    month-dated ban. ``parley timeline --db`` gives one entry per happening date with its events (type, actors)
+    and sources, and summary sentences that name the entry's date."""
+    import json
+
+    from parley.cli import main
+    from parley.store import Store
+
+    d1 = _doc("m1", "2020-03-03", "Heavy rain fell across the capital for most of the week. Prime Minister "
+              "Tomas Verin met opposition leader Lina Sorel on Monday to end the standoff. The two leaders "
+              "agreed to set up a joint commission on electoral reform.", [("Monday", "2020-03-02", "day")])
+    _actors(d1, "Tomas Verin", "Lina Sorel")
+    _event(d1, "Tomas Verin met opposition leader Lina Sorel on Monday", "CONSULT", "2020-03-02", "day",
+           ["verin"], ["sorel"])
+    _event(d1, "The two leaders agreed to set up a joint commission", "AGREE", "2020-03-02", "day",
+           ["verin", "sorel"])
+    d2 = _doc("m2", "2020-03-05", "Opposition leader Lina Sorel and Prime Minister Tomas Verin held talks on "
+              "March 2 in the capital, officials said. Markets were calm on the news.",
+              [("March 2", "2020-03-02", "day")])
+    _actors(d2, "Tomas Verin", "Lina Sorel")
+    _event(d2, "Lina Sorel and Prime Minister Tomas Verin held talks on March 2", "CONSULT", "2020-03-02", "day",
+           ["sorel"], ["verin"])
+    d3 = _doc("m3", "2020-06-01", "The Supreme Court banned the Civic Party in May after a short hearing. Its "
+              "leaders left the country soon after the verdict.", [("May", "2020-05", "month")])
+    _actors(d3, "Supreme Court")
+    _event(d3, "The Supreme Court banned the Civic Party in May", "COERCE", "2020-05", "month", ["court"])
+    db = tmp_path / "small.db"
+    with Store(db) as store:
+        for d in (d1, d2, d3):
+            store.upsert(d)
+    assert main(["timeline", "--db", str(db), "--json"]) == 0
+    tl = {e["date"]: e for e in json.loads(capsys.readouterr().out)}
+    assert set(tl) == {"2020-03-02", "2020-05"}
+    day = tl["2020-03-02"]
+    assert day["precision"] == "day" and sorted(day["sources"]) == ["m1", "m2"]
+    types = {h["type"]: h for h in day["events"]}
+    assert set(types) == {"CONSULT", "AGREE"}
+    assert sorted(types["CONSULT"]["sources"]) == ["m1", "m2"]  # the same meeting in two articles: one happening
+    assert set(types["CONSULT"]["actors"]) == {"Tomas Verin", "Lina Sorel"}
+    texts = {d.id: d.text for d in (d1, d2, d3)}
+    for sent, (doc_id, s, t) in zip(day["sentences"], day["evidence"], strict=True):
+        assert texts[doc_id][s:t] == sent
+        assert "Monday" in sent or "March 2" in sent  # a sentence that names the day
+    assert not any("joint commission" in s or "rain" in s for s in day["sentences"])
+    month = tl["2020-05"]
+    assert month["precision"] == "month" and month["sources"] == ["m3"]
+    assert [(h["type"], h["actors"]) for h in month["events"]] == [("COERCE", ["Supreme Court"])]
+    assert "banned" in month["sentences"][0]

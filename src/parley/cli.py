@@ -232,13 +232,16 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             return 1
         entries = build_timeline(articles, **opts)
     if args.json:
-        keys = ("date", "precision", "sentences", "sources", "evidence")
+        keys = ("date", "precision", "sentences", "sources", "evidence", "events")
         print(json.dumps([{k: e[k] for k in keys if k in e} for e in entries], ensure_ascii=False, indent=2))
     else:
         for e in entries:
             print(e["date"], "  [" + ", ".join(e["sources"]) + "]")
             for s in e["sentences"]:
                 print("   -", s)
+            for h in e.get("events", []):
+                print("   *", h["type"], ", ".join(h["actors"]) or "?", "->", ", ".join(h["recipients"]) or "-",
+                      f"({len(h['sources'])} articles)")
     return 0
 
 

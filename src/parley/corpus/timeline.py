@@ -82,6 +82,7 @@ DEFAULTS = {
     "LATE_DAYS": 7,
     "ADJ_PENALTY": 0.3,      # score discount per chosen neighbouring day (date redundancy)
     "LEAD": 5,               # opening sentences of the day's (and next day's) articles that are candidates
+    "QUOTE_FALLBACK": False,  # a date with no other candidate may be summarised by a quotation naming it
     "REF_BONUS": 0.0,        # preference for sentences that name the day (none a priori; see the docstring)
     "LATE_BONUS": 1.0,       # ... more so when written LATE_DAYS or more later (retrospective sentences)
     "REDUNDANCY": 0.5,       # cosine above which a sentence repeats one already chosen (any date)
@@ -210,6 +211,7 @@ class Collection:
     refs: list[list[int]] = field(default_factory=list)       # day ordinals each sentence refers to
     named: set = field(default_factory=set)                   # (sentence, day) where the day is named by month
     attrib: set = field(default_factory=set)                  # (sentence, key) named only as a modifier
+    vote_refs: dict = field(default_factory=dict)             # sentence -> keys that vote but name no date there
     df: Counter = field(default_factory=Counter)              # article frequency of stemmed terms
     cache: dict = field(default_factory=dict)                 # sentence index -> (terms, token count)
 
@@ -264,7 +266,9 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
     """Split articles into sentences and find the days each sentence refers to.
 
     An article may bring its own ``"sentences"`` ([start, end] spans) and ``"refs"`` ((offset, key) pairs, key a
-    day ordinal or a ``month_key``); otherwise ``fast_day_refs`` finds day references (``timex=True``:
+    day ordinal or a ``month_key``), with ``"vote_refs"`` (same form): dates its sentences report without naming
+    them (a happening dated from the context), which count in the date votes but never make the sentence a
+    summary of that date; otherwise ``fast_day_refs`` finds day references (``timex=True``:
     ``parley.timex.find_times`` per sentence instead).
     """
     arts = [(a, _base(a.get("time"))) for a in articles if a.get("text")]
@@ -288,6 +292,10 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                     if _ATTRIB_BEFORE.search(text, max(0, off - 30), off):
                         coll.attrib.add((len(coll.spans) - len(spans) + k, key))
             coll.refs.extend(refs)
+            for off, key in a.get("vote_refs") or ():
+                k = bisect_right(starts, off) - 1
+                if k >= 0:
+                    coll.vote_refs.setdefault(len(coll.spans) - len(spans) + k, []).append(key)
         elif use_timex:
             coll.refs.extend(_timex_refs(text, base, s, e) for s, e in spans)
         else:
@@ -317,15 +325,15 @@ def _dot(a: dict, b: dict) -> float:
     return sum(x * b[t] for t, x in a.items() if t in b)
 
 
-def _good(coll: Collection, i: int) -> bool:
+def _good(coll: Collection, i: int, quotes: bool = False) -> bool:
     """A sentence that can stand in a timeline: 6-60 words, no table row, no question, no quotation (a quote is
-    someone's words about a happening, rarely the happening itself)."""
+    someone's words about a happening, rarely the happening itself) unless ``quotes``."""
     n = coll.terms(i)[1]
     if not (_MIN_TOKENS <= n <= _MAX_TOKENS):
         return False
     s, e = coll.spans[i]
     text = coll.texts[coll.sent_art[i]][s:e]
-    return "|" not in text and not text.rstrip().endswith("?") and not _QUOTE.search(text)
+    return "|" not in text and not text.rstrip().endswith("?") and (quotes or not _QUOTE.search(text))
 
 
 def _date_order(ranked: list[int], score: dict[int, float], taken: set[int], adj: float):
@@ -376,6 +384,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
     # --- date votes: per (article, referred day) the strongest reference counts once; later recall weighs more
     votes: dict[int, float] = defaultdict(float)
     ref_sents: dict[int, list[int]] = defaultdict(list)
+    supporters: dict[int, set[int]] = defaultdict(set)  # articles that refer to the day (by name or by event)
     by_pub: dict[int, list[int]] = defaultdict(list)
     same_day, late_vote, late_days = p["SAME_DAY_VOTE"], p["LATE_VOTE"], p["LATE_DAYS"]
     for ai in arts:
@@ -383,10 +392,13 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
         by_pub[pub].append(ai)
         seen: dict[int, float] = {}
         for i in range(coll.first[ai], coll.first[ai + 1]):
-            for d in coll.refs[i]:
+            own = coll.refs[i]
+            for d in (*own, *(x for x in coll.vote_refs.get(i, ()) if x not in own)):
                 first, last = _span(d)
                 if dlo <= first <= hi and first <= pub:
-                    ref_sents[d].append(i)
+                    supporters[d].add(ai)
+                    if d in own:
+                        ref_sents[d].append(i)
                     lag = max(0, pub - last)
                     w = qweight(i) * (same_day if d == pub else 1.0 + late_vote * min(1.0, lag / late_days))
                     if w > seen.get(d, 0.0):
@@ -412,14 +424,17 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
         if len(out) >= dates:
             break
         cands: dict[int, float] = {}
-        for i in ref_sents.get(d, []):
-            if coll.refs[i][0] != d and coll.refs[i][0] in score:
-                continue  # the sentence is about the first date it names, itself a candidate date
-            if _good(coll, i):
-                lag = max(0, coll.pub[coll.sent_art[i]] - _span(d)[1])
-                cands[i] = 1.0 + late_bonus * min(1.0, lag / late_days)
-                if (i, d) in coll.attrib:
-                    cands[i] = -0.5  # "the July 28 polls": the date only modifies a noun
+        for quotes in (False, True) if p["QUOTE_FALLBACK"] else (False,):
+            for i in ref_sents.get(d, []):
+                if coll.refs[i][0] != d and coll.refs[i][0] in score:
+                    continue  # the sentence is about the first date it names, itself a candidate date
+                if _good(coll, i, quotes):
+                    lag = max(0, coll.pub[coll.sent_art[i]] - _span(d)[1])
+                    cands[i] = 1.0 + late_bonus * min(1.0, lag / late_days)
+                    if (i, d) in coll.attrib:
+                        cands[i] = -0.5  # "the July 28 polls": the date only modifies a noun
+            if cands:
+                break
         for day in (d, d + 1) if d > 0 else ():
             for ai in by_pub.get(day, ()):
                 for i in range(coll.first[ai], min(coll.first[ai] + p["LEAD"], coll.first[ai + 1])):
@@ -464,7 +479,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             evidence.append([coll.ids[ai], s, e])
             if coll.ids[ai] not in sources:
                 sources.append(coll.ids[ai])
-        support = sorted({coll.ids[coll.sent_art[i]] for i in ref_sents.get(d, [])} - set(sources))
+        support = sorted({coll.ids[ai] for ai in supporters.get(d, ())} - set(sources))
         out.append({"date": _label(d), "precision": "day" if d > 0 else "month", "sentences": sents,
                     "sources": sources + support, "evidence": evidence, "score": round(score[d], 3)})
     out.sort(key=lambda e: e["date"])
@@ -480,13 +495,12 @@ def build_timeline(articles: list[dict], dates: int | None = None, sentences: in
 
 
 _WEEKISH = re.compile(r"\bweek|\bweekend|\bmonth|\byear|\bdays?\b|\brecent", re.IGNORECASE)
+_FINE = ("day", "month")
 
 
 def document_refs(doc) -> list[tuple[int, int]]:
-    """(offset, key) date references of a Document: its day- and month-precise time expressions (not durations,
-    vague or open-ended ones, nor "this week"-like relatives, which name no day) and, for sentences with none of
-    those, the dates of their asserted events when the events stage resolved them from the context (not the
-    publication-date fallback)."""
+    """(offset, key) dates a Document's sentences name: its day- and month-precise time expressions (not
+    durations, vague or open-ended ones, nor "this week"-like relatives, which name no day)."""
     out = []
     for t in doc.times or []:
         if not t.value or t.kind in ("duration", "vague", "until", "since", "set"):
@@ -496,18 +510,6 @@ def document_refs(doc) -> list[tuple[int, int]]:
         key = _key(t.value, t.precision)
         if key is not None:
             out.append((t.start, key))
-    starts = [s for s, _ in doc.sentences or []]
-
-    def sent(off: int) -> int:
-        return bisect_right(starts, off) - 1
-
-    timed = {sent(off) for off, _ in out}
-    for e in doc.events or []:
-        if modality(e.event, e.negated, e.hypothetical, e.future) != "asserted" or e.date_precision not in ("day", "month"):
-            continue
-        key = _key(e.date, e.date_precision)
-        if key is not None and sent(e.start) not in timed:  # else the sentence's own time expressions speak
-            out.append((e.start, key))
     return sorted(set(out))
 
 
@@ -523,12 +525,75 @@ def _key(value: str | None, precision: str | None) -> int | None:
     return None
 
 
+def happenings(docs) -> list[dict]:
+    """The Documents' asserted, day- or month-dated events de-duplicated into happenings by
+    ``parley.corpus.merge.cluster_events`` (same type, modality, overlapping dates, shared actors; actors
+    compared by their title-free names, as the corpus actor merge would join them), each ``{"id", "type",
+    "date", "precision", "actors", "recipients", "sources", "members": [[doc_id, start, end], ...]}``, the
+    date being the one most of its reports give (``merge.summarise_cluster``)."""
+    from parley.corpus.merge import EventRow, cluster_events, norm, strip_titles, summarise_cluster
+
+    rows, names = [], {}
+    for doc in docs:
+        by_id = {a.id: a.name for a in doc.actors or []}
+
+        def side(ids, surfaces, by_id=by_id):
+            out = []
+            for name in [by_id.get(i, i) for i in ids] or list(surfaces):
+                key = norm(strip_titles(name))
+                if key:
+                    names.setdefault(key, strip_titles(name))
+                    out.append(key)
+            return sorted(set(out))
+
+        for e in doc.events or []:
+            if e.date_precision not in _FINE or modality(e.event, e.negated, e.hypothetical, e.future) != "asserted":
+                continue
+            rows.append(EventRow(id=e.id or f"{doc.id}:{e.start}", doc_id=doc.id, date=e.date,
+                                 date_precision=e.date_precision, event=e.event, cameo=e.cameo,
+                                 actors=side(e.actor_ids, e.actor), recipients=side(e.recipient_ids, e.recipient),
+                                 start=e.start, end=e.end, confidence=e.confidence or 0.0, published=doc.published,
+                                 outlet=doc.outlet))
+    out = []
+    for members in cluster_events(rows):
+        c = summarise_cluster(members, names)
+        if c["date_precision"] not in _FINE or not (c["event"] or c["family"]):
+            continue
+        out.append({"id": c["id"], "type": c["event"] or c["family"], "date": c["date"],
+                    "precision": c["date_precision"], "actors": c["actor"], "recipients": c["recipient"],
+                    "sources": c["doc_ids"], "members": [[m.doc_id, m.start, m.end] for m in members]})
+    return out
+
+
 def timeline_from_documents(docs, dates: int | None = None, sentences: int | None = None,
                             query: str | None = None) -> list[dict]:
-    """The timeline of analysed Documents (``parley timeline --db``): the same method as ``build_timeline``, but
-    dates come from each Document's time expressions and events (so "in November 2017" gives a month entry
-    ``"2017-11"`` with ``"precision": "month"``) and sentences are the Document's own. One entry per date, every
-    article that refers to it among the sources: the same happening reported by several articles is one entry."""
-    articles = [{"id": d.id, "time": (d.published or "")[:10], "title": d.title, "text": d.text,
-                 "sentences": d.sentences or None, "refs": document_refs(d)} for d in docs if d.published and d.text]
-    return summarize(prepare(articles), dates=dates, sentences=sentences, query=query)
+    """The timeline of analysed Documents (``parley timeline --db``, the corpus ``timeline`` table), built on
+    the de-duplicated happenings (``happenings``) and the dates the texts name.
+
+    A day or month is voted for by every article that names it (its time expressions) or reports one of its
+    happenings; the summary sentences of an entry are sentences that *name* its date (a sentence whose event
+    was only dated from the context, or an undated lead sentence, never stands for a date). Each entry is the
+    ``summarize`` entry plus ``"events"``: the happenings of that date, ``{"id", "type", "actors",
+    "recipients", "sources"}``, most reported first; its ``"sources"`` hold every article that names the date
+    or reports one of them. So "in November 2017" gives a month entry ``"2017-11"``, and one happening
+    reported by several articles is one entry listing them all."""
+    docs = [d for d in docs if d.published and d.text]
+    found = happenings(docs)
+    votes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_key: dict[int, list[dict]] = defaultdict(list)
+    for h in found:
+        key = _key(h["date"], h["precision"])
+        if key is None:
+            continue
+        by_key[key].append(h)
+        for doc_id, start, _ in h["members"]:
+            votes[doc_id].append((start, key))
+    articles = [{"id": d.id, "time": d.published[:10], "title": d.title, "text": d.text,
+                 "sentences": d.sentences or None, "refs": document_refs(d), "vote_refs": votes.get(d.id, [])}
+                for d in docs]
+    entries = summarize(prepare(articles), dates=dates, sentences=sentences, query=query, params={"LEAD": 0, "QUOTE_FALLBACK": True})
+    for e in entries:
+        hs = sorted(by_key.get(_key(e["date"], e["precision"]), []), key=lambda h: (-len(h["sources"]), h["id"]))
+        e["events"] = [{k: h[k] for k in ("id", "type", "actors", "recipients", "sources")} for h in hs]
+        e["sources"] += sorted({doc for h in hs for doc in h["sources"]} - set(e["sources"]))
+    return entries
