@@ -308,7 +308,7 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                     if named:
                         coll.named.add((len(coll.spans) - len(spans) + k, d))
             coll.refs.extend(refs)
-        coll.df.update(set(_stems(_WORD.findall(text.lower()))))
+        coll.df.update(set(_stems(set(_WORD.findall(text.lower())))))
     coll.first.append(len(coll.spans))
     return coll
 
@@ -393,7 +393,8 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
         seen: dict[int, float] = {}
         for i in range(coll.first[ai], coll.first[ai + 1]):
             own = coll.refs[i]
-            for d in (*own, *(x for x in coll.vote_refs.get(i, ()) if x not in own)):
+            extra = coll.vote_refs.get(i) if coll.vote_refs else None
+            for d in (*own, *(x for x in extra if x not in own)) if extra else own:
                 first, last = _span(d)
                 if dlo <= first <= hi and first <= pub:
                     supporters[d].add(ai)
