@@ -110,6 +110,17 @@ ARTICLES = [
 ]
 
 
+def test_topicality_ratio_marks_the_side_story():
+    from parley.corpus.timeline import _topicality, prepare
+
+    side = {"id": "a5", "time": "2011-01-28", "text": "The football club signed a new striker on Tuesday for "
+            "a record transfer fee.\nFans welcomed the striker at the stadium."}
+    coll = prepare(ARTICLES + [side])
+    ratio = _topicality(coll, list(range(len(coll.ids))), 2.0)
+    assert ratio[4] < min(ratio[i] for i in range(4)) - 0.05  # the side story is the least topical
+    assert sum(ratio.values()) / len(ratio) == pytest.approx(1.0)
+
+
 def test_build_timeline_dates_sentences_and_evidence():
     tl = build_timeline(ARTICLES, dates=2, sentences=1)
     assert [e["date"] for e in tl] == ["2011-01-25", "2011-02-11"]
