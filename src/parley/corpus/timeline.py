@@ -573,7 +573,7 @@ def _key(value: str | None, precision: str | None) -> int | None:
     return None
 
 
-def happenings(docs) -> list[dict]:
+def document_happenings(docs) -> list[dict]:
     """The Documents' asserted, day- or month-dated events de-duplicated into happenings by
     ``parley.corpus.merge.cluster_events`` (same type, modality, overlapping dates, shared actors; actors
     compared by their title-free names, as the corpus actor merge would join them), each ``{"id", "type",
@@ -616,7 +616,7 @@ def happenings(docs) -> list[dict]:
 def timeline_from_documents(docs, dates: int | None = None, sentences: int | None = None,
                             query: str | None = None) -> list[dict]:
     """The timeline of analysed Documents (``parley timeline --db``, the corpus ``timeline`` table), built on
-    the de-duplicated happenings (``happenings``) and the dates the texts name.
+    the de-duplicated happenings (``document_happenings``) and the dates the texts name.
 
     A day or month is voted for by every article that names it (its time expressions) or reports one of its
     happenings; the summary sentences of an entry are sentences that *name* its date (a sentence whose event
@@ -626,7 +626,7 @@ def timeline_from_documents(docs, dates: int | None = None, sentences: int | Non
     or reports one of them. So "in November 2017" gives a month entry ``"2017-11"``, and one happening
     reported by several articles is one entry listing them all."""
     docs = [d for d in docs if d.published and d.text]
-    found = happenings(docs)
+    found = document_happenings(docs)
     votes: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_key: dict[int, list[dict]] = defaultdict(list)
     for h in found:
