@@ -421,7 +421,7 @@ SEED_HAPPENINGS = [
     # from the text, and only the year is certain (the caption says "pictured ... in February 2016")
     ("2016", r"called Thursday for negotiations"),                             # UN call for dialogue
     ("2017-11", r"dissolved"),                                                 # the dissolution
-    ("2018-03-26", r"called anew for negotiations"),                           # call for dialogue
+    ("2018-03-26", r"culture of dialogue"),           # call for dialogue (the sentence that names the day)
     ("2018-03-27", r"will not negotiate"),                                     # refusal
     ("2020-01", r"put on trial"),                                              # the trial
 ]

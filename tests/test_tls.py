@@ -1,5 +1,5 @@
-"""Timeline summarisation: the ROUGE/alignment metrics on a hand-worked example, the stemmer, T17 parsing, the
-day-reference finder and ``build_timeline`` on small fixtures (plus one T17 topic when ../shared is present)."""
+"""Timeline summarisation: tilse's alignment ROUGE on a hand-worked example (when the [eval] extra is
+installed), the install hint without it, centroid terms, T17 parsing, the day-reference finder and ``build_timeline`` on small fixtures (plus one T17 topic when ../shared is present)."""
 
 from datetime import date
 from pathlib import Path
@@ -7,26 +7,30 @@ from pathlib import Path
 import pytest
 
 from parley.corpus.timeline import build_timeline, fast_day_refs
-from parley.evaluate.rouge import align_m2o, date_prf, stem, stopwords, tokens
 from parley.evaluate.tls import read_timeline, topic_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 D = date
 
 
-def test_alignment_rouge_worked_example():
-    """Predicted: Jan 1 "Bombs hit the city .", Jan 3 "Talks begin in Cairo ."
+try:
+    import tilse  # noqa: F401  (the optional scorer: pip install -e ".[eval]" && pip install --no-deps tilse)
+    HAVE_TILSE = True
+except ImportError:
+    HAVE_TILSE = False
+needs_tilse = pytest.mark.skipif(not HAVE_TILSE, reason="tilse (the optional [eval] extra) is not installed")
+
+
+@needs_tilse
+def test_tilse_alignment_rouge_worked_example():
+    """tilse's align+ m:1 on a hand-worked example.
+    Predicted: Jan 1 "Bombs hit the city .", Jan 3 "Talks begin in Cairo ."
     Reference:  Jan 1 "Bombs hit city centre .", Jan 4 "Peace talks begin ."
 
     Evaluation tokens (lower-case, stop words "the"/"in" and "." dropped, Porter stems):
     p1 = bomb hit citi; p3 = talk begin cairo; r1 = bomb hit citi centr; r4 = peac talk begin.
-
-    Alignment costs use raw tokens (case kept): F1(p1,r1) = 4/5 match -> 0.8; F1(p1,r4) = "." only ->
-    P 1/5, R 1/4, F 2/9; F1(p3,r1) = 0.2; F1(p3,r4) = "begin","." -> P 2/5, R 2/4, F 4/9.
-    Date factor 1 - 1/(days+1): p1r1 0, p1r4 3/4, p3r1 2/3, p3r4 1/2.
-    cost(p1,r1) = 0 < cost(p1,r4) = 3/4 * 7/9 = 0.583          -> p1 aligned to r1 (and r1 to p1)
-    cost(p3,r4) = 1/2 * 5/9 = 0.278 < cost(p3,r1) = 2/3 * 0.8 = 0.533 -> p3 aligned to r4 (and r4 to p3)
-
+    Alignment costs: (1 - 1/(days+1)) * (1 - unigram F1 of raw tokens, punctuation dropped): p1~r1 costs 0;
+    p3: r4 costs 1/2 * (1 - 4/7) = 0.21, r1 costs 2/3 * 1 -> p3~r4 (and r4~p3).
     ROUGE-1: p1~r1 hits 3 (weight 1); p3~r4 hits 2 (weight 1/(1+1) = 1/2).
       P = (3 + 2/2) / (3 + 3) = 4/6;  R = (3 + 2/2) / (4 + 3) = 4/7;  F = 2PR/(P+R) = 16/26.
     ROUGE-2: p1 {bomb-hit, hit-citi} vs r1 {bomb-hit, hit-citi, citi-centr}: 2 hits;
@@ -34,50 +38,40 @@ def test_alignment_rouge_worked_example():
       P = (2 + 1/2) / (2 + 2) = 0.625;  R = (2 + 1/2) / (3 + 2) = 0.5;  F = 5/9.
     Date-F1: {Jan 1, Jan 3} vs {Jan 1, Jan 4}: P = R = F = 1/2.
     """
+    from parley.evaluate.tls import tilse_scorer
+
+    score = tilse_scorer()
     pred = {D(2010, 1, 1): ["Bombs hit the city ."], D(2010, 1, 3): ["Talks begin in Cairo ."]}
     ref = {D(2010, 1, 1): ["Bombs hit city centre ."], D(2010, 1, 4): ["Peace talks begin ."]}
-    assert tokens(pred[D(2010, 1, 1)]) == ["bomb", "hit", "citi"]
-    assert tokens(ref[D(2010, 1, 4)]) == ["peac", "talk", "begin"]
-    got = align_m2o(pred, ref)
+    got = score(pred, ref)
     assert got["rouge_1"]["precision"] == pytest.approx(4 / 6)
     assert got["rouge_1"]["recall"] == pytest.approx(4 / 7)
     assert got["rouge_1"]["f_score"] == pytest.approx(16 / 26)
     assert got["rouge_2"]["precision"] == pytest.approx(0.625)
     assert got["rouge_2"]["recall"] == pytest.approx(0.5)
     assert got["rouge_2"]["f_score"] == pytest.approx(5 / 9)
-    assert date_prf(pred, ref) == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
+    assert got["date"] == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
+    assert score({}, ref)["rouge_1"]["f_score"] == 0.0
 
 
-def test_alignment_many_to_one_and_empty():
-    """Two predicted dates may align to the same reference date; an unaligned reference date still counts
-    in the recall denominator. Same text on the same day scores 1 for precision."""
-    ref = {D(2011, 2, 1): ["Mubarak resigns ."], D(2011, 3, 1): ["Elections announced ."]}
-    pred = {D(2011, 2, 1): ["Mubarak resigns ."], D(2011, 2, 2): ["Mubarak resigns ."]}
-    got = align_m2o(pred, ref)["rouge_1"]
-    # both predicted days -> Feb 1: P = (2 + 2/2) / 4; recall: Feb 1 <- Feb 1 (2 hits), Mar 1 <- 0 hits
-    assert got["precision"] == pytest.approx(0.75)
-    assert got["recall"] == pytest.approx(2 / 4)
-    assert align_m2o({}, ref)["rouge_1"]["f_score"] == 0.0
+def test_eval_tls_without_tilse_says_how_to_install(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from parley.cli import main
+
+    monkeypatch.setitem(sys.modules, "tilse", None)  # import tilse now raises ImportError
+    monkeypatch.setitem(sys.modules, "tilse.data.timelines", None)
+    assert main(["eval", "tls", "--t17", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pip install" in err[0] and "tilse" in err[0]
 
 
-def test_porter_stemmer_reference_words():
-    # examples from Porter (1980) and nltk's documented departures (dies -> die, spied -> spi, enjoy kept)
-    pairs = {"caresses": "caress", "ponies": "poni", "agreed": "agre", "plastered": "plaster", "motoring": "motor",
-             "sing": "sing", "conflated": "conflat", "hopping": "hop", "falling": "fall", "filing": "file",
-             "happy": "happi", "relational": "relat", "conditional": "condit", "rational": "ration",
-             "generalization": "gener", "oscillators": "oscil", "adjustment": "adjust", "controll": "control",
-             "dies": "die", "spied": "spi", "enjoy": "enjoy", "protesters": "protest", "killed": "kill", "as": "as"}
-    assert {w: stem(w) for w in pairs} == pairs
+def test_centroid_terms_are_stemmed_content_words():
+    from parley.corpus.timeline import _terms, stopwords
 
-
-def test_porter_matches_nltk_when_available():
-    nltk_stem = pytest.importorskip("nltk.stem")
-    ps = nltk_stem.PorterStemmer()
-    words = "hospitalization rebels demonstrators governments negotiations resignation stabilised".split()
-    assert [stem(w) for w in words] == [ps.stem(w) for w in words]
-
-
-def test_stopwords_file():
+    terms, n = _terms("The protesters protested in the square, and protests spread.")
+    assert n == 9 and terms["protest"] == 3 and "the" not in terms and "square" not in terms
+    assert terms["squar"] == 1
     sw = stopwords()
     assert {"the", "of", "reuters", "said"} <= sw and "protest" not in sw
 
@@ -116,6 +110,17 @@ ARTICLES = [
 ]
 
 
+def test_topicality_ratio_marks_the_side_story():
+    from parley.corpus.timeline import _topicality, prepare
+
+    side = {"id": "a5", "time": "2011-01-28", "text": "The football club signed a new striker on Tuesday for "
+            "a record transfer fee.\nFans welcomed the striker at the stadium."}
+    coll = prepare(ARTICLES + [side])
+    ratio = _topicality(coll, list(range(len(coll.ids))), 2.0)
+    assert ratio[4] < min(ratio[i] for i in range(4)) - 0.05  # the side story is the least topical
+    assert sum(ratio.values()) / len(ratio) == pytest.approx(1.0)
+
+
 def test_build_timeline_dates_sentences_and_evidence():
     tl = build_timeline(ARTICLES, dates=2, sentences=1)
     assert [e["date"] for e in tl] == ["2011-01-25", "2011-02-11"]
@@ -131,6 +136,7 @@ def test_build_timeline_dates_sentences_and_evidence():
     assert build_timeline([]) == []
 
 
+@needs_tilse
 @pytest.mark.skipif(not (SHARED / "data" / "t17").is_dir(), reason="../shared not present")
 def test_t17_haiti_runs_the_protocol():
     from parley.evaluate.tls import evaluate_t17, format_report
@@ -150,17 +156,16 @@ def test_grid_points_and_leave_one_topic_out_choice():
     assert pts[0] == {"A": 0.0, "B": 1} and len(pts) == 4 and {"A": 0.5, "B": 2} in pts
 
 
+@needs_tilse
 @pytest.mark.skipif(not (SHARED / "data" / "t17").is_dir(), reason="../shared not present")
 def test_t17_leave_one_topic_out_uses_the_other_topics():
-    from parley.evaluate.rouge import f_score
-    from parley.evaluate.tls import evaluate_t17
+    from parley.evaluate.tls import evaluate_t17, f_score, tilse_scorer
 
     grid = {"ADJ_PENALTY": (0.0, 0.6)}
     res = evaluate_t17(SHARED / "data" / "t17", topics=["haiti", "mj"], grid=grid)
     assert res["loto"] and res["grid_points"] == 2 and set(res["chosen"]) == {"haiti", "mj"}
     # haiti's parameters are the grid point with the best AR-1 F on the other topic (mj, one timeline) alone
     from parley.corpus.timeline import prepare, summarize
-    from parley.evaluate.rouge import align_m2o
     from parley.evaluate.tls import load_t17
 
     mj = load_t17(SHARED / "data" / "t17", topics=["mj"])["mj"]
@@ -173,7 +178,7 @@ def test_t17_leave_one_topic_out_uses_the_other_topics():
         tl = summarize(coll, dates=len(rd), sentences=k, start=rd[0].isoformat(), end=rd[-1].isoformat(),
                        params={"ADJ_PENALTY": adj})
         pred = {date.fromisoformat(e["date"]): e["sentences"] for e in tl}
-        fs.append(align_m2o(pred, ref)["rouge_1"]["f_score"])
+        fs.append(tilse_scorer()(pred, ref)["rouge_1"]["f_score"])
     best = 0.0 if fs[0] >= fs[1] else 0.6
     assert res["chosen"]["haiti"] == {"ADJ_PENALTY": best}
     assert all(t["params"] == res["chosen"][t["topic"]] for t in res["tasks"])
@@ -212,3 +217,71 @@ def test_timeline_from_documents_month_entries_and_one_entry_per_happening():
     for e in tl:
         for sent, (doc_id, s, t) in zip(e["sentences"], e["evidence"], strict=True):
             assert texts[doc_id][s:t] == sent
+
+
+def _event(doc, span, event, when, precision, actors=(), recipients=()):
+    from parley.document import Event
+
+    s = doc.text.index(span)
+    doc.events.append(Event(id=f"{doc.id}:{s}", date=when, date_precision=precision, event=event,
+                            actor_ids=list(actors), recipient_ids=list(recipients), start=s, end=s + len(span),
+                            confidence=0.8))
+
+
+def _actors(doc, *names):
+    from parley.document import Actor
+
+    for name in names:
+        doc.actors.append(Actor(id=name.split()[-1].lower(), name=name))  # "verin", "sorel", "court"
+
+
+def test_store_timeline_is_built_on_happenings_with_dated_sentences(tmp_path, capsys):
+    """A small store: one meeting reported by two articles (one dates it "on Monday", the other "on March 2"),
+    an agreement whose sentence has no date of its own (the events stage dated it from the context), and a
+    month-dated ban. ``parley timeline --db`` gives one entry per happening date with its events (type, actors)
+    and sources, and summary sentences that name the entry's date."""
+    import json
+
+    from parley.cli import main
+    from parley.store import Store
+
+    d1 = _doc("m1", "2020-03-03", "Heavy rain fell across the capital for most of the week. Prime Minister "
+              "Tomas Verin met opposition leader Lina Sorel on Monday to end the standoff. The two leaders "
+              "agreed to set up a joint commission on electoral reform.", [("Monday", "2020-03-02", "day")])
+    _actors(d1, "Tomas Verin", "Lina Sorel")
+    _event(d1, "Tomas Verin met opposition leader Lina Sorel on Monday", "CONSULT", "2020-03-02", "day",
+           ["verin"], ["sorel"])
+    _event(d1, "The two leaders agreed to set up a joint commission", "AGREE", "2020-03-02", "day",
+           ["verin", "sorel"])
+    d2 = _doc("m2", "2020-03-05", "Opposition leader Lina Sorel and Prime Minister Tomas Verin held talks on "
+              "March 2 in the capital, officials said. Markets were calm on the news.",
+              [("March 2", "2020-03-02", "day")])
+    _actors(d2, "Tomas Verin", "Lina Sorel")
+    _event(d2, "Lina Sorel and Prime Minister Tomas Verin held talks on March 2", "CONSULT", "2020-03-02", "day",
+           ["sorel"], ["verin"])
+    d3 = _doc("m3", "2020-06-01", "The Supreme Court banned the Civic Party in May after a short hearing. Its "
+              "leaders left the country soon after the verdict.", [("May", "2020-05", "month")])
+    _actors(d3, "Supreme Court")
+    _event(d3, "The Supreme Court banned the Civic Party in May", "COERCE", "2020-05", "month", ["court"])
+    db = tmp_path / "small.db"
+    with Store(db) as store:
+        for d in (d1, d2, d3):
+            store.upsert(d)
+    assert main(["timeline", "--db", str(db), "--json"]) == 0
+    tl = {e["date"]: e for e in json.loads(capsys.readouterr().out)}
+    assert set(tl) == {"2020-03-02", "2020-05"}
+    day = tl["2020-03-02"]
+    assert day["precision"] == "day" and sorted(day["sources"]) == ["m1", "m2"]
+    types = {h["type"]: h for h in day["events"]}
+    assert set(types) == {"CONSULT", "AGREE"}
+    assert sorted(types["CONSULT"]["sources"]) == ["m1", "m2"]  # the same meeting in two articles: one happening
+    assert set(types["CONSULT"]["actors"]) == {"Tomas Verin", "Lina Sorel"}
+    texts = {d.id: d.text for d in (d1, d2, d3)}
+    for sent, (doc_id, s, t) in zip(day["sentences"], day["evidence"], strict=True):
+        assert texts[doc_id][s:t] == sent
+        assert "Monday" in sent or "March 2" in sent  # a sentence that names the day
+    assert not any("joint commission" in s or "rain" in s for s in day["sentences"])
+    month = tl["2020-05"]
+    assert month["precision"] == "month" and month["sources"] == ["m3"]
+    assert [(h["type"], h["actors"]) for h in month["events"]] == [("COERCE", ["Supreme Court"])]
+    assert "banned" in month["sentences"][0]

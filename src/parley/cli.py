@@ -222,13 +222,16 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             return 1
         entries = build_timeline(articles, **opts)
     if args.json:
-        keys = ("date", "precision", "sentences", "sources", "evidence")
+        keys = ("date", "precision", "sentences", "sources", "evidence", "events")
         print(json.dumps([{k: e[k] for k in keys if k in e} for e in entries], ensure_ascii=False, indent=2))
     else:
         for e in entries:
             print(e["date"], "  [" + ", ".join(e["sources"]) + "]")
             for s in e["sentences"]:
                 print("   -", s)
+            for h in e.get("events", []):
+                print("   *", h["type"], ", ".join(h["actors"]) or "?", "->", ", ".join(h["recipients"]) or "-",
+                      f"({len(h['sources'])} articles)")
     return 0
 
 
@@ -315,10 +318,14 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "tls":
-        from parley.evaluate.tls import evaluate_t17, format_report
+        from parley.evaluate.tls import TilseMissing, evaluate_t17, format_report
 
         topics = args.topics.split(",") if args.topics else None
-        result = evaluate_t17(Path(args.t17), topics=topics)
+        try:
+            result = evaluate_t17(Path(args.t17), topics=topics)
+        except TilseMissing as err:
+            print(err, file=sys.stderr)
+            return 2
         print(format_report(result))
         return 0
     from parley.events import evaluate_plv
