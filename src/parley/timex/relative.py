@@ -19,6 +19,7 @@ from parley.timex.rules import hit
 
 _NOT_WD = frozenset(C["not_weekday_before"])
 _GENERIC_TODAY = frozenset(C["generic_today_nouns"])
+_NOT_CURRENT = frozenset(C["not_current_before"])
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
          "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00"}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
@@ -219,7 +220,16 @@ def h_ref(m, text, base, lo):
     if m.group("w") == "Now" and text.startswith(",", m.end()):
         return None  # "Now, ..." opening a sentence is a discourse marker, not the present
     ref = _REFS[w]
-    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
+    s = m.start()
+    if w == "current":  # the adjective: "current conditions" PRESENT_REF, "the then current price" PAST_REF
+        nxt = re.match(r"\s+([a-z’']+)", text[m.end():m.end() + 20])
+        mid = re.search(r"[^\s.!?\"“‘'(]\s*$", text[max(lo, s - 3):s])
+        if m.group("w")[0] == "C" and mid or nxt and nxt.group(1) in _NOT_CURRENT:
+            return None  # "Gulf Current", "current account": names and terms
+        then = re.search(r"\bthen\s+$", text[max(lo, s - 6):s], re.I)
+        if then:
+            s, ref = s - len(then.group()), "PAST_REF"
+    return hit(s, m.end(), None, "day", None, "vague", type="DATE", timex=ref,
                generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
 
 
