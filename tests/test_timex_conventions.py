@@ -27,3 +27,17 @@ def test_current_as_the_present():
     assert tx("shares at half the then current price", B98) == [("then current", "DATE", "PAST_REF")]
     assert tx("The current account deficit widened.", B98) == []
     assert tx("warm water of the Gulf Current", B98) == []
+
+
+def test_weekday_and_date_are_one_expression():
+    # a Friday story: the weekday alone would be last Saturday, the date names the coming one
+    assert tx("The board meets on Saturday, Feb. 14, to vote.", B98) == [("Saturday, Feb. 14", "DATE", "1998-02-14")]
+    assert tx("It seeped out Friday Jan. 30 alone.", B98) == [("Friday Jan. 30", "DATE", "1998-01-30")]
+    # a weekday after a comma that ends a list is not joined to a clock time or another weekday
+    assert [t for t, _, _ in tx("They met Monday, Tuesday and Feb. 11.", B98)] == ["Monday", "Tuesday", "Feb. 11"]
+
+
+def test_a_date_before_a_colon():
+    assert tx("The Times said in an editorial on Monday, Feb. 16: the court erred.", B98) == [
+        ("Monday, Feb. 16", "DATE", "1998-02-16")]
+    assert tx("Trading starts Feb. 16 at 9:30 a.m.", B98) == [("Feb. 16 at 9:30 a.m.", "TIME", "1998-02-16T09:30")]

@@ -136,6 +136,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
         t = TimeExpr(text=text[s:e], start=s, end=e, value=value, precision=prec, end_value=end_value, kind=kind)
         chosen.append((t, extra or {}))
     chosen.sort(key=lambda c: c[0].start)
+    chosen = _join_weekday_dates(text, chosen)
     chosen = _join_clock_times(text, chosen)
     out = [_fill(t, x) for t, x in chosen]
     _mark_open_intervals(text, out, start)
@@ -180,6 +181,22 @@ def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
 
 
 _GAP = re.compile(r"\s*(?:,|on|at)?\s*$")
+_WD_GAP = re.compile(r",?\s{1,2}$")
+
+
+def _join_weekday_dates(text: str, chosen: list) -> list:
+    """ "Saturday, April 25", "Friday Oct. 13": one DATE with the date's value (TimeBank annotates the pair as one
+    expression, 7 of 7 times), so the weekday is not resolved on its own against the publication date."""
+    out = []
+    for t, x in chosen:
+        if out and t.kind == "date" and t.precision == "day" and t.end_value is None:
+            p, px = out[-1]
+            if p.kind == "weekday" and not px.get("type") and _WD_GAP.fullmatch(text[p.end:t.start]):
+                out[-1] = (TimeExpr(text=text[p.start:t.end], start=p.start, end=t.end, value=t.value,
+                                    precision=t.precision, kind=t.kind), x)
+                continue
+        out.append((t, x))
+    return out
 
 
 def _day_like(c) -> bool:
