@@ -41,3 +41,15 @@ def test_a_date_before_a_colon():
     assert tx("The Times said in an editorial on Monday, Feb. 16: the court erred.", B98) == [
         ("Monday, Feb. 16", "DATE", "1998-02-16")]
     assert tx("Trading starts Feb. 16 at 9:30 a.m.", B98) == [("Feb. 16 at 9:30 a.m.", "TIME", "1998-02-16T09:30")]
+
+
+def test_an_initial_does_not_end_the_clause():
+    # the future cue "will" reaches past the initial's period: the coming Feb. 1, not the last one
+    b = date(1989, 10, 26)
+    assert tx("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", b) == [("Feb. 1", "DATE", "1990-02-01")]
+    assert tx("The plan will start. Profit fell Feb. 1.", b) == [("Feb. 1", "DATE", "1989-02-01")]
+
+
+def test_next_to_is_no_future_cue():
+    assert tx("Ten were hurt in the blast next to the U.S. embassy in Nairobi on Friday.", B98) == [
+        ("Friday", "DATE", "1998-02-13")]

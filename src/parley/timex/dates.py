@@ -12,10 +12,12 @@ from datetime import date, timedelta
 
 from parley.timex.lexicon import C, alt
 
-_FUTURE = re.compile(rf"\b(?:{alt(C['future_cues'])})\b", re.I)
+_FUTURE = re.compile(rf"\b(?!next\s+to\b)(?:{alt(C['future_cues'])})\b", re.I)  # "next to": a place, not a time
 _PAST_VERBS = frozenset(C["past_verbs"])
-# sentence/clause boundary for the tense window
-_CLAUSE_END = re.compile(r"[.!?;:,]\s|[“”\"]")
+# sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
+# Daniel P. Davison Feb. 1", "Mr. Smith will ...")
+_ABBR = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -88,7 +90,7 @@ def past_verb_before(text: str, pos: int, lo: int) -> bool:
 
 _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
-_CLAUSE_AFTER = re.compile(r"[.!?;:]\s|[“”\"]|,\s")
+_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
