@@ -53,3 +53,9 @@ def test_an_initial_does_not_end_the_clause():
 def test_next_to_is_no_future_cue():
     assert tx("Ten were hurt in the blast next to the U.S. embassy in Nairobi on Friday.", B98) == [
         ("Friday", "DATE", "1998-02-13")]
+
+
+def test_a_clock_time_keeps_the_clause_tense():
+    # "a.m." ends no clause: "until" still makes the weekday the coming one
+    assert tx("The agency extended its deadline until 9 a.m. EST Tuesday.", B98) == [
+        ("9 a.m. EST Tuesday", "TIME", "1998-02-17T09:00")]

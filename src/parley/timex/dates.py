@@ -16,7 +16,7 @@ _FUTURE = re.compile(rf"\b(?!next\s+to\b)(?:{alt(C['future_cues'])})\b", re.I)  
 _PAST_VERBS = frozenset(C["past_verbs"])
 # sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
 # Daniel P. Davison Feb. 1", "Mr. Smith will ...")
-_ABBR = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
+_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
 _CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
