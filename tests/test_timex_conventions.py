@@ -59,3 +59,10 @@ def test_a_clock_time_keeps_the_clause_tense():
     # "a.m." ends no clause: "until" still makes the weekday the coming one
     assert tx("The agency extended its deadline until 9 a.m. EST Tuesday.", B98) == [
         ("9 a.m. EST Tuesday", "TIME", "1998-02-17T09:00")]
+
+
+def test_a_past_perfect_deadline_is_past():
+    mon = date(1989, 10, 30)  # a Monday
+    assert tx("The offer had been due to expire Friday evening.", mon) == [
+        ("Friday evening", "TIME", "1989-10-27TEV")]
+    assert tx("The offer is due to expire Friday evening.", mon) == [("Friday evening", "TIME", "1989-11-03TEV")]

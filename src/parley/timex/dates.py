@@ -75,7 +75,15 @@ def clause_before(text: str, pos: int, lo: int) -> str:
 
 def is_future(text: str, pos: int, lo: int) -> bool:
     """A future cue ("will", "set for", "payable", "last through") earlier in the same clause."""
-    return bool(_FUTURE.search(clause_before(text, pos, lo)))
+    return _future_in(clause_before(text, pos, lo))
+
+
+_HAD = re.compile(r"\bhad(?:\s+[a-z]+){0,3}\s+$", re.I)  # "had been due to expire": up to three words back
+
+
+def _future_in(clause: str) -> bool:
+    """A future cue not in the past perfect: "had been due to expire Friday" is a deadline already past."""
+    return any(not _HAD.search(clause[:m.start()]) for m in _FUTURE.finditer(clause))
 
 
 def past_verb_before(text: str, pos: int, lo: int) -> bool:
@@ -102,7 +110,7 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
         return "past"  # "since the Oct. 23 slaying"
-    if _FUTURE.search(before):
+    if _future_in(before):
         return "future"
     if past_verb_before(text, s, lo):
         return "past"
