@@ -66,3 +66,8 @@ def test_a_past_perfect_deadline_is_past():
     assert tx("The offer had been due to expire Friday evening.", mon) == [
         ("Friday evening", "TIME", "1989-10-27TEV")]
     assert tx("The offer is due to expire Friday evening.", mon) == [("Friday evening", "TIME", "1989-11-03TEV")]
+
+
+def test_the_past_year_is_last_year():
+    assert tx("Hate groups grew over the past year.", B98) == [("the past year", "DATE", "1997")]
+    assert tx("Hate groups grew over the past decade.", B98) == [("the past decade", "DURATION", "P10Y")]

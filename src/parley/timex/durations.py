@@ -23,7 +23,8 @@ R_DURATION = re.compile(
     rf"\b(?P<det>the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|recent|final|initial)"
     rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|extra|straight|consecutive|full|trading|"
     rf"business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old|\s+old\b)?"
-    # "the past year", "past decade": one unit back from publication (not "the past" + a noun)
+    # "past decade", "the past month": one unit back from publication (not "the past" + a noun); "the past
+    # year" is the previous year (see h_duration)
     r"|\b(?P<det2>the\s+)?past\s+(?P<u1>year|decade|month|week|century)\b"
     r"|\bthe\s+(?:last|next|coming)\s+(?P<u4>decade|century)\b"
     r"|\b(?:for|over|within|in|after)\s+(?P<bu>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
@@ -71,6 +72,10 @@ def period(n: float | None, unit: str) -> str:
 def h_duration(m, text, base, lo):
     if m.group("fy"):  # "for the year ended March 31": a twelve-month period
         return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P1Y")
+    if m.group("det2") and m.group("u1").lower() == "year" and base is not None:
+        # "over the past year": TimeBank annotates the previous calendar year (2 of 2), as for "last year"
+        return hit(m.start(), m.end(), str(base.year - 1), "year", None, "relative", anchor=base.isoformat(),
+                   direction="past")
     if m.group("u1") or m.group("u4"):
         g = "u1" if m.group("u1") else "u4"
         extra = {"anchor": base.isoformat(), "direction": "future" if re.search(r"(?i)next|coming", m.group())
