@@ -71,3 +71,12 @@ def test_a_past_perfect_deadline_is_past():
 def test_the_past_year_is_last_year():
     assert tx("Hate groups grew over the past year.", B98) == [("the past year", "DATE", "1997")]
     assert tx("Hate groups grew over the past decade.", B98) == [("the past decade", "DURATION", "P10Y")]
+
+
+def test_the_year_is_the_year_of_publication():
+    b = date(1989, 10, 30)
+    assert tx("For the year, pet food volume was flat.", b) == [("the year", "DATE", "1989")]
+    assert ("the year", "DATE", "1989") in tx("Sales rose through the first nine months of the year.", b)
+    # the year of something else, or one counted back from another time, is not this year
+    assert [t for t in tx("In the year-earlier period, net fell.", b) if t[0] == "the year"] == []
+    assert [t for t in tx("the year when the wall fell", b) if t[0] == "the year"] == []

@@ -423,7 +423,11 @@ def h_spelled_year(m, text, base, lo):
 
 R_PERIOD_END = re.compile(
     r"\b(?:the\s+end\s+of\s+(?:the|this)\s+(?P<u>year|month)|year[’']s\s+end|(?<!-)year-end"
-    r"|the\s+(?:current|full|calendar)\s+year)\b", re.I)
+    r"|the\s+(?:current|full|calendar)\s+year"
+    # "for the year", "the first nine months of the year": the year of publication (TimeBank 5 of 5), not "the
+    # year-ago", "the year earlier/ended/before", "the year two thousand", "the year when ..."
+    r"|the\s+year(?![-’'])(?!\s+(?:earlier|ago|before|after|ended|ending|end|to\s+date|when|that|which|in\s+which|"
+    r"of\s+the|two|nineteen|\d)))\b", re.I)
 
 
 def h_period_end(m, text, base, lo):
