@@ -80,3 +80,10 @@ def test_the_year_is_the_year_of_publication():
     # the year of something else, or one counted back from another time, is not this year
     assert [t for t in tx("In the year-earlier period, net fell.", b) if t[0] == "the year"] == []
     assert [t for t in tx("the year when the wall fell", b) if t[0] == "the year"] == []
+
+
+def test_election_day_is_computed():
+    b = date(1998, 10, 26)
+    assert tx("a major theme of our campaign from now to Election Day.", b)[-1] == ("Election Day", "DATE", "1998-11-03")
+    assert tx("Election Day, 2000", b) == [("Election Day, 2000", "DATE", "2000-11-07")]
+    assert tx("on election day the polls opened late", b) == []

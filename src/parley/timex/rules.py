@@ -491,6 +491,9 @@ def _holiday_in(name: str, y: int) -> date | None:
     if rule == "thanksgiving":
         first = date(y, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if rule == "us_election":  # the Tuesday after the first Monday of November
+        second = date(y, 11, 2)
+        return second + timedelta(days=(1 - second.weekday()) % 7)
     mo, dd = (int(x) for x in rule.split("-"))
     return safe(y, mo, dd)
 
@@ -498,6 +501,8 @@ def _holiday_in(name: str, y: int) -> date | None:
 def h_holiday(m, text, base, lo):
     """ "on Christmas Eve", "Thanksgiving Day": that day, its year placed like a yearless date's."""
     name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    if _HOLIDAYS[name] == "us_election" and not m.group("h")[0].isupper():
+        return None  # "election day" in general; the capitalised name is the US one
     after = re.match(rf"{COMMA}(?P<y>{YEAR})\b", text[m.end():m.end() + 8])
     if after:
         d = _holiday_in(name, int(after.group("y")))
