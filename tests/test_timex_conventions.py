@@ -87,3 +87,7 @@ def test_election_day_is_computed():
     assert tx("a major theme of our campaign from now to Election Day.", b)[-1] == ("Election Day", "DATE", "1998-11-03")
     assert tx("Election Day, 2000", b) == [("Election Day, 2000", "DATE", "2000-11-07")]
     assert tx("on election day the polls opened late", b) == []
+
+
+def test_or_so_ago():
+    assert tx("Then, a week or so ago, the general moved.", B98) == [("a week or so ago", "DATE", "1998-W06")]

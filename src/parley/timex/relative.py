@@ -32,7 +32,7 @@ R_RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
 R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
                        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?")
-R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ago\b", re.I)
+R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?ago\b", re.I)
 R_ANCHORED = re.compile(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
     rf"|\bthe\s+(?P<nx>next|following|previous|preceding)\s+(?P<u2>day|week|month|year)\b"
