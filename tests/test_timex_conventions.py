@@ -91,3 +91,8 @@ def test_election_day_is_computed():
 
 def test_or_so_ago():
     assert tx("Then, a week or so ago, the general moved.", B98) == [("a week or so ago", "DATE", "1998-W06")]
+
+
+def test_a_capitalised_title_is_no_week():
+    assert tx('Baker said on ABC’s "This Week" that talks failed.', B98) == []
+    assert tx("This week, talks failed.", B98) == [("This week", "DATE", "1998-W07")]

@@ -91,6 +91,8 @@ def _generic_today(text: str, s: int, e: int, lo: int) -> bool:
 
 def h_relative_unit(m, text, base, lo):
     pre, mod, unit = (m.group("pre") or "").lower(), m.group("mod").lower(), m.group("u").lower()
+    if m.group("mod")[0].isupper() and m.group("u")[:1].isupper() and not m.group("u").isupper():
+        return None  # "ABC's "This Week"": a title (both words capitalised), not a week
     if base is None:
         return hit(m.start(), m.end(), None, {"week": "day", "weekend": "day"}.get(unit, unit), None, "relative")
     step = {"last": -1, "this": 0, "next": 1}[mod]
