@@ -96,3 +96,11 @@ def test_or_so_ago():
 def test_a_capitalised_title_is_no_week():
     assert tx('Baker said on ABC’s "This Week" that talks failed.', B98) == []
     assert tx("This week, talks failed.", B98) == [("This week", "DATE", "1998-W07")]
+
+
+def test_vague_and_adjectival_durations():
+    assert tx("They left their third day-long meeting.", B98) == [("day-long", "DURATION", "P1D")]
+    assert tx("We will have to live without it for a while.", B98) == [("a while", "DURATION", "PXX")]
+    assert tx("Funds may sell in the weeks ahead.", B98) == [("the weeks ahead", "DURATION", "PXW")]
+    assert tx("It won after several quarters of losses.", B98) == [("several quarters", "DURATION", "PXQ")]
+    assert tx("It sold three quarters of its food.", B98) == []

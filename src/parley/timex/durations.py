@@ -31,7 +31,10 @@ R_DURATION = re.compile(
     r"(?P<long2>-long)?\b"
     r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b"
     r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)"
-    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)",
+    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)"
+    # "a day-long meeting" P1D, "in the weeks ahead" PXW (TimeBank's values)
+    r"|\b(?P<one>day|week|month|year)-long\b"
+    r"|\bthe\s+(?P<ah>days|weeks|months|years)\s+ahead\b",
     re.I,
 )
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
@@ -70,6 +73,12 @@ def period(n: float | None, unit: str) -> str:
 
 
 def h_duration(m, text, base, lo):
+    if m.group("one"):
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(1, m.group("one").lower()))
+    if m.group("ah"):
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(None, _unit(m.group("ah"))), direction="future")
     if m.group("fy"):  # "for the year ended March 31": a twelve-month period
         return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P1Y")
     if m.group("det2") and m.group("u1").lower() == "year" and base is not None:
@@ -94,7 +103,7 @@ def h_duration(m, text, base, lo):
     rel = (m.group("rel") or "").lower()
     if isinstance(n, int) and n >= 1000:
         return None  # "the 1988 quarter": a year, not a count
-    if unit == "quarter" and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
+    if unit == "quarter" and n is not None and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
         return None  # "three-quarters of its food": a fraction
     if unit == "second" and low_n in ("a", "an") and not rel:
         return None  # "a second group": an ordinal
@@ -110,6 +119,14 @@ def h_duration(m, text, base, lo):
     if base is not None and rel in _PAST + _NEXT:
         extra = {"anchor": base.isoformat(), "direction": "past" if rel in _PAST else "future"}
     return hit(s, m.end(), None, "day", None, "duration", type="DURATION", timex=period(n, unit), **extra)
+
+
+R_WHILE = re.compile(r"(?<=\bfor\s)a\s+(?:little\s+)?while\b", re.I)
+
+
+def h_while(m, text, base, lo):
+    """ "for a while": a duration of unknown length and unit (TimeBank PXX)."""
+    return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="PXX")
 
 
 def h_set(m, text, base, lo):

@@ -52,6 +52,7 @@ RULES = [
                                           "annually", "yearly", " a day", " a week", " a month", " a year",
                                           " a quarter", " a decade", " an hour")),
     (10, du.R_DURATION, du.h_duration, None, False, _DUR_UNITS),
+    (10, du.R_WHILE, du.h_while, ("a while", "a little while"), False, None),
     (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),
     (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
                                                   "this morning", "this afternoon", "this evening"), False, None),
