@@ -104,3 +104,9 @@ def test_vague_and_adjectival_durations():
     assert tx("Funds may sell in the weeks ahead.", B98) == [("the weeks ahead", "DURATION", "PXW")]
     assert tx("It won after several quarters of losses.", B98) == [("several quarters", "DURATION", "PXQ")]
     assert tx("It sold three quarters of its food.", B98) == []
+
+
+def test_a_second_day_number_is_a_date():
+    assert tx("The summit meets on April 24 and 25.", B98) == [
+        ("April 24", "DATE", "1998-04-24"), ("25", "DATE", "1998-04-25")]
+    assert tx("On Feb. 5 and 6 people were hurt.", B98) == [("Feb. 5", "DATE", "1998-02-05")]

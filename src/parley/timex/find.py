@@ -18,7 +18,7 @@ from parley.timex import durations as du
 from parley.timex import relative as rel
 from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
-from parley.timex.lexicon import MONTH_NEEDLES
+from parley.timex.lexicon import FUNCTION_WORDS, MONTH_NEEDLES
 
 _UNITS = ("day", "week", "month", "year", "decade")
 _DUR_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
@@ -138,6 +138,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
         chosen.append((t, extra or {}))
     chosen.sort(key=lambda c: c[0].start)
     chosen = _join_weekday_dates(text, chosen)
+    chosen = _second_days(text, chosen, end)
     chosen = _join_clock_times(text, chosen)
     out = [_fill(t, x) for t, x in chosen]
     _mark_open_intervals(text, out, start)
@@ -183,6 +184,34 @@ def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
 
 _GAP = re.compile(r"\s*(?:,|on|at)?\s*$")
 _WD_GAP = re.compile(r",?\s{1,2}$")
+
+
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![\d,.]\d|\s*%)"
+                      r"(?=\s*(?:[.,;:)]|$)|\s+(?P<w>[a-z]+))")
+
+
+def _second_days(text: str, chosen: list, end: int) -> list:
+    """ "April 24 and 25": the bare second day number is a date of its own in the same month (TimeML annotates
+    two expressions); only before punctuation or a function word, so "May 5 and 6 people" stays a count."""
+    out = []
+    for t, x in chosen:
+        out.append((t, x))
+        if t.kind != "date" or t.precision != "day" or not t.value or not t.text[-1:].isdigit():
+            continue
+        m = _AND_DAY.match(text, t.end, end)
+        if not m or (m.group("w") and m.group("w") not in FUNCTION_WORDS):
+            continue
+        day = int(m.group("d"))
+        if day <= int(t.value[8:10]):
+            continue
+        try:
+            value = date(int(t.value[:4]), int(t.value[5:7]), day).isoformat()
+        except ValueError:
+            continue
+        s, e = m.start("d"), m.end("d")
+        out.append((TimeExpr(text=text[s:e], start=s, end=e, value=value, precision="day", kind="date"),
+                    {"anchor": t.value}))
+    return out
 
 
 def _join_weekday_dates(text: str, chosen: list) -> list:
