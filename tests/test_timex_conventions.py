@@ -110,3 +110,9 @@ def test_a_second_day_number_is_a_date():
     assert tx("The summit meets on April 24 and 25.", B98) == [
         ("April 24", "DATE", "1998-04-24"), ("25", "DATE", "1998-04-25")]
     assert tx("On Feb. 5 and 6 people were hurt.", B98) == [("Feb. 5", "DATE", "1998-02-05")]
+
+
+def test_more_future_refs():
+    assert tx("It bodes ill for coming quarters.", B98) == [("coming quarters", "DATE", "FUTURE_REF")]
+    assert tx("to placate holders in the short term", B98) == [("the short term", "DATE", "FUTURE_REF")]
+    assert tx("offerings at a later date", B98) == [("a later date", "DATE", "FUTURE_REF")]
