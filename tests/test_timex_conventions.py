@@ -116,3 +116,12 @@ def test_more_future_refs():
     assert tx("It bodes ill for coming quarters.", B98) == [("coming quarters", "DATE", "FUTURE_REF")]
     assert tx("to placate holders in the short term", B98) == [("the short term", "DATE", "FUTURE_REF")]
     assert tx("offerings at a later date", B98) == [("a later date", "DATE", "FUTURE_REF")]
+
+
+def test_a_short_offset_is_a_duration_with_a_calendar_value():
+    t = [x for x in find_times("The strike began on Feb. 2. Three days later, talks resumed.", B98)
+         if x.text == "Three days later"][0]
+    assert (t.type, t.timex, t.value, t.anchor) == ("DURATION", "P3D", "1998-02-05", "1998-02-02")
+    assert tx("A few days later, talks resumed.", B98) == [("A few days later", "DURATION", "PXD")]
+    # a year earlier stays a date
+    assert tx("Profit rose on Feb. 2. A year earlier it fell.", B98)[-1] == ("A year earlier", "DATE", "1997")

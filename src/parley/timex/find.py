@@ -307,7 +307,9 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
             d = shift(parse_iso(aval), int(n), unit)
             if d is not None:
                 t.value, t.precision, t.kind = iso(d, prec), prec, "anchored"
-                t.timex, t.anchor, t.direction = t.value, aval, "past" if int(n) < 0 else "future"
+                t.anchor, t.direction = aval, "past" if int(n) < 0 else "future"
+                if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
+                    t.timex = t.value
         elif t.kind in _EXPLICIT_KINDS and t.value:
             anchor = t
         elif id(t) in year_back and part:

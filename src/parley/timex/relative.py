@@ -192,6 +192,11 @@ def h_anchored(m, text, base, lo):
                        timex=period(n, unit))
         direction = -1 if d in ("earlier", "before") else 1
         n = inum(m.group("n"))
+        if unit in ("day", "week"):
+            # "three days later": TimeBank types a short offset DURATION ("P3D", "a few days" PXD); the calendar
+            # value is still resolved from the anchor (find._resolve_anchors), "a year earlier" stays a DATE
+            return hit(m.start(), m.end(), None, "day", f"@{direction * n}:{unit}", "duration", type="DURATION",
+                       timex=period(num(m.group("n")), unit))
     return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
                type="DATE")
 
