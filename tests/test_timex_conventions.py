@@ -125,3 +125,13 @@ def test_a_short_offset_is_a_duration_with_a_calendar_value():
     assert tx("A few days later, talks resumed.", B98) == [("A few days later", "DURATION", "PXD")]
     # a year earlier stays a date
     assert tx("Profit rose on Feb. 2. A year earlier it fell.", B98)[-1] == ("A year earlier", "DATE", "1997")
+
+
+def test_year_ago_quarters_and_two_quarter_halves():
+    b = date(1989, 10, 26)  # reports on the third quarter
+    assert tx("For the quarter a year ago, it earned less.", b) == [("the quarter a year ago", "DATE", "1988-Q3")]
+    assert tx("net of $1.8 million for the corresponding period last year", b) == [
+        ("the corresponding period last year", "DATE", "1988-Q3")]
+    assert tx("U.K. sales for last year's quarter were small.", b) == [("last year's quarter", "DATE", "1988-Q3")]
+    assert tx("through the first two quarters of 1990", b) == [("the first two quarters of 1990", "DATE", "1990-H1")]
+    assert tx("The quarter-to-quarter comparison was poor.", b) == []

@@ -38,7 +38,7 @@ RULES = [
     (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
     (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),
     (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
-    (4, ru.R_HALF, ru.h_half, ("half",), False, None),
+    (4, ru.R_HALF, ru.h_half, ("half", "two quarters"), False, None),
     (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
     (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s", "ties"), False, None),
     (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),

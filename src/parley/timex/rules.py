@@ -68,9 +68,13 @@ R_QUARTER = re.compile(
     r"year-earlier)\s+quarter\b"
     r"|\bthe\s+(?:comparable\s+)?(?P<relp>latest|year-ago|year-earlier)\s+period\b"
     rf"|\bthe\s+(?P<y3>{YEAR})\s+quarter\b"
-    r"|\bthe\s+quarter\b", re.I)
+    # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the year-ago quarter
+    r"|\bthe\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:quarter|period)\s+(?P<yb>a\s+year\s+(?:ago|earlier)|"
+    r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
+    r"|\bthe\s+quarter\b(?!-)", re.I)
 R_HALF = re.compile(
-    r"\b(?:the\s+)?(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half\b"
+    r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
+    r"(?P<q2>first|last)\s+two\s+quarters)\b"  # "the first two quarters of 1990": its first half
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})\b|(?P<ym>this|last|next)\s+year\b|the\s+year\b|(?P<other>\w+)))?", re.I)
 R_FISCAL = re.compile(
     rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b"
@@ -239,6 +243,8 @@ def _quarter_of(d: date) -> int:
 
 def h_quarter(m, text, base, lo):
     rel = (m.group("rel") or m.group("relp") or "").lower()
+    if m.group("yb") or m.group("yb2"):
+        rel = "year-ago"
     y = m.group("y") or m.group("y2")
     ym = (m.group("ym") or m.group("ym2") or "").lower()
     if m.group("o"):
@@ -273,7 +279,7 @@ def h_half(m, text, base, lo):
         return None  # "the first half of the match"
     if not (m.group("y") or m.group("ym")) and not m.group().lower().startswith("the"):
         return None  # "their sloppy first half": a game's half
-    h = 1 if m.group("o").lower() in ("first", "1st") else 2
+    h = 1 if (m.group("o") or m.group("q2")).lower() in ("first", "1st") else 2
     first = 1 if h == 1 else 7
     if m.group("y"):
         return _part(m.start(), m.end(), int(m.group("y")), f"H{h}", first, first + 5, "half")
