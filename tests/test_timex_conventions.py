@@ -135,3 +135,11 @@ def test_year_ago_quarters_and_two_quarter_halves():
     assert tx("U.K. sales for last year's quarter were small.", b) == [("last year's quarter", "DATE", "1988-Q3")]
     assert tx("through the first two quarters of 1990", b) == [("the first two quarters of 1990", "DATE", "1990-H1")]
     assert tx("The quarter-to-quarter comparison was poor.", b) == []
+
+
+def test_by_a_month_is_a_deadline_ahead():
+    b = date(1989, 10, 30)
+    assert tx("The sale is part of a program to pay down the loan by February.", b) == [
+        ("February", "DATE", "1990-02")]
+    # with a past verb in the clause it is the last one
+    assert tx("Sales rose through February.", b) == [("February", "DATE", "1989-02")]

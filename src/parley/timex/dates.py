@@ -100,13 +100,15 @@ _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 _CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
+_DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
-    """``future``, ``past`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
+    """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
     ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
     clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
-    the reported thing happens."""
+    the reported thing happens. ``ahead``: no tense, but "by"/"through" right before it (a deadline), so the
+    coming occurrence is taken up to ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``."""
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
         return "past"  # "since the Oct. 23 slaying"
@@ -122,6 +124,8 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
             continue
         if w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4):
             return "past"
+    if _DEADLINE.search(before):
+        return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     return None
 
 
@@ -129,6 +133,7 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
 # ("Dec. 15" or "January" in a late-October story), anything further the last one ("in March" then)
 _AHEAD_DAYS = 92
 _AHEAD_MONTHS = 3
+_AHEAD_DEADLINE_DAYS, _AHEAD_DEADLINE_MONTHS = 183, 6
 
 
 def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
@@ -141,9 +146,9 @@ def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
             if cand and cand >= base:
                 return cand
         return None
-    if direction is None:  # the coming one when it is at most ~3 months ahead, else the last one
+    if direction in (None, "ahead"):  # the coming one when it is at most ~3 (6) months ahead, else the last one
         ahead = next((c for y in (base.year, base.year + 1) if (c := safe(y, m, d)) and c > base), None)
-        if ahead and (ahead - base).days <= _AHEAD_DAYS:
+        if ahead and (ahead - base).days <= (_AHEAD_DAYS if direction is None else _AHEAD_DEADLINE_DAYS):
             return ahead
     limit = base + timedelta(days=31)
     for y in range(base.year + 1, base.year - 5, -1):
@@ -157,9 +162,9 @@ def month_year(m: int, base: date, direction: str | None) -> int:
     """Year of a month named alone, by the same rules as ``md_date``."""
     if direction == "future":
         return base.year if m >= base.month else base.year + 1
-    if direction is None:
+    if direction in (None, "ahead"):
         ahead = (m - base.month) % 12
-        if 0 < ahead <= _AHEAD_MONTHS:
+        if 0 < ahead <= (_AHEAD_MONTHS if direction is None else _AHEAD_DEADLINE_MONTHS):
             return base.year + (1 if m < base.month else 0)
     limit = base + timedelta(days=31)  # as for dates: up to a month ahead still reads as "this" one
     return base.year if date(base.year, m, 1) <= limit else base.year - 1

@@ -121,8 +121,8 @@ R_PREP_MONTH = re.compile(
 
 def _way(d: date | None, base: date, way: str | None) -> str | None:
     """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
-    if way or d is None:
-        return way
+    if way in ("past", "future") or d is None:
+        return way if way in ("past", "future") else None
     return "future" if d > base else "past"
 
 
@@ -397,7 +397,8 @@ def h_prep_month(m, text, base, lo):
     else:
         way = tense(text, m.start("m"), m.end(), lo)
         y = month_year(mo, base, way)
-        extra["direction"] = way or ("future" if (y, mo) > (base.year, base.month) else "past")
+        extra["direction"] = way if way in ("past", "future") else (
+            "future" if (y, mo) > (base.year, base.month) else "past")
     return hit(s, m.end(), f"{y:04d}-{mo:02d}", "month", **extra)
 
 
