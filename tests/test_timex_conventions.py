@@ -143,3 +143,9 @@ def test_by_a_month_is_a_deadline_ahead():
         ("February", "DATE", "1990-02")]
     # with a past verb in the clause it is the last one
     assert tx("Sales rose through February.", b) == [("February", "DATE", "1989-02")]
+
+
+def test_a_present_passive_is_no_past_tense():
+    b = date(2000, 3, 29)
+    assert tx("The relatives lose when the case is heard in May.", b) == [("May", "DATE", "2000-05")]
+    assert tx("The case was heard in May.", b) == [("May", "DATE", "1999-05")]

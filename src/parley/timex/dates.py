@@ -100,6 +100,7 @@ _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 _CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
+_PRESENT_BE = frozenset(("is", "are", "be", "being", "am", "gets", "get"))
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 
 
@@ -118,12 +119,12 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         return "past"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
+    prev = ""
     for w in _WORD.findall(before + " " + (after[:cut.start()] if cut else after)):
         w = w.lower()
-        if w in _REPORTING:
-            continue
-        if w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4):
-            return "past"
+        if w not in _REPORTING and prev not in _PRESENT_BE and (w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4)):
+            return "past"  # not a present passive: "when the case is heard in May"
+        prev = w
     if _DEADLINE.search(before):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     return None
