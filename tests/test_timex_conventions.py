@@ -149,3 +149,9 @@ def test_a_present_passive_is_no_past_tense():
     b = date(2000, 3, 29)
     assert tx("The relatives lose when the case is heard in May.", b) == [("May", "DATE", "2000-05")]
     assert tx("The case was heard in May.", b) == [("May", "DATE", "1999-05")]
+
+
+def test_this_century_is_a_span_of_a_hundred_years():
+    b = date(1999, 3, 12)
+    assert tx("the staging ground for many disasters of this century", b) == [("this century", "DURATION", "P100Y")]
+    assert tx("in the 20th century", b) == [("the 20th century", "DATE", "19")]

@@ -318,6 +318,9 @@ def h_decade(m, text, base, lo):
 
 
 def h_century(m, text, base, lo):
+    if m.group("rel") and m.group("rel").lower() == "this":
+        # "the disasters of this century": TimeBank gives the span P100Y (2 of 2), not the century's number
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P100Y")
     if m.group("rel"):
         if base is None:
             return hit(m.start(), m.end(), None, "century", None, "decade")
