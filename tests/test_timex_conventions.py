@@ -155,3 +155,8 @@ def test_this_century_is_a_span_of_a_hundred_years():
     b = date(1999, 3, 12)
     assert tx("the staging ground for many disasters of this century", b) == [("this century", "DURATION", "P100Y")]
     assert tx("in the 20th century", b) == [("the 20th century", "DATE", "19")]
+
+
+def test_one_day_after_a_modal_is_the_future():
+    assert tx("Islam will one day be the second largest religion.", B98) == [("one day", "DATE", "FUTURE_REF")]
+    assert tx("He had been in the job one day.", B98) == [("one day", "DURATION", "P1D")]

@@ -17,6 +17,7 @@ _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "mo
          "year": "Y", "decade": "Y", "century": "Y"}
 _SCALE = {"decade": 10, "century": 100}
 _PAST = ("past", "last", "previous", "recent")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _NEXT = ("next", "coming", "following")
 
 R_DURATION = re.compile(
@@ -115,6 +116,10 @@ def h_duration(m, text, base, lo):
     after = text[m.end():m.end() + 8].lower()
     if re.match(r"\s+(?:ago|later|earlier|before|after)\b", after):
         return None  # left to the relative rules
+    if low_n == "one" and unit == "day" and not rel and _MODAL_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
+        # "Islam will one day be ...": some time in the future (TimeBank FUTURE_REF), not a length of a day
+        return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex="FUTURE_REF", generic=True,
+                   direction="future")
     extra = {}
     if base is not None and rel in _PAST + _NEXT:
         extra = {"anchor": base.isoformat(), "direction": "past" if rel in _PAST else "future"}
