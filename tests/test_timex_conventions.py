@@ -160,3 +160,10 @@ def test_this_century_is_a_span_of_a_hundred_years():
 def test_one_day_after_a_modal_is_the_future():
     assert tx("Islam will one day be the second largest religion.", B98) == [("one day", "DATE", "FUTURE_REF")]
     assert tx("He had been in the job one day.", B98) == [("one day", "DURATION", "P1D")]
+
+
+def test_a_season_of_a_spelled_out_year():
+    t = find_times("the level we saw in the winter of nineteen ninety-four", B98)
+    assert [(x.text, x.timex, x.value, x.end_value) for x in t] == [
+        ("the winter of nineteen ninety-four", "1994-WI", "1994-12", "1995-02")]
+    assert tx("after the fall of the city", B98) == []

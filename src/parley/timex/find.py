@@ -18,7 +18,7 @@ from parley.timex import durations as du
 from parley.timex import relative as rel
 from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
-from parley.timex.lexicon import FUNCTION_WORDS, MONTH_NEEDLES
+from parley.timex.lexicon import FUNCTION_WORDS, MONTH_NEEDLES, SEASON_MONTHS
 
 _UNITS = ("day", "week", "month", "year", "decade")
 _DUR_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
@@ -138,6 +138,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
         chosen.append((t, extra or {}))
     chosen.sort(key=lambda c: c[0].start)
     chosen = _join_weekday_dates(text, chosen)
+    chosen = _join_season_years(text, chosen)
     chosen = _second_days(text, chosen, end)
     chosen = _join_clock_times(text, chosen)
     out = [_fill(t, x) for t, x in chosen]
@@ -211,6 +212,29 @@ def _second_days(text: str, chosen: list, end: int) -> list:
         s, e = m.start("d"), m.end("d")
         out.append((TimeExpr(text=text[s:e], start=s, end=e, value=value, precision="day", kind="date"),
                     {"anchor": t.value}))
+    return out
+
+
+_OF_GAP = re.compile(r"\s+of\s+")
+_SEASON = re.compile(r"\d{4}-(SP|SU|FA|WI)$")
+
+
+def _join_season_years(text: str, chosen: list) -> list:
+    """ "the winter of nineteen ninety-four": the season of the spelled-out year that follows (a written year is
+    taken by the season rule itself)."""
+    out = []
+    for t, x in chosen:
+        if out and t.precision == "year" and t.value and len(t.value) == 4:
+            p, px = out[-1]
+            code = _SEASON.match(px.get("timex") or "")
+            if code and _OF_GAP.fullmatch(text[p.end:t.start]):
+                first, last = SEASON_MONTHS[code.group(1)]
+                y = int(t.value)
+                j = TimeExpr(text=text[p.start:t.end], start=p.start, end=t.end, value=f"{y:04d}-{first:02d}",
+                             precision="season", end_value=f"{y + (last < first):04d}-{last:02d}", kind="range")
+                out[-1] = (j, {"timex": f"{y:04d}-{code.group(1)}"})
+                continue
+        out.append((t, x))
     return out
 
 

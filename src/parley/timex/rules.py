@@ -213,8 +213,9 @@ def h_season(m, text, base, lo):
     word = m.group("s").lower()
     if not mod and not m.group("y"):
         return None  # a bare "fall" is a verb, a bare "spring" a noun
-    if mod == "the" and not m.group("y") and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
-        return None  # "the fall of the city"
+    if mod == "the" and not m.group("y") and re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)",
+                                                       text[m.end():m.end() + 20], re.I):
+        return None  # "the fall of the city" (not "the winter of nineteen ninety-four": see find)
     code = SEASONS[word]
     first, last = SEASON_MONTHS[code]
     s = m.start() if mod and mod != "the" or m.group("y") else m.start("s")
