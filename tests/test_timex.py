@@ -85,7 +85,7 @@ def test_relative_days_weeks_months_years():
 def test_earlier_this_week_and_vague():
     t = one("Hun Sen had said earlier this week that talks broke down.", WED, "earlier this week")
     assert (t.value, t.end_value) == ("2013-09-16", "2013-09-17")
-    v = one("And in recent days, security forces tried to arrest him.", WED, "in recent days")
+    v = one("And in recent days, security forces tried to arrest him.", WED, "recent days")
     assert v.value is None and v.kind == "vague"
 
 

@@ -167,3 +167,9 @@ def test_a_season_of_a_spelled_out_year():
     assert [(x.text, x.timex, x.value, x.end_value) for x in t] == [
         ("the winter of nineteen ninety-four", "1994-WI", "1994-12", "1995-02")]
     assert tx("after the fall of the city", B98) == []
+
+
+def test_ref_spans_exclude_the_preposition():
+    assert tx("Kidnappings rose in recent years.", B98) == [("recent years", "DATE", "PAST_REF")]
+    assert tx("Police clashed with them in recent days.", B98) == [("recent days", "DURATION", "PXD")]
+    assert tx("Prices fell in the past.", B98) == [("the past", "DATE", "PAST_REF")]

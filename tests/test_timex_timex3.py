@@ -99,9 +99,9 @@ def test_present_past_future_refs():
     got = {t.text: (t.timex, t.value, t.generic) for t in find_times(text, B98)}
     assert got["now"] == ("PRESENT_REF", None, True)
     assert got["currently"] == ("PRESENT_REF", None, True)
-    assert got["in the past"] == ("PAST_REF", None, True)
+    assert got["the past"] == ("PAST_REF", None, True)  # the span excludes "in"
     assert got["recently"] == ("PAST_REF", None, True)
-    assert got["in the future"] == ("FUTURE_REF", None, True)
+    assert got["the future"] == ("FUTURE_REF", None, True)
 
 
 def test_now_as_a_discourse_marker_is_no_time():

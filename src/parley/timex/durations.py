@@ -157,8 +157,8 @@ def h_set(m, text, base, lo):
 
 
 R_VAGUE = re.compile(
-    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
-    r"(?P<u>days|weeks|months|years)\b|\bin\s+(?P<w2>recent)\s+(?P<u2>days|weeks|months|years)\b", re.I)
+    r"\b(?:in|over|during|within)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
+    r"(?P<u>days|weeks|months|years))\b|\bin\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b", re.I)
 
 
 def h_vague(m, text, base, lo):
@@ -166,9 +166,10 @@ def h_vague(m, text, base, lo):
     FUTURE_REF, or a duration of unknown length when a count is implied ("the past few days" PXD)."""
     w = (m.group("w") or m.group("w2")).lower()
     unit = _unit(m.group("u") or m.group("u2"))
+    s = m.start("x") if m.group("x") else m.start("x2")  # the span excludes the preposition
     if m.group("few") or w == "few" or (w == "recent" and unit != "year"):  # TimeBank: "recent weeks" PXW
-        return hit(m.start(), m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
+        return hit(s, m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
                    direction="future" if w in _NEXT or w == "upcoming" else "past")
     ref = "PAST_REF" if w in _PAST else "FUTURE_REF"
-    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref, generic=True,
+    return hit(s, m.end(), None, "day", None, "vague", type="DATE", timex=ref, generic=True,
                direction="past" if ref == "PAST_REF" else "future")
