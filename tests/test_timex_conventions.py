@@ -173,3 +173,9 @@ def test_ref_spans_exclude_the_preposition():
     assert tx("Kidnappings rose in recent years.", B98) == [("recent years", "DATE", "PAST_REF")]
     assert tx("Police clashed with them in recent days.", B98) == [("recent days", "DURATION", "PXD")]
     assert tx("Prices fell in the past.", B98) == [("the past", "DATE", "PAST_REF")]
+
+
+def test_an_article_before_a_hyphenated_modifier_is_left_out():
+    b = date(1989, 10, 26)
+    assert tx("It reported the third-quarter results.", b) == [("third-quarter", "DATE", "1989-Q3")]
+    assert tx("Sales rose in the third quarter.", b) == [("the third quarter", "DATE", "1989-Q3")]

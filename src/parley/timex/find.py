@@ -141,7 +141,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     chosen = _join_season_years(text, chosen)
     chosen = _second_days(text, chosen, end)
     chosen = _join_clock_times(text, chosen)
-    out = [_fill(t, x) for t, x in chosen]
+    out = [_trim_article(_fill(t, x)) for t, x in chosen]
     _mark_open_intervals(text, out, start)
     _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
     return out
@@ -180,6 +180,19 @@ def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
         t.timex = extra["timex"]
     elif t.value is not None:
         t.timex = t.value[:3] if t.precision == "decade" else t.value
+    return t
+
+
+_ADJ_ARTICLE = re.compile(r"(?i)the\s+(?=(?:fiscal\s+)?\S+-(?:quarter|ago|earlier)$)")
+
+
+def _trim_article(t: TimeExpr) -> TimeExpr:
+    """ "the third-quarter results", "the year-earlier $4.5 million": the article belongs to the noun the
+    hyphenated time modifies, so the span starts at the modifier (TimeBank: "third-quarter", "year-earlier")."""
+    m = _ADJ_ARTICLE.match(t.text)
+    if m:
+        t.start += m.end()
+        t.text = t.text[m.end():]
     return t
 
 
