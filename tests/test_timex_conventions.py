@@ -179,3 +179,13 @@ def test_an_article_before_a_hyphenated_modifier_is_left_out():
     b = date(1989, 10, 26)
     assert tx("It reported the third-quarter results.", b) == [("third-quarter", "DATE", "1989-Q3")]
     assert tx("Sales rose in the third quarter.", b) == [("the third quarter", "DATE", "1989-Q3")]
+
+
+def test_an_offset_opening_a_paragraph_takes_the_last_time_named():
+    from parley.document import Document
+    from parley.timex import annotate
+
+    text = "The board met in March 1989 to weigh a sale.\n\nThe following month, the company put itself up for sale."
+    doc = annotate(Document(id="t", text=text, published="1989-10-27"))
+    got = {t.text: (t.timex, t.anchor) for t in doc.times}
+    assert got["The following month"] == ("1989-04", "1989-03")

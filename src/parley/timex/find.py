@@ -316,10 +316,12 @@ def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
 
 
 def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict | None) -> None:
-    """ "two months later" from the nearest preceding explicit time; "a year earlier/ago", "year-earlier" after
+    """ "two months later" from the nearest preceding explicit time (in this span, else the last one of an
+    earlier span through ``context``); "a year earlier/ago", "year-earlier" after
     a quarter or half (in this span, or earlier in the article through ``context``) is that quarter or half a
     year before ("1988-Q3"), as TimeBank annotates earnings reports."""
     anchor: TimeExpr | None = None
+    carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
     for t in times:
         if t.timex and _QH.match(t.timex) and t.kind == "range" and "year-" not in t.text.lower():
@@ -331,15 +333,16 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
                 y = int(part[:4]) - 1
                 t.value, t.precision, t.kind, t.timex, t.direction = str(y), "year", "anchored", f"{y}{part[4:]}", "past"
                 continue
-            if anchor is None:
+            a = anchor or carried  # "The following month," opening a paragraph: from the last time named before
+            if a is None:
                 continue
-            if anchor.timex and _PART.match(anchor.timex) and unit == "year":
-                t.timex = f"{int(anchor.timex[:4]) + int(n):04d}{anchor.timex[4:]}"
-                t.value, t.precision, t.kind = str(int(anchor.timex[:4]) + int(n)), "year", "anchored"
-                t.anchor = anchor.value
+            if a.timex and _PART.match(a.timex) and unit == "year":
+                t.timex = f"{int(a.timex[:4]) + int(n):04d}{a.timex[4:]}"
+                t.value, t.precision, t.kind = str(int(a.timex[:4]) + int(n)), "year", "anchored"
+                t.anchor = a.value
                 continue
-            aval = anchor.end_value if anchor.kind == "range" and anchor.end_value else anchor.value
-            aprec = anchor.precision
+            aval = a.end_value if a.kind == "range" and a.end_value else a.value
+            aprec = a.precision
             if aprec not in ORDER or aprec in ("decade", "century"):
                 continue
             prec = max(aprec, rel.UNIT_PRECISION[unit], key=ORDER.__getitem__)
@@ -356,3 +359,5 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
             t.timex = f"{y:04d}{part[4:]}"
     if context is not None and part:
         context["part"] = part
+    if context is not None and anchor is not None:
+        context["anchor"] = anchor
