@@ -99,9 +99,9 @@ def test_present_past_future_refs():
     got = {t.text: (t.timex, t.value, t.generic) for t in find_times(text, B98)}
     assert got["now"] == ("PRESENT_REF", None, True)
     assert got["currently"] == ("PRESENT_REF", None, True)
-    assert got["in the past"] == ("PAST_REF", None, True)
+    assert got["the past"] == ("PAST_REF", None, True)  # the span excludes "in"
     assert got["recently"] == ("PAST_REF", None, True)
-    assert got["in the future"] == ("FUTURE_REF", None, True)
+    assert got["the future"] == ("FUTURE_REF", None, True)
 
 
 def test_now_as_a_discourse_marker_is_no_time():
@@ -231,13 +231,14 @@ def test_dateline_far_from_publication_is_not_the_base():
 @pytest.mark.skipif(not TIMEBANK.exists(), reason="../shared/data/timebank absent")
 def test_timebank_value_f1_floor():
     """TempEval-3 value F1 on TimeBank + AQUAINT stays above a floor under the measured figures
-    (``python bench/timex_timebank.py``: all types 0.80, DATE 0.81 at the time of writing)."""
+    (``python bench/timex_timebank.py``: all types 0.818, DATE 0.833, DURATION accuracy 0.870 at the time of
+    writing)."""
     spec = importlib.util.spec_from_file_location("timex_timebank", ROOT / "bench" / "timex_timebank.py")
     tb = importlib.util.module_from_spec(spec)
     sys.modules["timex_timebank"] = tb
     spec.loader.exec_module(tb)
     corpus = tb.docs(TIMEBANK)
     rows = tb.score([(d.gold, out, tb.match(d.gold, out)) for _, d in corpus for out in [tb.parley_times(d)]])
-    assert rows["ALL"]["vf"] >= 0.76
-    assert rows["DATE"]["vf"] >= 0.78
+    assert rows["ALL"]["vf"] >= 0.79
+    assert rows["DATE"]["vf"] >= 0.81
     assert rows["DURATION"]["acc"] >= 0.70

@@ -12,10 +12,12 @@ from datetime import date, timedelta
 
 from parley.timex.lexicon import C, alt
 
-_FUTURE = re.compile(rf"\b(?:{alt(C['future_cues'])})\b", re.I)
+_FUTURE = re.compile(rf"\b(?!next\s+to\b)(?:{alt(C['future_cues'])})\b", re.I)  # "next to": a place, not a time
 _PAST_VERBS = frozenset(C["past_verbs"])
-# sentence/clause boundary for the tense window
-_CLAUSE_END = re.compile(r"[.!?;:,]\s|[“”\"]")
+# sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
+# Daniel P. Davison Feb. 1", "Mr. Smith will ...")
+_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -73,7 +75,15 @@ def clause_before(text: str, pos: int, lo: int) -> str:
 
 def is_future(text: str, pos: int, lo: int) -> bool:
     """A future cue ("will", "set for", "payable", "last through") earlier in the same clause."""
-    return bool(_FUTURE.search(clause_before(text, pos, lo)))
+    return _future_in(clause_before(text, pos, lo))
+
+
+_HAD = re.compile(r"\bhad(?:\s+[a-z]+){0,3}\s+$", re.I)  # "had been due to expire": up to three words back
+
+
+def _future_in(clause: str) -> bool:
+    """A future cue not in the past perfect: "had been due to expire Friday" is a deadline already past."""
+    return any(not _HAD.search(clause[:m.start()]) for m in _FUTURE.finditer(clause))
 
 
 def past_verb_before(text: str, pos: int, lo: int) -> bool:
@@ -88,30 +98,35 @@ def past_verb_before(text: str, pos: int, lo: int) -> bool:
 
 _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
-_CLAUSE_AFTER = re.compile(r"[.!?;:]\s|[“”\"]|,\s")
+_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
+_PRESENT_BE = frozenset(("is", "are", "be", "being", "am", "gets", "get"))
+_DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
-    """``future``, ``past`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
+    """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
     ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
     clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
-    the reported thing happens."""
+    the reported thing happens. ``ahead``: no tense, but "by"/"through" right before it (a deadline), so the
+    coming occurrence is taken up to ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``."""
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
         return "past"  # "since the Oct. 23 slaying"
-    if _FUTURE.search(before):
+    if _future_in(before):
         return "future"
     if past_verb_before(text, s, lo):
         return "past"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
+    prev = ""
     for w in _WORD.findall(before + " " + (after[:cut.start()] if cut else after)):
         w = w.lower()
-        if w in _REPORTING:
-            continue
-        if w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4):
-            return "past"
+        if w not in _REPORTING and prev not in _PRESENT_BE and (w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4)):
+            return "past"  # not a present passive: "when the case is heard in May"
+        prev = w
+    if _DEADLINE.search(before):
+        return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     return None
 
 
@@ -119,6 +134,7 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
 # ("Dec. 15" or "January" in a late-October story), anything further the last one ("in March" then)
 _AHEAD_DAYS = 92
 _AHEAD_MONTHS = 3
+_AHEAD_DEADLINE_DAYS, _AHEAD_DEADLINE_MONTHS = 183, 6
 
 
 def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
@@ -131,9 +147,9 @@ def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
             if cand and cand >= base:
                 return cand
         return None
-    if direction is None:  # the coming one when it is at most ~3 months ahead, else the last one
+    if direction in (None, "ahead"):  # the coming one when it is at most ~3 (6) months ahead, else the last one
         ahead = next((c for y in (base.year, base.year + 1) if (c := safe(y, m, d)) and c > base), None)
-        if ahead and (ahead - base).days <= _AHEAD_DAYS:
+        if ahead and (ahead - base).days <= (_AHEAD_DAYS if direction is None else _AHEAD_DEADLINE_DAYS):
             return ahead
     limit = base + timedelta(days=31)
     for y in range(base.year + 1, base.year - 5, -1):
@@ -147,9 +163,9 @@ def month_year(m: int, base: date, direction: str | None) -> int:
     """Year of a month named alone, by the same rules as ``md_date``."""
     if direction == "future":
         return base.year if m >= base.month else base.year + 1
-    if direction is None:
+    if direction in (None, "ahead"):
         ahead = (m - base.month) % 12
-        if 0 < ahead <= _AHEAD_MONTHS:
+        if 0 < ahead <= (_AHEAD_MONTHS if direction is None else _AHEAD_DEADLINE_MONTHS):
             return base.year + (1 if m < base.month else 0)
     limit = base + timedelta(days=31)  # as for dates: up to a month ahead still reads as "this" one
     return base.year if date(base.year, m, 1) <= limit else base.year - 1

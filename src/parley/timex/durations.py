@@ -17,20 +17,25 @@ _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "mo
          "year": "Y", "decade": "Y", "century": "Y"}
 _SCALE = {"decade": 10, "century": 100}
 _PAST = ("past", "last", "previous", "recent")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _NEXT = ("next", "coming", "following")
 
 R_DURATION = re.compile(
     rf"\b(?P<det>the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|recent|final|initial)"
     rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|extra|straight|consecutive|full|trading|"
     rf"business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old|\s+old\b)?"
-    # "the past year", "past decade": one unit back from publication (not "the past" + a noun)
+    # "past decade", "the past month": one unit back from publication (not "the past" + a noun); "the past
+    # year" is the previous year (see h_duration)
     r"|\b(?P<det2>the\s+)?past\s+(?P<u1>year|decade|month|week|century)\b"
     r"|\bthe\s+(?:last|next|coming)\s+(?P<u4>decade|century)\b"
     r"|\b(?:for|over|within|in|after)\s+(?P<bu>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
     r"(?P<long2>-long)?\b"
     r"|\b(?P<bu2>days|weeks|months|years|decades)-long\b"
     r"|\b(?P<bu3>days|weeks|months|years|decades)(?=\s+of\s)"
-    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)",
+    r"|\bthe\s+(?:fiscal\s+)?(?P<fy>year)(?=\s+end(?:ed|ing)\b)"
+    # "a day-long meeting" P1D, "in the weeks ahead" PXW (TimeBank's values)
+    r"|\b(?P<one>day|week|month|year)-long\b"
+    r"|\bthe\s+(?P<ah>days|weeks|months|years)\s+ahead\b",
     re.I,
 )
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
@@ -69,8 +74,18 @@ def period(n: float | None, unit: str) -> str:
 
 
 def h_duration(m, text, base, lo):
+    if m.group("one"):
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(1, m.group("one").lower()))
+    if m.group("ah"):
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION",
+                   timex=period(None, _unit(m.group("ah"))), direction="future")
     if m.group("fy"):  # "for the year ended March 31": a twelve-month period
         return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P1Y")
+    if m.group("det2") and m.group("u1").lower() == "year" and base is not None:
+        # "over the past year": TimeBank annotates the previous calendar year (2 of 2), as for "last year"
+        return hit(m.start(), m.end(), str(base.year - 1), "year", None, "relative", anchor=base.isoformat(),
+                   direction="past")
     if m.group("u1") or m.group("u4"):
         g = "u1" if m.group("u1") else "u4"
         extra = {"anchor": base.isoformat(), "direction": "future" if re.search(r"(?i)next|coming", m.group())
@@ -89,7 +104,7 @@ def h_duration(m, text, base, lo):
     rel = (m.group("rel") or "").lower()
     if isinstance(n, int) and n >= 1000:
         return None  # "the 1988 quarter": a year, not a count
-    if unit == "quarter" and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
+    if unit == "quarter" and n is not None and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
         return None  # "three-quarters of its food": a fraction
     if unit == "second" and low_n in ("a", "an") and not rel:
         return None  # "a second group": an ordinal
@@ -101,10 +116,22 @@ def h_duration(m, text, base, lo):
     after = text[m.end():m.end() + 8].lower()
     if re.match(r"\s+(?:ago|later|earlier|before|after)\b", after):
         return None  # left to the relative rules
+    if low_n == "one" and unit == "day" and not rel and _MODAL_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
+        # "Islam will one day be ...": some time in the future (TimeBank FUTURE_REF), not a length of a day
+        return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex="FUTURE_REF", generic=True,
+                   direction="future")
     extra = {}
     if base is not None and rel in _PAST + _NEXT:
         extra = {"anchor": base.isoformat(), "direction": "past" if rel in _PAST else "future"}
     return hit(s, m.end(), None, "day", None, "duration", type="DURATION", timex=period(n, unit), **extra)
+
+
+R_WHILE = re.compile(r"(?<=\bfor\s)a\s+(?:little\s+)?while\b", re.I)
+
+
+def h_while(m, text, base, lo):
+    """ "for a while": a duration of unknown length and unit (TimeBank PXX)."""
+    return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="PXX")
 
 
 def h_set(m, text, base, lo):
@@ -130,8 +157,8 @@ def h_set(m, text, base, lo):
 
 
 R_VAGUE = re.compile(
-    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
-    r"(?P<u>days|weeks|months|years)\b|\bin\s+(?P<w2>recent)\s+(?P<u2>days|weeks|months|years)\b", re.I)
+    r"\b(?:in|over|during|within)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
+    r"(?P<u>days|weeks|months|years))\b|\bin\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b", re.I)
 
 
 def h_vague(m, text, base, lo):
@@ -139,9 +166,10 @@ def h_vague(m, text, base, lo):
     FUTURE_REF, or a duration of unknown length when a count is implied ("the past few days" PXD)."""
     w = (m.group("w") or m.group("w2")).lower()
     unit = _unit(m.group("u") or m.group("u2"))
+    s = m.start("x") if m.group("x") else m.start("x2")  # the span excludes the preposition
     if m.group("few") or w == "few" or (w == "recent" and unit != "year"):  # TimeBank: "recent weeks" PXW
-        return hit(m.start(), m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
+        return hit(s, m.end(), None, "day", None, "vague", type="DURATION", timex=period(None, unit),
                    direction="future" if w in _NEXT or w == "upcoming" else "past")
     ref = "PAST_REF" if w in _PAST else "FUTURE_REF"
-    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref, generic=True,
+    return hit(s, m.end(), None, "day", None, "vague", type="DATE", timex=ref, generic=True,
                direction="past" if ref == "PAST_REF" else "future")

@@ -1,6 +1,8 @@
 """Finding: run every rule over a span, keep the longest non-overlapping candidates, then resolve what needs
 context — anchored offsets ("two months later"), open intervals ("since May 2"), a clock time joined to its day
-("10 p.m. Wednesday"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3 fields.
+("10 p.m. Wednesday"), a weekday to its date ("Saturday, April 25"), a season to a spelled-out year, a bare second
+day ("April 24 and 25"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3
+fields. The joins follow TimeBank's extents (``tests/test_timex_conventions.py``).
 
 Overlaps are settled longest span first, then by rule priority; taken spans are kept as a sorted list of
 disjoint intervals and each candidate is checked against its two neighbours by bisection, so a span with n
@@ -18,7 +20,7 @@ from parley.timex import durations as du
 from parley.timex import relative as rel
 from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
-from parley.timex.lexicon import MONTH_NEEDLES
+from parley.timex.lexicon import FUNCTION_WORDS, MONTH_NEEDLES, SEASON_MONTHS
 
 _UNITS = ("day", "week", "month", "year", "decade")
 _DUR_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
@@ -38,7 +40,7 @@ RULES = [
     (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
     (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),
     (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
-    (4, ru.R_HALF, ru.h_half, ("half",), False, None),
+    (4, ru.R_HALF, ru.h_half, ("half", "two quarters"), False, None),
     (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
     (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s", "ties"), False, None),
     (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),
@@ -52,6 +54,7 @@ RULES = [
                                           "annually", "yearly", " a day", " a week", " a month", " a year",
                                           " a quarter", " a decade", " an hour")),
     (10, du.R_DURATION, du.h_duration, None, False, _DUR_UNITS),
+    (10, du.R_WHILE, du.h_while, ("a while", "a little while"), False, None),
     (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),
     (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
                                                   "this morning", "this afternoon", "this evening"), False, None),
@@ -63,8 +66,8 @@ RULES = [
     (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True, None),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
-    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter"),
-     False, None),
+    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
+                                      "election day"), False, None),
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
     (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False, None),
@@ -136,8 +139,11 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
         t = TimeExpr(text=text[s:e], start=s, end=e, value=value, precision=prec, end_value=end_value, kind=kind)
         chosen.append((t, extra or {}))
     chosen.sort(key=lambda c: c[0].start)
+    chosen = _join_weekday_dates(text, chosen)
+    chosen = _join_season_years(text, chosen)
+    chosen = _second_days(text, chosen, end)
     chosen = _join_clock_times(text, chosen)
-    out = [_fill(t, x) for t, x in chosen]
+    out = [_trim_article(_fill(t, x)) for t, x in chosen]
     _mark_open_intervals(text, out, start)
     _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
     return out
@@ -179,7 +185,87 @@ def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
     return t
 
 
+_ADJ_ARTICLE = re.compile(r"(?i)the\s+(?=(?:fiscal\s+)?\S+-(?:quarter|ago|earlier)$)")
+
+
+def _trim_article(t: TimeExpr) -> TimeExpr:
+    """ "the third-quarter results", "the year-earlier $4.5 million": the article belongs to the noun the
+    hyphenated time modifies, so the span starts at the modifier (TimeBank: "third-quarter", "year-earlier")."""
+    m = _ADJ_ARTICLE.match(t.text)
+    if m:
+        t.start += m.end()
+        t.text = t.text[m.end():]
+    return t
+
+
 _GAP = re.compile(r"\s*(?:,|on|at)?\s*$")
+_WD_GAP = re.compile(r",?\s{1,2}$")
+
+
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![\d,.]\d|\s*%)"
+                      r"(?=\s*(?:[.,;:)]|$)|\s+(?P<w>[a-z]+))")
+
+
+def _second_days(text: str, chosen: list, end: int) -> list:
+    """ "April 24 and 25": the bare second day number is a date of its own in the same month (TimeML annotates
+    two expressions); only before punctuation or a function word, so "May 5 and 6 people" stays a count."""
+    out = []
+    for t, x in chosen:
+        out.append((t, x))
+        if t.kind != "date" or t.precision != "day" or not t.value or not t.text[-1:].isdigit():
+            continue
+        m = _AND_DAY.match(text, t.end, end)
+        if not m or (m.group("w") and m.group("w") not in FUNCTION_WORDS):
+            continue
+        day = int(m.group("d"))
+        if day <= int(t.value[8:10]):
+            continue
+        try:
+            value = date(int(t.value[:4]), int(t.value[5:7]), day).isoformat()
+        except ValueError:
+            continue
+        s, e = m.start("d"), m.end("d")
+        out.append((TimeExpr(text=text[s:e], start=s, end=e, value=value, precision="day", kind="date"),
+                    {"anchor": t.value}))
+    return out
+
+
+_OF_GAP = re.compile(r"\s+of\s+")
+_SEASON = re.compile(r"\d{4}-(SP|SU|FA|WI)$")
+
+
+def _join_season_years(text: str, chosen: list) -> list:
+    """ "the winter of nineteen ninety-four": the season of the spelled-out year that follows (a written year is
+    taken by the season rule itself)."""
+    out = []
+    for t, x in chosen:
+        if out and t.precision == "year" and t.value and len(t.value) == 4:
+            p, px = out[-1]
+            code = _SEASON.match(px.get("timex") or "")
+            if code and _OF_GAP.fullmatch(text[p.end:t.start]):
+                first, last = SEASON_MONTHS[code.group(1)]
+                y = int(t.value)
+                j = TimeExpr(text=text[p.start:t.end], start=p.start, end=t.end, value=f"{y:04d}-{first:02d}",
+                             precision="season", end_value=f"{y + (last < first):04d}-{last:02d}", kind="range")
+                out[-1] = (j, {"timex": f"{y:04d}-{code.group(1)}"})
+                continue
+        out.append((t, x))
+    return out
+
+
+def _join_weekday_dates(text: str, chosen: list) -> list:
+    """ "Saturday, April 25", "Friday Oct. 13": one DATE with the date's value (TimeBank annotates the pair as one
+    expression, 7 of 7 times), so the weekday is not resolved on its own against the publication date."""
+    out = []
+    for t, x in chosen:
+        if out and t.kind == "date" and t.precision == "day" and t.end_value is None:
+            p, px = out[-1]
+            if p.kind == "weekday" and not px.get("type") and _WD_GAP.fullmatch(text[p.end:t.start]):
+                out[-1] = (TimeExpr(text=text[p.start:t.end], start=p.start, end=t.end, value=t.value,
+                                    precision=t.precision, kind=t.kind), x)
+                continue
+        out.append((t, x))
+    return out
 
 
 def _day_like(c) -> bool:
@@ -230,10 +316,12 @@ def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
 
 
 def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict | None) -> None:
-    """ "two months later" from the nearest preceding explicit time; "a year earlier/ago", "year-earlier" after
+    """ "two months later" from the nearest preceding explicit time (in this span, else the last one of an
+    earlier span through ``context``); "a year earlier/ago", "year-earlier" after
     a quarter or half (in this span, or earlier in the article through ``context``) is that quarter or half a
     year before ("1988-Q3"), as TimeBank annotates earnings reports."""
     anchor: TimeExpr | None = None
+    carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
     for t in times:
         if t.timex and _QH.match(t.timex) and t.kind == "range" and "year-" not in t.text.lower():
@@ -245,22 +333,25 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
                 y = int(part[:4]) - 1
                 t.value, t.precision, t.kind, t.timex, t.direction = str(y), "year", "anchored", f"{y}{part[4:]}", "past"
                 continue
-            if anchor is None:
+            a = anchor or carried  # "The following month," opening a paragraph: from the last time named before
+            if a is None:
                 continue
-            if anchor.timex and _PART.match(anchor.timex) and unit == "year":
-                t.timex = f"{int(anchor.timex[:4]) + int(n):04d}{anchor.timex[4:]}"
-                t.value, t.precision, t.kind = str(int(anchor.timex[:4]) + int(n)), "year", "anchored"
-                t.anchor = anchor.value
+            if a.timex and _PART.match(a.timex) and unit == "year":
+                t.timex = f"{int(a.timex[:4]) + int(n):04d}{a.timex[4:]}"
+                t.value, t.precision, t.kind = str(int(a.timex[:4]) + int(n)), "year", "anchored"
+                t.anchor = a.value
                 continue
-            aval = anchor.end_value if anchor.kind == "range" and anchor.end_value else anchor.value
-            aprec = anchor.precision
+            aval = a.end_value if a.kind == "range" and a.end_value else a.value
+            aprec = a.precision
             if aprec not in ORDER or aprec in ("decade", "century"):
                 continue
             prec = max(aprec, rel.UNIT_PRECISION[unit], key=ORDER.__getitem__)
             d = shift(parse_iso(aval), int(n), unit)
             if d is not None:
                 t.value, t.precision, t.kind = iso(d, prec), prec, "anchored"
-                t.timex, t.anchor, t.direction = t.value, aval, "past" if int(n) < 0 else "future"
+                t.anchor, t.direction = aval, "past" if int(n) < 0 else "future"
+                if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
+                    t.timex = t.value
         elif t.kind in _EXPLICIT_KINDS and t.value:
             anchor = t
         elif id(t) in year_back and part:
@@ -268,3 +359,5 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
             t.timex = f"{y:04d}{part[4:]}"
     if context is not None and part:
         context["part"] = part
+    if context is not None and anchor is not None:
+        context["anchor"] = anchor

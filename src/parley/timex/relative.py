@@ -19,6 +19,7 @@ from parley.timex.rules import hit
 
 _NOT_WD = frozenset(C["not_weekday_before"])
 _GENERIC_TODAY = frozenset(C["generic_today_nouns"])
+_NOT_CURRENT = frozenset(C["not_current_before"])
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
          "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00"}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
@@ -31,7 +32,7 @@ R_RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
 R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
                        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?")
-R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+ago\b", re.I)
+R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?ago\b", re.I)
 R_ANCHORED = re.compile(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
     rf"|\bthe\s+(?P<nx>next|following|previous|preceding)\s+(?P<u2>day|week|month|year)\b"
@@ -90,6 +91,8 @@ def _generic_today(text: str, s: int, e: int, lo: int) -> bool:
 
 def h_relative_unit(m, text, base, lo):
     pre, mod, unit = (m.group("pre") or "").lower(), m.group("mod").lower(), m.group("u").lower()
+    if m.group("mod")[0].isupper() and m.group("u")[:1].isupper() and not m.group("u").isupper():
+        return None  # "ABC's "This Week"": a title (both words capitalised), not a week
     if base is None:
         return hit(m.start(), m.end(), None, {"week": "day", "weekend": "day"}.get(unit, unit), None, "relative")
     step = {"last": -1, "this": 0, "next": 1}[mod]
@@ -189,6 +192,11 @@ def h_anchored(m, text, base, lo):
                        timex=period(n, unit))
         direction = -1 if d in ("earlier", "before") else 1
         n = inum(m.group("n"))
+        if unit in ("day", "week"):
+            # "three days later": TimeBank types a short offset DURATION ("P3D", "a few days" PXD); the calendar
+            # value is still resolved from the anchor (find._resolve_anchors), "a year earlier" stays a DATE
+            return hit(m.start(), m.end(), None, "day", f"@{direction * n}:{unit}", "duration", type="DURATION",
+                       timex=period(num(m.group("n")), unit))
     return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
                type="DATE")
 
@@ -219,7 +227,19 @@ def h_ref(m, text, base, lo):
     if m.group("w") == "Now" and text.startswith(",", m.end()):
         return None  # "Now, ..." opening a sentence is a discourse marker, not the present
     ref = _REFS[w]
-    return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex=ref,
+    s = m.start()
+    lead = re.match(r"in\s+", m.group("w"), re.I)
+    if lead:  # "in the past": the span excludes the preposition, as every span does (TimeBank 16 of 16)
+        s += lead.end()
+    if w == "current":  # the adjective: "current conditions" PRESENT_REF, "the then current price" PAST_REF
+        nxt = re.match(r"\s+([a-z’']+)", text[m.end():m.end() + 20])
+        mid = re.search(r"[^\s.!?\"“‘'(]\s*$", text[max(lo, s - 3):s])
+        if m.group("w")[0] == "C" and mid or nxt and nxt.group(1) in _NOT_CURRENT:
+            return None  # "Gulf Current", "current account": names and terms
+        then = re.search(r"\bthen\s+$", text[max(lo, s - 6):s], re.I)
+        if then:
+            s, ref = s - len(then.group()), "PAST_REF"
+    return hit(s, m.end(), None, "day", None, "vague", type="DATE", timex=ref,
                generic=True, direction={"PAST_REF": "past", "FUTURE_REF": "future"}.get(ref))
 
 

@@ -68,9 +68,13 @@ R_QUARTER = re.compile(
     r"year-earlier)\s+quarter\b"
     r"|\bthe\s+(?:comparable\s+)?(?P<relp>latest|year-ago|year-earlier)\s+period\b"
     rf"|\bthe\s+(?P<y3>{YEAR})\s+quarter\b"
-    r"|\bthe\s+quarter\b", re.I)
+    # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the year-ago quarter
+    r"|\bthe\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:quarter|period)\s+(?P<yb>a\s+year\s+(?:ago|earlier)|"
+    r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
+    r"|\bthe\s+quarter\b(?!-)", re.I)
 R_HALF = re.compile(
-    r"\b(?:the\s+)?(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half\b"
+    r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
+    r"(?P<q2>first|last)\s+two\s+quarters)\b"  # "the first two quarters of 1990": its first half
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})\b|(?P<ym>this|last|next)\s+year\b|the\s+year\b|(?P<other>\w+)))?", re.I)
 R_FISCAL = re.compile(
     rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?P<y>{YEAR}|'\d\d)\b"
@@ -117,8 +121,8 @@ R_PREP_MONTH = re.compile(
 
 def _way(d: date | None, base: date, way: str | None) -> str | None:
     """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
-    if way or d is None:
-        return way
+    if way in ("past", "future") or d is None:
+        return way if way in ("past", "future") else None
     return "future" if d > base else "past"
 
 
@@ -209,8 +213,9 @@ def h_season(m, text, base, lo):
     word = m.group("s").lower()
     if not mod and not m.group("y"):
         return None  # a bare "fall" is a verb, a bare "spring" a noun
-    if mod == "the" and not m.group("y") and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
-        return None  # "the fall of the city"
+    if mod == "the" and not m.group("y") and re.match(r"\s+of\b(?!\s+(?:nineteen|two\s+thousand)\b)",
+                                                       text[m.end():m.end() + 20], re.I):
+        return None  # "the fall of the city" (not "the winter of nineteen ninety-four": see find)
     code = SEASONS[word]
     first, last = SEASON_MONTHS[code]
     s = m.start() if mod and mod != "the" or m.group("y") else m.start("s")
@@ -239,6 +244,8 @@ def _quarter_of(d: date) -> int:
 
 def h_quarter(m, text, base, lo):
     rel = (m.group("rel") or m.group("relp") or "").lower()
+    if m.group("yb") or m.group("yb2"):
+        rel = "year-ago"
     y = m.group("y") or m.group("y2")
     ym = (m.group("ym") or m.group("ym2") or "").lower()
     if m.group("o"):
@@ -273,7 +280,7 @@ def h_half(m, text, base, lo):
         return None  # "the first half of the match"
     if not (m.group("y") or m.group("ym")) and not m.group().lower().startswith("the"):
         return None  # "their sloppy first half": a game's half
-    h = 1 if m.group("o").lower() in ("first", "1st") else 2
+    h = 1 if (m.group("o") or m.group("q2")).lower() in ("first", "1st") else 2
     first = 1 if h == 1 else 7
     if m.group("y"):
         return _part(m.start(), m.end(), int(m.group("y")), f"H{h}", first, first + 5, "half")
@@ -312,6 +319,9 @@ def h_decade(m, text, base, lo):
 
 
 def h_century(m, text, base, lo):
+    if m.group("rel") and m.group("rel").lower() == "this":
+        # "the disasters of this century": TimeBank gives the span P100Y (2 of 2), not the century's number
+        return hit(m.start(), m.end(), None, "day", None, "duration", type="DURATION", timex="P100Y")
     if m.group("rel"):
         if base is None:
             return hit(m.start(), m.end(), None, "century", None, "decade")
@@ -391,7 +401,8 @@ def h_prep_month(m, text, base, lo):
     else:
         way = tense(text, m.start("m"), m.end(), lo)
         y = month_year(mo, base, way)
-        extra["direction"] = way or ("future" if (y, mo) > (base.year, base.month) else "past")
+        extra["direction"] = way if way in ("past", "future") else (
+            "future" if (y, mo) > (base.year, base.month) else "past")
     return hit(s, m.end(), f"{y:04d}-{mo:02d}", "month", **extra)
 
 
@@ -423,7 +434,11 @@ def h_spelled_year(m, text, base, lo):
 
 R_PERIOD_END = re.compile(
     r"\b(?:the\s+end\s+of\s+(?:the|this)\s+(?P<u>year|month)|year[’']s\s+end|(?<!-)year-end"
-    r"|the\s+(?:current|full|calendar)\s+year)\b", re.I)
+    r"|the\s+(?:current|full|calendar)\s+year"
+    # "for the year", "the first nine months of the year": the year of publication (TimeBank 5 of 5), not "the
+    # year-ago", "the year earlier/ended/before", "the year two thousand", "the year when ..."
+    r"|the\s+year(?![-’'])(?!\s+(?:earlier|ago|before|after|ended|ending|end|to\s+date|when|that|which|in\s+which|"
+    r"of\s+the|two|nineteen|\d)))\b", re.I)
 
 
 def h_period_end(m, text, base, lo):
@@ -487,6 +502,9 @@ def _holiday_in(name: str, y: int) -> date | None:
     if rule == "thanksgiving":
         first = date(y, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if rule == "us_election":  # the Tuesday after the first Monday of November
+        second = date(y, 11, 2)
+        return second + timedelta(days=(1 - second.weekday()) % 7)
     mo, dd = (int(x) for x in rule.split("-"))
     return safe(y, mo, dd)
 
@@ -494,6 +512,8 @@ def _holiday_in(name: str, y: int) -> date | None:
 def h_holiday(m, text, base, lo):
     """ "on Christmas Eve", "Thanksgiving Day": that day, its year placed like a yearless date's."""
     name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    if _HOLIDAYS[name] == "us_election" and not m.group("h")[0].isupper():
+        return None  # "election day" in general; the capitalised name is the US one
     after = re.match(rf"{COMMA}(?P<y>{YEAR})\b", text[m.end():m.end() + 8])
     if after:
         d = _holiday_in(name, int(after.group("y")))
