@@ -37,6 +37,8 @@ def chrome_data() -> dict[str, Any]:
         "comment_notices": tuple(p.lower() for p in data["comment_notices"]),
         "credit_prefixes": tuple(data["credit_prefixes"]),
         "credit_contains": tuple(data["credit_contains"]),
+        "related_headers": tuple(p.lower() for p in data["related_headers"]),
+        "social": re.compile(r"\b(?:" + "|".join(map(re.escape, data["social_names"])) + r")\b"),
     }
 
 
@@ -127,6 +129,16 @@ def is_chrome(text: str) -> bool:
     k = line_words(text)
     low = text.lower()
     return k in ch["lines"] or low.startswith(ch["prefixes"])
+
+
+def is_related_header(text: str) -> bool:
+    """The header of a related-links block ("Related articles", "Lesen Sie auch:", "VEA TAMBIÉN: ...")."""
+    return text.lower().lstrip("»>-–• ").startswith(chrome_data()["related_headers"])
+
+
+def names_social(text: str) -> int:
+    """How many social platforms the line names (a follow/share/join promo when short and after the article)."""
+    return len(set(chrome_data()["social"].findall(text)))
 
 
 def is_comment_header(text: str) -> bool:
