@@ -66,3 +66,34 @@ def test_thin_extraction_retried_favouring_recall():
             f"<div><span>{P3}</span></div></div></body></html>")
     doc = clean(make_raw("t", "t.html", html.encode("utf-8"), "html"))
     assert P1 in doc.text
+
+
+def test_metadata_date_is_not_overridden_by_a_byline_in_the_text():
+    head = '<meta property="article:published_time" content="2014-03-05T10:00:00Z">'
+    doc = _page(f"<p>Posted on March 9, 2014 at 10:15 am</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>", head)
+    assert (doc.published, doc.published_basis) == ("2014-03-05", "meta")
+
+
+def test_original_date_preferred_to_the_update():
+    head = ('<meta property="article:published_time" content="2014-03-05T10:00:00Z">'
+            '<meta property="article:modified_time" content="2015-06-01T10:00:00Z">')
+    assert _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", head).published == "2014-03-05"
+
+
+def test_url_date_used_when_the_page_has_no_metadata():
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", url="https://news.example.org/2014/03/05/rivals-agree/")
+    assert doc.published == "2014-03-05"
+
+
+def test_reader_comment_timestamp_is_never_the_date():  # htmldate on the whole page returns the comment's date
+    comments = ("<section id='comments' class='comments'><h3>2 Comments</h3><ol class='comment-list'>"
+                "<li class='comment'><time datetime='2016-08-24T03:36:00+02:00'>24 August 2016</time>"
+                "<p>Great article, thanks for writing it.</p></li></ol></section>")
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{comments}")
+    assert doc.published != "2016-08-24"
+
+
+def test_date_written_in_a_page_without_metadata_has_its_own_basis():
+    # no markup marks it as a date: only htmldate's extensive search finds it
+    doc = _page(f"<div>Ana Ruiz | 05.03.2014</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>")
+    assert (doc.published, doc.published_basis, doc.meta["date_basis"]) == ("2014-03-05", "page", "page-search")

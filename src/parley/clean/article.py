@@ -50,7 +50,7 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     if outlet:
         meta["outlet_name"] = outlet_name
         meta["outlet_evidence"] = evidence
-    published, basis = publication_date(raw, p, info.get("date"), url, meta, ctx)
+    published, basis = publication_date(raw, p, info.get("date"), url, meta, ctx, info.get("date_source"))
     for key, val in (("standfirst", " ".join(p.standfirst)), ("subheads", p.subheads), ("byline", p.bylines),
                      ("comments", p.comments)):
         if val:
