@@ -97,3 +97,16 @@ def test_date_written_in_a_page_without_metadata_has_its_own_basis():
     # no markup marks it as a date: only htmldate's extensive search finds it
     doc = _page(f"<div>Ana Ruiz | 05.03.2014</div><p>{P1}</p><p>{P2}</p><p>{P3}</p>")
     assert (doc.published, doc.published_basis, doc.meta["date_basis"]) == ("2014-03-05", "page", "page-search")
+
+
+def test_outlet_from_the_site_name_never_from_the_text():
+    told = (f"<p>{P1}</p><p>“We will be there,” Marin told Reuters.</p><p>Ana Ruiz told Reuters the talks "
+            "would be hard.</p><p>Reuters reported that the mediator was chosen on Tuesday.</p>"
+            "<p>This article was first published by Reuters.</p>")
+    doc = _page(told, '<meta property="og:site_name" content="The Harbour Times">')
+    assert (doc.outlet, doc.meta["outlet_evidence"]) == ("The Harbour Times", ["site name The Harbour Times"])
+
+
+def test_outlet_from_the_url_host_through_the_outlet_table():
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", url="https://www.rfa.org/english/news/cambodia/talks.html")
+    assert doc.outlet == "RFA" and doc.meta["outlet_name"] == "Radio Free Asia"

@@ -46,7 +46,7 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     if isinstance(given, str) and given.strip():
         outlet, outlet_name, evidence = given.strip(), given.strip(), ["given with the input"]
     else:
-        outlet, outlet_name, evidence = find_outlet(p, url, info.get("sitename"))
+        outlet, outlet_name, evidence = find_outlet(p, url, info.get("sitename"), html=raw.kind == "html")
     if outlet:
         meta["outlet_name"] = outlet_name
         meta["outlet_evidence"] = evidence
