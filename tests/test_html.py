@@ -110,3 +110,19 @@ def test_outlet_from_the_site_name_never_from_the_text():
 def test_outlet_from_the_url_host_through_the_outlet_table():
     doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", url="https://www.rfa.org/english/news/cambodia/talks.html")
     assert doc.outlet == "RFA" and doc.meta["outlet_name"] == "Radio Free Asia"
+
+
+def test_printed_standfirst_outside_the_article_element_is_kept_first():
+    sf = "Talks will resume next week after a month of protests that shut down the capital"
+    head = f'<meta name="description" content="{sf}">'
+    html = (f"<html><head><title>Rivals agree to resume talks</title>{head}</head><body>"
+            f"<header><h1>Rivals agree to resume talks</h1><div class='teaser'>{sf}</div></header>"
+            f"<main><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></article></main></body></html>")
+    doc = clean(make_raw("s", "s.html", html.encode("utf-8"), "html"))
+    assert _paras(doc)[0] == sf and doc.meta["standfirst"] == sf
+
+
+def test_description_no_reader_sees_is_not_added():
+    seo = "Read the latest news on talks, protests, parties and the capital on our site every day"
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", f'<meta name="description" content="{seo}">')
+    assert seo not in doc.text

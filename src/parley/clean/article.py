@@ -30,7 +30,8 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     content = raw.content
     if raw.kind == "html":
         content, info = from_html(raw)
-    p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html")
+    p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
+                   standfirst=info.get("standfirst"))
     if not p.text:
         raise IngestError(raw.id, "no article body found after removing page chrome", raw.source)
     text = "\n\n".join(ln.text for ln in p.text)

@@ -5,7 +5,8 @@ well tested on news pages; its text (paragraphs on single lines) then goes throu
 as plain-text pages, so HTML and text share every later rule. Tables are kept (trafilatura's own benchmark
 keeps them: they hold article content). When the default extraction finds next to nothing (under
 ``_THIN`` letters: a tagline or a teaser), it is run again favouring recall, so a page with an article body
-does not end as "no article body".
+does not end as "no article body". A standfirst the page prints outside the article element (the page's
+description, when visible) is returned as ``info["standfirst"]``.
 
 The date is htmldate's, with its extensive search and ``original_date`` (the first publication, not the
 last update), given the URL when known; ``info["date_source"]`` says whether the page's metadata holds it
@@ -45,6 +46,7 @@ def from_html(raw: RawDocument) -> tuple[str, dict[str, Any]]:
         raise IngestError(raw.id, "HTML page has no article body (no main text found by trafilatura)", raw.source)
     info = {"title": d.get("title"), "sitename": d.get("sitename"), "url": d.get("url") or raw.url,
             "date": None, "date_source": None, "author": d.get("author"), "description": d.get("description")}
+    info["standfirst"] = _shown_description(raw.content, d.get("description"), text)
     try:
         tree = _without_comments(raw.content)
         if tree is not None:
@@ -70,6 +72,28 @@ def html_date(tree, url: str | None) -> tuple[str | None, str | None]:
         return fast, "meta"
     found = find_date(tree, url=url, extensive_search=True, original_date=True)
     return found, "page" if found else None
+
+
+def _shown_description(html: str, description: str | None, text: str) -> str | None:
+    """The page's description when the page prints it (a standfirst) and the extraction left it out.
+
+    News templates print the standfirst above the body, outside the element trafilatura takes as the article;
+    the same text is the page's ``description`` metadata. It is kept only when it is sentence-length (8+
+    words) and written in the page's visible body (scripts and metadata excluded), so an SEO summary that no
+    reader sees is not added.
+    """
+    from trafilatura.utils import load_html
+
+    desc = " ".join((description or "").split())
+    if len(desc.split()) < 8 or desc[:60] in " ".join(text.split()):
+        return None
+    tree = load_html(html)
+    body = tree.find(".//body") if tree is not None else None
+    if body is None:
+        return None
+    for el in body.xpath(".//script|.//style|.//noscript|.//template"):
+        el.drop_tree()
+    return desc if desc[:80] in " ".join(" ".join(body.itertext()).split()) else None
 
 
 def _letters(text: str) -> int:

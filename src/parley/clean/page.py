@@ -31,6 +31,7 @@ from parley.clean.lines import (
     NAME_LINE,
     QUOTE_MARK,
     Line,
+    addresses_reader,
     credit_sentences,
     is_caption,
     is_chrome,
@@ -61,15 +62,16 @@ class Page:
 
 
 def parse_page(content: str, title_hint: str | None, line_counts: Counter | None, repeat_min: int,
-               extracted: bool = False) -> Page:
+               extracted: bool = False, standfirst: str | None = None) -> Page:
     """Classify the lines of ``content``; ``extracted`` when it is an extractor's main text (HTML via trafilatura).
 
     An extractor has already cut the page's navigation and sidebars, so on its output a line is removed only
     when it is demonstrably chrome (a UI label, a comment block, a copyright footer, a credit, a caption, a
     line repeated across the corpus); lines around the prose block that the position rules would call
     headline, chrome or tail are article text there (kickers, list items, short closing paragraphs).
+    ``standfirst``: a standfirst found outside ``content`` (the HTML page's printed description), put first.
     """
-    lines = split_lines(content)
+    lines = split_lines(f"{standfirst}\n\n{content}" if standfirst else content)
     p = Page(lines)
     n = len(lines)
     if not n:
@@ -94,6 +96,9 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
             ln.kind = "caption"
         elif line_counts and line_counts.get(line_key(ln.text), 0) >= repeat_min and (ln.words < 12 or not ln.prose):
             ln.kind = "repeated"
+
+    if standfirst and lines:
+        lines[0].kind = "standfirst"
 
     # 2. adjacent exact / prefix duplicates: a caption printed twice (or a paragraph scraped twice)
     for a, b in zip(lines, lines[1:], strict=False):
@@ -216,7 +221,8 @@ def _related_and_promos(lines: list[Line]) -> None:
 
     A related-links header opens a block of teaser lines (headlines, dates: no full sentence) that runs to the
     next sentence-like line, or to the end when no sentence follows. After the last sentence-like line, a short
-    line naming a social platform is a promo ("Follow us on Twitter", "join our Telegram channel").
+    line naming a social platform is a promo ("Follow us on Twitter", "join our Telegram channel") when it
+    gives a handle or link, names two platforms, is no sentence, or speaks to the reader.
     """
     i = 0
     while i < len(lines):
@@ -231,9 +237,10 @@ def _related_and_promos(lines: list[Line]) -> None:
             i = j
             continue
         i += 1
-    def promo(ln: Line) -> bool:  # a handle or link, two platforms, or a bare label
+    def promo(ln: Line) -> bool:  # a handle or link, two platforms, a bare label, or the reader addressed
         return ln.words <= 40 and names_social(ln.text) and (
-            bool(_HANDLE.search(ln.text)) or names_social(ln.text) >= 2 or not ln.prose)
+            bool(_HANDLE.search(ln.text)) or names_social(ln.text) >= 2 or not ln.prose
+            or addresses_reader(ln.text))
 
     last = max((ln.idx for ln in lines if ln.prose and not ln.kind and not promo(ln)), default=-1)
     for ln in lines[last + 1:]:
