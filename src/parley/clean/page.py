@@ -168,7 +168,7 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
         if body_lo is None or ln.idx < body_lo:
             ln.kind = _head_kind(ln, p)
             if extracted and ln.kind in ("chrome", "headline") and (title_key or ln.kind == "chrome"):
-                ln.kind = "subhead" if not ln.terminal and ln.words <= 10 else "body"
+                ln.kind = "body" if ln.terminal else "subhead" if ln.words <= 10 else "standfirst"
         elif ln.idx > body_hi:
             ln.kind = ("body" if ln.prose or ln.terminal or ln.words > 10 else "subhead") if extracted else "tail"
         elif ln.prose or ln.terminal:
