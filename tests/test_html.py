@@ -82,7 +82,7 @@ def test_original_date_preferred_to_the_update():
 
 def test_url_date_used_when_the_page_has_no_metadata():
     doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", url="https://news.example.org/2014/03/05/rivals-agree/")
-    assert doc.published == "2014-03-05"
+    assert (doc.published, doc.published_basis) == ("2014-03-05", "url")
 
 
 def test_reader_comment_timestamp_is_never_the_date():  # htmldate on the whole page returns the comment's date

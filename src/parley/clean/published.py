@@ -3,7 +3,8 @@
 By strength of evidence (``published_basis``; ``meta["date_basis"]`` names the rule more finely,
 ``meta["date_rule"]`` quotes the evidence, ``meta["date_precision"]`` says how precise it is):
 ``input`` (raw.published) > ``meta`` (HTML metadata as htmldate reads it: meta tags, JSON-LD, ``<time>``
-elements, the URL; it comes before parley's own rules, which only add what htmldate lacks) > ``byline``
+elements, the URL, recorded as ``url`` when it is the URL's date; it comes before parley's own rules, which
+only add what htmldate lacks) > ``byline``
 ("PUBLISHED : Tuesday, 27 March, 2018", a dated line before the body, or a date with a clock time at the head
 of the text) > ``url`` (a /YYYY/MM/DD/ path) > ``page`` (an HTML page without date metadata: the date
 htmldate's extensive search finds written in it, ``date_basis`` ``page-search``) > ``dateline`` (a wire
@@ -246,6 +247,9 @@ def publication_date(raw: RawDocument, p: Page, html_date: str | None, url: str 
     if raw.published:
         return done(str(raw.published)[:10], "input", "input", "given with the input")
     if html_date and html_source == "meta":
+        m = URL_DATE.search(urlparse(url).path) if url else None
+        if m and safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) == date.fromisoformat(html_date[:10]):
+            return done(html_date[:10], "url", "url", f"date in URL path {m.group(0)} (htmldate)")
         return done(html_date[:10], "meta", "meta", "HTML metadata (htmldate)")
     for b in p.bylines:
         m = BYLINE_LABEL.match(b)
