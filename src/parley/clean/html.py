@@ -46,9 +46,12 @@ def from_html(raw: RawDocument) -> tuple[str, dict[str, Any]]:
         raise IngestError(raw.id, "HTML page has no article body (no main text found by trafilatura)", raw.source)
     info = {"title": d.get("title"), "sitename": d.get("sitename"), "url": d.get("url") or raw.url,
             "date": None, "date_source": None, "author": d.get("author"), "description": d.get("description")}
-    info["standfirst"] = _shown_description(raw.content, d.get("description"), text)
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw.content)  # one parse for the standfirst check and, without its comments, for htmldate
+    info["standfirst"] = _shown_description(tree, d.get("description"), text)
     try:
-        tree = _without_comments(raw.content)
+        tree = _without_comments(tree)
         if tree is not None:
             info["date"], info["date_source"] = html_date(tree, raw.url)
     except Exception:  # htmldate is an aid; its failure leaves the date to the text rules
@@ -74,7 +77,7 @@ def html_date(tree, url: str | None) -> tuple[str | None, str | None]:
     return found, "page" if found else None
 
 
-def _shown_description(html: str, description: str | None, text: str) -> str | None:
+def _shown_description(tree, description: str | None, text: str) -> str | None:
     """The page's description when the page prints it (a standfirst) and the extraction left it out.
 
     News templates print the standfirst above the body, outside the element trafilatura takes as the article;
@@ -82,30 +85,25 @@ def _shown_description(html: str, description: str | None, text: str) -> str | N
     words) and written in the page's visible body (scripts and metadata excluded), so an SEO summary that no
     reader sees is not added.
     """
-    from trafilatura.utils import load_html
-
     desc = " ".join((description or "").split())
-    if len(desc.split()) < 8 or desc[:60] in " ".join(text.split()):
+    if tree is None or len(desc.split()) < 8 or desc[:60] in " ".join(text.split()):
         return None
-    tree = load_html(html)
-    body = tree.find(".//body") if tree is not None else None
+    body = tree.find(".//body")
     if body is None:
         return None
-    for el in body.xpath(".//script|.//style|.//noscript|.//template"):
-        el.drop_tree()
-    return desc if desc[:80] in " ".join(" ".join(body.itertext()).split()) else None
+    shown = body.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                       " or ancestor::template)]")
+    return desc if desc[:80] in " ".join(" ".join(shown).split()) else None
 
 
 def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def _without_comments(html: str):
-    """The page's lxml tree with its reader-comment sections removed (None when it does not parse)."""
-    from trafilatura.utils import load_html
+def _without_comments(tree):
+    """The page's lxml tree with its reader-comment sections removed, in place (None when it did not parse)."""
     from trafilatura.xpaths import COMMENTS_XPATH, REMOVE_COMMENTS_XPATH
 
-    tree = load_html(html)
     if tree is None:
         return None
     for xpath in (*COMMENTS_XPATH, *REMOVE_COMMENTS_XPATH):
