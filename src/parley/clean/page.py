@@ -13,8 +13,10 @@ notice) to the end of the page, and closing credits or a copyright footer in its
   as an upper bound), credits, copyright footers, and lines repeated across the corpus
   (``ctx.memory["line_counts"]`` built with ``count_lines``; a line in at least ``repeat_min`` documents that is
   short or not a sentence);
-- the standfirst (a sentence-length line between title and body with no terminal punctuation), kept apart
-  because it restates the body and would double its events and quotes; short section headings inside the body.
+- the standfirst (a sentence-length line between title and body with no terminal punctuation) and short
+  section headings inside the body: both are the article's and stay in ``Page.text`` (quotes and events in
+  them are found), and are listed apart too; ``Page.body`` keeps the body paragraphs proper, the lines the
+  date and outlet rules read (a dateline opens the first of them, the lead is the first two).
 """
 
 from __future__ import annotations
