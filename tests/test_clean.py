@@ -114,17 +114,20 @@ def test_in_text_date_later_than_copyright_wins():
     assert doc.meta["copyright_stale"] is True and doc.meta["date_lower_bound"] == "2021-05-04"
 
 
-def test_section_subheads_kept_out_of_text():
+def test_section_subheads_in_text_and_listed_with_spans():
     doc = _clean(f"Talks Resume After Protests\n\n{P1}\n\nStances 'getting closer'\n\n{P2}\n\nA meeting 'very soon'?\n\n{P3}")
-    assert _paras(doc) == [P1, P2, P3]
-    assert doc.meta["subheads"] == ["Stances 'getting closer'", "A meeting 'very soon'?"]
+    heads = ["Stances 'getting closer'", "A meeting 'very soon'?"]
+    assert _paras(doc) == [P1, heads[0], P2, heads[1], P3]
+    assert doc.meta["subheads"] == heads
+    assert [doc.text[s:e] for s, e in doc.meta["subhead_spans"]] == heads
 
 
 def test_standfirst_stored_in_meta():
     sf = "Despite the ban on the main opposition party, the general election remains scheduled for July"
     doc = _clean(f"‘No talks with rivals’: leader rejects calls for dialogue\n\n{sf}\n\n{P1}\n\n{P2}")
     assert doc.title.startswith("‘No talks with rivals’")
-    assert doc.meta["standfirst"] == sf and _paras(doc) == [P1, P2]
+    assert doc.meta["standfirst"] == sf and _paras(doc) == [sf, P1, P2]
+    assert [doc.text[s:e] for s, e in doc.meta["standfirst_spans"]] == [sf]
 
 
 def test_pull_quote_and_its_name_line_removed():
@@ -230,7 +233,7 @@ def test_html_via_trafilatura_title_date_outlet():
     assert doc.title == "Rivals agree to resume talks"
     assert (doc.published, doc.published_basis) == ("2014-03-05", "meta")
     assert doc.outlet == "Reuters"
-    assert _paras(doc) == [P1, P2, P3]
+    assert _paras(doc) == [P1, P2, "Next steps", P3]
     assert doc.meta["subheads"] == ["Next steps"] and "Share this story" in doc.boilerplate
 
 
@@ -329,7 +332,7 @@ def test_seeds_outlet_date_title():
 
 def test_comments_word_as_heading_does_not_swallow_the_body():
     doc = _clean(f"Talks Resume After Protests\n\n{P1}\n\nComments\n\n{P2}\n\n{P3}")
-    assert _paras(doc) == [P1, P2, P3] and doc.meta["subheads"] == ["Comments"]
+    assert _paras(doc) == [P1, "Comments", P2, P3] and doc.meta["subheads"] == ["Comments"]
 
 
 def test_line_keys_fold_digits():

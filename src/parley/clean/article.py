@@ -1,8 +1,10 @@
 """The clean stage's entry: a RawDocument in, a Document with body text, title, outlet and date out.
 
-``text`` is the article body only: one paragraph per kept line, paragraphs separated by a blank line. What
-was removed is kept for inspection (``boilerplate``; captions, credits, standfirst, subheads, byline and
-reader comments in their own fields or ``meta``). Each job is its own module: ``html`` (HTML to lines),
+``text`` is the article: body paragraphs, section headings and the standfirst (quotes and events in them are
+the article's too), one paragraph per kept line, separated by a blank line; ``meta["subheads"]`` and
+``meta["standfirst"]`` repeat the headings and standfirst, ``meta["subhead_spans"]`` and
+``meta["standfirst_spans"]`` give their offsets in ``text``. What was removed is kept for inspection
+(``boilerplate``; captions, credits, byline and reader comments in their own fields or ``meta``). Each job is its own module: ``html`` (HTML to lines),
 ``page`` (line classification), ``outlet``, ``published`` (date and basis).
 """
 
@@ -28,28 +30,38 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     content = raw.content
     if raw.kind == "html":
         content, info = from_html(raw)
-    p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min)
-    if not p.body:
+    p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
+                   standfirst=info.get("standfirst"))
+    if not p.text:
         raise IngestError(raw.id, "no article body found after removing page chrome", raw.source)
-    text = "\n\n".join(ln.text for ln in p.body)
+    text = "\n\n".join(ln.text for ln in p.text)
+    spans: dict[str, list[list[int]]] = {"subhead": [], "standfirst": []}
+    pos = 0
+    for ln in p.text:  # where the headings and the standfirst sit in ``text``
+        if ln.kind in spans:
+            spans[ln.kind].append([pos, pos + len(ln.text)])
+        pos += len(ln.text) + 2
     url = raw.url or info.get("url")
     meta: dict[str, Any] = {"encoding": raw.encoding, "kind": raw.kind}
     given = (raw.meta or {}).get("outlet")  # a JSONL record may name its outlet
     if isinstance(given, str) and given.strip():
         outlet, outlet_name, evidence = given.strip(), given.strip(), ["given with the input"]
     else:
-        outlet, outlet_name, evidence = find_outlet(p, url, info.get("sitename"))
+        outlet, outlet_name, evidence = find_outlet(p, url, info.get("sitename"), html=raw.kind == "html")
     if outlet:
         meta["outlet_name"] = outlet_name
         meta["outlet_evidence"] = evidence
-    published, basis = publication_date(raw, p, info.get("date"), url, meta, ctx)
+    published, basis = publication_date(raw, p, info.get("date"), url, meta, ctx, info.get("date_source"))
     for key, val in (("standfirst", " ".join(p.standfirst)), ("subheads", p.subheads), ("byline", p.bylines),
                      ("comments", p.comments)):
         if val:
             meta[key] = val
+    for kind, key in (("subhead", "subhead_spans"), ("standfirst", "standfirst_spans")):
+        if spans[kind]:
+            meta[key] = spans[kind]
     if info.get("author"):
         meta["author"] = info["author"]
-    removed = [ln.text for ln in p.lines if ln.kind != "body"]
+    removed = [ln.text for ln in p.lines if ln.kind not in ("body", "subhead", "standfirst")]
     return Document(
         id=raw.id, source=raw.source, content_hash=raw.content_hash, url=url,
         title=p.title, outlet=outlet, published=published, published_basis=basis, text=text,

@@ -2,12 +2,18 @@
 
 Why a library: trafilatura's extraction (one module per job: metadata, HTML processing, deduplication) is
 well tested on news pages; its text (paragraphs on single lines) then goes through the same line classifier
-as plain-text pages, so HTML and text share every later rule.
+as plain-text pages, so HTML and text share every later rule. Tables are kept (trafilatura's own benchmark
+keeps them: they hold article content). When the default extraction finds next to nothing (under
+``_THIN`` letters: a tagline or a teaser), it is run again favouring recall, so a page with an article body
+does not end as "no article body". A standfirst the page prints outside the article element (the page's
+description, when visible) is returned as ``info["standfirst"]``.
 
-Reader comments are never date evidence: htmldate reads ``<time>`` elements and date-like text anywhere in the
-page, so on a page without date metadata the first comment's timestamp became the publication date. The
-comment sections (found with trafilatura's own comment XPaths, the ones its extraction drops) are removed
-from the tree htmldate reads.
+The date is htmldate's, with its extensive search and ``original_date`` (the first publication, not the
+last update), given the URL when known; ``info["date_source"]`` says whether the page's metadata holds it
+(``meta``) or only htmldate's search of the page text found it (``page``), so the text rules can weigh it.
+Reader comments are never date evidence: htmldate reads ``<time>`` elements and date-like text anywhere in
+the page, so the comment sections (trafilatura's own comment XPaths, the ones its extraction drops) are
+removed from the tree htmldate reads.
 """
 
 from __future__ import annotations
@@ -16,40 +22,88 @@ from typing import Any
 
 from parley.ingest import IngestError, RawDocument
 
+_THIN = 200  # letters: less than a short paragraph
+
 
 def from_html(raw: RawDocument) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
-    try:
-        res = trafilatura.bare_extraction(raw.content, url=raw.url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
-    except Exception as err:  # trafilatura raises on malformed trees
-        raise IngestError(raw.id, f"HTML could not be parsed ({type(err).__name__})", raw.source) from None
-    d = res.as_dict() if res is not None and hasattr(res, "as_dict") else (res or {})
+    def extract(**opts):
+        try:
+            res = trafilatura.bare_extraction(raw.content, url=raw.url, with_metadata=True, include_comments=False,
+                                              include_tables=True, **opts)
+        except Exception as err:  # trafilatura raises on malformed trees
+            raise IngestError(raw.id, f"HTML could not be parsed ({type(err).__name__})", raw.source) from None
+        return res.as_dict() if res is not None and hasattr(res, "as_dict") else (res or {})
+
+    d = extract()
     text = (d.get("text") or "").strip()
-    if sum(ch.isalpha() for ch in text) < 40:
+    if _letters(text) < _THIN:
+        more = extract(favor_recall=True)
+        if _letters((more.get("text") or "").strip()) > _letters(text):
+            d, text = more, (more.get("text") or "").strip()
+    if _letters(text) < 40:
         raise IngestError(raw.id, "HTML page has no article body (no main text found by trafilatura)", raw.source)
     info = {"title": d.get("title"), "sitename": d.get("sitename"), "url": d.get("url") or raw.url,
-            "date": None, "author": d.get("author"), "description": d.get("description")}
-    try:
-        from htmldate import find_date
+            "date": None, "date_source": None, "author": d.get("author"), "description": d.get("description")}
+    from trafilatura.utils import load_html
 
-        tree = _without_comments(raw.content)
-        info["date"] = find_date(tree, url=raw.url, extensive_search=False, original_date=True) if tree is not None \
-            else None
+    tree = load_html(raw.content)  # one parse for the standfirst check and, without its comments, for htmldate
+    info["standfirst"] = _shown_description(tree, d.get("description"), text)
+    try:
+        tree = _without_comments(tree)
+        if tree is not None:
+            info["date"], info["date_source"] = html_date(tree, raw.url)
     except Exception:  # htmldate is an aid; its failure leaves the date to the text rules
         info["date"] = None
     # trafilatura separates paragraphs with single newlines; each is a line for the plain-text cleaner
     return text, info
 
 
+def html_date(tree, url: str | None) -> tuple[str | None, str | None]:
+    """htmldate's publication date (extensive search, original date) and whether metadata holds it.
 
-def _without_comments(html: str):
-    """The page's lxml tree with its reader-comment sections removed (None when it does not parse)."""
-    from trafilatura.utils import load_html
+    ``meta``: the page's markup states it (meta tags, JSON-LD, ``<time>``, the URL), htmldate's fast pass
+    finds it; ``page``: only the extensive search of the page's text found it (a date written somewhere).
+    """
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    fast = find_date(deepcopy(tree), url=url, extensive_search=False, original_date=True)  # it prunes the tree
+    if fast:
+        return fast, "meta"
+    found = find_date(tree, url=url, extensive_search=True, original_date=True)
+    return found, "page" if found else None
+
+
+def _shown_description(tree, description: str | None, text: str) -> str | None:
+    """The page's description when the page prints it (a standfirst) and the extraction left it out.
+
+    News templates print the standfirst above the body, outside the element trafilatura takes as the article;
+    the same text is the page's ``description`` metadata. It is kept only when it is sentence-length (8+
+    words) and written in the page's visible body (scripts and metadata excluded), so an SEO summary that no
+    reader sees is not added.
+    """
+    desc = " ".join((description or "").split())
+    if tree is None or len(desc.split()) < 8 or desc[:60] in " ".join(text.split()):
+        return None
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    shown = body.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                       " or ancestor::template)]")
+    return desc if desc[:80] in " ".join(" ".join(shown).split()) else None
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _without_comments(tree):
+    """The page's lxml tree with its reader-comment sections removed, in place (None when it did not parse)."""
     from trafilatura.xpaths import COMMENTS_XPATH, REMOVE_COMMENTS_XPATH
 
-    tree = load_html(html)
     if tree is None:
         return None
     for xpath in (*COMMENTS_XPATH, *REMOVE_COMMENTS_XPATH):

@@ -36,6 +36,10 @@ def chrome_data() -> dict[str, Any]:
         "comment_notices": tuple(p.lower() for p in data["comment_notices"]),
         "credit_prefixes": tuple(data["credit_prefixes"]),
         "credit_contains": tuple(data["credit_contains"]),
+        "related_headers": tuple(p.lower() for p in data["related_headers"]),
+        "social": re.compile(r"\b(?:" + "|".join(map(re.escape, data["social_names"])) + r")\b"),
+        "reader_address": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["reader_address"])) + r")(?!\w)",
+                                     re.IGNORECASE),
     }
 
 
@@ -126,6 +130,21 @@ def is_chrome(text: str) -> bool:
     k = line_words(text)
     low = text.lower()
     return k in ch["lines"] or low.startswith(ch["prefixes"])
+
+
+def is_related_header(text: str) -> bool:
+    """The header of a related-links block ("Related articles", "Lesen Sie auch:", "VEA TAMBIÉN: ...")."""
+    return text.lower().lstrip("»>-–•|[( ").startswith(chrome_data()["related_headers"])
+
+
+def names_social(text: str) -> int:
+    """How many social platforms the line names (a follow/share/join promo when short and after the article)."""
+    return len(set(chrome_data()["social"].findall(text)))
+
+
+def addresses_reader(text: str) -> bool:
+    """The line speaks to the reader ("follow us", "join", "du", "síguenos"): the voice of a promo, not a report."""
+    return bool(chrome_data()["reader_address"].search(text))
 
 
 def is_comment_header(text: str) -> bool:

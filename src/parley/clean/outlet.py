@@ -57,7 +57,14 @@ _COPYRIGHT_HOLDER = re.compile(
 _SERVICE_AFTER = re.compile(r"^['’]s?\s+\w+\s+[Ss]ervice")
 
 
-def find_outlet(p: Page, url: str | None, sitename: str | None) -> tuple[str | None, str | None, list[str]]:
+def find_outlet(p: Page, url: str | None, sitename: str | None,
+                html: bool = False) -> tuple[str | None, str | None, list[str]]:
+    """(short name, full name, evidence) of the outlet; ``html``: the page itself names it, the text never does.
+
+    An HTML page states its publisher (og:site_name, JSON-LD publisher: trafilatura's ``sitename``) and its
+    address; a phrase in its text ("according to Reuters", a syndication credit, a copyright line) names a
+    source, so on HTML only the site name and the URL's host (mapped through the outlet table) count.
+    """
     data = outlet_data()
     scores: Counter = Counter()
     evidence: dict[str, list[str]] = {}
@@ -79,6 +86,13 @@ def find_outlet(p: Page, url: str | None, sitename: str | None) -> tuple[str | N
     if sitename:
         for o, _ in found(sitename)[:1]:
             add(o, 50, f"site name {sitename}")
+    if html:  # the page's own metadata only
+        if not scores and sitename:
+            return sitename, sitename, [f"site name {sitename}"]
+        if not scores:
+            return None, None, []
+        best = max(scores, key=scores.__getitem__)
+        return best, names[best], evidence[best]
     for line in p.credits + p.footers:
         for o in {id(o): o for o, _ in found(line)}.values():
             add(o, 20, f"credit/footer: {line[:80]}")

@@ -13,8 +13,10 @@ notice) to the end of the page, and closing credits or a copyright footer in its
   as an upper bound), credits, copyright footers, and lines repeated across the corpus
   (``ctx.memory["line_counts"]`` built with ``count_lines``; a line in at least ``repeat_min`` documents that is
   short or not a sentence);
-- the standfirst (a sentence-length line between title and body with no terminal punctuation), kept apart
-  because it restates the body and would double its events and quotes; short section headings inside the body.
+- the standfirst (a sentence-length line between title and body with no terminal punctuation) and short
+  section headings inside the body: both are the article's and stay in ``Page.text`` (quotes and events in
+  them are found), and are listed apart too; ``Page.body`` keeps the body paragraphs proper, the lines the
+  date and outlet rules read (a dateline opens the first of them, the lead is the first two).
 """
 
 from __future__ import annotations
@@ -31,13 +33,16 @@ from parley.clean.lines import (
     NAME_LINE,
     QUOTE_MARK,
     Line,
+    addresses_reader,
     credit_sentences,
     is_caption,
     is_chrome,
     is_comment_header,
     is_comment_notice,
+    is_related_header,
     line_key,
     line_words,
+    names_social,
     split_lines,
 )
 
@@ -54,11 +59,21 @@ class Page:
     comments: list[dict[str, Any]] = field(default_factory=list)
     comment_times: list[date] = field(default_factory=list)
     footers: list[str] = field(default_factory=list)
-    body: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)  # the body paragraphs proper: the date and outlet rules read these
+    text: list[Line] = field(default_factory=list)  # what ``Document.text`` holds: body, subheads and standfirst
 
 
-def parse_page(content: str, title_hint: str | None, line_counts: Counter | None, repeat_min: int) -> Page:
-    lines = split_lines(content)
+def parse_page(content: str, title_hint: str | None, line_counts: Counter | None, repeat_min: int,
+               extracted: bool = False, standfirst: str | None = None) -> Page:
+    """Classify the lines of ``content``; ``extracted`` when it is an extractor's main text (HTML via trafilatura).
+
+    An extractor has already cut the page's navigation and sidebars, so on its output a line is removed only
+    when it is demonstrably chrome (a UI label, a comment block, a copyright footer, a credit, a caption, a
+    line repeated across the corpus); lines around the prose block that the position rules would call
+    headline, chrome or tail are article text there (kickers, list items, short closing paragraphs).
+    ``standfirst``: a standfirst found outside ``content`` (the HTML page's printed description), put first.
+    """
+    lines = split_lines(f"{standfirst}\n\n{content}" if standfirst else content)
     p = Page(lines)
     n = len(lines)
     if not n:
@@ -84,6 +99,9 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
         elif line_counts and line_counts.get(line_key(ln.text), 0) >= repeat_min and (ln.words < 12 or not ln.prose):
             ln.kind = "repeated"
 
+    if standfirst and lines:
+        lines[0].kind = "standfirst"
+
     # 2. adjacent exact / prefix duplicates: a caption printed twice (or a paragraph scraped twice)
     for a, b in zip(lines, lines[1:], strict=False):
         ka, kb = line_words(a.text), line_words(b.text)
@@ -94,6 +112,9 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
                 a.kind = b.kind = "caption"
             else:
                 b.kind = "duplicate"
+
+    if extracted:
+        _related_and_promos(lines)
 
     # 3. comments: a header after some prose opens a block that runs to the end of the page
     first_prose = next((ln.idx for ln in lines if ln.prose and not ln.kind), n)
@@ -148,8 +169,10 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
             continue
         if body_lo is None or ln.idx < body_lo:
             ln.kind = _head_kind(ln, p)
+            if extracted and ln.kind in ("chrome", "headline") and (title_key or ln.kind == "chrome"):
+                ln.kind = "body" if ln.terminal else "subhead" if ln.words <= 10 else "standfirst"
         elif ln.idx > body_hi:
-            ln.kind = "tail"
+            ln.kind = ("body" if ln.prose or ln.terminal or ln.words > 10 else "subhead") if extracted else "tail"
         elif ln.prose or ln.terminal:
             ln.kind = "body"
         elif ln.words <= 10 or (ln.text.endswith("?") and ln.words <= 6):
@@ -163,6 +186,8 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
 
     # 8. collect
     for ln in lines:
+        if ln.kind in ("body", "subhead", "standfirst"):  # headings and the standfirst belong to the article
+            p.text.append(ln)
         if ln.kind == "body":
             p.body.append(ln)
         elif ln.kind == "subhead":
@@ -188,6 +213,41 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
     if title_hint:
         p.title = title_hint
     return p
+
+
+_HANDLE = re.compile(r"(?<!\w)@\w{2,}|https?://|www\.")
+
+
+def _related_and_promos(lines: list[Line]) -> None:
+    """Extracted text: related-links blocks and the follow/join promos after the article's last sentence.
+
+    A related-links header opens a block of teaser lines (headlines, dates: no full sentence) that runs to the
+    next sentence-like line, or to the end when no sentence follows. After the last sentence-like line, a short
+    line naming a social platform is a promo ("Follow us on Twitter", "join our Telegram channel") when it
+    gives a handle or link, names two platforms, is no sentence, or speaks to the reader.
+    """
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind in ("", "chrome") and (ln.words <= 12 or ":" in ln.text[:40]) and ln.words <= 30 \
+                and is_related_header(ln.text):
+            ln.kind = "related"
+            j = i + 1
+            while j < len(lines) and not lines[j].prose and lines[j].words <= 20:
+                lines[j].kind = lines[j].kind or "related"
+                j += 1
+            i = j
+            continue
+        i += 1
+    def promo(ln: Line) -> bool:  # a handle or link, two platforms, a bare label, or the reader addressed
+        return ln.words <= 40 and names_social(ln.text) and (
+            bool(_HANDLE.search(ln.text)) or names_social(ln.text) >= 2 or not ln.prose
+            or addresses_reader(ln.text))
+
+    last = max((ln.idx for ln in lines if ln.prose and not ln.kind and not promo(ln)), default=-1)
+    for ln in lines[last + 1:]:
+        if not ln.kind and promo(ln):
+            ln.kind = "chrome"
 
 
 def _body_span(lines: list[Line], tail_start: int) -> tuple[int | None, int | None]:

@@ -2,9 +2,13 @@
 
 By strength of evidence (``published_basis``; ``meta["date_basis"]`` names the rule more finely,
 ``meta["date_rule"]`` quotes the evidence, ``meta["date_precision"]`` says how precise it is):
-``input`` (raw.published) > ``byline`` ("PUBLISHED : Tuesday, 27 March, 2018", a dated line before the body,
-or a date with a clock time at the head of the text) > ``meta`` (HTML metadata) > ``url`` (a /YYYY/MM/DD/
-path) > ``dateline`` (a wire dateline "KESTRAVA, March 22 (MPS) -"; without a year, ``dateline+year-evidence``:
+``input`` (raw.published) > ``meta`` (HTML metadata as htmldate reads it: meta tags, JSON-LD, ``<time>``
+elements, the URL, recorded as ``url`` when it is the URL's date; it comes before parley's own rules, which
+only add what htmldate lacks) > ``byline``
+("PUBLISHED : Tuesday, 27 March, 2018", a dated line before the body, or a date with a clock time at the head
+of the text) > ``url`` (a /YYYY/MM/DD/ path) > ``page`` (an HTML page without date metadata: the date
+htmldate's extensive search finds written in it, ``date_basis`` ``page-search``) > ``dateline`` (a wire
+dateline "KESTRAVA, March 22 (MPS) -"; without a year, ``dateline+year-evidence``:
 the years the page allows run from the latest year it mentions in the past to the first reader comment's
 year or else the copyright year, and the year in which the dateline falls on the weekday the lead reports
 wins) > ``caption`` (a dated photo caption whose weekday is the weekday named in the lead, "officials said
@@ -20,7 +24,7 @@ person whose start date the actor dictionaries know (``parley.clean.tenure``), w
 evidence and never dates a page alone; ``date_precision`` is then "month") > ``copyright`` (the last year of
 "Copyright 1998-YYYY", as YYYY-01-01: page templates keep stale years, so it is used only when nothing else
 dates the article, and ``meta["copyright_stale"]`` flags a copyright year earlier than the date found).
-``published_basis`` keeps the coarse names (byline, meta, caption, url, text, input, dateline, comment,
+``published_basis`` keeps the coarse names (input, meta, byline, url, page, dateline, caption, comment, text,
 copyright) so stored records stay comparable.
 
 Relative words ("on Monday", "last week") never date an article by themselves; they only pick a day within
@@ -212,8 +216,14 @@ def _dateline_date(month: int, day: int, weekday: int | None, b: _Bounds, upper:
 
 
 def publication_date(raw: RawDocument, p: Page, html_date: str | None, url: str | None,
-                     meta: dict, ctx: Context | None = None) -> tuple[str | None, str | None]:
-    """(ISO date, ``published_basis``) of the article, filling ``meta`` with the rule and its evidence."""
+                     meta: dict, ctx: Context | None = None,
+                     html_source: str | None = "meta") -> tuple[str | None, str | None]:
+    """(ISO date, ``published_basis``) of the article, filling ``meta`` with the rule and its evidence.
+
+    ``html_date`` is htmldate's date for an HTML page; ``html_source`` says whether the page's metadata holds
+    it (``meta``: it comes first, no rule of parley's overrides it with weaker evidence) or only htmldate's
+    search of the page text found it (``page``: after parley's bylines and the URL, before its text rules).
+    """
     weekday = _reporting_weekday(p.body)
     upper = min(p.comment_times) if p.comment_times else None
     if upper:
@@ -236,6 +246,11 @@ def publication_date(raw: RawDocument, p: Page, html_date: str | None, url: str 
 
     if raw.published:
         return done(str(raw.published)[:10], "input", "input", "given with the input")
+    if html_date and html_source == "meta":
+        m = URL_DATE.search(urlparse(url).path) if url else None
+        if m and safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) == date.fromisoformat(html_date[:10]):
+            return done(html_date[:10], "url", "url", f"date in URL path {m.group(0)} (htmldate)")
+        return done(html_date[:10], "meta", "meta", "HTML metadata (htmldate)")
     for b in p.bylines:
         m = BYLINE_LABEL.match(b)
         if m and m.group("label").lower().startswith("updated"):
@@ -248,13 +263,14 @@ def publication_date(raw: RawDocument, p: Page, html_date: str | None, url: str 
         d = m and parse_date(m.group(0))
         if d:
             return done(d, "byline", "byline", f"dated timestamp at the head of the text '{m.group(0)}'")
-    if html_date:
-        return done(html_date[:10], "meta", "meta", "HTML metadata")
     if url:
         m = URL_DATE.search(urlparse(url).path)
         d = m and safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             return done(d, "url", "url", f"date in URL path {m.group(0)}")
+    if html_date:
+        return done(html_date[:10], "page", "page-search",
+                    "a date written in the page (htmldate's extensive search; no date metadata)")
     b = _text_bounds(p, weekday, upper, ctx)
     if b.hard:
         meta["date_lower_bound"] = b.hard.isoformat()
