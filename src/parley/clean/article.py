@@ -43,6 +43,8 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
         pos += len(ln.text) + 2
     url = raw.url or info.get("url")
     meta: dict[str, Any] = {"encoding": raw.encoding, "kind": raw.kind}
+    if (raw.meta or {}).get("ingest"):  # decoding repairs and dropped JSONL fields, said where the record is read
+        meta["ingest"] = raw.meta["ingest"]
     given = (raw.meta or {}).get("outlet")  # a JSONL record may name its outlet
     if isinstance(given, str) and given.strip():
         outlet, outlet_name, evidence = given.strip(), given.strip(), ["given with the input"]
