@@ -10,8 +10,8 @@ import pytest
 from parley.context import Context
 from parley.document import Actor, Document, TimeExpr
 from parley.events import annotate, code_records
-from parley.events.coding import flags
 from parley.events.encoder import ONNX_FILE
+from parley.events.flags import flags
 from parley.events.ontology import load
 
 MODELS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"

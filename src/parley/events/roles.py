@@ -1,0 +1,381 @@
+"""Roles: who acts (actor) and who undergoes (recipient) for one event trigger of a sentence.
+
+With a dependency parse (``parley.nlp.parsed``, optional spaCy) the trigger's verb gives them: nsubj / agent →
+actor, dobj / nsubjpass / pobj of its preposition → recipient. Without one, rules over the sentence's actor
+mentions: actor = the subject side, the nearest mention before the trigger in its clause, skipping mentions that
+are places ("in X", "at X", "near X"), country possessives ("X's ruling party") and parentheticals; recipient = the
+first such mention after the trigger in its clause (an apposition after a possessive object wins: "the party's
+leader, Y" → Y). Passive voice ("was arrested by X", and the object-complement passive "saw one protester shot
+dead") swaps them; a verb coordinated with an earlier event verb ("A refused … and threatened …") shares its
+subject; "talks between A and B", "a meeting of A and B", "A and B met" give both as actors of a symmetric event
+(CONSULT, AGREE, COOPERATE), while for other cues "between A and B" names the recipients ("called for talks between
+A and B"); "the two parties" refers to the pair named before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.document import Document
+from parley.events import coding
+from parley.events.candidates import sentence_mentions
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving|had|has|have|got|gets|found|"
+                             r"finds|reported)\s+(?:[\w-]+\s+){0,3}$", re.I)
+COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
+PLACE_PREP = re.compile(r"\b(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$", re.I)
+PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
+GPE_TYPES = ("country", "location", "place", "region", "city", "gpe")
+POSS = re.compile(r"^(?:’s|'s|’|')")
+VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|have|had|was|were|is|are|will|would|"
+                      r"\w+ly)\s+)*$", re.I)
+FUNCTION = frozenset("""a an the and or but nor so yet as at by for from in into of on onto to with without when
+    where while after before since until till than that which who whom whose what he she it they we you i his her
+    its their our my your this these those there here is was were are be been being has had have will would could
+    should may might must can did do does not no also only then amid against during through because although
+    though if unless despite following under over about around per via""".split())
+ASIDE = re.compile(r",\s+(?:\w+ing\b|which\b|who\b|whose\b|a\s+|an\s+|the\s+)[^,;]*,")
+PAIR_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?two|both(?:\s+the)?|(?:the\s+)?ruling\s+and\s+opposition)\s+"
+                          r"(?:parties|sides|leaders|groups|countries|governments|camps)\b", re.I)
+PAST_IRREGULAR = frozenset("met held shot beat took fought sent won led struck told said made brought sought".split())
+
+
+def uniq(actors):
+    out, ids = [], set()
+    for a in actors:
+        if a.id not in ids:
+            ids.add(a.id)
+            out.append(a)
+    return out
+
+
+def _is_place(sent: str, x) -> bool:
+    """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
+    ("X-based", "X-led" is kept: it names the organiser)."""
+    before = sent[max(0, x[0] - 14):x[0]]
+    if PLACE_PREP.search(before):
+        return True
+    if PLACE_PREP_GPE.search(before) and getattr(x[2], "type", "") in GPE_TYPES:
+        return True
+    return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
+
+
+def _is_poss(sent: str, x) -> bool:
+    return bool(POSS.match(sent[x[1]:x[1] + 2]))
+
+
+def _in_parens(sent: str, x) -> bool:
+    return sent.rfind("(", 0, x[0]) > sent.rfind(")", 0, x[0])
+
+
+def _asides(sent: str, pos: int) -> list[tuple[int, int]]:
+    """Comma-delimited asides that do not contain ``pos``: participial phrases (", echoing X and Y,"),
+    non-restrictive relative clauses (", which …,") and appositions of a title (", a former X lawmaker,")."""
+    out = []
+    for x in ASIDE.finditer(sent):
+        if not x.start() <= pos < x.end():
+            out.append((x.start(), x.end()))
+    return out
+
+
+def _eligible(sent: str, mentions, pos: int) -> list:
+    asides = _asides(sent, pos)
+    return [m for m in mentions if not _in_parens(sent, m) and not any(a <= m[0] < b for a, b in asides)]
+
+
+def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
+    """The subject group before ``pos`` (from ``lo``): the nearest eligible mention, plus mentions coordinated with
+    it ("A and B"); places, parentheticals and country possessives are skipped unless nothing else is there."""
+    before = [m for m in _eligible(sent, mentions, pos) if lo <= m[0] and m[1] <= pos]
+    if not before:
+        return []
+    head = None
+    for m in reversed(before):
+        if _is_place(sent, m):
+            continue
+        if _is_poss(sent, m):
+            # "X's threat", "X's meeting": a possessor directly before the trigger is its actor
+            gap = sent[m[1]:pos]
+            if re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", gap) and not (
+                    len(gap.split()) > 1 and _past_form(sent[pos:pos + 20].split()[0] if sent[pos:].split() else "")):
+                head = m
+                break
+            chained = [x for x in before if x[0] > m[1]]
+            if chained or getattr(m[2], "type", "") == "country":
+                continue
+        head = m
+        break
+    if head is None:
+        return []
+    group = [head]
+    for m in reversed([x for x in before if x[1] <= head[0]]):
+        gap = sent[m[1]:group[0][0]]
+        if COORD.match(gap) or re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", gap):
+            group.insert(0, m)
+        elif re.fullmatch(r"\W*(?:’s|'s)?\s*(?:\(\w+\))?\s*", gap):
+            continue  # possessive / acronym chain: "A's B (C)" — the head is the later mention
+        else:
+            break
+    return group
+
+
+def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
+    """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
+    ("the party's acting president, Y") gives the apposition."""
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not _is_place(sent, m)]
+    if not after:
+        return []
+    first = after[0]
+    if len(after) > 1:
+        gap = sent[first[1]:after[1][0]]
+        if _is_poss(sent, first) and (
+                re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
+                re.fullmatch(r"(?:’s|'s|’|')\s*", gap)):
+            return [after[1]]  # "the party's acting president, Y"
+        words = gap.split()
+        if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
+            return [after[1]]  # "X senior official Y": a title between an organisation and a person
+    return [first]
+
+
+def paired(doc: Document, si: int, m) -> bool:
+    s, e = doc.sentences[si]
+    sent = doc.text[s:e]
+    mentions = sentence_mentions(doc, s, e)
+    return m.cue.event in SYMMETRIC and bool(_pair(sent, mentions, m, "between") or _pair(sent, mentions, m, "of"))
+
+
+def _reduced_passive(sent: str, m, mentions, earlier=()) -> bool:
+    """A participle right after a mention that is itself the object of "saw/left/had …": the mention undergoes
+    ("saw one protester shot dead"); a participle coordinated with such a one ("… and several wounded") too."""
+    if not _past_form(sent[m.start:m.end]):
+        return False
+    before = [x for x in mentions if x[1] <= m.start and not sent[x[1]:m.start].strip()]
+    if before and REDUCED_PASSIVE.search(sent[max(0, before[-1][0] - 40):before[-1][0]]):
+        return True
+    prev = earlier[-1][0] if earlier else None
+    return bool(prev and re.fullmatch(r"\s+(?:[\w-]+\s+)?and\s+(?:[\w-]+\s+){0,2}", sent[prev.end:m.start])
+                and _reduced_passive(sent, prev, mentions))
+
+
+def _past_form(word: str) -> bool:
+    """A past-tense / participle verb form ("arrested", "met"): after "X's N" it is the verb of N, not a noun."""
+    w = word.lower().split()[0] if word.split() else ""
+    return w.endswith("ed") or w in PAST_IRREGULAR
+
+
+def is_nominal(sent: str, m) -> bool:
+    """A nominal trigger with its own arguments: "the arrest of X", "the dissolution last year of X", "X's ban",
+    "a meeting by X". (A bare nominal — "turned out for a rally", "in talks" — takes its clause's roles.)"""
+    before = sent[max(0, m.start - 40):m.start]
+    det = re.search(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)|’s|'s)\s+(?:[a-z][\w-]*\s+){0,2}$",
+                    before)
+    if not det:
+        return False
+    if det.group(0).startswith(("’s", "'s")):
+        return not (_past_form(sent[m.start:m.end]) and len(det.group(0).split()) > 1)  # "X's party arrested"
+    return bool(re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|by)\s", sent[m.end:m.end + 30]))
+
+
+def doc_pairs(doc: Document) -> list[tuple[int, list]]:
+    """(offset, [A, B]) for each "A and B" / "between A and B" pair of organisations or people in the text, for
+    "the two parties", "both sides", "the ruling and opposition parties" later (or, failing that, earlier)."""
+    out = []
+    for s, e in doc.sentences:
+        sent = doc.text[s:e]
+        ms = [x for x in sentence_mentions(doc, s, e) if not _in_parens(sent, x)]
+        # heads of possessive chains: "A's B (C)" -> B
+        heads = [x for i, x in enumerate(ms) if not (_is_poss(sent, x) and i + 1 < len(ms)
+                                                     and re.fullmatch(r"(?:’s|'s)\s*", sent[x[1]:ms[i + 1][0]]))]
+        for x, y in zip(heads, heads[1:], strict=False):
+            if getattr(x[2], "type", "") in GPE_TYPES or x[2] is y[2]:
+                continue
+            gap = sent[x[1]:y[0]]
+            if re.fullmatch(r"(?:\s*\([^)]*\))?\s*(?:and|&)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", gap) and \
+                    getattr(y[2], "type", "") == getattr(x[2], "type", ""):
+                out.append((s + x[0], [x[2], y[2]]))
+    return out
+
+
+def pair_anaphor(sent: str, m, s: int, pairs, roles):
+    """"The two parties reached an agreement": the nearest pair named before (else after) in the article."""
+    a = PAIR_ANAPHOR.search(sent, 0, m.start) or PAIR_ANAPHOR.search(sent, m.end, min(len(sent), m.end + 40))
+    if not a or not pairs:
+        return roles
+    noun = a.group(0).split()[-1].lower()
+    kind = {"parties": ("organization", "group"), "groups": ("organization", "group"), "leaders": ("person",),
+            "governments": ("country", "organization", "group"), "countries": ("country",)}.get(noun)
+    pool = [p for p in pairs if not kind or getattr(p[1][0], "type", "") in kind]
+    if not pool:
+        return roles
+    before = [p for p in pool if p[0] < s + a.start()]
+    pair = before[-1][1] if before else pool[0][1]
+    if m.cue.event == "REQUEST":
+        return roles[0], uniq(pair), roles[2], roles[3]
+    return uniq(pair), [], roles[2], None  # a symmetric event: the pair is all its participants
+
+
+def _pair(sent: str, mentions, m, word: str) -> list | None:
+    """"talks between A and B" / "a meeting of A and B": the two mentions after ``word`` right after the cue."""
+    rx = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?{word}\b", re.I)
+    w = rx.match(sent[m.end:m.end + 60])
+    if not w:
+        return None
+    start = m.end + w.end()
+    rest = [x for x in mentions if x[0] >= start]
+    j = sent.find(" and ", start)
+    if j < 0 or not rest:
+        return None
+    left = [x for x in rest if x[1] <= j]
+    right = [x for x in rest if x[0] > j]
+    if not left or not right:
+        return None
+    stop = re.compile(r"[,;]|\b(?:which|that|who|saying|on|in|at)\b").search(sent, right[0][1])
+    right = [x for x in right if not stop or x[1] <= stop.start()] or right[:1]
+    return [left[-1], right[-1]]
+
+
+def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
+    """(actors, recipients, source span, target span) for the event cue ``m``; ``earlier`` = (match, roles) of the
+    sentence's earlier event cues. A parse fills each slot it can; the rules fill the others."""
+    reduced = _reduced_passive(sent, m, mentions, earlier)
+    rules = _roles_rules(sent, m, mentions, earlier, reduced)
+    if reduced:
+        return rules  # parsers read "saw one protester shot dead" as the protester shooting
+    got = _roles_parse(doc, s, sent, m, mentions, parse) if parse is not None else None
+    if got is None:
+        return rules
+    acts, src = (got[0], got[2]) if got[0] else (rules[0], rules[2])
+    recs, tgt = (got[1], got[3]) if got[1] else (rules[1], rules[3])
+    ids = {a.id for a in acts}
+    return acts, [r for r in recs if r.id not in ids], src, tgt
+
+
+def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
+    symmetric = m.cue.event in SYMMETRIC
+    pair = _pair(sent, mentions, m, "between") or (_pair(sent, mentions, m, "of") if symmetric else None)
+    c0, c1 = coding.clause_window(sent, m.start)
+    if pair and symmetric:
+        acts = [x[2] for x in pair]
+        return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
+    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start])
+    if passive:
+        by = re.compile(r"\bby\b", re.I).search(sent, m.end, min(len(sent), m.end + 40))
+        agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
+        patient = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+        src = agent[0] if agent else None
+        tgt = patient[-1] if patient else None
+        return ([x[2] for x in agent], uniq([x[2] for x in patient]),
+                src[:2] if src else None, tgt[:2] if tgt else None)
+    if is_nominal(sent, m):
+        # "the arrest of X", "X's threat", "talks with X": the possessor (or "by X") acts, "of/with X" undergoes
+        poss = [x for x in mentions if x[1] <= m.start and _is_poss(sent, x)
+                and re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
+        by = re.match(r"\s+by\s+", sent[m.end:])
+        agent = poss[-1:] or (_object_after(sent, mentions, m.end + by.end(), c1) if by else [])
+        prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
+        obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1) if prep and not by else [])
+        src, tgt = (agent[0] if agent else None), (obj[0] if obj else None)
+        return (uniq([x[2] for x in agent]), uniq([x[2] for x in obj if x not in agent]),
+                src[:2] if src else None, tgt[:2] if tgt else None)
+    subj = []
+    if VP_COORD.search(sent[max(0, m.start - 30):m.start]) and earlier:
+        prev_m, prev_roles = earlier[-1]
+        if prev_roles[0]:
+            subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
+    if not subj:
+        subj = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+    if pair:  # "called for talks between A and B": A and B are the recipients
+        obj = pair
+    else:
+        obj = _object_after(sent, mentions, m.end, c1)
+    if not subj and len(obj) == 1:
+        after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not _is_place(sent, x)]
+        if after and not _is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
+            subj, obj = obj, after[:1]
+    src = subj[-1] if subj else None
+    tgt = obj[0] if obj else None
+    recips = [x[2] for x in obj if not subj or x[2].id not in {y[2].id for y in subj}]
+    return uniq([x[2] for x in subj]), uniq(recips), src[:2] if src else None, tgt[:2] if tgt else None
+
+
+def _roles_parse(doc, s, sent, m, mentions, parse):
+    """Roles from the dependency parse, or None when the parse says nothing about this trigger."""
+    try:
+        span = parse.char_span(s + m.start, s + m.end, alignment_mode="expand")
+    except Exception:  # noqa: BLE001
+        return None
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    verb = tok
+    while verb.pos_ not in ("VERB", "NOUN", "PROPN") and verb.head is not verb:
+        verb = verb.head
+
+    def mention_of(t):
+        """The mention a dependent stands for: its own words, else its apposition ("the party's acting president,
+        Y" -> Y), else the first non-possessive mention in its subtree, else a possessor."""
+        lo, hi = t.left_edge.idx - s, t.right_edge.idx + len(t.right_edge) - s
+        inside = [x for x in mentions if x[0] >= lo and x[1] <= hi and not _is_place(sent, x)]
+        own = [x for x in inside if x[0] <= t.idx - s < x[1]]
+        if own:
+            return own
+        for ch in t.children:
+            if ch.dep_ == "appos":
+                found = mention_of(ch)
+                if found:
+                    return found
+        plain = [x for x in inside if not _is_poss(sent, x)]
+        return (plain or inside)[:1]
+
+    subj, obj = [], []
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "agent"):
+            found = mention_of(ch if ch.dep_ == "nsubj" else next(iter(ch.children), ch))
+            subj += found
+            for cj in ch.conjuncts:
+                subj += mention_of(cj)
+        elif ch.dep_ in ("dobj", "nsubjpass", "dative"):
+            obj += mention_of(ch)
+        elif ch.dep_ == "prep" and ch.lower_ in ("with", "between", "of", "against", "to", "on", "at"):
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    obj += mention_of(p)
+                    for cj in p.conjuncts:
+                        obj += mention_of(cj)
+    if verb.dep_ in ("xcomp", "conj") and not subj:  # "A refused … and threatened", "A tried to arrest B"
+        head = verb.head
+        for ch in head.children:
+            if ch.dep_ == "nsubj":
+                subj += mention_of(ch)
+    if not subj and not obj:
+        return None
+    subj, obj = _uniq_spans(subj), _uniq_spans(obj)
+    if m.cue.event in SYMMETRIC and not subj and len(obj) >= 2:
+        subj, obj = obj, []
+    src, tgt = (subj[0] if subj else None), (obj[0] if obj else None)
+    recips = [x[2] for x in obj if x[2].id not in {y[2].id for y in subj}]
+    return uniq([x[2] for x in subj]), uniq(recips), src[:2] if src else None, tgt[:2] if tgt else None
+
+
+def _uniq_spans(xs):
+    out = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def find_speaker(doc: Document, s: int, e: int, mentions, match) -> list:
+    for q in doc.quotes:
+        if s <= q.start < e or (q.speaker_span and s <= q.speaker_span[0] < e):
+            for a in doc.actors:
+                if q.speaker_id and a.id == q.speaker_id:
+                    return [a]
+    before = [x for x in mentions if x[1] <= match.start]
+    if before:
+        return [before[-1][2]]
+    after = [x for x in mentions if x[0] >= match.end]
+    return [after[0][2]] if after else []
