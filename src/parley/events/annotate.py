@@ -15,25 +15,38 @@ Choices made here:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from parley.document import Document, Event
 from parley.events import coding
 from parley.events import features as F
-from parley.events.candidates import inside, parse_doc, pronoun_subject, sentence_mentions
+from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
 from parley.events.ontology import get_ontology
-from parley.events.roles import SYMMETRIC, assign_roles, doc_pairs, find_speaker, is_nominal, pair_anaphor, paired
+from parley.events.records import STATEMENT_BELOW
+from parley.events.roles import (
+    SYMMETRIC,
+    assign_roles,
+    doc_pairs,
+    find_speaker,
+    is_nominal,
+    is_place,
+    pair_anaphor,
+    paired,
+)
 
 
 def annotate(doc: Document, ctx) -> Document:
     """Pipeline stage: fill ``doc.events``."""
     onto = get_ontology(ctx)
     parse = parse_doc(doc, ctx)
-    units = []  # (sentence index, match, kind, actors, recipients, marked text)
+    idx = doc_index(doc, rebuild=True)
+    units = []  # Unit per speech or event cue
     elections = []  # (sentence index, match)
-    quote_spans = [(q.start, q.end) for q in doc.quotes if q.direct]
+    quote_spans = sorted((q.start, q.end) for q in doc.quotes if q.direct)
     pairs = doc_pairs(doc)
     for si, (s, e) in enumerate(doc.sentences):
         sent = doc.text[s:e]
@@ -42,15 +55,20 @@ def annotate(doc: Document, ctx) -> Document:
             continue
         mentions = sentence_mentions(doc, s, e)
         mentions = pronoun_subject(doc, si, mentions) + mentions
-        times = [(t.start - s, t.end - s) for t in doc.times if s <= t.start < e]
+        times = [(t.start - s, t.end - s) for t in idx.times_in(s, e)]
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
         elections += [(si, m) for m in matches if m.cue.kind == "election" and not inside(s + m.start, quote_spans)]
+        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)]
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
-            speaker = find_speaker(doc, s, e, mentions, speech[0])
-            units.append((si, speech[0], "speech", speaker, [], None))
-        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)]
+            speaker, src = find_speaker(doc, s, e, mentions, speech[0])
+            ids = {a.id for a in speaker}
+            after = [x for x in mentions if x[0] >= speech[0].end and x[2].id not in ids and not is_place(sent, x)]
+            recips = [after[0][2]] if after and not evs else []
+            tgt = after[0][:2] if recips else None
+            units.append(Unit(si, speech[0], "speech", speaker, recips, F.mark(sent, src, tgt), src, tgt,
+                              mentions))
         roles: dict[int, tuple] = {}
         for m in evs:  # in sentence order, so that a coordinated verb can share the earlier verb's subject
             roles[m.start] = assign_roles(doc, s, sent, m, mentions, parse, [(o, roles[o.start]) for o in evs
@@ -60,29 +78,35 @@ def annotate(doc: Document, ctx) -> Document:
         # precise cues first, so that they claim their type (one event per type per sentence)
         for m in sorted(evs, key=lambda m: (not m.cue.precise, m.start)):
             actors, recips, src, tgt = roles[m.start]
-            units.append((si, m, "event", actors, recips, F.mark(sent, src, tgt)))
-    clf = get_classifier(ctx) if any(u[2] == "event" for u in units) else None
-    probs = clf.predict([u[5] for u in units if u[2] == "event"]) if clf else []
-    it = iter(probs)
+            units.append(Unit(si, m, "event", actors, recips, F.mark(sent, src, tgt), src, tgt, mentions))
+    # the speech units are classified too: what a speaker's words *do* (urge, deny, accuse, promise) is codable
+    clf = get_classifier(ctx) if units else None
+    probs = clf.predict([u.marked for u in units]) if clf else []
+    cue_types: dict[int, list] = {}
+    for u in units:
+        if u.kind == "event":
+            cue_types.setdefault(u.si, []).append(u)
     decided = []
-    for si, m, kind, actors, recips, _ in units:
-        if kind == "speech":
-            etype, conf = None, 0.6
+    for u, p in zip(units, probs, strict=True):
+        m = u.match
+        if u.kind == "speech":
+            etype, conf = _speech_type(p, u, cue_types.get(u.si, []))
         else:
-            p = next(it)
             etype, conf = coding.decide(onto, p, m.cue)
-            others = {u[1].cue.event for u in units if u[0] == si and u[2] == "event" and u[1] is not m}
-            if etype != m.cue.event and m.cue.event and (etype in others or paired(doc, si, m)):
+            others = {o.match.cue.event for o in cue_types.get(u.si, []) if o is not u}
+            if etype != m.cue.event and m.cue.event and (etype in others or paired(doc, u.si, m)):
                 # the sentence-level classifier is describing another predicate of the sentence (or the cue is
                 # a "talks between A and B" construction): the trigger keeps its own cue's type
                 etype, conf = m.cue.event, max(0.5, p.get(m.cue.event, 0.0) if p else 0.5)
-        decided.append((si, m, kind, actors, recips, etype, conf))
+        decided.append((u, etype, conf))
     # one event per type and dyad per sentence: a trigger whose own cue names the type beats one the classifier
     # moved there
-    decided.sort(key=lambda u: (u[0], u[2] == "event", u[2] == "event" and u[1].cue.event != u[5]))
+    decided.sort(key=lambda d: (d[0].si, d[0].kind == "event", d[0].kind == "event" and d[0].match.cue.event != d[1]))
     events: list[Event] = []
-    seen: set = set()
-    for si, m, kind, actors, recips, etype, conf in decided:
+    seen: dict[tuple, list] = {}  # (sentence, type) -> dyads taken; (sentence, None, cameo) for statements
+    counts: dict[tuple, int] = {}
+    for u, etype, conf in decided:
+        si, m, kind, actors, recips = u.si, u.match, u.kind, u.actors, u.recipients
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
         dyad = (tuple(a.id for a in actors), tuple(a.id for a in recips))
@@ -91,41 +115,94 @@ def annotate(doc: Document, ctx) -> Document:
             # the classifier gave this trigger a type another trigger of the sentence already holds: it described
             # that predicate, so this one keeps its own cue's type ("…, though he met with the ambassador")
             etype = m.cue.event
-        agree = kind == "speech" or m.cue.event == etype
+        agree = (kind == "speech" and etype is None) or m.cue.event == etype
         fields = coding.code_fields(onto, etype, m.cue if agree else None)
-        key = (si, etype, fields["cameo"]) if etype is None else (si, etype, *dyad)
         if etype is not None and _repeats(seen, si, etype, dyad):
             continue  # the same type again with no new dyad (a second cue of one happening)
-        if key in seen:
+        key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
+        if etype is None and key in seen:
             continue
-        seen.add(key)
-        fl = flags(sent, m.start, m.end) if kind == "event" else {"negated": False, "hypothetical": False,
-                                                                          "future": False}
+        seen.setdefault(key, []).append(dyad)
+        fl = flags(sent, m.start, m.end) if etype is not None else {"negated": False, "hypothetical": False,
+                                                                    "future": False}
         when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech")
-        if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and kind == "event":
+        if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and etype:
             fl["future"] = True
-        events.append(make_event(doc, s, e, events, fields, actors, recips, conf, sent[m.start:m.end], when, fl))
-    events += election_events(doc, elections, events, make_event)
+        spans = {"trigger": (s + m.start, s + m.end),
+                 "actor": _spans(actors, u.src, u.mentions, s, m.start),
+                 "recipient": _spans(recips, u.tgt, u.mentions, s, m.start)}
+        events.append(make_event(doc, s, e, counts, fields, actors, recips, conf, sent[m.start:m.end], when, fl,
+                                 spans, "event" if etype else "statement"))
+    events += election_events(doc, elections, counts, make_event)
     events.sort(key=lambda ev: (ev.start, int(ev.id.rsplit(":", 1)[1])))
     doc.events = events
     return doc
+
+
+@dataclass
+class Unit:
+    """One candidate: a speech or event cue of sentence ``si`` with its roles and classifier input."""
+
+    si: int
+    match: object
+    kind: str  # "speech" | "event"
+    actors: list
+    recipients: list
+    marked: str
+    src: tuple | None  # the marked actor / recipient mention, relative to the sentence
+    tgt: tuple | None
+    mentions: list
+
+
+def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float]:
+    """A speech cue is a PLOVER event when the classifier types what the speaker's words do at least as surely as
+    `parley code` requires (``STATEMENT_BELOW``) and no event cue of the sentence already codes the content;
+    else it stays a CAMEO 01 statement (event None)."""
+    if event_units or not p or not u.actors:
+        return None, 0.6
+    best = max(p, key=p.get)
+    if p[best] < STATEMENT_BELOW:
+        return None, round(1.0 - p[best], 3)
+    return best, p[best]
+
+
+def _spans(actors, first, mentions, s: int, trig: int) -> list:
+    """One absolute mention span per actor: ``first`` for the first (the mention the roles chose), else the
+    actor's mention nearest the trigger in the sentence, else None (the actor came from another sentence)."""
+    out = []
+    for i, a in enumerate(actors):
+        if i == 0 and first:
+            out.append([s + first[0], s + first[1]])
+            continue
+        own = [x for x in mentions if x[2] is a]
+        near = min(own, key=lambda x: abs(x[0] - trig)) if own else None
+        out.append([s + near[0], s + near[1]] if near else None)
+    return out
 
 
 def _compatible(a: tuple, b: tuple) -> bool:
     return a == b or not a or not b
 
 
-def _repeats(seen: set, si: int, etype: str | None, dyad: tuple) -> bool:
+def _repeats(seen: dict, si: int, etype: str | None, dyad: tuple) -> bool:
     """Sentence ``si`` already holds an event of ``etype`` whose actors and recipients fit ``dyad``."""
-    return etype is not None and any(len(k) == 4 and k[:2] == (si, etype) and _compatible(k[2], dyad[0])
-                                     and _compatible(k[3], dyad[1]) for k in seen)
+    return etype is not None and any(_compatible(d[0], dyad[0]) and _compatible(d[1], dyad[1])
+                                     for d in seen.get((si, etype), ()))
 
 
-def make_event(doc, s, e, events, fields, actors, recips, conf, trigger, when, fl) -> Event:
-    n = sum(1 for ev in events if ev.start == s and ev.end == e)
+def make_event(doc, s, e, counts, fields, actors, recips, conf, trigger, when, fl, spans=None,
+               kind="event") -> Event:
+    """The Event record; ``counts`` numbers the events of each sentence span (ids ``doc:start-end:n``)."""
+    n = counts.get((s, e), 0)
+    counts[(s, e)] = n + 1
+    spans = spans or {}
+    trig = spans.get("trigger")
     return Event(id=f"{doc.id}:{s}-{e}:{n}", date=when["date"], date_precision=when["precision"], **fields,
                  actor=[a.name for a in actors], recipient=[a.name for a in recips],
                  actor_ids=[a.id for a in actors], recipient_ids=[a.id for a in recips],
                  start=s, end=e, confidence=round(float(conf), 3), trigger=trigger,
                  historical=is_historical(when["date"], doc.published), date_end=when["end"],
-                 deadline=when["deadline"], **fl)
+                 deadline=when["deadline"], trigger_span=list(trig) if trig else None,
+                 actor_spans=spans.get("actor", [None] * len(actors)),
+                 recipient_spans=spans.get("recipient", [None] * len(recips)),
+                 date_basis=when.get("basis"), kind=kind, **fl)

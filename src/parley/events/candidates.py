@@ -9,6 +9,7 @@ place keeps the three consistent.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from parley.document import Document
 
@@ -25,13 +26,74 @@ def parse_doc(doc: Document, ctx):
         return None
 
 
+class DocIndex:
+    """Sorted mentions, times and paragraphs of one document, so that each sentence reads its own in
+    O(log n + k) (issue 15: the stage scanned every mention and time expression of the article per sentence and
+    per trigger)."""
+
+    def __init__(self, doc: Document):
+        ms = sorted((ms, me, a) for a in doc.actors for ms, me in a.mentions)
+        self._ms = [(a, b, x) for a, b, x in ms]
+        self._ms_starts = [m[0] for m in self._ms]
+        self.times = sorted(doc.times, key=lambda t: (t.start, t.end))
+        self._t_starts = [t.start for t in self.times]
+        self.paragraphs = sorted((a, b) for a, b in doc.paragraphs)
+        self._p_starts = [p[0] for p in self.paragraphs]
+        self.sent_starts = [s for s, _ in doc.sentences]
+        qs = [(q.start, i, q) for i, q in enumerate(doc.quotes)]
+        qs += [(q.speaker_span[0], i, q) for i, q in enumerate(doc.quotes) if q.speaker_span]
+        qs.sort(key=lambda x: (x[0], x[1]))
+        self._quotes = qs
+        self._q_starts = [x[0] for x in qs]
+        self.actors = {a.id: a for a in doc.actors}
+        self.cache: dict = {}
+
+    def quotes_in(self, s: int, e: int) -> list:
+        """Quotes that start, or whose speaker mention starts, in [s, e), each once, in document order."""
+        out, seen = [], set()
+        for _, i, q in self._quotes[bisect_left(self._q_starts, s):bisect_left(self._q_starts, e)]:
+            if i not in seen:
+                seen.add(i)
+                out.append((i, q))
+        return [q for _, q in sorted(out, key=lambda x: x[0])]
+
+    def mentions(self, s: int, e: int) -> list[tuple[int, int, object]]:
+        out = []
+        for i in range(bisect_left(self._ms_starts, s), len(self._ms)):
+            ms, me, a = self._ms[i]
+            if ms >= e:
+                break
+            if me <= e:
+                out.append((ms - s, me - s, a))
+        return out
+
+    def times_in(self, s: int, e: int) -> list:
+        lo, hi = bisect_left(self._t_starts, s), bisect_left(self._t_starts, e)
+        return self.times[lo:hi]
+
+    def paragraph(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self._p_starts, pos) - 1
+        if i >= 0 and self.paragraphs[i][0] <= pos < self.paragraphs[i][1]:
+            return self.paragraphs[i]
+        return None
+
+    def sentences_between(self, a: int, b: int) -> range:
+        """Indices of the sentences that start in [a, b)."""
+        return range(bisect_left(self.sent_starts, a), bisect_left(self.sent_starts, b))
+
+
+def doc_index(doc: Document, rebuild: bool = False) -> DocIndex:
+    """The document's index, built once per stage run (``rebuild`` at the start of the stage)."""
+    idx = getattr(doc, "_event_index", None)
+    if idx is None or rebuild:
+        idx = DocIndex(doc)
+        doc._event_index = idx  # a private attribute: not a dataclass field, never serialised
+    return idx
+
+
 def sentence_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, object]]:
     """Actor mentions inside [s, e), relative offsets, in order; nested mentions keep the longer one."""
-    out = []
-    for a in doc.actors:
-        for ms, me in a.mentions:
-            if s <= ms and me <= e:
-                out.append((ms - s, me - s, a))
+    out = doc_index(doc).mentions(s, e)
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept = []
     for m in out:
@@ -58,4 +120,10 @@ def pronoun_subject(doc: Document, si: int, mentions) -> list[tuple[int, int, ob
 
 
 def inside(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """``pos`` lies in one of ``spans`` (sorted by start): a bisection, then the few spans that may still reach
+    over ``pos`` (quotes rarely nest)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    for j in range(i, max(-1, i - 4), -1):
+        if spans[j][0] <= pos < spans[j][1]:
+            return True
+    return False

@@ -16,6 +16,7 @@ from datetime import date as _date
 
 from parley.document import Document
 from parley.events import coding
+from parley.events.candidates import doc_index
 from parley.events.roles import FUNCTION
 
 PREPS = frozenset("""in on at by since until till from before after during of for to with through throughout
@@ -24,6 +25,12 @@ SPEECH_HEADS = frozenset("said says told tells announced added stated declared w
 SUBCLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]*(?:,|$)|\([^)]*\)|"
                        r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*", re.I)
 ANCHOR = re.compile(r"^(?P<n>\w+)\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)$", re.I)
+PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may might must could should be being
+    been does do going""".split())
+PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
+    began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
+    sold paid laid caught taught thought knew grew""".split())
+DETERMINERS = frozenset("the a an its their his her new several two three".split())
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -68,7 +75,7 @@ def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
     trigger outside the sentence), with the ones attached to the trigger first, and the deadlines."""
     s, e = doc.sentences[si]
     text = doc.text
-    times = [t for t in doc.times if s <= t.start < e]
+    times = doc_index(doc).times_in(s, e)
     deadlines = [t for t in times if t.value and is_deadline(text, t)]
     sub = [(s + x.start(), s + x.end()) for x in SUBCLAUSE.finditer(text[s:e])]
     attached, usable = [], []
@@ -93,11 +100,46 @@ def time_value(t, date=None, precision=None) -> dict:
     end = t.end_value
     if end and "week" in t.text.lower():
         prec = "week"
-    return {"date": date or t.value, "precision": prec, "end": end, "deadline": None}
+    return {"date": date or t.value, "precision": prec, "end": end, "deadline": None, "basis": "text"}
+
+
+def publication_precision(published: str | None) -> str:
+    """The precision the publication date itself has: a "2011-03" date gives month precision, never "day"."""
+    n = len(published or "")
+    return "day" if n >= 10 else "month" if n == 7 else "year" if n == 4 else "none"
+
+
+def tense(sent: str, t0: int, t1: int) -> str:
+    """"pluperfect" ("had refused", "had been arrested"), "past" (a simple-past trigger, or a nominal one after a
+    simple-past verb: "held talks"), "present" (present, present perfect, future, infinitive or progressive) —
+    read from the trigger and the three words before it in its clause."""
+    c0, _ = coding.clause_window(sent, t0)
+    before = sent[c0:t0].split()[-3:]
+    low = [w.lower().strip(",\"'’") for w in before]
+    if "had" in low or "hadn't" in low:
+        return "pluperfect"
+    if any(w in PRESENT_AUX for w in low):
+        return "present"
+    first = sent[t0:t1].split()[0].lower() if sent[t0:t1].split() else ""
+    if _past(first):
+        return "past"
+    if low and _past(low[-1]) or len(low) > 1 and low[-1] in DETERMINERS and _past(low[-2]):
+        return "past"  # "held talks", "launched the raids"
+    return "present"
+
+
+def _past(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
 
 
 def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> dict:
+    """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
+    ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
+    date at the publication date's own precision ("publication"), else undated (date None, precision "none",
+    basis "none"): a simple-past or past-perfect clause with no time expression is not dated by the text, and
+    giving it the publication date would put earlier events ("had refused") on the wrong day."""
     s, e = doc.sentences[si]
+    idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
     out = None
     if attached:
@@ -109,17 +151,23 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> 
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or usable
         out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None:
-        para = next(((a, b) for a, b in doc.paragraphs if a <= s < b), None)
+        para = idx.paragraph(s)
         prior = []
         if para:
-            for sj, (a, _) in enumerate(doc.sentences):
-                if para[0] <= a < s:
-                    prior += _governing(doc, sj, None)[1]
+            for sj in idx.sentences_between(para[0], s):
+                key = ("governing", sj)
+                if key not in idx.cache:
+                    idx.cache[key] = _governing(doc, sj, None)[1]
+                prior += idx.cache[key]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None:
-        out = ({"date": doc.published, "precision": "publication", "end": None, "deadline": None}
-               if doc.published else {"date": None, "precision": "unknown", "end": None, "deadline": None})
+        when = tense(doc.text[s:e], t0 - s, t1 - s)
+        if doc.published and when == "present":
+            out = {"date": doc.published, "precision": publication_precision(doc.published), "end": None,
+                   "deadline": None, "basis": "publication"}
+        else:
+            out = {"date": None, "precision": "none", "end": None, "deadline": None, "basis": "none"}
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
@@ -127,8 +175,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> 
 
 def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
     """"two months after the arrest of X" in a sentence dated November 2017: the arrest is 2017-09."""
-    for t in doc.times:
-        if t.kind != "duration" or not doc.sentences[si][0] <= t.start < doc.sentences[si][1]:
+    for t in doc_index(doc).times_in(*doc.sentences[si]):
+        if t.kind != "duration":
             continue
         m = ANCHOR.match(t.text.strip())
         if not m or not 0 <= t0 - t.end <= 6 or not usable:
@@ -163,7 +211,7 @@ def _shifted(value: str, precision: str, n: int, unit: str) -> dict | None:
     rank = ["day", "month", "year"]
     prec = rank[max(rank.index(precision), rank.index(unit) if unit in rank else 0)]
     val = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[prec]
-    return {"date": val, "precision": prec, "end": None, "deadline": None}
+    return {"date": val, "precision": prec, "end": None, "deadline": None, "basis": "text"}
 
 
 def is_historical(value: str | None, published: str | None) -> bool:

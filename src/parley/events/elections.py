@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from parley.document import Document, Event
-from parley.events.candidates import sentence_mentions
+from parley.events.candidates import doc_index, sentence_mentions
 from parley.events.dating import is_deadline, modified_span, time_value
 from parley.events.roles import group_before
 
@@ -20,7 +20,7 @@ ELECT_DATE_GAP = re.compile(r"^\s*(?:(?:was|were|is|are|will\s+be)\s+)?(?:(?:set
                             r"planned)\s+(?:to\s+be\s+|for\s+)?)?(?:held\s+)?(?:in|on|of)?\s*$", re.I)
 
 
-def election_events(doc: Document, elections, events, make_event) -> list[Event]:
+def election_events(doc: Document, elections, counts, make_event) -> list[Event]:
     """One untyped ``election`` event per dated election per document (see the module docstring); ``make_event``
     builds the record (the stage's own builder, so that ids and fields match its other events)."""
     out: list[Event] = []
@@ -32,25 +32,28 @@ def election_events(doc: Document, elections, events, make_event) -> list[Event]
         if t is None or t.value in dates:
             continue
         dates.add(t.value)
-        winner = []
+        winner, w_spans = [], []
         w = ELECT_WIN.search(sent)
         if w:
             mentions = sentence_mentions(doc, s, e)
-            winner = [x[2] for x in group_before(sent, mentions, w.start())][-1:]
+            w_spans = group_before(sent, mentions, w.start())[-1:]
+            winner = [x[2] for x in w_spans]
         when = time_value(t)
         fl = {"negated": False, "hypothetical": False,
               "future": bool(doc.published and t.value > doc.published[: len(t.value)])}
         fields = {"event": None, "mode": None, "context": ["election"], "cameo": None, "quad": None,
                   "goldstein": None}
-        out.append(make_event(doc, s, e, events + out, fields, winner, [], 0.8, sent[m.start:m.end], when, fl))
+        spans = {"trigger": (s + m.start, s + m.end), "actor": [[s + x[0], s + x[1]] for x in w_spans]}
+        out.append(make_event(doc, s, e, counts, fields, winner, [], 0.8, sent[m.start:m.end], when, fl, spans,
+                              "election"))
     return out
 
 
 def _election_time(doc: Document, si: int, a: int, b: int):
     """The time attached to the election noun at [a, b): a premodifier ("the July 28 polls") or "held on X"."""
     s, e = doc.sentences[si]
-    for t in doc.times:
-        if not (s <= t.start < e) or not t.value or t.kind in ("duration", "vague"):
+    for t in doc_index(doc).times_in(s, e):
+        if not t.value or t.kind in ("duration", "vague"):
             continue
         np = modified_span(doc.text, t, e)
         if np and np[0] <= a < np[1]:

@@ -18,7 +18,7 @@ import re
 
 from parley.document import Document
 from parley.events import coding
-from parley.events.candidates import sentence_mentions
+from parley.events.candidates import doc_index, sentence_mentions
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving|had|has|have|got|gets|found|"
@@ -51,7 +51,7 @@ def uniq(actors):
     return out
 
 
-def _is_place(sent: str, x) -> bool:
+def is_place(sent: str, x) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
     ("X-based", "X-led" is kept: it names the organiser)."""
     before = sent[max(0, x[0] - 14):x[0]]
@@ -93,7 +93,7 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
         return []
     head = None
     for m in reversed(before):
-        if _is_place(sent, m):
+        if is_place(sent, m):
             continue
         if _is_poss(sent, m):
             # "X's threat", "X's meeting": a possessor directly before the trigger is its actor
@@ -124,7 +124,7 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
 def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
     ("the party's acting president, Y") gives the apposition."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not _is_place(sent, m)]
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)]
     if not after:
         return []
     first = after[0]
@@ -292,8 +292,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     else:
         obj = _object_after(sent, mentions, m.end, c1)
     if not subj and len(obj) == 1:
-        after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not _is_place(sent, x)]
-        if after and not _is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
+        after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
+        if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
             subj, obj = obj, after[:1]
     src = subj[-1] if subj else None
     tgt = obj[0] if obj else None
@@ -318,7 +318,7 @@ def _roles_parse(doc, s, sent, m, mentions, parse):
         """The mention a dependent stands for: its own words, else its apposition ("the party's acting president,
         Y" -> Y), else the first non-possessive mention in its subtree, else a possessor."""
         lo, hi = t.left_edge.idx - s, t.right_edge.idx + len(t.right_edge) - s
-        inside = [x for x in mentions if x[0] >= lo and x[1] <= hi and not _is_place(sent, x)]
+        inside = [x for x in mentions if x[0] >= lo and x[1] <= hi and not is_place(sent, x)]
         own = [x for x in inside if x[0] <= t.idx - s < x[1]]
         if own:
             return own
@@ -368,14 +368,21 @@ def _uniq_spans(xs):
     return out
 
 
-def find_speaker(doc: Document, s: int, e: int, mentions, match) -> list:
-    for q in doc.quotes:
-        if s <= q.start < e or (q.speaker_span and s <= q.speaker_span[0] < e):
-            for a in doc.actors:
-                if q.speaker_id and a.id == q.speaker_id:
-                    return [a]
+def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, tuple[int, int] | None]:
+    """(speaker, its mention span relative to the sentence) for the speech cue ``match``: the speaker the quotes
+    stage resolved for a quote of this sentence, else the nearest mention before the cue, else the first after."""
+    idx = doc_index(doc)
+    for q in idx.quotes_in(s, e):
+        a = idx.actors.get(q.speaker_id) if q.speaker_id else None
+        if a is not None:
+            span = (q.speaker_span[0] - s, q.speaker_span[1] - s) if q.speaker_span and \
+                s <= q.speaker_span[0] < e else None
+            if span is None:
+                own = [x for x in mentions if x[2] is a]
+                span = own[0][:2] if own else None
+            return [a], span
     before = [x for x in mentions if x[1] <= match.start]
     if before:
-        return [before[-1][2]]
+        return [before[-1][2]], before[-1][:2]
     after = [x for x in mentions if x[0] >= match.end]
-    return [after[0][2]] if after else []
+    return ([after[0][2]], after[0][:2]) if after else ([], None)
