@@ -8,7 +8,7 @@ Sets and figures (every figure is precision AND recall, or accuracy AND coverage
 
 - ``conflibert`` (../shared/data/events-dev/conflibert-cameo/train.jsonl, 918 labelled single sentences): the
   sentence's *main* system event (a PLOVER event first, highest confidence; else a statement) gives the quad
-  (statement/appeal = 0, PLOVER quad 1–4); quad accuracy over all labelled sentences, coverage (sentences with any
+  (CAMEO 01/02 statement or appeal = 0, so a REQUEST coded CAMEO 02x is 0, else the PLOVER quad 1–4); accuracy over all labelled sentences, coverage (sentences with any
   event); actor / recipient accuracy over the sentences whose gold has that span: the main event's actor (or
   recipient) mention overlaps the gold span, or its name shares a content word with the gold text;
 - ``rams`` (RAMS dev, the 540 events whose type maps to PLOVER; the README rates the mapping "good" for 333 and
@@ -143,7 +143,7 @@ def baseline(doc, onto) -> list[dict]:
         t0, t1 = s + m.start, s + m.end
         before = [x for x in mentions if s <= x[0] and x[1] <= t0]
         after = [x for x in mentions if x[0] >= t1 and x[1] <= e]
-        out.append({"event": ev.cue.event if ev else None, "quad": onto.quad_of(ev.cue.event) if ev else 0,
+        out.append({"event": ev.cue.event if ev else None, "cameo": ev.cue.cameo if ev else "010",
                     "start": s, "end": e, "trigger": (t0, t1),
                     "actor": [before[-1][2].name] if before else [], "recipient": [after[0][2].name] if after else [],
                     "actor_spans": [before[-1][:2]] if before else [], "recipient_spans": [after[0][:2]] if after
@@ -164,11 +164,14 @@ class B:
 
 
 def quad_of(onto, e) -> int | None:
+    """ConfliBERT's penta class of an event: 0 for CAMEO 01/02 (statements, and appeals — PLOVER REQUEST with a
+    CAMEO 02x code), else the PLOVER quad (CAMEO 03–20)."""
     if e is None:
         return None
-    if e.event:
-        return onto.quad_of(e.event)
-    return 0  # a statement / appeal (CAMEO 01/02)
+    cameo = getattr(e, "cameo", None) or ""
+    if not e.event or cameo[:2] in ("01", "02"):
+        return 0
+    return onto.quad_of(e.event)
 
 
 def pct(a, b) -> str:
