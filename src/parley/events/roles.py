@@ -386,3 +386,53 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
         return [before[-1][2]], before[-1][:2]
     after = [x for x in mentions if x[0] >= match.end]
     return ([after[0][2]], after[0][:2]) if after else ([], None)
+
+
+SELF_PRONOUN = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:he|she|it|they|we|i)\b", re.I)
+ATTRIBUTION = re.compile(r"according to", re.I)
+COMMIT = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:\w+ly\s+)?"
+                    r"(?:would|will|wo|must|should|was\s+ready|were\s+ready|is\s+ready|are\s+ready|had\s+no\s+intention|"
+                    r"has\s+no\s+intention|could\s+not|can\s+not|cannot|did\s+not\s+want|does\s+not\s+want)\b", re.I)
+ADDRESS = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,6}?(?:to|that\s+(?:he|she|it|they|we)\s+(?:must|should|would|will))\s", re.I)
+TELL = re.compile(r"^(?:told|tells|telling|tell)$", re.I)
+
+
+def own_act(sent: str, cue) -> bool:
+    """The speech cue introduces the speaker's own commitment, refusal or demand: "said it would / will not / must",
+    "told Y to …", "told Y that he must …" — the words do something (AGREE, REJECT, REQUEST …), not describe."""
+    rest = sent[cue.end:cue.end + 120]
+    if ATTRIBUTION.match(sent[cue.start:cue.end]):
+        return False
+    if COMMIT.match(rest):
+        return True
+    return bool(TELL.match(sent[cue.start:cue.end]) and ADDRESS.match(rest))
+
+
+def reported_roles(sent: str, cue, mentions, speaker: list, src) -> tuple[list, list, tuple | None, tuple | None]:
+    """(actors, recipients, source span, target span) of what a sentence with the speech cue ``cue`` reports.
+
+    The speaker does the act when the words are the speaker's own act: "X said it would allow …", "X told Y that
+    he must …" (a pronoun subject or an addressee right after the verb) — actor the speaker, recipient the next
+    mention. When the speaker only reports ("…, according to X", "Y talked with Z, X said", "X said Y attacked
+    Z"), the act belongs to the reported clause: its subject (the first mention of the clause that is not the
+    speaker) acts on the next mention."""
+    ids = {a.id for a in speaker}
+    usable = [x for x in mentions if x[2].id not in ids and not is_place(sent, x) and not _in_parens(sent, x)]
+    after = [x for x in usable if x[0] >= cue.end]
+    before = [x for x in usable if x[1] <= cue.start]
+    own_subject = src is not None and src[1] <= cue.start
+    if ATTRIBUTION.match(sent[cue.start:cue.end]) or (before and not own_subject):
+        # the report comes first: "Y talked with Z, X said" / "…, according to X"
+        head = before[0] if before else None
+        rest = [x for x in usable if head and x[0] >= head[1] and x[1] <= cue.start]
+        tgt = rest[0] if rest else None
+        return ([head[2]] if head else [], [tgt[2]] if tgt else [], head[:2] if head else None,
+                tgt[:2] if tgt else None)
+    told = after and re.fullmatch(r"\s*", sent[cue.end:after[0][0]])  # "told Y that …": Y is addressed
+    if SELF_PRONOUN.match(sent[cue.end:]) or told or not after:
+        tgt = after[0] if after else None
+        return list(speaker), [tgt[2]] if tgt else [], src, tgt[:2] if tgt else None
+    head = after[0]  # "X said Y attacked Z": Y acts
+    nxt = [x for x in after[1:] if x[0] >= head[1]]
+    tgt = nxt[0] if nxt else None
+    return [head[2]], [tgt[2]] if tgt else [], head[:2], tgt[:2] if tgt else None
