@@ -28,6 +28,7 @@ from parley.events.flags import flags
 from parley.events.ontology import get_ontology
 from parley.events.roles import (
     SYMMETRIC,
+    agent_extent,
     assign_roles,
     doc_pairs,
     find_speaker,
@@ -63,9 +64,13 @@ def annotate(doc: Document, ctx) -> Document:
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
             speaker, src = find_speaker(doc, s, e, mentions, speech[0])
-            acts, recips, src, tgt = reported_roles(sent, speech[0], mentions, speaker, src)
-            units.append(Unit(si, speech[0], "speech", acts, recips if not evs else [], F.mark(sent, src, tgt),
-                              sent, src, tgt if not evs else None, mentions))
+            acts, recips, a_src, tgt = reported_roles(sent, speech[0], mentions, speaker, src)
+            units.append(Unit(si, speech[0], "speech", acts, recips if not evs else [], F.mark(sent, a_src, tgt),
+                              sent, a_src, tgt if not evs else None, mentions, speaker, src))
+        for m in [m for m in matches if m.cue.kind == "verdict"][:1]:
+            unit = _verdict(doc, si, sent, m, mentions, speech)
+            if unit is not None:
+                units.append(unit)
         roles: dict[int, tuple] = {}
         for m in evs:  # in sentence order, so that a coordinated verb can share the earlier verb's subject
             roles[m.start] = assign_roles(doc, s, sent, m, mentions, parse, [(o, roles[o.start]) for o in evs
@@ -104,6 +109,9 @@ def annotate(doc: Document, ctx) -> Document:
     counts: dict[tuple, int] = {}
     for u, etype, conf in decided:
         si, m, kind, actors, recips = u.si, u.match, u.kind, u.actors, u.recipients
+        src, tgt = u.src, u.tgt
+        if kind == "speech" and etype is None:  # a statement: its actor is who spoke
+            actors, recips, src, tgt = u.speaker or [], [], u.speaker_span, None
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
         dyad = (tuple(a.id for a in actors), tuple(a.id for a in recips))
@@ -126,8 +134,8 @@ def annotate(doc: Document, ctx) -> Document:
         if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and etype:
             fl["future"] = True
         spans = {"trigger": (s + m.start, s + m.end),
-                 "actor": _spans(actors, u.src, u.mentions, s, m.start),
-                 "recipient": _spans(recips, u.tgt, u.mentions, s, m.start)}
+                 "actor": _spans(actors, src, u.mentions, s, m.start, sent),
+                 "recipient": _spans(recips, tgt, u.mentions, s, m.start)}
         events.append(make_event(doc, s, e, counts, fields, actors, recips, conf, sent[m.start:m.end], when, fl,
                                  spans, "event" if etype else "statement"))
     events += election_events(doc, elections, counts, make_event)
@@ -156,6 +164,25 @@ class Unit:
     src: tuple | None  # the marked actor / recipient mention, relative to the sentence
     tgt: tuple | None
     mentions: list
+    speaker: list | None = None  # a speech unit: who spoke (the actor of a statement) and the mention
+    speaker_span: tuple | None = None
+
+
+def _verdict(doc: Document, si: int, sent: str, m, mentions, speech) -> Unit | None:
+    """"X said Y's steps were a mistake": the speaker ACCUSEs (disapprove) the owner of the judged act — the
+    nearest mention before the verdict (after the speech cue when it comes first). The speaker is the speech
+    cue's, or that of the quote the sentence is in (the quotes stage knows who spoke); without one, no event."""
+    s, e = doc.sentences[si]
+    speaker, src = find_speaker(doc, s, e, mentions, speech[0] if speech else m)
+    if not speaker or (not speech and not doc_index(doc).quotes_in(s, e)):
+        return None
+    ids = {a.id for a in speaker}
+    lo = speech[0].end if speech and speech[0].end <= m.start else 0
+    owners = [x for x in mentions if lo <= x[0] and x[1] <= m.start and x[2].id not in ids]
+    if not owners:
+        return None
+    tgt = owners[-1]
+    return Unit(si, m, "event", list(speaker), [tgt[2]], F.mark(sent, src, tgt[:2]), sent, src, tgt[:2], mentions)
 
 
 def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float]:
@@ -172,13 +199,15 @@ def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float
     return best, p[best]
 
 
-def _spans(actors, first, mentions, s: int, trig: int) -> list:
+def _spans(actors, first, mentions, s: int, trig: int, sent: str = "") -> list:
     """One absolute mention span per actor: ``first`` for the first (the mention the roles chose), else the
     actor's mention nearest the trigger in the sentence, else None (the actor came from another sentence)."""
     out = []
     for i, a in enumerate(actors):
         if i == 0 and first:
-            out.append([s + first[0], s + first[1]])
+            x = next((y for y in mentions if y[0] == first[0] and y[1] == first[1]), None)
+            a0, a1 = agent_extent(sent, x) if x and sent else first
+            out.append([s + a0, s + a1])
             continue
         own = [x for x in mentions if x[2] is a]
         near = min(own, key=lambda x: abs(x[0] - trig)) if own else None

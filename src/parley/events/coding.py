@@ -53,9 +53,22 @@ def article_cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def cue_vetoes() -> re.Pattern:
+    """One alternation of the contexts in ``cue_vetoes.tsv`` in which an event cue names no event."""
+    pats = [ln.split("\t")[0] for ln in (ONTOLOGY / "cue_vetoes.tsv").open(encoding="utf-8")
+            if ln.strip() and not ln.startswith("#")][1:]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + r")\b", re.I)
+
+
 def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
-    """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span."""
-    return _choose(list(article_cues()) + onto.cues, sentence)
+    """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span; an event
+    cue inside a vetoed context ("released a report", "to deal with") is dropped."""
+    found = _choose(list(article_cues()) + onto.cues, sentence)
+    vetoed = [(v.start(), v.end()) for v in cue_vetoes().finditer(sentence)]
+    if not vetoed:
+        return found
+    return [m for m in found if m.cue.kind != "event" or not any(a <= m.start < b for a, b in vetoed)]
 
 
 def _choose(cues, sentence: str) -> list[Match]:

@@ -29,7 +29,7 @@ PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may mi
     been does do going""".split())
 PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
-    sold paid laid caught taught thought knew grew""".split())
+    sold paid laid caught taught thought knew grew was were""".split())
 DETERMINERS = frozenset("the a an its their his her new several two three".split())
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}

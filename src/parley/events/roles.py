@@ -237,7 +237,69 @@ def _pair(sent: str, mentions, m, word: str) -> list | None:
     return [left[-1], right[-1]]
 
 
+TRANSFER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:extradit\w*|hand(?:ing|ed|s)?\s+over|return\w*|send\w*|sent|deliver\w*|"
+                      r"transfer\w*|give|gave|giving|surrender\w*|deport\w*)\b", re.I)
+
+
+def _transfer_recipient(sent: str, m, mentions, roles):
+    """"X refused to extradite A to B" / "agreed to hand A over to B": the one who would receive (B, the requester)
+    is the recipient of the refusal or promise, not the one transferred."""
+    if m.cue.event not in ("REJECT", "AGREE", "REQUEST") or not TRANSFER.match(sent[m.end:m.end + 40]):
+        return roles
+    c0, c1 = coding.clause_window(sent, m.start)
+    to = re.compile(r"\b(?:to|into)\s+(?:the\s+)?").search(sent, m.end + TRANSFER.match(sent[m.end:]).end(), c1)
+    if not to:
+        return roles
+    after = [x for x in mentions if x[0] >= to.end() and x[1] <= c1]
+    if not after or after[0][0] != to.end():
+        return roles
+    acts, _, src, _ = roles
+    return acts, [after[0][2]], src, after[0][:2]
+
+
+RECEIVED = re.compile(r"\b(?:received|receives|receiving|got|gets|took|takes)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
+RELATIVE = re.compile(r",\s*(?:which|who|whom|that)\s+([^,;]*)$", re.I)
+
+
+def _received(sent: str, m, mentions, roles):
+    """"Y received a phone call / visit / letter from X": X acts, Y receives."""
+    if not RECEIVED.search(sent[max(0, m.start - 40):m.start]):
+        return roles
+    fr = re.match(r"\s+from\s+(?:the\s+)?", sent[m.end:m.end + 20])
+    after = [x for x in mentions if fr and x[0] == m.end + fr.end()]
+    if not after:
+        return roles
+    subj = roles[0]
+    return [after[0][2]], [a for a in subj if a is not after[0][2]], after[0][:2], roles[2] if subj else None
+
+
+def _relative(sent: str, m, mentions, roles):
+    """A trigger inside a relative clause: "A, which B had banned, …" — B acts on the antecedent A; "A, which
+    attacked B" — A acts. The antecedent is the mention right before the comma."""
+    rel = RELATIVE.search(sent[:m.start])
+    if not rel:
+        return roles
+    comma = rel.start()
+    ante = [x for x in mentions if x[1] <= comma and not sent[x[1]:comma].strip()]
+    if not ante:
+        return roles
+    inner = [x for x in mentions if rel.start(1) <= x[0] and x[1] <= m.start]
+    acts, recs, src, tgt = roles
+    if inner:  # object relative: "which B had banned"
+        return [inner[-1][2]], [ante[-1][2]], inner[-1][:2], ante[-1][:2]
+    return [ante[-1][2]], [r for r in recs if r is not ante[-1][2]], ante[-1][:2], tgt
+
+
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
+    """(actors, recipients, source span, target span) for the event cue ``m``, then the constructions that move
+    them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B")."""
+    roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
+    roles = _relative(sent, m, mentions, roles)
+    roles = _received(sent, m, mentions, roles)
+    return _transfer_recipient(sent, m, mentions, roles)
+
+
+def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``; ``earlier`` = (match, roles) of the
     sentence's earlier event cues. A parse fills each slot it can; the rules fill the others."""
     reduced = _reduced_passive(sent, m, mentions, earlier)
@@ -260,9 +322,13 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
-    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start])
+    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
+        re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
     if passive:
-        by = re.compile(r"\bby\b", re.I).search(sent, m.end, min(len(sent), m.end + 40))
+        # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
+        agent_prep = r"\b(?:by|from)\b" if re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I) \
+            else r"\bby\b"
+        by = re.compile(agent_prep, re.I).search(sent, m.end, min(len(sent), m.end + 40))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
         patient = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
         src = agent[0] if agent else None
@@ -277,6 +343,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
         agent = poss[-1:] or (_object_after(sent, mentions, m.end + by.end(), c1) if by else [])
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
         obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1) if prep and not by else [])
+        if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
+            on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
+            obj = _object_after(sent, mentions, agent[0][1] + on.end(), c1) if on else []
         src, tgt = (agent[0] if agent else None), (obj[0] if obj else None)
         return (uniq([x[2] for x in agent]), uniq([x[2] for x in obj if x not in agent]),
                 src[:2] if src else None, tgt[:2] if tgt else None)
@@ -436,3 +505,16 @@ def reported_roles(sent: str, cue, mentions, speaker: list, src) -> tuple[list, 
     nxt = [x for x in after[1:] if x[0] >= head[1]]
     tgt = nxt[0] if nxt else None
     return [head[2]], [tgt[2]] if tgt else [], head[:2], tgt[:2] if tgt else None
+
+
+AGENT_NOUN = re.compile(r"^(?:’s|'s|’)\s+(?:(?:top|senior|chief|own|former|close)\s+)?(?:aides?|advisers?|advisors?|spokes(?:man|"
+                        r"woman|person)|officials?|ministry|ministers?|forces|troops|soldiers|loyalists|supporters|"
+                        r"lawyers?|allies|camp|government|administration|envoys?|diplomats?|delegation|militia|police)\b",
+                        re.I)
+
+
+def agent_extent(sent: str, x) -> tuple[int, int]:
+    """The span of a mention widened over its agents ("X's aides", "X's forces", "X's spokesman"): the agents act
+    for X, so the event is coded as X's side (the actor stays X) while the evidence shows the words that act."""
+    a = AGENT_NOUN.match(sent[x[1]:x[1] + 40])
+    return (x[0], x[1] + a.end()) if a else (x[0], x[1])
