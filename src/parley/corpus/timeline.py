@@ -493,6 +493,8 @@ def document_refs(doc) -> list[tuple[int, int]]:
     for e in doc.events or []:
         if modality(e.event, e.negated, e.hypothetical, e.future) != "asserted" or e.date_precision not in ("day", "month"):
             continue
+        if getattr(e, "date_basis", None) == "publication":  # the fallback names no day of its own
+            continue
         key = _key(e.date, e.date_precision)
         if key is not None and sent(e.start) not in timed:  # else the sentence's own time expressions speak
             out.append((e.start, key))
