@@ -37,6 +37,7 @@ from parley.events.roles import (
     pair_anaphor,
     paired,
     reported_roles,
+    unowned,
 )
 
 
@@ -124,6 +125,8 @@ def annotate(doc: Document, ctx) -> Document:
         fields = coding.code_fields(onto, etype, m.cue if agree else None)
         if etype is not None and _repeats(seen, si, etype, dyad):
             continue  # the same type again with no new dyad (a second cue of one happening)
+        if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
+            continue  # "four assaults", "the discussions": no side named, no event coded
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue

@@ -127,3 +127,4 @@ def inside(pos: int, spans) -> bool:
         if spans[j][0] <= pos < spans[j][1]:
             return True
     return False
+
