@@ -83,8 +83,16 @@ def annotate(doc: Document, ctx) -> Document:
             actors, recips, src, tgt = roles[m.start]
             units.append(Unit(si, m, "event", actors, recips, F.mark(sent, src, tgt), sent, src, tgt, mentions))
     # the speech units are classified too: what a speaker's words *do* (urge, deny, accuse, promise) is codable
-    clf = get_classifier(ctx) if units else None
-    probs = clf.predict([u.marked for u in units]) if clf else []
+    # the classifier is the stage's cost: it runs only where its answer is used — not for a precise cue (its type
+    # is the cue's, coding.decide), nor for a speech unit that cannot become a PLOVER event — and once per
+    # distinct marked sentence
+    cue_sents = {u.si for u in units if u.kind == "event"}
+    needs = [(u.kind == "event" and not u.match.cue.precise) or (u.kind == "speech" and _may_type(u, cue_sents))
+             for u in units]
+    texts = sorted({u.marked for u, n in zip(units, needs, strict=True) if n})
+    clf = get_classifier(ctx) if texts else None
+    got = dict(zip(texts, clf.predict(texts), strict=True)) if clf else {}
+    probs = [got.get(u.marked) if n else None for u, n in zip(units, needs, strict=True)]
     cue_types: dict[int, list] = {}
     for u in units:
         if u.kind == "event":
@@ -186,6 +194,18 @@ def _verdict(doc: Document, si: int, sent: str, m, mentions, speech) -> Unit | N
         return None
     tgt = owners[-1]
     return Unit(si, m, "event", list(speaker), [tgt[2]], F.mark(sent, src, tgt[:2]), sent, src, tgt[:2], mentions)
+
+
+def _may_type(u: Unit, cue_sents: set) -> bool:
+    """A speech unit worth classifying: it has a speaker, no event cue of its sentence codes the content, and the
+    words are the speaker's own act — or, with ``SPEECH_REPORTED`` below 1, a report naming someone besides the
+    speaker."""
+    if not u.actors or u.si in cue_sents:
+        return False
+    if own_act(u.marked_plain, u.match):
+        return True
+    # a reported act needs its own participants: a mention other than the speaker in the sentence
+    return SPEECH_REPORTED < 1.0 and bool(u.recipients or (u.speaker and u.actors != u.speaker))
 
 
 def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float]:
