@@ -144,7 +144,7 @@ def test_deadline_is_not_the_date(ctx):
     d = annotate(_doc("The court banned the Marsh Party until 2030.", {"c": ("court", "organization"), "m": MARSH},
                       [("2030", "2030", "year", None, "until")]), ctx)
     ev = _one(d, "COERCE")
-    assert ev.date == PUB and ev.date_precision == "publication" and ev.deadline == "2030"
+    assert ev.date is None and ev.date_basis == "none" and ev.deadline == "2030"
     assert not ev.future
 
 
@@ -156,11 +156,11 @@ def test_governing_date_among_two(ctx):
     # a date that premodifies another noun ("the July 28 polls") does not date the refusal
     d = annotate(_doc("The Marsh Party refused to accept the results of the July 28 polls.", {"m": MARSH},
                       [("July 28", "2013-07-28", "day")]), ctx)
-    assert _one(d, "REJECT").date_precision == "publication"
+    assert _one(d, "REJECT").date is None and _one(d, "REJECT").date_basis == "none"
     # a time right after a speech verb dates the statement, not what it reports
     d = annotate(_doc("Tomas Brell said Thursday that the Velor Union had accused the Marsh Party of fraud.",
                       {"b": BRELL, "v": VELOR, "m": MARSH}, [("Thursday", "2013-09-12", "day")]), ctx)
-    assert _one(d, "ACCUSE").date_precision == "publication"
+    assert _one(d, "ACCUSE").date is None and _one(d, "ACCUSE").date_basis == "none"  # "had accused": earlier
     assert _one(d, None).date == "2013-09-12"  # the statement itself
 
 
@@ -220,7 +220,7 @@ def test_seed_dated_happenings(seeds_dir):
     elections = [e for e in doc.events if e.event is None and "election" in e.context and e.date == "2018"]
     assert elections
     for e in doc.events:
-        assert 0 <= e.start < e.end <= len(doc.text) and e.date is not None
+        assert 0 <= e.start < e.end <= len(doc.text) and (e.date is None) == (e.date_basis == "none")
 
 
 def test_dependency_parse_fills_roles_when_available():

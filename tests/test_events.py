@@ -10,8 +10,8 @@ import pytest
 from parley.context import Context
 from parley.document import Actor, Document, TimeExpr
 from parley.events import annotate, code_records
-from parley.events.coding import flags
 from parley.events.encoder import ONNX_FILE
+from parley.events.flags import flags
 from parley.events.ontology import load
 
 MODELS = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
@@ -100,7 +100,9 @@ def test_threat_refusal_statement_and_dates(ctx):
     assert by_type["PROTEST"].date == "2013-09-16"  # own time expression
     assert "REJECT" in by_type and "THREATEN" in by_type
     assert by_type["THREATEN"].actor == ["The Green Alliance"]
-    assert by_type["THREATEN"].date == "2013-09-17" and by_type["THREATEN"].date_precision == "publication"
+    # a simple-past clause with no time expression is undated, never silently the publication date
+    th = by_type["THREATEN"]
+    assert th.date is None and th.date_precision == "none" and th.date_basis == "none"
     assert "PROTEST" not in [e.event for e in d.events if e.start > len(text) // 2]  # boycott = threat content
     stmt = [e for e in d.events if e.event is None]
     assert stmt and stmt[0].cameo.startswith("01") and stmt[0].quad == 1
@@ -164,8 +166,11 @@ def test_seed_end_to_end(seeds_dir):
     assert {"CONSULT", "AGREE", "PROTEST"} <= types
     agree = [e for e in doc.events if e.event == "AGREE" and "Monday" in doc.text[e.start:e.end]]
     assert agree and agree[0].date == "2013-09-16" and len(agree[0].actor) >= 1
+    assert agree[0].date_basis == "text"
     for e in doc.events:
-        assert e.date is not None and 0 <= e.start < e.end <= len(doc.text)
+        assert 0 <= e.start < e.end <= len(doc.text)
+        assert (e.date is None) == (e.date_basis == "none") and e.date_precision in ("day", "week", "month", "year",
+                                                                                      "decade", "none")
 
 
 @needs_model

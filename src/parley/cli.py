@@ -274,7 +274,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
-        counts = export(store, args.format, Path(args.out), raw_csv=args.raw_csv)
+        counts = export(store, args.format, Path(args.out), raw_csv=args.raw_csv,
+                        include_statements=args.include_statements)
     print(json.dumps(counts))
     return 0
 
@@ -291,7 +292,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
-        rows = dyad_trend(store, args.dyad[0], args.dyad[1])
+        rows = dyad_trend(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements)
     if args.csv:
         Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
     print(f"{'month':8} {'n':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
@@ -403,6 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", required=True, metavar="PATH")
     sp.add_argument("--raw-csv", action="store_true",
                     help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
+    sp.add_argument("--include-statements", action="store_true",
+                    help="count CAMEO 01/02 statements with no PLOVER type too (default: PLOVER events only)")
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("serve", help="the web dashboard over a store")
@@ -415,6 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--db", required=True)
     sp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"))
     sp.add_argument("--csv", metavar="FILE", help="also write the series as CSV")
+    sp.add_argument("--include-statements", action="store_true",
+                    help="count CAMEO 01/02 statements with no PLOVER type too (default: PLOVER events only)")
     sp.set_defaults(func=cmd_trend)
 
     sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")

@@ -72,7 +72,7 @@ class Event:
 
     id: str
     date: str | None
-    date_precision: str
+    date_precision: str  # day | week | month | year | decade | none (never finer than its evidence)
     event: str | None
     mode: str | None = None
     context: list[str] = field(default_factory=list)
@@ -99,6 +99,18 @@ class Event:
     # extra (places stage): where it happened — GeoNames id, name, feature class/code, country, admin1, lat, lon,
     # the evidence mention (text, start, end) and basis (clause | sentence | dateline | focus); None if no place
     location: dict[str, Any] | None = None
+    # extras (events stage, issue 16): the evidence of each field as char offsets into ``Document.text`` — the
+    # trigger words, and one mention span per actor / recipient (parallel to ``actor`` / ``recipient``; None where
+    # the name came from outside the sentence); where the date came from (``date_basis``: "text" = a time
+    # expression of the article, "publication" = the publication date, the clause being present or nominal news,
+    # "none" = undated: date None, precision "none"); and the record's kind: "event" (a PLOVER type), "statement"
+    # (CAMEO 01/02 with nothing PLOVER-codable: kept, but out of PLOVER exports and trends unless asked for) or
+    # "election" (an untyped dated election)
+    trigger_span: list[int] | None = None
+    actor_spans: list[list[int] | None] = field(default_factory=list)
+    recipient_spans: list[list[int] | None] = field(default_factory=list)
+    date_basis: str | None = None
+    kind: str = "event"
 
 
 @dataclass

@@ -61,7 +61,7 @@ GEO_COLUMNS = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", 
 BATCH = 10_000
 
 
-def export(store: Store, fmt: str, out: Path, raw_csv: bool = False) -> dict:
+def export(store: Store, fmt: str, out: Path, raw_csv: bool = False, include_statements: bool = False) -> dict:
     """Write the store as ``fmt`` (plover-jsonl | csv | parquet) to ``out``; returns what was written.
 
     For plover-jsonl and csv ``out`` is a file (or an existing directory, which gets ``events.plover.jsonl`` /
@@ -71,7 +71,7 @@ def export(store: Store, fmt: str, out: Path, raw_csv: bool = False) -> dict:
     fmt = (fmt or "").lower()
     out = Path(out)
     if fmt == "plover-jsonl":
-        return export_plover(store, out / "events.plover.jsonl" if out.is_dir() else out)
+        return export_plover(store, out / "events.plover.jsonl" if out.is_dir() else out, include_statements)
     if fmt == "csv":
         return export_csv(store, out / "events.csv" if out.is_dir() else out, raw=raw_csv)
     if fmt == "parquet":
@@ -192,7 +192,7 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
     first, last = date_bounds(e.get("date"))
     if e.get("date_end") and first is not None:
         last = date_bounds(e["date_end"])[1] or last
-    if first is None or e.get("date_precision") == "publication":
+    if first is None or e.get("date_precision") == "publication" or e.get("date_basis") == "publication":
         basis = "published"
         first, last = date_bounds(doc.get("published"))
         if first is None:
@@ -235,12 +235,19 @@ def plover_location(loc: dict[str, Any]) -> dict[str, Any]:
             "location_basis": loc.get("basis"), "start": loc.get("start"), "end": loc.get("end")}
 
 
-def export_plover(store: Store, out: Path) -> dict:
+def export_plover(store: Store, out: Path, include_statements: bool = False) -> dict:
+    """PLOVER JSONL; CAMEO 01/02 statements (no PLOVER type) are left out unless ``include_statements``, then
+    written with ``event: []`` and ``kind: "statement"``."""
     out.parent.mkdir(parents=True, exist_ok=True)
     written = no_type = no_date = 0
     with out.open("w", encoding="utf-8") as fh:
         for e in _events(store):
             record = plover_record(e)
+            if record is None and include_statements and not e.get("event") and (e.get("cameo") or "")[:2] in (
+                    "01", "02"):
+                record = plover_record({**e, "event": "STATEMENT"})
+                if record is not None:
+                    record.update(event=[], kind="statement", modality=None)
             if record is None:
                 if not e.get("event"):
                     no_type += 1

@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS events (
     actor TEXT, recipient TEXT, actor_ids TEXT, recipient_ids TEXT,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
     negated INTEGER, hypothetical INTEGER, future INTEGER, historical INTEGER,
-    confidence REAL, trigger TEXT, date_end TEXT, deadline TEXT
+    confidence REAL, trigger TEXT, date_end TEXT, deadline TEXT,
+    trigger_span TEXT, actor_spans TEXT, recipient_spans TEXT, date_basis TEXT, kind TEXT
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
@@ -139,9 +140,12 @@ CREATE TABLE IF NOT EXISTS corpus_state (
 
 EVENT_COLUMNS = ("id", "doc_id", "date", "date_precision", "event", "mode", "context", "cameo", "quad", "goldstein",
                  "actor", "recipient", "actor_ids", "recipient_ids", "start", '"end"', "text", "negated",
-                 "hypothetical", "future", "historical", "confidence", "trigger", "date_end", "deadline")
+                 "hypothetical", "future", "historical", "confidence", "trigger", "date_end", "deadline",
+                 "trigger_span", "actor_spans", "recipient_spans", "date_basis", "kind")
 # (table, column, SQL type) added to SCHEMA after its first release, for Store._add_columns
-ADDED_COLUMNS = (("events", "date_end", "TEXT"), ("events", "deadline", "TEXT"), ("timeline", "precision", "TEXT"),
+ADDED_COLUMNS = (("events", "date_end", "TEXT"), ("events", "deadline", "TEXT"), ("events", "trigger_span", "TEXT"),
+                 ("events", "actor_spans", "TEXT"), ("events", "recipient_spans", "TEXT"),
+                 ("events", "date_basis", "TEXT"), ("events", "kind", "TEXT"), ("timeline", "precision", "TEXT"),
                  ("trend", "implied", "INTEGER"))
 DOC_TABLES = ("sentences", "actors", "mentions", "quotes", "times", "events")
 
@@ -274,7 +278,8 @@ class Store:
             [(e.id, doc.id, e.date, e.date_precision, e.event, e.mode, _j(e.context), e.cameo, e.quad,
               e.goldstein, _j(e.actor), _j(e.recipient), _j(e.actor_ids), _j(e.recipient_ids), e.start,
               e.end, doc.text[e.start:e.end], int(e.negated), int(e.hypothetical), int(e.future),
-              int(e.historical), e.confidence, e.trigger, e.date_end, e.deadline) for e in doc.events],
+              int(e.historical), e.confidence, e.trigger, e.date_end, e.deadline, _j(e.trigger_span),
+              _j(e.actor_spans), _j(e.recipient_spans), e.date_basis, e.kind) for e in doc.events],
         )
 
     def document(self, doc_id: str) -> Document | None:

@@ -41,6 +41,12 @@ RULING_ADJ = frozenset(["ruling", "governing"])
 DEF_ADJ = frozenset("""main banned dissolved disbanded outlawed now-defunct defunct former largest same whole
     entire royalist rights""".split())
 OPP_ADJ = frozenset(["opposition"])
+# capitalised words that open a new sentence, never continue a name: a run "Gadhafi The Al-Jazeera …" is two
+SENTENCE_OPENERS = frozenset("the an this these those but however meanwhile it he she they we".split())
+BANNER_WORDS = frozenset("new update updated breaking exclusive watch video live photos latest developing".split())
+# nouns after which a capitalised run is the title of a work (songs, books, films, shows), never an actor
+WORK_NOUNS = frozenset("""song songs single album albums track record film films movie movies book books novel memoir
+    play show series documentary titled entitled hit anthem poem opera musical exhibition painting""".split())
 OPEN_CHARS = "“\"‘'(:—–[-"
 
 
@@ -190,7 +196,7 @@ class Recognizer:
         i = 0
         while i < n:
             t = toks[i]
-            if self.covered[i] or not t.cap:
+            if self.covered[i] or not t.cap or self._not_name(i):
                 i += 1
                 continue
             j = i + 1
@@ -198,6 +204,8 @@ class Recognizer:
             had_prep = False
             while j < n and self._joined(j - 1) and not self.covered[j]:
                 u = toks[j]
+                if u.cap and (self._not_name(j) or u.low in SENTENCE_OPENERS):
+                    break  # "Gadhafi The Al-Jazeera …", "Libya NEW :": a new sentence or a banner, not the name
                 if u.cap:
                     has_org = has_org or u.low in lex.org_words
                     j += 1
@@ -224,8 +232,29 @@ class Recognizer:
                         j = k
                         continue
                 break
-            self._split_run(i, j)
+            if not self._titled_work(i):  # "the single Burning Summer Nights": a title, not an actor
+                self._split_run(i, j)
             i = j
+
+    def _titled_work(self, k: int) -> bool:
+        """The run at ``k`` names a work: it follows a work noun ("song", "album", "film", "book", "titled" …),
+        maybe with a quotation mark between."""
+        j = k - 1
+        while j >= 0 and self.toks[j].kind == "punct" and self.toks[j].text in "\"“‘'«":
+            j -= 1
+        return j >= 0 and self.toks[j].low in WORK_NOUNS
+
+    def _not_name(self, k: int) -> bool:
+        """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
+        "-LRB-" (a word glued to hyphens on both sides) and an all-capitals banner word that the document also
+        uses as an ordinary lower-case word, is a known banner word, or heads a "WORD :" label ("NEW :",
+        "UPDATE :")."""
+        t = self.toks[k]
+        if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-":
+            return True
+        if len(t.text) < 3 or not t.text.isupper():
+            return False
+        return t.low in self.lower_vocab or t.low in BANNER_WORDS or self.text[t.e:t.e + 3].lstrip()[:1] == ":"
 
     def _split_run(self, i: int, j: int) -> None:
         """Peel function words, titles and qualifiers off a capitalised run; add what remains."""

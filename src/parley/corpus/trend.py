@@ -83,11 +83,14 @@ def resolve_side(store, text: str) -> Side:
     return side
 
 
-def _clusters(store) -> list[dict[str, Any]]:
+def _clusters(store, include_statements: bool = False) -> list[dict[str, Any]]:
+    """Asserted, dated happenings; CAMEO 01/02 statements (no PLOVER type) only when ``include_statements``
+    (issue 16: a bare "X said …" is not a PLOVER event, and its CAMEO quad 1 would count as verbal cooperation)."""
     rows = store.rows(
         "SELECT id, date, date_precision, quad, goldstein, plover_score, symmetric, actor_ids, recipient_ids,"
         " actor_codes, recipient_codes, cameo FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
-        " AND date_precision IN ('day', 'week', 'month') ORDER BY date, id")
+        " AND date_precision IN ('day', 'week', 'month')"
+        + ("" if include_statements else " AND event IS NOT NULL") + " ORDER BY date, id")
     state_only = tuple(config().get("state_only_cameo", ()))
     for r in rows:
         for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
@@ -160,7 +163,7 @@ def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None) -> li
     return out
 
 
-def dyad_trend(store, a: str, b: str) -> list[dict[str, Any]]:
+def dyad_trend(store, a: str, b: str, include_statements: bool = False) -> list[dict[str, Any]]:
     """Monthly series between ``a`` and ``b`` (names, aliases, codes or group words), computed from the
     event clusters: ``{month, quad1..quad4, n, a_to_b, b_to_a, mean_goldstein, mean_plover_score, event_ids,
     cluster_ids}``."""
@@ -169,7 +172,7 @@ def dyad_trend(store, a: str, b: str) -> list[dict[str, Any]]:
     side_a, side_b = resolve_side(store, a), resolve_side(store, b)
     if not side_a or not side_b:
         return []
-    return series(_clusters(store), side_a, side_b)
+    return series(_clusters(store, include_statements), side_a, side_b)
 
 
 COLUMNS = ["month", "n", "quad1", "quad2", "quad3", "quad4", "a_to_b", "b_to_a", "implied", "mean_goldstein",
@@ -198,10 +201,11 @@ def cluster_pairs(c: dict[str, Any]) -> set[tuple[str, str]]:
     return {tuple(sorted((x, y))) for x in actors for y in recips if x != y}
 
 
-def store_trend(store, pairs: set[tuple[str, str]] | None = None, months: set[str] | None = None) -> int:
+def store_trend(store, pairs: set[tuple[str, str]] | None = None, months: set[str] | None = None,
+                include_statements: bool = False) -> int:
     """(Re)write trend rows for the given actor pairs (all pairs when None) and the group pairs (keyed
     ``group:<word>``) - for the given months only when ``months`` is set. Returns the number of rows written."""
-    clusters = _clusters(store)
+    clusters = _clusters(store, include_statements)
     db = store.db
     if pairs is None:
         db.execute("DELETE FROM trend")

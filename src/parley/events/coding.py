@@ -1,4 +1,4 @@
-"""Shared coding logic: cue matching, classifier + cue combination, CAMEO/Goldstein/quad, flags.
+"""Shared coding logic: cue matching, classifier + cue combination, CAMEO/Goldstein/quad, clause windows.
 
 How rules and the trained classifier combine (measured choice, documented in models/README.md):
 - the classifier gives probabilities over the 16 PLOVER types for the marked sentence;
@@ -21,11 +21,6 @@ from functools import lru_cache
 from parley.events.ontology import ONTOLOGY, Cue, Ontology
 
 CLF_WEIGHT = 0.6
-NEG = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\b", re.I)
-HYPO = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should)\b", re.I)
-COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)
-FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|planned to|planning to|expected to|to be held|scheduled|"
-                    r"set to|next (?:week|month|year)|tomorrow|soon|would)\b|'ll\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|as|after|before|saying|which|who)\b|\b(?:but|although|while)\b")
 # a cue whose complement is another cue ("threatened to boycott", "refused to accept", "called for talks")
 GOVERNING = ("THREATEN", "REJECT", "REQUEST", "AGREE")
@@ -58,9 +53,22 @@ def article_cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def cue_vetoes() -> re.Pattern:
+    """One alternation of the contexts in ``cue_vetoes.tsv`` in which an event cue names no event."""
+    pats = [ln.split("\t")[0] for ln in (ONTOLOGY / "cue_vetoes.tsv").open(encoding="utf-8")
+            if ln.strip() and not ln.startswith("#")][1:]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + r")\b", re.I)
+
+
 def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
-    """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span."""
-    return _choose(list(article_cues()) + onto.cues, sentence)
+    """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span; an event
+    cue inside a vetoed context ("released a report", "to deal with") is dropped."""
+    found = _choose(list(article_cues()) + onto.cues, sentence)
+    vetoed = [(v.start(), v.end()) for v in cue_vetoes().finditer(sentence)]
+    if not vetoed:
+        return found
+    return [m for m in found if m.cue.kind != "event" or not any(a <= m.start < b for a, b in vetoed)]
 
 
 def _choose(cues, sentence: str) -> list[Match]:
@@ -129,19 +137,3 @@ def clause_window(sentence: str, pos: int) -> tuple[int, int]:
         start = m.end()
     m = CLAUSE_BREAK.search(sentence, pos)
     return start, m.start() if m else len(sentence)
-
-
-def flags(sentence: str, trig_start: int, trig_end: int) -> dict[str, bool]:
-    """negated / hypothetical / future from the words before the trigger in its clause."""
-    c0, _ = clause_window(sentence, trig_start)
-    before = sentence[c0:trig_start]
-    words_before = before.split()
-    near = " ".join(words_before[-6:])
-    negated = bool(NEG.search(near))
-    cond = bool(COND.search(sentence[:trig_start]))
-    hypothetical = cond or bool(re.search(r"\b(?:could|might|may|should)\b", near, re.I)) or (
-        bool(re.search(r"\bwould\b", near, re.I)) and cond)
-    future = bool(FUTURE.search(near)) and not hypothetical
-    if re.search(r"\b(?:next (?:week|month|year)|tomorrow)\b", sentence, re.I):
-        future = future or not hypothetical
-    return {"negated": negated, "hypothetical": hypothetical, "future": future}

@@ -1,0 +1,225 @@
+"""Dating: the time expression that governs an event trigger, and the basis of the date.
+
+A time that premodifies a noun ("the July 28 polls", "Tuesday's protest") dates that noun only; a time inside a
+relative clause, parenthesis or gerund complement ("accused X of spying in 1997") dates only what is inside it; a
+time right after a speech verb ("said Thursday that …") dates the statement, not the reported events; "until/by X"
+is a deadline (kept in ``Event.deadline``), never the date. Among the rest, one in the trigger's clause, else the
+nearest in the sentence, else the last governing one earlier in the paragraph. "N months after the arrest" dates
+the arrest from the sentence's own date. A range keeps its end (``Event.date_end``); a week range has
+``date_precision = "week"``. Historical: the event date lies more than a year before publication.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+from parley.document import Document
+from parley.events import coding
+from parley.events.candidates import doc_index
+from parley.events.roles import FUNCTION
+
+PREPS = frozenset("""in on at by since until till from before after during of for to with through throughout
+    around about as than into over under""".split())
+SPEECH_HEADS = frozenset("said says told tells announced added stated declared wrote posted".split())
+SUBCLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]*(?:,|$)|\([^)]*\)|"
+                       r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*", re.I)
+ANCHOR = re.compile(r"^(?P<n>\w+)\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)$", re.I)
+PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may might must could should be being
+    been does do going""".split())
+PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
+    began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
+    sold paid laid caught taught thought knew grew was were""".split())
+DETERMINERS = frozenset("the a an its their his her new several two three".split())
+NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def is_deadline(text: str, t) -> bool:
+    return t.kind == "until" or bool(re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+)?$",
+                                               text[max(0, t.start - 20):t.start], re.I))
+
+
+def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
+    """When ``t`` premodifies a noun ("the July 28 polls", "Tuesday's protest", "the country's 2018 general
+    election"), the span of that noun phrase (up to three words); else None."""
+    after = text[t.end:limit]
+    poss = re.match(r"(?:’s|'s)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", after)
+    if poss:
+        return t.end, t.end + poss.end()
+    prev = re.search(r"([\w’'-]+)\s*$", text[max(0, t.start - 30):t.start])
+    pw = prev.group(1).lower() if prev else ""
+    if pw in PREPS or pw in SPEECH_HEADS or not prev:
+        return None
+    nxt = re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b", after)
+    if not nxt or nxt.group(1).split()[0] in FUNCTION:
+        return None
+    words = nxt.group(1).split()
+    if re.search(r"ed$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
+            and not pw.endswith(("’s", "'s")):
+        return None  # "officials Tuesday rejected": a verb, not a noun
+    return t.end, t.end + nxt.end()
+
+
+def _speech_time(text: str, t) -> bool:
+    """A time right after a speech verb and before its complement ("said Thursday that", "said earlier this week
+    that"): it dates the statement only."""
+    before = text[max(0, t.start - 25):t.start]
+    if not re.search(r"\b(?:" + "|".join(SPEECH_HEADS) + r")\s+(?:on\s+)?$", before, re.I):
+        return False
+    return bool(re.match(r"\s*,?\s*that\b", text[t.end:t.end + 10]))
+
+
+def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
+    """Time expressions of sentence ``si`` that may date a trigger at ``trig`` (absolute offsets; None = any
+    trigger outside the sentence), with the ones attached to the trigger first, and the deadlines."""
+    s, e = doc.sentences[si]
+    text = doc.text
+    times = doc_index(doc).times_in(s, e)
+    deadlines = [t for t in times if t.value and is_deadline(text, t)]
+    sub = [(s + x.start(), s + x.end()) for x in SUBCLAUSE.finditer(text[s:e])]
+    attached, usable = [], []
+    for t in times:
+        if not t.value or t.kind in ("duration", "vague") or t in deadlines:
+            continue
+        np = modified_span(text, t, e)
+        if np:
+            if trig and np[0] <= trig[0] < np[1]:
+                attached.append(t)
+            continue
+        if any(a <= t.start < b and not (trig and a <= trig[0] < b) for a, b in sub):
+            continue
+        if trig and _speech_time(text, t):
+            continue
+        usable.append(t)
+    return attached, usable, deadlines
+
+
+def time_value(t, date=None, precision=None) -> dict:
+    prec = precision or t.precision
+    end = t.end_value
+    if end and "week" in t.text.lower():
+        prec = "week"
+    return {"date": date or t.value, "precision": prec, "end": end, "deadline": None, "basis": "text"}
+
+
+def publication_precision(published: str | None) -> str:
+    """The precision the publication date itself has: a "2011-03" date gives month precision, never "day"."""
+    n = len(published or "")
+    return "day" if n >= 10 else "month" if n == 7 else "year" if n == 4 else "none"
+
+
+def tense(sent: str, t0: int, t1: int) -> str:
+    """"pluperfect" ("had refused", "had been arrested"), "past" (a simple-past trigger, or a nominal one after a
+    simple-past verb: "held talks"), "present" (present, present perfect, future, infinitive or progressive) —
+    read from the trigger and the three words before it in its clause."""
+    c0, _ = coding.clause_window(sent, t0)
+    before = sent[c0:t0].split()[-3:]
+    low = [w.lower().strip(",\"'’") for w in before]
+    if "had" in low or "hadn't" in low:
+        return "pluperfect"
+    if any(w in PRESENT_AUX for w in low):
+        return "present"
+    first = sent[t0:t1].split()[0].lower() if sent[t0:t1].split() else ""
+    if _past(first):
+        return "past"
+    if low and _past(low[-1]) or len(low) > 1 and low[-1] in DETERMINERS and _past(low[-2]):
+        return "past"  # "held talks", "launched the raids"
+    return "present"
+
+
+def _past(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
+
+
+def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> dict:
+    """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
+    ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
+    date at the publication date's own precision ("publication"), else undated (date None, precision "none",
+    basis "none"): a simple-past or past-perfect clause with no time expression is not dated by the text, and
+    giving it the publication date would put earlier events ("had refused") on the wrong day."""
+    s, e = doc.sentences[si]
+    idx = doc_index(doc)
+    attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
+    out = None
+    if attached:
+        out = time_value(attached[0])
+    if out is None and not speech:
+        out = _anchored(doc, si, t0, usable)
+    if out is None and usable:
+        c0, c1 = coding.clause_window(doc.text[s:e], t0 - s)
+        pool = [t for t in usable if s + c0 <= t.start < s + c1] or usable
+        out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
+    if out is None:
+        para = idx.paragraph(s)
+        prior = []
+        if para:
+            for sj in idx.sentences_between(para[0], s):
+                key = ("governing", sj)
+                if key not in idx.cache:
+                    idx.cache[key] = _governing(doc, sj, None)[1]
+                prior += idx.cache[key]
+        if prior:
+            out = time_value(max(prior, key=lambda t: t.start))
+    if out is None:
+        when = tense(doc.text[s:e], t0 - s, t1 - s)
+        if doc.published and when == "present":
+            out = {"date": doc.published, "precision": publication_precision(doc.published), "end": None,
+                   "deadline": None, "basis": "publication"}
+        else:
+            out = {"date": None, "precision": "none", "end": None, "deadline": None, "basis": "none"}
+    if deadlines:
+        out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
+    return out
+
+
+def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
+    """"two months after the arrest of X" in a sentence dated November 2017: the arrest is 2017-09."""
+    for t in doc_index(doc).times_in(*doc.sentences[si]):
+        if t.kind != "duration":
+            continue
+        m = ANCHOR.match(t.text.strip())
+        if not m or not 0 <= t0 - t.end <= 6 or not usable:
+            continue
+        n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
+        anchor = min(usable, key=lambda x: abs(x.start - t.start))
+        if not n or anchor.precision not in ("day", "month", "year"):
+            continue
+        sign = -1 if m["d"].lower() == "after" else 1
+        return _shifted(anchor.value, anchor.precision, sign * n, m["u"].lower())
+    return None
+
+
+def _shifted(value: str, precision: str, n: int, unit: str) -> dict | None:
+    try:
+        y = int(value[:4])
+        mo = int(value[5:7]) if len(value) >= 7 else 1
+        d = int(value[8:10]) if len(value) >= 10 else 1
+        if unit == "year":
+            y += n
+        elif unit == "month":
+            k = y * 12 + mo - 1 + n
+            y, mo = divmod(k, 12)
+            mo += 1
+        else:
+            from datetime import timedelta  # noqa: PLC0415
+
+            day = _date(y, mo, d) + timedelta(days=n * (7 if unit == "week" else 1))
+            y, mo, d = day.year, day.month, day.day
+    except ValueError:
+        return None
+    rank = ["day", "month", "year"]
+    prec = rank[max(rank.index(precision), rank.index(unit) if unit in rank else 0)]
+    val = {"day": f"{y:04d}-{mo:02d}-{d:02d}", "month": f"{y:04d}-{mo:02d}", "year": f"{y:04d}"}[prec]
+    return {"date": val, "precision": prec, "end": None, "deadline": None, "basis": "text"}
+
+
+def is_historical(value: str | None, published: str | None) -> bool:
+    if not value or not published:
+        return False
+    try:
+        ev = _date(int(value[:4]), int(value[5:7] or 12) if len(value) >= 7 else 12, 28 if len(value) >= 10 else 28)
+        pub = _date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (pub - ev).days > 365

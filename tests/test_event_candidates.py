@@ -1,0 +1,49 @@
+"""parley.events.candidates: the per-document index answers each sentence's mentions, times, quotes and paragraph
+exactly as a scan of the whole document would (the scan was what made the stage quadratic: issue 15 item 7), and
+``inside`` finds a position among sorted spans."""
+
+from __future__ import annotations
+
+import random
+
+from parley.document import Actor, Document, Quote, TimeExpr
+from parley.events.candidates import doc_index, inside, sentence_mentions
+
+
+def _doc(n: int = 60) -> Document:
+    rnd = random.Random(7)
+    parts, sents, paras = [], [], []
+    pos = 0
+    for i in range(n):
+        s = f"Sentence {i} names Velor and Marsh on Monday."
+        sents.append([pos, pos + len(s)])
+        parts.append(s)
+        pos += len(s) + 1
+        if i % 5 == 4:
+            paras.append([sents[i - 4][0], sents[i][1]])
+    text = " ".join(parts)
+    doc = Document(id="d", text=text, sentences=sents, paragraphs=paras)
+    for name in ("Velor", "Marsh"):
+        spans = [[i, i + len(name)] for i in range(len(text)) if text.startswith(name, i) and rnd.random() < 0.8]
+        doc.actors.append(Actor(id=name.lower(), name=name, mentions=spans))
+    doc.times = [TimeExpr("Monday", i, i + 6, "2013-09-16") for i in range(len(text)) if text.startswith("Monday", i)]
+    doc.quotes = [Quote("Velor", "velor", "x", s0, s0 + 8, speaker_span=[s0, s0 + 5]) for s0, _ in sents[::7]]
+    return doc
+
+
+def test_index_matches_a_full_scan():
+    doc = _doc()
+    idx = doc_index(doc, rebuild=True)
+    for s, e in doc.sentences:
+        scan = sorted((ms - s, me - s, a.id) for a in doc.actors for ms, me in a.mentions if s <= ms and me <= e)
+        assert [(a, b, x.id) for a, b, x in sentence_mentions(doc, s, e)] == scan
+        assert idx.times_in(s, e) == [t for t in doc.times if s <= t.start < e]
+        assert idx.quotes_in(s, e) == [q for q in doc.quotes if s <= q.start < e or s <= q.speaker_span[0] < e]
+        para = next((p for p in doc.paragraphs if p[0] <= s < p[1]), None)
+        assert idx.paragraph(s) == (tuple(para) if para else None)
+
+
+def test_inside_sorted_spans():
+    spans = [(0, 5), (10, 20), (30, 31)]
+    assert inside(3, spans) and inside(10, spans) and inside(30, spans)
+    assert not inside(5, spans) and not inside(25, spans) and not inside(-1, spans) and not inside(31, spans)

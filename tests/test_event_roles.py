@@ -1,0 +1,149 @@
+"""Issue 16 failure classes, each on text written for it (fictional names): roles (parley.events.roles), cue
+vetoes and nominal events (parley.events.coding), speech content, statements, spans and the date basis
+(parley.events.dating). Documents are built by hand as in test_event_extraction.py, so that only the events stage
+is tested."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.context import Context
+from parley.document import Document
+from parley.events import annotate
+from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, VELOR, _doc
+
+pytestmark = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+KARNAVIA = ("Karnavia", "country")
+DOV = ("Pieter Dov", "person")
+MARR = ("Elsa Marr", "person")
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def _events(text: str, actors: dict, ctx, times=()) -> Document:
+    return annotate(_doc(text, actors, times), ctx)
+
+
+def _typed(doc: Document, etype: str):
+    evs = [e for e in doc.events if e.event == etype]
+    assert evs, [(e.event, e.trigger, e.actor, e.recipient) for e in doc.events]
+    return evs[0]
+
+
+def test_snub_by_postponing_is_reject_of_the_snubbed(ctx):
+    d = _events("Ostravia snubbed Karnavia by postponing a state visit.", {"o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+    assert not [e for e in d.events if e.event == "CONSULT"]  # the visit is what was postponed
+
+
+def test_met_with_approval_is_support_from_the_approver_to_the_planner(ctx):
+    d = _events("The Velor Union's plan was met with approval from the Marsh Party.", {"v": VELOR, "m": MARSH}, ctx)
+    ev = _typed(d, "SUPPORT")
+    assert ev.actor == ["Marsh Party"] and ev.recipient == ["Velor Union"]
+    assert not [e for e in d.events if e.event == "CONSULT"]
+
+
+def test_refused_to_extradite_a_to_b_has_recipient_b(ctx):
+    d = _events("Ostravia refused to extradite Pieter Dov to Karnavia.", {"o": OSTRAVIA, "d": DOV, "k": KARNAVIA},
+                ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+
+
+def test_aides_act_for_their_principal_and_the_span_shows_them(ctx):
+    text = "Tomas Brell's aides accused the Marsh Party of fraud."
+    d = _events(text, {"b": BRELL, "m": MARSH}, ctx)
+    ev = _typed(d, "ACCUSE")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"]
+    a0, a1 = ev.actor_spans[0]
+    assert text[a0:a1] == "Tomas Brell's aides"
+    r0, r1 = ev.recipient_spans[0]
+    assert text[r0:r1] == "Marsh Party"
+    t0, t1 = ev.trigger_span
+    assert text[t0:t1] == "accused"
+
+
+def test_relative_clause_object_and_passive(ctx):
+    d = _events("The Marsh Party, which Ostravia had banned, was attacked by the Velor Union.",
+                {"o": OSTRAVIA, "m": MARSH, "v": VELOR}, ctx)
+    ban, attack = _typed(d, "COERCE"), _typed(d, "ASSAULT")
+    assert ban.actor == ["Ostravia"] and ban.recipient == ["Marsh Party"]
+    assert attack.actor == ["Velor Union"] and attack.recipient == ["Marsh Party"]
+
+
+def test_coordination_gives_both_actors(ctx):
+    d = _events("Ostravia and Karnavia condemned the Marsh Party.", {"o": OSTRAVIA, "k": KARNAVIA, "m": MARSH}, ctx)
+    ev = _typed(d, "ACCUSE")
+    assert ev.actor == ["Ostravia", "Karnavia"] and ev.recipient == ["Marsh Party"]
+    assert len(ev.actor_spans) == 2 and all(ev.actor_spans)
+
+
+def test_a_leader_calling_anothers_steps_a_mistake_accuses_that_actor(ctx):
+    d = _events("Tomas Brell said the Marsh Party's steps were a mistake.", {"b": BRELL, "m": MARSH}, ctx)
+    ev = _typed(d, "ACCUSE")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"] and ev.kind == "event"
+
+
+@pytest.mark.parametrize("text", ["Tomas Brell urged the Marsh Party to return to the table.",
+                                  "Tomas Brell called on the Marsh Party to free the prisoners.",
+                                  "Tomas Brell demanded that the Marsh Party free the prisoners."])
+def test_urge_call_on_demand_are_requests(ctx, text):
+    ev = _typed(_events(text, {"b": BRELL, "m": MARSH}, ctx), "REQUEST")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"]
+
+
+def test_denying_an_accusation_is_reject(ctx):
+    d = _events("Tomas Brell denied the accusations made by the Marsh Party.", {"b": BRELL, "m": MARSH}, ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"]
+
+
+def test_a_bare_statement_is_a_statement_not_a_plover_event(ctx):
+    d = _events("Tomas Brell said the weather in the capital was calm.", {"b": BRELL}, ctx)
+    assert d.events and all(e.event is None and e.kind == "statement" for e in d.events)
+    assert d.events[0].actor == ["Tomas Brell"] and d.events[0].cameo.startswith("01")
+
+
+def test_released_a_report_is_no_retreat(ctx):
+    d = _events("The Marsh Party released a report on the economy.", {"m": MARSH}, ctx)
+    assert not [e for e in d.events if e.event in ("RETREAT", "CONCEDE")]
+    d = _events("Ostravia released the Marsh Party activists on Monday.", {"o": OSTRAVIA, "m": MARSH}, ctx,
+                [("Monday", "2013-09-16", "day")])
+    assert _typed(d, "RETREAT").actor == ["Ostravia"]
+
+
+def test_nominal_events_and_several_in_one_sentence(ctx):
+    d = _events("Tomas Brell received a phone call from Elsa Marr.", {"b": BRELL, "e": MARR}, ctx)
+    call = _typed(d, "CONSULT")
+    assert call.actor == ["Elsa Marr"] and call.recipient == ["Tomas Brell"]
+    d = _events("The raids by Ostravia on the Marsh Party offices were condemned.", {"o": OSTRAVIA, "m": MARSH}, ctx)
+    raid = _typed(d, "COERCE")
+    assert raid.actor == ["Ostravia"] and raid.recipient == ["Marsh Party"]
+    d = _events("The Velor Union held talks with the Marsh Party and urged Ostravia to withdraw.",
+                {"v": VELOR, "m": MARSH, "o": OSTRAVIA}, ctx)
+    assert _typed(d, "CONSULT").recipient == ["Marsh Party"] and _typed(d, "REQUEST").recipient == ["Ostravia"]
+
+
+def test_earlier_events_are_undated_or_dated_by_their_own_clause(ctx):
+    d = _events("Ostravia had refused to meet the Velor Union.", {"o": OSTRAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.date is None and ev.date_precision == "none" and ev.date_basis == "none"
+    d = _events("In 2005, Ostravia expelled Karnavia's ambassador.", {"o": OSTRAVIA, "k": KARNAVIA}, ctx,
+                [("2005", "2005", "year")])
+    ev = _typed(d, "SANCTION")
+    assert ev.date == "2005" and ev.date_precision == "year" and ev.date_basis == "text" and ev.historical
+    # a present-tense clause is today's news: the publication date, said so
+    d = _events("Ostravia is holding talks with the Velor Union.", {"o": OSTRAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "CONSULT")
+    assert ev.date == "2013-09-17" and ev.date_basis == "publication" and ev.date_precision == "day"
+
+
+def test_date_precision_is_never_finer_than_a_month_publication_date(ctx):
+    doc = _doc("Ostravia is holding talks with the Velor Union.", {"o": OSTRAVIA, "v": VELOR})
+    doc.published = "2013-09"
+    ev = _typed(annotate(doc, ctx), "CONSULT")
+    assert ev.date == "2013-09" and ev.date_precision == "month" and ev.date_basis == "publication"
