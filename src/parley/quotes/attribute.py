@@ -1,0 +1,73 @@
+"""The attributor: runs direct quotes and reported-speech cues in text order, so that pronouns and follow-on
+paragraphs see the speakers found before them.
+"""
+
+from __future__ import annotations
+
+from parley import text as textmod
+from parley.document import Document, Quote
+from parley.quotes.candidates import Candidates
+from parley.quotes.cues import Cues
+from parley.quotes.lexicon import Lexicon
+from parley.quotes.marks import _Seg, find_segments
+from parley.quotes.pronouns import Pronouns
+from parley.quotes.reported import Reported
+from parley.quotes.view import UNNAMED, View, _Speaker, make_quote
+
+
+class Attributor(View, Pronouns, Candidates, Cues, Reported):
+    def __init__(self, doc: Document, lex: Lexicon):
+        self.doc, self.t, self.lex = doc, doc.text, lex
+        self.paras = doc.paragraphs or textmod.paragraphs(doc.text)
+        self.sents = doc.sentences or textmod.sentences(doc.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.segs = find_segments(self.t, self.paras, lex)
+        self.seg_spans = [(s.open, s.close) for s in self.segs]
+        self.seg_starts = [s.open for s in self.segs]
+        self._mentions(doc.actors)
+        self.gender = {a.id: self._gender(a) for a in doc.actors}
+        self.events: list[tuple[int, _Speaker, int]] = []  # (position, speaker, paragraph)
+        self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
+        self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
+        self.subjects = self._sentence_subjects()
+
+
+    def run(self) -> list[Quote]:
+        items: list[tuple[int, int, object]] = []
+        for ch in self._chains():
+            items.append((ch[0].open, 0, ch))
+        for m in self.lex.cue_re.finditer(self.t):
+            if not self._in_quote(m.start()):
+                items.append((m.start(), 1, m))
+        items.sort(key=lambda x: (x[0], x[1]))
+        quotes: list[Quote] = []
+        for _pos, kind, obj in items:
+            if kind == 0:
+                quotes.extend(self._direct(obj))
+            else:  # a cue already used by a direct quote may still govern a reported clause (residue rule)
+                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones):
+                    continue
+                q = self._reported(obj)
+                if q:
+                    quotes.append(q)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _direct(self, chain: list[_Seg]) -> list[Quote]:
+        if self._heading_like(chain):
+            return []
+        sp, cue, pos, own_cue = self._attribute_chain(chain)
+        if own_cue and cue:
+            self.cue_log.append((pos, self._sent_of(pos), sp or UNNAMED, cue))
+        if sp is not None and sp is not UNNAMED:
+            self.events.append((pos, sp, chain[-1].para if own_cue else chain[0].para))
+        out = []
+        for seg in chain:
+            body = self.t[seg.cs:seg.ce]
+            if not body.strip():
+                continue
+            if len(body.split()) < 2 and not own_cue:
+                continue  # a scare quote, not a statement
+            spk = sp if sp is not UNNAMED else None
+            out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
+        return out

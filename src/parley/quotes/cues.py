@@ -1,0 +1,168 @@
+"""Direct quotes: chains of quote segments and the cue that governs each (after, before, in the sentence,
+or the previous speaker for a bare follow-on paragraph).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parley import text as textmod
+from parley.quotes.marks import DQ, _Seg
+from parley.quotes.view import UNNAMED
+
+
+class Cues:
+    def _chains(self) -> list[list[_Seg]]:
+        chains: list[list[_Seg]] = []
+        for seg in self.segs:
+            prev = chains[-1][-1] if chains else None
+            if (prev is not None and not prev.closed and prev.after is None and seg.para == prev.para + 1
+                    and seg.open == self.paras[seg.para][0]):
+                chains[-1].append(seg)
+            else:
+                chains.append([seg])
+        return chains
+
+    def _sentence_end(self, pos: int, hi: int) -> int:
+        j = pos
+        while j < hi:
+            ch = self.t[j]
+            if ch in ".!?" and (j + 1 >= hi or self.t[j + 1].isspace()) and not self._abbrev(j):
+                return j + 1
+            j += 1
+        return hi
+
+    def _abbrev(self, j: int) -> bool:
+        m = re.search(r"(\b[A-Za-z][A-Za-z.]*)$", self.t[max(0, j - 12):j])
+        if not m:
+            return False
+        w = m.group(1).lower().rstrip(".")
+        return len(w) == 1 or w in textmod.ABBREVIATIONS
+
+    def _next_open(self, pos: int, hi: int) -> int:
+        i = bisect.bisect_right(self.seg_starts, pos)
+        return self.seg_starts[i] if i < len(self.seg_starts) and self.seg_starts[i] < hi else hi
+
+    def _after_zone(self, seg: _Seg):
+        a = seg.after
+        p1 = self.paras[seg.para][1]
+        hi = min(self._next_open(a, p1), p1)
+        j = a
+        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-"):
+            j += 1
+        hi = min(hi, self._sentence_end(j, hi))
+        if j >= hi:
+            return None
+        for m in self.lex.cue_re.finditer(self.t, j, min(hi, j + 110)):
+            word = m.group()
+            if m.group("verb") and word in self.lex.participles:
+                continue
+            if not self.t[j:m.start()].strip():  # inverted: "said Kem Sokha", "according to X", "read the statement"
+                sp, _ = self._subject_after(m.end(), hi)
+                return sp, word, m.start()
+            if m.group("verb") and word in self.lex.inverted_only:
+                continue
+            sp, start = self._subject_before(j, m.start())
+            if sp is None:
+                continue
+            if len(self.t[j:start].split()) > 6:
+                return None
+            return sp, word, m.start()
+        return None
+
+    def _before_zone(self, seg: _Seg):
+        p0 = self.paras[seg.para][0]
+        k = seg.open
+        while k > p0 and self.t[k - 1].isspace():
+            k -= 1
+        if k <= p0 or self.t[k - 1] not in ":,":
+            return None
+        lo = p0
+        i = bisect.bisect_left(self.seg_starts, seg.open) - 1
+        if i >= 0 and self.segs[i].para == seg.para:
+            lo = max(lo, self.segs[i].close)
+        si = self._sent_of(k - 1)
+        if self.sents:
+            lo = max(lo, self.sents[si][0])
+        cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
+        if not cues:
+            return None
+        m = cues[-1]
+        if m.group("acc"):
+            sp, _ = self._subject_after(m.end(), k)
+        else:
+            sp, _ = self._subject_before(lo, m.start())
+            if sp is None or sp is UNNAMED:
+                sp2 = self._participle_speaker(m.start(), si) if m.group() in self.lex.participles else None
+                sp = sp2 or sp
+        return sp, m.group(), m.start()
+
+    def _zone_at(self, pos: int):
+        for s, e, sp, cue in reversed(self.zones):
+            if s <= pos < e:
+                return sp, cue
+        return None
+
+    def _sentence_cue(self, seg: _Seg):
+        """Embedded quote: speaker of a cue elsewhere in the sentence, preferring one before the quote."""
+        si = self._sent_of(seg.open)
+        s0, s1 = self.sents[si] if self.sents else (self.paras[seg.para][0], self.paras[seg.para][1])
+        best = None
+        for m in self.lex.cue_re.finditer(self.t, s0, s1):
+            if self._in_quote(m.start()) or (m.group("verb") and m.group() in self.lex.inverted_only):
+                continue
+            if m.group("acc"):
+                sp, _ = self._subject_after(m.end(), s1)
+            elif m.group() in self.lex.participles:
+                sp = self._participle_speaker(m.start(), si)
+            else:
+                sp, _ = self._subject_before(s0, m.start())
+            if sp is None:
+                continue
+            cand = (sp, m.group(), m.start())
+            if m.start() < seg.open:
+                best = cand
+            elif best is None:
+                return cand
+        return best
+
+    def _attribute_chain(self, chain: list[_Seg]):
+        first = chain[0]
+        if first.partial:
+            z = self._zone_at(first.cs)
+            if z:
+                return z[0], z[1], first.cs, False
+        for seg in chain:
+            if seg.after is not None:
+                r = self._after_zone(seg)
+                if r:
+                    return r[0], r[1], r[2], True
+        r = self._before_zone(first)
+        if r and r[0] is not None:
+            return r[0], r[1], r[2], True
+        if first.partial:
+            r = self._sentence_cue(first)
+            if r:
+                return r[0], r[1], r[2], False
+            subj = self._sentence_subject(self._sent_of(first.open)) if self.sents else None
+            verb = re.search(r"\b([a-z]+)\b", self.t[subj[1]:first.open]) if subj and subj[0] < first.open else None
+            if verb and verb.group(1) in self.lex.naming:  # "X called it a “constitutional coup”"
+                return self._speaker(subj), verb.group(1), subj[0], False
+            return None, None, first.open, False
+        # a bare quote: same speaker as the last speech in this or the previous paragraph
+        if self.events:
+            pos, sp, para = self.events[-1]
+            if first.para - para <= 1 and sp is not UNNAMED:
+                return sp, None, first.open, False
+        return None, None, first.open, False
+
+    def _heading_like(self, chain: list[_Seg]) -> bool:
+        """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech."""
+        if len(chain) > 1:
+            return False
+        p0, p1 = self.paras[chain[0].para]
+        body = self.t[p0:p1].rstrip().rstrip(DQ + "’'").rstrip()
+        if not body or body[-1] in ".!?…:,":
+            return False
+        return len(body.split()) < 15 and not self.lex.cue_re.search(body)
