@@ -70,7 +70,9 @@ SPEECH = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|according|added|
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president",
           "gen", "rev", "sec", "secretary", "vice", "former", "prof", "professor", "judge", "justice", "speaker",
           "candidate", "nominee", "presidential", "democratic", "republican", "gop", "chairman", "mayor",
-          "lt", "col", "adm", "sgt", "capt", "state", "attorney", "general", "first", "lady", "the", "a", "an"}
+          "lt", "col", "adm", "sgt", "capt", "state", "attorney", "general", "first", "lady", "the", "a", "an",
+          "about", "this", "that", "these", "those", "liberal", "conservative", "but", "and", "when", "if"}
+PREPOSITIONS = {"of", "for", "at", "in", "from", "with", "by", "on", "to", "about", "as", "under"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you", "his", "its", "their"}
 PARTICLES = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|ul|st\.)"
 CAP = r"(?:[A-Z][\w’'.-]*|" + PARTICLES + r"(?=\s+[A-Z])|(?:al|el|ul)-[A-Z][\w’'-]*)"
@@ -113,7 +115,7 @@ def load_split(split: str, limit: int | None = None) -> list[Article]:
         names = [n for i, n in enumerate(names) if i % 10]
     elif split == "check":
         names = [n for i, n in enumerate(names) if i % 10 == 0]
-    names = names[:limit] if limit else names
+    names = names[::max(1, len(names) // limit)][:limit] if limit else names  # spread over outlets
     anns = sorted((POLNEAR / comp / "attributions").glob("*.ann"))
     out = []
     for n in names:
@@ -151,22 +153,29 @@ def parse_ann(ann: str, text: str) -> list[Attribution]:
 
 
 def name_in(span_text: str) -> str | None:
-    """R1: the last non-possessive run of capitalised words, titles dropped."""
-    best = None
-    for m in NAME_RUN.finditer(span_text):
-        run = m.group()
-        if span_text[m.end():m.end() + 2] in ("’s", "'s") or run.endswith(("’s", "'s")):
-            continue
-        words = [w for w in run.split() if w.lower().strip(".") not in TITLES and w.lower() not in PRONOUNS]
-        if words and words[0][0].isupper():
-            best = " ".join(words)
-    if best is None:  # only a possessive name: "Trump's campaign" -> Trump
-        for m in NAME_RUN.finditer(span_text):
+    """R1: in the first comma-separated part of the Source that has one, the last run of capitalised words
+    (titles dropped) that is neither a possessive nor the object of a preposition ("Bob Mulholland, a California
+    superdelegate" -> Bob Mulholland; "Virginia delegate Beau Correll" -> Beau Correll; "The leader of the
+    Anti-Defamation League, Jonathan Greenblatt" -> Jonathan Greenblatt); failing that, a possessive
+    ("Trump's campaign" -> Trump)."""
+    possessive = None
+    for part in re.split(r",|\(|\bwho\b|\bwhich\b|—|–", span_text):
+        best = None
+        for m in NAME_RUN.finditer(part):
             words = [re.sub(r"[’']s$", "", w) for w in m.group().split()
                      if w.lower().strip(".") not in TITLES and w.lower() not in PRONOUNS]
-            if words and words[0][0].isupper():
-                best = " ".join(words)
-    return best
+            if not words or not words[0][0].isupper():
+                continue
+            before = [w for w in part[:m.start()].split() if w.lower() not in ("the", "a", "an")]
+            if before and before[-1].lower() in PREPOSITIONS:
+                continue
+            if part[m.end():m.end() + 2] in ("’s", "'s") or m.group().endswith(("’s", "'s")):
+                possessive = possessive or " ".join(words)
+                continue
+            best = " ".join(words)
+        if best:
+            return best
+    return possessive
 
 
 def resolve_names(art: Article) -> None:

@@ -30,6 +30,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
         self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
         self.subjects = self._sentence_subjects()
+        self._headings: dict[int, bool] = {}
 
 
     def run(self) -> list[Quote]:

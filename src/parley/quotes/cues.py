@@ -158,11 +158,15 @@ class Cues:
         return None, None, first.open, False
 
     def _heading_like(self, chain: list[_Seg]) -> bool:
-        """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech."""
+        """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech.
+
+        Decided once per paragraph (a paragraph with many quotes is read once, not once per quote)."""
         if len(chain) > 1:
             return False
-        p0, p1 = self.paras[chain[0].para]
-        body = self.t[p0:p1].rstrip().rstrip(DQ + "’'").rstrip()
-        if not body or body[-1] in ".!?…:,":
-            return False
-        return len(body.split()) < 15 and not self.lex.cue_re.search(body)
+        pi = chain[0].para
+        if pi not in self._headings:
+            p0, p1 = self.paras[pi]
+            body = self.t[p0:p1].rstrip().rstrip(DQ + "’'").rstrip()
+            self._headings[pi] = bool(body) and body[-1] not in ".!?…:," and len(body.split()) < 15 \
+                and not self.lex.cue_re.search(body)
+        return self._headings[pi]

@@ -1,6 +1,6 @@
 """Quote marks and quoted spans: which double marks open and close, and where each quote's words lie.
 
-Double marks only (“ ” " „ « »), mixed freely; the direction of each mark comes from its neighbours, the glyph
+Double marks only (“ ” " „ « », and NYT-style ''…'' written as two apostrophes), mixed freely; the direction of each mark comes from its neighbours, the glyph
 only breaks ties. Single marks are never quote marks at top level (apostrophes, single-quoted headlines).
 """
 
@@ -35,22 +35,26 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     lex = lex or default_lexicon()
     segs: list[_Seg] = []
     for pi, (p0, p1) in enumerate(paragraphs):
-        open_at = None
-        for i in range(p0, p1):
+        open_at, ow = None, 1
+        i = p0
+        while i < p1:
             ch = text[i]
-            if ch not in DQ:
+            w = 2 if text.startswith("''", i) and i + 1 < p1 else 1  # NYT style ''…''
+            if ch not in DQ and w == 1:
+                i += 1
                 continue
-            d = _direction(text, i, p0, p1)
+            d = _direction(text, i, p0, p1, w)
             if d == "toggle":
                 d = "close" if open_at is not None else "open"
             if d == "open" and open_at is None:
-                open_at = i
+                open_at, ow = i, w
             elif d == "close" and open_at is not None:
-                segs.append(_Seg(open_at, open_at + 1, i, i + 1, pi, True, i + 1))
+                segs.append(_Seg(open_at, open_at + ow, i, i + w, pi, True, i + w))
                 open_at = None
+            i += w
         if open_at is not None:
-            seg = _Seg(open_at, open_at + 1, p1, p1, pi, False, None)
-            cut = _trailing_cue(text, open_at + 1, p1, lex)
+            seg = _Seg(open_at, open_at + ow, p1, p1, pi, False, None)
+            cut = _trailing_cue(text, open_at + ow, p1, lex)
             if cut is not None:
                 seg.ce, seg.close, seg.after = cut, cut, cut
             segs.append(seg)
@@ -60,9 +64,9 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     return segs
 
 
-def _direction(text: str, i: int, lo: int, hi: int) -> str:
+def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     left_open = prev.isspace() or prev in OPENERS_CTX
     right_close = nxt.isspace() or nxt in CLOSERS_CTX
     if left_open and not right_close:
@@ -103,7 +107,7 @@ def _is_partial(text: str, seg: _Seg, p0: int) -> bool:
     if j <= p0:
         return False
     prev = text[j - 1]
-    if prev in ".!?:" or prev in DQ:
+    if prev in ".!?:'" or prev in DQ:
         return False
     if prev == "," and seg.cs < len(text) and text[seg.cs].isupper():
         return False
