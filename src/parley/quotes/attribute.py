@@ -4,6 +4,8 @@ paragraphs see the speakers found before them.
 
 from __future__ import annotations
 
+import re
+
 from parley import text as textmod
 from parley.document import Document, Quote
 from parley.quotes.candidates import Candidates
@@ -69,6 +71,20 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
                 continue
             if len(body.split()) < 2 and not own_cue:
                 continue  # a scare quote, not a statement
+            if not own_cue and _title_like(body):
+                continue  # the title of a work ("The Rachel Maddow Show"), not words anyone said
             spk = sp if sp is not UNNAMED else None
             out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
         return out
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "los",
+          "el", "du", "der", "van", "von", "is", "vs", "vs.", "&"}
+
+
+def _title_like(body: str) -> bool:
+    """Every word capitalised but the small ones, short, no sentence inside: a title, a show, a slogan's name."""
+    words = body.rstrip(".!?,").split()
+    if not 2 <= len(words) <= 10 or not words[0][:1].isupper() or re.search(r"[.!?]\s", body):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)

@@ -149,6 +149,8 @@ class Cues:
             verb = re.search(r"\b([a-z]+)\b", self.t[subj[1]:first.open]) if subj and subj[0] < first.open else None
             if verb and verb.group(1) in self.lex.naming:  # "X called it a “constitutional coup”"
                 return self._speaker(subj), verb.group(1), subj[0], False
+            if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
+                return self._speaker(subj), None, subj[0], False
             return None, None, first.open, False
         # a bare quote: same speaker as the last speech in this or the previous paragraph
         if self.events:
