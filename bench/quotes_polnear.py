@@ -422,9 +422,9 @@ def hand_check(arts: list[Article]) -> tuple[int, int] | None:
         return None
     by = {(a.name, min(s for s, _ in at.source)): at for a in arts for at in a.attrs if at.source}
     agree = n = 0
-    for line in CHECK.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in CHECK.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) < 4 or (parts[0], int(parts[1])) not in by:
+        if len(parts) < 4 or not parts[1].isdigit() or (parts[0], int(parts[1])) not in by:
             continue
         at = by[(parts[0], int(parts[1]))]
         reader = None if parts[3] in ("-", "") else parts[3]
