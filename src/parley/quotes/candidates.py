@@ -13,6 +13,7 @@ _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
 _NAME_AT_START = re.compile(r"^((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
+_STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
 
 
 class Candidates:
@@ -98,7 +99,7 @@ class Candidates:
         while j < hi and self.t[j].isspace():
             j += 1
         limit = min(hi, j + 60)
-        stop = re.search(r"[,.;:!?]", self.t[j:limit])
+        stop = _STOP.search(self.t[j:limit])  # not the period of "Mr." or "Sen."
         limit = j + stop.start() if stop else limit
         for s, e, a in self.mentions:
             if s < j:

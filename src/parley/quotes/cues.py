@@ -8,8 +8,9 @@ import bisect
 import re
 
 from parley import text as textmod
+from parley.quotes.candidates import _NOT_NAME
 from parley.quotes.marks import DQ, _Seg
-from parley.quotes.view import UNNAMED
+from parley.quotes.view import UNNAMED, _Speaker
 
 
 class Cues:
@@ -69,6 +70,40 @@ class Cues:
             if len(self.t[j:start].split()) > 6:
                 return None
             return sp, word, m.start()
+        return self._any_verb_after(j, hi)
+
+    def _any_verb_after(self, j: int, hi: int):
+        """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
+        the quote is an attribution whatever the verb (the lexicon cannot list them all)."""
+        m = re.match(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", self.t[j:hi], flags=re.S)
+        if not m or m.end() < len(self.t[j:hi].rstrip()):
+            return None
+        vs = j + m.start(2)
+        sp, start = self._subject_before(j, vs)
+        word = self.t[j:vs].strip()
+        if sp is UNNAMED and re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:
+            return _Speaker(word, None, (j, j + len(word))), m.group(2), vs
+        if sp is None or self.t[j:start].strip():
+            return None
+        return sp, m.group(2), vs
+
+    def _introduction(self, lo: int, k: int):
+        """“Jane Doe, Channel Name: “…”, “Clinton: “…”, “Jane Doe — “…”: a short name-led lead before a colon or
+        dash introduces the speaker (the first name in it)."""
+        lead = self.t[lo:k - 1]
+        words = lead.split()
+        if not 1 <= len(words) <= 8 or any(w[:1].islower() and w not in ("of", "for", "the", "and", "de", "van", "al")
+                                           for w in words):
+            return None
+        j = lo
+        while j < k and self.t[j].isspace():
+            j += 1
+        men = self.by_start.get(j)
+        if men:
+            return self._speaker(men), None, j
+        nm = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", self.t[j:k - 1])
+        if nm and nm.group().split()[0].lower() not in _NOT_NAME:
+            return _Speaker(nm.group().rstrip("."), None, (j, j + len(nm.group().rstrip(".")))), None, j
         return None
 
     def _before_zone(self, seg: _Seg):
@@ -76,7 +111,7 @@ class Cues:
         k = seg.open
         while k > p0 and self.t[k - 1].isspace():
             k -= 1
-        if k <= p0 or self.t[k - 1] not in ":,":
+        if k <= p0 or self.t[k - 1] not in ":,—–":
             return None
         lo = p0
         i = bisect.bisect_left(self.seg_starts, seg.open) - 1
@@ -87,7 +122,7 @@ class Cues:
             lo = max(lo, self.sents[si][0])
         cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
         if not cues:
-            return None
+            return self._introduction(lo, k) if self.t[k - 1] != "," else None
         m = cues[-1]
         if m.group("acc"):
             sp, _ = self._subject_after(m.end(), k)
