@@ -72,3 +72,13 @@ def test_relatives_sharing_a_surname_are_different_actors():
     assert got["We are going to win big"] == "Donald Trump"
     assert got["My husband is a fighter"] == "Melania Trump"
     assert got["I love my father"].startswith("Donald Trump Jr")
+
+
+def test_offices_and_bodies_speak_as_organisations():
+    doc = _analyze("Lawmakers met on Monday.\n\n"
+                   "“She has no plans to resign,” Senator Mary Kowalski's office said in a statement.\n\n"
+                   "“The border will stay open,” the ministry said.")
+    got = {q.text: (q.speaker, q.speaker_span) for q in doc.quotes if q.direct}
+    assert got["She has no plans to resign"][0] == "Senator Mary Kowalski's office"
+    assert got["The border will stay open"][0] == "the ministry"
+    assert all(span is not None for _sp, span in got.values())

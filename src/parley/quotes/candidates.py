@@ -15,6 +15,9 @@ _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
 
+_OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
+                     r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
+
 
 class Candidates:
     def _strip_between(self, lo: int, k: int) -> int:
@@ -58,8 +61,22 @@ class Candidates:
             s = lo + nm.start()
             if self._word_before(s, lo) not in self.lex.prepositions:
                 return _Speaker(nm.group(1), None, (s, k)), s
+        org = self._office(lo, k)
+        if org:
+            return org, org.span[0]
         words = self.t[lo:k].split()
         return (UNNAMED if words else None), k
+
+    def _office(self, lo: int, k: int) -> _Speaker | None:
+        """ "the ministry said", "Senator Kowalski's office said": an office or body speaks as an organisation."""
+        m = _OFFICE.search(self.t[lo:k])
+        if not m or m.group("noun").lower() not in self.lex.offices:
+            return None
+        s = lo + m.start()
+        owner = self.by_end.get(lo + m.end("owner")) if m.group("owner") else None
+        if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
+            return None
+        return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
 
     def _has_mention(self, s: int, e: int) -> bool:
         return any(ms < e and me > s for ms, me, _ in self.mentions)

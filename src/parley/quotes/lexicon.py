@@ -35,6 +35,7 @@ class Lexicon:
     finite: frozenset
     naming: frozenset
     cue_re: re.Pattern
+    offices: frozenset = frozenset()
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -52,7 +53,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         male=frozenset(w.lower() for w in data["gender_words"]["male"]),
         female=frozenset(w.lower() for w in data["gender_words"]["female"]),
         documents=low("documents"), clause_openers=low("clause_openers"), finite=low("finite"), naming=low("naming_verbs"),
-        cue_re=cue_re,
+        cue_re=cue_re, offices=low("offices"),
     )
 
 
