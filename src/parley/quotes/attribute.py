@@ -32,6 +32,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
         self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
         self.subjects = self._sentence_subjects()
+        self.subject_starts = [p for p, _sp in self.subjects]
         self._headings: dict[int, bool] = {}
 
 

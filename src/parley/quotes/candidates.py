@@ -69,11 +69,15 @@ class Candidates:
 
     def _office(self, lo: int, k: int) -> _Speaker | None:
         """ "the ministry said", "Senator Kowalski's office said": an office or body speaks as an organisation."""
-        m = _OFFICE.search(self.t[lo:k])
-        if not m or m.group("noun").lower() not in self.lex.offices:
+        w = self.t[max(lo, k - 40):k].rsplit(None, 1)
+        if not w or w[-1].lower() not in self.lex.offices:
+            return None  # cheap test first: the word before the cue must be an office noun
+        base = max(lo, k - 90)
+        m = _OFFICE.search(self.t[base:k])
+        if not m:
             return None
-        s = lo + m.start()
-        owner = self.by_end.get(lo + m.end("owner")) if m.group("owner") else None
+        s = base + m.start()
+        owner = self.by_end.get(base + m.end("owner")) if m.group("owner") else None
         if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
             return None
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")

@@ -12,6 +12,8 @@ from parley.quotes.candidates import _NOT_NAME
 from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
+_ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+
 
 class Cues:
     def _chains(self) -> list[list[_Seg]]:
@@ -75,10 +77,12 @@ class Cues:
     def _any_verb_after(self, j: int, hi: int):
         """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
         the quote is an attribution whatever the verb (the lexicon cannot list them all)."""
-        m = re.match(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", self.t[j:hi], flags=re.S)
-        if not m or m.end() < len(self.t[j:hi].rstrip()):
+        if hi - j > 90:
+            return None  # the rest of the sentence must be just "<speaker> <verb>."
+        m = _ANY_VERB.match(self.t, j, hi)
+        if not m or m.end() < len(self.t[:hi].rstrip()):
             return None
-        vs = j + m.start(2)
+        vs = m.start(2)
         sp, start = self._subject_before(j, vs)
         word = self.t[j:vs].strip()
         if sp is UNNAMED and re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:

@@ -6,6 +6,7 @@ Gender comes from titles and role words ("Mr", "spokeswoman") beside an actor's 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley.document import Actor
@@ -41,7 +42,9 @@ class Pronouns:
             author = self._document_author(pos)
             if author:
                 return author
-        cands = [(p, sp) for p, sp, _ in self.events if p < pos] + [(p, sp) for p, sp in self.subjects if p < pos]
+        # the recent past only (the last 40 speakers and subjects before the pronoun): constant work per pronoun
+        k = bisect.bisect_left(self.subject_starts, pos)
+        cands = [(p, sp) for p, sp, _ in self.events[-40:] if p < pos] + [(p, sp) for p, sp in self.subjects[max(0, k - 40):k]]
         cands.sort(key=lambda x: x[0], reverse=True)
         for _p, sp in cands:
             if kind in ("male", "female"):
