@@ -82,3 +82,16 @@ def test_offices_and_bodies_speak_as_organisations():
     assert got["She has no plans to resign"][0] == "Senator Mary Kowalski's office"
     assert got["The border will stay open"][0] == "the ministry"
     assert all(span is not None for _sp, span in got.values())
+
+
+def test_role_nouns_possessive_appositions_and_dashed_subjects():
+    got = _speakers("Jeff Weaver, Sanders' campaign manager, said in a statement: “The campaign is growing.” "
+                    "“We will keep going.”\n\n"
+                    "Ana Ruiz spoke at a rally in Denver on Friday.\n\n"
+                    "“I will build it,” the Republican nominee said.\n\n"
+                    "Tomas Brel — named by the paper as a likely running mate — told the station that “we are "
+                    "ready for this fight.”")
+    assert got["The campaign is growing."] == "Jeff Weaver"
+    assert got["We will keep going."] == "Jeff Weaver"
+    assert got["I will build it"] == "Ana Ruiz"
+    assert got["we are ready for this fight."] == "Tomas Brel"

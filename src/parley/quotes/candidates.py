@@ -18,6 +18,8 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
+_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)\s*$")
+
 
 class Candidates:
     def _strip_between(self, lo: int, k: int) -> int:
@@ -64,8 +66,27 @@ class Candidates:
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
+        role = self._role_noun(lo, k)
+        if role:
+            return role
         words = self.t[lo:k].split()
+        if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
+            subj = self._sentence_subject(self._sent_of(k - 1))
+            if subj and lo <= subj[0] < k:
+                rest = self.t[subj[1]:k].lstrip()
+                nxt = rest.split()[0].lower() if rest.split() else ""
+                if rest[:1] in ",—–(" or nxt in self.lex.prepositions or nxt in self.lex.between:
+                    return self._speaker(subj), subj[0]
         return (UNNAMED if words else None), k
+
+    def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
+        """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
+        m = _ROLE.search(self.t[max(lo, k - 60):k])
+        if not m or m.group(1).lower() not in self.lex.person_nouns:
+            return None
+        s = max(lo, k - 60) + m.start()
+        sp = self._resolve_pronoun("person", s)
+        return (sp, s) if sp is not UNNAMED else None
 
     def _office(self, lo: int, k: int) -> _Speaker | None:
         """ "the ministry said", "Senator Kowalski's office said": an office or body speaks as an organisation."""
@@ -103,7 +124,8 @@ class Candidates:
                 return self._speaker(men), men[0]
             seg = self.t[s:e]
             first = seg.split()[0]
-            appositive = first[0].islower() or first.lower() in ("a", "an", "the")
+            appositive = (first[0].islower() or first.lower() in ("a", "an", "the")
+                          or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager"
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
@@ -137,6 +159,9 @@ class Candidates:
             noun = words[1].lower().strip(".,")
             if noun in self.lex.documents:
                 return self._document_author(j + 1) or UNNAMED, j
+            role = self._role_noun(j, limit)  # "said the Republican nominee"
+            if role:
+                return role[0], j
         nm = _NAME_AT_START.match(self.t[j:limit])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
             return _Speaker(nm.group(1), None, (j, j + nm.end())), j

@@ -69,10 +69,20 @@ class Cues:
             sp, start = self._subject_before(j, m.start())
             if sp is None:
                 continue
+            if sp is UNNAMED:
+                sp = self._single_name(j, m.start()) or sp
             if len(self.t[j:start].split()) > 6:
                 return None
             return sp, word, m.start()
         return self._any_verb_after(j, hi)
+
+    def _single_name(self, j: int, vs: int) -> _Speaker | None:
+        """One capitalised word between a quote and its verb (“…,” Hannity pressed) is a name the actors stage
+        did not know; right after a quote it cannot be a sentence-initial common noun."""
+        word = self.t[j:vs].strip()
+        if re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:
+            return _Speaker(word, None, (j, j + len(word)))
+        return None
 
     def _any_verb_after(self, j: int, hi: int):
         """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
@@ -84,9 +94,9 @@ class Cues:
             return None
         vs = m.start(2)
         sp, start = self._subject_before(j, vs)
-        word = self.t[j:vs].strip()
-        if sp is UNNAMED and re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:
-            return _Speaker(word, None, (j, j + len(word))), m.group(2), vs
+        single = self._single_name(j, vs) if sp is UNNAMED else None
+        if single:
+            return single, m.group(2), vs
         if sp is None or self.t[j:start].strip():
             return None
         return sp, m.group(2), vs

@@ -36,6 +36,7 @@ class Lexicon:
     naming: frozenset
     cue_re: re.Pattern
     offices: frozenset = frozenset()
+    person_nouns: frozenset = frozenset()
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -53,7 +54,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         male=frozenset(w.lower() for w in data["gender_words"]["male"]),
         female=frozenset(w.lower() for w in data["gender_words"]["female"]),
         documents=low("documents"), clause_openers=low("clause_openers"), finite=low("finite"), naming=low("naming_verbs"),
-        cue_re=cue_re, offices=low("offices"),
+        cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"),
     )
 
 

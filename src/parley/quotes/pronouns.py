@@ -37,7 +37,7 @@ class Pronouns:
 
 
     def _resolve_pronoun(self, pron: str, pos: int) -> _Speaker:
-        kind = self.lex.pronouns.get(pron.lower())
+        kind = self.lex.pronouns.get(pron.lower(), pron)  # or "person": a role noun ("the nominee")
         if kind == "thing":
             author = self._document_author(pos)
             if author:
@@ -47,7 +47,7 @@ class Pronouns:
         cands = [(p, sp) for p, sp, _ in self.events[-40:] if p < pos] + [(p, sp) for p, sp in self.subjects[max(0, k - 40):k]]
         cands.sort(key=lambda x: x[0], reverse=True)
         for _p, sp in cands:
-            if kind in ("male", "female"):
+            if kind in ("male", "female", "person"):
                 if sp.type != "person":
                     continue
                 g = self.gender.get(sp.id) if sp.id else None
