@@ -251,7 +251,8 @@ class Resolver:
             return "country"
         if all(m.weak for m in ms) and not any(m.evidence for m in ms):
             return None
-        if "organization" in types and not any(m.role for m in ms):
+        if ("organization" in types and not any(m.role for m in ms)
+                and types.count("organization") > types.count("person")):  # the majority of typed mentions
             return "organization"
         if "person" in types:
             return "person"
