@@ -95,3 +95,10 @@ def test_role_nouns_possessive_appositions_and_dashed_subjects():
     assert got["We will keep going."] == "Jeff Weaver"
     assert got["I will build it"] == "Ana Ruiz"
     assert got["we are ready for this fight."] == "Tomas Brel"
+
+
+def test_gender_from_the_texts_own_pronouns():
+    got = _speakers("Hillary Clinton touted her record on Monday. Bernie Sanders said his plan was better.\n\n"
+                    "Sanders supports a higher minimum wage. Clinton disagrees.\n\n"
+                    "“It is a national disgrace,” he said.")
+    assert got["It is a national disgrace"] == "Bernie Sanders"

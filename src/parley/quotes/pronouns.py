@@ -12,16 +12,18 @@ import re
 from parley.document import Actor
 from parley.quotes.view import UNNAMED, _Speaker
 
+_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|her|him|himself|herself)\b", re.I)
+
 
 class Pronouns:
     def _gender(self, a: Actor) -> str | None:
-        votes = {"male": 0, "female": 0}
+        votes = {"male": 0.0, "female": 0.0}
         for w in (a.role or "").lower().split():
             if w in self.lex.male:
                 votes["male"] += 1
             elif w in self.lex.female:
                 votes["female"] += 1
-        for s, _e in a.mentions:
+        for s, e in a.mentions:
             before = self.t[max(0, s - 20):s].split()
             if before:
                 w = before[-1].lower()
@@ -29,6 +31,10 @@ class Pronouns:
                     votes["male"] += 1
                 elif w in self.lex.female and w != "her":
                     votes["female"] += 1
+            # the text's own pronoun for the subject: "Clinton touted her credentials", "Brel said he would"
+            m = _NEXT_PRONOUN.match(self.t, e, min(len(self.t), e + 60))
+            if m and not self._in_quote(m.start(1)):
+                votes["male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"] += 0.5
         if votes["male"] > votes["female"]:
             return "male"
         if votes["female"] > votes["male"]:
