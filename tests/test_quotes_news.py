@@ -102,3 +102,13 @@ def test_gender_from_the_texts_own_pronouns():
                     "Sanders supports a higher minimum wage. Clinton disagrees.\n\n"
                     "“It is a national disgrace,” he said.")
     assert got["It is a national disgrace"] == "Bernie Sanders"
+
+
+def test_names_behind_ages_relative_clauses_and_descriptions():
+    got = _speakers("Susan Sarandon campaigned in Ohio.\n\n"
+                    "“I am not sure I will vote,” Sarandon, 69, told the station on Monday.\n\n"
+                    "“He was my closest friend,” said his roommate at college, Bruce Turry, who knew him well.\n\n"
+                    "The poll is out - Philip Bump: “The numbers moved in one week.”")
+    assert got["I am not sure I will vote"].endswith("Sarandon")  # the actor, or the name as written
+    assert got["He was my closest friend"] == "Bruce Turry"
+    assert got["The numbers moved in one week."] == "Philip Bump"

@@ -124,8 +124,8 @@ class Candidates:
                 return self._speaker(men), men[0]
             seg = self.t[s:e]
             first = seg.split()[0]
-            appositive = (first[0].islower() or first.lower() in ("a", "an", "the")
-                          or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager"
+            appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
+                          or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
@@ -165,7 +165,25 @@ class Candidates:
         nm = _NAME_AT_START.match(self.t[j:limit])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
             return _Speaker(nm.group(1), None, (j, j + nm.end())), j
+        if words and limit < hi and self.t[limit] == ",":  # "said his best friend at Lehigh, Bruce Turry, who"
+            sp = self._named_part(limit + 1, hi)
+            if sp:
+                return sp, j
         return (UNNAMED if words else None), j
+
+    def _named_part(self, j: int, hi: int) -> _Speaker | None:
+        """A comma-delimited part that is exactly one mention or capitalised name (an apposition's name)."""
+        while j < hi and self.t[j].isspace():
+            j += 1
+        stop = _STOP.search(self.t, j, min(hi, j + 60))
+        e = stop.start() if stop else min(hi, j + 60)
+        men = self.by_start.get(j)
+        if men and not self.t[men[1]:e].strip():
+            return self._speaker(men)
+        nm = _NAME_AT_START.match(self.t[j:e])
+        if nm and j + nm.end() == e and nm.group(1).split()[0].lower() not in _NOT_NAME:
+            return _Speaker(nm.group(1), None, (j, e))
+        return None
 
 
     def _skip_listener(self, j: int, hi: int) -> int:

@@ -69,8 +69,13 @@ class Cues:
             sp, start = self._subject_before(j, m.start())
             if sp is None:
                 continue
-            if sp is UNNAMED:
-                sp = self._single_name(j, m.start()) or sp
+            if sp is UNNAMED:  # “…,” Katie Packer, who chairs the PAC, said: the name right after the quote
+                men = self.by_start.get(j)
+                if men and self.t[men[1]:men[1] + 1] == ",":
+                    sp, start = self._speaker(men), j
+                else:
+                    c = self.t.find(",", j, m.start())
+                    sp = self._single_name(j, c if c > 0 else m.start()) or sp
             if len(self.t[j:start].split()) > 6:
                 return None
             return sp, word, m.start()
@@ -104,6 +109,9 @@ class Cues:
     def _introduction(self, lo: int, k: int):
         """“Jane Doe, Channel Name: “…”, “Clinton: “…”, “Jane Doe — “…”: a short name-led lead before a colon or
         dash introduces the speaker (the first name in it)."""
+        cut = max(self.t.rfind(d, lo, k - 1) for d in (" - ", " — ", " – "))
+        if cut >= 0:  # "Why it matters - Philip Bump: “…”": the name after the dash
+            lo = cut + 3
         lead = self.t[lo:k - 1]
         words = lead.split()
         if not 1 <= len(words) <= 8 or any(w[:1].islower() and w not in ("of", "for", "the", "and", "de", "van", "al")
