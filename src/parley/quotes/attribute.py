@@ -72,11 +72,20 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
                 continue
             if len(body.split()) < 2 and not own_cue:
                 continue  # a scare quote, not a statement
+            if seg.partial and len(body.split()) <= 2 and not own_cue and not self._speech_in_sentence(seg):
+                continue  # a short embedded phrase with no cue in reach ("a “virtual tie”"): a term, not a statement
             if not own_cue and _title_like(body):
                 continue  # the title of a work ("The Rachel Maddow Show"), not words anyone said
             spk = sp if sp is not UNNAMED else None
             out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
         return out
+
+    def _speech_in_sentence(self, seg: _Seg) -> bool:
+        """A cue or naming verb outside quotes in the quote's sentence (read from the text, not from actors)."""
+        s0, s1 = self.sents[self._sent_of(seg.open)] if self.sents else self.paras[seg.para]
+        if any(not self._in_quote(m.start()) for m in self.lex.cue_re.finditer(self.t, s0, s1)):
+            return True
+        return any(w.lower() in self.lex.naming for w in re.findall(r"[A-Za-z]+", self.t[s0:seg.open]))
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "los",

@@ -114,6 +114,8 @@ class Cues:
             lo = cut + 3
         lead = self.t[lo:k - 1]
         words = lead.split()
+        if lead.isupper():
+            return None  # a kicker ("FAREWELL: “…”", "NOW OPEN:"), not a name
         if not 1 <= len(words) <= 8 or any(w[:1].islower() and w not in ("of", "for", "the", "and", "de", "van", "al")
                                            for w in words):
             return None
