@@ -49,7 +49,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             if kind == 0:
                 quotes.extend(self._direct(obj))
             else:  # a cue already used by a direct quote may still govern a reported clause (residue rule)
-                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones):
+                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones[-20:]):
                     continue
                 q = self._reported(obj)
                 if q:

@@ -5,6 +5,7 @@ A speaker is never the object of a preposition ("a top official with the party")
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley.quotes.view import UNNAMED, _Speaker
@@ -104,7 +105,8 @@ class Candidates:
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
 
     def _has_mention(self, s: int, e: int) -> bool:
-        return any(ms < e and me > s for ms, me, _ in self.mentions)
+        lo = bisect.bisect_left(self.mention_starts, s - 120)  # no mention is longer than that
+        return any(ms < e and me > s for ms, me, _ in self.mentions[lo:bisect.bisect_left(self.mention_starts, e)])
 
     def _apposition(self, lo: int, comma: int) -> tuple[_Speaker | None, int]:
         """"Koul Panha, executive director of Comfrel, an election monitoring group, said" -> Koul Panha."""
@@ -144,7 +146,7 @@ class Candidates:
         limit = min(hi, j + 60)
         stop = _STOP.search(self.t[j:limit])  # not the period of "Mr." or "Sen."
         limit = j + stop.start() if stop else limit
-        for s, e, a in self.mentions:
+        for s, e, a in self.mentions[bisect.bisect_left(self.mention_starts, j):]:
             if s < j:
                 continue
             if s >= limit:

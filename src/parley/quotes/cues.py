@@ -158,7 +158,7 @@ class Cues:
         return sp, m.group(), m.start()
 
     def _zone_at(self, pos: int):
-        for s, e, sp, cue in reversed(self.zones):
+        for s, e, sp, cue in reversed(self.zones[-20:]):  # zones come in text order
             if s <= pos < e:
                 return sp, cue
         return None

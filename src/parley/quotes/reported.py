@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley.document import Quote
@@ -14,6 +15,8 @@ from parley.quotes.view import UNNAMED, _Speaker, make_quote
 class Reported:
     def _participle_speaker(self, pos: int, si: int) -> _Speaker | None:
         for cpos, csi, sp, _cue in reversed(self.cue_log):
+            if csi < si:
+                break  # cues are logged in text order: nothing earlier is in this sentence
             if csi == si and cpos < pos and sp is not UNNAMED:
                 return sp
         subj = self._sentence_subject(si)
@@ -87,7 +90,9 @@ class Reported:
     def _residue_words(self, cs: int, ce: int) -> int:
         """Words of the clause outside direct quotes."""
         out, j = [], cs
-        for s in self.segs:
+        for s in self.segs[max(0, bisect.bisect_left(self.seg_starts, cs) - 1):]:
+            if s.open >= ce:
+                break
             if s.close <= cs or s.open >= ce:
                 continue
             out.append(self.t[j:max(j, s.open)])
@@ -151,6 +156,6 @@ class Reported:
         self.events.append((cue_s, sp, self._para_of(cue_s)))
         if len(self.t[cs:ce].split()) < 4 or self._residue_words(cs, ce) < 4:
             return None
-        if any(zs < cs < ze and zs != cs for zs, ze, _sp, _c in self.zones[:-1]):
+        if any(zs < cs < ze and zs != cs for zs, ze, _sp, _c in self.zones[-21:-1]):
             return None  # nested inside another report
         return make_quote(sp, self.t[cs:ce], cs, ce, False, word)

@@ -44,6 +44,7 @@ class View:
                 ms.append((s, e, a))
         ms.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         self.mentions = ms
+        self.mention_starts = [m[0] for m in ms]
         self.by_end: dict[int, tuple[int, int, Actor]] = {}
         self.by_start: dict[int, tuple[int, int, Actor]] = {}
         for m in ms:
@@ -83,8 +84,9 @@ class View:
         if comma > 0 and len(self.t[s0:comma].split()) <= 15:
             starts.append(comma + 1)
         for st in starts:
-            for s, e, a in self.mentions:
-                if s < st or s >= s1 or self._in_quote(s):
+            lo = bisect.bisect_left(self.mention_starts, st)
+            for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, s1, lo)]:
+                if self._in_quote(s):
                     continue
                 lead = self.t[st:s].split()
                 if len(lead) > 5 or any(w.lower() in self.lex.prepositions for w in lead):
