@@ -14,6 +14,7 @@ from parley.quotes.lexicon import Lexicon, default_lexicon
 DQ = "\"“”„«»"
 OPENERS_CTX = "([{—–/:"
 CLOSERS_CTX = ".,;:!?)]}—–…"
+_MARK = re.compile("''|[" + DQ + "]")  # NYT style ''…'' is two apostrophes
 
 
 @dataclass
@@ -36,13 +37,8 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     segs: list[_Seg] = []
     for pi, (p0, p1) in enumerate(paragraphs):
         open_at, ow = None, 1
-        i = p0
-        while i < p1:
-            ch = text[i]
-            w = 2 if text.startswith("''", i) and i + 1 < p1 else 1  # NYT style ''…''
-            if ch not in DQ and w == 1:
-                i += 1
-                continue
+        for mk in _MARK.finditer(text, p0, p1):  # the marks only, not every character
+            i, w = mk.start(), mk.end() - mk.start()
             d = _direction(text, i, p0, p1, w)
             if d == "toggle":
                 d = "close" if open_at is not None else "open"
@@ -51,7 +47,6 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
             elif d == "close" and open_at is not None:
                 segs.append(_Seg(open_at, open_at + ow, i, i + w, pi, True, i + w))
                 open_at = None
-            i += w
         if open_at is not None:
             seg = _Seg(open_at, open_at + ow, p1, p1, pi, False, None)
             cut = _trailing_cue(text, open_at + ow, p1, lex)
