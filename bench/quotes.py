@@ -1,6 +1,6 @@
 """Quotes stage figures on the five seeds: precision/recall of quotes and of quote+speaker, and articles/s.
 
-    python bench/quotes.py [--repeat N] [--show]
+    python bench/quotes.py [--repeat N] [--show] [--scaling [--before REV]]
 
 Runs the pipeline (``parley.pipeline.analyze`` over ``ingest.iter_documents``; the actors and quotes stages are
 applied here too if the pipeline does not run them yet) on ../shared/seeds and compares ``doc.quotes`` with
@@ -9,6 +9,11 @@ spans overlap by at least half of the shorter one (gold spans are re-found by th
 cleaning do not break the comparison); matching is one-to-one, best overlap first. quote+speaker also needs the
 speaker's canonical name to equal the gold speaker (or one of ``speaker_alt``; ``null`` matches ``null``).
 Figures are printed for all quotes, direct full-clause quotes (the quality bar), partial quotes and reported speech.
+
+``--scaling`` times ``quotes.annotate`` on one paragraph of 200, 800 and 1600 quotes (linear means the time per
+word stays flat) and per word on the seeds; with ``--before REV`` the quotes module of git revision REV (the
+single-file ``src/parley/quotes.py`` before the package split: ``e37b97e~1``) runs on the same documents in the
+same process, so the two are compared as a ratio.
 """
 
 from __future__ import annotations
@@ -123,15 +128,65 @@ def report(triples) -> dict:
     return rows
 
 
+def _module_at(rev: str):
+    """The single-file quotes module of a git revision, loaded under another name (for a speed ratio)."""
+    import importlib.util
+    import subprocess
+    import sys
+    import tempfile
+
+    src = subprocess.run(["git", "show", f"{rev}:src/parley/quotes.py"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    data = ROOT / "src" / "parley" / "data" / "quotes" / "cues.yaml"
+    src = "\n".join(f"DATA = Path({str(data)!r})" if ln.startswith("DATA = ") else ln for ln in src.splitlines())
+    path = Path(tempfile.mkdtemp()) / "quotes_before.py"
+    path.write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("quotes_before", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["quotes_before"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def scaling(docs, ctx: Context, before: str | None) -> None:
+    from parley import text as textmod
+    from parley.document import Document
+
+    mods = [("now", quotes)] + ([(f"at {before}", _module_at(before))] if before else [])
+    words = sum(len(d.text.split()) for d in docs)
+    for name, mod in mods:
+        t0 = time.perf_counter()
+        for _ in range(20):
+            for d in docs:
+                mod.annotate(d, ctx)
+        print(f"seeds, {name}: {20 * words / (time.perf_counter() - t0):,.0f} words/s")
+    for n in (200, 800, 1600):
+        body = " ".join(f"“Point number {i} is clear,” she said, and Ana Ruiz said that plan {i} would work."
+                        for i in range(n))
+        d = textmod.segment(Document(id="long", text="Ana Ruiz spoke. " + body))
+        w = len(d.text.split())
+        row = []
+        for name, mod in mods:
+            t0 = time.perf_counter()
+            mod.annotate(d, ctx)
+            row.append(f"{name} {1e6 * (time.perf_counter() - t0) / w:.1f} µs/word")
+        print(f"one paragraph, {n} quotes ({w} words): " + ", ".join(row))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5, help="timing repetitions over the seeds")
     ap.add_argument("--show", action="store_true", help="print misses, false alarms and wrong speakers")
+    ap.add_argument("--scaling", action="store_true", help="time per word on long paragraphs and on the seeds")
+    ap.add_argument("--before", default=None, help="with --scaling: also time the quotes.py of this git revision")
     args = ap.parse_args()
     if not (SHARED / "seeds").is_dir():
         raise SystemExit("../shared/seeds not present")
     ctx = Context()
     docs = run([SHARED / "seeds"], ctx)
+    if args.scaling:
+        scaling(docs, ctx, args.before)
+        return
     triples = match(docs, load_gold())
     print(f"{'':16}{'gold':>5}{'sys':>5}{'quote P':>9}{'quote R':>9}{'+spk P':>8}{'+spk R':>8}")
     for name, r in report(triples).items():

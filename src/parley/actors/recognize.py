@@ -50,6 +50,17 @@ WORK_NOUNS = frozenset("""song songs single album albums track record film films
 OPEN_CHARS = "“\"‘'(:—–[-"
 
 
+# Abbreviated titles before a personal name (US and church usage); a title, never a name or part of one.
+_TITLE_ABBREVS = frozenset({"rep", "sen", "gov", "rev", "gen", "lt", "col", "sgt", "capt", "adm", "prof", "msgr",
+                            "cmdr", "supt", "insp", "atty", "amb"})
+
+
+def _particle_hyphen(word: str) -> bool:
+    """ "ul-Haq", "al-Baghdadi", "bin-Salman": a short lower-case particle hyphened to a capitalised name part."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head.isalpha() and head.islower() and len(head) <= 3 and rest[:1].isupper()
+
+
 @dataclass
 class Mention:
     s: int
@@ -214,6 +225,9 @@ class Recognizer:
                 if u.kind == "poss" and toks[j - 1].low in lex.name_possessives and nxt_cap:
                     j += 1
                     continue
+                if u.kind == "word" and not has_org and _particle_hyphen(u.text):
+                    j += 1  # "Inzamam ul-Haq", "Abu Bakr al-Baghdadi": a particle joined to a capitalised word
+                    continue
                 if u.kind == "word" and u.low in lex.particles and not has_org:
                     k = j
                     while k < n and toks[k].kind == "word" and toks[k].low in lex.particles and k - j < 3:
@@ -321,6 +335,8 @@ class Recognizer:
             n = len(h)
             if k + n <= j and all(self.toks[k + x].low == h[x] for x in range(n)):
                 return n
+        if k + 1 < j and self.toks[k].low.rstrip(".") in _TITLE_ABBREVS:
+            return 1  # "Rep. Jane Doe", "the Rev. John Smith": the abbreviated title is never the name
         return 0
 
     def _add_name(self, i: int, j: int) -> None:
@@ -328,7 +344,8 @@ class Recognizer:
         toks, lex = self.toks, self.lex
         while j > i and (toks[j - 1].low in lex.weekdays or toks[j - 1].low in lex.months):
             j -= 1
-        while i < j and (toks[i].low in lex.weekdays or toks[i].low in lex.months or toks[i].low in lex.not_names):
+        while i < j and (toks[i].low in lex.weekdays or toks[i].low in lex.months or toks[i].low in lex.not_names
+                         or toks[i].low.rstrip(".") in _TITLE_ABBREVS):
             i += 1
         if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]):
             return

@@ -63,6 +63,9 @@ class Cluster:
     first: int = 0
 
 
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 class _UF:
     def __init__(self, n: int):
         self.p = list(range(n))
@@ -173,27 +176,42 @@ class Resolver:
             if cands:
                 before = [j for j in cands if ms[j].s < m.s]
                 uf.union(i, before[-1] if before else cands[0])
-        # short personal names: "Rainsy" -> "Sam Rainsy", "Ban" -> "Ban Ki-moon"
+        # short personal names: "Rainsy" -> "Sam Rainsy", "Ban" -> "Ban Ki-moon". An index of the first and last
+        # one or two words of every longer personal name keeps this linear in the number of mentions. A name is
+        # not the short form of itself plus a generational suffix ("Donald Trump" is not "Donald Trump Jr."),
+        # and a short form shared by several people goes to the most mentioned of them, then the nearest before.
+        index: dict[tuple[str, ...], list[int]] = {}
+        for j in live:
+            o = ms[j]
+            if o.type != "person":
+                continue
+            e = self._entry(o)
+            forms = [[x.lower() for x in _words(o.text)]] + ([[x.lower() for x in _words(e.name)]] if e else [])
+            keys = set()
+            for f in forms:
+                for n in (1, 2):
+                    if len(f) > n:
+                        if not all(x.rstrip(".") in _GENERATIONAL for x in f[n:]):
+                            keys.add(tuple(f[:n]))
+                        keys.add(tuple(f[-n:]))
+            for k in keys:
+                index.setdefault(k, []).append(j)
+        weight = Counter(norm(ms[j].text) for j in live if ms[j].type == "person")
         for i in live:
             m = ms[i]
             if m.type not in (None, "person") or m.acronym:
                 continue
-            w = [x.lower() for x in _words(m.text)]
+            w = tuple(x.lower() for x in _words(m.text))
             if len(w) > 2:
                 continue
-            cands = []
-            for j in live:
-                o = ms[j]
-                if j == i or o.type != "person":
-                    continue
-                ow = [x.lower() for x in _words(o.text)]
-                e = self._entry(o)
-                forms = [ow] + ([[x.lower() for x in _words(e.name)]] if e else [])
-                if any(len(f) > len(w) and (f[: len(w)] == w or f[-len(w):] == w) for f in forms):
-                    cands.append(j)
+            cands = [j for j in index.get(w, ()) if j != i]
+            if any(uf.find(j) == uf.find(i) for j in cands):
+                continue  # already joined through its own spelling ("Trump" ... "Trump")
             if cands:
                 roots = {uf.find(j) for j in cands}
                 if len(roots) > 1:
+                    top = max(weight[norm(ms[j].text)] for j in cands)
+                    cands = [j for j in cands if weight[norm(ms[j].text)] == top]
                     before = [j for j in cands if ms[j].s < m.s]
                     pick = before[-1] if before else cands[0]
                 else:
@@ -233,7 +251,8 @@ class Resolver:
             return "country"
         if all(m.weak for m in ms) and not any(m.evidence for m in ms):
             return None
-        if "organization" in types and not any(m.role for m in ms):
+        if ("organization" in types and not any(m.role for m in ms)
+                and types.count("organization") > types.count("person")):  # the majority of typed mentions
             return "organization"
         if "person" in types:
             return "person"

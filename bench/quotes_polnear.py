@@ -1,0 +1,507 @@
+"""Quotes and speakers on PolNeAR (US election news, 7 outlets): parley against a nearest-name baseline.
+
+    python bench/quotes_polnear.py [--split dev|train|check] [--limit N] [--show] [--sample N]
+
+Runs the public pipeline (``parley.pipeline.analyze`` over ``ingest.iter_documents``, the path of
+``parley analyze``) on each article of ../shared/data/polnear/<split>/text, with the publication date from
+metadata.tsv, and compares ``doc.quotes`` with the gold attributions (one annotation file per article: the
+first by name when an article was annotated twice). Splits: ``dev`` (84 articles, the reported figures),
+``train`` (train articles except every tenth, for development) and ``check`` (every tenth train article, a
+slice kept for checking choices). Gold offsets are into the raw text; the cleaner may drop lines or replace
+no-break spaces, so they are mapped to the cleaned text through a character alignment (difflib).
+
+Gold direct quotes: every double-quoted piece (“…”, "…", NYT-style ''…'') of two words or more inside a gold
+attribution's Content span, cut at paragraph breaks (a quote running over paragraphs gives one piece per
+paragraph, as parley does). Gold reported speech: a Content span whose quoted pieces cover under half of its
+characters. A system quote matches a gold one of its kind when their spans overlap by at least half of the
+shorter; matching is one-to-one, best overlap first. Reported-speech recall is given for all non-direct
+attributions (PolNeAR also annotates beliefs and intentions: "X wants …") and for those whose cue holds a
+speech verb (``SPEECH`` below). A system reported quote counts as right when it matches any non-direct one.
+
+Gold speaker, resolved to a name the way a reader would (rule R):
+  R1. The Source span names someone: its last run of capitalised words (lowercase particles such as "de",
+      "van", "bin", "al-" allowed inside, titles such as "Mr.", "Sen.", "President" dropped) that is not a
+      possessive ("Trump's campaign manager Kellyanne Conway" -> Kellyanne Conway; "the Clinton campaign"
+      -> Clinton; "The New York Times" -> New York Times).
+  R2. A pronoun (he, she, they, it, we, I) or a definite description without a name ("the candidate",
+      "the campaign"): the name R1 gives for the nearest preceding gold Source in the article that has one.
+  R3. An indefinite or plural description ("a spokesman", "officials", "some commentators"): unnamed.
+  No Source span: unknown, left out of speaker figures (counted).
+  Hand check: ``--sample 50`` prints 50 dev sources (fixed seed) with context and the rule's name; a reader's
+  verdicts are in bench/data/polnear_source_check.tsv and the agreement is printed with every dev run.
+
+Speaker right at name level: the gold name's words are all among the words of the system speaker's name or
+of one of its actor's aliases, or the other way round ("Trump" ~ "Donald Trump"; "Melania Trump" is not
+"Donald Trump"), titles and possessives dropped, case ignored. An unnamed gold speaker is matched by no
+speaker or by a system speaker whose span overlaps the gold Source. End-to-end F1 counts a quote right when
+it is found and its speaker is right (quotes with unknown gold speaker left out on both sides).
+
+Baseline (same run, same scoring): quotes are the double-quoted pieces of two words or more found by the same
+mark pairing over each paragraph; the speaker is the capitalised name (R1's pattern) outside quotes nearest to
+the quote in its paragraph, else the last one in the paragraphs before. Reported speech: each "said", "says",
+"told" or "according to" outside quotes in a sentence without a quote; content is the rest of the sentence
+after the cue when the cue is in the sentence's first half, else the part before it; speaker as above.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import csv
+import difflib
+import random
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley import ingest, pipeline
+from parley.context import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+CHECK = ROOT / "bench" / "data" / "polnear_source_check.tsv"
+
+SPEECH = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|according|added|adds|wrote|writes|tweeted|posted|"
+                    r"stated|states|asked|asks|argued|argues|claimed|claims|noted|notes|explained|explains|"
+                    r"insisted|warned|announced|declared|replied|responded|continued|quipped|joked|recalled|"
+                    r"suggested|acknowledged|admitted|added|called|described|testified|reported|reports)\b", re.I)
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president",
+          "gen", "rev", "sec", "secretary", "vice", "former", "prof", "professor", "judge", "justice", "speaker",
+          "candidate", "nominee", "presidential", "democratic", "republican", "gop", "chairman", "mayor",
+          "lt", "col", "adm", "sgt", "capt", "state", "attorney", "general", "first", "lady", "the", "a", "an",
+          "about", "this", "that", "these", "those", "liberal", "conservative", "but", "and", "when", "if"}
+PREPOSITIONS = {"of", "for", "at", "in", "from", "with", "by", "on", "to", "about", "as", "under"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you", "his", "its", "their"}
+PARTICLES = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|ul|st\.)"
+CAP = r"(?:[A-Z][\w’'.-]*|" + PARTICLES + r"(?=\s+[A-Z])|(?:al|el|ul)-[A-Z][\w’'-]*)"
+NAME_RUN = re.compile(r"(?<![\w’'])" + CAP + r"(?:\s+" + CAP + r")*")
+INDEFINITE = re.compile(r"^(?:a|an|one|some|several|many|two|three|other|another|most|few|both|all)\b", re.I)
+
+
+# ------------------------------------------------------------------------------------------------- gold
+@dataclass
+class Attribution:
+    source: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    source_text: str = ""
+    cue_text: str = ""
+    name: str | None = None  # rule R
+    status: str = "unknown"  # named | resolved | unnamed | unknown
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    published: str | None
+    attrs: list[Attribution] = field(default_factory=list)
+
+
+def _spans(s: str) -> list[tuple[int, int]]:
+    return [tuple(int(x) for x in part.split()) for part in s.split(";")]
+
+
+def load_split(split: str, limit: int | None = None) -> list[Article]:
+    comp = "dev" if split == "dev" else "train"
+    meta = {}
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            meta[(row["compartment"], row["filename"])] = row.get("publication_date")
+    names = sorted(p.stem for p in (POLNEAR / comp / "text").glob("*.txt"))
+    if split == "train":
+        names = [n for i, n in enumerate(names) if i % 10]
+    elif split == "check":
+        names = [n for i, n in enumerate(names) if i % 10 == 0]
+    names = names[::max(1, len(names) // limit)][:limit] if limit else names  # spread over outlets
+    anns = sorted((POLNEAR / comp / "attributions").glob("*.ann"))
+    out = []
+    for n in names:
+        text = (POLNEAR / comp / "text" / f"{n}.txt").read_text(encoding="utf-8")
+        art = Article(n, text, meta.get((comp, n)))
+        mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == n]
+        if mine:
+            art.attrs = parse_ann(mine[0].read_text(encoding="utf-8"), text)
+        resolve_names(art)
+        out.append(art)
+    return out
+
+
+def parse_ann(ann: str, text: str) -> list[Attribution]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offs = parts[1].partition(" ")
+            spans[parts[0]] = _spans(offs)
+    for line in ann.splitlines():
+        if not line.startswith("E"):
+            continue
+        roles = dict(r.split(":") for r in line.split("\t")[1].split())
+        if "Content" not in roles:
+            continue
+        a = Attribution(spans.get(roles.get("Source"), []), spans.get(roles.get("Cue"), []),
+                        spans[roles["Content"]])
+        a.source_text = " ".join(text[s:e] for s, e in a.source)
+        a.cue_text = " ".join(text[s:e] for s, e in a.cue)
+        out.append(a)
+    out.sort(key=lambda a: min([s for s, _ in a.source] or [s for s, _ in a.content]))
+    return out
+
+
+def name_in(span_text: str) -> str | None:
+    """R1: in the first comma-separated part of the Source that has one, the last run of capitalised words
+    (titles dropped) that is neither a possessive nor the object of a preposition ("Bob Mulholland, a California
+    superdelegate" -> Bob Mulholland; "Virginia delegate Beau Correll" -> Beau Correll; "The leader of the
+    Anti-Defamation League, Jonathan Greenblatt" -> Jonathan Greenblatt); failing that, a possessive
+    ("Trump's campaign" -> Trump)."""
+    possessive = None
+    for part in re.split(r",|\(|\bwho\b|\bwhich\b|—|–", span_text):
+        best = None
+        for m in NAME_RUN.finditer(part):
+            words = [re.sub(r"[’']s$", "", w) for w in m.group().split()
+                     if w.lower().strip(".") not in TITLES and w.lower() not in PRONOUNS]
+            if not words or not words[0][0].isupper():
+                continue
+            before = [w for w in part[:m.start()].split() if w.lower() not in ("the", "a", "an")]
+            if before and before[-1].lower() in PREPOSITIONS:
+                continue
+            if part[m.end():m.end() + 2] in ("’s", "'s") or m.group().endswith(("’s", "'s")):
+                possessive = possessive or " ".join(words)
+                continue
+            best = " ".join(words)
+        if best:
+            return best
+    return possessive
+
+
+def resolve_names(art: Article) -> None:
+    last = None
+    for a in art.attrs:
+        if not a.source:
+            a.status = "unknown"
+            continue
+        src = a.source_text.strip()
+        nm = name_in(src)
+        if nm:
+            a.name, a.status, last = nm, "named", nm
+        elif INDEFINITE.match(src) or (src.lower().endswith("s") and src.lower() not in PRONOUNS
+                                        and not src.lower().startswith("the ")):
+            a.name, a.status = None, "unnamed"
+        elif last:
+            a.name, a.status = last, "resolved"
+        else:
+            a.name, a.status = None, "unnamed"
+
+
+def quote_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Double-quoted pieces in text[lo:hi] (inner offsets, marks excluded), cut at paragraph breaks."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text[lo:hi]):
+        p0, p1 = lo + para.start(), lo + para.end()
+        open_at, i = None, p0
+        while i < p1:
+            ch, two = text[i], text[i:i + 2]
+            width = 2 if two == "''" else 1
+            kind = None
+            if ch in "“«„":
+                kind = "open"
+            elif ch in "”»":
+                kind = "close"
+            elif ch == '"' or two == "''":
+                kind = "close" if open_at is not None else "open"
+            if kind == "open" and open_at is None:
+                open_at = i + width
+            elif kind == "close" and open_at is not None:
+                out.append((open_at, i))
+                open_at = None
+            elif kind == "close" and open_at is None and not out and i - p0 < (p1 - p0):
+                out.append((p0, i))  # content starting inside an open quote
+            i += width
+        if open_at is not None:
+            out.append((open_at, p1))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if len(text[s:e].split()) >= 2]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "'‘"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",'’"):
+        e -= 1
+    return s, e
+
+
+# ------------------------------------------------------------------------------------------------- items
+@dataclass
+class Item:
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None = None
+    names: tuple[str, ...] = ()
+    speaker_span: tuple[int, int] | None = None
+    gold: Attribution | None = None
+    speech: bool = True
+
+
+class OffsetMap:
+    """Raw-text offsets -> cleaned-text offsets (difflib alignment; deleted text maps to its next kept char)."""
+
+    def __init__(self, raw: str, clean: str):
+        self.blocks = []
+        if raw == clean:
+            self.same = True
+            return
+        self.same = False
+        sm = difflib.SequenceMatcher(None, raw, clean, autojunk=False)
+        for a, b, n in sm.get_matching_blocks():
+            if n:
+                self.blocks.append((a, b, n))
+        self.starts = [a for a, _b, _n in self.blocks]
+
+    def __call__(self, i: int) -> int:
+        if self.same:
+            return i
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k < 0:
+            return 0
+        a, b, n = self.blocks[k]
+        return b + min(i - a, n)
+
+
+def gold_items(art: Article, omap: OffsetMap) -> list[Item]:
+    out = []
+    for a in art.attrs:
+        pieces = []
+        for s, e in a.content:
+            pieces += quote_pieces(art.text, s, e)
+        clen = sum(e - s for s, e in a.content)
+        qlen = sum(e - s for s, e in pieces)
+        for s, e in pieces:
+            out.append(Item(omap(s), omap(e), True, a.name, gold=a))
+        if qlen < 0.5 * clen:
+            s, e = min(s for s, _ in a.content), max(e for _, e in a.content)
+            s, e = _strip(art.text, s, e)
+            out.append(Item(omap(s), omap(e), False, a.name, gold=a, speech=bool(SPEECH.search(a.cue_text))))
+    for it in out:
+        if it.gold.source:
+            it.speaker_span = (omap(min(s for s, _ in it.gold.source)), omap(max(e for _, e in it.gold.source)))
+    return [it for it in out if it.end > it.start]
+
+
+def system_items(doc) -> list[Item]:
+    actors = {a.id: a for a in doc.actors}
+    out = []
+    for q in doc.quotes:
+        a = actors.get(q.speaker_id)
+        names = (q.speaker, *(a.aliases if a else ())) if q.speaker else ()
+        out.append(Item(q.start, q.end, q.direct, q.speaker, tuple(n for n in names if n),
+                        tuple(q.speaker_span) if q.speaker_span else None))
+    return out
+
+
+def baseline_items(text: str) -> list[Item]:
+    pieces = quote_pieces(text, 0, len(text))
+    starts = [s for s, _ in pieces]
+
+    def inside(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and pieces[k][0] - 2 <= i < pieces[k][1] + 2
+
+    names = [m for m in NAME_RUN.finditer(text) if not inside(m.start()) and name_in(m.group())]
+    paras = [m.span() for m in re.finditer(r"[^\n]+", text)]
+
+    def nearest(s: int, e: int) -> tuple[str | None, tuple[int, int] | None]:
+        p = next((p for p in paras if p[0] <= s < p[1]), (0, len(text)))
+        same = [m for m in names if p[0] <= m.start() < p[1]]
+        if same:
+            m = min(same, key=lambda m: min(abs(m.start() - e), abs(s - m.end())))
+        else:
+            before = [m for m in names if m.end() <= p[0]]
+            if not before:
+                return None, None
+            m = before[-1]
+        return name_in(m.group()), m.span()
+
+    out = []
+    for s, e in pieces:
+        nm, sp = nearest(s, e)
+        out.append(Item(s, e, True, nm, (nm,) if nm else (), sp))
+    for sent in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        s0, s1 = sent.span()
+        if any(s0 <= ps < s1 for ps, _ in pieces):
+            continue
+        for c in re.finditer(r"\b(?:said|says|told|according to)\b", text[s0:s1]):
+            cs, ce = s0 + c.start(), s0 + c.end()
+            if cs - s0 < (s1 - s0) / 2:
+                m = re.match(r"\s*(?:that\s+)?", text[ce:s1])
+                lo, hi = ce + m.end(), s1
+            else:
+                lo, hi = s0, cs
+            lo, hi = _strip(text, lo, hi)
+            if len(text[lo:hi].split()) >= 4:
+                nm, sp = nearest(cs, ce)
+                out.append(Item(lo, hi, False, nm, (nm,) if nm else (), sp))
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- scoring
+def _words(name: str) -> set[str]:
+    ws = {re.sub(r"[’']s$|[^\w-]", "", w.lower()) for w in name.split()}
+    return {w for w in ws if w and w not in TITLES}
+
+
+def speaker_right(g: Item, s: Item) -> bool:
+    if g.gold.status == "unnamed":
+        return s.speaker is None or bool(s.speaker_span and g.speaker_span and s.speaker_span[0] < g.speaker_span[1]
+                                         and g.speaker_span[0] < s.speaker_span[1])
+    if not s.speaker:
+        return False
+    gw = _words(g.speaker or "")
+    return any(gw and (gw <= _words(n) or (_words(n) and _words(n) <= gw)) for n in s.names)
+
+
+def _overlap(a: Item, b: Item) -> float:
+    ov = min(a.end, b.end) - max(a.start, b.start)
+    return ov / max(1, min(a.end - a.start, b.end - b.start)) if ov > 0 else 0.0
+
+
+def match(golds: list[Item], syss: list[Item]) -> list[tuple[Item | None, Item | None]]:
+    cands = sorted(((_overlap(g, s), gi, si) for gi, g in enumerate(golds) for si, s in enumerate(syss)
+                    if g.direct == s.direct and _overlap(g, s) >= 0.5), reverse=True)
+    ug, us, out = set(), set(), []
+    for _ov, gi, si in cands:
+        if gi in ug or si in us:
+            continue
+        ug.add(gi)
+        us.add(si)
+        out.append((golds[gi], syss[si]))
+    out += [(g, None) for gi, g in enumerate(golds) if gi not in ug]
+    out += [(None, s) for si, s in enumerate(syss) if si not in us]
+    return out
+
+
+def score(pairs) -> dict:
+    d = [(g, s) for g, s in pairs if (g or s).direct]
+    r = [(g, s) for g, s in pairs if not (g or s).direct]
+    gold_d = sum(1 for g, _ in d if g)
+    sys_d = sum(1 for _, s in d if s)
+    hit_d = [(g, s) for g, s in d if g and s]
+    known = [(g, s) for g, s in hit_d if g.gold.status != "unknown"]
+    right = sum(1 for g, s in known if speaker_right(g, s))
+    gold_dk = sum(1 for g, _ in d if g and g.gold.status != "unknown")
+    sys_dk = sum(1 for g, s in d if s and (g is None or g.gold.status != "unknown"))
+    p = right / sys_dk if sys_dk else 0.0
+    rr = right / gold_dk if gold_dk else 0.0
+    gold_r = sum(1 for g, _ in r if g)
+    gold_rs = sum(1 for g, _ in r if g and g.speech)
+    sys_r = sum(1 for _, s in r if s)
+    hit_r = [(g, s) for g, s in r if g and s]
+    known_r = [(g, s) for g, s in hit_r if g.gold.status != "unknown"]
+    rp = len(hit_r) / sys_r if sys_r else 0.0
+    rs = sum(1 for g, _s in hit_r if g.speech) / gold_rs if gold_rs else 0.0
+    return {
+        "direct_gold": gold_d, "direct_sys": sys_d,
+        "direct_P": len(hit_d) / sys_d if sys_d else 0.0, "direct_R": len(hit_d) / gold_d if gold_d else 0.0,
+        "speaker_acc": right / len(known) if known else 0.0, "speaker_n": len(known),
+        "e2e_P": p, "e2e_R": rr, "e2e_F1": 2 * p * rr / (p + rr) if p + rr else 0.0,
+        "rep_gold": gold_r, "rep_gold_speech": gold_rs, "rep_sys": sys_r, "rep_P": rp,
+        "rep_R": len(hit_r) / gold_r if gold_r else 0.0, "rep_R_speech": rs,
+        "rep_F1_speech": 2 * rp * rs / (rp + rs) if rp + rs else 0.0,
+        "rep_speaker_acc": (sum(1 for g, s in known_r if speaker_right(g, s)) / len(known_r)) if known_r else 0.0,
+    }
+
+
+def hand_check(arts: list[Article]) -> tuple[int, int] | None:
+    """Agreement of rule R with the reader's verdicts in CHECK (article, source start, reader's name or -)."""
+    if not CHECK.exists():
+        return None
+    by = {(a.name, min(s for s, _ in at.source)): at for a in arts for at in a.attrs if at.source}
+    agree = n = 0
+    for line in CHECK.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 4 or not parts[1].isdigit() or (parts[0], int(parts[1])) not in by:
+            continue
+        at = by[(parts[0], int(parts[1]))]
+        reader = None if parts[3] in ("-", "") else parts[3]
+        n += 1
+        if reader is None:
+            agree += at.name is None
+        elif at.name:
+            agree += _words(reader) <= _words(at.name) or _words(at.name) <= _words(reader)
+    return agree, n
+
+
+def sample(arts: list[Article], n: int) -> None:
+    rows = [(a, at) for a in arts for at in a.attrs if at.source]
+    rows = [r for r in rows if any(quote_pieces(r[0].text, s, e) for s, e in r[1].content)]
+    random.Random(17).shuffle(rows)
+    print("article\tsource_start\trule\treader\tcontext")
+    for a, at in rows[:n]:
+        s = min(x for x, _ in at.source)
+        ctx = a.text[max(0, s - 250):s].replace("\n", " ¶ ") + " [[" + at.source_text + "]]"
+        print(f"{a.name}\t{s}\t{at.name or '-'}\t?\t{ctx}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "check"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--show", action="store_true", help="print direct-quote misses, false alarms, wrong speakers")
+    ap.add_argument("--sample", type=int, default=0, help="print N gold sources for the hand check and stop")
+    args = ap.parse_args()
+    if not POLNEAR.is_dir():
+        raise SystemExit("../shared/data/polnear not present")
+    arts = load_split(args.split, args.limit)
+    if args.sample:
+        sample(arts, args.sample)
+        return
+    ctx = Context()
+    sys_pairs, base_pairs, t_parley, n_words = [], [], 0.0, 0
+    for art in arts:
+        raw = ingest.make_raw(art.name, f"polnear/{art.name}.txt", art.text.encode("utf-8"), "text")
+        raw.published = art.published
+        t0 = time.perf_counter()
+        doc = pipeline.analyze(raw, ctx)
+        t_parley += time.perf_counter() - t0
+        n_words += len(doc.text.split())
+        golds = gold_items(art, OffsetMap(art.text, doc.text))
+        pairs = match(golds, system_items(doc))
+        sys_pairs += pairs
+        base_pairs += match(gold_items(art, OffsetMap(art.text, art.text)), baseline_items(art.text))
+        if args.show:
+            for g, s in pairs:
+                if not (g or s).direct:
+                    continue
+                if s is None:
+                    print(f"MISS  {art.name[:24]} [{g.speaker}] {doc.text[g.start:g.end][:90]!r}")
+                elif g is None:
+                    print(f"EXTRA {art.name[:24]} [{s.speaker}] {doc.text[s.start:s.end][:90]!r}")
+                elif g.gold.status != "unknown" and not speaker_right(g, s):
+                    print(f"WRONG {art.name[:24]} [{s.speaker} != {g.speaker} ({g.gold.source_text})] "
+                          f"{doc.text[g.start:g.end][:70]!r}")
+    print(f"PolNeAR {args.split}: {len(arts)} articles, {n_words} words, parley {t_parley:.1f}s")
+    rows = [("parley", score(sys_pairs)), ("baseline", score(base_pairs))]
+    keys = ["direct_gold", "direct_sys", "direct_P", "direct_R", "speaker_acc", "speaker_n", "e2e_P", "e2e_R",
+            "e2e_F1", "rep_gold", "rep_gold_speech", "rep_sys", "rep_P", "rep_R", "rep_R_speech", "rep_F1_speech",
+            "rep_speaker_acc"]
+    print(f"{'':16}" + "".join(f"{n:>10}" for n, _ in rows))
+    for k in keys:
+        print(f"{k:16}" + "".join(f"{r[k]:10d}" if isinstance(r[k], int) else f"{r[k]:10.3f}" for _, r in rows))
+    status = {}
+    for a in arts:
+        for at in a.attrs:
+            status[at.status] = status.get(at.status, 0) + 1
+    print("gold sources by rule:", status)
+    hc = hand_check(arts) if args.split == "dev" else None
+    if hc:
+        print(f"rule R vs reader on the hand-checked sample: {hc[0]}/{hc[1]} agree")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

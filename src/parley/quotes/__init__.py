@@ -1,0 +1,68 @@
+"""Quotes stage: quoted and reported speech, each with the speaker who said it.
+
+Entry point: ``annotate(doc, ctx) -> doc`` fills ``doc.quotes``. It needs ``doc.text``, ``doc.paragraphs``,
+``doc.sentences`` and ``doc.actors`` (mentions, type, name, id) and nothing else from other stages; without
+actors it still finds quotes and names speakers from a capitalised name beside the cue ("said Ana Ruiz"),
+with ``speaker_id`` None.
+
+Why rules and not a model: attribution in news text follows a small set of conventions (cue verb before or
+after the quote, inverted "said X", apposition, pronoun pointing at the last speaker, bare follow-on quote
+paragraphs) and each decision must be explainable to the analyst checking the record. The word classes
+(cue verbs, participles, pronouns, gender words, document nouns) are data in ``parley/data/quotes/cues.yaml``.
+
+Design choices:
+
+- Quote marks: double marks only (“ ” " „ « »), mixed freely; the direction of each mark comes from its
+  neighbours (space before -> opening, space or punctuation after -> closing), the glyph only breaks ties, so
+  ``“…," Eysan said. "…”`` pairs correctly. Single marks are never quote marks at top level (apostrophes in
+  "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text.
+- One ``Quote`` record per contiguous quoted span: a split quote (“A,” he said. “B”) gives two records with the
+  same speaker; a quote running over several paragraphs (no closing mark, next paragraph reopens) gives one
+  record per paragraph, all with the speaker found anywhere in the chain. ``start``/``end`` cover exactly the
+  words (marks and a trailing comma excluded); bracketed editorial insertions stay in the text.
+- An unclosed quote that ends ", he said." is read as a missing closing mark: the quote stops at the comma.
+- Speaker order of preference for a direct quote: a cue right after it (", he said", "said Kem Sokha, who…",
+  "Sok Eysan, spokesman for …, told VOA", "read the statement"), a cue before it ending in ":" or ",", for a
+  quote embedded in a sentence the reported-speech clause it sits in (or the sentence's cue or subject), and
+  for a bare quote paragraph the speaker of the previous or same paragraph. A listener ("told VOA") is never
+  the speaker.
+- "he/she" resolve to the most recent person who was a speaker or a sentence subject before the cue, outside
+  quotes, with gender when a title or role word gives it ("Mr", "spokeswoman"); a name inside the previous
+  quote is never the antecedent. "they" -> last organisation/group; "it" -> the author of the last document
+  noun ("It said …" after "Ban's statement").
+- "read the statement", "the statement said": the speaker is the statement's author, found as a possessive
+  ("Ban's statement"), "statement from/by X" or "X issued a statement" in the preceding text.
+- Reported speech (``direct: false``) only with a named speaker and a clear pattern: "<speaker> <cue> (that)
+  <clause>", "<clause>, <speaker> <cue>", "according to <speaker>", ", saying/adding that <clause>" (speaker of
+  the sentence's cue or its subject), "<speaker>, which says <clause>,". Verbs such as "acknowledged" count
+  only with "that". Nothing inside a direct quote is reported speech of someone else (the quote belongs to
+  its speaker), and a clause that is almost all direct quote (fewer than 4 words outside it) is not repeated.
+- An embedded quote with no cue in its sentence goes to the sentence's subject only after a naming verb
+  ("X called it a “constitutional coup”"), else it is left without speaker.
+- One-word quotes without their own cue are scare quotes ("widespread"), not statements, and are skipped;
+  quotes in heading-like paragraphs (short, no final punctuation, no cue) are skipped.
+
+Modules: ``marks`` (quote marks and spans), ``lexicon`` (word classes), ``view`` (indexes over the document),
+``candidates`` (speaker phrases beside a cue), ``pronouns`` (pronoun and document speakers), ``cues`` (the cue
+of each direct quote), ``reported`` (reported speech), ``attribute`` (the run in text order).
+"""
+
+from __future__ import annotations
+
+from parley import text as textmod
+from parley.context import Context
+from parley.document import Document
+from parley.quotes.attribute import Attributor
+from parley.quotes.lexicon import Lexicon, default_lexicon, load_lexicon
+from parley.quotes.marks import find_segments
+
+__all__ = ["Lexicon", "annotate", "find_segments", "load_lexicon"]
+
+
+def annotate(doc: Document, ctx: Context | None = None) -> Document:
+    """Pipeline stage: fill ``doc.quotes`` with direct and reported speech and their speakers."""
+    lex = ctx.get("quotes.lexicon", default_lexicon) if ctx is not None else default_lexicon()
+    if not doc.paragraphs or not doc.sentences:
+        textmod.segment(doc, ctx)
+    doc.quotes = Attributor(doc, lex).run()
+    return doc

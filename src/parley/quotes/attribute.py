@@ -1,0 +1,100 @@
+"""The attributor: runs direct quotes and reported-speech cues in text order, so that pronouns and follow-on
+paragraphs see the speakers found before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley import text as textmod
+from parley.document import Document, Quote
+from parley.quotes.candidates import Candidates
+from parley.quotes.cues import Cues
+from parley.quotes.lexicon import Lexicon
+from parley.quotes.marks import _Seg, find_segments
+from parley.quotes.pronouns import Pronouns
+from parley.quotes.reported import Reported
+from parley.quotes.view import UNNAMED, View, _Speaker, make_quote
+
+
+class Attributor(View, Pronouns, Candidates, Cues, Reported):
+    def __init__(self, doc: Document, lex: Lexicon):
+        self.doc, self.t, self.lex = doc, doc.text, lex
+        self.paras = doc.paragraphs or textmod.paragraphs(doc.text)
+        self.sents = doc.sentences or textmod.sentences(doc.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.segs = find_segments(self.t, self.paras, lex)
+        self.seg_spans = [(s.open, s.close) for s in self.segs]
+        self.seg_starts = [s.open for s in self.segs]
+        self._mentions(doc.actors)
+        self.gender = {a.id: self._gender(a) for a in doc.actors}
+        self.events: list[tuple[int, _Speaker, int]] = []  # (position, speaker, paragraph)
+        self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
+        self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
+        self.subjects = self._sentence_subjects()
+        self.subject_starts = [p for p, _sp in self.subjects]
+        self._headings: dict[int, bool] = {}
+
+
+    def run(self) -> list[Quote]:
+        items: list[tuple[int, int, object]] = []
+        for ch in self._chains():
+            items.append((ch[0].open, 0, ch))
+        for m in self.lex.cue_re.finditer(self.t):
+            if not self._in_quote(m.start()):
+                items.append((m.start(), 1, m))
+        items.sort(key=lambda x: (x[0], x[1]))
+        quotes: list[Quote] = []
+        for _pos, kind, obj in items:
+            if kind == 0:
+                quotes.extend(self._direct(obj))
+            else:  # a cue already used by a direct quote may still govern a reported clause (residue rule)
+                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones[-20:]):
+                    continue
+                q = self._reported(obj)
+                if q:
+                    quotes.append(q)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _direct(self, chain: list[_Seg]) -> list[Quote]:
+        if self._heading_like(chain):
+            return []
+        sp, cue, pos, own_cue = self._attribute_chain(chain)
+        if own_cue and cue:
+            self.cue_log.append((pos, self._sent_of(pos), sp or UNNAMED, cue))
+        if sp is not None and sp is not UNNAMED:
+            self.events.append((pos, sp, chain[-1].para if own_cue else chain[0].para))
+        out = []
+        for seg in chain:
+            body = self.t[seg.cs:seg.ce]
+            if not body.strip():
+                continue
+            if len(body.split()) < 2 and not own_cue:
+                continue  # a scare quote, not a statement
+            if seg.partial and len(body.split()) <= 2 and not own_cue and not self._speech_in_sentence(seg):
+                continue  # a short embedded phrase with no cue in reach ("a “virtual tie”"): a term, not a statement
+            if not own_cue and _title_like(body):
+                continue  # the title of a work ("The Rachel Maddow Show"), not words anyone said
+            spk = sp if sp is not UNNAMED else None
+            out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
+        return out
+
+    def _speech_in_sentence(self, seg: _Seg) -> bool:
+        """A cue or naming verb outside quotes in the quote's sentence (read from the text, not from actors)."""
+        s0, s1 = self.sents[self._sent_of(seg.open)] if self.sents else self.paras[seg.para]
+        if any(not self._in_quote(m.start()) for m in self.lex.cue_re.finditer(self.t, s0, s1)):
+            return True
+        return any(w.lower() in self.lex.naming for w in re.findall(r"[A-Za-z]+", self.t[s0:seg.open]))
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de", "la", "los",
+          "el", "du", "der", "van", "von", "is", "vs", "vs.", "&"}
+
+
+def _title_like(body: str) -> bool:
+    """Every word capitalised but the small ones, short, no sentence inside: a title, a show, a slogan's name."""
+    words = body.rstrip(".!?,").split()
+    if not 2 <= len(words) <= 10 or not words[0][:1].isupper() or re.search(r"[.!?]\s", body):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)

@@ -1,0 +1,212 @@
+"""Speaker phrases next to a cue: the mention, pronoun, apposition or capitalised name before or after it.
+
+A speaker is never the object of a preposition ("a top official with the party") nor a listener ("told VOA").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parley.quotes.view import UNNAMED, _Speaker
+
+_NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
+_NAME_AT_START = re.compile(r"^((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)")
+_NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
+             "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
+_STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
+
+_OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
+                     r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
+
+_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)\s*$")
+
+
+class Candidates:
+    def _strip_between(self, lo: int, k: int) -> int:
+        """Move ``k`` left over spaces and words allowed between a speaker and its cue ("had also")."""
+        while True:
+            while k > lo and self.t[k - 1].isspace():
+                k -= 1
+            if k in self.by_end:
+                return k
+            m = re.search(r"([A-Za-z’']+)$", self.t[lo:k])
+            if m and m.group(1).lower() in self.lex.between:
+                k = lo + m.start()
+                continue
+            return k
+
+    def _subject_before(self, lo: int, cue: int) -> tuple[_Speaker | None, int]:
+        """Speaker phrase ending at the cue: pronoun, mention, apposition or a capitalised name.
+
+        Returns (speaker, start of the speaker phrase); speaker None when nothing precedes the cue.
+        """
+        k = self._strip_between(lo, cue)
+        if k <= lo:
+            return None, cue
+        m = re.search(r"(?<![\w’'])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)$", self.t[lo:k])
+        if m:
+            start = lo + m.start()
+            return self._resolve_pronoun(m.group(1), start), start
+        if re.search(r"(?<![\w’'])(?:and|but)$", self.t[lo:k]) and self.sents:
+            subj = self._sentence_subject(self._sent_of(k))  # "X admitted it, but said …": X
+            if subj and lo <= subj[0] < k:
+                return self._speaker(subj), subj[0]
+        men = self.by_end.get(k)
+        if men and men[0] >= lo:
+            if self._word_before(men[0], lo) in self.lex.prepositions:
+                return UNNAMED, men[0]
+            return self._speaker(men), men[0]
+        if self.t[k - 1] == ",":
+            return self._apposition(lo, k - 1)
+        nm = _NAME_AT_END.search(self.t[lo:k])
+        if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
+            s = lo + nm.start()
+            if self._word_before(s, lo) not in self.lex.prepositions:
+                return _Speaker(nm.group(1), None, (s, k)), s
+        org = self._office(lo, k)
+        if org:
+            return org, org.span[0]
+        role = self._role_noun(lo, k)
+        if role:
+            return role
+        words = self.t[lo:k].split()
+        if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
+            subj = self._sentence_subject(self._sent_of(k - 1))
+            if subj and lo <= subj[0] < k:
+                rest = self.t[subj[1]:k].lstrip()
+                nxt = rest.split()[0].lower() if rest.split() else ""
+                if rest[:1] in ",—–(" or nxt in self.lex.prepositions or nxt in self.lex.between:
+                    return self._speaker(subj), subj[0]
+        return (UNNAMED if words else None), k
+
+    def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
+        """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
+        m = _ROLE.search(self.t[max(lo, k - 60):k])
+        if not m or m.group(1).lower() not in self.lex.person_nouns:
+            return None
+        s = max(lo, k - 60) + m.start()
+        sp = self._resolve_pronoun("person", s)
+        return (sp, s) if sp is not UNNAMED else None
+
+    def _office(self, lo: int, k: int) -> _Speaker | None:
+        """ "the ministry said", "Senator Kowalski's office said": an office or body speaks as an organisation."""
+        w = self.t[max(lo, k - 40):k].rsplit(None, 1)
+        if not w or w[-1].lower() not in self.lex.offices:
+            return None  # cheap test first: the word before the cue must be an office noun
+        base = max(lo, k - 90)
+        m = _OFFICE.search(self.t[base:k])
+        if not m:
+            return None
+        s = base + m.start()
+        owner = self.by_end.get(base + m.end("owner")) if m.group("owner") else None
+        if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
+            return None
+        return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
+
+    def _has_mention(self, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(self.mention_starts, s - 120)  # no mention is longer than that
+        return any(ms < e and me > s for ms, me, _ in self.mentions[lo:bisect.bisect_left(self.mention_starts, e)])
+
+    def _apposition(self, lo: int, comma: int) -> tuple[_Speaker | None, int]:
+        """"Koul Panha, executive director of Comfrel, an election monitoring group, said" -> Koul Panha."""
+        end = comma
+        for _ in range(4):
+            c = self.t.rfind(",", lo, end)
+            seg_s = lo if c < 0 else c + 1
+            s, e = seg_s, end
+            while s < e and self.t[s].isspace():
+                s += 1
+            while e > s and self.t[e - 1].isspace():
+                e -= 1
+            if s >= e:
+                return None, end
+            men = self.by_end.get(e)
+            if men and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions:
+                return self._speaker(men), men[0]
+            seg = self.t[s:e]
+            first = seg.split()[0]
+            appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
+                          or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
+            if not appositive:
+                nm = _NAME_AT_END.search(seg)
+                if nm and nm.start() == 0 and not self._has_mention(s, e):
+                    return _Speaker(seg, None, (s, e)), s
+                return UNNAMED, s
+            if c < 0:
+                return UNNAMED, s
+            end = c
+        return UNNAMED, end
+
+    def _subject_after(self, cue_end: int, hi: int) -> tuple[_Speaker | None, int]:
+        """Inverted order: "said Kem Sokha, who …", "said CNRP spokesman Yim Sovann", "read the statement"."""
+        j = cue_end
+        while j < hi and self.t[j].isspace():
+            j += 1
+        limit = min(hi, j + 60)
+        stop = _STOP.search(self.t[j:limit])  # not the period of "Mr." or "Sen."
+        limit = j + stop.start() if stop else limit
+        for s, e, a in self.mentions[bisect.bisect_left(self.mention_starts, j):]:
+            if s < j:
+                continue
+            if s >= limit:
+                break
+            if self.t[e:e + 2] in ("’s", "'s"):
+                continue
+            if self._word_before(s, j) in self.lex.prepositions:
+                break
+            return self._speaker((s, e, a)), s
+        words = self.t[j:limit].split()
+        if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1:
+            noun = words[1].lower().strip(".,")
+            if noun in self.lex.documents:
+                return self._document_author(j + 1) or UNNAMED, j
+            role = self._role_noun(j, limit)  # "said the Republican nominee"
+            if role:
+                return role[0], j
+        nm = _NAME_AT_START.match(self.t[j:limit])
+        if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
+            return _Speaker(nm.group(1), None, (j, j + nm.end())), j
+        if words and limit < hi and self.t[limit] == ",":  # "said his best friend at Lehigh, Bruce Turry, who"
+            sp = self._named_part(limit + 1, hi)
+            if sp:
+                return sp, j
+        return (UNNAMED if words else None), j
+
+    def _named_part(self, j: int, hi: int) -> _Speaker | None:
+        """A comma-delimited part that is exactly one mention or capitalised name (an apposition's name)."""
+        while j < hi and self.t[j].isspace():
+            j += 1
+        stop = _STOP.search(self.t, j, min(hi, j + 60))
+        e = stop.start() if stop else min(hi, j + 60)
+        men = self.by_start.get(j)
+        if men and not self.t[men[1]:e].strip():
+            return self._speaker(men)
+        nm = _NAME_AT_START.match(self.t[j:e])
+        if nm and j + nm.end() == e and nm.group(1).split()[0].lower() not in _NOT_NAME:
+            return _Speaker(nm.group(1), None, (j, e))
+        return None
+
+
+    def _skip_listener(self, j: int, hi: int) -> int:
+        while j < hi and self.t[j].isspace():
+            j += 1
+        for _ in range(3):
+            men = self.by_start.get(j)
+            if men:
+                j = men[1]
+                if self.t[j:j + 2] in ("’s", "'s"):
+                    j += 2
+                    while j < hi and self.t[j].isspace():
+                        j += 1
+                    continue
+                return j
+            low = self.t[j:j + 30].lower()
+            for w in self.lex.listener_words:
+                if low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum()):
+                    return j + len(w)
+            nm = _NAME_AT_START.match(self.t[j:hi])  # a listener the actors stage did not know
+            if nm:
+                return j + nm.end()
+            break
+        return j

@@ -1,0 +1,233 @@
+"""Direct quotes: chains of quote segments and the cue that governs each (after, before, in the sentence,
+or the previous speaker for a bare follow-on paragraph).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parley import text as textmod
+from parley.quotes.candidates import _NOT_NAME
+from parley.quotes.marks import DQ, _Seg
+from parley.quotes.view import UNNAMED, _Speaker
+
+_ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+
+
+class Cues:
+    def _chains(self) -> list[list[_Seg]]:
+        chains: list[list[_Seg]] = []
+        for seg in self.segs:
+            prev = chains[-1][-1] if chains else None
+            if (prev is not None and not prev.closed and prev.after is None and seg.para == prev.para + 1
+                    and seg.open == self.paras[seg.para][0]):
+                chains[-1].append(seg)
+            else:
+                chains.append([seg])
+        return chains
+
+    def _sentence_end(self, pos: int, hi: int) -> int:
+        j = pos
+        while j < hi:
+            ch = self.t[j]
+            if ch in ".!?" and (j + 1 >= hi or self.t[j + 1].isspace()) and not self._abbrev(j):
+                return j + 1
+            j += 1
+        return hi
+
+    def _abbrev(self, j: int) -> bool:
+        m = re.search(r"(\b[A-Za-z][A-Za-z.]*)$", self.t[max(0, j - 12):j])
+        if not m:
+            return False
+        w = m.group(1).lower().rstrip(".")
+        return len(w) == 1 or w in textmod.ABBREVIATIONS
+
+    def _next_open(self, pos: int, hi: int) -> int:
+        i = bisect.bisect_right(self.seg_starts, pos)
+        return self.seg_starts[i] if i < len(self.seg_starts) and self.seg_starts[i] < hi else hi
+
+    def _after_zone(self, seg: _Seg):
+        a = seg.after
+        p1 = self.paras[seg.para][1]
+        hi = min(self._next_open(a, p1), p1)
+        j = a
+        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-"):
+            j += 1
+        hi = min(hi, self._sentence_end(j, hi))
+        if j >= hi:
+            return None
+        for m in self.lex.cue_re.finditer(self.t, j, min(hi, j + 110)):
+            word = m.group()
+            if m.group("verb") and word in self.lex.participles:
+                continue
+            if not self.t[j:m.start()].strip():  # inverted: "said Kem Sokha", "according to X", "read the statement"
+                sp, _ = self._subject_after(m.end(), hi)
+                return sp, word, m.start()
+            if m.group("verb") and word in self.lex.inverted_only:
+                continue
+            sp, start = self._subject_before(j, m.start())
+            if sp is None:
+                continue
+            if sp is UNNAMED:  # “…,” Katie Packer, who chairs the PAC, said: the name right after the quote
+                men = self.by_start.get(j)
+                if men and self.t[men[1]:men[1] + 1] == ",":
+                    sp, start = self._speaker(men), j
+                else:
+                    c = self.t.find(",", j, m.start())
+                    sp = self._single_name(j, c if c > 0 else m.start()) or sp
+            if len(self.t[j:start].split()) > 6:
+                return None
+            return sp, word, m.start()
+        return self._any_verb_after(j, hi)
+
+    def _single_name(self, j: int, vs: int) -> _Speaker | None:
+        """One capitalised word between a quote and its verb (“…,” Hannity pressed) is a name the actors stage
+        did not know; right after a quote it cannot be a sentence-initial common noun."""
+        word = self.t[j:vs].strip()
+        if re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:
+            return _Speaker(word, None, (j, j + len(word)))
+        return None
+
+    def _any_verb_after(self, j: int, hi: int):
+        """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
+        the quote is an attribution whatever the verb (the lexicon cannot list them all)."""
+        if hi - j > 90:
+            return None  # the rest of the sentence must be just "<speaker> <verb>."
+        m = _ANY_VERB.match(self.t, j, hi)
+        if not m or m.end() < len(self.t[:hi].rstrip()):
+            return None
+        vs = m.start(2)
+        sp, start = self._subject_before(j, vs)
+        single = self._single_name(j, vs) if sp is UNNAMED else None
+        if single:
+            return single, m.group(2), vs
+        if sp is None or self.t[j:start].strip():
+            return None
+        return sp, m.group(2), vs
+
+    def _introduction(self, lo: int, k: int):
+        """“Jane Doe, Channel Name: “…”, “Clinton: “…”, “Jane Doe — “…”: a short name-led lead before a colon or
+        dash introduces the speaker (the first name in it)."""
+        cut = max(self.t.rfind(d, lo, k - 1) for d in (" - ", " — ", " – "))
+        if cut >= 0:  # "Why it matters - Philip Bump: “…”": the name after the dash
+            lo = cut + 3
+        lead = self.t[lo:k - 1]
+        words = lead.split()
+        if lead.isupper():
+            return None  # a kicker ("FAREWELL: “…”", "NOW OPEN:"), not a name
+        if not 1 <= len(words) <= 8 or any(w[:1].islower() and w not in ("of", "for", "the", "and", "de", "van", "al")
+                                           for w in words):
+            return None
+        j = lo
+        while j < k and self.t[j].isspace():
+            j += 1
+        men = self.by_start.get(j)
+        if men:
+            return self._speaker(men), None, j
+        nm = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", self.t[j:k - 1])
+        if nm and nm.group().split()[0].lower() not in _NOT_NAME:
+            return _Speaker(nm.group().rstrip("."), None, (j, j + len(nm.group().rstrip(".")))), None, j
+        return None
+
+    def _before_zone(self, seg: _Seg):
+        p0 = self.paras[seg.para][0]
+        k = seg.open
+        while k > p0 and self.t[k - 1].isspace():
+            k -= 1
+        if k <= p0 or self.t[k - 1] not in ":,—–":
+            return None
+        lo = p0
+        i = bisect.bisect_left(self.seg_starts, seg.open) - 1
+        if i >= 0 and self.segs[i].para == seg.para:
+            lo = max(lo, self.segs[i].close)
+        si = self._sent_of(k - 1)
+        if self.sents:
+            lo = max(lo, self.sents[si][0])
+        cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
+        if not cues:
+            return self._introduction(lo, k) if self.t[k - 1] != "," else None
+        m = cues[-1]
+        if m.group("acc"):
+            sp, _ = self._subject_after(m.end(), k)
+        else:
+            sp, _ = self._subject_before(lo, m.start())
+            if sp is None or sp is UNNAMED:
+                sp2 = self._participle_speaker(m.start(), si) if m.group() in self.lex.participles else None
+                sp = sp2 or sp
+        return sp, m.group(), m.start()
+
+    def _zone_at(self, pos: int):
+        for s, e, sp, cue in reversed(self.zones[-20:]):  # zones come in text order
+            if s <= pos < e:
+                return sp, cue
+        return None
+
+    def _sentence_cue(self, seg: _Seg):
+        """Embedded quote: speaker of a cue elsewhere in the sentence, preferring one before the quote."""
+        si = self._sent_of(seg.open)
+        s0, s1 = self.sents[si] if self.sents else (self.paras[seg.para][0], self.paras[seg.para][1])
+        best = None
+        for m in self.lex.cue_re.finditer(self.t, s0, s1):
+            if self._in_quote(m.start()) or (m.group("verb") and m.group() in self.lex.inverted_only):
+                continue
+            if m.group("acc"):
+                sp, _ = self._subject_after(m.end(), s1)
+            elif m.group() in self.lex.participles:
+                sp = self._participle_speaker(m.start(), si)
+            else:
+                sp, _ = self._subject_before(s0, m.start())
+            if sp is None:
+                continue
+            cand = (sp, m.group(), m.start())
+            if m.start() < seg.open:
+                best = cand
+            elif best is None:
+                return cand
+        return best
+
+    def _attribute_chain(self, chain: list[_Seg]):
+        first = chain[0]
+        if first.partial:
+            z = self._zone_at(first.cs)
+            if z:
+                return z[0], z[1], first.cs, False
+        for seg in chain:
+            if seg.after is not None:
+                r = self._after_zone(seg)
+                if r:
+                    return r[0], r[1], r[2], True
+        r = self._before_zone(first)
+        if r and r[0] is not None:
+            return r[0], r[1], r[2], True
+        if first.partial:
+            r = self._sentence_cue(first)
+            if r:
+                return r[0], r[1], r[2], False
+            subj = self._sentence_subject(self._sent_of(first.open)) if self.sents else None
+            verb = re.search(r"\b([a-z]+)\b", self.t[subj[1]:first.open]) if subj and subj[0] < first.open else None
+            if verb and verb.group(1) in self.lex.naming:  # "X called it a “constitutional coup”"
+                return self._speaker(subj), verb.group(1), subj[0], False
+            if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
+                return self._speaker(subj), None, subj[0], False
+            return None, None, first.open, False
+        # a bare quote: same speaker as the last speech in this or the previous paragraph
+        if self.events:
+            pos, sp, para = self.events[-1]
+            if first.para - para <= 1 and sp is not UNNAMED:
+                return sp, None, first.open, False
+        return None, None, first.open, False
+
+    def _heading_like(self, chain: list[_Seg]) -> bool:
+        """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech.
+
+        Decided once per paragraph (a paragraph with many quotes is read once, not once per quote)."""
+        if len(chain) > 1:
+            return False
+        pi = chain[0].para
+        if pi not in self._headings:
+            p0, p1 = self.paras[pi]
+            body = self.t[p0:p1].rstrip().rstrip(DQ + "’'").rstrip()
+            self._headings[pi] = bool(body) and body[-1] not in ".!?…:," and len(body.split()) < 15 \
+                and not self.lex.cue_re.search(body)
+        return self._headings[pi]

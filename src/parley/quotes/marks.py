@@ -1,0 +1,110 @@
+"""Quote marks and quoted spans: which double marks open and close, and where each quote's words lie.
+
+Double marks only (“ ” " „ « », and NYT-style ''…'' written as two apostrophes), mixed freely; the direction of each mark comes from its neighbours, the glyph
+only breaks ties. Single marks are never quote marks at top level (apostrophes, single-quoted headlines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.quotes.lexicon import Lexicon, default_lexicon
+
+DQ = "\"“”„«»"
+OPENERS_CTX = "([{—–/:"
+CLOSERS_CTX = ".,;:!?)]}—–…"
+_MARK = re.compile("''|[" + DQ + "]")  # NYT style ''…'' is two apostrophes
+
+
+@dataclass
+class _Seg:
+    open: int  # offset of the opening mark
+    cs: int  # content start
+    ce: int  # content end (before closing mark / cut comma)
+    close: int  # offset just after the closing mark (== ce when unclosed)
+    para: int
+    closed: bool
+    after: int | None  # where an attribution after the quote may start
+    partial: bool = False
+
+
+
+
+def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = None) -> list[_Seg]:
+    """Quoted spans (double marks, either glyph), one per contiguous span, with paragraph index."""
+    lex = lex or default_lexicon()
+    segs: list[_Seg] = []
+    for pi, (p0, p1) in enumerate(paragraphs):
+        open_at, ow = None, 1
+        for mk in _MARK.finditer(text, p0, p1):  # the marks only, not every character
+            i, w = mk.start(), mk.end() - mk.start()
+            d = _direction(text, i, p0, p1, w)
+            if d == "toggle":
+                d = "close" if open_at is not None else "open"
+            if d == "open" and open_at is None:
+                open_at, ow = i, w
+            elif d == "close" and open_at is not None:
+                segs.append(_Seg(open_at, open_at + ow, i, i + w, pi, True, i + w))
+                open_at = None
+        if open_at is not None:
+            seg = _Seg(open_at, open_at + ow, p1, p1, pi, False, None)
+            cut = _trailing_cue(text, open_at + ow, p1, lex)
+            if cut is not None:
+                seg.ce, seg.close, seg.after = cut, cut, cut
+            segs.append(seg)
+    for seg in segs:
+        seg.cs, seg.ce = _trim(text, seg.cs, seg.ce)
+        seg.partial = _is_partial(text, seg, paragraphs[seg.para][0])
+    return segs
+
+
+def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + width] if i + width < hi else " "
+    left_open = prev.isspace() or prev in OPENERS_CTX
+    right_close = nxt.isspace() or nxt in CLOSERS_CTX
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    if text[i] in "“„«":
+        return "open"
+    if text[i] in "”»":
+        return "close"
+    return "toggle"
+
+
+def _trailing_cue(text: str, s: int, e: int, lex: Lexicon) -> int | None:
+    """An unclosed quote ending ", he said." lacks its closing mark: return the offset of that comma."""
+    m = re.search(r",\s+((?:[A-Za-z][\w’'-]*\s+){1,4}?)([a-z]+)\b[^,.;!?]{0,40}[.!]?\s*$", text[s:e])
+    if not m or m.group(2) not in lex.cues:
+        return None
+    who = m.group(1).split()
+    if len(who) == 1 and who[0].lower() in lex.pronouns or all(w[0].isupper() for w in who):
+        return s + m.start()
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _is_partial(text: str, seg: _Seg, p0: int) -> bool:
+    """A quote embedded in running text (“a balance of power”), as opposed to one that stands as a sentence."""
+    j = seg.open
+    while j > p0 and text[j - 1].isspace():
+        j -= 1
+    if j <= p0:
+        return False
+    prev = text[j - 1]
+    if prev in ".!?:'" or prev in DQ:
+        return False
+    if prev == "," and seg.cs < len(text) and text[seg.cs].isupper():
+        return False
+    return True
+

@@ -1,0 +1,94 @@
+"""Pronoun and document speakers: "he/she" -> the last fitting person, "they" -> the last organisation,
+"it"/"the statement" -> the author of the nearest document noun.
+
+Gender comes from titles and role words ("Mr", "spokeswoman") beside an actor's mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parley.document import Actor
+from parley.quotes.view import UNNAMED, _Speaker
+
+_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|her|him|himself|herself)\b", re.I)
+
+
+class Pronouns:
+    def _gender(self, a: Actor) -> str | None:
+        votes = {"male": 0.0, "female": 0.0}
+        for w in (a.role or "").lower().split():
+            if w in self.lex.male:
+                votes["male"] += 1
+            elif w in self.lex.female:
+                votes["female"] += 1
+        for s, e in a.mentions:
+            before = self.t[max(0, s - 20):s].split()
+            if before:
+                w = before[-1].lower()
+                if w in self.lex.male and w != "his":
+                    votes["male"] += 1
+                elif w in self.lex.female and w != "her":
+                    votes["female"] += 1
+            # the text's own pronoun for the subject: "Clinton touted her credentials", "Brel said he would"
+            m = _NEXT_PRONOUN.match(self.t, e, min(len(self.t), e + 60))
+            if m and not self._in_quote(m.start(1)):
+                votes["male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"] += 0.5
+        if votes["male"] > votes["female"]:
+            return "male"
+        if votes["female"] > votes["male"]:
+            return "female"
+        return None
+
+
+    def _resolve_pronoun(self, pron: str, pos: int) -> _Speaker:
+        kind = self.lex.pronouns.get(pron.lower(), pron)  # or "person": a role noun ("the nominee")
+        if kind == "thing":
+            author = self._document_author(pos)
+            if author:
+                return author
+        # the recent past only (the last 40 speakers and subjects before the pronoun): constant work per pronoun
+        k = bisect.bisect_left(self.subject_starts, pos)
+        cands = [(p, sp) for p, sp, _ in self.events[-40:] if p < pos] + [(p, sp) for p, sp in self.subjects[max(0, k - 40):k]]
+        cands.sort(key=lambda x: x[0], reverse=True)
+        for _p, sp in cands:
+            if kind in ("male", "female", "person"):
+                if sp.type != "person":
+                    continue
+                g = self.gender.get(sp.id) if sp.id else None
+                if g and g != kind:
+                    continue
+                return sp
+            if kind in ("plural", "thing") and sp.type in ("organization", "group", "country"):
+                return sp
+        return UNNAMED
+
+
+    def _document_author(self, pos: int) -> _Speaker | None:
+        """Author of the nearest preceding document noun: "Ban's statement", "a statement from X"."""
+        lo = max(0, pos - 2500)
+        nouns = "|".join(sorted(map(re.escape, self.lex.documents), key=len, reverse=True))
+        hits = list(re.finditer(rf"\b(?:{nouns})\b", self.t[lo:pos], flags=re.I))
+        for h in reversed(hits):
+            s, e = lo + h.start(), lo + h.end()
+            if self._in_quote(s):
+                continue
+            k = s
+            while k > 0 and self.t[k - 1].isspace():
+                k -= 1
+            if self.t[k - 2:k] in ("’s", "'s") and (k - 2) in self.by_end:
+                return self._speaker(self.by_end[k - 2])
+            men = self.by_end.get(k)
+            if men and self.t[men[0]:men[1]][:1].isupper():  # "the UN statement"
+                return self._speaker(men)
+            m = re.match(r"\s+(?:issued\s+|released\s+)?(?:from|by|of)\s+(?:the\s+)?", self.t[e:e + 30])
+            if m and (e + m.end()) in self.by_start:
+                return self._speaker(self.by_start[e + m.end()])
+            m = re.search(r"(?:said|issued|released|posted|published|sent)\s+(?:in\s+)?(?:a|an|the|its|his|her)\s+$",
+                          self.t[max(0, s - 40):s])
+            if m:
+                sp, _ = self._subject_before(self.sents[self._sent_of(s)][0] if self.sents else 0, s - len(m.group()))
+                if sp and sp is not UNNAMED:
+                    return sp
+        return None

@@ -1,0 +1,161 @@
+"""Reported speech: "<speaker> <cue> (that) <clause>", "<clause>, <speaker> <cue>", "according to <speaker>",
+", saying/adding that <clause>" and relative "<speaker>, which says <clause>,".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parley.document import Quote
+from parley.quotes.marks import DQ
+from parley.quotes.view import UNNAMED, _Speaker, make_quote
+
+
+class Reported:
+    def _participle_speaker(self, pos: int, si: int) -> _Speaker | None:
+        for cpos, csi, sp, _cue in reversed(self.cue_log):
+            if csi < si:
+                break  # cues are logged in text order: nothing earlier is in this sentence
+            if csi == si and cpos < pos and sp is not UNNAMED:
+                return sp
+        subj = self._sentence_subject(si)
+        return self._speaker(subj) if subj and subj[0] < pos else None
+
+
+    def _clause_after(self, cue_s: int, cue_e: int, s1: int, verb: str) -> tuple[int, int] | None:
+        """The reported clause after a cue, or None when what follows is not a clause."""
+        j = cue_e
+        if verb in self.lex.listener_verbs:
+            j = self._skip_listener(j, s1)
+        rest = self.t[j:s1]
+        tm = self.lex.time_re.match(rest)
+        k = tm.end() if tm else 0
+        if verb in self.lex.listener_verbs:  # "told RFA’s Khmer Service after the talks that"
+            that = re.match(r"[^.;:!?“”\"]{0,60}?\bthat\s+", rest[k:])
+        else:
+            that = re.match(r"\s*that\s+", rest[k:])
+        if that:
+            cs = j + k + that.end()
+        else:
+            if verb not in self.lex.zero_that:
+                return None
+            cs = j + k
+            while cs < s1 and self.t[cs].isspace():
+                cs += 1
+            if not self._looks_like_clause(cs, s1):
+                return None
+        ce = self._clause_end(cs, s1)
+        cs, ce = self._trim_clause(cs, ce)
+        if len(self.t[cs:ce].split()) < 4:
+            return None
+        return cs, ce
+
+    def _looks_like_clause(self, cs: int, s1: int) -> bool:
+        if cs >= s1 or self.t[cs] in DQ + ":;,.":
+            return False
+        toks = [w.lower().strip(",") for w in self.t[cs:s1].split()[:20]]
+        if not toks or toks[0] in self.lex.finite or toks[0] in self.lex.prepositions or toks[0] == "to":
+            return False
+        return any(w in self.lex.finite or w.endswith("ed") or w.endswith("n’t") or w.endswith("n't")
+                   for w in toks[1:])
+
+    def _clause_end(self, cs: int, s1: int) -> int:
+        breaks = "|".join(map(re.escape, sorted(self.lex.clause_breaks)))
+        m = re.search(rf",\s+(?:{breaks})\b", self.t[cs:s1])
+        ce = cs + m.start() if m else s1
+        # ", but Hun Sen said …": another speaker's cue starts a new report
+        for b in re.finditer(r"(?:,\s*(?:but|and|while|whereas)|;)\s+", self.t[cs:ce]):
+            for c in self.lex.cue_re.finditer(self.t, cs + b.end(), min(ce, cs + b.end() + 60)):
+                if c.group("verb"):
+                    sp, start = self._subject_before(cs + b.end(), c.start())
+                    if sp not in (None, UNNAMED) and not self.t[cs + b.end():start].strip():
+                        return cs + b.start()
+                break
+        return ce
+
+    def _trim_clause(self, cs: int, ce: int) -> tuple[int, int]:
+        while True:
+            while cs < ce and self.t[cs].isspace():
+                cs += 1
+            m = re.match(r"([A-Za-z]+),?\s+", self.t[cs:ce])
+            if m and m.group(1).lower() in self.lex.clause_openers:
+                cs += m.end()
+                continue
+            break
+        while ce > cs and (self.t[ce - 1].isspace() or self.t[ce - 1] in ".,;:—–"):
+            ce -= 1
+        return cs, ce
+
+    def _residue_words(self, cs: int, ce: int) -> int:
+        """Words of the clause outside direct quotes."""
+        out, j = [], cs
+        for s in self.segs[max(0, bisect.bisect_left(self.seg_starts, cs) - 1):]:
+            if s.open >= ce:
+                break
+            if s.close <= cs or s.open >= ce:
+                continue
+            out.append(self.t[j:max(j, s.open)])
+            j = max(j, s.close)
+        out.append(self.t[j:ce])
+        return len(" ".join(out).split())
+
+    def _reported(self, m: re.Match) -> Quote | None:
+        """Reported speech around a cue outside quotes; records the clause as a zone for embedded quotes."""
+        cue_s, cue_e, word = m.start(), m.end(), m.group()
+        si = self._sent_of(cue_s)
+        s0, s1 = self.sents[si] if self.sents else self.paras[self._para_of(cue_s)]
+        sp, clause = None, None
+        if m.group("acc"):
+            sp, _ = self._subject_after(cue_e, s1)
+            if re.match(r"\s*$", self.t[s0:cue_s]):  # "According to X, <clause>."
+                c = self.t.find(",", cue_e, s1)
+                clause = (c + 1, s1) if c > 0 else None
+            elif re.search(r",\s*$", self.t[s0:cue_s]):  # "<clause>, according to X."
+                clause = (s0, self.t.rfind(",", s0, cue_s))
+        elif word in self.lex.inverted_only:
+            return None
+        elif word in self.lex.participles:
+            if not re.search(r",\s*$", self.t[s0:cue_s]):
+                return None
+            sp = self._participle_speaker(cue_s, si)
+            clause = self._clause_after(cue_s, cue_e, s1, "said" if word != "telling" else "told")
+        else:
+            rel = re.search(r",\s+(?:which|who)\s+$", self.t[s0:cue_s])
+            if rel:  # "The CNRP, which says it should have won …, has led …"
+                k = s0 + rel.start()
+                men = self.by_end.get(k)
+                if not men:
+                    return None
+                sp = self._speaker(men)
+                c = self.t.find(",", cue_e, s1)
+                clause = self._clause_after(cue_s, cue_e, c if c > 0 else s1, word)
+            else:
+                sp, start = self._subject_before(s0, cue_s)
+                if sp is None:
+                    return None
+                clause = self._clause_after(cue_s, cue_e, s1, word)
+                if clause is None:
+                    lead = self.t[s0:start].rstrip().rstrip(DQ).rstrip()
+                    tail = self.t[cue_e:s1]
+                    c = lead.rfind(",")  # "<clause>, Suon So Rida said.", "<clause>, Ghana's foreign minister X said"
+                    title = lead[c + 1:]
+                    if (c >= 0 and len(title.split()) <= 5 and not any(ch in title for ch in DQ)
+                            and not self.lex.cue_re.search(title)
+                            and re.match(r"[^.;:!?]{0,40}?(?:[,.;!?]|$)", tail)):
+                        clause = (s0, s0 + c)
+        if sp is None or clause is None:
+            return None
+        cs, ce = self._trim_clause(*clause)
+        if ce - cs <= 0:
+            return None
+        self.zones.append((cs, ce, sp, word))
+        self.cue_log.append((cue_s, si, sp, word))
+        if sp is UNNAMED:
+            return None
+        self.events.append((cue_s, sp, self._para_of(cue_s)))
+        if len(self.t[cs:ce].split()) < 4 or self._residue_words(cs, ce) < 4:
+            return None
+        if any(zs < cs < ze and zs != cs for zs, ze, _sp, _c in self.zones[-21:-1]):
+            return None  # nested inside another report
+        return make_quote(sp, self.t[cs:ce], cs, ce, False, word)

@@ -1,0 +1,113 @@
+"""What every attribution step reads: the document's paragraphs, sentences, quoted spans and actor mentions.
+
+``View`` indexes them once per document (mentions by start and end offset, quote spans by start) so that the
+steps ask "is this offset inside a quote", "which mention ends here", "who is the sentence's subject" in
+logarithmic or constant time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from parley import text as textmod
+from parley.document import Actor, Quote
+from parley.quotes.marks import DQ
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str | None
+    id: str | None
+    span: tuple[int, int] | None
+    type: str = "person"
+
+
+UNNAMED = _Speaker(None, None, None, "unnamed")  # a speaker phrase that names no one ("officials said")
+
+
+def make_quote(sp: _Speaker | None, body: str, s: int, e: int, direct: bool, cue: str | None) -> Quote:
+    return Quote(
+        speaker=sp.name if sp else None, speaker_id=sp.id if sp else None, text=body, start=s, end=e,
+        direct=direct, cue=cue, speaker_span=list(sp.span) if sp and sp.span else None,
+    )
+
+
+class View:
+    """Indexes over one document; the attribution mixins add their steps on top."""
+
+    def _mentions(self, actors: list[Actor]) -> None:
+        ms = []
+        for a in actors:
+            for s, e in a.mentions:
+                ms.append((s, e, a))
+        ms.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        self.mentions = ms
+        self.mention_starts = [m[0] for m in ms]
+        self.by_end: dict[int, tuple[int, int, Actor]] = {}
+        self.by_start: dict[int, tuple[int, int, Actor]] = {}
+        for m in ms:
+            if m[1] not in self.by_end or m[1] - m[0] > self.by_end[m[1]][1] - self.by_end[m[1]][0]:
+                self.by_end[m[1]] = m
+            if m[0] not in self.by_start or m[1] - m[0] > self.by_start[m[0]][1] - self.by_start[m[0]][0]:
+                self.by_start[m[0]] = m
+
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.seg_starts, pos) - 1
+        return i >= 0 and self.seg_spans[i][0] <= pos < self.seg_spans[i][1]
+
+    def _para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def _sent_of(self, pos: int) -> int:
+        return textmod.sentence_index(self.doc, pos) if self.doc.sentences else 0
+
+    def _speaker(self, m: tuple[int, int, Actor]) -> _Speaker:
+        return _Speaker(m[2].name, m[2].id, (m[0], m[1]), m[2].type)
+
+    def _word_before(self, pos: int, lo: int = 0) -> str:
+        """The word before ``pos``, skipping determiners ("spokesman for the party" -> "for")."""
+        words = re.findall(r"[\w’'.-]+", self.t[max(lo, pos - 60):pos])
+        while words and words[-1].lower() in ("the", "a", "an", "its", "his", "her", "their", "this", "that"):
+            words.pop()
+        return words[-1].lower() if words else ""
+
+    def _sentence_subject(self, si: int, persons_only: bool = False) -> tuple[int, int, Actor] | None:
+        """The actor named at the start of a sentence (after an introductory phrase ending in a comma)."""
+        if not self.sents:
+            return None
+        s0, s1 = self.sents[si]
+        starts = [s0]
+        comma = self.t.find(",", s0, s1)
+        if comma > 0 and len(self.t[s0:comma].split()) <= 15:
+            starts.append(comma + 1)
+        for st in starts:
+            lo = bisect.bisect_left(self.mention_starts, st)
+            for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, s1, lo)]:
+                if self._in_quote(s):
+                    continue
+                lead = self.t[st:s].split()
+                if len(lead) > 5 or any(w.lower() in self.lex.prepositions for w in lead):
+                    break
+                if any(c in self.t[st:s] for c in ",;:" + DQ):
+                    break
+                if self.t[e:e + 2] in ("’s", "'s"):
+                    continue  # "Sam Rainsy’s party ..." -> the party
+                if persons_only and a.type != "person":
+                    continue
+                return (s, e, a)
+        return None
+
+    def _sentence_subjects(self) -> list[tuple[int, _Speaker]]:
+        out = []
+        for si in range(len(self.sents)):
+            m = self._sentence_subject(si, persons_only=False)
+            if m:
+                out.append((m[0], self._speaker(m)))
+            p = self._sentence_subject(si, persons_only=True)
+            if p and p != m:
+                out.append((p[0], self._speaker(p)))
+        out.sort(key=lambda x: x[0])
+        return out
