@@ -363,7 +363,7 @@ def test_timeline_rows_and_happenings_view(tmp_path, monkeypatch):
                 {"date": "2020-03-05", "precision": "day", "sentences": ["Students also marched on Monday."],
                  "sources": ["b"], "evidence": []}]
 
-    monkeypatch.setitem(sys.modules, "parley.corpus.timeline",
+    monkeypatch.setitem(sys.modules, "parley.corpus.doc_timeline",
                         types.SimpleNamespace(timeline_from_documents=timeline_from_documents))
     with store_with(tmp_path, doc_a(), doc_b()) as store:
         build(store)
@@ -433,7 +433,7 @@ def test_seed_story_timeline(seeds_dir, tmp_path, capsys):
     import re
 
     from parley.cli import main
-    from parley.corpus.timeline import timeline_from_documents
+    from parley.corpus.doc_timeline import timeline_from_documents
 
     db = tmp_path / "seeds.db"
     assert main(["run", str(seeds_dir), "--db", str(db)]) == 0

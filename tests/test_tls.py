@@ -200,7 +200,7 @@ def _doc(doc_id, published, text, times):
 
 
 def test_timeline_from_documents_month_entries_and_one_entry_per_happening():
-    from parley.corpus.timeline import timeline_from_documents
+    from parley.corpus.doc_timeline import timeline_from_documents
 
     d1 = _doc("x1", "2019-03-10", "The court dissolved the Civic Party in November 2018 after a short hearing. "
               "Its leader was arrested on March 3 at his home.",

@@ -192,7 +192,8 @@ def print_summary(db: str, counts: dict) -> None:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from parley.corpus.timeline import build_timeline, timeline_from_documents
+    from parley.corpus.doc_timeline import timeline_from_documents
+    from parley.corpus.timeline import build_timeline
 
     opts = {"dates": args.dates, "sentences": args.sentences, "query": args.query}
     if args.articles:

@@ -13,7 +13,7 @@ writes nothing) and incremental:
   families in the same years, plus the clusters they belong to and clusters that held events of changed
   articles. Whole old clusters plus new events cluster exactly as the full corpus would (see ``merge``). If the
   re-merge moved actors of unchanged articles to other corpus actors, everything is re-clustered.
-- *Timeline*: ``timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
+- *Timeline*: ``doc_timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
   articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
   a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
   The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
@@ -367,7 +367,7 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
     if not full and state.get("timeline") == finger:
         info["timeline"] = "unchanged"
         return
-    from parley.corpus.timeline import timeline_from_documents
+    from parley.corpus.doc_timeline import timeline_from_documents
 
     docs = {d.id: d for d in store.documents() if d.published and d.text}
     entries = timeline_from_documents(list(docs.values()), **opts) if docs else []
