@@ -342,7 +342,8 @@ def _record_id(value: Any, fallback_id: str, warnings: list[str]) -> str:
         if value not in (None, ""):
             warnings.append(f"'id' must be a string or an integer, not {_type_name(value)}: used {fallback_id!r}")
         return fallback_id
-    doc_id = safe_text(str(value))
+    # control characters and unnormalised forms would make the id unprintable or two ids for one name
+    doc_id = unicodedata.normalize("NFC", _CONTROL.sub("", safe_text(str(value))))
     return doc_id if doc_id.strip() else fallback_id
 
 
