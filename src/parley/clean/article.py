@@ -61,6 +61,8 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     for kind, key in (("subhead", "subhead_spans"), ("standfirst", "standfirst_spans")):
         if spans[kind]:
             meta[key] = spans[kind]
+    if info.get("cut"):  # the page was over the markup limits (clean.html.bound_markup)
+        meta["html_cut"] = info["cut"]
     if info.get("author"):
         meta["author"] = info["author"]
     removed = [ln.text for ln in p.lines if ln.kind not in ("body", "subhead", "standfirst")]
