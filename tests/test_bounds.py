@@ -59,6 +59,13 @@ def test_article_before_a_huge_comment_list_is_kept_and_the_cut_recorded(monkeyp
     assert "Reader 5999" not in doc.text
 
 
+def test_tag_bomb_is_read_only_up_to_the_limit():
+    raw = make_raw("tags", "tags.html", page("<p>Talks.</p>" * 200_000).encode(), "html")
+    doc = clean(raw)  # 200,000 took 251 s before the limit
+    assert "over 30,000 start tags" in doc.meta["html_cut"]
+    assert doc.text.count("Talks.") < clean_html.MAX_ELEMENTS
+
+
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "html-dev" / "pages"
 
 
