@@ -33,7 +33,8 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
                    standfirst=info.get("standfirst"))
     if not p.text:
-        raise IngestError(raw.id, "no article body found after removing page chrome", raw.source)
+        cut = f" ({info['cut']})" if info.get("cut") else ""
+        raise IngestError(raw.id, f"no article body found after removing page chrome{cut}", raw.source)
     text = "\n\n".join(ln.text for ln in p.text)
     spans: dict[str, list[list[int]]] = {"subhead": [], "standfirst": []}
     pos = 0
@@ -61,6 +62,8 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     for kind, key in (("subhead", "subhead_spans"), ("standfirst", "standfirst_spans")):
         if spans[kind]:
             meta[key] = spans[kind]
+    if info.get("cut"):  # the page was over the markup limits (clean.html.bound_markup)
+        meta["html_cut"] = info["cut"]
     if info.get("author"):
         meta["author"] = info["author"]
     removed = [ln.text for ln in p.lines if ln.kind not in ("body", "subhead", "standfirst")]
