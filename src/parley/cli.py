@@ -344,19 +344,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    from parley.corpus.trend import dyad_trend, trend_csv
+    """The dyad's monthly series, then what it counted per date basis and what it left out and why."""
+    from parley.corpus.trend import UnknownSide, dyad_report, report_csv
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
-        rows = dyad_trend(store, args.dyad[0], args.dyad[1])
+        try:
+            report = dyad_report(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements)
+        except UnknownSide as err:
+            raise UsageError(str(err)) from None
+    rows = report["rows"]
     if args.csv:
-        Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
-    print(f"{'month':8} {'n':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
+        Path(args.csv).write_text(report_csv(rows), encoding="utf-8")
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'month':8} {'n':>3} {'pub':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
     for r in rows:
         g = r.get("mean_goldstein")
-        print(f"{r['month']:8} {r['n']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} {r['quad4']:>3} "
-              f"{'' if g is None else f'{g:+.2f}':>9}")
+        print(f"{r['month']:8} {r['n']:>3} {r['published_only']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} "
+              f"{r['quad4']:>3} {'' if g is None else f'{g:+.2f}':>9}")
+    print(_tally("counted", report["counted"]) + " (pub: dated only by the article's publication day)")
+    print(_tally("left out", report["left_out"]))
     return 0
+
+
+def _tally(label: str, counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{label} {total} happenings" + (f": {parts}" if parts else "")
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -485,6 +501,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the two sides: actor names or aliases, CAMEO code prefixes (KHMGOV), role blocks "
                          "(OPP) or group words (government, opposition)")
     sp.add_argument("--csv", metavar="FILE", help="also write the series as CSV")
+    sp.add_argument("--include-statements", action="store_true",
+                    help="count CAMEO 01/02 statements with no PLOVER type too (default: PLOVER events only)")
+    sp.add_argument("--json", action="store_true",
+                    help="one JSON object: rows, counted (per date basis) and left_out (per reason)")
     sp.set_defaults(func=cmd_trend)
 
     sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")
