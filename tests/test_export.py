@@ -15,6 +15,7 @@ from parley.store import Store
 from web_fixtures import build_store, talks_doc
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_AT_PRECISION = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{3}X)$")  # day, month, year or decade, unpadded
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_plover_jsonl(store, tmp_path):
     for rec in records:
         for field in ("id", "date", "actor", "event"):  # required by the PLOVER JSON format
             assert rec[field], field
-        assert ISO_DAY.match(rec["date"])
+        assert ISO_AT_PRECISION.match(rec["date"])
         assert isinstance(rec["event"], list) and rec["event"][0] == stored[rec["id"]]["event"]
         assert all(isinstance(a, dict) and a["entity_text"] for a in rec["actor"])
         assert isinstance(rec["mode"], list) and isinstance(rec["context"], list)
@@ -65,7 +66,8 @@ def test_plover_jsonl(store, tmp_path):
     assert consult["recipient"][0]["office"] == "opposition leader"
     assert consult["mode"] == ["meet"] and consult["quad_code"] == 1 and consult["text_info"]["sequence"] == 1
     month = by_id["talks-2:month"]
-    assert (month["date"], month["enddate"], month["date_precision"]) == ("2022-03-01", "2022-03-31", "month")
+    assert (month["date"], month["date_precision"]) == ("2022-03", "month")  # at its precision, not padded
+    assert "enddate" not in month  # only a reported range has an end day
     assert month["modality"] == "negated" and month["context"] == ["election"]
     assert month["text_info"]["sequence"] == 3
 
@@ -86,6 +88,33 @@ def test_csv_icews_columns(store, tmp_path):
     assert row["PLOVER Event"] == "ASSAULT" and row["Quad Class"] == "4"
     stmt = {r["Event ID"]: r for r in rows}["talks-2:stmt"]
     assert stmt["PLOVER Event"] == "" and stmt["CAMEO Code"] == "010"  # CAMEO-only events stay in the CSV
+
+
+def test_csv_dates_at_their_precision_with_precision_and_day_bounds(store, tmp_path):
+    export(store, "csv", tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["Event ID"]: r for r in csv.DictReader(fh)}
+    month = rows["talks-2:month"]
+    assert (month["Event Date"], month["Date Precision"]) == ("2022-03", "month")
+    assert (month["Date First"], month["Date Last"]) == ("2022-03-01", "2022-03-31")
+    for r in rows.values():
+        assert ISO_AT_PRECISION.match(r["Event Date"]) and r["Date Precision"]
+        assert ISO_DAY.match(r["Date First"]) and ISO_DAY.match(r["Date Last"]) and r["Date First"] <= r["Date Last"]
+        assert len(r["Event Date"]) == {"day": 10, "week": 10, "publication": 10, "month": 7, "year": 4,
+                                        "decade": 4}[r["Date Precision"]]
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(tmp_path / "e.csv", parse_dates=["Date First", "Date Last"], dtype={"Event Date": str})
+    assert str(frame["Date First"].dtype).startswith("datetime64") and frame["Date Last"].notna().all()
+
+
+def test_date_at_precision():
+    from parley.export import iso_at_precision
+
+    assert iso_at_precision("2013-06", "month") == "2013-06"
+    assert iso_at_precision("1993", "year") == "1993"
+    assert iso_at_precision("1960", "decade") == "196X"
+    assert iso_at_precision("2013-09-17", "day") == "2013-09-17"
+    assert iso_at_precision("2013-02-30", "day") is None and iso_at_precision(None, "day") is None
 
 
 def test_parquet_pandas_and_duckdb(store, tmp_path):
@@ -148,7 +177,7 @@ def test_export_of_sample_corpus(tmp_path):
         rec = json.loads(line)
         ti = rec["text_info"]
         assert texts[ti["doc_id"]][ti["start"]:ti["end"]] == rec["event_text"][0]
-        assert ISO_DAY.match(rec["date"]) and rec["actor"] is not None and rec["event"]
+        assert ISO_AT_PRECISION.match(rec["date"]) and rec["actor"] is not None and rec["event"]
 
 
 def _injection_store(tmp_path) -> Store:

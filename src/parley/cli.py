@@ -10,16 +10,21 @@ import argparse
 import json
 import sys
 import time
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from parley import budget
+from parley import __version__, budget
 from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
-from parley.ingest import JSONL_SUFFIXES, expand_inputs
+from parley.ingest import JSONL_SUFFIXES, RawDocument, expand_inputs, with_path_date
 from parley.nlp import ModelError
 
 SAMPLES = "data/samples"
+
+
+class UsageError(Exception):
+    """A usage error found after parsing (a bad input line, an unknown actor): one line on stderr, exit 2."""
 EPILOG = ("The Document record's JSON contract, the verbs and the store tables are described in docs/design.md "
           "in the parley repository. Exit codes: 0 success; 1 when no document could be processed; 2 usage errors.")
 
@@ -55,19 +60,37 @@ def _stderr_console():
 
 # --- verbs -------------------------------------------------------------------------------------------
 
+def read_inputs(inputs, date_from_path: bool = False):
+    """``batch.read_all`` over ``inputs``; with ``--date-from-path`` each file's record gets the ISO date its
+    path names (``ingest.with_path_date``; basis ``path``)."""
+    for item in read_all(inputs):
+        if date_from_path and isinstance(item, RawDocument):
+            item = with_path_date(item, item.source)
+        yield item
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
+    """Records as they are made: one per line with ``--jsonl``, else the elements of one JSON array (streamed,
+    so a long batch shows output early and the whole of stdout is still one valid JSON document)."""
     ctx = make_context(args)
     ok = failed = 0
-    for kind, value in analyze_all(read_all(expand_inputs(args.paths)), ctx):
+    if not args.jsonl:
+        sys.stdout.write("[")
+    for kind, value in analyze_all(read_inputs(expand_inputs(args.paths), args.date_from_path), ctx):
         if kind == "doc":
+            if not args.jsonl:
+                sys.stdout.write(",\n" if ok else "\n")
             ok += 1
-            _write_record(value, None if args.jsonl else 2)
+            _write_record(value, None if args.jsonl else 2, "\n" if args.jsonl else "")
         else:
             failed += 1
+    if not args.jsonl:
+        sys.stdout.write("\n]\n" if ok else "]\n")
+        sys.stdout.flush()
     return 0 if ok or not failed else 1
 
 
-def _write_record(doc, indent: int | None) -> None:
+def _write_record(doc, indent: int | None, end: str = "\n") -> None:
     """One record on stdout; text UTF-8 cannot encode (a lone surrogate in a JSONL id) is written \\u-escaped."""
     data = doc.to_dict()
     line = json.dumps(data, ensure_ascii=False, indent=indent)
@@ -75,12 +98,25 @@ def _write_record(doc, indent: int | None) -> None:
         line.encode("utf-8")
     except UnicodeEncodeError:  # (the console's own error handler might write invalid UTF-8 instead)
         line = json.dumps(data, ensure_ascii=True, indent=indent)
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(line + end)
     sys.stdout.flush()
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` shortened to at most ``width`` characters at a word boundary, with an ellipsis when cut."""
+    text = " ".join((text or "").split())
+    if len(text) <= width:
+        return text
+    head = text[:width]  # width - 1 characters and the ellipsis fit
+    cut = head[:-1].rstrip()
+    space = cut.rfind(" ")
+    if space > width // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
-                   command: str = "run") -> dict:
+                   command: str = "run", date_from_path: bool = False) -> dict:
     """Ingest ``paths`` into the store at ``db``, then rebuild the corpus tables. Returns the run's counts."""
     from parley.store import Store
 
@@ -95,9 +131,11 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
         if engine == "dask":
             from parley.scale import analyze_dask
 
+            if date_from_path:
+                raise UsageError("--date-from-path is not available with --engine dask")
             results = analyze_dask(inputs, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            results = analyze_all(read_all(inputs), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+            results = analyze_all(read_inputs(inputs, date_from_path), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
         try:
             with _progress(total, "analyzing") as bar:
                 task = bar.add_task("docs", total=total)
@@ -136,7 +174,7 @@ def _rebuild_corpus(store, ctx: Context, changed: set[str]) -> dict:
 def cmd_run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     counts = run_into_store(args.paths, args.db, ctx, engine=args.engine, scheduler=args.scheduler,
-                            command="run " + " ".join(args.paths))
+                            command="run " + " ".join(args.paths), date_from_path=args.date_from_path)
     print_summary(args.db, counts)
     processed = counts["added"] + counts["replaced"] + counts["unchanged"]
     return 0 if processed or not counts["failed"] else 1
@@ -148,7 +186,7 @@ def sample_dir() -> Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     ctx = make_context(args)
-    counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo")
+    counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo", date_from_path=args.date_from_path)
     print_summary(args.db, counts)
     if args.serve:
         from parley.web.app import serve
@@ -187,7 +225,7 @@ def print_summary(db: str, counts: dict) -> None:
                 head.add_column("summary")
                 head.add_column("source")
                 for r in rows:
-                    head.add_row(r["date"], (r["sentence"] or "")[:110], r["doc_id"])
+                    head.add_row(r["date"], clip(r["sentence"] or "", 110), r["doc_id"])
                 console.print(head)
 
 
@@ -203,11 +241,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                 if not line.strip():
                     continue
                 try:
-                    rec = json.loads(line)
-                    articles.append({"id": str(rec["id"]), "time": str(rec["time"])[:10],
-                                     "title": rec.get("title"), "text": rec["text"]})
-                except (json.JSONDecodeError, KeyError, TypeError) as err:
-                    error_record(f"{args.articles}:{lineno}", f"bad article line: {err}")
+                    articles.append(_article_line(line))
+                except ValueError as err:
+                    raise UsageError(f"{args.articles}:{lineno}: bad article line: {err}") from None
     else:
         from parley.store import Store
 
@@ -234,6 +270,27 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                 print("   *", h["type"], ", ".join(h["actors"]) or "?", "->", ", ".join(h["recipients"]) or "-",
                       f"({len(h['sources'])} articles)")
     return 0
+
+
+def _article_line(line: str) -> dict:
+    """One ``timeline --articles`` line: ``id``, ``text``, the ISO day in ``published`` (or ``time``), ``title``?"""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"invalid JSON ({err.msg})") from None
+    if not isinstance(rec, dict):
+        raise ValueError("not a JSON object")
+    day = rec.get("published") or rec.get("time")
+    missing = [k for k, v in (("id", rec.get("id")), ("text", rec.get("text")), ("published", day)) if v in (None, "")]
+    if missing:
+        raise ValueError("missing " + ", ".join(repr(k) for k in missing))
+    try:
+        day = date.fromisoformat(str(day)[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"'published' is not an ISO date (YYYY-MM-DD): {str(day)[:40]!r}") from None
+    if not isinstance(rec["text"], str):
+        raise ValueError("'text' must be a string")
+    return {"id": str(rec["id"]), "time": day, "title": rec.get("title"), "text": rec["text"]}
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -289,19 +346,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    from parley.corpus.trend import dyad_trend, trend_csv
+    """The dyad's monthly series, then what it counted per date basis and what it left out and why."""
+    from parley.corpus.trend import UnknownSide, dyad_report, report_csv
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
-        rows = dyad_trend(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements)
+        try:
+            report = dyad_report(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements)
+        except UnknownSide as err:
+            raise UsageError(str(err)) from None
+    rows = report["rows"]
     if args.csv:
-        Path(args.csv).write_text(trend_csv(rows), encoding="utf-8")
-    print(f"{'month':8} {'n':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
+        Path(args.csv).write_text(report_csv(rows), encoding="utf-8")
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'month':8} {'n':>3} {'pub':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
     for r in rows:
         g = r.get("mean_goldstein")
-        print(f"{r['month']:8} {r['n']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} {r['quad4']:>3} "
-              f"{'' if g is None else f'{g:+.2f}':>9}")
+        print(f"{r['month']:8} {r['n']:>3} {r['published_only']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} "
+              f"{r['quad4']:>3} {'' if g is None else f'{g:+.2f}':>9}")
+    print(_tally("counted", report["counted"]) + " (pub: dated only by the article's publication day)")
+    print(_tally("left out", report["left_out"]))
     return 0
+
+
+def _tally(label: str, counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{label} {total} happenings" + (f": {parts}" if parts else "")
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -351,6 +424,7 @@ def _seconds(value: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parley", description=__doc__.splitlines()[0], epilog=EPILOG)
+    p.add_argument("--version", action="version", version=f"parley {__version__}")
     sub = p.add_subparsers(dest="verb", required=True)
 
     def common(sp: argparse.ArgumentParser) -> None:
@@ -362,47 +436,57 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--time-budget", type=_seconds, default=budget.DEFAULT_SECONDS, metavar="SECONDS",
                         help=f"per-document time limit; a document over it is that document's error "
                              f"(default {budget.DEFAULT_SECONDS:g}; 0 = none)")
+        sp.add_argument("--date-from-path", action="store_true",
+                        help="date an input that gives no publication date by a YYYY-MM-DD folder or file name "
+                             "on its path (e.g. InputDocs/2011-02-16/a.txt; published_basis 'path')")
 
+    paths_help = "article files (.txt, .html, .jsonl), folders (read recursively) or glob patterns"
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
-    sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--jsonl", action="store_true", help="one JSON record per line (default: indented JSON)")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    sp.add_argument("--jsonl", action="store_true",
+                    help="one JSON record per line (default: one indented JSON array of records)")
     common(sp)
     sp.set_defaults(func=cmd_analyze)
 
     sp = sub.add_parser("run", help="ingest into the store, then merge, timeline, trend, claims")
-    sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--db", required=True)
-    sp.add_argument("--engine", choices=["local", "dask"], default="local")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    sp.add_argument("--db", required=True, metavar="FILE", help="the SQLite store (created when missing)")
+    sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="analyse in this process (local, default) or on a Dask cluster (needs parley[scale])")
     sp.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     common(sp)
     sp.set_defaults(func=cmd_run)
 
     sp = sub.add_parser("demo", help="run the pipeline on the bundled sample corpus into ./parley.db")
-    sp.add_argument("--db", default="parley.db")
+    sp.add_argument("--db", default="parley.db", metavar="FILE", help="the SQLite store (default: parley.db)")
     sp.add_argument("--serve", action="store_true", help="then start the dashboard")
-    sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument("--host", default="127.0.0.1", help="dashboard address (default: 127.0.0.1)")
+    sp.add_argument("--port", type=int, default=8000, help="dashboard port (default: 8000)")
     common(sp)
     sp.set_defaults(func=cmd_demo)
 
     sp = sub.add_parser("timeline", help="the L most important dates, K sentences each")
     src = sp.add_mutually_exclusive_group(required=True)
-    src.add_argument("--db")
-    src.add_argument("--articles", metavar="FILE.jsonl")
-    sp.add_argument("--dates", type=int, metavar="L")
-    sp.add_argument("--sentences", type=int, metavar="K")
-    sp.add_argument("--query", metavar="WORDS")
-    sp.add_argument("--json", action="store_true")
+    src.add_argument("--db", metavar="FILE", help="a store written by 'parley run'")
+    src.add_argument("--articles", metavar="FILE.jsonl",
+                     help='dated articles, one JSON object a line: {"id", "published" (or "time"), "text", '
+                          '"title"?}; a bad line is a usage error (exit 2)')
+    sp.add_argument("--dates", type=int, metavar="L", help="at most L dates (default: chosen from the corpus)")
+    sp.add_argument("--sentences", type=int, metavar="K", help="at most K sentences per date")
+    sp.add_argument("--query", metavar="WORDS", help="favour sentences about these words")
+    sp.add_argument("--json", action="store_true", help="a JSON list of entries instead of text")
     sp.set_defaults(func=cmd_timeline)
 
     sp = sub.add_parser("code", help="event-code sentences from JSONL (FILE or - for stdin)")
-    sp.add_argument("file", metavar="FILE.jsonl|-")
+    sp.add_argument("file", metavar="FILE.jsonl|-",
+                    help='lines {"id", "text", "actor"?, "recipient"?}; - reads stdin')
     sp.set_defaults(func=cmd_code)
 
     sp = sub.add_parser("export", help="export the store")
-    sp.add_argument("--db", required=True)
-    sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"])
-    sp.add_argument("--out", required=True, metavar="PATH")
+    sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
+    sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"],
+                    help="PLOVER event records (JSONL), CSV tables or Parquet tables")
+    sp.add_argument("--out", required=True, metavar="PATH", help="output file (plover-jsonl) or folder")
     sp.add_argument("--raw-csv", action="store_true",
                     help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
     sp.add_argument("--include-statements", action="store_true",
@@ -410,34 +494,51 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("serve", help="the web dashboard over a store")
-    sp.add_argument("--db", required=True)
-    sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
+    sp.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    sp.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("trend", help="cooperation-conflict trend for a pair of actors")
-    sp.add_argument("--db", required=True)
-    sp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"))
+    sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
+    sp.add_argument("--dyad", nargs=2, required=True, metavar=("A", "B"),
+                    help="the two sides: actor names or aliases, CAMEO code prefixes (KHMGOV), role blocks "
+                         "(OPP) or group words (government, opposition)")
     sp.add_argument("--csv", metavar="FILE", help="also write the series as CSV")
     sp.add_argument("--include-statements", action="store_true",
                     help="count CAMEO 01/02 statements with no PLOVER type too (default: PLOVER events only)")
+    sp.add_argument("--json", action="store_true",
+                    help="one JSON object: rows, counted (per date basis) and left_out (per reason)")
     sp.set_defaults(func=cmd_trend)
 
     sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")
-    sp.add_argument("--db", required=True)
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
+    sp.add_argument("--json", action="store_true", help="one indented JSON list (default: one JSON object a line)")
     sp.set_defaults(func=cmd_claims)
 
     sp = sub.add_parser("eval", help="the project's benchmarks")
     esub = sp.add_subparsers(dest="what", required=True)
     ep = esub.add_parser("tls", help="timeline summarization on Timeline17")
-    ep.add_argument("--t17", required=True, metavar="DIR")
+    ep.add_argument("--t17", required=True, metavar="DIR", help="the Timeline17 data folder (one folder a topic)")
     ep.add_argument("--topics", help="comma-separated topic names (default: all 9)")
     ep.set_defaults(func=cmd_eval)
     ep = esub.add_parser("code", help="event coding on a PLV-format TSV")
-    ep.add_argument("--plv", required=True, metavar="FILE.tsv")
+    ep.add_argument("--plv", required=True, metavar="FILE.tsv", help="gold sentences with PLOVER/CAMEO codes")
     ep.set_defaults(func=cmd_eval)
     return p
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``parley timeline --json | head -1``): stop quietly. Python would otherwise report
+    the failed flush of stdout at exit, so stdout is pointed at devnull first."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a descriptor (captured in tests)
+        pass
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -450,9 +551,11 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, PermissionError) as err:
         print(f"parley: {err}", file=sys.stderr)
         return 2
-    except ModelError as err:
+    except (ModelError, UsageError) as err:
         print(f"parley: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _closed_pipe()
     if args.verb in {"run", "demo"}:
         print(f"done in {time.time() - started:.1f}s", file=sys.stderr)
     return code

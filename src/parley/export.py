@@ -9,8 +9,10 @@ Design choices:
   ``enddate``, ``text_info`` (``doc_id``, ``start``, ``end`` into the cleaned text, ``sequence`` = sentence
   number) and ``cite_info`` (``url``, ``title``, ``publication``, ``published``, ``corpus``, ``coder``,
   ``codebook``) follow, plus named extras (``cameo``, ``goldstein``, ``modality``, ``confidence``, ...), which
-  the manual allows. A month- or year-precision date is written as its first day with ``enddate`` the last day
-  and ``date_precision`` saying so. Events with no PLOVER type (CAMEO 01/02 statements and appeals, which
+  the manual allows. A date is written at its precision, never padded (month "2013-06", year "1993", decade
+  "196X"; ``iso_at_precision``) with ``date_precision`` saying so; ``enddate`` is the last day of a reported
+  range. The CSV's ``Event Date`` follows the same rule, with ``Date Precision`` and the day bounds
+  ``Date First``/``Date Last`` (always YYYY-MM-DD, so the columns load typed). Events with no PLOVER type (CAMEO 01/02 statements and appeals, which
   PLOVER drops) are left out rather than forced into a wrong type; negated, hypothetical and future events are
   kept and say so in ``modality`` (filter on it for counts of things that happened; the corpus view's rule,
   ``merge.modality``, so a refusal such as "will not negotiate" is asserted while its flags stay as coded).
@@ -38,6 +40,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,7 +56,8 @@ ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Sou
                  "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude"]
 PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class", "Date Precision", "Source IDs",
                   "Target IDs", "Evidence Start", "Evidence End", "Evidence Text", "Headline", "URL", "Published",
-                  "Negated", "Hypothetical", "Future", "Historical", "Confidence", "Date End"]
+                  "Negated", "Hypothetical", "Future", "Historical", "Confidence", "Date End",
+                  "Date First", "Date Last"]
 # GDELT 2.0 event-table ActionGeo fields (the event's location), then its evidence and what it rests on
 GEO_COLUMNS = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
                "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "Location Basis", "Location Text",
@@ -180,6 +184,26 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
         return None, None
 
 
+def iso_at_precision(value: str | None, precision: str | None) -> str | None:
+    """The date written at its own precision, never padded: day (and week, whose stored value is its first day)
+    ``YYYY-MM-DD``, month ``YYYY-MM``, year ``YYYY``, decade ``YYYX`` (ISO 8601-2 unspecified digit: "196X" is
+    the 1960s); None when ``value`` is not a date. Padding "2013-06" to "2013-06-01" would claim a day nobody
+    reported."""
+    first, _ = date_bounds(value)
+    if first is None:
+        return None
+    if precision == "decade":
+        return first[:3] + "X"
+    if precision == "year" or len(value) == 4:
+        return first[:4]
+    if precision == "month" or len(value) == 7:
+        return first[:7]
+    try:
+        return date.fromisoformat(first).isoformat()
+    except ValueError:  # "2013-02-30"
+        return None
+
+
 # --- PLOVER JSONL ---------------------------------------------------------------------------------------------
 
 
@@ -199,7 +223,8 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
             return None
     precision = e.get("date_precision") or "day"
     record = {
-        "id": e["id"], "date": first, "actor": e["actor_entities"], "recipient": e["recipient_entities"],
+        "id": e["id"], "date": iso_at_precision(e.get("date"), precision) if basis == "event" else first,
+        "actor": e["actor_entities"], "recipient": e["recipient_entities"],
         "event": [e["event"]], "mode": [e["mode"]] if e.get("mode") else [], "context": e["context"],
         "quad_code": e.get("quad"), "event_scale": e.get("goldstein"),
         "event_text": [e.get("text") or ""],
@@ -213,7 +238,7 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any] | None:
         "future": bool(e.get("future")), "historical": bool(e.get("historical")),
         "confidence": e.get("confidence"), "trigger": e.get("trigger"),
     }
-    if last and last != first:
+    if e.get("date_end") and last and last != first:  # a range ("Sept. 14-15"): its last day
         record["enddate"] = last
     if e.get("location"):
         record["event_loc"] = plover_location(e["location"])
@@ -326,21 +351,40 @@ def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
             doc = e["doc"]
             src, tgt = e["actor_entities"], e["recipient_entities"]
             geo = action_geo(e.get("location"))
+            day, precision, first, last = _csv_date(e)
             w.writerow(cell(v) for v in [
-                e["id"], e.get("date") or "", "; ".join(e["actor"]), _sectors(src), _country(src, countries),
+                e["id"], day, "; ".join(e["actor"]), _sectors(src), _country(src, countries),
                 cameo.get(e.get("cameo") or "", ""), e.get("cameo") or "", _num(e.get("goldstein")),
                 "; ".join(e["recipient"]), _sectors(tgt), _country(tgt, countries), e["doc_id"],
                 e.get("sentence") or "", doc.get("outlet") or "", *_icews_place(e.get("location")),
                 e.get("event") or "", e.get("mode") or "", "; ".join(e["context"]), _num(e.get("quad")),
-                e.get("date_precision") or "", "; ".join(x["identifier_id"] or "" for x in src),
+                precision, "; ".join(x["identifier_id"] or "" for x in src),
                 "; ".join(x["identifier_id"] or "" for x in tgt), e["start"], e["end"], e.get("text") or "",
                 doc.get("title") or "", doc.get("url") or doc.get("source") or "", doc.get("published") or "",
                 int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))), int(bool(e.get("future"))),
-                int(bool(e.get("historical"))), _num(e.get("confidence")), e.get("date_end") or "",
+                int(bool(e.get("historical"))), _num(e.get("confidence")), e.get("date_end") or "", first, last,
                 *(_num(geo[c]) for c in GEO_COLUMNS),
             ])
             n += 1
     return {"format": "csv", "path": str(out), "events": n}
+
+
+def _csv_date(e: dict[str, Any]) -> tuple[str, str, str, str]:
+    """(Event Date at its precision, Date Precision, Date First, Date Last) of one event row. An event the text
+    does not date (precision ``publication`` or none) is dated by its article's publication day with precision
+    ``publication``; First/Last are the days the date can mean (always ``YYYY-MM-DD``, for typed loading)."""
+    precision = e.get("date_precision") or "day"
+    day = None if precision in ("publication", "none") else iso_at_precision(e.get("date"), precision)
+    if day is None:
+        day, precision = iso_at_precision(e["doc"].get("published"), "day"), "publication"
+    if day is None:
+        return "", "", "", ""
+    first, last = date_bounds(day.replace("X", "0") if precision == "decade" else day)
+    if precision == "decade":
+        last = f"{int(day[:3]) * 10 + 9:04d}-12-31"
+    if e.get("date_end") and precision not in ("publication",):
+        last = date_bounds(e["date_end"])[1] or last
+    return day, precision, first or "", last or ""
 
 
 def _num(value: Any) -> Any:

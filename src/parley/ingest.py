@@ -213,6 +213,35 @@ def read_path(path: Path, doc_id: str | None = None) -> Iterator[RawDocument | I
         yield IngestError(doc_id, f"cannot read file: {err.strerror or err}", source)
 
 
+_PATH_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def with_path_date(raw: RawDocument, path: Path | str) -> RawDocument:
+    """``raw`` with its publication day taken from an ISO date (``YYYY-MM-DD``) that is a folder or file name
+    on ``path`` — the nearest to the file wins, as in Timeline17's ``<Source>/InputDocs/2011-02-16/<id>.htm.txt``.
+
+    Opt-in only (``--date-from-path``): a crawl that files pages by the day they were fetched keeps its
+    publication day nowhere else, but a date in a folder name can mean anything, so it is never guessed.
+    A date the input itself gives (a JSONL ``published``) is kept. The day goes into ``published`` with
+    ``meta["published_basis"] = "path"`` so the clean stage records basis ``path``, not ``input``.
+    """
+    if raw.published:
+        return raw
+    for part in reversed(Path(path).parts):
+        m = _PATH_DATE.fullmatch(_drop_suffix(part)) or _PATH_DATE.fullmatch(part.split(".")[0])
+        if not m:
+            continue
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        raw.published = day.isoformat()
+        raw.meta["published_basis"] = "path"
+        raw.meta["published_path_part"] = safe_text(part)
+        return raw
+    return raw
+
+
 def _open_regular(path: Path, doc_id: str, source: str) -> BinaryIO:
     """The file opened for reading if it is a regular file (a symlink to one is fine).
 

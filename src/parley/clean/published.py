@@ -244,6 +244,9 @@ def publication_date(raw: RawDocument, p: Page, html_date: str | None, url: str 
             meta["copyright_stale"] = True
         return iso, basis
 
+    if raw.published and (raw.meta or {}).get("published_basis") == "path":  # ingest.with_path_date (opt-in)
+        return done(str(raw.published)[:10], "path", "path",
+                    f"date in the input's path '{raw.meta.get('published_path_part', '')}' (--date-from-path)")
     if raw.published:
         return done(str(raw.published)[:10], "input", "input", "given with the input")
     if html_date and html_source == "meta":

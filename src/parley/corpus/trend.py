@@ -16,6 +16,9 @@ Design choices:
   ``state_only_cameo`` in corpus.yaml) counts as an act of the government of the recipient's country; the row's
   ``implied`` says how many of its happenings had their actor supplied this way. A refusal ("will not
   negotiate") is asserted, not negated (``merge.modality``).
+- ``dyad_report`` (``parley trend``) counts more than the stored table: a happening dated only by its article's
+  publication happened by then, so it counts at that day and is marked (``published_only``); the report says
+  how many it counted per date basis and how many it left out and why, and an unknown side is an error.
 - ``mean_goldstein`` averages the clusters' Goldstein scores; ``mean_plover_score`` the PLOVER 2024 manual's
   event-type (or event-mode) score.
 """
@@ -255,3 +258,134 @@ def store_trend(store, pairs: set[tuple[str, str]] | None = None, months: set[st
             )
             written += 1
     return written
+
+
+# --- the trend report: every happening counted with its date basis, the rest accounted for ----------------
+
+COUNTED_BASES = ("day", "week", "month", "publication")  # what a counted happening's month rests on
+STATEMENT = "statement"
+
+
+class UnknownSide(ValueError):
+    """A side of the dyad names no actor, code or group of the store; ``suggestions`` are close names."""
+
+    def __init__(self, text: str, suggestions: list[str]):
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no actor, code or group {text!r} in this store{hint}")
+        self.text = text
+        self.suggestions = suggestions
+
+
+def _known_names(store) -> list[str]:
+    names = [str(g) for g in config()["groups"]]
+    if store.has_table("corpus_actors"):
+        names += [r["name"] for r in store.rows("SELECT name FROM corpus_actors ORDER BY num_docs DESC")]
+        names += [r["alias"] for r in store.rows("SELECT DISTINCT alias FROM corpus_actor_aliases")]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _cluster_codes(rows: list[dict[str, Any]]) -> set[str]:
+    return {c for r in rows for c in r["actor_codes"] + r["recipient_codes"] if c}
+
+
+def check_side(store, text: str, side: Side, rows: list[dict[str, Any]]) -> None:
+    """Raise ``UnknownSide`` (with up to five close names, difflib) when ``side`` can match nothing here: no
+    actor id or alias, no group word, and a code-like name that no happening's actor codes contain."""
+    if side.ids or side.label.startswith(GROUP_PREFIX):
+        return
+    if side.prefixes or side.roles:
+        probe = Side(side.label, prefixes=side.prefixes, roles=side.roles)
+        if any(probe.matches([], [c]) for c in _cluster_codes(rows)):
+            return
+    import difflib
+
+    names = _known_names(store)
+    lower = {n.lower(): n for n in reversed(names)}
+    close = difflib.get_close_matches(text.lower(), list(lower), n=5, cutoff=0.6)
+    raise UnknownSide(text, [lower[c] for c in close])
+
+
+def _report_rows(store) -> list[dict[str, Any]]:
+    """Every event cluster with its actors decoded and the agentless state acts supplied (as ``_clusters``)."""
+    rows = store.rows(
+        "SELECT id, event, date, date_precision, modality, quad, goldstein, plover_score, symmetric, actor_ids,"
+        " recipient_ids, actor_codes, recipient_codes, cameo, earliest_report FROM event_clusters ORDER BY date, id")
+    state_only = tuple(config().get("state_only_cameo", ()))
+    members: dict[str, list[str]] = {}
+    for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
+        members.setdefault(m["cluster_id"], []).append(m["event_id"])
+    for r in rows:
+        for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
+            r[k] = json.loads(r[k] or "[]")
+        r["implied"] = False
+        if not r["actor_ids"] and not r["symmetric"] and state_only and (r["cameo"] or "").startswith(state_only):
+            states = sorted({c[:3] + "GOV" for c in r["recipient_codes"] if c[:3].isalpha() and c[:3].isupper()})
+            if states:
+                r["actor_codes"], r["implied"] = states, True
+        r["event_ids"] = members.get(r["id"], [])
+    return rows
+
+
+def classify(c: dict[str, Any], include_statements: bool = False) -> tuple[str, str]:
+    """("counted", basis) or ("left out", reason) for one cluster. A happening dated only by its article's
+    publication (precision ``publication``, or no date at all but a reporting day) happened by then, so it counts
+    at that day with basis ``publication``; a year-only date cannot be placed in a month."""
+    if not c.get("event") and not include_statements:
+        return "left out", STATEMENT
+    if (c.get("modality") or "asserted") != "asserted":
+        return "left out", c["modality"]
+    precision = c.get("date_precision")
+    if c.get("date") and precision in ("day", "week", "month"):
+        return "counted", precision
+    if (c.get("date") and precision == "publication") or (not c.get("date") and c.get("earliest_report")):
+        return "counted", "publication"
+    if c.get("date"):
+        return "left out", f"{precision or 'unknown'}-only date"
+    return "left out", "undated"
+
+
+def dyad_report(store, a: str, b: str, include_statements: bool = False) -> dict[str, Any]:
+    """The monthly series between ``a`` and ``b`` over every happening that can be placed in a month, with
+    ``counted`` (happenings per date basis: day, week, month, publication) and ``left_out`` (per reason:
+    statement, negated, hypothetical, future, year-only date, undated) for the happenings between the two sides.
+    Each row adds ``published_only``: how many of its happenings are dated by publication alone.
+    Raises ``UnknownSide`` when a side names nothing in the store."""
+    if not store.has_table("event_clusters"):
+        return {"rows": [], "counted": {}, "left_out": {}}
+    rows = _report_rows(store)
+    side_a, side_b = resolve_side(store, a), resolve_side(store, b)
+    check_side(store, a, side_a, rows)
+    check_side(store, b, side_b, rows)
+    counted: dict[str, int] = {}
+    left_out: dict[str, int] = {}
+    keep: list[dict[str, Any]] = []
+    basis_of: dict[str, str] = {}
+    for c in rows:
+        if _direction(c, side_a, side_b) is None:
+            continue
+        what, why = classify(c, include_statements)
+        if what == "left out":
+            left_out[why] = left_out.get(why, 0) + 1
+            continue
+        counted[why] = counted.get(why, 0) + 1
+        basis_of[c["id"]] = why
+        keep.append({**c, "date": c["date"] or c["earliest_report"]})
+    keep.sort(key=lambda c: (c["date"], c["id"]))
+    series_rows = series(keep, side_a, side_b)
+    for r in series_rows:
+        r["published_only"] = sum(basis_of[i] == "publication" for i in r["cluster_ids"])
+    return {"rows": series_rows, "counted": counted, "left_out": left_out}
+
+
+REPORT_COLUMNS = [*COLUMNS[:9], "published_only", *COLUMNS[9:]]
+
+
+def report_csv(rows: list[dict[str, Any]]) -> str:
+    """CSV of a ``dyad_report`` series (``trend_csv`` plus the ``published_only`` column)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(REPORT_COLUMNS)
+    for r in rows:
+        w.writerow(["" if r.get(c) is None else " ".join(r[c]) if isinstance(r.get(c), list) else r[c]
+                    for c in REPORT_COLUMNS])
+    return buf.getvalue()
