@@ -67,6 +67,11 @@ class Cues:
             if m.group("verb") and word in self.lex.inverted_only:
                 continue
             sp, start = self._subject_before(j, m.start())
+            if (sp is None or sp is UNNAMED) and m.group("verb") and self.t[j:m.start()].rstrip().endswith(","):
+                # “…” in the 2008 primary, said professor Paul Beck: no speaker before, an inverted cue after a comma
+                inv, _ = self._subject_after(m.end(), hi)
+                if inv is not None and inv is not UNNAMED:
+                    return inv, word, m.start()
             if sp is None:
                 continue
             if sp is UNNAMED:  # “…,” Katie Packer, who chairs the PAC, said: the name right after the quote
