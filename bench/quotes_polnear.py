@@ -245,6 +245,8 @@ class Item:
     speaker_span: tuple[int, int] | None = None
     gold: Attribution | None = None
     speech: bool = True
+    cue: str | None = None
+    kind: str | None = None  # the system speaker's actor type
 
 
 class OffsetMap:
@@ -299,7 +301,8 @@ def system_items(doc) -> list[Item]:
         a = actors.get(q.speaker_id)
         names = (q.speaker, *(a.aliases if a else ())) if q.speaker else ()
         out.append(Item(q.start, q.end, q.direct, q.speaker, tuple(n for n in names if n),
-                        tuple(q.speaker_span) if q.speaker_span else None))
+                        tuple(q.speaker_span) if q.speaker_span else None, cue=q.cue,
+                        kind=a.type if a else None))
     return out
 
 
@@ -416,6 +419,21 @@ def score(pairs) -> dict:
     }
 
 
+def error_class(text: str, g: Item, s: Item) -> str:
+    """One speaker error's class: none/wrong x where the gold source is (same paragraph, earlier one, a
+    pronoun or description) x how parley attributed it (its own cue, no cue = continuation) x speaker kind."""
+    para = text.count("\n\n", 0, g.start)
+    src = g.speaker_span
+    where = "nosrc" if not src else "same-para" if text.count("\n\n", 0, src[0]) == para else \
+        "earlier-para" if src[0] < g.start else "later-para"
+    gold_kind = "pronoun" if g.gold.source_text.strip().lower() in PRONOUNS else \
+        "description" if g.gold.status == "resolved" else g.gold.status
+    if s.speaker is None:
+        return f"none   gold={gold_kind:11} src={where:12} cue={'yes' if s.cue else 'no'}"
+    kind = "title-only" if s.speaker.split()[-1].lower().rstrip(".") in TITLES else (s.kind or "unknown-actor")
+    return f"wrong  gold={gold_kind:11} src={where:12} cue={'yes' if s.cue else 'no'} sys={kind}"
+
+
 def hand_check(arts: list[Article]) -> tuple[int, int] | None:
     """Agreement of rule R with the reader's verdicts in CHECK (article, source start, reader's name or -)."""
     if not CHECK.exists():
@@ -452,6 +470,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train", "check"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", action="store_true", help="print direct-quote misses, false alarms, wrong speakers")
+    ap.add_argument("--errors", action="store_true", help="count direct-quote speaker errors by class")
     ap.add_argument("--sample", type=int, default=0, help="print N gold sources for the hand check and stop")
     args = ap.parse_args()
     if not POLNEAR.is_dir():
@@ -462,6 +481,7 @@ def main() -> None:
         return
     ctx = Context()
     sys_pairs, base_pairs, t_parley, n_words = [], [], 0.0, 0
+    errors: dict[str, int] = {}
     for art in arts:
         raw = ingest.make_raw(art.name, f"polnear/{art.name}.txt", art.text.encode("utf-8"), "text")
         raw.published = art.published
@@ -473,6 +493,10 @@ def main() -> None:
         pairs = match(golds, system_items(doc))
         sys_pairs += pairs
         base_pairs += match(gold_items(art, OffsetMap(art.text, art.text)), baseline_items(art.text))
+        for g, s in pairs if args.errors else ():
+            if g and s and g.direct and g.gold.status != "unknown" and not speaker_right(g, s):
+                k = error_class(doc.text, g, s)
+                errors[k] = errors.get(k, 0) + 1
         if args.show:
             for g, s in pairs:
                 if not (g or s).direct:
@@ -497,6 +521,8 @@ def main() -> None:
         for at in a.attrs:
             status[at.status] = status.get(at.status, 0) + 1
     print("gold sources by rule:", status)
+    for k, n in sorted(errors.items(), key=lambda x: -x[1]):
+        print(f"{n:5d}  {k}")
     hc = hand_check(arts) if args.split == "dev" else None
     if hc:
         print(f"rule R vs reader on the hand-checked sample: {hc[0]}/{hc[1]} agree")

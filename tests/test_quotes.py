@@ -352,3 +352,17 @@ def test_empty_and_unsegmented_documents():
     assert quotes.annotate(Document(id="e", text=""), Context()).quotes == []
     doc = quotes.annotate(Document(id="u", text="“We won,” said Ana Ruiz."), None)  # segments itself
     assert [(q.text, q.speaker) for q in doc.quotes] == [("We won", "Ana Ruiz")]
+
+
+def test_inverted_cue_after_a_comma_past_the_quote():
+    """ “…,” since most cases were close, said Jonas Berg: words between the quote and ", said X" do not hide X."""
+    doc = _run("The court met.\n\n“To see the number of cases that could change is stunning,” since so many were "
+               "decided by one vote, said Jonas Berg, who teaches law.", PEOPLE)
+    assert _table(doc) == [("To see the number of cases that could change is stunning", "Jonas Berg")]
+
+
+def test_inverted_speaker_behind_an_organisation_and_role_noun():
+    """"said Radio Norte reporter Ana Ruiz": the person after the organisation and role is the speaker."""
+    doc = _run("The count went on.\n\n“The turnout was far above what we expected,” said Radio Norte reporter Ana Ruiz.",
+               PEOPLE)
+    assert _table(doc) == [("The turnout was far above what we expected", "Ana Ruiz")]

@@ -112,3 +112,22 @@ def test_names_behind_ages_relative_clauses_and_descriptions():
     assert got["I am not sure I will vote"].endswith("Sarandon")  # the actor, or the name as written
     assert got["He was my closest friend"] == "Bruce Turry"
     assert got["The numbers moved in one week."] == "Philip Bump"
+
+
+def test_introduction_paragraph_ending_in_a_colon_governs_the_next_quote():
+    """"Doe continued:" and "The Daily Ledger reports:" on lines of their own survive cleaning and attribute the
+    quote paragraph after them."""
+    body = ("Senator Jane Doe spoke to reporters in Columbus on Tuesday about the new budget plan.\n\n"
+            "Mark Kowalski, her rival, spoke first and called the plan reckless.\n\n"
+            "Doe continued:\n\n"
+            "\"We cannot balance the budget on the backs of working people, and I will not let that happen.\"\n\n"
+            "The Daily Ledger reports:\n\n"
+            "\"The proposal has drawn fire from both parties since it was unveiled last month.\"\n\n"
+            "The debate continues on Thursday when the full Senate takes up the measure.")
+    doc = _analyze(body)
+    assert "Doe continued:" in doc.text and "The Daily Ledger reports:" in doc.text
+    got = {q.text: q.speaker for q in doc.quotes if q.direct}
+    assert got["We cannot balance the budget on the backs of working people, and I will not let that happen."] \
+        == "Jane Doe"
+    assert got["The proposal has drawn fire from both parties since it was unveiled last month."] \
+        == "Daily Ledger"

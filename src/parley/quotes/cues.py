@@ -67,6 +67,11 @@ class Cues:
             if m.group("verb") and word in self.lex.inverted_only:
                 continue
             sp, start = self._subject_before(j, m.start())
+            if (sp is None or sp is UNNAMED) and m.group("verb") and self.t[j:m.start()].rstrip().endswith(","):
+                # “…” in the 2008 primary, said professor Paul Beck: no speaker before, an inverted cue after a comma
+                inv, _ = self._subject_after(m.end(), hi)
+                if inv is not None and inv is not UNNAMED:
+                    return inv, word, m.start()
             if sp is None:
                 continue
             if sp is UNNAMED:  # “…,” Katie Packer, who chairs the PAC, said: the name right after the quote
@@ -157,6 +162,34 @@ class Cues:
                 sp = sp2 or sp
         return sp, m.group(), m.start()
 
+    def _intro_paragraph(self, seg: _Seg):
+        """ "Caddell continued:" / "The New York Times reports:" as a paragraph of its own, then the quote
+        paragraph: the introduction's cue and speaker govern the quote that opens the next paragraph."""
+        pi = seg.para
+        if pi == 0 or seg.open != self.paras[pi][0]:
+            return None
+        p0, p1 = self.paras[pi - 1]
+        k = p1
+        while k > p0 and self.t[k - 1].isspace():
+            k -= 1
+        if k <= p0 or self.t[k - 1] != ":" or self._in_quote(k - 1):
+            return None
+        lo = self.sents[self._sent_of(k - 1)][0] if self.sents else p0
+        lo = max(lo, p0)
+        cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
+        if not cues:
+            return None
+        m = cues[-1]
+        if m.group("acc") or not self.t[lo:m.start()].strip():
+            sp, _ = self._subject_after(m.end(), k - 1)
+        else:
+            sp, _ = self._subject_before(lo, m.start())
+            if sp is UNNAMED and m.group() in self.lex.participles:
+                sp = self._participle_speaker(m.start(), self._sent_of(m.start())) or sp
+        if sp is None:
+            return None
+        return sp, m.group(), m.start()
+
     def _zone_at(self, pos: int):
         for s, e, sp, cue in reversed(self.zones[-20:]):  # zones come in text order
             if s <= pos < e:
@@ -199,6 +232,9 @@ class Cues:
                     return r[0], r[1], r[2], True
         r = self._before_zone(first)
         if r and r[0] is not None:
+            return r[0], r[1], r[2], True
+        r = self._intro_paragraph(first)
+        if r:
             return r[0], r[1], r[2], True
         if first.partial:
             r = self._sentence_cue(first)
