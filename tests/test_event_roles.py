@@ -147,3 +147,13 @@ def test_date_precision_is_never_finer_than_a_month_publication_date(ctx):
     doc.published = "2013-09"
     ev = _typed(annotate(doc, ctx), "CONSULT")
     assert ev.date == "2013-09" and ev.date_precision == "month" and ev.date_basis == "publication"
+
+
+def test_a_verb_coordinated_with_a_passive_is_passive_too(ctx):
+    # "was tortured and killed by X": both participles share the passive, so the subject undergoes the killing
+    d = _events("Pieter Dov was tortured and killed by the Velor Union.", {"d": DOV, "v": VELOR}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Velor Union"] and ev.recipient == ["Pieter Dov"]
+    d = _events("Pieter Dov was detained and beaten in a prison of the Velor Union.", {"d": DOV, "v": VELOR}, ctx)
+    assert all(e.actor != ["Pieter Dov"] for e in d.events if e.event), \
+        [(e.event, e.actor, e.recipient) for e in d.events]

@@ -21,6 +21,9 @@ from parley.events import coding
 from parley.events.candidates import doc_index, sentence_mentions
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+# "was tortured and killed", "were beaten, arrested and": a participle coordinated after a passive auxiliary
+PASSIVE_COORD = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|t),?\s+){1,3}"
+                           r"(?:and|or)\s+(?:\w+ly\s+)?$", re.I)
 REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving|had|has|have|got|gets|found|"
                              r"finds|reported)\s+(?:[\w-]+\s+){0,3}$", re.I)
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
@@ -323,6 +326,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
     passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
+        PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
         re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
     if passive:
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
