@@ -182,14 +182,14 @@ COLUMNS = ["month", "n", "quad1", "quad2", "quad3", "quad4", "a_to_b", "b_to_a",
            "mean_plover_score", "cluster_ids", "event_ids"]
 
 
-def trend_csv(rows: list[dict[str, Any]]) -> str:
+def trend_csv(rows: list[dict[str, Any]], columns: list[str] = COLUMNS) -> str:
     """CSV of a trend series; the cluster and event ids behind each point are space-separated."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
+    w.writerow(columns)
     for r in rows:
         w.writerow(["" if r.get(c) is None else " ".join(r[c]) if isinstance(r.get(c), list) else r[c]
-                    for c in COLUMNS])
+                    for c in columns])
     return buf.getvalue()
 
 
@@ -382,10 +382,4 @@ REPORT_COLUMNS = [*COLUMNS[:9], "published_only", *COLUMNS[9:]]
 
 def report_csv(rows: list[dict[str, Any]]) -> str:
     """CSV of a ``dyad_report`` series (``trend_csv`` plus the ``published_only`` column)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(REPORT_COLUMNS)
-    for r in rows:
-        w.writerow(["" if r.get(c) is None else " ".join(r[c]) if isinstance(r.get(c), list) else r[c]
-                    for c in REPORT_COLUMNS])
-    return buf.getvalue()
+    return trend_csv(rows, REPORT_COLUMNS)
