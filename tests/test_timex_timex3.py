@@ -200,6 +200,35 @@ def test_weekday_direction():
     assert (t.timex, t.direction) == ("1998-02-09", "past")
 
 
+def test_weekday_direction_from_the_clause_the_weekday_opens():
+    # B98 is a Friday: the coming Tuesday is Feb. 17, the last one Feb. 10
+    t = one("On Tuesday, the union plans to hold a rally.", B98, "Tuesday")
+    assert (t.timex, t.direction) == ("1998-02-17", "future")
+    t = one("On Tuesday, the union held a rally.", B98, "Tuesday")
+    assert (t.timex, t.direction) == ("1998-02-10", "past")
+    # "until" looks ahead, unless the clause it opens is past
+    t = one("Until Wednesday, the police had not named a suspect.", B98, "Wednesday")
+    assert (t.timex, t.direction) == ("1998-02-11", "past")
+    t = one("The road stays closed until Wednesday.", B98, "Wednesday")
+    assert (t.timex, t.direction) == ("1998-02-18", "future")
+
+
+def test_present_perfect_is_no_past_and_a_comma_clause_takes_the_sentence_tense():
+    # "has extended ... through January" in an October story: the coming January, not the last one
+    t = one("The bank has extended the credit line through January.", date(1989, 10, 30), "January")
+    assert (t.timex, t.direction) == ("1990-01", "future")
+    t = one("The bank extended the credit line in January.", date(1989, 10, 30), "January")
+    assert t.timex == "1989-01"
+    # a clause with no verb of its own, cut off by a comma, takes the tense of its sentence
+    text = "The airline said new flights would start on March 30, with a third one from August 6."
+    assert one(text, B98, "August 6").timex == "1998-08-06"
+    text = "The airline said the first flights started on March 30, with a third one from August 6."
+    assert one(text, B98, "August 6").timex == "1997-08-06"
+    # a present-tense clause keeps its own (lack of) direction: "is heard" after a past main clause
+    text = "He had not signed the papers, which matter when the appeal is heard in May."
+    assert one(text, date(2000, 3, 29), "May").timex == "2000-05"
+
+
 def test_holidays():
     assert tx("He was plucked from the sea on Thanksgiving Day.", date(2000, 1, 6)) == [
         ("Thanksgiving Day", "DATE", "1999-11-25")]

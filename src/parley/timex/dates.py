@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from parley.timex.lexicon import C, alt
 
 _FUTURE = re.compile(rf"\b(?!next\s+to\b)(?:{alt(C['future_cues'])})\b", re.I)  # "next to": a place, not a time
+_FUTURE_VERB = re.compile(rf"\b(?:{alt(C['future_verbs'])})\b", re.I)
 _PAST_VERBS = frozenset(C["past_verbs"])
 # sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
 # Daniel P. Davison Feb. 1", "Mr. Smith will ...")
@@ -100,34 +101,102 @@ _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 _CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
-_PRESENT_BE = frozenset(("is", "are", "be", "being", "am", "gets", "get"))
+# a participle after these is no past tense: present passives ("is heard") and present perfects ("has
+# extended"); and these words are present-tense evidence of their own, which keeps the rest of the sentence
+# from deciding ("when the case is heard in May", after a past main clause)
+_PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get"))
+_NOT_PAST_AFTER = _PRESENT | {"be", "being", "having"}
+_MODALS = frozenset(("could", "would", "should", "might", "may", "must"))  # "could have emerged": past
+_OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
-    """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``: a future cue before it
-    ("will", "set for", "payable", "last through"), else a past-tense verb right before it or elsewhere in the
-    clause ("the vote held on July 29 was marred"); reporting verbs ("said", "told") say nothing about when
-    the reported thing happens. ``ahead``: no tense, but "by"/"through" right before it (a deadline), so the
-    coming occurrence is taken up to ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``."""
+    """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``.
+
+    In order: "since" before it (past); a future cue before it ("will", "set for", "payable", "last through"),
+    unless the cue is "until" and the clause it opens is past ("Until Thursday, they had not ..."); a past-tense
+    verb right before it; then the tense evidence in the clause around it — the last before it, else the first
+    after it ("On Tuesday, the league plans to ...", "In June, media carried ..."). Reporting verbs ("said",
+    "told") date the report, not what is reported ("will be held in May, officials said") — unless the date
+    opens the clause they head ("In May, the ministry announced ..."); a participle after a present "be" or
+    "have" is no past ("when the case is heard in May", "has extended loans through January"). ``ahead``: no
+    tense, but "by"/"through" right before it (a deadline), so the coming occurrence is taken up to
+    ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``. With no evidence at all in the clause, the
+    nearest evidence elsewhere in the sentence decides (a clause cut off by commas: "would leave on March 30,
+    with the third flight from August 6")."""
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
-        return "past"  # "since the Oct. 23 slaying"
-    if _future_in(before):
-        return "future"
-    if past_verb_before(text, s, lo):
         return "past"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
-    prev = ""
-    for w in _WORD.findall(before + " " + (after[:cut.start()] if cut else after)):
-        w = w.lower()
-        if w not in _REPORTING and prev not in _PRESENT_BE and (w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4)):
-            return "past"  # not a present passive: "when the case is heard in May"
-        prev = w
+    after = after[:cut.start()] if cut else after
+    opens = _OPENER.fullmatch(before) is not None
+    ev_after = _evidence(after, "count" if opens else "cut", _FUTURE_VERB)
+    cues = _future_cues(before)
+    if cues:
+        if cues[-1].lower() in ("until", "till") and ev_after and ev_after[0][1] == "past":
+            return "past"
+        return "future"
+    if past_verb_before(text, s, lo):
+        return "past"
+    ev_before = [x for x in _evidence(before) if x[1] != "future"]
+    for ev in (ev_before[-1:], ev_after[:1]):
+        if ev and ev[0][1] != "present":
+            return ev[0][1]
     if _DEADLINE.search(before):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
-    return None
+    if ev_before or ev_after:
+        return None  # a present-tense clause: no direction of its own
+    return _sentence_tense(text, s, e, lo)
+
+
+def _future_cues(clause: str) -> list[str]:
+    """Future cues of a clause, in order, leaving out those in the past perfect ("had been due to expire")."""
+    return [m.group() for m in _FUTURE.finditer(clause) if not _HAD.search(clause[:m.start()])]
+
+
+def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern = _FUTURE) -> list[tuple[int, str]]:
+    """(position, ``past``/``future``/``present``) of the tense cues in ``chunk``, in order: future cues not in
+    the past perfect, past verbs (not a participle after ``_NOT_PAST_AFTER``), present be/have/do. A reporting
+    verb is skipped (``skip``), read as a past verb (``count``), or ends the chunk (``cut``: what follows the
+    clause's reporting verb is reported speech, not the clause). ``future``: the cues read."""
+    out = [(m.start(), "future") for m in future.finditer(chunk) if not _HAD.search(chunk[:m.start()])]
+    prev = prev2 = ""
+    for w in _WORD.finditer(chunk):
+        low = w.group().lower()
+        if low in _REPORTING and reporting != "count":
+            if reporting == "cut":
+                out = [x for x in out if x[0] < w.start()]
+                break
+        elif low in _PRESENT:
+            out.append((w.start(), "present"))
+        elif (low in _PAST_VERBS or (low.endswith("ed") and len(low) > 4)) and (
+                prev not in _NOT_PAST_AFTER or prev == "have" and prev2 in _MODALS):
+            out.append((w.start(), "past"))
+        prev2, prev = prev, low
+    return sorted(out)
+
+
+_SENT_END = re.compile(rf"(?:[!?]|{_ABBR}\.)(?:\s|$)|\n")
+
+
+def _sentence_tense(text: str, s: int, e: int, lo: int) -> str | None:
+    """The past or future evidence nearest to ``text[s:e]`` elsewhere in its sentence (the clauses of one
+    sentence mostly share their tense: "would leave on March 30, with the third flight from August 6")."""
+    window = text[max(lo, s - 200):s]
+    cut = 0
+    for m in _SENT_END.finditer(window):
+        cut = m.end()
+    before = window[cut:]
+    rest = text[e:e + 200]
+    end = _SENT_END.search(rest)
+    rest = rest[:end.start()] if end else rest
+    b = [x for x in _evidence(before, future=_FUTURE_VERB) if x[1] != "present"]
+    a = [x for x in _evidence(rest, future=_FUTURE_VERB) if x[1] != "present"]
+    if b and a:
+        return b[-1][1] if len(before) - b[-1][0] <= a[0][0] else a[0][1]
+    return b[-1][1] if b else a[0][1] if a else None
 
 
 # without tense evidence, a yearless date or month up to this far ahead of publication is the coming one

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.timex.dates import PREV_WORD, add_months, is_future, iso, past_verb_before, shift
+from parley.timex.dates import PREV_WORD, add_months, is_future, iso, past_verb_before, shift, tense
 from parley.timex.durations import period
 from parley.timex.lexicon import NUM, QUALNUM, UNIT, WD, WEEKDAYS, C, alt, inum, num
 from parley.timex.rules import hit
@@ -130,7 +130,7 @@ def h_weekday(m, text, base, lo):
         d, direction = base - timedelta(days=back or 7), "past"
     elif mod in ("next", "coming"):
         d, direction = base + timedelta(days=fwd or 7), "future"
-    elif not past_verb_before(text, m.start(), lo) and is_future(text, m.start(), lo):
+    elif not past_verb_before(text, m.start(), lo) and tense(text, m.start(), m.end(), lo) in ("future", "ahead"):
         d, direction = base + timedelta(days=fwd), "future"
     else:
         d, direction = base - timedelta(days=back), "past"
