@@ -137,6 +137,28 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter():
     assert [(t.text, t.timex) for t in doc.times] == [("the third quarter", "1989-Q3"), ("A year ago", "1988-Q3")]
 
 
+
+def test_earnings_periods_follow_the_quarter_under_discussion():
+    # "the quarter ended July 31": the calendar quarter holding most of it (May-July -> Q2)
+    t = one("In the quarter ended July 31, the retailer lost money.", B89, "the quarter")
+    assert (t.timex, t.precision) == ("1989-Q2", "quarter")
+    # a span of months named in the sentence: "a year earlier" is the year before, not the quarter
+    text = ("Net rose in the third quarter. For the first nine months, profit was $9 million, against "
+            "$7 million a year earlier.")
+    assert tx(text, B89)[-1] == ("a year earlier", "DATE", "1988")
+    # ... but only in that sentence
+    text = "For the first nine months, profit grew. In the third quarter, sales rose from a year earlier."
+    assert tx(text, B89)[-1] == ("a year earlier", "DATE", "1988-Q3")
+    # a year-ago quarter says which quarter is discussed, and "the 1989 period" is that quarter in 1989
+    text = ("After a weak second quarter, profit beat the year-earlier period. In the 1989 period, costs were "
+            "lower than a year ago.")
+    got = tx(text, B89)
+    assert ("the year-earlier period", "DATE", "1988-Q3") in got
+    assert ("the 1989 period", "DATE", "1989-Q3") in got
+    assert got[-1] == ("a year ago", "DATE", "1988-Q3")
+    # with no quarter in sight, "the 1989 period" is the year
+    assert tx("Prices rose in the 1989 period.", B89) == [("the 1989 period", "DATE", "1989")]
+
 def test_halves_seasons_fiscal_years():
     base = date(1998, 10, 1)
     assert tx("Sales grew in the first half.", base) == [("the first half", "DATE", "1998-H1")]

@@ -145,7 +145,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     chosen = _join_clock_times(text, chosen)
     out = [_trim_article(_fill(t, x)) for t, x in chosen]
     _mark_open_intervals(text, out, start)
-    _resolve_anchors(out, {id(t) for t, x in chosen if x.get("year_back")}, context)
+    _resolve_anchors(text, out, {id(t): x for t, x in chosen}, context)
     return out
 
 
@@ -315,29 +315,56 @@ def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
             t.kind = "until"
 
 
-def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict | None) -> None:
+def _set_part(t: TimeExpr, y: int, code: str) -> None:
+    """Make ``t`` the quarter or half ``code`` ("Q3", "H1") of year ``y``."""
+    n = int(code[1])
+    first, last = (3 * n - 2, 3 * n) if code[0] == "Q" else (6 * n - 5, 6 * n)
+    t.value, t.end_value, t.kind = f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}", "range"
+    t.precision = "quarter" if code[0] == "Q" else "half"
+    t.timex = f"{y:04d}-{code}"
+
+
+_MONTHS_SPAN = re.compile(r"P(?:[2-9]|1[01])M$")  # "the first nine months", "the six months": not a quarter
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
+
+
+def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], context: dict | None) -> None:
     """ "two months later" from the nearest preceding explicit time (in this span, else the last one of an
-    earlier span through ``context``); "a year earlier/ago", "year-earlier" after
-    a quarter or half (in this span, or earlier in the article through ``context``) is that quarter or half a
-    year before ("1988-Q3"), as TimeBank annotates earnings reports."""
+    earlier span through ``context``); "a year earlier/ago", "year-earlier" after a quarter or half (in this
+    span, or earlier in the article through ``context``) is that quarter or half a year before ("1988-Q3"), as
+    TimeBank annotates earnings reports — unless a span of months ("the first nine months") was named since in
+    the same sentence: then it is the year before. A year-ago quarter ("the year-earlier period") says which
+    quarter is under discussion (the one a year after it), and "the 1989 period" is that quarter in 1989."""
     anchor: TimeExpr | None = None
     carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
+    months_end: int | None = None
     for t in times:
-        if t.timex and _QH.match(t.timex) and t.kind == "range" and "year-" not in t.text.lower():
-            part = t.timex  # a quarter named for itself, not "the year-ago quarter"
+        x = extras.get(id(t), {})
+        if x.get("same_part") and part and t.value:  # "the 1989 period" in a report on a third quarter
+            _set_part(t, int(t.value[:4]), part[5:])
+        elif t.timex and _QH.match(t.timex) and t.kind == "range":
+            if x.get("yago"):  # "the year-ago quarter" (1988-Q3): the quarter discussed is 1989-Q3
+                part = f"{int(t.timex[:4]) + 1:04d}{t.timex[4:]}"
+            elif "year-" not in t.text.lower():
+                part = t.timex  # a quarter named for itself
+            months_end = None
+        if t.type == "DURATION" and t.timex and _MONTHS_SPAN.match(t.timex):
+            months_end = t.end
+        by_year = months_end is not None and not _SENTENCE_BREAK.search(text, months_end, t.start)
         if t.kind == "duration" and t.end_value and t.end_value.startswith("@"):
             n, unit = t.end_value[1:].split(":")
             t.end_value = None
             if anchor is None and part and unit == "year" and n == "-1":
                 y = int(part[:4]) - 1
-                t.value, t.precision, t.kind, t.timex, t.direction = str(y), "year", "anchored", f"{y}{part[4:]}", "past"
+                t.value, t.precision, t.kind, t.direction = str(y), "year", "anchored", "past"
+                t.timex = str(y) if by_year else f"{y}{part[4:]}"
                 continue
             a = anchor or carried  # "The following month," opening a paragraph: from the last time named before
             if a is None:
                 continue
             if a.timex and _PART.match(a.timex) and unit == "year":
-                t.timex = f"{int(a.timex[:4]) + int(n):04d}{a.timex[4:]}"
+                t.timex = f"{int(a.timex[:4]) + int(n):04d}" + ("" if by_year else a.timex[4:])
                 t.value, t.precision, t.kind = str(int(a.timex[:4]) + int(n)), "year", "anchored"
                 t.anchor = a.value
                 continue
@@ -354,7 +381,7 @@ def _resolve_anchors(times: list[TimeExpr], year_back: set[int], context: dict |
                     t.timex = t.value
         elif t.kind in _EXPLICIT_KINDS and t.value:
             anchor = t
-        elif id(t) in year_back and part:
+        elif x.get("year_back") and part and not by_year:
             y = int(part[:4]) - 1
             t.timex = f"{y:04d}{part[4:]}"
     if context is not None and part:

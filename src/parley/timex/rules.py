@@ -67,11 +67,12 @@ R_QUARTER = re.compile(
     r"|\b(?:the\s+)?(?:comparable\s+)?(?P<rel>latest|current|this|last|next|past|previous|recent|year-ago|"
     r"year-earlier)\s+quarter\b"
     r"|\bthe\s+(?:comparable\s+)?(?P<relp>latest|year-ago|year-earlier)\s+period\b"
-    rf"|\bthe\s+(?P<y3>{YEAR})\s+quarter\b"
+    rf"|\bthe\s+(?P<y3>{YEAR})\s+(?P<y3u>quarter|period)\b"
     # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the year-ago quarter
     r"|\bthe\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:quarter|period)\s+(?P<yb>a\s+year\s+(?:ago|earlier)|"
     r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
     r"|\bthe\s+quarter\b(?!-)", re.I)
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{MON})\s?(?P<d>{DAY})")
 R_HALF = re.compile(
     r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
     r"(?P<q2>first|last)\s+two\s+quarters)\b"  # "the first two quarters of 1990": its first half
@@ -250,29 +251,45 @@ def h_quarter(m, text, base, lo):
     ym = (m.group("ym") or m.group("ym2") or "").lower()
     if m.group("o"):
         q = ORDINALS.get(m.group("o").lower(), 4)
-        if y and m.group("ya"):
+        yago = {"yago": True} if m.group("ya") else {}
+        if y and yago:
             y = str(int(y) - 1)
         if y:
-            return _part(m.start(), m.end(), int(y), f"Q{q}", 3 * q - 2, 3 * q, "quarter")
+            return _part(m.start(), m.end(), int(y), f"Q{q}", 3 * q - 2, 3 * q, "quarter", **yago)
         if base is None:
             return hit(m.start(), m.end(), None, "quarter", None, "range")
         if ym:
             yr = base.year + {"last": -1, "this": 0, "next": 1}[ym]
         else:
             yr = latest_part(3 * q - 2, base, is_future(text, m.start(), lo)) - (1 if m.group("ya") else 0)
-        return _part(m.start(), m.end(), yr, f"Q{q}", 3 * q - 2, 3 * q, "quarter", anchor=base.isoformat())
+        return _part(m.start(), m.end(), yr, f"Q{q}", 3 * q - 2, 3 * q, "quarter", anchor=base.isoformat(), **yago)
     if re.match(r"\s+of\s+(?!\d)", text[m.end():m.end() + 8]) and not rel:
         return None  # "the quarter of Qarabis": a district, not a time
+    if m.group("y3") and m.group("y3u").lower() == "period":
+        # "the 1989 period": in an earnings report the quarter under discussion, in that year (see
+        # find._resolve_anchors, which knows the last quarter named); else just the year
+        return hit(m.start(), m.end(), m.group("y3"), "year", same_part=True)
     if base is None:
         return hit(m.start(), m.end(), None, "quarter", None, "range")
     k = base.year * 4 + _quarter_of(base) - 1  # quarters since year 0
-    if m.group("y3"):  # "the 1988 quarter": the last quarter ended, in that year
+    if m.group("y3"):  # "the 1988 quarter": the quarter under discussion (find), else the last one ended
         q = (k - 1) % 4
-        return _part(m.start(), m.end(), int(m.group("y3")), f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter")
+        return _part(m.start(), m.end(), int(m.group("y3")), f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
+                     same_part=True)
+    ended = _QUARTER_ENDED.match(text, m.end())
+    if ended and not rel:  # "the quarter ended July 31": the calendar quarter holding most of it
+        d = md_date(month(ended.group("m")), day(ended.group("d")), base, "past")
+        if d is not None:
+            mid = d - timedelta(days=45)
+            q = _quarter_of(mid) - 1
+            return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
+                         anchor=base.isoformat())
     # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about
     k += {"this": 0, "current": 0, "next": 1, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     yr, q = divmod(k, 4)
-    return _part(m.start(), m.end(), yr, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter", anchor=base.isoformat())
+    yago = {"yago": True} if rel in ("year-ago", "year-earlier") else {}
+    return _part(m.start(), m.end(), yr, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter", anchor=base.isoformat(),
+                 **yago)
 
 
 def h_half(m, text, base, lo):
