@@ -128,19 +128,18 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
         return "past"
+    cues = _future_cues(before)
+    if cues and cues[-1].lower() not in ("until", "till"):
+        return "future"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
     after = after[:cut.start()] if cut else after
-    opens = _OPENER.fullmatch(before) is not None
-    ev_after = _evidence(after, "count" if opens else "cut", _FUTURE_VERB)
-    cues = _future_cues(before)
-    if cues:
-        if cues[-1].lower() in ("until", "till") and ev_after and ev_after[0][1] == "past":
-            return "past"
-        return "future"
+    ev_after = _evidence(after, "count" if _OPENER.fullmatch(before) else "cut", _FUTURE_VERB)
+    if cues:  # "until" looks ahead, unless the clause it opens is past
+        return "past" if ev_after and ev_after[0][1] == "past" else "future"
     if past_verb_before(text, s, lo):
         return "past"
-    ev_before = [x for x in _evidence(before) if x[1] != "future"]
+    ev_before = _evidence(before, future=None)
     for ev in (ev_before[-1:], ev_after[:1]):
         if ev and ev[0][1] != "present":
             return ev[0][1]
@@ -156,12 +155,13 @@ def _future_cues(clause: str) -> list[str]:
     return [m.group() for m in _FUTURE.finditer(clause) if not _HAD.search(clause[:m.start()])]
 
 
-def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern = _FUTURE) -> list[tuple[int, str]]:
+def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern | None = _FUTURE) -> list[tuple[int, str]]:
     """(position, ``past``/``future``/``present``) of the tense cues in ``chunk``, in order: future cues not in
     the past perfect, past verbs (not a participle after ``_NOT_PAST_AFTER``), present be/have/do. A reporting
     verb is skipped (``skip``), read as a past verb (``count``), or ends the chunk (``cut``: what follows the
-    clause's reporting verb is reported speech, not the clause). ``future``: the cues read."""
-    out = [(m.start(), "future") for m in future.finditer(chunk) if not _HAD.search(chunk[:m.start()])]
+    clause's reporting verb is reported speech, not the clause). ``future``: the cues read (None: none)."""
+    out = [(m.start(), "future") for m in future.finditer(chunk) if not _HAD.search(chunk[:m.start()])] \
+        if future else []
     prev = prev2 = ""
     for w in _WORD.finditer(chunk):
         low = w.group().lower()
