@@ -3,7 +3,8 @@
 The reference date is the publication date, unless the article opens with a wire dateline ("JOHANNESBURG,
 August 7 (Xinhua) --") dated up to a week before it, or the publication date is known only to the month or
 year: then the dateline's day is the story's own "today", and every relative expression is resolved from it.
-The dateline date itself stays an expression of the text.
+The dateline date itself stays an expression of the text. A publication date known only to the month or year
+(the clean stage's ``meta["date_precision"]``) is no day to count "yesterday" from.
 """
 
 from __future__ import annotations
@@ -48,9 +49,20 @@ def dateline_date(text: str, published: str | None) -> date | None:
     return safe(y if mo <= pm else y - 1, mo, d)
 
 
+def published_as_known(doc: Document) -> str | None:
+    """The publication date cut to the precision it is known to: the clean stage writes a date it inferred to
+    the month as the month's first day ("2016-06-01", ``meta["date_precision"] == "month"``), which must not
+    let "yesterday" become 2016-05-31."""
+    prec = (doc.meta or {}).get("date_precision")
+    if doc.published and prec in ("month", "year"):
+        return doc.published[:7 if prec == "month" else 4]
+    return doc.published
+
+
 def reference_date(doc: Document) -> date | None:
-    base = base_date(doc.published)
-    dl = dateline_date(doc.text, doc.published)
+    published = published_as_known(doc)
+    base = base_date(published)
+    dl = dateline_date(doc.text, published)
     if dl and (base is None or timedelta(0) <= base - dl <= timedelta(days=7)):
         return dl
     return base
