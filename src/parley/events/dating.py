@@ -163,8 +163,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> 
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None:
         when = tense(doc.text[s:e], t0 - s, t1 - s)
-        if doc.published and when == "present":
-            out = {"date": doc.published, "precision": publication_precision(doc.published), "end": None,
+        prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
+        pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
+            else doc.published
+        if pub and when == "present":
+            out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
         else:
             out = {"date": None, "precision": "none", "end": None, "deadline": None, "basis": "none"}
