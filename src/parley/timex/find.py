@@ -29,22 +29,23 @@ _MON_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
 
 # (priority: lower wins among equal-length overlapping spans; handler; needles: lower-case substrings one of
 # which the span must contain for the rule to be tried at all — a cheap prefilter that keeps the scan fast;
-# digits: the rule needs a digit in the span; gate: words (lower case) one of which every match contains, the
+# digits: the rule needs a digit in the span (True) or a four-digit year (YEAR); gate: words (lower case) one of which every match contains, the
 # rule is run only in windows around their occurrences — the unit-counting rules would otherwise try their long
 # number alternations at every word of every sentence)
+YEAR = "year"
 RULES = [
     (0, ru.R_DAY_RANGE, ru.h_day_range, ("-", "–", "—", " to ", "through", "until"), True, None),
     (1, ru.R_DATE, ru.h_date, _MON_ABBR, True, None),
-    (1, ru.R_ISO_DATE, ru.h_iso_date, ("-",), True, None),
-    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), True, None),
-    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, True, None),
+    (1, ru.R_ISO_DATE, ru.h_iso_date, ("-",), YEAR, None),
+    (2, ru.R_YEAR_RANGE, ru.h_year_range, ("from", "between", "-", "–", "—", "/"), YEAR, None),
+    (3, ru.R_MONTH_YEAR, ru.h_month_year, None, YEAR, None),
     (4, ru.R_SEASON, ru.h_season, ("spring", "summer", "autumn", "fall", "winter"), False, None),
     (4, ru.R_QUARTER, ru.h_quarter, ("quarter", "period"), False, None),
     (4, ru.R_HALF, ru.h_half, ("half", "two quarters"), False, None),
     (4, ru.R_FISCAL, ru.h_fiscal, ("fiscal", "financial"), False, None),
     (5, ru.R_DECADE, ru.h_decade, ("0s", "0's", "0’s", "ties"), False, None),
     (5, ru.R_CENTURY, ru.h_century, ("century",), False, None),
-    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), True, None),
+    (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), YEAR, None),
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
                                          "preceding", "that"), False, _UNITS),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
@@ -62,8 +63,8 @@ RULES = [
     (12, rel.R_CLOCK_WORD, rel.h_clock, ("noon", "midnight", "midday", "morning", "afternoon", "evening"), False,
      None),
     (13, ru.R_PREP_MONTH, ru.h_prep_month, None, False, MONTH_NEEDLES),
-    (14, ru.R_NOUN_YEAR, ru.h_noun_year, ("1", "2"), True, None),
-    (15, ru.R_PREP_YEAR, ru.h_prep_year, ("1", "2"), True, None),
+    (14, ru.R_NOUN_YEAR, ru.h_noun_year, None, YEAR, None),
+    (15, ru.R_PREP_YEAR, ru.h_prep_year, None, YEAR, None),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
     (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
@@ -71,10 +72,11 @@ RULES = [
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
     (11, rel.R_IN_THE, rel.h_in_the, (" in the ",), False, None),
-    (18, ru.R_BARE_YEAR, ru.h_bare_year, ("19", "20"), True, None),
+    (18, ru.R_BARE_YEAR, ru.h_bare_year, None, YEAR, None),
     (17, rel.R_REF, rel.h_ref, None, False, rel.REF_NEEDLES),
 ]
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # what ``lexicon.YEAR`` and ``BARE_YEAR`` need
 _EXPLICIT_KINDS = ("date", "range", "since", "until")
 _PART = re.compile(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$")
 _QH = re.compile(r"\d{4}-(?:Q\d|H\d)$")
@@ -113,9 +115,10 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     end = len(text) if end is None else end
     low = text[start:end].lower()
     digits = _HAS_DIGIT.search(low) is not None
+    years = digits and _HAS_YEAR.search(low) is not None
     cands = []
     for prio, rx, handler, needles, need_digit, gate in RULES:
-        if need_digit and not digits:
+        if need_digit and not (years if need_digit is YEAR else digits):
             continue
         if needles and not any(map(low.__contains__, needles)):
             continue
@@ -139,8 +142,9 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
         t = TimeExpr(text=text[s:e], start=s, end=e, value=value, precision=prec, end_value=end_value, kind=kind)
         chosen.append((t, extra or {}))
     chosen.sort(key=lambda c: c[0].start)
-    chosen = _join_weekday_dates(text, chosen)
-    chosen = _join_season_years(text, chosen)
+    if len(chosen) > 1:  # the joins pair neighbours
+        chosen = _join_weekday_dates(text, chosen)
+        chosen = _join_season_years(text, chosen)
     chosen = _second_days(text, chosen, end)
     chosen = _join_clock_times(text, chosen)
     out = [_trim_article(_fill(t, x)) for t, x in chosen]
