@@ -241,6 +241,8 @@ def test_present_perfect_is_no_past_and_a_comma_clause_takes_the_sentence_tense(
     assert (t.timex, t.direction) == ("1990-01", "future")
     t = one("The bank extended the credit line in January.", date(1989, 10, 30), "January")
     assert t.timex == "1989-01"
+    assert one("The vote has been postponed to May 3.", B98, "May 3").timex == "1998-05-03"
+    assert one("The vote had been postponed to May 3.", B98, "May 3").timex == "1997-05-03"
     # a clause with no verb of its own, cut off by a comma, takes the tense of its sentence
     text = "The airline said new flights would start on March 30, with a third one from August 6."
     assert one(text, B98, "August 6").timex == "1998-08-06"

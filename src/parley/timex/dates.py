@@ -105,7 +105,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 # extended"); and these words are present-tense evidence of their own, which keeps the rest of the sentence
 # from deciding ("when the case is heard in May", after a past main clause)
 _PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get"))
-_NOT_PAST_AFTER = _PRESENT | {"be", "being", "having"}
+_NOT_PAST_AFTER = _PRESENT | {"be", "being", "been", "having"}
 _MODALS = frozenset(("could", "would", "should", "might", "may", "must"))  # "could have emerged": past
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
