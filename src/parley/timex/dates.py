@@ -102,10 +102,9 @@ _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 _CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
 _WORD = re.compile(r"[A-Za-z’']+")
 # a participle after these is no past tense: present passives ("is heard") and present perfects ("has
-# extended"); and these words are present-tense evidence of their own, which keeps the rest of the sentence
-# from deciding ("when the case is heard in May", after a past main clause)
+# extended"); and these words are present-tense evidence of their own ("when the case is heard in May")
 _PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get"))
-_NOT_PAST_AFTER = _PRESENT | {"be", "being", "been", "having"}
+_NOT_PAST_AFTER = _PRESENT | {"be", "being", "been"}
 _MODALS = frozenset(("could", "would", "should", "might", "may", "must"))  # "could have emerged": past
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
@@ -115,26 +114,31 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``.
 
     In order: "since" before it (past); a future cue before it ("will", "set for", "payable", "last through"),
-    unless the cue is "until" and the clause it opens is past ("Until Thursday, they had not ..."); a past-tense
+    unless the only cue is "until" just before it and the clause it opens is past ("Until Thursday, they had
+    not ...", "not available until the night of April 19"); a past-tense
     verb right before it; then the tense evidence in the clause around it — the last before it, else the first
-    after it ("On Tuesday, the league plans to ...", "In June, media carried ..."). Reporting verbs ("said",
-    "told") date the report, not what is reported ("will be held in May, officials said") — unless the date
-    opens the clause they head ("In May, the ministry announced ..."); a participle after a present "be" or
-    "have" is no past ("when the case is heard in May", "has extended loans through January"). ``ahead``: no
-    tense, but "by"/"through" right before it (a deadline), so the coming occurrence is taken up to
-    ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``. With no evidence at all in the clause, the
-    nearest evidence elsewhere in the sentence decides (a clause cut off by commas: "would leave on March 30,
-    with the third flight from August 6")."""
+    after it ("In June, media carried ...", and a future verb only when the date opens the clause: "On Tuesday,
+    the league plans to ..."). Reporting verbs ("said",
+    "told") after the date date the report, not what is reported ("will be held in May, officials said") —
+    unless the date opens the clause they head ("In May, the ministry announced ..."); a participle after a
+    present "be" or "have" is no past ("when the case is heard in May", "has extended loans through January").
+    ``ahead``: no tense, but "by"/"through" right before it (a deadline), so the coming occurrence is taken up
+    to ``_AHEAD_DEADLINE_DAYS`` ahead instead of ``_AHEAD_DAYS``. The clause decides alone: the rest of the
+    sentence is often reported speech in another tense ("said on Friday that talks would resume")."""
     before = clause_before(text, s, lo)
     if _SINCE.search(before):
         return "past"
     cues = _future_cues(before)
-    if cues and cues[-1].lower() not in ("until", "till"):
+    until = bool(cues) and all(c.lower() in ("until", "till") for c in cues) and _UNTIL.search(before)
+    if cues and not until:
         return "future"
     after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
     cut = _CLAUSE_AFTER.search(after)
     after = after[:cut.start()] if cut else after
-    ev_after = _evidence(after, "count" if _OPENER.fullmatch(before) else "cut", _FUTURE_VERB)
+    opens = _OPENER.fullmatch(before) is not None
+    # the clause after is read for its future verbs only when the date opens it: a date inside a subject
+    # ("the downfall in August and now his death will ...") takes no tense from the verb that follows
+    ev_after = _evidence(after, "count" if opens else "cut", _FUTURE_VERB if opens else None)
     if cues:  # "until" looks ahead, unless the clause it opens is past
         return "past" if ev_after and ev_after[0][1] == "past" else "future"
     if past_verb_before(text, s, lo):
@@ -143,11 +147,13 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     for ev in (ev_before[-1:], ev_after[:1]):
         if ev and ev[0][1] != "present":
             return ev[0][1]
-    if _DEADLINE.search(before):
+    if _DEADLINE.search(before) and not _POSSESSIVE.match(text, e):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
-    if ev_before or ev_after:
-        return None  # a present-tense clause: no direction of its own
-    return _sentence_tense(text, s, e, lo)
+    return None
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "until the night of April 19"
+_POSSESSIVE = re.compile(r"\s?[’']s\b")  # "judging by Thursday's meetings": no deadline
 
 
 def _future_cues(clause: str) -> list[str]:
@@ -176,27 +182,6 @@ def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern | None = _
             out.append((w.start(), "past"))
         prev2, prev = prev, low
     return sorted(out)
-
-
-_SENT_END = re.compile(rf"(?:[!?]|{_ABBR}\.)(?:\s|$)|\n")
-
-
-def _sentence_tense(text: str, s: int, e: int, lo: int) -> str | None:
-    """The past or future evidence nearest to ``text[s:e]`` elsewhere in its sentence (the clauses of one
-    sentence mostly share their tense: "would leave on March 30, with the third flight from August 6")."""
-    window = text[max(lo, s - 200):s]
-    cut = 0
-    for m in _SENT_END.finditer(window):
-        cut = m.end()
-    before = window[cut:]
-    rest = text[e:e + 200]
-    end = _SENT_END.search(rest)
-    rest = rest[:end.start()] if end else rest
-    b = [x for x in _evidence(before, future=_FUTURE_VERB) if x[1] != "present"]
-    a = [x for x in _evidence(rest, future=_FUTURE_VERB) if x[1] != "present"]
-    if b and a:
-        return b[-1][1] if len(before) - b[-1][0] <= a[0][0] else a[0][1]
-    return b[-1][1] if b else a[0][1] if a else None
 
 
 # without tense evidence, a yearless date or month up to this far ahead of publication is the coming one
