@@ -262,9 +262,22 @@ def test_the_verb_after_a_date_inside_a_clause_gives_no_future():
     # "until" several words back is no "Until Thursday, ..." clause opener, and with "would" it looks ahead
     text = "The rebels would observe a truce until Saturday to allow talks, a spokesman said."
     assert one(text, date(1998, 2, 12), "Saturday").timex == "1998-02-14"
-    # "until" just before a date, in a past clause: the past one
+    # "until" just before a date, in a past clause: the past one; after a delay or in a present clause, ahead
     assert one("Output was normal until February 20 and then fell sharply.", date(2011, 8, 10),
                "February 20").timex == "2011-02-20"
+    assert one("They delayed the test until Tuesday after a leak was found.", B98, "Tuesday").timex == "1998-02-17"
+    assert one("The minister has halted drilling until Nov. 30, saying the spill showed the risks.",
+               date(2010, 8, 14), "Nov. 30").timex == "2010-11-30"
+    # "won't" is a future cue ("wo n't" as tokenised corpora write it)
+    assert one("He said he won't seek re-election in September.", date(2011, 2, 1), "September").timex == "2011-09"
+    assert one("He said he wo n't seek re-election in September .", date(2011, 2, 1), "September").timex \
+        == "2011-09"
+    # a chronology line or a dateline: the dash or the parenthesis ends the date's clause, so the verb after
+    # it says nothing about the date ("April 30 - An aide says no drilling will be allowed")
+    assert one("April 30 - An aide says no drilling will be allowed.", date(2010, 6, 1), "April 30").timex \
+        == "2010-04-30"
+    assert one("HOUSTON, April 29 (Reuters) -- A spill expected to hit the coast could affect shipping.",
+               date(2010, 5, 14), "April 29").timex == "2010-04-29"
 
 def test_holidays():
     assert tx("He was plucked from the sea on Thanksgiving Day.", date(2000, 1, 6)) == [

@@ -99,13 +99,17 @@ def past_verb_before(text: str, pos: int, lo: int) -> bool:
 
 _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
-_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"]|,\s")
+# the clause after a date ends at a sentence or clause mark, a quote, a dash ("April 30 - An aide says ..."
+# in a chronology, "NEW YORK, Sept. 29 -- Without ...") or a parenthesis ("April 29 (Reuters)", T17's "-LRB-")
+_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"()]|,\s|(?:^|\s)[-–—]{{1,2}}\s|-[LR]RB-")
 _WORD = re.compile(r"[A-Za-z’']+")
 # a participle after these is no past tense: present passives ("is heard") and present perfects ("has
 # extended"); and these words are present-tense evidence of their own ("when the case is heard in May")
-_PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get"))
+_PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get", "stays", "stay", "remains",
+                      "remain", "seems", "seem"))
 _NOT_PAST_AFTER = _PRESENT | {"be", "being", "been"}
-_MODALS = frozenset(("could", "would", "should", "might", "may", "must"))  # "could have emerged": past
+# "could have emerged", "to have won": past, though after "have"
+_MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"))
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 
@@ -114,8 +118,8 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     """``future``, ``past``, ``ahead`` or None (no evidence) for the clause around ``text[s:e]``.
 
     In order: "since" before it (past); a future cue before it ("will", "set for", "payable", "last through"),
-    unless the only cue is "until" just before it and the clause it opens is past ("Until Thursday, they had
-    not ...", "not available until the night of April 19"); a past-tense
+    unless the only cue is "until" just before it in a past clause ("Until Thursday, they had not ...", "not
+    available until the night of April 19"), not one of delay ("postponed until Tuesday"); a past-tense
     verb right before it; then the tense evidence in the clause around it — the last before it, else the first
     after it ("In June, media carried ...", and a future verb only when the date opens the clause: "On Tuesday,
     the league plans to ..."). Reporting verbs ("said",
@@ -139,11 +143,16 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     # the clause after is read for its future verbs only when the date opens it: a date inside a subject
     # ("the downfall in August and now his death will ...") takes no tense from the verb that follows
     ev_after = _evidence(after, "count" if opens else "cut", _FUTURE_VERB if opens else None)
-    if cues:  # "until" looks ahead, unless the clause it opens is past
-        return "past" if ev_after and ev_after[0][1] == "past" else "future"
+    ev_before = _evidence(before, future=None)
+    if cues:  # "until" looks ahead, unless its clause is past ("was normal until", "Until May, they had ...")
+        if _POSTPONE.search(before):
+            return "future"  # "delayed the test until Tuesday": the new date is ahead of the delay
+        last = ev_before[-1] if ev_before else None  # the verb "until" hangs on, unless an infinitive follows it
+        past = last is not None and last[1] == "past" and not _INFINITIVE.search(before, last[0]) \
+            or opens and ev_after and ev_after[0][1] == "past"
+        return "past" if past else "future"
     if past_verb_before(text, s, lo):
         return "past"
-    ev_before = _evidence(before, future=None)
     for ev in (ev_before[-1:], ev_after[:1]):
         if ev and ev[0][1] != "present":
             return ev[0][1]
@@ -153,6 +162,8 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "until the night of April 19"
+_POSTPONE = re.compile(r"\b(?:delay|postpone|extend|adjourn|defer|put\s+off|push(?:ed)?\s+back|suspend)", re.I)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")  # "agreed to stop the ads until November": the stopping governs
 _POSSESSIVE = re.compile(r"\s?[’']s\b")  # "judging by Thursday's meetings": no deadline
 
 
@@ -178,7 +189,7 @@ def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern | None = _
         elif low in _PRESENT:
             out.append((w.start(), "present"))
         elif (low in _PAST_VERBS or (low.endswith("ed") and len(low) > 4)) and (
-                prev not in _NOT_PAST_AFTER or prev == "have" and prev2 in _MODALS):
+                prev not in _NOT_PAST_AFTER or prev == "have" and prev2 in _MODALS_TO):
             out.append((w.start(), "past"))
         prev2, prev = prev, low
     return sorted(out)
