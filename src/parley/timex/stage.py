@@ -4,7 +4,8 @@ The reference date is the publication date, unless the article opens with a wire
 August 7 (Xinhua) --") dated up to a week before it, or the publication date is known only to the month or
 year: then the dateline's day is the story's own "today", and every relative expression is resolved from it.
 The dateline date itself stays an expression of the text. A publication date known only to the month or year
-(the clean stage's ``meta["date_precision"]``) is no day to count "yesterday" from.
+(the clean stage's ``meta["date_precision"]``, written as a stand-in day) dates "yesterday" or "on Thursday" to
+that month or year only (``_coarsen``), never to a day.
 """
 
 from __future__ import annotations
@@ -60,12 +61,28 @@ def published_as_known(doc: Document) -> str | None:
 
 
 def reference_date(doc: Document) -> date | None:
-    published = published_as_known(doc)
-    base = base_date(published)
-    dl = dateline_date(doc.text, published)
-    if dl and (base is None or timedelta(0) <= base - dl <= timedelta(days=7)):
+    base = base_date(doc.published)
+    dl = dateline_date(doc.text, published_as_known(doc))
+    if dl and (base is None or timedelta(0) <= base - dl <= timedelta(days=7) or _coarse(doc)):
         return dl
     return base
+
+
+def _coarse(doc: Document) -> str | None:
+    """The publication date's known part ("2016-06", "2016") when it is known only to the month or year."""
+    known = published_as_known(doc)
+    return known if known and known != doc.published else None
+
+
+def _coarsen(times: list[TimeExpr], base: date, known: str) -> None:
+    """Expressions counted from a publication day that is only a month's (or year's) stand-in — "yesterday",
+    "on Thursday", "last week" — get the month (or year) the publication is known to, at that precision, never
+    the stand-in's day; expressions that spell their own month or year keep their values."""
+    prec = "month" if len(known) == 7 else "year"
+    finer = ("day",) if prec == "month" else ("day", "month")
+    for t in times:
+        if t.anchor == base.isoformat() and t.value and t.precision in finer and t.kind != "duration":
+            t.value, t.end_value, t.precision, t.timex = known, None, prec, known
 
 
 def annotate(doc: Document, ctx=None) -> Document:
@@ -80,5 +97,8 @@ def annotate(doc: Document, ctx=None) -> Document:
     context: dict = {}
     for s, e in spans:
         times.extend(find_times(doc.text, base, s, e, context))
+    known = _coarse(doc)
+    if known and base is not None and base.isoformat() == doc.published[:10]:
+        _coarsen(times, base, known)
     doc.times = times
     return doc
