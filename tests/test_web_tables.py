@@ -25,9 +25,13 @@ def _client(db: Path) -> TestClient:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
+    return table_store(tmp_path_factory.mktemp("tables") / "t.db")
+
+
+def table_store(path: Path) -> Path:
     """The web fixture store plus an article with a statement (CAMEO 010, no PLOVER type) and a negated meeting,
     each its own happening, and a claim with its counter-claim."""
-    path = build_store(tmp_path_factory.mktemp("tables") / "t.db")
+    path = build_store(path)
     doc = talks_doc()
     doc.id, doc.content_hash, doc.published = "talks-2", "talks-2-hash", "2022-03-09"
     s0, s1 = doc.sentences[2]

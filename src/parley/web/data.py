@@ -336,7 +336,9 @@ class Reader:
                 entry["sources"] = sorted(set(entry["sources"]) | set(t["sources"]))
             if self.has_table("event_clusters"):
                 for c in self.rows("SELECT id, event, family, cameo, quad, actor, recipient, num_articles, sentence,"
-                                   ' doc_id, start, "end" FROM event_clusters WHERE date = ? AND modality = ?'
+                                   ' doc_id, start, "end", (SELECT e.kind FROM event_cluster_members m JOIN events e'
+                                   " ON e.id = m.event_id WHERE m.cluster_id = c.id LIMIT 1) AS kind"
+                                   " FROM event_clusters c WHERE date = ? AND modality = ?"
                                    " ORDER BY num_articles DESC, id LIMIT 5", (day, "asserted")):
                     c = decode_row(c)
                     c["link"] = doc_url(c["doc_id"], c["start"], c["end"]) if c["doc_id"] else None

@@ -43,17 +43,26 @@ def _cameo_names() -> dict[str, str]:
     return {code: row["name"] for code, row in cameo_table().items()}
 
 
-def event_label(event: str | None, cameo: str | None = None) -> str:
-    """A reader's name for an event: its PLOVER type, else "statement"/"appeal" with the CAMEO name."""
+def event_label(event: str | None, cameo: str | None = None, kind: str | None = None) -> str:
+    """A reader's name for an event: its PLOVER type, else "statement"/"appeal" with the CAMEO name, else the
+    record's kind ("election": a dated election the text mentions), else "untyped"."""
     if event:
         return event
-    name = _cameo_names().get(cameo or "") or _cameo_names().get((cameo or "")[:2])
+    kind = kind if isinstance(kind, str) else None  # (a template passes an undefined value for a missing key)
     root = (cameo or "")[:2]
-    kind = "statement" if root == "01" else "appeal" if root == "02" else "uncoded"
+    name = _cameo_names().get(cameo or "") or _cameo_names().get(root)
+    if root not in ("01", "02"):
+        return f"CAMEO {cameo}: {name}" if cameo and name else kind if kind not in (None, "event", "statement") \
+            else "untyped"
+    kind = "statement" if root == "01" else "appeal"
     if not name:
         return kind
     name = name.split(",")[0]
     return f"{kind}: {name[:1].upper()}{name[1:].lower()}" if name.isupper() else f"{kind}: {name}"
+
+
+CLUSTER_KIND = ("(SELECT e.kind FROM event_cluster_members m JOIN events e ON e.id = m.event_id"
+                " WHERE m.cluster_id = c.id LIMIT 1) AS kind")
 
 
 def is_statement(event: str | None, cameo: str | None) -> bool:
@@ -87,7 +96,7 @@ def timeline_rows(r: data.Reader, hide_statements: bool = False, hide_unasserted
         row["sources"] |= {s for s in _decode(t["sources"]) if s}
     if r.has_table("event_clusters") and by_date:
         for c in r.rows("SELECT id, event, cameo, quad, modality, actor, recipient, num_articles, sources, date,"
-                        ' doc_id, start, "end" FROM event_clusters WHERE date IS NOT NULL'
+                        f' doc_id, start, "end", {CLUSTER_KIND} FROM event_clusters c WHERE date IS NOT NULL'
                         " ORDER BY num_articles DESC, id"):
             row = by_date.get(c["date"])
             if row is None:
@@ -98,7 +107,7 @@ def timeline_rows(r: data.Reader, hide_statements: bool = False, hide_unasserted
                 continue
             actors, recipients = _decode(c["actor"]), _decode(c["recipient"])
             row["_happenings"].append({
-                "label": event_label(c["event"], c["cameo"]), "quad": c["quad"], "actor": actors,
+                "label": event_label(c["event"], c["cameo"], c["kind"]), "quad": c["quad"], "actor": actors,
                 "recipient": recipients, "modality": c["modality"], "num_articles": c["num_articles"],
                 "link": data.doc_url(c["doc_id"], c["start"], c["end"]) if c["doc_id"] else None})
             row["actors"] |= set(actors) | set(recipients)
@@ -176,7 +185,7 @@ def actor_rows(r: data.Reader, q: str | None = None) -> list[dict[str, Any]]:
 def event_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Events as the table shows them: the event's reader label, the article's title."""
     for e in rows:
-        e["event_label"] = event_label(e.get("event"), e.get("cameo"))
+        e["event_label"] = event_label(e.get("event"), e.get("cameo"), e.get("kind"))
         e["article"] = e.get("title") or e.get("doc_id")
     return rows
 
@@ -187,7 +196,8 @@ def supported(record: dict[str, Any], ev: str | None, quote: str | None) -> dict
     if ev:
         for e in record.get("events") or []:
             if e.get("id") == ev:
-                return {"kind": "event", "label": event_label(e.get("event"), e.get("cameo")), "item": e}
+                return {"kind": "event", "label": event_label(e.get("event"), e.get("cameo"), e.get("kind")),
+                        "item": e}
     if quote:
         for q in record.get("quotes") or []:
             if q.get("id") == quote or f"{record.get('id')}:{q.get('start')}-{q.get('end')}" == quote:
