@@ -19,6 +19,7 @@ from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, RawDocument, expand_inputs, with_path_date
 from parley.nlp import ModelError
+from parley.progress import Heartbeat, Progress
 
 SAMPLES = "data/samples"
 
@@ -42,20 +43,6 @@ def make_context(args: argparse.Namespace) -> Context:
         options[nlp.OPTION] = args.spacy_model
         nlp.model(ctx)  # load once up front: a missing spaCy/model is one clear error, not one per document
     return ctx
-
-
-def _progress(total: int | None, label: str):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    disable=not sys.stderr.isatty() or (total is not None and total < 20),
-                    console=_stderr_console())
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 # --- verbs -------------------------------------------------------------------------------------------
@@ -141,10 +128,9 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
             results = analyze_all(read_inputs(inputs, date_from_path, published), ctx,
                                   skip=lambda raw: store.has_hash(raw.content_hash))
         try:
-            with _progress(total, "analyzing") as bar:
-                task = bar.add_task("docs", total=total)
+            with Progress("analyzing", total) as bar:
                 for kind, value in results:
-                    bar.advance(task)
+                    bar.advance()
                     counts["inputs"] += 1
                     if kind == "error":
                         counts["failed"] += 1
@@ -162,7 +148,8 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
                         counts[status] += 1
                         if status != "unchanged":
                             changed.add(value.id)
-            corpus_counts = _rebuild_corpus(store, ctx, changed)
+            with Heartbeat("rebuilding the corpus tables"):
+                corpus_counts = _rebuild_corpus(store, ctx, changed)
         finally:  # the run row always finishes, even when the corpus step fails
             store.finish_run(run_id, counts, errors)
     counts["corpus"] = corpus_counts
