@@ -7,8 +7,11 @@ Design choices:
 - Read-only: every request opens the SQLite store with ``mode=ro`` (``parley.web.data``); binds to 127.0.0.1
   unless told otherwise.
 - Article text is highlighted by ``parley.web.highlight`` (escapes every piece); links to evidence are
-  ``/doc/<id>?hl=START-END#span-START-END`` - the query marks the span even when no annotation covers exactly
-  those offsets, the fragment scrolls to it.
+  ``/doc/<id>?hl=START-END&ev=<event id>#span-START-END`` (``&quote=`` for a quote) - the query marks the span
+  even when no annotation covers exactly those offsets, the fragment scrolls to it, and the event or quote
+  named is described above the text with its trigger and actor spans marked.
+- The table pages (timeline, claims, actors, events: sorting, toggles, CSV/JSON downloads) are registered by
+  ``parley.web.pages``.
 - A Content-Security-Policy (scripts only from this origin, nothing inline) backs up the escaping; it and the
   other security headers are on every answer, a 500 included; Host headers that are not this server's names
   get 400 (``parley.web.security``: DNS rebinding).
@@ -45,7 +48,6 @@ from parley.web.tables import MAX_LIMIT, MAX_TEXT, PAGE, DocId, Limit, Offset, T
 HERE = Path(__file__).resolve().parent
 MAX_WORDS = 20  # words of a quote search (each is one LIKE)
 _HL = re.compile(r"^(\d{1,10})-(\d{1,10})$")
-MAP_LIMIT = 5000  # events drawn on the events page's map (the filtered set, not just the page)
 HlSpan = Annotated[str | None, Query(max_length=24, description="START-END: the span to mark")]
 
 
