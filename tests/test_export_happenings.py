@@ -131,3 +131,16 @@ def test_sample_corpus_happenings(tmp_path):
     for doc, start, end, text in zip(frame["Evidence Doc ID"], frame["Evidence Start"], frame["Evidence End"],
                                      frame["Evidence Text"], strict=True):
         assert texts[doc][int(start):int(end)] == text
+
+
+def test_both_csv_tables_load_typed_in_duckdb_and_pandas(store, tmp_path):
+    pd = pytest.importorskip("pandas")
+    duckdb = pytest.importorskip("duckdb")
+    export(store, "csv", tmp_path / "csv")
+    for name, counts in (("events.csv", "NumArticles"), ("mentions.csv", "Evidence Start")):
+        path = tmp_path / "csv" / name
+        types = {r[0]: r[1] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_csv('{path}')").fetchall()}
+        assert types["Date First"] == "DATE" and types["Date Last"] == "DATE", name
+        assert types[counts] == "BIGINT", name
+        frame = pd.read_csv(path, parse_dates=["Date First", "Date Last"])
+        assert str(frame["Date First"].dtype).startswith("datetime64") and str(frame[counts].dtype) == "int64"
