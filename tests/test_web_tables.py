@@ -221,3 +221,11 @@ def test_sample_pages_name_events_for_readers(tmp_path):
     assert claims and all(c["link"] is None or c["link"].startswith("/doc/") for c in claims)
     assert len(client.get("/timeline.json", params={"limit": 1000}).json()) == len(parse(
         client.get("/timeline", params={"limit": 1000}).text).by_class["timeline-row"])
+
+
+def test_api_trend_of_a_picked_dyad_says_what_it_counted(client):
+    body = client.get("/api/trend", params={"a": "Matthias Dravik", "b": "Varosh"}).json()
+    assert [m["month"] for m in body["months"]] == ["2022-03"] and body["months"][0]["published_only"] == 0
+    assert body["counted"] == {"day": 1} and body["left_out"] == {"negated": 1}
+    r = client.get("/api/trend", params={"a": "Ilena Varsoh", "b": "Police"})
+    assert r.status_code == 404 and "Ilena Varosh" in r.json()["detail"]

@@ -260,10 +260,15 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     def api_trend(r: R, a: Annotated[str | None, Query(max_length=MAX_TEXT, description="one side: actor id/name/alias, code or group word")] = None,
                   b: Annotated[str | None, Query(max_length=MAX_TEXT, description="the other side")] = None):
         """Monthly cooperation/conflict counts for a dyad (default: government vs opposition, else the most
-        active pair)."""
+        active pair). A dyad asked for is counted as ``parley trend`` counts it: happenings dated only by
+        publication included (``published_only`` per month), with ``counted`` per date basis and ``left_out`` per
+        reason; a side that names nothing here is a 404 whose detail suggests close names."""
         if bool(a) != bool(b):
             raise HTTPException(400, "give both a and b, or neither")
-        return named_trend(r, r.trend(a, b))
+        trend, problem = dyad_trend(r, a, b)
+        if problem:
+            raise HTTPException(404, problem)
+        return trend
 
     @app.get("/api/trend/pairs", tags=["api"])
     def api_trend_pairs(r: R):
