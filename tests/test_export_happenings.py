@@ -128,6 +128,10 @@ def test_sample_corpus_happenings(tmp_path):
     dated = frame[frame["Event Date"].notna()]
     assert str(dated["Date First"].dtype).startswith("datetime64") and (dated["Date First"] <= dated["Date Last"]).all()
     assert not frame["CAMEO Code"].dropna().str.len().lt(2).any()  # codes keep their leading zeros
+    kinds = set(frame["Kind"])
+    assert kinds <= {"event", "statement", "election", "untyped"} and "event" in kinds
+    assert frame.loc[frame["Kind"] == "event", "PLOVER Event"].notna().all()
+    assert frame.loc[frame["Kind"] == "statement", "CAMEO Code"].str[:2].isin(["01", "02"]).all()
     for doc, start, end, text in zip(frame["Evidence Doc ID"], frame["Evidence Start"], frame["Evidence End"],
                                      frame["Evidence Text"], strict=True):
         assert texts[doc][int(start):int(end)] == text

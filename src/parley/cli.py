@@ -508,8 +508,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("export", help="export the store")
     sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
     sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"],
-                    help="PLOVER event records (JSONL), CSV tables or Parquet tables")
-    sp.add_argument("--out", required=True, metavar="PATH", help="output file (plover-jsonl) or folder")
+                    help="PLOVER event records (JSONL), CSV tables (happenings and mentions) or Parquet tables")
+    sp.add_argument("--out", required=True, metavar="PATH",
+                    help="output file (plover-jsonl); for csv a folder (events.csv: one row per happening, "
+                         "mentions.csv: one per event mention) or X.csv (and X.mentions.csv); for parquet a folder")
     sp.add_argument("--raw-csv", action="store_true",
                     help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
     sp.add_argument("--include-statements", action="store_true",

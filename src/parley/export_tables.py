@@ -123,7 +123,9 @@ def happenings(store: Store) -> Iterator[dict[str, Any]]:
             if day and not first:
                 first, last = date_bounds(day)
             code = c.get("cameo") or None
-            kind = "event" if c.get("event") else "statement" if (code or "")[:2] in ("01", "02") else "untyped"
+            kinds = [m["kind"] for m in mem if m.get("kind")]
+            kind = "event" if c.get("event") else "statement" if (code or "")[:2] in ("01", "02") \
+                else kinds[0] if kinds else "untyped"  # e.g. "election": a dated election the text mentions
             out: dict[str, Any] = {
                 "Happening ID": c["id"], "Event Date": day, "Date Precision": precision if day else None,
                 "Date First": first, "Date Last": last, "Modality": c.get("modality"), "Kind": kind,
@@ -151,7 +153,7 @@ def _members(store: Store, cluster_ids: list[str]) -> dict[str, list[dict[str, A
     """Cluster id -> its member events (id, doc_id, context), in article order."""
     marks = ",".join("?" * len(cluster_ids))
     out: dict[str, list[dict[str, Any]]] = {}
-    for r in store.rows(f"SELECT m.cluster_id, e.id, e.doc_id, e.context FROM event_cluster_members m"
+    for r in store.rows(f"SELECT m.cluster_id, e.id, e.doc_id, e.context, e.kind FROM event_cluster_members m"
                         f" JOIN events e ON e.id = m.event_id WHERE m.cluster_id IN ({marks})"
                         " ORDER BY m.published, e.doc_id, e.start", cluster_ids):
         out.setdefault(r["cluster_id"], []).append(r)
