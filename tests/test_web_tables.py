@@ -77,7 +77,7 @@ def _csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.mark.parametrize("path", ["/timeline", "/claims", "/actors", "/events", "/timeline?sort=-happenings",
+@pytest.mark.parametrize("path", ["/timeline", "/claims", "/actors", "/events", "/documents", "/timeline?sort=-happenings",
                                   "/claims?sort=-counter_claims", "/actors?sort=first_seen", "/events?sort=-goldstein"])
 def test_table_pages_render_with_sort_links_and_downloads(client, path):
     r = client.get(path)
@@ -229,3 +229,14 @@ def test_api_trend_of_a_picked_dyad_says_what_it_counted(client):
     assert body["counted"] == {"day": 1} and body["left_out"] == {"negated": 1}
     r = client.get("/api/trend", params={"a": "Ilena Varsoh", "b": "Police"})
     assert r.status_code == 404 and "Ilena Varosh" in r.json()["detail"]
+
+
+def test_articles_table_sorts_in_sql_and_downloads(client):
+    rows = _csv(client.get("/documents.csv", params={"sort": "-num_events"}).text)
+    counts = [int(r["num_events"]) for r in rows]
+    assert counts == sorted(counts, reverse=True) and len(rows) == 4
+    assert rows[0]["link"] == f"/doc/{rows[0]['id']}"
+    html = client.get("/documents", params={"sort": "title", "limit": 2}).text
+    first_two = [r["title"] for r in client.get("/documents.json", params={"sort": "title", "limit": 2}).json()]
+    assert first_two == ["Leaders meet in Kestrava"] * 2  # talks and talks-2 sort first by title
+    assert html.count("Leaders meet in Kestrava</a>") == 2 and "page 1 of 2" in html

@@ -154,11 +154,6 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
                     names=side_names(r), chart_title=charts.trend_title(trend),
                     figure=charts.figure_json(charts.trend_figure(trend)) if trend["months"] else None)
 
-    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request, r: R, offset: Offset = 0):
-        total, rows = r.documents(limit=PAGE, offset=offset)
-        return page(request, "documents.html", rows=rows, pager=pager(request, total, PAGE, offset))
-
     @app.get("/doc/{doc_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, r: R, doc_id: str, hl: HlSpan = None,
                      ev: Annotated[str | None, Query(max_length=2000, description="the event the span supports")] = None,

@@ -27,6 +27,9 @@ QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal con
 MAIN_DYAD = ("group:government", "group:opposition")
 # a CAMEO 01/02 statement or appeal without a PLOVER type (PLOVER drops them)
 STATEMENT_SQL = "(e.event IS NULL AND substr(COALESCE(e.cameo, ''), 1, 2) IN ('01', '02'))"
+# sortable article columns -> ORDER BY (over the documents query's own columns)
+DOCUMENT_ORDER = {"published": "published", "title": "lower(title)", "outlet": "lower(outlet)",
+                  "num_actors": "num_actors", "num_quotes": "num_quotes", "num_events": "num_events"}
 # sortable event columns -> ORDER BY (ties broken by article and offset, so pages are stable)
 EVENT_ORDER = {"date": "e.date", "event": "e.event", "cameo": "e.cameo", "quad": "e.quad",
                "goldstein": "e.goldstein", "actor": "e.actor", "recipient": "e.recipient", "article": "d.title",
@@ -123,13 +126,15 @@ class Reader:
 
     # --- documents -----------------------------------------------------------------------------------------
 
-    def documents(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    def documents(self, limit: int = 50, offset: int = 0, order: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+        """Articles with their counts; ``order`` is an ORDER BY built from ``DOCUMENT_ORDER`` (default: by
+        publication date)."""
         rows = self.rows(
-            "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
+            "SELECT * FROM (SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
             " (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS num_events,"
             " (SELECT COUNT(*) FROM quotes q WHERE q.doc_id = d.id) AS num_quotes,"
             " (SELECT COUNT(*) FROM actors a WHERE a.doc_id = d.id) AS num_actors"
-            " FROM documents d ORDER BY d.published, d.id LIMIT ? OFFSET ?", (limit, offset))
+            f" FROM documents d) ORDER BY {order or 'published, id'} LIMIT ? OFFSET ?", (limit, offset))
         return self.count("documents"), rows
 
     def document(self, doc_id: str) -> dict[str, Any] | None:

@@ -90,6 +90,30 @@ def register(app: FastAPI, page: Callable[..., HTMLResponse], R: Any) -> None:
                         limit: PageSize = PAGE):
         return actors(request, r, fmt, q, sort, offset, limit)
 
+    # --- articles (paginated and sorted in SQL) -----------------------------------------------------------------
+
+    def documents(request: Request, r, fmt, sort, offset, limit):
+        columns = views.DOCUMENT_COLUMNS
+        key, desc = tables.parse_sort(sort, columns, "published")
+        col = data.DOCUMENT_ORDER[key]  # a whitelisted column, never the parameter's text
+        total, rows = r.documents(limit=limit, offset=offset,
+                                  order=f"{col} IS NULL, {col}{' DESC' if desc else ''}, id")
+        for d in rows:
+            d["link"] = data.doc_url(d["id"])
+        if fmt is not None:
+            return tables.download(fmt, "documents", rows, columns, extra=("id", "url", "link"))
+        return page(request, "documents.html", rows=rows, total=total, heads=tables.headers(request, columns, key, desc),
+                    downloads=tables.download_links(request), pager=tables.pager(request, total, limit, offset))
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request, r: R, sort: Sort = None, offset: Offset = 0, limit: PageSize = PAGE):
+        return documents(request, r, None, sort, offset, limit)
+
+    @app.get("/documents.{fmt}", include_in_schema=False)
+    def documents_download(request: Request, r: R, fmt: str, sort: Sort = None, offset: Offset = 0,
+                           limit: PageSize = PAGE):
+        return documents(request, r, fmt, sort, offset, limit)
+
     # --- events (paginated and sorted in SQL) -------------------------------------------------------------------
 
     def events(request: Request, r, fmt, filters: dict[str, Any], sort, offset, limit):

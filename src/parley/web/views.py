@@ -30,6 +30,9 @@ ACTOR_COLUMNS = [Column("name", "Actor"), Column("type", "Type"), Column("codes"
                  Column("last_seen", "Last seen"), Column("num_docs", "Articles", numeric=True),
                  Column("num_mentions", "Mentions", numeric=True), Column("as_actor", "As actor", numeric=True),
                  Column("as_recipient", "As recipient", numeric=True)]
+DOCUMENT_COLUMNS = [Column("published", "Published"), Column("title", "Title"), Column("outlet", "Outlet"),
+                    Column("num_actors", "Actors", numeric=True), Column("num_quotes", "Quotes", numeric=True),
+                    Column("num_events", "Events", numeric=True)]
 EVENT_COLUMNS = [Column("date", "Date"), Column("event", "Event"), Column("cameo", "CAMEO"),
                  Column("quad", "Quad", numeric=True), Column("goldstein", "Goldstein", numeric=True),
                  Column("actor", "Actor"), Column("recipient", "Recipient"),
