@@ -73,8 +73,8 @@ def test_plover_jsonl(store, tmp_path):
 
 
 def test_csv_icews_columns(store, tmp_path):
-    counts = export(store, "csv", tmp_path)  # an existing directory gets events.csv
-    with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as fh:
+    counts = export(store, "csv", tmp_path)  # an existing directory gets events.csv and mentions.csv
+    with (tmp_path / "mentions.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert counts["events"] == len(rows) == store.count("events") == 6
     header = list(rows[0].keys())
@@ -85,14 +85,17 @@ def test_csv_icews_columns(store, tmp_path):
     assert row["CAMEO Code"] == "173" and float(row["Intensity"]) == -5.0
     assert row["Event Text"].lower().startswith("arrest")  # the CAMEO event name, as in ICEWS
     assert row["Story ID"] == "arrest" and row["Sentence Number"] == "1" and row["Publisher"] == "Valdoria Daily"
-    assert row["PLOVER Event"] == "ASSAULT" and row["Quad Class"] == "4"
+    assert row["PLOVER Event"] == "ASSAULT" and row["Quad (PLOVER)"] == "4" and row["QuadClass (CAMEO)"] == "4"
+    assert (row["Actor1 Name"], row["Actor1 Code"], row["Actor2 Name"], row["Actor2 ID"]) == (
+        "Police", "VALCOP", "Ilena Varosh", "ilena-varosh")
+    assert row["Happening ID"] == "c-arrest:0-85" and row["Modality"] == "asserted"
     stmt = {r["Event ID"]: r for r in rows}["talks-2:stmt"]
     assert stmt["PLOVER Event"] == "" and stmt["CAMEO Code"] == "010"  # CAMEO-only events stay in the CSV
 
 
 def test_csv_dates_at_their_precision_with_precision_and_day_bounds(store, tmp_path):
     export(store, "csv", tmp_path / "e.csv")
-    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "e.mentions.csv").open(encoding="utf-8", newline="") as fh:
         rows = {r["Event ID"]: r for r in csv.DictReader(fh)}
     month = rows["talks-2:month"]
     assert (month["Event Date"], month["Date Precision"]) == ("2022-03", "month")
@@ -103,7 +106,7 @@ def test_csv_dates_at_their_precision_with_precision_and_day_bounds(store, tmp_p
         assert len(r["Event Date"]) == {"day": 10, "week": 10, "publication": 10, "month": 7, "year": 4,
                                         "decade": 4}[r["Date Precision"]]
     pd = pytest.importorskip("pandas")
-    frame = pd.read_csv(tmp_path / "e.csv", parse_dates=["Date First", "Date Last"], dtype={"Event Date": str})
+    frame = pd.read_csv(tmp_path / "e.mentions.csv", parse_dates=["Date First", "Date Last"], dtype={"Event Date": str})
     assert str(frame["Date First"].dtype).startswith("datetime64") and frame["Date Last"].notna().all()
 
 
@@ -202,7 +205,7 @@ def test_csv_neutralises_formulas(tmp_path):
     with _injection_store(tmp_path) as s:
         export(s, "csv", tmp_path / "safe.csv")
         export(s, "csv", tmp_path / "raw.csv", raw_csv=True)
-    with (tmp_path / "safe.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "safe.mentions.csv").open(encoding="utf-8", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert row["Evidence Text"].startswith("'=HYPERLINK(")
     assert row["Headline"] == "'+cmd|' /C calc'!A0"
@@ -211,7 +214,7 @@ def test_csv_neutralises_formulas(tmp_path):
     assert row["Target Name"] == "'\tTabName"  # C0 controls gone, the leading tab neutralised
     assert float(row["Intensity"]) == -5.0  # numbers are not text cells
     assert row["Event Date"] == "2022-03-07" and row["Story ID"] == "inject"
-    with (tmp_path / "raw.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "raw.mentions.csv").open(encoding="utf-8", newline="") as fh:
         (raw,) = list(csv.DictReader(fh))
     assert raw["Evidence Text"].startswith("=HYPERLINK(") and raw["Source Name"] == "@SUM(A1)"
     assert csv_cell("\r=1+2") == "'=1+2" and csv_cell("a = b") == "a = b" and csv_cell(3) == 3
@@ -224,5 +227,5 @@ def test_raw_csv_flag(tmp_path, capsys):
     db = str(tmp_path / "inject.db")
     assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "a.csv")]) == 0
     assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "b.csv"), "--raw-csv"]) == 0
-    assert ",'@SUM(A1)," in (tmp_path / "a.csv").read_text(encoding="utf-8")
-    assert ",@SUM(A1)," in (tmp_path / "b.csv").read_text(encoding="utf-8")
+    assert ",'@SUM(A1)," in (tmp_path / "a.mentions.csv").read_text(encoding="utf-8")
+    assert ",@SUM(A1)," in (tmp_path / "b.mentions.csv").read_text(encoding="utf-8")

@@ -134,7 +134,7 @@ def test_exports_carry_the_event_location(located_store, tmp_path):
 
     store, text = located_store, SYRIA
     export(store, "csv", tmp_path / "e.csv")
-    rows = {r["Event ID"]: r for r in csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8"))}
+    rows = {r["Event ID"]: r for r in csv.DictReader((tmp_path / "e.mentions.csv").open(encoding="utf-8"))}
     a, b = rows["syr:a"], rows["syr:b"]
     assert (a["City"], a["Country"], a["ActionGeo_CountryCode"], a["ActionGeo_Type"]) == ("Aleppo", "Syria", "SY", "4")
     assert b["ActionGeo_FullName"].startswith("Homs, ") and b["ActionGeo_ADM1Code"].startswith("SY")

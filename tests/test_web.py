@@ -156,7 +156,8 @@ def test_overview_timeline_actors_and_chart(client, docs):
     assert f'/doc/talks?hl={s}-{e}#span-{s}-{e}' in html
     assert "Ilena Varosh" in dom.text_by_id["top-actors"]
     figure = json.loads(dom.text_by_id["trend-data"])
-    assert figure["layout"]["title"]["text"] == "government \u2194 opposition"
+    assert dom.text_by_id["chart-title"] == "government \u2194 opposition"  # in the page, not under the toolbar
+    assert figure["layout"]["xaxis"]["type"] == "date"  # months on a real time axis
     bars = {t["name"]: t["y"] for t in figure["data"] if t["type"] == "bar"}
     assert bars["Verbal cooperation"] == [2, 0] and bars["Material conflict"] == [0, -1]
     assert '<script src="/vendor/plotly.min.js" defer></script>' in html
@@ -164,8 +165,11 @@ def test_overview_timeline_actors_and_chart(client, docs):
 
 def test_overview_other_dyad(client):
     html = client.get("/", params={"a": "ilena-varosh", "b": "matthias-dravik"}).text
-    figure = json.loads(parse(html).text_by_id["trend-data"])
-    assert figure["layout"]["title"]["text"] == "Ilena Varosh \u2194 Matthias Dravik"
+    dom = parse(html)
+    assert dom.text_by_id["chart-title"] == "Ilena Varosh \u2194 Matthias Dravik"
+    figure = json.loads(dom.text_by_id["trend-data"])
+    assert figure["data"][0]["x"] == ["2022-03"]
+    assert "Counted 1 happenings (day 1)" in " ".join(dom.text_by_id["trend-tally"].split())
 
 
 def test_article_highlights_and_evidence_target(client, docs):
@@ -233,7 +237,7 @@ def test_events_filters(client):
 
 def test_every_event_link_points_at_its_evidence(client):
     for e in client.get("/api/events").json()["items"]:
-        m = re.fullmatch(r"/doc/([^?]+)\?hl=(\d+)-(\d+)#span-(\d+)-(\d+)", e["link"])
+        m = re.fullmatch(r"/doc/([^?]+)\?hl=(\d+)-(\d+)&ev=[^#&]+#span-(\d+)-(\d+)", e["link"])
         assert m and m.group(2) == m.group(4)
         page = parse(client.get(e["link"].split("#")[0]).text)
         assert page.text_by_id[f"span-{e['start']}-{e['end']}"] == e["text"]
@@ -343,8 +347,9 @@ def test_empty_corpus_tables_show_empty_states(tmp_path):
     client = _client(str(build_store(tmp_path / "p.db", corpus=False)))
     html = client.get("/").text
     assert "No timeline yet" in html
-    figure = json.loads(parse(html).text_by_id["trend-data"])  # falls back to all events by month
-    assert figure["layout"]["title"]["text"] == "All asserted events"
+    dom = parse(html)
+    assert json.loads(dom.text_by_id["trend-data"])["data"]  # falls back to all events by month
+    assert dom.text_by_id["chart-title"] == "All asserted events"
     assert client.get("/api/trend").json()["basis"] == "all events"
     for path in [*PAGES, "/actor/ilena-varosh", "/doc/talks", "/api/timeline", "/api/trend/pairs"]:
         assert client.get(path).status_code == 200

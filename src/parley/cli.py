@@ -19,6 +19,7 @@ from parley.batch import analyze_all, error_record, read_all
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, RawDocument, expand_inputs, with_path_date
 from parley.nlp import ModelError
+from parley.progress import Heartbeat, Progress
 
 SAMPLES = "data/samples"
 
@@ -44,28 +45,17 @@ def make_context(args: argparse.Namespace) -> Context:
     return ctx
 
 
-def _progress(total: int | None, label: str):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    disable=not sys.stderr.isatty() or (total is not None and total < 20),
-                    console=_stderr_console())
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
 # --- verbs -------------------------------------------------------------------------------------------
 
-def read_inputs(inputs, date_from_path: bool = False):
+def read_inputs(inputs, date_from_path: bool = False, published: str | None = None):
     """``batch.read_all`` over ``inputs``; with ``--date-from-path`` each file's record gets the ISO date its
-    path names (``ingest.with_path_date``; basis ``path``)."""
+    path names (``ingest.with_path_date``; basis ``path``); ``--published`` dates what is still undated (basis
+    ``input``). A date the input gives itself (a JSONL ``published``) always stays."""
     for item in read_all(inputs):
         if date_from_path and isinstance(item, RawDocument):
             item = with_path_date(item, item.source)
+        if published and isinstance(item, RawDocument) and not item.published:
+            item.published = published
         yield item
 
 
@@ -76,7 +66,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     ok = failed = 0
     if not args.jsonl:
         sys.stdout.write("[")
-    for kind, value in analyze_all(read_inputs(expand_inputs(args.paths), args.date_from_path), ctx):
+    for kind, value in analyze_all(read_inputs(expand_inputs(args.paths), args.date_from_path, args.published), ctx):
         if kind == "doc":
             if not args.jsonl:
                 sys.stdout.write(",\n" if ok else "\n")
@@ -116,7 +106,7 @@ def clip(text: str, width: int) -> str:
 
 
 def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
-                   command: str = "run", date_from_path: bool = False) -> dict:
+                   command: str = "run", date_from_path: bool = False, published: str | None = None) -> dict:
     """Ingest ``paths`` into the store at ``db``, then rebuild the corpus tables. Returns the run's counts."""
     from parley.store import Store
 
@@ -131,16 +121,16 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
         if engine == "dask":
             from parley.scale import analyze_dask
 
-            if date_from_path:
-                raise UsageError("--date-from-path is not available with --engine dask")
+            if date_from_path or published:
+                raise UsageError("--date-from-path and --published are not available with --engine dask")
             results = analyze_dask(inputs, ctx, scheduler=scheduler, skip_hashes=store.known_hashes())
         else:
-            results = analyze_all(read_inputs(inputs, date_from_path), ctx, skip=lambda raw: store.has_hash(raw.content_hash))
+            results = analyze_all(read_inputs(inputs, date_from_path, published), ctx,
+                                  skip=lambda raw: store.has_hash(raw.content_hash))
         try:
-            with _progress(total, "analyzing") as bar:
-                task = bar.add_task("docs", total=total)
+            with Progress("analyzing", total) as bar:
                 for kind, value in results:
-                    bar.advance(task)
+                    bar.advance()
                     counts["inputs"] += 1
                     if kind == "error":
                         counts["failed"] += 1
@@ -158,7 +148,8 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
                         counts[status] += 1
                         if status != "unchanged":
                             changed.add(value.id)
-            corpus_counts = _rebuild_corpus(store, ctx, changed)
+            with Heartbeat("rebuilding the corpus tables"):
+                corpus_counts = _rebuild_corpus(store, ctx, changed)
         finally:  # the run row always finishes, even when the corpus step fails
             store.finish_run(run_id, counts, errors)
     counts["corpus"] = corpus_counts
@@ -174,7 +165,8 @@ def _rebuild_corpus(store, ctx: Context, changed: set[str]) -> dict:
 def cmd_run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     counts = run_into_store(args.paths, args.db, ctx, engine=args.engine, scheduler=args.scheduler,
-                            command="run " + " ".join(args.paths), date_from_path=args.date_from_path)
+                            command="run " + " ".join(args.paths), date_from_path=args.date_from_path,
+                            published=args.published)
     print_summary(args.db, counts)
     processed = counts["added"] + counts["replaced"] + counts["unchanged"]
     return 0 if processed or not counts["failed"] else 1
@@ -186,7 +178,8 @@ def sample_dir() -> Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     ctx = make_context(args)
-    counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo", date_from_path=args.date_from_path)
+    counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo", date_from_path=args.date_from_path,
+                            published=args.published)
     print_summary(args.db, counts)
     if args.serve:
         from parley.web.app import serve
@@ -386,9 +379,26 @@ def cmd_claims(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    for r in rows:
-        print(json.dumps(r, ensure_ascii=False))
+    for entry in rows:  # a table for reading: claim, then the counter-claims answering it, each with its evidence
+        c = entry["claim"]
+        if c:
+            print(f"{c['published'] or '?':10}  {c['speaker'] or '?'} -> {c['target'] or '?'} ({c['cue'] or '?'}): "
+                  f"{clip(c['evidence']['text'], 100)}  [{_where(c)}]")
+        else:
+            print(f"{'':10}  (no detected claim)")
+        for k in entry["counter_claims"]:
+            print(f"{'':10}    answered {k['published'] or '?'} by {k['speaker'] or '?'} ({k['cue'] or '?'}): "
+                  f"{clip(k['evidence']['text'], 90)}  [{_where(k)}]")
+    n_claims = sum(1 for e in rows if e["claim"])
+    answered = sum(1 for e in rows if e["claim"] and e["counter_claims"])
+    print(f"{n_claims} claims ({answered} answered), {sum(len(e['counter_claims']) for e in rows)} counter-claims; "
+          "--json for all fields")
     return 0
+
+
+def _where(item: dict) -> str:
+    ev = item["evidence"]
+    return f"{ev['doc_id']} {ev['start']}-{ev['end']}"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -411,6 +421,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 # --- parser ------------------------------------------------------------------------------------------
+
+def _iso_day(value: str) -> str:
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None  # (3.11 also reads "20220308")
+    except ValueError:
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD day: {value!r}")
+    return day.isoformat()
+
 
 def _seconds(value: str) -> float:
     try:
@@ -439,6 +459,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--date-from-path", action="store_true",
                         help="date an input that gives no publication date by a YYYY-MM-DD folder or file name "
                              "on its path (e.g. InputDocs/2011-02-16/a.txt; published_basis 'path')")
+        sp.add_argument("--published", type=_iso_day, metavar="YYYY-MM-DD",
+                        help="publication day of inputs that give none (after --date-from-path; a JSONL "
+                             "'published' stays; published_basis 'input')")
 
     paths_help = "article files (.txt, .html, .jsonl), folders (read recursively) or glob patterns"
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
@@ -485,8 +508,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("export", help="export the store")
     sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
     sp.add_argument("--format", required=True, choices=["plover-jsonl", "csv", "parquet"],
-                    help="PLOVER event records (JSONL), CSV tables or Parquet tables")
-    sp.add_argument("--out", required=True, metavar="PATH", help="output file (plover-jsonl) or folder")
+                    help="PLOVER event records (JSONL), CSV tables (happenings and mentions) or Parquet tables")
+    sp.add_argument("--out", required=True, metavar="PATH",
+                    help="output file (plover-jsonl); for csv a folder (events.csv: one row per happening, "
+                         "mentions.csv: one per event mention) or X.csv (and X.mentions.csv); for parquet a folder")
     sp.add_argument("--raw-csv", action="store_true",
                     help="write CSV cells as stored (default: cells starting with = + - @ are prefixed with ')")
     sp.add_argument("--include-statements", action="store_true",
@@ -513,7 +538,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")
     sp.add_argument("--db", required=True, metavar="FILE", help="a store written by 'parley run'")
-    sp.add_argument("--json", action="store_true", help="one indented JSON list (default: one JSON object a line)")
+    sp.add_argument("--json", action="store_true",
+                    help="one JSON list of {claim, counter_claims} (default: a table for reading)")
     sp.set_defaults(func=cmd_claims)
 
     sp = sub.add_parser("eval", help="the project's benchmarks")

@@ -34,18 +34,28 @@ Design choices:
 
 from __future__ import annotations
 
-import calendar
 import csv
 import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from parley.corpus.merge import modality
+from parley.export_fields import GEO_COLUMNS, action_geo, date_bounds, iso_at_precision
+from parley.export_fields import locations as _locations
+from parley.export_tables import (
+    HAPPENING_COLUMNS,
+    arrow_row,
+    arrow_schema,
+    cameo_quad,
+    cameo_table,
+    country_codes,
+    csv_value,
+    happenings,
+)
 from parley.store import Store
 
 FORMATS = ("plover-jsonl", "csv", "parquet")
@@ -54,33 +64,57 @@ CODEBOOK = "PLOVER 2024; CAMEO 1.1b3"
 ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
                  "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
                  "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude", "Longitude"]
-PARLEY_COLUMNS = ["PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad Class", "Date Precision", "Source IDs",
+PARLEY_COLUMNS = ["Happening ID", "Modality", "Kind", "PLOVER Event", "PLOVER Mode", "PLOVER Context", "Quad (PLOVER)",
+                  "QuadClass (CAMEO)", "Goldstein (CAMEO)", "Date Precision", "Source IDs",
                   "Target IDs", "Evidence Start", "Evidence End", "Evidence Text", "Headline", "URL", "Published",
                   "Negated", "Hypothetical", "Future", "Historical", "Confidence", "Date End",
-                  "Date First", "Date Last"]
-# GDELT 2.0 event-table ActionGeo fields (the event's location), then its evidence and what it rests on
-GEO_COLUMNS = ["ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-               "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "Location Basis", "Location Text",
-               "Location Start", "Location End"]
+                  "Date First", "Date Last", "Trigger Start", "Trigger End",
+                  *[f"Actor{n} {f}" for n in (1, 2) for f in ("Name", "ID", "Code", "Type", "Country", "Others",
+                                                               "Start", "End")]]
 BATCH = 10_000
 
 
 def export(store: Store, fmt: str, out: Path, raw_csv: bool = False, include_statements: bool = False) -> dict:
     """Write the store as ``fmt`` (plover-jsonl | csv | parquet) to ``out``; returns what was written.
 
-    For plover-jsonl and csv ``out`` is a file (or an existing directory, which gets ``events.plover.jsonl`` /
-    ``events.csv``); for parquet it is a directory that gets one ``<table>.parquet`` per table. ``raw_csv``
-    keeps CSV cells exactly as stored (see ``csv_cell``).
+    For plover-jsonl ``out`` is a file (an existing directory gets ``events.plover.jsonl``). For csv a directory
+    (existing, or a name without ``.csv``) gets ``events.csv`` (one row per happening) and ``mentions.csv`` (one
+    row per event mention); a file name ``X.csv`` gets the happenings, with the mentions beside it in
+    ``X.mentions.csv``. For parquet ``out`` is a directory that gets one ``<table>.parquet`` per table plus the
+    derived ``happenings.parquet`` and ``event_locations.parquet``. ``raw_csv`` keeps CSV cells exactly as
+    stored (see ``csv_cell``).
     """
     fmt = (fmt or "").lower()
     out = Path(out)
     if fmt == "plover-jsonl":
         return export_plover(store, out / "events.plover.jsonl" if out.is_dir() else out, include_statements)
     if fmt == "csv":
-        return export_csv(store, out / "events.csv" if out.is_dir() else out, raw=raw_csv)
+        if out.is_dir() or out.suffix.lower() != ".csv":
+            happen, mentions = out / "events.csv", out / "mentions.csv"
+        else:
+            happen, mentions = out, out.with_name(out.stem + ".mentions.csv")
+        counts = export_happenings_csv(store, happen, raw=raw_csv)
+        counts.update(export_csv(store, mentions, raw=raw_csv))
+        return {"format": "csv", "path": str(happen), "happenings": counts["happenings"],
+                "mentions_path": str(mentions), "events": counts["events"]}
     if fmt == "parquet":
         return export_parquet(store, out)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export_happenings_csv(store: Store, out: Path, raw: bool = False) -> dict:
+    """``events.csv``: one row per happening (``parley.export_tables``); empty with its header when the corpus
+    step has not run."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cell = (lambda v: v) if raw else csv_cell
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HAPPENING_COLUMNS)
+        for row in happenings(store):
+            w.writerow(cell(csv_value(c, row[c])) for c in HAPPENING_COLUMNS)
+            n += 1
+    return {"happenings": n}
 
 
 # --- the events, joined with their article and actors -------------------------------------------------------
@@ -116,15 +150,6 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
             e["sentence"] = bisect_right(starts, e["start"]) if starts else None  # 1-based
             e["location"] = located.get(e["id"])
             yield e
-
-
-def _locations(record: str | None) -> dict[str, dict]:
-    """Event id -> location from the stored Document record (the places stage's ``event.location``)."""
-    try:
-        events = json.loads(record).get("events", []) if record else []
-    except ValueError:
-        return {}
-    return {ev["id"]: ev["location"] for ev in events if isinstance(ev, dict) and ev.get("location")}
 
 
 def _list(value: Any) -> list:
@@ -163,45 +188,6 @@ def _entities(names: list[str], ids: list[str], actors: dict[str, dict]) -> list
                     "sector": (a.get("code") or "")[3:] or None, "office": a.get("role"), "type": a.get("type"),
                     "cameo_code": a.get("code")})
     return out
-
-
-def date_bounds(value: str | None) -> tuple[str | None, str | None]:
-    """(first day, last day) of an ISO date of day, month or year precision; (None, None) if unreadable."""
-    if not value:
-        return None, None
-    parts = value[:10].split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return f"{year:04d}-01-01", f"{year:04d}-12-31"
-        month = int(parts[1])
-        if len(parts) == 2:
-            last = calendar.monthrange(year, month)[1]
-            return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-        day = int(parts[2])
-        return f"{year:04d}-{month:02d}-{day:02d}", f"{year:04d}-{month:02d}-{day:02d}"
-    except (ValueError, IndexError, calendar.IllegalMonthError):
-        return None, None
-
-
-def iso_at_precision(value: str | None, precision: str | None) -> str | None:
-    """The date written at its own precision, never padded: day (and week, whose stored value is its first day)
-    ``YYYY-MM-DD``, month ``YYYY-MM``, year ``YYYY``, decade ``YYYX`` (ISO 8601-2 unspecified digit: "196X" is
-    the 1960s); None when ``value`` is not a date. Padding "2013-06" to "2013-06-01" would claim a day nobody
-    reported."""
-    first, _ = date_bounds(value)
-    if first is None:
-        return None
-    if precision == "decade":
-        return first[:3] + "X"
-    if precision == "year" or len(value) == 4:
-        return first[:4]
-    if precision == "month" or len(value) == 7:
-        return first[:7]
-    try:
-        return date.fromisoformat(first).isoformat()
-    except ValueError:  # "2013-02-30"
-        return None
 
 
 # --- PLOVER JSONL ---------------------------------------------------------------------------------------------
@@ -339,9 +325,14 @@ _FORMULA_START = set("=+-@\t\r")
 
 
 def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
+    """The mention-level table (``mentions.csv``): ICEWS columns, then parley's, one row per event mention with
+    its evidence, trigger and actor character spans and the happening it belongs to."""
     out.parent.mkdir(parents=True, exist_ok=True)
     cameo = _code_names("ontology", "cameo_codes.tsv")
     countries = _code_names("actors", "countries.tsv", code_length=3)
+    quads, iso3 = cameo_table(), country_codes()
+    clusters = dict(store.db.execute("SELECT event_id, cluster_id FROM event_cluster_members").fetchall()) \
+        if store.has_table("event_cluster_members") else {}
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -352,21 +343,47 @@ def export_csv(store: Store, out: Path, raw: bool = False) -> dict:
             src, tgt = e["actor_entities"], e["recipient_entities"]
             geo = action_geo(e.get("location"))
             day, precision, first, last = _csv_date(e)
+            trigger = _span(e.get("trigger_span"))
             w.writerow(cell(v) for v in [
                 e["id"], day, "; ".join(e["actor"]), _sectors(src), _country(src, countries),
                 cameo.get(e.get("cameo") or "", ""), e.get("cameo") or "", _num(e.get("goldstein")),
                 "; ".join(e["recipient"]), _sectors(tgt), _country(tgt, countries), e["doc_id"],
                 e.get("sentence") or "", doc.get("outlet") or "", *_icews_place(e.get("location")),
-                e.get("event") or "", e.get("mode") or "", "; ".join(e["context"]), _num(e.get("quad")),
+                clusters.get(e["id"], ""), modality(e.get("event"), e.get("negated"), e.get("hypothetical"),
+                                                    e.get("future")),
+                e.get("kind") or ("event" if e.get("event") else ""),
+                e.get("event") or "", e.get("mode") or "", "; ".join(e["context"]),
+                _num(e.get("quad")) if e.get("event") else "", _num(cameo_quad(e.get("cameo"), quads)),
+                _num(e.get("goldstein")),
                 precision, "; ".join(x["identifier_id"] or "" for x in src),
                 "; ".join(x["identifier_id"] or "" for x in tgt), e["start"], e["end"], e.get("text") or "",
                 doc.get("title") or "", doc.get("url") or doc.get("source") or "", doc.get("published") or "",
                 int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))), int(bool(e.get("future"))),
                 int(bool(e.get("historical"))), _num(e.get("confidence")), e.get("date_end") or "", first, last,
+                *trigger, *_actor_columns(src, _list(e.get("actor_spans")), iso3),
+                *_actor_columns(tgt, _list(e.get("recipient_spans")), iso3),
                 *(_num(geo[c]) for c in GEO_COLUMNS),
             ])
             n += 1
     return {"format": "csv", "path": str(out), "events": n}
+
+
+def _span(value: Any) -> list[Any]:
+    """[start, end] of a stored span (JSON text or list), else two empty cells."""
+    span = _list(value)
+    return [span[0], span[1]] if len(span) == 2 and all(isinstance(x, int) for x in span) else ["", ""]
+
+
+def _actor_columns(entities: list[dict[str, Any]], spans: list[Any], iso3: set[str]) -> list[Any]:
+    """Name, ID, Code, Type, Country, Others, Start, End of a side's first actor (one actor per column; the
+    others' names "; "-joined)."""
+    if not entities:
+        return [""] * 8
+    a = entities[0]
+    code = a.get("cameo_code") or ""
+    return [a["entity_text"] or "", a["identifier_id"] or "", code, a.get("type") or "",
+            code[:3] if code[:3] in iso3 else "", "; ".join(x["entity_text"] or "" for x in entities[1:]),
+            *_span(spans[0] if spans else None)]
 
 
 def _csv_date(e: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -399,27 +416,6 @@ def _icews_place(loc: dict[str, Any] | None) -> list[Any]:
     province = loc.get("admin1_name") if loc.get("feature_code") != "PCLI" else ""
     return [city or "", "", province or "", loc.get("country_name") or "", _num(loc.get("lat")),
             _num(loc.get("lon"))]
-
-
-def action_geo(loc: dict[str, Any] | None) -> dict[str, Any]:
-    """GDELT-style ActionGeo fields of a location. Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
-    state (GDELT's codes). CountryCode is ISO 3166 alpha-2 and ADM1Code that code plus the GeoNames admin-1 code
-    (GDELT writes FIPS 10-4 codes; parley's gazetteer is GeoNames'), FeatureID the GeoNames id."""
-    if not loc:
-        return dict.fromkeys(GEO_COLUMNS)
-    cc, adm1 = loc.get("country"), loc.get("admin1")
-    kind = "country" if loc.get("feature_code") == "PCLI" else "state" if loc.get("feature_code") == "ADM1" \
-        else "city"
-    geo_type = {"country": 1, "state": 2 if cc == "US" else 5, "city": 3 if cc == "US" else 4}[kind]
-    parts = [loc.get("name")] if kind == "city" else []
-    if kind != "country" and loc.get("admin1_name"):
-        parts.append(loc["admin1_name"])
-    parts.append(loc.get("country_name"))
-    return {"ActionGeo_Type": geo_type, "ActionGeo_FullName": ", ".join(p for p in parts if p),
-            "ActionGeo_CountryCode": cc, "ActionGeo_ADM1Code": f"{cc}{adm1}" if cc and adm1 and kind != "country"
-            else cc, "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"),
-            "ActionGeo_FeatureID": loc.get("geonameid"), "Location Basis": loc.get("basis"),
-            "Location Text": loc.get("text"), "Location Start": loc.get("start"), "Location End": loc.get("end")}
 
 
 # --- Parquet ------------------------------------------------------------------------------------------------------
@@ -479,7 +475,29 @@ def export_parquet(store: Store, out: Path) -> dict:
                 writer.write_table(schema.empty_table())
         counts[table] = n
     return {"format": "parquet", "path": str(out), "tables": counts,
-            "derived": {"event_locations": _write_locations(store, out / "event_locations.parquet")}}
+            "derived": {"event_locations": _write_locations(store, out / "event_locations.parquet"),
+                        "happenings": _write_happenings(store, out / "happenings.parquet")}}
+
+
+def _write_happenings(store: Store, path: Path) -> int:
+    """``happenings.parquet``: the events CSV's rows with typed columns (dates date32, counts int64, scores
+    float64, list columns lists of strings), written in batches."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema()
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in happenings(store):
+            batch.append(arrow_row(row))
+            if len(batch) >= BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n, batch = n + len(batch), []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema) if batch else schema.empty_table())
+            n += len(batch)
+    return n
 
 
 def _write_locations(store: Store, path: Path) -> int:

@@ -7,8 +7,11 @@ Design choices:
 - Read-only: every request opens the SQLite store with ``mode=ro`` (``parley.web.data``); binds to 127.0.0.1
   unless told otherwise.
 - Article text is highlighted by ``parley.web.highlight`` (escapes every piece); links to evidence are
-  ``/doc/<id>?hl=START-END#span-START-END`` - the query marks the span even when no annotation covers exactly
-  those offsets, the fragment scrolls to it.
+  ``/doc/<id>?hl=START-END&ev=<event id>#span-START-END`` (``&quote=`` for a quote) - the query marks the span
+  even when no annotation covers exactly those offsets, the fragment scrolls to it, and the event or quote
+  named is described above the text with its trigger and actor spans marked.
+- The table pages (timeline, claims, actors, events: sorting, toggles, CSV/JSON downloads) are registered by
+  ``parley.web.pages``.
 - A Content-Security-Policy (scripts only from this origin, nothing inline) backs up the escaping; it and the
   other security headers are on every answer, a 500 included; Host headers that are not this server's names
   get 400 (``parley.web.security``: DNS rebinding).
@@ -21,13 +24,12 @@ Design choices:
 """
 
 import importlib.util
-import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -37,24 +39,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from parley.web import charts, data
+from parley.web import charts, data, pages, views
 from parley.web.highlight import Span, render
+from parley.web.pages import Day
 from parley.web.security import LOOPBACK, TrustedHosts, is_loopback, secured, trusted_hosts
+from parley.web.tables import MAX_LIMIT, MAX_TEXT, PAGE, DocId, Limit, Offset, Text, pager
 
 HERE = Path(__file__).resolve().parent
-PAGE = 50
-MAX_LIMIT = 1000
-MAX_OFFSET = 10**9
-MAX_TEXT = 200  # characters of a search string
 MAX_WORDS = 20  # words of a quote search (each is one LIKE)
 _HL = re.compile(r"^(\d{1,10})-(\d{1,10})$")
-MAP_LIMIT = 5000  # events drawn on the events page's map (the filtered set, not just the page)
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
-Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
-DocId = Annotated[str | None, Query(max_length=2000)]
-Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
-                                  description="YYYY-MM-DD, inclusive")]
 HlSpan = Annotated[str | None, Query(max_length=24, description="START-END: the span to mark")]
 
 
@@ -94,6 +87,7 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals.update(doc_url=data.doc_url, actor_url=data.actor_url, quads=data.QUAD_NAMES,
+                       event_label=views.event_label,
                        safe_href=safe_href, db_name=db_file.name,
                        urlquote=lambda text: quote(str(text), safe=""))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -151,31 +145,26 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request, r: R, a: Text = None, b: Text = None):
-        trend = named_trend(r, r.trend(a, b) if a and b else r.trend())
+        trend, problem = dyad_trend(r, a, b)
         total, timeline = r.timeline(limit=60)
         _, top = r.actors(limit=12)
+        pairs = [named_trend(r, dict(p)) for p in r.trend_pairs()[:12]]
         return page(request, "overview.html", summary=r.summary(), timeline=timeline, timeline_total=total,
-                    top_actors=top, trend=trend, pairs=r.trend_pairs()[:12],
+                    top_actors=top, trend=trend, pairs=pairs, problem=problem, picked={"a": a or "", "b": b or ""},
+                    names=side_names(r), chart_title=charts.trend_title(trend),
                     figure=charts.figure_json(charts.trend_figure(trend)) if trend["months"] else None)
 
-    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request, r: R, offset: Offset = 0):
-        total, rows = r.documents(limit=PAGE, offset=offset)
-        return page(request, "documents.html", rows=rows, pager=pager(request, total, PAGE, offset))
-
     @app.get("/doc/{doc_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, r: R, doc_id: str, hl: HlSpan = None):
+    def article_page(request: Request, r: R, doc_id: str, hl: HlSpan = None,
+                     ev: Annotated[str | None, Query(max_length=2000, description="the event the span supports")] = None,
+                     quote: Annotated[str | None, Query(max_length=2000, description="the quote it supports")] = None):
         record = r.document(doc_id)
         if record is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         target = parse_hl(hl, len(record.get("text") or ""))
-        return page(request, "article.html", doc=record, body=article_html(record, target), target=target,
-                    events=r.events(doc_id=doc_id, limit=MAX_LIMIT)[1])
-
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(request: Request, r: R, q: Text = None, offset: Offset = 0):
-        total, rows = r.actors(limit=PAGE, offset=offset, q=q or None)
-        return page(request, "actors.html", rows=rows, q=q or "", pager=pager(request, total, PAGE, offset))
+        focus = views.supported(record, ev, quote) if target else None
+        return page(request, "article.html", doc=record, body=article_html(record, target, focus), target=target,
+                    focus=focus, events=r.events(doc_id=doc_id, limit=MAX_LIMIT)[1])
 
     @app.get("/actor/{key:anypath}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, r: R, key: str):
@@ -183,21 +172,6 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
         if actor is None:
             raise HTTPException(404, f"no actor {key!r}")
         return page(request, "actor.html", actor=actor)
-
-    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(request: Request, r: R, date_from: Day = None, date_to: Day = None, actor: Text = None,
-                    event: Text = None, quad: Annotated[str | None, Query(pattern="^[1-4]?$")] = None,
-                    doc: DocId = None, offset: Offset = 0):
-        quad_n = int(quad) if quad else None
-        filters = {"date_from": date_from or "", "date_to": date_to or "", "actor": actor or "",
-                   "event": event or "", "quad": quad_n, "doc": doc or ""}
-        chosen = {"date_from": date_from or None, "date_to": date_to or None, "actor": actor or None,
-                  "event": event or None, "quad": quad_n, "doc_id": doc or None}
-        total, rows = r.events(**chosen, limit=PAGE, offset=offset)
-        located = charts.map_figure(r.events(**chosen, limit=MAP_LIMIT)[1])  # the map shows every match
-        return page(request, "events.html", rows=rows, total=total, filters=filters, types=r.event_types(),
-                    pager=pager(request, total, PAGE, offset),
-                    map_figure=charts.figure_json(located) if located else None)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, r: R, speaker: Text = None, words: Text = None, offset: Offset = 0):
@@ -209,6 +183,8 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request):
         return page(request, "api.html", endpoints=endpoints(app.openapi()))
+
+    pages.register(app, page, R)
 
     # --- JSON API --------------------------------------------------------------------------------------------
 
@@ -279,10 +255,15 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK) -> FastAPI:
     def api_trend(r: R, a: Annotated[str | None, Query(max_length=MAX_TEXT, description="one side: actor id/name/alias, code or group word")] = None,
                   b: Annotated[str | None, Query(max_length=MAX_TEXT, description="the other side")] = None):
         """Monthly cooperation/conflict counts for a dyad (default: government vs opposition, else the most
-        active pair)."""
+        active pair). A dyad asked for is counted as ``parley trend`` counts it: happenings dated only by
+        publication included (``published_only`` per month), with ``counted`` per date basis and ``left_out`` per
+        reason; a side that names nothing here is a 404 whose detail suggests close names."""
         if bool(a) != bool(b):
             raise HTTPException(400, "give both a and b, or neither")
-        return named_trend(r, r.trend(a, b))
+        trend, problem = dyad_trend(r, a, b)
+        if problem:
+            raise HTTPException(404, problem)
+        return trend
 
     @app.get("/api/trend/pairs", tags=["api"])
     def api_trend_pairs(r: R):
@@ -315,19 +296,6 @@ def paged(total: int, limit: int, offset: int, items: list) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def pager(request: Request, total: int, limit: int, offset: int) -> dict[str, Any]:
-    """Previous/next links that keep the page's other query parameters."""
-    params = {k: v for k, v in request.query_params.items() if k != "offset"}
-
-    def link(off: int) -> str:
-        return request.url.path + "?" + urlencode({**params, "offset": off})
-
-    return {"total": total, "offset": offset, "limit": limit, "page": offset // limit + 1,
-            "pages": max(1, math.ceil(total / limit)),
-            "prev": link(max(0, offset - limit)) if offset > 0 else None,
-            "next": link(offset + limit) if offset + limit < total else None}
-
-
 def parse_hl(value: str | None, n: int) -> tuple[int, int] | None:
     m = _HL.match(value or "")
     if not m:
@@ -347,6 +315,38 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+def dyad_trend(r: data.Reader, a: str | None, b: str | None) -> tuple[dict[str, Any], str | None]:
+    """The overview's series and, when the dyad picked cannot be drawn, why. A picked dyad is counted as
+    ``parley trend`` counts it (``corpus.trend.dyad_report``: happenings dated only by publication included and
+    marked, with what was counted and left out; an unknown side is the message, with close names); the default
+    pair shows the stored series (``Reader.trend``)."""
+    from parley.corpus.trend import UnknownSide, dyad_report
+
+    problem = None
+    if bool(a) != bool(b):
+        problem, a, b = "Pick both sides of the dyad.", None, None
+    base = r.trend(a, b) if a and b else r.trend()
+    if a and b and r.has_table("event_clusters"):
+        try:
+            report = dyad_report(r, base["a"], base["b"])
+            base.update(months=report["rows"], counted=report["counted"], left_out=report["left_out"])
+        except UnknownSide as err:
+            problem = str(err).replace("in this store", "here")
+            base = r.trend()
+    return named_trend(r, base), problem
+
+
+def side_names(r: data.Reader, limit: int = 300) -> list[str]:
+    """Names the dyad picker suggests: group words, then corpus actors by coverage."""
+    from parley.corpus.merge import config
+
+    names = [str(g) for g in config()["groups"]]
+    if r.has_table("corpus_actors"):
+        names += [x["name"] for x in r.rows("SELECT name FROM corpus_actors ORDER BY num_docs DESC, name LIMIT ?",
+                                            (limit,))]
+    return list(dict.fromkeys(names))
+
+
 def named_trend(r: data.Reader, trend: dict[str, Any]) -> dict[str, Any]:
     """Add display names for the two sides (corpus actor names for actor ids)."""
     for side in ("a", "b"):
@@ -359,11 +359,22 @@ def named_trend(r: data.Reader, trend: dict[str, Any]) -> dict[str, Any]:
     return trend
 
 
-def article_html(record: dict[str, Any], target: tuple[int, int] | None) -> str:
-    """The cleaned text with its annotations as nested spans; ``target`` is marked as the evidence."""
+def article_html(record: dict[str, Any], target: tuple[int, int] | None,
+                 focus: dict[str, Any] | None = None) -> str:
+    """The cleaned text with its annotations as nested spans; ``target`` is marked as the evidence and, for the
+    event it supports (``focus``), its trigger and its actor and recipient spans."""
     spans: list[Span] = []
     if target:
         spans.append(Span(target[0], target[1], "target", "mark"))
+    if focus and focus["kind"] == "event":
+        n = len(record.get("text") or "")
+        item = focus["item"]
+        marks = [("trigger", item.get("trigger_span"))]
+        marks += [("role-actor", sp) for sp in item.get("actor_spans") or []]
+        marks += [("role-recipient", sp) for sp in item.get("recipient_spans") or []]
+        for cls, sp in marks:
+            if isinstance(sp, list) and len(sp) == 2 and all(isinstance(x, int) for x in sp) and 0 <= sp[0] < sp[1] <= n:
+                spans.append(Span(sp[0], sp[1], cls, attrs={"data-role": cls}))
     for e in record.get("events") or []:
         what = e.get("event") or (f"CAMEO {e['cameo']}" if e.get("cameo") else "event")
         who = ", ".join(e.get("actor") or []) or "?"

@@ -15,6 +15,7 @@ draws offline (parley.js points plotly's ``topojsonURL`` at /static/).
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -32,34 +33,47 @@ def label(side: str | None) -> str:
     return escape((side or "all actors").removeprefix("group:"), quote=False)
 
 
+MONTH_MS = 30.4 * 86_400_000
+
+
+def trend_title(trend: dict[str, Any]) -> str:
+    """The chart's title (shown in the page above the chart, so plotly's toolbar never covers it)."""
+    if trend.get("a") and trend.get("b"):
+        a, b = trend.get("a_name") or trend["a"], trend.get("b_name") or trend["b"]
+        return f"{(a or '').removeprefix('group:')} \u2194 {(b or '').removeprefix('group:')}"
+    return "All asserted events"
+
+
 def trend_figure(trend: dict[str, Any]) -> dict[str, Any]:
-    months = [r["month"] for r in trend["months"]]
+    """Monthly bars on a real date axis (months without happenings stay empty gaps, not squeezed out), each bar
+    one calendar month wide (``xperiod``); hover says how many of the month's happenings are dated only by
+    their article's publication day (``published_only``)."""
+    rows = trend["months"]
+    months = [r["month"] for r in rows]
+    pub = [r.get("published_only") or 0 for r in rows]
+    widths = [MONTH_MS * 0.8] * len(rows)  # a date axis counts in milliseconds: bars most of a month wide
     data: list[dict[str, Any]] = []
     for key, name, sign, colour in QUADS:
         data.append({
-            "type": "bar", "name": name, "x": months, "y": [sign * (r.get(key) or 0) for r in trend["months"]],
-            "marker": {"color": colour},
-            "hovertemplate": f"%{{x}}<br>{name}: %{{customdata}}<extra></extra>",
-            "customdata": [r.get(key) or 0 for r in trend["months"]],
+            "type": "bar", "name": name, "x": months, "y": [sign * (r.get(key) or 0) for r in rows],
+            "xperiod": "M1", "xperiodalignment": "middle", "marker": {"color": colour}, "width": widths,
+            "hovertemplate": f"%{{x|%b %Y}}<br>{name}: %{{customdata[0]}}"
+                             "<br>dated by publication only (whole month): %{customdata[1]}<extra></extra>",
+            "customdata": [[r.get(key) or 0, p] for r, p in zip(rows, pub, strict=True)],
         })
     data.append({
         "type": "scatter", "mode": "lines+markers", "name": "Mean Goldstein", "x": months,
-        "y": [r.get("mean_goldstein") for r in trend["months"]], "yaxis": "y2",
-        "line": {"color": "#333", "width": 2}, "connectgaps": False,
+        "y": [r.get("mean_goldstein") for r in rows], "yaxis": "y2", "xperiod": "M1",
+        "xperiodalignment": "middle", "line": {"color": "#333", "width": 2}, "connectgaps": False,
+        "hovertemplate": "%{x|%b %Y}<br>mean Goldstein %{y:.2f}<extra></extra>",
     })
-    if trend.get("a") and trend.get("b"):
-        a, b = trend.get("a_name") or trend["a"], trend.get("b_name") or trend["b"]
-        title = f"{label(a)} \u2194 {label(b)}"
-    else:
-        title = "All asserted events"
     # both axes symmetric around zero so the bars' zero line and the Goldstein zero line coincide
-    top = max([sum(r.get(k) or 0 for k in ("quad1", "quad2")) for r in trend["months"]]
-              + [sum(r.get(k) or 0 for k in ("quad3", "quad4")) for r in trend["months"]] + [1])
+    top = max([sum(r.get(k) or 0 for k in ("quad1", "quad2")) for r in rows]
+              + [sum(r.get(k) or 0 for k in ("quad3", "quad4")) for r in rows] + [1])
     layout = {
-        "title": {"text": title, "font": {"size": 15}},
-        "barmode": "relative", "bargap": 0.25, "height": 360,
-        "margin": {"l": 50, "r": 50, "t": 40, "b": 40},
-        "xaxis": {"type": "category"},
+        "barmode": "relative", "bargap": 0.15, "height": 360,
+        "margin": {"l": 50, "r": 50, "t": 30, "b": 40},
+        "xaxis": {"type": "date", "tickformat": "%b %Y", "hoverformat": "%b %Y", **month_axis(months)},
         "yaxis": {"title": {"text": "happenings (conflict below 0)"}, "zeroline": True, "range": [-top * 1.1, top * 1.1]},
         "yaxis2": {"title": {"text": "mean Goldstein"}, "overlaying": "y", "side": "right", "range": [-10, 10],
                    "tickmode": "array", "tickvals": [-10, -5, 0, 5, 10],
@@ -68,6 +82,22 @@ def trend_figure(trend: dict[str, Any]) -> dict[str, Any]:
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "#fff",
     }
     return {"data": data, "layout": layout}
+
+
+def month_axis(months: list[str]) -> dict[str, Any]:
+    """The x range (half a month of room either side, so one month is not stretched across the chart) and a
+    tick step that keeps ticks on whole months."""
+    days = sorted(date.fromisoformat(m[:7] + "-01") for m in months if len(m) >= 7 and m[:4].isdigit())
+    if not days:
+        return {}
+    first, last = days[0], days[-1]
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 1 if span <= 12 else 3 if span <= 36 else 12 if span <= 120 else None
+    out: dict[str, Any] = {"range": [(first - timedelta(days=16)).isoformat(),
+                                     (last + timedelta(days=46)).isoformat()]}
+    if step:
+        out["dtick"] = f"M{step}"
+    return out
 
 
 def map_figure(events: list[dict[str, Any]]) -> dict[str, Any] | None:

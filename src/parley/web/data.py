@@ -18,13 +18,22 @@ import json
 import sqlite3
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote as _quote
 
 ACTOR_KEY = "COALESCE(a.corpus_actor_id, a.actor_id)"
 JSON_COLUMNS = {"context", "actor", "recipient", "actor_ids", "recipient_ids", "aliases", "sources", "doc_ids",
                 "event_ids", "cluster_ids", "codes", "actor_codes", "recipient_codes", "keys"}
 QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 MAIN_DYAD = ("group:government", "group:opposition")
+# a CAMEO 01/02 statement or appeal without a PLOVER type (PLOVER drops them)
+STATEMENT_SQL = "(e.event IS NULL AND substr(COALESCE(e.cameo, ''), 1, 2) IN ('01', '02'))"
+# sortable article columns -> ORDER BY (over the documents query's own columns)
+DOCUMENT_ORDER = {"published": "published", "title": "lower(title)", "outlet": "lower(outlet)",
+                  "num_actors": "num_actors", "num_quotes": "num_quotes", "num_events": "num_events"}
+# sortable event columns -> ORDER BY (ties broken by article and offset, so pages are stable)
+EVENT_ORDER = {"date": "e.date", "event": "e.event", "cameo": "e.cameo", "quad": "e.quad",
+               "goldstein": "e.goldstein", "actor": "e.actor", "recipient": "e.recipient", "article": "d.title",
+               "published": "d.published"}
 
 
 def connect(db_path: str | Path) -> sqlite3.Connection:
@@ -32,7 +41,7 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"no parley store at {path}")
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=30,
+    conn = sqlite3.connect(f"file:{_quote(str(path.resolve()))}?mode=ro", uri=True, timeout=30,
                            check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return conn
@@ -117,13 +126,15 @@ class Reader:
 
     # --- documents -----------------------------------------------------------------------------------------
 
-    def documents(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    def documents(self, limit: int = 50, offset: int = 0, order: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+        """Articles with their counts; ``order`` is an ORDER BY built from ``DOCUMENT_ORDER`` (default: by
+        publication date)."""
         rows = self.rows(
-            "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
+            "SELECT * FROM (SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
             " (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS num_events,"
             " (SELECT COUNT(*) FROM quotes q WHERE q.doc_id = d.id) AS num_quotes,"
             " (SELECT COUNT(*) FROM actors a WHERE a.doc_id = d.id) AS num_actors"
-            " FROM documents d ORDER BY d.published, d.id LIMIT ? OFFSET ?", (limit, offset))
+            f" FROM documents d) ORDER BY {order or 'published, id'} LIMIT ? OFFSET ?", (limit, offset))
         return self.count("documents"), rows
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
@@ -202,9 +213,12 @@ class Reader:
 
     def events(self, *, date_from: str | None = None, date_to: str | None = None, actor: str | None = None,
                event: str | None = None, quad: int | None = None, doc_id: str | None = None,
+               hide_statements: bool = False, hide_unasserted: bool = False, order: str | None = None,
                limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         """Events filtered by date range, actor (name substring on either side), PLOVER type, quad, article;
-        each row carries its ``location`` (None when the article names no place)."""
+        ``hide_statements`` drops CAMEO 01/02 statements without a PLOVER type, ``hide_unasserted`` negated,
+        hypothetical and future events (a refusal stays: ``merge.modality``); ``order`` is an ORDER BY from
+        ``EVENT_ORDER``. Each row carries its ``location`` (None when the article names no place)."""
         where, params = [], []
         if date_from:
             where.append("e.date >= ?")
@@ -224,7 +238,18 @@ class Reader:
         if doc_id:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        return self._page("events e", where, params, "e.date, e.doc_id, e.start", limit, offset, self._events)
+        if hide_statements:
+            where.append(f"NOT {STATEMENT_SQL}")
+        if hide_unasserted:
+            from parley.corpus.merge import config
+
+            refusals = sorted(str(x).upper() for x in config().get("refusal_events", ()))
+            marks = ",".join("?" * len(refusals)) or "NULL"
+            where.append("(COALESCE(e.hypothetical, 0) = 0 AND ((COALESCE(e.negated, 0) = 0 AND"
+                         f" COALESCE(e.future, 0) = 0) OR upper(e.event) IN ({marks})))")
+            params += refusals
+        return self._page("events e", where, params, order or "e.date, e.doc_id, e.start", limit, offset,
+                          self._events)
 
     def _locations(self, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
         """Event id -> location (the places stage's ``event.location``, kept in the stored Document record)."""
@@ -251,7 +276,7 @@ class Reader:
             r["location"] = located.get(r["id"])
             for flag in ("negated", "hypothetical", "future", "historical"):
                 r[flag] = bool(r.get(flag))
-            r["link"] = doc_url(r["doc_id"], r["start"], r["end"])
+            r["link"] = doc_url(r["doc_id"], r["start"], r["end"], ev=r["id"])
             out.append(r)
         return out
 
@@ -292,7 +317,7 @@ class Reader:
         for r in rows:
             r["direct"] = bool(r.get("direct"))
             r["speaker_key"] = keys.get((r["doc_id"], r.get("speaker_id")))
-            r["link"] = doc_url(r["doc_id"], r["start"], r["end"])
+            r["link"] = doc_url(r["doc_id"], r["start"], r["end"], quote=r.get("id"))
         return rows
 
     # --- timeline and trend --------------------------------------------------------------------------------
@@ -316,7 +341,9 @@ class Reader:
                 entry["sources"] = sorted(set(entry["sources"]) | set(t["sources"]))
             if self.has_table("event_clusters"):
                 for c in self.rows("SELECT id, event, family, cameo, quad, actor, recipient, num_articles, sentence,"
-                                   ' doc_id, start, "end" FROM event_clusters WHERE date = ? AND modality = ?'
+                                   ' doc_id, start, "end", (SELECT e.kind FROM event_cluster_members m JOIN events e'
+                                   " ON e.id = m.event_id WHERE m.cluster_id = c.id LIMIT 1) AS kind"
+                                   " FROM event_clusters c WHERE date = ? AND modality = ?"
                                    " ORDER BY num_articles DESC, id LIMIT 5", (day, "asserted")):
                     c = decode_row(c)
                     c["link"] = doc_url(c["doc_id"], c["start"], c["end"]) if c["doc_id"] else None
@@ -407,13 +434,16 @@ def decode_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: decode(v) if k in JSON_COLUMNS else v for k, v in row.items()}
 
 
-def doc_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
-    """Link to the article view, jumping to (and highlighting) the span [start, end) when given."""
-    url = "/doc/" + quote(doc_id, safe="")
+def doc_url(doc_id: str, start: int | None = None, end: int | None = None, *, ev: str | None = None,
+            quote: str | None = None) -> str:
+    """Link to the article view, jumping to (and highlighting) the span [start, end) when given; ``ev`` / ``quote``
+    name the event or quote the span is evidence for (the article view then marks its trigger and actors)."""
+    url = "/doc/" + _quote(doc_id, safe="")
     if start is not None and end is not None:
-        url += f"?hl={start}-{end}#span-{start}-{end}"
+        extra = f"&ev={_quote(ev, safe='')}" if ev else f"&quote={_quote(quote, safe='')}" if quote else ""
+        url += f"?hl={start}-{end}{extra}#span-{start}-{end}"
     return url
 
 
 def actor_url(key: str) -> str:
-    return "/actor/" + quote(key, safe="")
+    return "/actor/" + _quote(key, safe="")

@@ -38,7 +38,7 @@
     var src = document.getElementById("trend-data");
     if (!div || !src || typeof Plotly === "undefined") return;
     var fig = JSON.parse(src.textContent);
-    Plotly.newPlot(div, fig.data, fig.layout, { displaylogo: false, responsive: true })
+    Plotly.newPlot(div, fig.data, fig.layout, { displaylogo: false, responsive: true, displayModeBar: "hover" })
       .then(function () { div.setAttribute("data-rendered", "1"); });
   }
 
