@@ -165,3 +165,9 @@ def test_report_on_a_paywall_is_kept():
               "Subscriptions rose by a fifth last year, according to the company's annual report."]
     doc = _page(f"<p>{P1}</p><p>{P3}</p>" + "".join(f"<p>{x}</p>" for x in report))
     assert _paras(doc) == [P1, P3, *report]
+
+
+def test_inline_read_more_teaser_in_the_body_removed():
+    teaser = "Lea más: Ministro anuncia nuevo plan para reducir la deuda externa del país"
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p><strong>{teaser}</strong></p><p>{P3}</p><p>{P4}</p>")
+    assert _paras(doc) == [P1, P2, P3, P4] and teaser in doc.boilerplate
