@@ -70,7 +70,8 @@ def where(raw, snippet: str) -> str:
         content, info = from_html(raw)
     except IngestError:
         return "no article body"
-    p = parse_page(content, raw.title or info.get("title"), None, 3, extracted=True)
+    p = parse_page(content, raw.title or info.get("title"), None, 3, extracted=True,
+                   standfirst=info.get("standfirst"), markup=info.get("markup_chrome"))
     s = norm(snippet)
     for ln in p.lines:
         if s in norm(ln.text) or (len(norm(ln.text)) > 20 and norm(ln.text) in s):

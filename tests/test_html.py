@@ -126,3 +126,48 @@ def test_description_no_reader_sees_is_not_added():
     seo = "Read the latest news on talks, protests, parties and the capital on our site every day"
     doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", f'<meta name="description" content="{seo}">')
     assert seo not in doc.text
+
+
+def test_line_printed_only_inside_a_widget_named_by_its_class_is_removed():
+    disclosure = ("We may receive a commission when you buy through links on this page, which does not affect our "
+                  "reporting.")
+    doc = _page(f"<p class='product-disclosure'>{disclosure}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p>")
+    assert _paras(doc) == [P1, P2, P3, P4] and disclosure in doc.boilerplate
+
+
+def test_sentence_the_article_prints_stays_when_a_widget_repeats_it():
+    box = f"<div class='social-quote-box'><p>{P2}</p></div>"
+    doc = _page(f"<p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p><p>{P4}</p>")
+    assert P2 in _paras(doc)
+
+
+def test_an_article_container_named_like_a_widget_is_still_the_article():
+    # the class names a share bar, but the element holds the whole article: it is the container, not chrome
+    html = ("<html><head><title>Rivals agree to resume talks</title></head><body>"
+            f"<div class='entry-content has-share-bar'><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>"
+            "</body></html>")
+    doc = clean(make_raw("c", "c.html", html.encode("utf-8"), "html"))
+    assert _paras(doc) == [P1, P2, P3, P4]
+
+
+def test_closing_support_appeal_removed():
+    appeal = ("<p>Did you like this article? We decided never to put our reporting behind a paywall.</p>"
+              "<p>To stay independent of advertisers we need your support: subscribe or donate today.</p>"
+              "<p>Thank you for reading.</p>")
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p>{appeal}")
+    assert _paras(doc) == [P1, P2, P3, P4]
+    assert "behind a paywall" in doc.boilerplate
+
+
+def test_report_on_a_paywall_is_kept():
+    report = ["The newspaper will put most of its articles behind a paywall from March, its editor said on Monday.",
+              "“Readers who subscribe support the reporting you see every day,” the editor told staff.",
+              "Subscriptions rose by a fifth last year, according to the company's annual report."]
+    doc = _page(f"<p>{P1}</p><p>{P3}</p>" + "".join(f"<p>{x}</p>" for x in report))
+    assert _paras(doc) == [P1, P3, *report]
+
+
+def test_inline_read_more_teaser_in_the_body_removed():
+    teaser = "Lea más: Ministro anuncia nuevo plan para reducir la deuda externa del país"
+    doc = _page(f"<p>{P1}</p><p>{P2}</p><p><strong>{teaser}</strong></p><p>{P3}</p><p>{P4}</p>")
+    assert _paras(doc) == [P1, P2, P3, P4] and teaser in doc.boilerplate

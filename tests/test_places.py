@@ -189,3 +189,19 @@ def test_bare_divisions_need_a_locative_and_region_is_not_state(gaz):
     assert got == [("Scotland", "Scotland", "GB"), ("England", "England", "GB")]
     wash = [p for p in resolved("offices in the Washington region", gaz) if p["text"] == "Washington"][0]
     assert (wash["feature_class"], wash["country"]) == ("P", "US")  # the capital's area, not the state
+
+
+def test_city_name_that_lost_its_accented_letters_is_found(gaz):
+    # scraped text that went through a lossy encoding prints "Osnabrück" as "Osnabrck"
+    out = names("Three soldiers face a court martial in Osnabrck, Germany, the army said.", gaz)
+    assert ("Osnabrck", "Osnabrück", "DE") in out
+
+
+def test_place_glued_to_a_short_title_in_a_headline_is_not_part_of_the_name(gaz):
+    from parley.document import Actor
+
+    text = "Singer to perform in Cardiff Ms Jackson said the concert would be her first in twenty years."
+    doc = Document(id="t", text=text, sentences=[[0, len(text)]])
+    start = text.index("Cardiff")
+    doc.actors = [Actor(id="a1", name="Cardiff Ms Jackson", mentions=[[start, start + len("Cardiff Ms Jackson")]])]
+    assert [(p["text"], p["country"]) for p in places.places_in(doc, gaz)] == [("Cardiff", "GB")]

@@ -31,7 +31,7 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     if raw.kind == "html":
         content, info = from_html(raw)
     p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
-                   standfirst=info.get("standfirst"))
+                   standfirst=info.get("standfirst"), markup=info.get("markup_chrome"))
     if not p.text:
         cut = f" ({info['cut']})" if info.get("cut") else ""
         raise IngestError(raw.id, f"no article body found after removing page chrome{cut}", raw.source)

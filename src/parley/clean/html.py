@@ -24,6 +24,7 @@ import re
 from itertools import islice
 from typing import Any
 
+from parley.clean.html_chrome import MarkupChrome
 from parley.ingest import IngestError, RawDocument
 
 _THIN = 200  # letters: less than a short paragraph
@@ -90,6 +91,7 @@ def from_html(raw: RawDocument) -> tuple[str, dict[str, Any]]:
 
     tree = load_html(content)  # one parse for the standfirst check and, without its comments, for htmldate
     info["standfirst"] = _shown_description(tree, d.get("description"), text)
+    info["markup_chrome"] = MarkupChrome(tree, text)
     try:
         tree = _without_comments(tree)
         if tree is not None:

@@ -38,6 +38,7 @@ def chrome_data() -> dict[str, Any]:
         "credit_contains": tuple(data["credit_contains"]),
         "related_headers": tuple(p.lower() for p in data["related_headers"]),
         "social": re.compile(r"\b(?:" + "|".join(map(re.escape, data["social_names"])) + r")\b"),
+        "appeal": re.compile(r"(?<!\w)(?:" + "|".join(data["appeal_cues"]) + ")", re.IGNORECASE),
         "reader_address": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["reader_address"])) + r")(?!\w)",
                                      re.IGNORECASE),
     }
@@ -84,7 +85,7 @@ _BY_LINE = re.compile(r"^By\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}(?:\s*
 class Line:
     idx: int
     text: str
-    kind: str = ""  # body|title|standfirst|byline|caption|credit|subhead|pullquote|comment|footer|chrome|...
+    kind: str = ""  # body|title|standfirst|byline|caption|credit|subhead|pullquote|comment|footer|chrome|widget|appeal|...
     words: int = 0
     terminal: bool = False
     quote_open: bool = False
@@ -145,6 +146,11 @@ def names_social(text: str) -> int:
 def addresses_reader(text: str) -> bool:
     """The line speaks to the reader ("follow us", "join", "du", "síguenos"): the voice of a promo, not a report."""
     return bool(chrome_data()["reader_address"].search(text))
+
+
+def appeals(text: str) -> bool:
+    """The line asks for a subscription, a donation or support ("subscribe", "Abo", "unterstütze uns")."""
+    return bool(chrome_data()["appeal"].search(text))
 
 
 def is_comment_header(text: str) -> bool:

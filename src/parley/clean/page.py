@@ -34,6 +34,7 @@ from parley.clean.lines import (
     QUOTE_MARK,
     Line,
     addresses_reader,
+    appeals,
     credit_sentences,
     is_caption,
     is_chrome,
@@ -64,7 +65,7 @@ class Page:
 
 
 def parse_page(content: str, title_hint: str | None, line_counts: Counter | None, repeat_min: int,
-               extracted: bool = False, standfirst: str | None = None) -> Page:
+               extracted: bool = False, standfirst: str | None = None, markup=None) -> Page:
     """Classify the lines of ``content``; ``extracted`` when it is an extractor's main text (HTML via trafilatura).
 
     An extractor has already cut the page's navigation and sidebars, so on its output a line is removed only
@@ -72,6 +73,7 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
     line repeated across the corpus); lines around the prose block that the position rules would call
     headline, chrome or tail are article text there (kickers, list items, short closing paragraphs).
     ``standfirst``: a standfirst found outside ``content`` (the HTML page's printed description), put first.
+    ``markup``: the HTML page's ``MarkupChrome`` (``clean.html_chrome``): a line it ``holds`` is chrome.
     """
     lines = split_lines(f"{standfirst}\n\n{content}" if standfirst else content)
     p = Page(lines)
@@ -98,6 +100,8 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
             ln.kind = "caption"
         elif line_counts and line_counts.get(line_key(ln.text), 0) >= repeat_min and (ln.words < 12 or not ln.prose):
             ln.kind = "repeated"
+        elif markup is not None and markup.holds(ln.text):
+            ln.kind = "widget"
 
     if standfirst and lines:
         lines[0].kind = "standfirst"
@@ -115,6 +119,7 @@ def parse_page(content: str, title_hint: str | None, line_counts: Counter | None
 
     if extracted:
         _related_and_promos(lines)
+        _appeal_tail(lines)
 
     # 3. comments: a header after some prose opens a block that runs to the end of the page
     first_prose = next((ln.idx for ln in lines if ln.prose and not ln.kind), n)
@@ -248,6 +253,33 @@ def _related_and_promos(lines: list[Line]) -> None:
     for ln in lines[last + 1:]:
         if not ln.kind and promo(ln):
             ln.kind = "chrome"
+
+
+def _appeal_tail(lines: list[Line], most: int = 12) -> None:
+    """Extracted text: the closing block in which the site asks its readers to subscribe, donate or support it.
+
+    The block starts at a line with an appeal cue (``appeals``) and runs to the end of the page's unclassified
+    lines, at most ``most`` of them; it holds two or more appeal lines, and two thirds of its sentences
+    address the reader or appeal, none of them inside a quotation, and one at least addresses the reader (a
+    report on a paper's paywall quotes people and does not speak to "you"). Some article must come before it (two sentences). The earliest such start wins.
+    """
+    free = [ln for ln in lines if not ln.kind]
+
+    def voiced(ln: Line) -> bool:
+        return not QUOTE_MARK.search(ln.text) and (appeals(ln.text) or addresses_reader(ln.text))
+
+    start = None
+    for s in range(len(free) - 1, max(-1, len(free) - most - 1), -1):
+        tail = free[s:]
+        if not voiced(tail[0]) or not appeals(tail[0].text):
+            continue
+        prose = [ln for ln in tail if ln.prose]
+        if (sum(voiced(ln) and appeals(ln.text) for ln in tail) >= 2 and 3 * sum(map(voiced, prose)) >= 2 * len(prose)
+                and any(voiced(ln) and addresses_reader(ln.text) for ln in tail)
+                and sum(ln.prose for ln in free[:s]) >= 2):
+            start = s
+    for ln in free[start:] if start is not None else []:
+        ln.kind = "appeal"
 
 
 def _body_span(lines: list[Line], tail_start: int) -> tuple[int | None, int | None]:

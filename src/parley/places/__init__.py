@@ -24,6 +24,8 @@ from parley.places.detect import FUNCTION, TITLES, find
 from parley.places.gazetteer import Gazetteer, distance_km, fold, load
 from parley.places.resolve import resolve
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr"}  # short titles that only ever precede a name ("in Cardiff Ms Jackson")
+
 __all__ = ["annotate", "places_in", "locate", "Gazetteer", "distance_km", "fold", "load"]
 
 
@@ -75,7 +77,7 @@ def _place_before_title(span: str, gaz: Gazetteer) -> int:
     words = span.split(" ")
     for k in range(min(3, len(words) - 1), 0, -1):
         word = words[k].lower()
-        if len(word) > 1 and (word in FUNCTION or (len(word) > 3 and word in TITLES)) and \
+        if len(word) > 1 and (word in FUNCTION or (word in TITLES and (len(word) > 3 or word in _HONORIFICS))) and \
                 gaz.exact.get(fold(" ".join(words[:k]))):
             return len(" ".join(words[:k])) + 1
     return 0

@@ -6,6 +6,9 @@ run time. It has no admin-1 names outside the US and no country coordinates, so 
 ``countries.tsv`` (built by ``bench/build_places.py`` from the same GeoNames data) add them; ``aliases.tsv`` holds
 the short English forms news uses for countries ("U.S.", "Britain"), which GeoNames' country table lacks.
 
+A city name with accented letters is also indexed, as an alternate name, without them: text that went through
+a lossy encoding step prints "Osnabrück" as "Osnabrck" (T17's scraped pages do).
+
 Only Latin-script alternate names of four letters or more that are not all capitals are indexed: the rest are
 airport codes ("ZRH") or scripts an English text never uses, and short ones ("Ea") collide with ordinary words.
 """
@@ -62,6 +65,7 @@ def fold(name: str) -> str:
 
 
 _SEP = re.compile(r"[\s\-‐‑–]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")
 
 
@@ -135,7 +139,10 @@ class Gazetteer:
                           c["latitude"], c["longitude"], int(c["population"] or 0), cap)
             main = fold(c["name"])
             self.exact.setdefault(main, []).append(place)
-            for key in {fold(alt) for alt in c.get("alternatenames") or () if _usable_alt(alt)} - {main}:
+            alts = {fold(alt) for alt in c.get("alternatenames") or () if _usable_alt(alt)}
+            if not c["name"].isascii():  # the name as scraped text that lost its accented letters prints it
+                alts.add(fold(_NON_ASCII.sub("", c["name"])))
+            for key in alts - {main}:
                 self.alternate.setdefault(key, []).append(place)
 
 
