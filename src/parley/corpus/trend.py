@@ -1,4 +1,4 @@
-"""Dyad trends: month by month, how much cooperation and conflict passes between two actors or groups.
+"""Dyad trends: month by month (or week by week), how much cooperation and conflict passes between two actors or groups.
 
 Design choices:
 - A point counts *happenings* (event clusters), not article mentions, so a meeting reported by five outlets
