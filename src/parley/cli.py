@@ -339,26 +339,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    """The dyad's monthly series, then what it counted per date basis and what it left out and why."""
+    """The dyad's series by month or ISO week, then what it counted per date basis and what it left out and why."""
     from parley.corpus.trend import UnknownSide, dyad_report, report_csv
     from parley.store import Store
 
     with Store(args.db, must_exist=True) as store:
         try:
-            report = dyad_report(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements)
+            report = dyad_report(store, args.dyad[0], args.dyad[1], include_statements=args.include_statements,
+                                 by=args.by, directed=args.directed)
         except UnknownSide as err:
             raise UsageError(str(err)) from None
     rows = report["rows"]
     if args.csv:
-        Path(args.csv).write_text(report_csv(rows), encoding="utf-8")
+        Path(args.csv).write_text(report_csv(rows, args.by), encoding="utf-8")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'month':8} {'n':>3} {'pub':>3} {'q1':>3} {'q2':>3} {'q3':>3} {'q4':>3} {'goldstein':>9}")
+    view = f"{args.dyad[0]} -> {args.dyad[1]} (directed)" if args.directed else \
+        f"{args.dyad[0]} <-> {args.dyad[1]} (both ways)"
+    print(f"{view}, by {args.by}")
+    print(f"{args.by:8} {'n':>3} {'pub':>3} {'a>b':>3} {'b>a':>3} {'mut':>3} {'q1%':>4} {'q2%':>4} {'q3%':>4} "
+          f"{'q4%':>4} {'gs_sum':>7} {'gs_mean':>7}")
     for r in rows:
-        g = r.get("mean_goldstein")
-        print(f"{r['month']:8} {r['n']:>3} {r['published_only']:>3} {r['quad1']:>3} {r['quad2']:>3} {r['quad3']:>3} "
-              f"{r['quad4']:>3} {'' if g is None else f'{g:+.2f}':>9}")
+        g, t = r.get("mean_goldstein"), r.get("sum_goldstein")
+        shares = " ".join(f"{round(100 * r[f'share{q}']):>4}" for q in (1, 2, 3, 4))
+        print(f"{r[args.by]:8} {r['n']:>3} {r['published_only']:>3} {r['a_to_b']:>3} {r['b_to_a']:>3} "
+              f"{r['mutual']:>3} {shares} {'' if t is None else f'{t:+.1f}':>7} {'' if g is None else f'{g:+.2f}':>7}")
     print(_tally("counted", report["counted"]) + " (pub: dated only by the article's publication day)")
     print(_tally("left out", report["left_out"]))
     return 0
@@ -532,8 +538,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--csv", metavar="FILE", help="also write the series as CSV")
     sp.add_argument("--include-statements", action="store_true",
                     help="count CAMEO 01/02 statements with no PLOVER type too (default: PLOVER events only)")
+    sp.add_argument("--by", choices=("month", "week"), default="month",
+                    help="bucket by calendar month (2013-09) or ISO week (2013-W36); by week a happening known "
+                         "only to its month is left out as 'coarser than a week' (default: month)")
+    sp.add_argument("--directed", action="store_true",
+                    help="count only A's acts on B (and mutual ones such as meetings); default: both ways, "
+                         "split into a_to_b, b_to_a and mutual")
     sp.add_argument("--json", action="store_true",
-                    help="one JSON object: rows, counted (per date basis) and left_out (per reason)")
+                    help="one JSON object: a, b, by, directed, rows, counted (per date basis) and left_out "
+                         "(per reason)")
     sp.set_defaults(func=cmd_trend)
 
     sp = sub.add_parser("claims", help="the ledger of claims and counter-claims")

@@ -1,12 +1,13 @@
-"""Dyad trends: month by month, how much cooperation and conflict passes between two actors or groups.
+"""Dyad trends: month by month (or week by week), how much cooperation and conflict passes between two actors or groups.
 
 Design choices:
 - A point counts *happenings* (event clusters), not article mentions, so a meeting reported by five outlets
   counts once; every point lists the clusters and the event mentions behind it (``cluster_ids``,
   ``event_ids``). Only asserted happenings count (negated, hypothetical and future events are left out), and
   only those dated to a day or a month (a year-precision date cannot be placed in a month).
-- The dyad is undirected: ``n`` counts happenings between A and B either way; ``a_to_b``/``b_to_a`` split the
-  directed ones (symmetric types such as CONSULT count in ``n`` only).
+- The dyad is undirected by default: ``n`` counts happenings between A and B either way and splits exactly into
+  ``a_to_b``, ``b_to_a`` and ``mutual`` (symmetric types such as CONSULT, where both act); the directed view
+  (``directed``) keeps A's acts on B: ``a_to_b`` + ``mutual``.
 - A side names actors by corpus actor id, name or alias ("Hun Sen", "Prime Minister Hun Sen", "cnrp"), by a
   CAMEO code prefix ("KHMGOV") or role block ("GOV", "OPP": any 3-letter block after the country code), or by a
   group word from data/corpus/corpus.yaml ("government" = GOV/MIL/JUD/SPY/COP blocks, "opposition" = OPP).
@@ -19,8 +20,11 @@ Design choices:
 - ``dyad_report`` (``parley trend``) counts more than the stored table: a happening dated only by its article's
   publication happened by then, so it counts at that day and is marked (``published_only``); the report says
   how many it counted per date basis and how many it left out and why, and an unknown side is an error.
-- ``mean_goldstein`` averages the clusters' Goldstein scores; ``mean_plover_score`` the PLOVER 2024 manual's
-  event-type (or event-mode) score.
+- ``dyad_report`` buckets by month or by ISO week ("2013-W36"); a happening known only to its month cannot be
+  put in a week, so by week it is left out as "coarser than a week" rather than guessed into one.
+- ``sum_goldstein`` totals and ``mean_goldstein`` averages the clusters' Goldstein scores (a sum weighs how much
+  happened, a mean how sharp it was); ``share1..share4`` are each quad class's share of the period's happenings;
+  ``mean_plover_score`` averages the PLOVER 2024 manual's event-type (or event-mode) score.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from parley.corpus.merge import config, norm, strip_titles
@@ -130,18 +135,33 @@ def _direction(c: dict[str, Any], a: Side, b: Side) -> str | None:
     return None
 
 
-def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None) -> list[dict[str, Any]]:
-    """Monthly rows for the dyad (a, b) over the given clusters; with no dyad (``None, None``) every cluster
-    counts and the direction columns stay 0."""
-    months: dict[str, dict[str, Any]] = {}
+def bucket(day: str, by: str = "month") -> str:
+    """The period label a date falls in: "2013-09" by month, the ISO week "2013-W36" by week (ISO 8601 weeks start
+    on Monday and belong to the year of their Thursday, so 2012-12-31 is 2013-W01)."""
+    if by == "week":
+        if len(day) >= 8 and day[5] == "W":  # already a week ("2013-W36")
+            return day[:8]
+        y, w, _ = date.fromisoformat(day[:10]).isocalendar()
+        return f"{y}-W{w:02d}"
+    return day[:7]
+
+
+def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None, by: str = "month",
+           directed: bool = False) -> list[dict[str, Any]]:
+    """Rows per month (or ISO week, ``by="week"``; the row's period is under the key ``by``) for the dyad (a, b)
+    over the given clusters; with no dyad (``None, None``) every cluster counts and the direction columns stay 0.
+    Undirected (default), ``n`` = ``a_to_b`` + ``b_to_a`` + ``mutual`` (symmetric types such as CONSULT, where
+    both sides act); ``directed`` keeps A's acts on B only (``a_to_b`` + ``mutual``: a meeting is an act of
+    both). Each row has quad counts and shares (``share1..share4`` = quadN / n) and the sum and mean Goldstein."""
+    periods: dict[str, dict[str, Any]] = {}
     for c in clusters:
         how = _direction(c, a, b) if a is not None and b is not None else "any"
-        if how is None:
+        if how is None or (directed and how == "ba"):
             continue
-        month = c["date"][:7]
-        row = months.setdefault(month, {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "n": 0,
-                                        "a_to_b": 0, "b_to_a": 0, "implied": 0, "_g": [], "_p": [],
-                                        "event_ids": [], "cluster_ids": []})
+        key = bucket(c["date"], by)
+        row = periods.setdefault(key, {by: key, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "n": 0,
+                                       "a_to_b": 0, "b_to_a": 0, "mutual": 0, "implied": 0, "_g": [], "_p": [],
+                                       "event_ids": [], "cluster_ids": []})
         row["n"] += 1
         row["implied"] += int(bool(c.get("implied")))
         if c["quad"] in (1, 2, 3, 4):
@@ -150,6 +170,8 @@ def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None) -> li
             row["a_to_b"] += 1
         elif how == "ba":
             row["b_to_a"] += 1
+        elif how == "sym":
+            row["mutual"] += 1
         if c["goldstein"] is not None:
             row["_g"].append(c["goldstein"])
         if c["plover_score"] is not None:
@@ -157,9 +179,12 @@ def series(clusters: list[dict[str, Any]], a: Side | None, b: Side | None) -> li
         row["cluster_ids"].append(c["id"])
         row["event_ids"].extend(c["event_ids"])
     out = []
-    for month in sorted(months):
-        row = months[month]
+    for key in sorted(periods):
+        row = periods[key]
         g, p = row.pop("_g"), row.pop("_p")
+        for q in (1, 2, 3, 4):
+            row[f"share{q}"] = round(row[f"quad{q}"] / row["n"], 3)
+        row["sum_goldstein"] = round(sum(g), 3) if g else None
         row["mean_goldstein"] = round(sum(g) / len(g), 3) if g else None
         row["mean_plover_score"] = round(sum(p) / len(p), 3) if p else None
         out.append(row)
@@ -344,14 +369,29 @@ def classify(c: dict[str, Any], include_statements: bool = False) -> tuple[str, 
     return "left out", "undated"
 
 
-def dyad_report(store, a: str, b: str, include_statements: bool = False) -> dict[str, Any]:
-    """The monthly series between ``a`` and ``b`` over every happening that can be placed in a month, with
-    ``counted`` (happenings per date basis: day, week, month, publication) and ``left_out`` (per reason:
-    statement, negated, hypothetical, future, year-only date, undated) for the happenings between the two sides.
+COARSER_THAN_WEEK = "coarser than a week"
+BY = ("month", "week")
+
+
+def _has_day(day: str) -> bool:
+    """Whether a date names a day or an ISO week (it can go into a week), not just a month."""
+    return len(day) >= 10 or (len(day) >= 8 and day[5] == "W")
+
+
+def dyad_report(store, a: str, b: str, include_statements: bool = False, by: str = "month",
+                directed: bool = False) -> dict[str, Any]:
+    """The series between ``a`` and ``b`` by month or ISO week (``by``) over every happening that can be placed
+    in such a period, with ``counted`` (happenings per date basis: day, week, month, publication) and
+    ``left_out`` (per reason: statement, negated, hypothetical, future, year-only date, undated, and by week
+    "coarser than a week" for a month-only date) for the happenings between the two sides. Undirected by default
+    (both ways, split in ``a_to_b``/``b_to_a``/``mutual``); ``directed`` keeps A's acts on B (see ``series``).
     Each row adds ``published_only``: how many of its happenings are dated by publication alone.
     Raises ``UnknownSide`` when a side names nothing in the store."""
+    if by not in BY:
+        raise ValueError(f"by must be one of {BY}, not {by!r}")
+    head = {"a": a, "b": b, "by": by, "directed": directed}
     if not store.has_table("event_clusters"):
-        return {"rows": [], "counted": {}, "left_out": {}}
+        return {**head, "rows": [], "counted": {}, "left_out": {}}
     rows = _report_rows(store)
     side_a, side_b = resolve_side(store, a), resolve_side(store, b)
     check_side(store, a, side_a, rows)
@@ -361,25 +401,34 @@ def dyad_report(store, a: str, b: str, include_statements: bool = False) -> dict
     keep: list[dict[str, Any]] = []
     basis_of: dict[str, str] = {}
     for c in rows:
-        if _direction(c, side_a, side_b) is None:
+        how = _direction(c, side_a, side_b)
+        if how is None or (directed and how == "ba"):
             continue
         what, why = classify(c, include_statements)
+        day = c["date"] or c["earliest_report"]
+        if what == "counted" and by == "week" and not _has_day(day):
+            what, why = "left out", COARSER_THAN_WEEK
         if what == "left out":
             left_out[why] = left_out.get(why, 0) + 1
             continue
         counted[why] = counted.get(why, 0) + 1
         basis_of[c["id"]] = why
-        keep.append({**c, "date": c["date"] or c["earliest_report"]})
+        keep.append({**c, "date": day})
     keep.sort(key=lambda c: (c["date"], c["id"]))
-    series_rows = series(keep, side_a, side_b)
+    series_rows = series(keep, side_a, side_b, by=by, directed=directed)
     for r in series_rows:
         r["published_only"] = sum(basis_of[i] == "publication" for i in r["cluster_ids"])
-    return {"rows": series_rows, "counted": counted, "left_out": left_out}
+    return {**head, "rows": series_rows, "counted": counted, "left_out": left_out}
 
 
-REPORT_COLUMNS = [*COLUMNS[:9], "published_only", *COLUMNS[9:]]
+def report_columns(by: str = "month") -> list[str]:
+    """The CSV columns of a ``dyad_report`` series: the period, counts (undirected ``n`` and the directed split),
+    quad counts and shares, Goldstein sum and mean, PLOVER score, then the evidence ids."""
+    return [by, "n", "published_only", "a_to_b", "b_to_a", "mutual", "implied", "quad1", "quad2", "quad3",
+            "quad4", "share1", "share2", "share3", "share4", "sum_goldstein", "mean_goldstein",
+            "mean_plover_score", "cluster_ids", "event_ids"]
 
 
-def report_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV of a ``dyad_report`` series (``trend_csv`` plus the ``published_only`` column)."""
-    return trend_csv(rows, REPORT_COLUMNS)
+def report_csv(rows: list[dict[str, Any]], by: str = "month") -> str:
+    """CSV of a ``dyad_report`` series (columns ``report_columns(by)``)."""
+    return trend_csv(rows, report_columns(by))

@@ -318,22 +318,39 @@ def safe_href(url: str | None) -> str | None:
 def dyad_trend(r: data.Reader, a: str | None, b: str | None) -> tuple[dict[str, Any], str | None]:
     """The overview's series and, when the dyad picked cannot be drawn, why. A picked dyad is counted as
     ``parley trend`` counts it (``corpus.trend.dyad_report``: happenings dated only by publication included and
-    marked, with what was counted and left out; an unknown side is the message, with close names); the default
-    pair shows the stored series (``Reader.trend``)."""
-    from parley.corpus.trend import UnknownSide, dyad_report
+    marked, with what was counted and left out; an unknown side is the message, with close names). The default
+    pair (``Reader.trend`` picks it) is counted the same way, so the overview does not drop the happenings dated
+    only by publication that the stored trend table leaves out."""
+    from parley.corpus.trend import UnknownSide
 
     problem = None
     if bool(a) != bool(b):
         problem, a, b = "Pick both sides of the dyad.", None, None
-    base = r.trend(a, b) if a and b else r.trend()
-    if a and b and r.has_table("event_clusters"):
+    if a and b:
+        base = r.trend(a, b)
         try:
-            report = dyad_report(r, base["a"], base["b"])
-            base.update(months=report["rows"], counted=report["counted"], left_out=report["left_out"])
+            _count_as_report(r, base)
         except UnknownSide as err:
-            problem = str(err).replace("in this store", "here")
-            base = r.trend()
+            problem, a, b = str(err).replace("in this store", "here"), None, None
+    if not (a and b):
+        base = r.trend()
+        try:
+            _count_as_report(r, base)
+        except UnknownSide:
+            pass  # stored keys that no longer resolve (no actor tables): the stored series stays
     return named_trend(r, base), problem
+
+
+def _count_as_report(r: data.Reader, base: dict[str, Any]) -> None:
+    """Recount a series' dyad with ``dyad_report`` in place: months, counted, left_out. A report that finds no
+    happening at all between the pair (a trend table not written from this store's clusters) keeps the stored
+    series rather than blanking it; from a rebuilt store the report always holds what the table holds."""
+    from parley.corpus.trend import dyad_report
+
+    if base.get("a") and base.get("b") and r.has_table("event_clusters"):
+        report = dyad_report(r, base["a"], base["b"])
+        if report["counted"] or report["left_out"] or not base.get("months"):
+            base.update(months=report["rows"], counted=report["counted"], left_out=report["left_out"])
 
 
 def side_names(r: data.Reader, limit: int = 300) -> list[str]:
