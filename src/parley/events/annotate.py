@@ -25,6 +25,7 @@ from parley.events.classifier import get_classifier
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
+from parley.events.generic import is_generic
 from parley.events.ontology import get_ontology
 from parley.events.roles import (
     SYMMETRIC,
@@ -123,7 +124,8 @@ def annotate(doc: Document, ctx) -> Document:
             actors, recips, src, tgt = u.speaker or [], [], u.speaker_span, None
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
-        dyad = (tuple(a.id for a in actors), tuple(a.id for a in recips))
+        # a generic participant ("18 people") names no side of its own: it never makes a second event of a type
+        dyad = (tuple(a.id for a in actors if not is_generic(a)), tuple(a.id for a in recips if not is_generic(a)))
         if (kind == "event" and m.cue.event and etype != m.cue.event and _repeats(seen, si, etype, dyad)
                 and not _repeats(seen, si, m.cue.event, dyad)):
             # the classifier gave this trigger a type another trigger of the sentence already holds: it described

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, generic
 from parley.events.candidates import doc_index, sentence_mentions
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -295,11 +295,38 @@ def _relative(sent: str, m, mentions, roles):
 
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``, then the constructions that move
-    them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B")."""
+    them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
+    still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``)."""
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
     roles = _relative(sent, m, mentions, roles)
     roles = _received(sent, m, mentions, roles)
-    return _transfer_recipient(sent, m, mentions, roles)
+    roles = _transfer_recipient(sent, m, mentions, roles)
+    if roles[0] and roles[1]:
+        return roles
+    roles = _to_place(sent, m, mentions, roles)
+    passive = _reduced_passive(sent, m, mentions, earlier) or _passive(sent, m)
+    return generic.fill(sent, m, roles, coding.clause_window(sent, m.start), bool(passive))
+
+
+def _to_place(sent: str, m, mentions, roles):
+    """An empty recipient: a country or city reached by "to" right after the trigger ("sent aid to X", "a visit to
+    X") — ``is_place`` skips "to X" for places, which is right for a location but not for where aid or a visit
+    goes."""
+    if roles[1]:
+        return roles
+    c1 = coding.clause_window(sent, m.start)[1]
+    to = re.match(r"\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?", sent[m.end:min(c1, m.end + 50)])
+    x = next((x for x in mentions if to and x[0] == m.end + to.end()), None)
+    if x is None or getattr(x[2], "type", "") not in GPE_TYPES or x[2] in roles[0]:
+        return roles
+    return roles[0], [x[2]], roles[2], x[:2]
+
+
+def _passive(sent: str, m):
+    """The trigger is a passive participle ("was arrested", "were beaten and killed", "was met with")."""
+    return PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
+        PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
+        re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
 
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
@@ -325,15 +352,16 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
-    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
-        PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
-        re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
+    passive = reduced_passive or _passive(sent, m)
     if passive:
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
         agent_prep = r"\b(?:by|from)\b" if re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I) \
             else r"\bby\b"
         by = re.compile(agent_prep, re.I).search(sent, m.end, min(len(sent), m.end + 40))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
+        plain = generic.after(sent, by.end(), len(sent), prep=False) if by else None
+        if plain and (not agent or plain[1] <= agent[0][0]):  # "by gunmen near X": the phrase is the agent
+            agent = [plain]
         patient = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
         src = agent[0] if agent else None
         tgt = patient[-1] if patient else None

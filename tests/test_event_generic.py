@@ -1,0 +1,69 @@
+"""Generic participants (parley.events.generic): a plain noun phrase fills an empty event role — on sentences
+written for the test (fictional names), through the whole events stage and on the phrase finder alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.context import Context
+from parley.events import annotate, generic
+from test_event_extraction import HAS_MODEL, OSTRAVIA, _doc
+
+KARNAVIA = ("Karnavia", "country")
+STAGE = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def _typed(text, actors, ctx, etype):
+    doc = annotate(_doc(text, actors, ()), ctx)
+    evs = [e for e in doc.events if e.event == etype]
+    assert evs, [(e.event, e.trigger, e.actor, e.recipient) for e in doc.events]
+    return doc, evs[0]
+
+
+@STAGE
+def test_object_phrase_is_the_recipient_with_its_span(ctx):
+    text = "Ostravia detained 18 people after the riot in the capital."
+    doc, ev = _typed(text, {"o": OSTRAVIA}, ctx, "COERCE")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["18 people"]
+    assert ev.recipient_ids == ["generic:persons"]
+    s0, s1 = ev.recipient_spans[0]
+    assert doc.text[s0:s1] == "18 people"
+    assert not [a for a in doc.actors if a.id.startswith("generic:")]  # no actor record is invented
+
+
+@STAGE
+def test_passive_subject_phrase_is_the_recipient_and_the_agent_phrase_the_actor(ctx):
+    text = "At least 23 civilians were killed by gunmen near the border of Karnavia."
+    _, ev = _typed(text, {"k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.recipient == ["At least 23 civilians"]
+    assert ev.actor == ["gunmen"]
+
+
+@STAGE
+def test_a_named_actor_is_never_replaced(ctx):
+    _, ev = _typed("Ostravia attacked Karnavia and its villagers.", {"o": OSTRAVIA, "k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+
+
+def test_phrase_finder_needs_a_listed_head():
+    sent = "The rebels freed prisoners from a jail and released a report."
+    got = generic.after(sent, sent.index("freed") + 5, len(sent))
+    assert got and sent[got[0]:got[1]] == "prisoners" and got[2].code is None
+    assert generic.before(sent, sent.index("freed"), 0)[2].code == "REB"
+    # "a report" has no participant head: not a participant
+    assert generic.after(sent, sent.index("released") + 8, len(sent)) is None
+
+
+def test_reduced_relative_participle_makes_the_phrase_undergo():
+    sent = "Of the 108 people killed on 25 May, 49 were children."
+
+    class M:
+        start, end = sent.index("killed"), sent.index("killed") + 6
+
+    acts, recs, _, _ = generic.fill(sent, M, ([], [], None, None), (0, sent.index(",")), passive=False)
+    assert not acts and [r.name for r in recs] == ["the 108 people"]
