@@ -67,3 +67,20 @@ def test_reduced_relative_participle_makes_the_phrase_undergo():
 
     acts, recs, _, _ = generic.fill(sent, M, ([], [], None, None), (0, sent.index(",")), passive=False)
     assert not acts and [r.name for r in recs] == ["the 108 people"]
+
+
+def test_cue_vetoes_for_names_and_economic_words():
+    """A cue inside an actor's name or an economic phrase names no event (data/ontology/cue_vetoes.tsv)."""
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def types(sent):
+        return {m.cue.event for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert "REQUEST" not in types("Prices will rise once energy demand recovers next year.")
+    assert "AID" not in types("The site of the aid agency has become a hospital.")
+    assert "AGREE" not in types("The singer did not say how much the book deal was worth.")
+    assert "REQUEST" in types("The union made a demand for higher wages from Ostravia.")
+    assert "AID" in types("Ostravia sent aid to the flooded towns.")
