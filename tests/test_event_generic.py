@@ -84,3 +84,19 @@ def test_cue_vetoes_for_names_and_economic_words():
     assert "AGREE" not in types("The singer did not say how much the book deal was worth.")
     assert "REQUEST" in types("The union made a demand for higher wages from Ostravia.")
     assert "AID" in types("Ostravia sent aid to the flooded towns.")
+
+
+def test_declining_to_comment_is_no_rejection_and_new_predicates_are_cued():
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def types(sent):
+        return {m.cue.event for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert "REJECT" not in types("The Ostravian ministry declined to comment on the dispute.")
+    assert "REJECT" in types("Ostravia declined to extradite the two men.")
+    assert "ASSAULT" in types("Karnavian troops captured the airport on Sunday.")
+    assert "SANCTION" in types("Ostravia has closed its borders with Karnavia.")
+    assert "CONSULT" in types("The prime minister will be hosting a private dinner for the envoy.")
