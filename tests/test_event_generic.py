@@ -100,3 +100,12 @@ def test_declining_to_comment_is_no_rejection_and_new_predicates_are_cued():
     assert "ASSAULT" in types("Karnavian troops captured the airport on Sunday.")
     assert "SANCTION" in types("Ostravia has closed its borders with Karnavia.")
     assert "CONSULT" in types("The prime minister will be hosting a private dinner for the envoy.")
+
+
+@STAGE
+def test_expressed_concern_with_words_between_is_a_statement(ctx):
+    from test_event_extraction import BRELL
+
+    doc = annotate(_doc("Tomas Brell expressed serious concern about the new budget.", {"b": BRELL}, ()), ctx)
+    assert doc.events and all(e.event is None and e.kind == "statement" for e in doc.events)
+    assert doc.events[0].cameo == "012" and doc.events[0].actor == ["Tomas Brell"]
