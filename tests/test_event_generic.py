@@ -109,3 +109,19 @@ def test_expressed_concern_with_words_between_is_a_statement(ctx):
     doc = annotate(_doc("Tomas Brell expressed serious concern about the new budget.", {"b": BRELL}, ()), ctx)
     assert doc.events and all(e.event is None and e.kind == "statement" for e in doc.events)
     assert doc.events[0].cameo == "012" and doc.events[0].actor == ["Tomas Brell"]
+
+
+def test_material_cooperation_predicates_and_denials():
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def cues(sent):
+        return {(m.cue.event, m.cue.cameo) for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert ("AID", "071") in cues("Ostravia gave 12 million euros to the Karnavian health ministry.")
+    assert ("COOPERATE", "062") in cues("Ostravia and Karnavia began joint military exercises on Monday.")
+    assert ("CONCEDE", "081") in cues("Ostravia lifted a travel restriction on Karnavian citizens.")
+    assert ("REJECT", "016") in cues("The minister rejected accusations that he had lied.")
+    assert not {c for c in cues("Ostravia gave a speech in the capital.") if c[0] == "AID"}
