@@ -125,3 +125,5 @@ def test_material_cooperation_predicates_and_denials():
     assert ("CONCEDE", "081") in cues("Ostravia lifted a travel restriction on Karnavian citizens.")
     assert ("REJECT", "016") in cues("The minister rejected accusations that he had lied.")
     assert not {c for c in cues("Ostravia gave a speech in the capital.") if c[0] == "AID"}
+    assert ("ASSAULT", "190") in cues("Karnavian forces launched rockets at the border posts.")
+    assert ("COERCE", "172") in cues("The rebels prevented reporters from reaching the front line.")
