@@ -127,3 +127,23 @@ def test_material_cooperation_predicates_and_denials():
     assert not {c for c in cues("Ostravia gave a speech in the capital.") if c[0] == "AID"}
     assert ("ASSAULT", "190") in cues("Karnavian forces launched rockets at the border posts.")
     assert ("COERCE", "172") in cues("The rebels prevented reporters from reaching the front line.")
+
+
+def test_singular_head_before_a_noun_is_a_modifier_not_a_participant():
+    sent = "Forces launched rockets at rebel positions in the town."
+    assert generic.after(sent, sent.index("rockets") + 7, len(sent)) is None
+    sent = "Police detained a man accused of theft."
+    assert generic.after(sent, sent.index("detained") + 8, len(sent))[2].name == "a man"
+
+
+@STAGE
+def test_attribution_is_no_participant_and_attributed_to_names_the_actor(ctx):
+    from test_event_extraction import BRELL
+
+    text = "Karnavia condemned the air strikes attributed to Ostravia, Tomas Brell said."
+    doc = annotate(_doc(text, {"k": KARNAVIA, "o": OSTRAVIA, "b": BRELL}, ()), ctx)
+    strikes = [e for e in doc.events if e.trigger == "air strikes"]
+    assert strikes and strikes[0].actor == ["Ostravia"] and "Tomas Brell" not in strikes[0].recipient
+    _, ev = _typed("Ostravian forces attacked the town, Tomas Brell said.", {"o": OSTRAVIA, "b": BRELL}, ctx,
+                   "ASSAULT")
+    assert ev.recipient != ["Tomas Brell"]

@@ -77,6 +77,21 @@ def _extend_left(toks, first: int, floor: int) -> int:
     return j
 
 
+PLURAL_LIKE = frozenset("people police staff men women children crowd family families".split())
+FOLLOW_OK = frozenset("""the a an of and or but to in on at by for from with into as who whom whose which that
+    were was are is had have has will would could should may might must can did do does not also who near after
+    before since during when while amid outside inside across over under""".split())
+
+
+def _modifier(toks, k: int) -> bool:
+    """A singular head followed by another noun ("rebel positions", "civilian casualties") modifies that noun."""
+    w = toks[k][2].lower()
+    if w.endswith("s") or w in PLURAL_LIKE or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1][2]
+    return nxt.isalpha() and nxt.islower() and nxt not in FOLLOW_OK and not nxt.endswith(("ed", "ing"))
+
+
 def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
     s0, s1 = toks[a][0], toks[b][1]
     canon, code = head
@@ -94,6 +109,8 @@ def after(sent: str, pos: int, hi: int, prep: bool = True):
     for k in range(i, min(len(toks), i + 8)):
         w = toks[k][2]
         got = _head_at(toks, k)
+        if got and got[0] >= i and _modifier(toks, k):
+            return None
         if got and got[0] >= i:
             a = _extend_left(toks, got[0], i)
             return _make(sent, toks, a, k, got[1])

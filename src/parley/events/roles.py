@@ -65,6 +65,18 @@ def is_place(sent: str, x) -> bool:
     return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
 
 
+SOURCE_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
+                          r"claim|reported|reports|report|stated|wrote)\b", re.I)
+SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
+                           re.I)
+
+
+def is_source(sent: str, x) -> bool:
+    """A mention that attributes the report ("…, X said", "…, says X", "according to X", "X claimed …"): the
+    source of the words, not a participant of the act they report."""
+    return bool(SOURCE_AFTER.match(sent[x[1]:x[1] + 24]) or SOURCE_BEFORE.search(sent[max(0, x[0] - 50):x[0]]))
+
+
 def _is_poss(sent: str, x) -> bool:
     return bool(POSS.match(sent[x[1]:x[1] + 2]))
 
@@ -127,7 +139,8 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
 def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
     ("the party's acting president, Y") gives the apposition."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)]
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)
+             and not is_source(sent, m)]
     if not after:
         return []
     first = after[0]
@@ -301,11 +314,25 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = _relative(sent, m, mentions, roles)
     roles = _received(sent, m, mentions, roles)
     roles = _transfer_recipient(sent, m, mentions, roles)
+    roles = _attributed(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
     roles = _to_place(sent, m, mentions, roles)
     passive = _reduced_passive(sent, m, mentions, earlier) or _passive(sent, m)
     return generic.fill(sent, m, roles, coding.clause_window(sent, m.start), bool(passive))
+
+
+ATTRIBUTED = re.compile(r"\s+(?:(?:were|was|is|are|been|being)\s+)?(?:attributed\s+to|blamed\s+on|carried\s+out\s+by|"
+                        r"claimed\s+by)\s+(?:the\s+)?", re.I)
+
+
+def _attributed(sent: str, m, mentions, roles):
+    """"air strikes attributed to X", "the attack blamed on X": X acts (and is no recipient)."""
+    at = ATTRIBUTED.match(sent[m.end:m.end + 40])
+    x = next((x for x in mentions if at and x[0] == m.end + at.end()), None)
+    if x is None:
+        return roles
+    return [x[2]], [r for r in roles[1] if r is not x[2]], x[:2], roles[3] if x[2] not in roles[1] else None
 
 
 def _to_place(sent: str, m, mentions, roles):
@@ -362,7 +389,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
         plain = generic.after(sent, by.end(), len(sent), prep=False) if by else None
         if plain and (not agent or plain[1] <= agent[0][0]):  # "by gunmen near X": the phrase is the agent
             agent = [plain]
-        patient = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+        unsourced = [x for x in mentions if not is_source(sent, x)]
+        patient = group_before(sent, unsourced, m.start, c0) or group_before(sent, unsourced, m.start)
         src = agent[0] if agent else None
         tgt = patient[-1] if patient else None
         return ([x[2] for x in agent], uniq([x[2] for x in patient]),
