@@ -147,3 +147,12 @@ def test_attribution_is_no_participant_and_attributed_to_names_the_actor(ctx):
     _, ev = _typed("Ostravian forces attacked the town, Tomas Brell said.", {"o": OSTRAVIA, "b": BRELL}, ctx,
                    "ASSAULT")
     assert ev.recipient != ["Tomas Brell"]
+
+
+@STAGE
+def test_a_distant_by_agent_of_a_passive_is_the_actor(ctx):
+    from test_event_extraction import BRELL
+
+    text = "Tomas Brell was detained in the port town, north of the capital, by forces loyal to Ostravia on Friday."
+    _, ev = _typed(text, {"b": BRELL, "o": OSTRAVIA}, ctx, "COERCE")
+    assert ev.recipient == ["Tomas Brell"] and ev.actor == ["Ostravia"]

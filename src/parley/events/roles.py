@@ -58,6 +58,8 @@ def is_place(sent: str, x) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
     ("X-based", "X-led" is kept: it names the organiser)."""
     before = sent[max(0, x[0] - 14):x[0]]
+    if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
+        return False  # "forces loyal to X": X is the side, not a place
     if PLACE_PREP.search(before):
         return True
     if PLACE_PREP_GPE.search(before) and getattr(x[2], "type", "") in GPE_TYPES:
@@ -349,6 +351,13 @@ def _to_place(sent: str, m, mentions, roles):
     return roles[0], [x[2]], roles[2], x[:2]
 
 
+def _agent_reach(sent: str, pos: int) -> int:
+    """How far after a passive trigger its "by" agent may come: 80 characters ("were detained in Tajura, Libya,
+    east of Tripoli, by forces loyal to X"), never past a semicolon, a dash or a new clause's "and"/"but"."""
+    stop = re.compile(r";|\s--?\s|\s(?:and|but|while|after|before|as)\s").search(sent, pos, pos + 80)
+    return stop.start() if stop else min(len(sent), pos + 80)
+
+
 def _passive(sent: str, m):
     """The trigger is a passive participle ("was arrested", "were beaten and killed", "was met with")."""
     return PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
@@ -384,7 +393,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
         agent_prep = r"\b(?:by|from)\b" if re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I) \
             else r"\bby\b"
-        by = re.compile(agent_prep, re.I).search(sent, m.end, min(len(sent), m.end + 40))
+        by = re.compile(agent_prep, re.I).search(sent, m.end, _agent_reach(sent, m.end))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
         plain = generic.after(sent, by.end(), len(sent), prep=False) if by else None
         if plain and (not agent or plain[1] <= agent[0][0]):  # "by gunmen near X": the phrase is the agent
