@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from parley.document import Document
-from parley.events import coding, generic
+from parley.events import coding, constructions, generic
 from parley.events.candidates import doc_index, sentence_mentions
+from parley.events.constructions import GPE_TYPES
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 # "was tortured and killed", "were beaten, arrested and": a participle coordinated after a passive auxiliary
@@ -30,7 +31,6 @@ COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 PLACE_PREP = re.compile(r"\b(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$", re.I)
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
-GPE_TYPES = ("country", "location", "place", "region", "city", "gpe")
 POSS = re.compile(r"^(?:’s|'s|’|')")
 VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|have|had|was|were|is|are|will|would|"
                       r"\w+ly)\s+)*$", re.I)
@@ -255,106 +255,27 @@ def _pair(sent: str, mentions, m, word: str) -> list | None:
     return [left[-1], right[-1]]
 
 
-TRANSFER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:extradit\w*|hand(?:ing|ed|s)?\s+over|return\w*|send\w*|sent|deliver\w*|"
-                      r"transfer\w*|give|gave|giving|surrender\w*|deport\w*)\b", re.I)
-
-
-def _transfer_recipient(sent: str, m, mentions, roles):
-    """"X refused to extradite A to B" / "agreed to hand A over to B": the one who would receive (B, the requester)
-    is the recipient of the refusal or promise, not the one transferred."""
-    if m.cue.event not in ("REJECT", "AGREE", "REQUEST") or not TRANSFER.match(sent[m.end:m.end + 40]):
-        return roles
-    c0, c1 = coding.clause_window(sent, m.start)
-    to = re.compile(r"\b(?:to|into)\s+(?:the\s+)?").search(sent, m.end + TRANSFER.match(sent[m.end:]).end(), c1)
-    if not to:
-        return roles
-    after = [x for x in mentions if x[0] >= to.end() and x[1] <= c1]
-    if not after or after[0][0] != to.end():
-        return roles
-    acts, _, src, _ = roles
-    return acts, [after[0][2]], src, after[0][:2]
-
-
-RECEIVED = re.compile(r"\b(?:received|receives|receiving|got|gets|took|takes)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
-RELATIVE = re.compile(r",\s*(?:which|who|whom|that)\s+([^,;]*)$", re.I)
-
-
-def _received(sent: str, m, mentions, roles):
-    """"Y received a phone call / visit / letter from X": X acts, Y receives."""
-    if not RECEIVED.search(sent[max(0, m.start - 40):m.start]):
-        return roles
-    fr = re.match(r"\s+from\s+(?:the\s+)?", sent[m.end:m.end + 20])
-    after = [x for x in mentions if fr and x[0] == m.end + fr.end()]
-    if not after:
-        return roles
-    subj = roles[0]
-    return [after[0][2]], [a for a in subj if a is not after[0][2]], after[0][:2], roles[2] if subj else None
-
-
-def _relative(sent: str, m, mentions, roles):
-    """A trigger inside a relative clause: "A, which B had banned, …" — B acts on the antecedent A; "A, which
-    attacked B" — A acts. The antecedent is the mention right before the comma."""
-    rel = RELATIVE.search(sent[:m.start])
-    if not rel:
-        return roles
-    comma = rel.start()
-    ante = [x for x in mentions if x[1] <= comma and not sent[x[1]:comma].strip()]
-    if not ante:
-        return roles
-    inner = [x for x in mentions if rel.start(1) <= x[0] and x[1] <= m.start]
-    acts, recs, src, tgt = roles
-    if inner:  # object relative: "which B had banned"
-        return [inner[-1][2]], [ante[-1][2]], inner[-1][:2], ante[-1][:2]
-    return [ante[-1][2]], [r for r in recs if r is not ante[-1][2]], ante[-1][:2], tgt
-
-
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``, then the constructions that move
     them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
     still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``)."""
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
-    roles = _relative(sent, m, mentions, roles)
-    roles = _received(sent, m, mentions, roles)
-    roles = _transfer_recipient(sent, m, mentions, roles)
-    roles = _attributed(sent, m, mentions, roles)
+    roles = constructions.relative(sent, m, mentions, roles)
+    roles = constructions.received(sent, m, mentions, roles)
+    roles = constructions.transfer_recipient(sent, m, mentions, roles)
+    roles = constructions.attributed(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
-    roles = _to_place(sent, m, mentions, roles)
+    roles = constructions.to_place(sent, m, mentions, roles)
     passive = _reduced_passive(sent, m, mentions, earlier) or _passive(sent, m)
     return generic.fill(sent, m, roles, coding.clause_window(sent, m.start), bool(passive))
 
 
-ATTRIBUTED = re.compile(r"\s+(?:(?:were|was|is|are|been|being)\s+)?(?:attributed\s+to|blamed\s+on|carried\s+out\s+by|"
-                        r"claimed\s+by)\s+(?:the\s+)?", re.I)
-
-
-def _attributed(sent: str, m, mentions, roles):
-    """"air strikes attributed to X", "the attack blamed on X": X acts (and is no recipient)."""
-    at = ATTRIBUTED.match(sent[m.end:m.end + 40])
-    x = next((x for x in mentions if at and x[0] == m.end + at.end()), None)
-    if x is None:
-        return roles
-    return [x[2]], [r for r in roles[1] if r is not x[2]], x[:2], roles[3] if x[2] not in roles[1] else None
-
-
-def _to_place(sent: str, m, mentions, roles):
-    """An empty recipient: a country or city reached by "to" right after the trigger ("sent aid to X", "a visit to
-    X") — ``is_place`` skips "to X" for places, which is right for a location but not for where aid or a visit
-    goes."""
-    if roles[1]:
-        return roles
-    c1 = coding.clause_window(sent, m.start)[1]
-    to = re.match(r"\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?", sent[m.end:min(c1, m.end + 50)])
-    x = next((x for x in mentions if to and x[0] == m.end + to.end()), None)
-    if x is None or getattr(x[2], "type", "") not in GPE_TYPES or x[2] in roles[0]:
-        return roles
-    return roles[0], [x[2]], roles[2], x[:2]
-
-
 def _agent_reach(sent: str, pos: int) -> int:
     """How far after a passive trigger its "by" agent may come: 80 characters ("were detained in Tajura, Libya,
-    east of Tripoli, by forces loyal to X"), never past a semicolon, a dash or a new clause's "and"/"but"."""
-    stop = re.compile(r";|\s--?\s|\s(?:and|but|while|after|before|as)\s").search(sent, pos, pos + 80)
+    east of Tripoli, by forces loyal to X"), never past a semicolon, a dash, ", and" / ", but" or a temporal
+    conjunction (a bare "and" joins participles that share the agent: "was tortured and killed by X")."""
+    stop = re.compile(r";|\s--?\s|,\s*(?:and|but)\s|\s(?:while|after|before|as|when)\s").search(sent, pos, pos + 80)
     return stop.start() if stop else min(len(sent), pos + 80)
 
 
