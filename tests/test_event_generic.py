@@ -127,6 +127,10 @@ def test_material_cooperation_predicates_and_denials():
     assert not {c for c in cues("Ostravia gave a speech in the capital.") if c[0] == "AID"}
     assert ("ASSAULT", "190") in cues("Karnavian forces launched rockets at the border posts.")
     assert ("COERCE", "172") in cues("The rebels prevented reporters from reaching the front line.")
+    assert ("THREATEN", "130") in cues("The president vowed to hold the company accountable.")
+    assert ("ACCUSE", "111") in cues("The ministry has come under fire from lawmakers.")
+    assert ("REJECT", "016") in cues("He denies illegally selling the land.")
+    assert ("REQUEST", "020") in cues("Local officials plan to ask the company to pay for the damage.")
 
 
 def test_singular_head_before_a_noun_is_a_modifier_not_a_participant():
