@@ -160,3 +160,12 @@ def test_a_distant_by_agent_of_a_passive_is_the_actor(ctx):
     text = "Tomas Brell was detained in the port town, north of the capital, by forces loyal to Ostravia on Friday."
     _, ev = _typed(text, {"b": BRELL, "o": OSTRAVIA}, ctx, "COERCE")
     assert ev.recipient == ["Tomas Brell"] and ev.actor == ["Ostravia"]
+
+
+@STAGE
+def test_criticism_undergone_from_z_is_z_accusing_the_subject(ctx):
+    from test_event_extraction import MARSH
+
+    _, ev = _typed("The Marsh Party has come under fire from Ostravia over the budget.", {"m": MARSH, "o": OSTRAVIA},
+                   ctx, "ACCUSE")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Marsh Party"]

@@ -2,7 +2,8 @@
 
 Why a module of its own: each is one surface pattern with its own reason — a relative clause ("A, which B had
 banned"), a reception ("Y received a call from X"), a transfer's receiver ("refused to extradite A to B"), an
-attribution ("air strikes attributed to X") and a country reached by "to" ("sent aid to X") — and keeping them
+attribution ("air strikes attributed to X"), a country reached by "to" ("sent aid to X") and a criticism
+undergone ("X came under fire from Z") — and keeping them
 apart keeps ``roles`` to the clause rules.
 """
 
@@ -93,3 +94,18 @@ def to_place(sent: str, m, mentions, roles):
     if x is None or getattr(x[2], "type", "") not in GPE_TYPES or x[2] in roles[0]:
         return roles
     return roles[0], [x[2]], roles[2], x[:2]
+
+
+UNDERGONE = re.compile(r"(?:under (?:\w+ )?fire|criticism|condemnation|rebukes?)$", re.I)
+
+
+def undergone_from(sent: str, m, mentions, roles):
+    """"X came under fire / drew criticism from Z": Z criticises X — the subject undergoes the act."""
+    if not UNDERGONE.search(sent[m.start:m.end]):
+        return roles
+    fr = re.match(r"\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 40])
+    x = next((x for x in mentions if fr and x[0] >= m.end + fr.end() and x[0] <= m.end + 40), None)
+    if x is None:
+        return roles
+    subj = [a for a in roles[0] if a is not x[2]]
+    return [x[2]], subj, x[:2], roles[2] if subj else None

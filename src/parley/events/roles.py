@@ -264,6 +264,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.received(sent, m, mentions, roles)
     roles = constructions.transfer_recipient(sent, m, mentions, roles)
     roles = constructions.attributed(sent, m, mentions, roles)
+    roles = constructions.undergone_from(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
