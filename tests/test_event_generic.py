@@ -169,3 +169,19 @@ def test_criticism_undergone_from_z_is_z_accusing_the_subject(ctx):
     _, ev = _typed("The Marsh Party has come under fire from Ostravia over the budget.", {"m": MARSH, "o": OSTRAVIA},
                    ctx, "ACCUSE")
     assert ev.actor == ["Ostravia"] and ev.recipient == ["Marsh Party"]
+
+
+def test_a_mishap_is_no_assault_but_a_bomb_blast_is():
+    from parley.events.constructions import by_mishap
+
+    class M:
+        def __init__(self, sent, word):
+            self.start = sent.index(word)
+            self.end = self.start + len(word)
+
+    s1 = "A fire at the warehouse killed 11 workers."
+    s2 = "Nine people were killed in the earthquake on Sunday."
+    s3 = "A car bomb explosion killed 11 workers."
+    s4 = "Ostravian troops opened fire and killed two men."
+    assert by_mishap(s1, M(s1, "killed"), []) and by_mishap(s2, M(s2, "killed"), [])
+    assert not by_mishap(s3, M(s3, "killed"), []) and not by_mishap(s4, M(s4, "killed"), [])

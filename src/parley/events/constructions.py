@@ -109,3 +109,26 @@ def undergone_from(sent: str, m, mentions, roles):
         return roles
     subj = [a for a in roles[0] if a is not x[2]]
     return [x[2]], subj, x[:2], roles[2] if subj else None
+
+
+MISHAP = re.compile(r"\b(?:explosions?|fires?|blaze|earthquakes?|quakes?|storms?|floods?|flooding|crash(?:es)?|"
+                    r"accidents?|collisions?|landslides?|tsunamis?|hurricanes?|cyclones?|typhoons?|diseases?|"
+                    r"outbreaks?|epidemics?|virus|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
+
+
+def by_mishap(sent: str, m, mentions) -> bool:
+    """A killing or injury caused by a mishap, not by a side ("an explosion on the rig, which also killed 11
+    workers", "were killed in the earthquake"): PLOVER ASSAULT is the deliberate use of force, so no event is
+    coded. The mishap word comes within 60 characters before the trigger with no actor mention between, or in an
+    "in/by" phrase right after it; a deliberate one ("bomb explosion", "opened fire", "set fire") does not count."""
+    if not re.match(r"(?:kill|injur|wound|dead|die|died)", sent[m.start:m.end], re.I):
+        return False
+    lo = max(0, m.start - 60)
+    for x in MISHAP.finditer(sent, lo, m.start):
+        if re.search(r"\b(?:bomb|car|suicide|gun|artillery|rocket|mortar|open(?:ed)?|set|sets|setting|under|cross)\s+$",
+                     sent[max(0, x.start() - 12):x.start()], re.I):
+            continue
+        if not any(x.end() <= y[0] and y[1] <= m.start for y in mentions):
+            return True
+    after = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|by|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 60])
+    return bool(after and MISHAP.match(sent, m.end + after.end()))
