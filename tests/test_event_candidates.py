@@ -47,3 +47,26 @@ def test_inside_sorted_spans():
     spans = [(0, 5), (10, 20), (30, 31)]
     assert inside(3, spans) and inside(10, spans) and inside(30, spans)
     assert not inside(5, spans) and not inside(25, spans) and not inside(-1, spans) and not inside(31, spans)
+
+
+def test_cue_word_prefilter_changes_no_match():
+    """The three-letter word-head prefilter of the cue scan (coding._choose) skips only patterns that cannot match:
+    the matches on written sentences are those of the unfiltered scan."""
+    from parley.context import Context
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+    sents = ["Ostravia's storms-hit troops stormed the town and declined to comment.",
+             "The minister said talks with Karnavia were a mistake; police detained 18 people.",
+             "Energy demand fell as the aid agency released a report on the cease-fire."]
+    assert coding._pattern_heads(r"\b(?:storm(?:s|ed)? (?:the )|talks?)\b") == frozenset({"sto", "tal"})
+    assert coding._pattern_heads(r"\b(?:(?:was|is) met with)\b") is None  # a two-letter branch: always run
+    got = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
+    real = coding._may_match
+    try:
+        coding._may_match = lambda p, h: True
+        want = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
+    finally:
+        coding._may_match = real
+    assert got == want and all(got)

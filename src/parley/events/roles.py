@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, constructions, generic
 from parley.events.candidates import doc_index, sentence_mentions
+from parley.events.constructions import GPE_TYPES
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 # "was tortured and killed", "were beaten, arrested and": a participle coordinated after a passive auxiliary
@@ -30,7 +31,6 @@ COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 PLACE_PREP = re.compile(r"\b(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$", re.I)
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
-GPE_TYPES = ("country", "location", "place", "region", "city", "gpe")
 POSS = re.compile(r"^(?:’s|'s|’|')")
 VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|have|had|was|were|is|are|will|would|"
                       r"\w+ly)\s+)*$", re.I)
@@ -58,11 +58,25 @@ def is_place(sent: str, x) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
     ("X-based", "X-led" is kept: it names the organiser)."""
     before = sent[max(0, x[0] - 14):x[0]]
+    if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
+        return False  # "forces loyal to X": X is the side, not a place
     if PLACE_PREP.search(before):
         return True
     if PLACE_PREP_GPE.search(before) and getattr(x[2], "type", "") in GPE_TYPES:
         return True
     return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
+
+
+SOURCE_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
+                          r"claim|reported|reports|report|stated|wrote)\b", re.I)
+SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
+                           re.I)
+
+
+def is_source(sent: str, x) -> bool:
+    """A mention that attributes the report ("…, X said", "…, says X", "according to X", "X claimed …"): the
+    source of the words, not a participant of the act they report."""
+    return bool(SOURCE_AFTER.match(sent[x[1]:x[1] + 24]) or SOURCE_BEFORE.search(sent[max(0, x[0] - 50):x[0]]))
 
 
 def _is_poss(sent: str, x) -> bool:
@@ -127,7 +141,8 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
 def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
     ("the party's acting president, Y") gives the apposition."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)]
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)
+             and not is_source(sent, m)]
     if not after:
         return []
     first = after[0]
@@ -240,66 +255,36 @@ def _pair(sent: str, mentions, m, word: str) -> list | None:
     return [left[-1], right[-1]]
 
 
-TRANSFER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:extradit\w*|hand(?:ing|ed|s)?\s+over|return\w*|send\w*|sent|deliver\w*|"
-                      r"transfer\w*|give|gave|giving|surrender\w*|deport\w*)\b", re.I)
-
-
-def _transfer_recipient(sent: str, m, mentions, roles):
-    """"X refused to extradite A to B" / "agreed to hand A over to B": the one who would receive (B, the requester)
-    is the recipient of the refusal or promise, not the one transferred."""
-    if m.cue.event not in ("REJECT", "AGREE", "REQUEST") or not TRANSFER.match(sent[m.end:m.end + 40]):
-        return roles
-    c0, c1 = coding.clause_window(sent, m.start)
-    to = re.compile(r"\b(?:to|into)\s+(?:the\s+)?").search(sent, m.end + TRANSFER.match(sent[m.end:]).end(), c1)
-    if not to:
-        return roles
-    after = [x for x in mentions if x[0] >= to.end() and x[1] <= c1]
-    if not after or after[0][0] != to.end():
-        return roles
-    acts, _, src, _ = roles
-    return acts, [after[0][2]], src, after[0][:2]
-
-
-RECEIVED = re.compile(r"\b(?:received|receives|receiving|got|gets|took|takes)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
-RELATIVE = re.compile(r",\s*(?:which|who|whom|that)\s+([^,;]*)$", re.I)
-
-
-def _received(sent: str, m, mentions, roles):
-    """"Y received a phone call / visit / letter from X": X acts, Y receives."""
-    if not RECEIVED.search(sent[max(0, m.start - 40):m.start]):
-        return roles
-    fr = re.match(r"\s+from\s+(?:the\s+)?", sent[m.end:m.end + 20])
-    after = [x for x in mentions if fr and x[0] == m.end + fr.end()]
-    if not after:
-        return roles
-    subj = roles[0]
-    return [after[0][2]], [a for a in subj if a is not after[0][2]], after[0][:2], roles[2] if subj else None
-
-
-def _relative(sent: str, m, mentions, roles):
-    """A trigger inside a relative clause: "A, which B had banned, …" — B acts on the antecedent A; "A, which
-    attacked B" — A acts. The antecedent is the mention right before the comma."""
-    rel = RELATIVE.search(sent[:m.start])
-    if not rel:
-        return roles
-    comma = rel.start()
-    ante = [x for x in mentions if x[1] <= comma and not sent[x[1]:comma].strip()]
-    if not ante:
-        return roles
-    inner = [x for x in mentions if rel.start(1) <= x[0] and x[1] <= m.start]
-    acts, recs, src, tgt = roles
-    if inner:  # object relative: "which B had banned"
-        return [inner[-1][2]], [ante[-1][2]], inner[-1][:2], ante[-1][:2]
-    return [ante[-1][2]], [r for r in recs if r is not ante[-1][2]], ante[-1][:2], tgt
-
-
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``, then the constructions that move
-    them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B")."""
+    them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
+    still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``)."""
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
-    roles = _relative(sent, m, mentions, roles)
-    roles = _received(sent, m, mentions, roles)
-    return _transfer_recipient(sent, m, mentions, roles)
+    roles = constructions.relative(sent, m, mentions, roles)
+    roles = constructions.received(sent, m, mentions, roles)
+    roles = constructions.transfer_recipient(sent, m, mentions, roles)
+    roles = constructions.attributed(sent, m, mentions, roles)
+    roles = constructions.undergone_from(sent, m, mentions, roles)
+    if roles[0] and roles[1]:
+        return roles
+    roles = constructions.to_place(sent, m, mentions, roles)
+    passive = _reduced_passive(sent, m, mentions, earlier) or _passive(sent, m)
+    return generic.fill(sent, m, roles, coding.clause_window(sent, m.start), bool(passive))
+
+
+def _agent_reach(sent: str, pos: int) -> int:
+    """How far after a passive trigger its "by" agent may come: 80 characters ("were detained in Tajura, Libya,
+    east of Tripoli, by forces loyal to X"), never past a semicolon, a dash, ", and" / ", but" or a temporal
+    conjunction (a bare "and" joins participles that share the agent: "was tortured and killed by X")."""
+    stop = re.compile(r";|\s--?\s|,\s*(?:and|but)\s|\s(?:while|after|before|as|when)\s").search(sent, pos, pos + 80)
+    return stop.start() if stop else min(len(sent), pos + 80)
+
+
+def _passive(sent: str, m):
+    """The trigger is a passive participle ("was arrested", "were beaten and killed", "was met with")."""
+    return PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
+        PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
+        re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
 
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
@@ -325,16 +310,18 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
-    passive = reduced_passive or PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
-        PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
-        re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
+    passive = reduced_passive or _passive(sent, m)
     if passive:
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
         agent_prep = r"\b(?:by|from)\b" if re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I) \
             else r"\bby\b"
-        by = re.compile(agent_prep, re.I).search(sent, m.end, min(len(sent), m.end + 40))
+        by = re.compile(agent_prep, re.I).search(sent, m.end, _agent_reach(sent, m.end))
         agent = _object_after(sent, mentions, by.end(), len(sent)) if by else []
-        patient = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+        plain = generic.after(sent, by.end(), len(sent), prep=False) if by else None
+        if plain and (not agent or plain[1] <= agent[0][0]):  # "by gunmen near X": the phrase is the agent
+            agent = [plain]
+        unsourced = [x for x in mentions if not is_source(sent, x)]
+        patient = group_before(sent, unsourced, m.start, c0) or group_before(sent, unsourced, m.start)
         src = agent[0] if agent else None
         tgt = patient[-1] if patient else None
         return ([x[2] for x in agent], uniq([x[2] for x in patient]),

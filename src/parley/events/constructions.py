@@ -1,0 +1,134 @@
+"""Constructions that move an event's roles after the clause rules of ``roles`` have chosen them.
+
+Why a module of its own: each is one surface pattern with its own reason — a relative clause ("A, which B had
+banned"), a reception ("Y received a call from X"), a transfer's receiver ("refused to extradite A to B"), an
+attribution ("air strikes attributed to X"), a country reached by "to" ("sent aid to X") and a criticism
+undergone ("X came under fire from Z") — and keeping them
+apart keeps ``roles`` to the clause rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.events import coding
+
+GPE_TYPES = ("country", "location", "place", "region", "city", "gpe")
+
+
+TRANSFER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:extradit\w*|hand(?:ing|ed|s)?\s+over|return\w*|send\w*|sent|deliver\w*|"
+                      r"transfer\w*|give|gave|giving|surrender\w*|deport\w*)\b", re.I)
+
+
+def transfer_recipient(sent: str, m, mentions, roles):
+    """"X refused to extradite A to B" / "agreed to hand A over to B": the one who would receive (B, the requester)
+    is the recipient of the refusal or promise, not the one transferred."""
+    if m.cue.event not in ("REJECT", "AGREE", "REQUEST") or not TRANSFER.match(sent[m.end:m.end + 40]):
+        return roles
+    c0, c1 = coding.clause_window(sent, m.start)
+    to = re.compile(r"\b(?:to|into)\s+(?:the\s+)?").search(sent, m.end + TRANSFER.match(sent[m.end:]).end(), c1)
+    if not to:
+        return roles
+    after = [x for x in mentions if x[0] >= to.end() and x[1] <= c1]
+    if not after or after[0][0] != to.end():
+        return roles
+    acts, _, src, _ = roles
+    return acts, [after[0][2]], src, after[0][:2]
+
+
+RECEIVED = re.compile(r"\b(?:received|receives|receiving|got|gets|took|takes)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
+RELATIVE = re.compile(r",\s*(?:which|who|whom|that)\s+([^,;]*)$", re.I)
+
+
+def received(sent: str, m, mentions, roles):
+    """"Y received a phone call / visit / letter from X": X acts, Y receives."""
+    if not RECEIVED.search(sent[max(0, m.start - 40):m.start]):
+        return roles
+    fr = re.match(r"\s+from\s+(?:the\s+)?", sent[m.end:m.end + 20])
+    after = [x for x in mentions if fr and x[0] == m.end + fr.end()]
+    if not after:
+        return roles
+    subj = roles[0]
+    return [after[0][2]], [a for a in subj if a is not after[0][2]], after[0][:2], roles[2] if subj else None
+
+
+def relative(sent: str, m, mentions, roles):
+    """A trigger inside a relative clause: "A, which B had banned, …" — B acts on the antecedent A; "A, which
+    attacked B" — A acts. The antecedent is the mention right before the comma."""
+    rel = RELATIVE.search(sent[:m.start])
+    if not rel:
+        return roles
+    comma = rel.start()
+    ante = [x for x in mentions if x[1] <= comma and not sent[x[1]:comma].strip()]
+    if not ante:
+        return roles
+    inner = [x for x in mentions if rel.start(1) <= x[0] and x[1] <= m.start]
+    acts, recs, src, tgt = roles
+    if inner:  # object relative: "which B had banned"
+        return [inner[-1][2]], [ante[-1][2]], inner[-1][:2], ante[-1][:2]
+    return [ante[-1][2]], [r for r in recs if r is not ante[-1][2]], ante[-1][:2], tgt
+
+
+ATTRIBUTED = re.compile(r"\s+(?:(?:were|was|is|are|been|being)\s+)?(?:attributed\s+to|blamed\s+on|carried\s+out\s+by|"
+                        r"claimed\s+by)\s+(?:the\s+)?", re.I)
+
+
+def attributed(sent: str, m, mentions, roles):
+    """"air strikes attributed to X", "the attack blamed on X": X acts (and is no recipient)."""
+    at = ATTRIBUTED.match(sent[m.end:m.end + 40])
+    x = next((x for x in mentions if at and x[0] == m.end + at.end()), None)
+    if x is None:
+        return roles
+    return [x[2]], [r for r in roles[1] if r is not x[2]], x[:2], roles[3] if x[2] not in roles[1] else None
+
+
+def to_place(sent: str, m, mentions, roles):
+    """An empty recipient: a country or city reached by "to" right after the trigger ("sent aid to X", "a visit to
+    X") — ``is_place`` skips "to X" for places, which is right for a location but not for where aid or a visit
+    goes."""
+    if roles[1]:
+        return roles
+    c1 = coding.clause_window(sent, m.start)[1]
+    to = re.match(r"\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?", sent[m.end:min(c1, m.end + 50)])
+    x = next((x for x in mentions if to and x[0] == m.end + to.end()), None)
+    if x is None or getattr(x[2], "type", "") not in GPE_TYPES or x[2] in roles[0]:
+        return roles
+    return roles[0], [x[2]], roles[2], x[:2]
+
+
+UNDERGONE = re.compile(r"(?:under (?:\w+ )?fire|criticism|condemnation|rebukes?)$", re.I)
+
+
+def undergone_from(sent: str, m, mentions, roles):
+    """"X came under fire / drew criticism from Z": Z criticises X — the subject undergoes the act."""
+    if not UNDERGONE.search(sent[m.start:m.end]):
+        return roles
+    fr = re.match(r"\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 40])
+    x = next((x for x in mentions if fr and x[0] >= m.end + fr.end() and x[0] <= m.end + 40), None)
+    if x is None:
+        return roles
+    subj = [a for a in roles[0] if a is not x[2]]
+    return [x[2]], subj, x[:2], roles[2] if subj else None
+
+
+MISHAP = re.compile(r"\b(?:explosions?|fires?|blaze|earthquakes?|quakes?|storms?|floods?|flooding|crash(?:es)?|"
+                    r"accidents?|collisions?|landslides?|tsunamis?|hurricanes?|cyclones?|typhoons?|diseases?|"
+                    r"outbreaks?|epidemics?|virus|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
+
+
+def by_mishap(sent: str, m, mentions) -> bool:
+    """A killing or injury caused by a mishap, not by a side ("an explosion on the rig, which also killed 11
+    workers", "were killed in the earthquake"): PLOVER ASSAULT is the deliberate use of force, so no event is
+    coded. The mishap word comes within 60 characters before the trigger with no actor mention between, or in an
+    "in/by" phrase right after it; a deliberate one ("bomb explosion", "opened fire", "set fire") does not count."""
+    if not re.match(r"(?:kill|injur|wound|dead|die|died)", sent[m.start:m.end], re.I):
+        return False
+    lo = max(0, m.start - 60)
+    for x in MISHAP.finditer(sent, lo, m.start):
+        if re.search(r"\b(?:bomb|car|suicide|gun|artillery|rocket|mortar|open(?:ed)?|set|sets|setting|under|cross)\s+$",
+                     sent[max(0, x.start() - 12):x.start()], re.I):
+            continue
+        if not any(x.end() <= y[0] and y[1] <= m.start for y in mentions):
+            return True
+    after = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|by|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 60])
+    return bool(after and MISHAP.match(sent, m.end + after.end()))

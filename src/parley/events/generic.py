@@ -1,0 +1,171 @@
+"""Generic participants: a plain noun phrase that fills an event role when no actor mention does.
+
+Why: coders code "police detained 18 people", "rebels freed prisoners" and "at least 23 civilians were killed"
+with the noun phrase as the participant (CAMEO's agent types: civilians CVL, rebels REB, …), but the actors stage
+keeps only named actors and a few collective groups, so the roles had nothing to choose and the event went out
+with an empty side (on the ConfliBERT tune slice, 132 of 406 gold recipients were such phrases). The phrase must
+end in a head noun of ``data/ontology/generic_heads.tsv`` (people, civilians, prisoners, suspects, …): any noun
+phrase would let objects ("a report", "the plan") pass as participants.
+
+A generic participant is a ``Document.Actor``-shaped object that is not added to the document's actors: its id is
+``generic:<head>``, its name the phrase as written, its span the phrase. Positions searched, in the event's
+clause: the object after the trigger (past a preposition: "fired on protesters", "the killing of 18 people"), the
+subject right before it for the actor ("gunmen opened fire"), and for a passive the subject before it as the
+recipient and the "by" phrase after it as the actor.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from parley.document import Actor
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ontology" / "generic_heads.tsv"
+
+# words a noun phrase may open with or hold before its head: determiners, quantities, numbers
+NP_WORD = re.compile(r"(?:the|a|an|at|least|more|than|over|some|about|nearly|almost|around|another|other|several|"
+                     r"many|dozens|hundreds|thousands|scores|tens|of|numerous|few|two|three|four|five|six|seven|eight|"
+                     r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|his|her|their|its|our|"
+                     r"unarmed|innocent|local|foreign|young|elderly|wounded|injured|fleeing|displaced|peaceful|"
+                     r"armed|suspected|alleged|unidentified|unknown|masked|[0-9][0-9,.]*|[A-Z][\w-]*)$")
+LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up|down|out|off|back)$", re.I)
+AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|"
+                 r"\w+ly)$", re.I)
+TOKEN = re.compile(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[tuple[str, ...], tuple[str, str]]:
+    """(lower-cased head words) → (canonical head, CAMEO agent code or '')."""
+    out = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms, _, code = line.partition("\t")
+        forms = [f.strip() for f in forms.split(";") if f.strip()]
+        for f in forms:
+            out[tuple(f.lower().split())] = (forms[-1] if len(forms) > 1 else forms[0], code.strip())
+    return out
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(lo + t.start(), lo + t.end(), t.group()) for t in TOKEN.finditer(text[lo:hi])]
+
+
+def _head_at(toks, i: int) -> tuple[int, tuple[str, str]] | None:
+    """A head (one or two words) ending at token ``i``: (index of its first token, (canonical, code))."""
+    table = heads()
+    for n in (2, 1):
+        if i - n + 1 < 0:
+            continue
+        key = tuple(t[2].lower() for t in toks[i - n + 1:i + 1])
+        if key in table:
+            return i - n + 1, table[key]
+    return None
+
+
+def _extend_left(toks, first: int, floor: int) -> int:
+    """Widen a head leftwards over the phrase's determiners, quantities and modifiers ("at least 75 displaced")."""
+    j = first
+    while j - 1 >= floor and first - (j - 1) <= 6 and NP_WORD.match(toks[j - 1][2]):
+        j -= 1
+    while j < first and (toks[j][2].lower() in ("of", "than") or  # never open on a preposition
+                         toks[j][2].lower() == "at" and toks[j + 1][2].lower() != "least"):
+        j += 1
+    return j
+
+
+PLURAL_LIKE = frozenset("people police staff men women children crowd family families".split())
+FOLLOW_OK = frozenset("""the a an of and or but to in on at by for from with into as who whom whose which that
+    were was are is had have has will would could should may might must can did do does not also who near after
+    before since during when while amid outside inside across over under""".split())
+
+
+def _modifier(toks, k: int) -> bool:
+    """A singular head followed by another noun ("rebel positions", "civilian casualties") modifies that noun."""
+    w = toks[k][2].lower()
+    if w.endswith("s") or w in PLURAL_LIKE or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1][2]
+    return nxt.isalpha() and nxt.islower() and nxt not in FOLLOW_OK and not nxt.endswith(("ed", "ing"))
+
+
+def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
+    s0, s1 = toks[a][0], toks[b][1]
+    canon, code = head
+    name = " ".join(sent[s0:s1].split())
+    return s0, s1, Actor(id=f"generic:{canon}", name=name, type="group", code=code or None, source="event-role")
+
+
+def after(sent: str, pos: int, hi: int, prep: bool = True):
+    """The generic phrase that opens right after ``pos`` (to ``hi``), past one preposition or particle when
+    ``prep``; (start, end, actor) relative to ``sent``, or None."""
+    toks = _tokens(sent, pos, hi)
+    i = 0
+    if prep and toks and LEAD_PREP.match(toks[0][2]):
+        i = 1
+    for k in range(i, min(len(toks), i + 8)):
+        w = toks[k][2]
+        got = _head_at(toks, k)
+        if got and got[0] >= i and _modifier(toks, k):
+            return None
+        if got and got[0] >= i:
+            a = _extend_left(toks, got[0], i)
+            return _make(sent, toks, a, k, got[1])
+        if not NP_WORD.match(w):
+            return None
+    return None
+
+
+def before(sent: str, pos: int, lo: int, skip_aux: bool = True):
+    """The generic phrase that ends right before ``pos`` (from ``lo``), past auxiliaries and adverbs ("civilians
+    were reportedly killed", "gunmen have opened fire"); (start, end, actor) relative to ``sent``, or None."""
+    toks = _tokens(sent, lo, pos)
+    k = len(toks) - 1
+    while skip_aux and k >= 0 and AUX.match(toks[k][2]) and len(toks) - k <= 3 and not _head_at(toks, k):
+        k -= 1
+    if k < 0:
+        return None
+    got = _head_at(toks, k)
+    if not got:
+        return None
+    a = _extend_left(toks, got[0], 0)
+    return _make(sent, toks, a, k, got[1])
+
+
+REDUCED = re.compile(r"\s*(?:$|[,.;:]|(?:by|on|in|at|during|since|when|after|before|near|last|this|overnight)\b)")
+
+
+def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
+    """``roles`` (actors, recipients, source span, target span) with an empty side filled by a generic phrase of
+    the trigger ``m``'s clause; the other side is never overwritten. A bare participle with no object after a
+    generic phrase ("the 108 people killed on 25 May") is a reduced passive: the phrase undergoes."""
+    acts, recs, src, tgt = roles
+    c0, c1 = clause
+    word = sent[m.start:m.end].split()[-1].lower() if sent[m.start:m.end].split() else ""
+    if not passive and word.endswith("ed") and REDUCED.match(sent[m.end:c1]):
+        passive = True
+    if not recs:
+        got = before(sent, m.start, c0) if passive else after(sent, m.end, c1)
+        if got and not _taken(got, src):
+            recs, tgt = [got[2]], got[:2]
+    if not acts:
+        if passive:
+            by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
+            got = after(sent, m.end + by.end(), c1, prep=False) if by else None
+        else:
+            got = before(sent, m.start, c0)
+        if got and not _taken(got, tgt):
+            acts, src = [got[2]], got[:2]
+    return acts, recs, src, tgt
+
+
+def _taken(got, span) -> bool:
+    return bool(span) and got[0] < span[1] and span[0] < got[1]
+
+
+def is_generic(actor) -> bool:
+    """A participant made here, not an actor record of the document."""
+    return str(getattr(actor, "id", "")).startswith("generic:")

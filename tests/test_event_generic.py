@@ -1,0 +1,187 @@
+"""Generic participants (parley.events.generic): a plain noun phrase fills an empty event role — on sentences
+written for the test (fictional names), through the whole events stage and on the phrase finder alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.context import Context
+from parley.events import annotate, generic
+from test_event_extraction import HAS_MODEL, OSTRAVIA, _doc
+
+KARNAVIA = ("Karnavia", "country")
+STAGE = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def _typed(text, actors, ctx, etype):
+    doc = annotate(_doc(text, actors, ()), ctx)
+    evs = [e for e in doc.events if e.event == etype]
+    assert evs, [(e.event, e.trigger, e.actor, e.recipient) for e in doc.events]
+    return doc, evs[0]
+
+
+@STAGE
+def test_object_phrase_is_the_recipient_with_its_span(ctx):
+    text = "Ostravia detained 18 people after the riot in the capital."
+    doc, ev = _typed(text, {"o": OSTRAVIA}, ctx, "COERCE")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["18 people"]
+    assert ev.recipient_ids == ["generic:persons"]
+    s0, s1 = ev.recipient_spans[0]
+    assert doc.text[s0:s1] == "18 people"
+    assert not [a for a in doc.actors if a.id.startswith("generic:")]  # no actor record is invented
+
+
+@STAGE
+def test_passive_subject_phrase_is_the_recipient_and_the_agent_phrase_the_actor(ctx):
+    text = "At least 23 civilians were killed by gunmen near the border of Karnavia."
+    _, ev = _typed(text, {"k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.recipient == ["At least 23 civilians"]
+    assert ev.actor == ["gunmen"]
+
+
+@STAGE
+def test_a_named_actor_is_never_replaced(ctx):
+    _, ev = _typed("Ostravia attacked Karnavia and its villagers.", {"o": OSTRAVIA, "k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+
+
+def test_phrase_finder_needs_a_listed_head():
+    sent = "The rebels freed prisoners from a jail and released a report."
+    got = generic.after(sent, sent.index("freed") + 5, len(sent))
+    assert got and sent[got[0]:got[1]] == "prisoners" and got[2].code is None
+    assert generic.before(sent, sent.index("freed"), 0)[2].code == "REB"
+    # "a report" has no participant head: not a participant
+    assert generic.after(sent, sent.index("released") + 8, len(sent)) is None
+
+
+def test_reduced_relative_participle_makes_the_phrase_undergo():
+    sent = "Of the 108 people killed on 25 May, 49 were children."
+
+    class M:
+        start, end = sent.index("killed"), sent.index("killed") + 6
+
+    acts, recs, _, _ = generic.fill(sent, M, ([], [], None, None), (0, sent.index(",")), passive=False)
+    assert not acts and [r.name for r in recs] == ["the 108 people"]
+
+
+def test_cue_vetoes_for_names_and_economic_words():
+    """A cue inside an actor's name or an economic phrase names no event (data/ontology/cue_vetoes.tsv)."""
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def types(sent):
+        return {m.cue.event for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert "REQUEST" not in types("Prices will rise once energy demand recovers next year.")
+    assert "AID" not in types("The site of the aid agency has become a hospital.")
+    assert "AGREE" not in types("The singer did not say how much the book deal was worth.")
+    assert "REQUEST" in types("The union made a demand for higher wages from Ostravia.")
+    assert "AID" in types("Ostravia sent aid to the flooded towns.")
+
+
+def test_declining_to_comment_is_no_rejection_and_new_predicates_are_cued():
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def types(sent):
+        return {m.cue.event for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert "REJECT" not in types("The Ostravian ministry declined to comment on the dispute.")
+    assert "REJECT" in types("Ostravia declined to extradite the two men.")
+    assert "ASSAULT" in types("Karnavian troops captured the airport on Sunday.")
+    assert "SANCTION" in types("Ostravia has closed its borders with Karnavia.")
+    assert "CONSULT" in types("The prime minister will be hosting a private dinner for the envoy.")
+
+
+@STAGE
+def test_expressed_concern_with_words_between_is_a_statement(ctx):
+    from test_event_extraction import BRELL
+
+    doc = annotate(_doc("Tomas Brell expressed serious concern about the new budget.", {"b": BRELL}, ()), ctx)
+    assert doc.events and all(e.event is None and e.kind == "statement" for e in doc.events)
+    assert doc.events[0].cameo == "012" and doc.events[0].actor == ["Tomas Brell"]
+
+
+def test_material_cooperation_predicates_and_denials():
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def cues(sent):
+        return {(m.cue.event, m.cue.cameo) for m in coding.find_article_cues(onto, sent) if m.cue.kind == "event"}
+
+    assert ("AID", "071") in cues("Ostravia gave 12 million euros to the Karnavian health ministry.")
+    assert ("COOPERATE", "062") in cues("Ostravia and Karnavia began joint military exercises on Monday.")
+    assert ("CONCEDE", "081") in cues("Ostravia lifted a travel restriction on Karnavian citizens.")
+    assert ("REJECT", "016") in cues("The minister rejected accusations that he had lied.")
+    assert not {c for c in cues("Ostravia gave a speech in the capital.") if c[0] == "AID"}
+    assert ("ASSAULT", "190") in cues("Karnavian forces launched rockets at the border posts.")
+    assert ("COERCE", "172") in cues("The rebels prevented reporters from reaching the front line.")
+    assert ("THREATEN", "130") in cues("The president vowed to hold the company accountable.")
+    assert ("ACCUSE", "111") in cues("The ministry has come under fire from lawmakers.")
+    assert ("REJECT", "016") in cues("He denies illegally selling the land.")
+    assert ("REQUEST", "020") in cues("Local officials plan to ask the company to pay for the damage.")
+
+
+def test_singular_head_before_a_noun_is_a_modifier_not_a_participant():
+    sent = "Forces launched rockets at rebel positions in the town."
+    assert generic.after(sent, sent.index("rockets") + 7, len(sent)) is None
+    sent = "Police detained a man accused of theft."
+    assert generic.after(sent, sent.index("detained") + 8, len(sent))[2].name == "a man"
+
+
+@STAGE
+def test_attribution_is_no_participant_and_attributed_to_names_the_actor(ctx):
+    from test_event_extraction import BRELL
+
+    text = "Karnavia condemned the air strikes attributed to Ostravia, Tomas Brell said."
+    doc = annotate(_doc(text, {"k": KARNAVIA, "o": OSTRAVIA, "b": BRELL}, ()), ctx)
+    strikes = [e for e in doc.events if e.trigger == "air strikes"]
+    assert strikes and strikes[0].actor == ["Ostravia"] and "Tomas Brell" not in strikes[0].recipient
+    _, ev = _typed("Ostravian forces attacked the town, Tomas Brell said.", {"o": OSTRAVIA, "b": BRELL}, ctx,
+                   "ASSAULT")
+    assert ev.recipient != ["Tomas Brell"]
+
+
+@STAGE
+def test_a_distant_by_agent_of_a_passive_is_the_actor(ctx):
+    from test_event_extraction import BRELL
+
+    text = "Tomas Brell was detained in the port town, north of the capital, by forces loyal to Ostravia on Friday."
+    _, ev = _typed(text, {"b": BRELL, "o": OSTRAVIA}, ctx, "COERCE")
+    assert ev.recipient == ["Tomas Brell"] and ev.actor == ["Ostravia"]
+
+
+@STAGE
+def test_criticism_undergone_from_z_is_z_accusing_the_subject(ctx):
+    from test_event_extraction import MARSH
+
+    _, ev = _typed("The Marsh Party has come under fire from Ostravia over the budget.", {"m": MARSH, "o": OSTRAVIA},
+                   ctx, "ACCUSE")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Marsh Party"]
+
+
+def test_a_mishap_is_no_assault_but_a_bomb_blast_is():
+    from parley.events.constructions import by_mishap
+
+    class M:
+        def __init__(self, sent, word):
+            self.start = sent.index(word)
+            self.end = self.start + len(word)
+
+    s1 = "A fire at the warehouse killed 11 workers."
+    s2 = "Nine people were killed in the earthquake on Sunday."
+    s3 = "A car bomb explosion killed 11 workers."
+    s4 = "Ostravian troops opened fire and killed two men."
+    assert by_mishap(s1, M(s1, "killed"), []) and by_mishap(s2, M(s2, "killed"), [])
+    assert not by_mishap(s3, M(s3, "killed"), []) and not by_mishap(s4, M(s4, "killed"), [])
