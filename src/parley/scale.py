@@ -38,7 +38,8 @@ def analyze_partition(paths: list, options: dict, skip_hashes: frozenset[str]) -
     ctx = Context(options=options)
     raws = read_all((Path(p[0]), p[1]) if isinstance(p, (tuple, list)) else Path(p) for p in paths)
     out = []
-    for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False):
+    for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False,
+                                   workers=1):
         if kind == "doc":
             out.append((kind, value.to_dict()))
         elif kind == "skip":
