@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from parley import __version__, budget
-from parley.batch import analyze_all, error_record, read_all
+from parley.batch import POOL_MIN, WORKERS_OPTION, analyze_all, error_record, read_all
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, RawDocument, expand_inputs, with_path_date
 from parley.nlp import ModelError
@@ -35,6 +35,8 @@ def make_context(args: argparse.Namespace) -> Context:
         options["actor_files"] = list(args.actors)
     if getattr(args, "time_budget", None) is not None:
         options[budget.OPTION] = args.time_budget
+    if getattr(args, "workers", None) is not None:
+        options[WORKERS_OPTION] = args.workers
     ctx = Context(options=options)
     if getattr(args, "spacy_model", None):
         from parley import nlp
@@ -439,6 +441,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--date-from-path", action="store_true",
                         help="date an input that gives no publication date by a YYYY-MM-DD folder or file name "
                              "on its path (e.g. InputDocs/2011-02-16/a.txt; published_basis 'path')")
+        sp.add_argument("--workers", type=int, metavar="N",
+                        help=f"analyse in N worker processes (default: one per core, for batches of at least "
+                             f"{POOL_MIN} documents; 1 = in this process; the records are the same)")
 
     paths_help = "article files (.txt, .html, .jsonl), folders (read recursively) or glob patterns"
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
