@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
@@ -119,26 +120,33 @@ def _in_process(items: Iterable[RawDocument | IngestError], ctx: Context, skip, 
 
 # --- worker processes ----------------------------------------------------------------------------------
 
-_WORKER: Context | None = None
+_WORKER: dict[tuple[int, str], Context] = {}
+
+
+def worker_context(options: dict, memory: dict | None = None) -> Context:
+    """This thread's Context for ``options``, made once (so a Dask worker loads its models once for all its
+    partitions; one per thread, as a Context holds the current document's deadline and parse). Its event encoder runs one intra-op thread: the workers already fill the cores, and
+    the vectors are the same for any thread count (checked in tests/test_batch_workers.py)."""
+    key = (threading.get_ident(), json.dumps(options, sort_keys=True, default=str))
+    if key not in _WORKER:
+        from functools import partial
+
+        from parley.events.encoder import Encoder
+        from parley.pipeline import wire
+
+        ctx = wire(Context(options=dict(options), memory=dict(memory or {})))
+        ctx.get("events.encoder", partial(Encoder, threads=1))
+        _WORKER[key] = ctx
+    return _WORKER[key]
 
 
 def _worker_init(options: dict, memory: dict) -> None:
-    """A worker's Context, loaded once. Its event encoder runs one intra-op thread: the workers already fill the
-    cores, and the vectors are the same for any thread count (checked in tests/test_batch_workers.py)."""
-    global _WORKER
-    from functools import partial
-
-    from parley.events.encoder import Encoder
-    from parley.pipeline import wire
-
-    _WORKER = wire(Context(options=dict(options), memory=dict(memory)))
-    _WORKER.get("events.encoder", partial(Encoder, threads=1))
+    worker_context(options, memory)
 
 
-def _worker_analyze(raw: RawDocument) -> tuple[str, Document | dict]:
+def _worker_analyze(raw: RawDocument, options: dict) -> tuple[str, Document | dict]:
     """One document in a worker; its error record comes back unprinted (the parent prints it)."""
-    assert _WORKER is not None, "worker not initialised"
-    return next(_in_process([raw], _WORKER, None, False))
+    return next(_in_process([raw], worker_context(options), None, False))
 
 
 def _pool(ctx: Context, workers: int):
@@ -184,10 +192,10 @@ def _pooled(items: Iterator[RawDocument | IngestError], ctx: Context, skip, repo
                 pending.append(("ready", ("skip", item)))
             else:
                 try:
-                    future = pool.submit(_worker_analyze, item)
+                    future = pool.submit(_worker_analyze, item, ctx.options)
                 except BrokenProcessPool:  # the pool broke while settling an earlier document
                     pool = _pool(ctx, workers)
-                    future = pool.submit(_worker_analyze, item)
+                    future = pool.submit(_worker_analyze, item, ctx.options)
                 pending.append(("future", (item, future)))
             while pending and (pending[0][0] == "ready" or len(pending) > 4 * workers):
                 yield settle(pending.popleft())
