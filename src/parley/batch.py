@@ -118,6 +118,33 @@ def _in_process(items: Iterable[RawDocument | IngestError], ctx: Context, skip, 
             yield "error", error_record(item.id, f"{type(err).__name__}: {err}", item.source, report)
 
 
+def store_results(store, results: Iterable[tuple[str, object]], counts: dict[str, int], errors: list[dict],
+                  changed: set[str], advance: Callable[[], None] = lambda: None) -> None:
+    """Upsert each analysed document of ``results`` into ``store`` (one transaction each), counting inputs,
+    added / replaced / unchanged / failed in ``counts``, the error records in ``errors`` and the ids whose rows
+    changed in ``changed`` (for the incremental corpus rebuild). A document that cannot be stored is that
+    document's error; the rest goes on."""
+    for kind, value in results:
+        advance()
+        counts["inputs"] += 1
+        if kind == "error":
+            counts["failed"] += 1
+            errors.append(value)
+        elif kind == "skip":
+            counts["unchanged"] += 1
+        else:
+            try:
+                status = store.upsert(value)  # one transaction: a failure leaves nothing behind
+            except Exception as err:  # e.g. text SQLite cannot encode: that document's error
+                counts["failed"] += 1
+                errors.append(error_record(value.id, f"could not be stored ({type(err).__name__}: {err})",
+                                           value.source))
+                continue
+            counts[status] += 1
+            if status != "unchanged":
+                changed.add(value.id)
+
+
 # --- worker processes ----------------------------------------------------------------------------------
 
 _WORKER: dict[tuple[int, str], Context] = {}
