@@ -64,3 +64,26 @@ def test_the_encoder_gives_the_same_vectors_on_one_thread():
     texts = ["The government <s>rejected</s> the opposition's demand for new elections on Monday.",
              "Police fired tear gas at protesters.", "Talks resumed."] * 7
     assert np.array_equal(Encoder().encode(texts), Encoder(threads=1).encode(texts))
+
+
+def test_a_killed_worker_fails_only_its_documents_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """A worker killed mid-batch (out of memory, a crash in C) breaks its pool: the documents in flight are errors,
+    a new pool analyses the rest, and every input still gets exactly one result, in order."""
+    import os
+    import signal
+
+    import psutil
+
+    raws = [r for r in _raws(tmp_path) if not isinstance(r, IngestError)] * 3
+    raws = [type(r)(**{**r.__dict__, "id": f"{r.id}-{i}"}) for i, r in enumerate(raws)]
+    monkeypatch.setattr(batch, "POOL_MIN", 2)
+    results = []
+    for kind, value in batch.analyze_all(raws, Context(), report=False, workers=2):
+        results.append((kind, value.id if kind == "doc" else value["id"]))
+        if len(results) == 1:
+            worker = next(c for c in psutil.Process().children() if "spawn_main" in " ".join(c.cmdline()))
+            os.kill(worker.pid, signal.SIGKILL)
+    assert [i for _, i in results] == [r.id for r in raws]
+    died = [i for k, i in results if k == "error"]
+    assert 1 <= len(died) <= 4 * 2 + 1  # at most the documents in flight (4 per worker, and the one being read)
+    assert sum(k == "doc" for k, _ in results) == len(raws) - len(died)

@@ -189,7 +189,8 @@ def _pool(ctx: Context, workers: int):
 def _pooled(items: Iterator[RawDocument | IngestError], ctx: Context, skip, report: bool, workers: int):
     """``_in_process`` over ``workers`` processes: reading, skipping and printing stay in this process (a store's
     connection belongs to its thread), at most ``4 × workers`` documents are in flight, results keep input order.
-    A worker that dies (killed, out of memory) fails the documents it had in flight; a new pool takes the rest."""
+    A worker that dies (killed, out of memory) breaks the pool: the documents in flight (at most ``4 × workers + 1``)
+    are errors, as nothing tells which one killed it, and a new pool takes the rest."""
     from concurrent.futures.process import BrokenProcessPool
 
     pool = _pool(ctx, workers)
