@@ -80,7 +80,8 @@ def analyze_all(items: Iterable[RawDocument | IngestError], ctx: Context,
 
     Errors are printed on stderr as they happen unless ``report`` is False (Dask workers return them instead).
     ``workers`` (default ``ctx.option("workers")``, else one per core) > 1 analyses a batch of at least
-    ``POOL_MIN`` documents in that many processes.
+    ``POOL_MIN`` documents in that many processes, each with a Context made from ``ctx.options`` and
+    ``ctx.memory`` (never the resources ``ctx`` has loaded: each worker loads its own).
     """
     if workers is None:
         workers = ctx.option(WORKERS_OPTION)
@@ -152,8 +153,9 @@ _WORKER: dict[tuple[int, str], Context] = {}
 
 def worker_context(options: dict, memory: dict | None = None) -> Context:
     """This thread's Context for ``options``, made once (so a Dask worker loads its models once for all its
-    partitions; one per thread, as a Context holds the current document's deadline and parse). Its event encoder runs one intra-op thread: the workers already fill the cores, and
-    the vectors are the same for any thread count (checked in tests/test_batch_workers.py)."""
+    partitions; one per thread, as a Context holds the current document's deadline and parse). Its event
+    encoder runs one intra-op thread: the workers already fill the cores, and the vectors are the same for any
+    thread count (checked in tests/test_batch_workers.py)."""
     key = (threading.get_ident(), json.dumps(options, sort_keys=True, default=str))
     if key not in _WORKER:
         from functools import partial
