@@ -4,7 +4,7 @@ the local engine (one process, and its default worker processes), in one run; sp
 Each configuration runs ``parley run`` into a fresh store; the Dask ones get ``--engine dask --scheduler ADDR``
 of a cluster this script starts (and closes) around the run, so cluster start-up is not counted but each
 worker's model loading is. CPU seconds are the ``parley run`` process's (with its waited-for children) plus
-the Dask workers' (psutil, before/after). The stores are compared table by table with the one-process store.
+the cluster processes' (psutil over this script's descendants, before/after). The stores are compared table by table with the one-process store.
 Articles as in bench/pipeline.py. Run: ``python bench/scale.py [--n 1000]``.
 """
 
@@ -22,15 +22,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pipeline import ROOT, corpus, measure, tables  # noqa: E402
 
 
-def _workers_cpu(client) -> float:
+def _descendants_cpu() -> float:
+    """CPU seconds of this process's live descendants (the cluster's nannies and workers)."""
     import psutil
 
     total = 0.0
-    for info in client.scheduler_info()["workers"].values():
+    for proc in psutil.Process().children(recursive=True):
         try:
-            t = psutil.Process(info["pid"]).cpu_times()
+            t = proc.cpu_times()
             total += t.user + t.system
-        except (psutil.Error, KeyError):
+        except psutil.Error:
             pass
     return total
 
@@ -40,10 +41,11 @@ def run_dask(articles: Path, db: Path, workers: int, env: dict) -> dict:
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       env={"PYTHONPATH": env["PYTHONPATH"]}) as cluster, Client(cluster) as client:
-        before = _workers_cpu(client)
+        client.wait_for_workers(workers)
+        before = _descendants_cpu()  # (the parley run process is not alive at either reading)
         m = measure([sys.executable, "-m", "parley.cli", "run", str(articles), "--db", str(db), "--engine", "dask",
                      "--scheduler", cluster.scheduler_address], env)
-        m["cpu"] += _workers_cpu(client) - before
+        m["cpu"] += _descendants_cpu() - before
     return m
 
 
