@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from parley import __version__, budget
-from parley.batch import analyze_all, error_record, read_all
+from parley.batch import POOL_MIN, WORKERS_OPTION, analyze_all, error_record, read_all, store_results
 from parley.context import Context
 from parley.ingest import JSONL_SUFFIXES, RawDocument, expand_inputs, with_path_date
 from parley.nlp import ModelError
@@ -36,6 +36,8 @@ def make_context(args: argparse.Namespace) -> Context:
         options["actor_files"] = list(args.actors)
     if getattr(args, "time_budget", None) is not None:
         options[budget.OPTION] = args.time_budget
+    if getattr(args, "workers", None) is not None:
+        options[WORKERS_OPTION] = args.workers
     ctx = Context(options=options)
     if getattr(args, "spacy_model", None):
         from parley import nlp
@@ -129,25 +131,7 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
                                   skip=lambda raw: store.has_hash(raw.content_hash))
         try:
             with Progress("analyzing", total) as bar:
-                for kind, value in results:
-                    bar.advance()
-                    counts["inputs"] += 1
-                    if kind == "error":
-                        counts["failed"] += 1
-                        errors.append(value)
-                    elif kind == "skip":
-                        counts["unchanged"] += 1
-                    else:
-                        try:
-                            status = store.upsert(value)  # one transaction: a failure leaves nothing behind
-                        except Exception as err:  # e.g. text SQLite cannot encode: that document's error
-                            counts["failed"] += 1
-                            errors.append(error_record(value.id, f"could not be stored ({type(err).__name__}: "
-                                                                  f"{err})", value.source))
-                            continue
-                        counts[status] += 1
-                        if status != "unchanged":
-                            changed.add(value.id)
+                store_results(store, results, counts, errors, changed, bar.advance)
             with Heartbeat("rebuilding the corpus tables"):
                 corpus_counts = _rebuild_corpus(store, ctx, changed)
         finally:  # the run row always finishes, even when the corpus step fails
@@ -174,6 +158,51 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def sample_dir() -> Path:
     return Path(str(resources.files("parley") / SAMPLES))
+
+
+def _fetcher(args: argparse.Namespace):
+    from parley.fetch import Fetcher
+
+    return Fetcher(timeout=args.timeout, retries=args.retries, delay=args.delay, proxy=args.proxy)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Poll the sources into the store (``parley.watch``); one JSON line of counts per poll on stdout."""
+    from parley.store import Store
+    from parley.watch import Watcher, seconds
+
+    try:
+        every = seconds(args.every)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    ctx = make_context(args)
+    with Store(args.db) as store, _fetcher(args) as fetcher:
+        Watcher(store, ctx, fetcher).watch(args.sources, every, once=args.once,
+                                           report=lambda c: print(json.dumps(c), flush=True))
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """One-off pages: stored with ``--db`` (as ``watch`` would), else one record a line on stdout."""
+    from parley.watch import Watcher, fetch_pages
+
+    ctx = make_context(args)
+    with _fetcher(args) as fetcher:
+        if args.db:
+            from parley.store import Store
+
+            with Store(args.db) as store:
+                counts = Watcher(store, ctx, fetcher).fetch(args.urls)
+            print(json.dumps(counts))
+            return 0 if counts["failed"] < counts["inputs"] or not counts["inputs"] else 1
+        ok = failed = 0
+        for kind, value in analyze_all(fetch_pages(args.urls, fetcher), ctx):
+            if kind == "doc":
+                ok += 1
+                _write_record(value, None)
+            else:
+                failed += 1
+    return 0 if ok or not failed else 1
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -468,6 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--published", type=_iso_day, metavar="YYYY-MM-DD",
                         help="publication day of inputs that give none (after --date-from-path; a JSONL "
                              "'published' stays; published_basis 'input')")
+        sp.add_argument("--workers", type=int, metavar="N",
+                        help=f"analyse in N worker processes (default: one per core, for batches of at least "
+                             f"{POOL_MIN} documents; 1 = in this process; the records are the same)")
 
     paths_help = "article files (.txt, .html, .jsonl), folders (read recursively) or glob patterns"
     sp = sub.add_parser("analyze", help="one Document record per input article on stdout")
@@ -485,6 +517,34 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     common(sp)
     sp.set_defaults(func=cmd_run)
+
+    def web(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--delay", type=_seconds, default=1.0, metavar="SECONDS",
+                        help="pause between two requests to the same host (default 1; robots.txt Crawl-delay "
+                             "when longer)")
+        sp.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
+                        help="per-request timeout (default 20)")
+        sp.add_argument("--retries", type=int, default=2, metavar="N",
+                        help="retries after a network error, 429 or 5xx, with doubling back-off (default 2)")
+        sp.add_argument("--proxy", metavar="URL", help="send every request through this HTTP proxy")
+
+    sp = sub.add_parser("watch", help="poll feeds, sitemaps and URL lists; analyse and store new articles")
+    sp.add_argument("sources", nargs="+", metavar="SOURCE",
+                    help="RSS/Atom feed, sitemap or URL-list URL (or a local file of one)")
+    sp.add_argument("--db", required=True, metavar="FILE", help="the SQLite store (created when missing)")
+    sp.add_argument("--every", default="15m", metavar="DURATION",
+                    help="time between polls: 90s, 15m, 1h (default 15m)")
+    sp.add_argument("--once", action="store_true", help="poll once and exit")
+    web(sp)
+    common(sp)
+    sp.set_defaults(func=cmd_watch)
+
+    sp = sub.add_parser("fetch", help="fetch and analyse one-off pages (stored with --db, else printed)")
+    sp.add_argument("urls", nargs="+", metavar="URL", help="article page URLs")
+    sp.add_argument("--db", metavar="FILE", help="store into this SQLite store (default: one JSON record a line)")
+    web(sp)
+    common(sp)
+    sp.set_defaults(func=cmd_fetch)
 
     sp = sub.add_parser("demo", help="run the pipeline on the bundled sample corpus into ./parley.db")
     sp.add_argument("--db", default="parley.db", metavar="FILE", help="the SQLite store (default: parley.db)")

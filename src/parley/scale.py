@@ -31,14 +31,16 @@ def partitions(files: list, n: int) -> list[list]:
 
 
 def analyze_partition(paths: list, options: dict, skip_hashes: frozenset[str]) -> list[tuple[str, dict]]:
-    """Worker side: analyze one partition (paths or ``(path, document id)`` pairs) with its own Context;
-    return ("doc"|"skip"|"error", dict) pairs."""
-    from parley.batch import analyze_all, read_all
+    """Worker side: analyze one partition (paths or ``(path, document id)`` pairs) with the worker process's
+    Context (``batch.worker_context``: models load once per worker, not per partition); return
+    ("doc"|"skip"|"error", dict) pairs."""
+    from parley.batch import analyze_all, read_all, worker_context
 
-    ctx = Context(options=options)
+    ctx = worker_context(options)
     raws = read_all((Path(p[0]), p[1]) if isinstance(p, (tuple, list)) else Path(p) for p in paths)
     out = []
-    for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False):
+    for kind, value in analyze_all(raws, ctx, skip=lambda r: r.content_hash in skip_hashes, report=False,
+                                   workers=1):
         if kind == "doc":
             out.append((kind, value.to_dict()))
         elif kind == "skip":
