@@ -131,3 +131,22 @@ def test_introduction_paragraph_ending_in_a_colon_governs_the_next_quote():
         == "Jane Doe"
     assert got["The proposal has drawn fire from both parties since it was unveiled last month."] \
         == "Daily Ledger"
+
+
+def test_name_after_the_quote_beats_bodies_named_in_its_apposition():
+    got = _speakers("Economists disagree about the plan.\n\n"
+                    "“The reform will not pay for itself,” Mr. Okafor, now 71 and retired in Dayton, Ohio, said by "
+                    "telephone.\n\n"
+                    "“It is a gamble with borrowed money,” Lena Fischbach, a columnist for the weekly Der Tagesblick, "
+                    "wrote on Friday.")
+    assert got["The reform will not pay for itself"] == "Okafor"
+    assert got["It is a gamble with borrowed money"] == "Lena Fischbach"
+
+
+def test_person_of_an_institution_and_a_party_label_before_the_cue():
+    got = _speakers("The test surprised analysts.\n\n"
+                    "“A staged weapon seems a stretch for them,” Marta Quigley of the Centre for Arms Studies wrote "
+                    "in December.\n\n"
+                    "At a rally on Monday, Sen. Harold Vance (R-Kan.) said the deal is “dead on arrival.”")
+    assert got["A staged weapon seems a stretch for them"] == "Marta Quigley"
+    assert got["dead on arrival."] == "Harold Vance"
