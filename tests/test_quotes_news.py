@@ -150,3 +150,17 @@ def test_person_of_an_institution_and_a_party_label_before_the_cue():
                     "At a rally on Monday, Sen. Harold Vance (R-Kan.) said the deal is “dead on arrival.”")
     assert got["A staged weapon seems a stretch for them"] == "Marta Quigley"
     assert got["dead on arrival."] == "Harold Vance"
+
+
+def test_inverted_reported_cue_makes_the_speaker_a_pronoun_antecedent():
+    doc = _analyze("Governor Ada Brennan has won over rural voters.\n\n"
+                   "Brennan has built a careful outsider message for farm groups, said Tomas Reyes, director of the "
+                   "Plains Polling Project at the state university.\n\n"
+                   "“They have been very clever at sustaining this image,” he said.\n\n"
+                   "“It was a good week for the governor,” Reyes, who advised her, told the radio host.")
+    rep = [q for q in doc.quotes if not q.direct]
+    assert [(q.text, q.speaker) for q in rep] == [
+        ("Brennan has built a careful outsider message for farm groups", "Tomas Reyes")]
+    got = {q.text: q.speaker for q in doc.quotes if q.direct}
+    assert got["They have been very clever at sustaining this image"] == "Tomas Reyes"
+    assert got["It was a good week for the governor"] == "Tomas Reyes"  # "told X": X is the listener

@@ -12,7 +12,9 @@ import re
 from parley.document import Actor
 from parley.quotes.view import UNNAMED, _Speaker
 
-_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|her|him|himself|herself)\b", re.I)
+# a subject or possessive pronoun after the name; "him" and an object "her" ("who advised her") are someone else
+_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her(?=\s+(?!(?:and|or|to|in|on|at|for|that|"
+                           r"with|from|of|as|by|but|if|when)\b)[a-z]))\b", re.I)
 
 
 class Pronouns:
@@ -34,7 +36,7 @@ class Pronouns:
             # the text's own pronoun for the subject: "Clinton touted her credentials", "Brel said he would"
             m = _NEXT_PRONOUN.match(self.t, e, min(len(self.t), e + 60))
             if m and not self._in_quote(m.start(1)):
-                votes["male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"] += 0.5
+                votes["male" if m.group(1).lower() in ("he", "his", "himself") else "female"] += 0.5
         if votes["male"] > votes["female"]:
             return "male"
         if votes["female"] > votes["male"]:
