@@ -164,3 +164,12 @@ def test_inverted_reported_cue_makes_the_speaker_a_pronoun_antecedent():
     got = {q.text: q.speaker for q in doc.quotes if q.direct}
     assert got["They have been very clever at sustaining this image"] == "Tomas Reyes"
     assert got["It was a good week for the governor"] == "Tomas Reyes"  # "told X": X is the listener
+
+
+def test_datelines_are_not_subjects_and_roles_lead_to_the_person():
+    got = _speakers("Brennan campaigns in the north.\n\n"
+                    "FORT MAYNE, Neb. — Gov. Ada Brennan on Thursday blamed the press, saying the story was "
+                    "“a distraction from the real work.”\n\n"
+                    "“This is simple: the plan is dangerous,” said Brennan campaign manager Olu Mbeki in a statement.")
+    assert got["a distraction from the real work."] == "Ada Brennan"
+    assert got["This is simple: the plan is dangerous"] == "Olu Mbeki"

@@ -180,11 +180,12 @@ class Candidates:
                 continue
             if self._word_before(s, j) in self.lex.prepositions:
                 break
-            if a.type != "person":  # "said Ohio State University professor Paul Beck": the person after the role
-                nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])
-                men = self.by_start.get(e + nxt.end()) if nxt else None
-                if men and men[2].type == "person":
-                    return self._speaker(men), s
+            # "said Ohio State University professor Paul Beck", "said Clinton campaign manager Robby Mook": the
+            # person after the role words
+            nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])
+            men = self.by_start.get(e + nxt.end()) if nxt else None
+            if men and men[2].type == "person":
+                return self._speaker(men), s
             return self._speaker((s, e, a)), s
         words = self.t[j:limit].split()
         if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1:

@@ -15,6 +15,10 @@ from parley import text as textmod
 from parley.document import Actor, Quote
 from parley.quotes.marks import DQ
 
+# "LA CROSSE, Wisc. — ", "Washington (AFP) – ": where the story was filed, not who acts in the sentence
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?)?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
+                       r"\s*\([A-Za-z ]+\))\s*[—–-]\s")
+
 
 @dataclass(frozen=True)
 class _Speaker:
@@ -79,6 +83,9 @@ class View:
         if not self.sents:
             return None
         s0, s1 = self.sents[si]
+        dl = _DATELINE.match(self.t, s0, min(s1, s0 + 60))
+        if dl:
+            s0 = dl.end()
         starts = [s0]
         comma = self.t.find(",", s0, s1)
         if comma > 0 and len(self.t[s0:comma].split()) <= 15:
