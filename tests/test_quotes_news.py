@@ -173,3 +173,11 @@ def test_datelines_are_not_subjects_and_roles_lead_to_the_person():
                     "“This is simple: the plan is dangerous,” said Brennan campaign manager Olu Mbeki in a statement.")
     assert got["a distraction from the real work."] == "Ada Brennan"
     assert got["This is simple: the plan is dangerous"] == "Olu Mbeki"
+
+
+def test_pronoun_subjects_speak_embedded_quotes():
+    got = _speakers("Sen. Ada Brennan attacked Tomas Reyes on Monday in Omaha.\n\n"
+                    "She called Reyes “not a serious man” and said the mayor behaved “like a spoiled child.”\n\n"
+                    "Later she praised the crowd as “very, very good people” in a speech.")
+    assert got == {"not a serious man": "Ada Brennan", "like a spoiled child.": "Ada Brennan",
+                   "very, very good people": "Ada Brennan"}

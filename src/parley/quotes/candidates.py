@@ -56,9 +56,15 @@ class Candidates:
             start = lo + m.start()
             return self._resolve_pronoun(m.group(1), start), start
         if re.search(r"(?<![\w’'])(?:and|but)$", self.t[lo:k]) and self.sents:
-            subj = self._sentence_subject(self._sent_of(k))  # "X admitted it, but said …": X
-            if subj and lo <= subj[0] < k:
+            # "X admitted it, but said …", "He called it “…” and said …": the sentence's subject, even before
+            # a quote that lies between it and the cue
+            si = self._sent_of(k)
+            subj = self._sentence_subject(si)
+            if subj and self.sents[si][0] <= subj[0] < k:
                 return self._speaker(subj), subj[0]
+            ps = self._pronoun_subject(si, k)
+            if ps and ps[1] < k:
+                return ps
         men = self.by_end.get(k)
         if men and men[0] >= lo:
             if self._word_before(men[0], lo) in self.lex.prepositions:

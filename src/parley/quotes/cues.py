@@ -122,8 +122,8 @@ class Cues:
         single = self._single_name(j, vs) if sp is UNNAMED else None
         if single:
             return single, m.group(2), vs
-        if sp is None or self.t[j:start].strip():
-            return None
+        if sp is None or start < j or self.t[j:start].strip():
+            return None  # the speaker must stand between the quote and the verb
         return sp, m.group(2), vs
 
     def _introduction(self, lo: int, k: int):
@@ -261,6 +261,9 @@ class Cues:
                 return self._speaker(subj), verb.group(1), subj[0], False
             if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
                 return self._speaker(subj), None, subj[0], False
+            ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
+            if ps:  # "He called Trump “not a smart man”"
+                return ps[0], None, ps[1], False
             return None, None, first.open, False
         # a bare quote: same speaker as the last speech in this or the previous paragraph
         if self.events:

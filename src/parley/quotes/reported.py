@@ -21,7 +21,10 @@ class Reported:
             if csi == si and cpos < pos and sp is not UNNAMED:
                 return sp
         subj = self._sentence_subject(si)
-        return self._speaker(subj) if subj and subj[0] < pos else None
+        if subj and subj[0] < pos:
+            return self._speaker(subj)
+        ps = self._pronoun_subject(si, pos) if self.sents else None  # "She left, saying …"
+        return ps[0] if ps else None
 
 
     def _inverted_named(self, cue_e: int, s1: int) -> _Speaker | None:

@@ -20,6 +20,9 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*
                        r"\s*\([A-Za-z ]+\))\s*[—–-]\s")
 
 
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
 @dataclass(frozen=True)
 class _Speaker:
     name: str | None
@@ -96,8 +99,9 @@ class View:
                 if self._in_quote(s):
                     continue
                 lead = self.t[st:s].split()
-                if len(lead) > 5 or any(w.lower() in self.lex.prepositions for w in lead):
-                    break
+                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS
+                                        for w in lead):
+                    break  # "He called Trump …": the subject is the pronoun, Trump the object
                 if any(c in self.t[st:s] for c in ",;:" + DQ):
                     break
                 if self.t[e:e + 2] in ("’s", "'s"):
