@@ -131,3 +131,53 @@ def test_introduction_paragraph_ending_in_a_colon_governs_the_next_quote():
         == "Jane Doe"
     assert got["The proposal has drawn fire from both parties since it was unveiled last month."] \
         == "Daily Ledger"
+
+
+def test_name_after_the_quote_beats_bodies_named_in_its_apposition():
+    got = _speakers("Economists disagree about the plan.\n\n"
+                    "“The reform will not pay for itself,” Mr. Okafor, now 71 and retired in Dayton, Ohio, said by "
+                    "telephone.\n\n"
+                    "“It is a gamble with borrowed money,” Lena Fischbach, a columnist for the weekly Der Tagesblick, "
+                    "wrote on Friday.")
+    assert got["The reform will not pay for itself"] == "Okafor"
+    assert got["It is a gamble with borrowed money"] == "Lena Fischbach"
+
+
+def test_person_of_an_institution_and_a_party_label_before_the_cue():
+    got = _speakers("The test surprised analysts.\n\n"
+                    "“A staged weapon seems a stretch for them,” Marta Quigley of the Centre for Arms Studies wrote "
+                    "in December.\n\n"
+                    "At a rally on Monday, Sen. Harold Vance (R-Kan.) said the deal is “dead on arrival.”")
+    assert got["A staged weapon seems a stretch for them"] == "Marta Quigley"
+    assert got["dead on arrival."] == "Harold Vance"
+
+
+def test_inverted_reported_cue_makes_the_speaker_a_pronoun_antecedent():
+    doc = _analyze("Governor Ada Brennan has won over rural voters.\n\n"
+                   "Brennan has built a careful outsider message for farm groups, said Tomas Reyes, director of the "
+                   "Plains Polling Project at the state university.\n\n"
+                   "“They have been very clever at sustaining this image,” he said.\n\n"
+                   "“It was a good week for the governor,” Reyes, who advised her, told the radio host.")
+    rep = [q for q in doc.quotes if not q.direct]
+    assert [(q.text, q.speaker) for q in rep] == [
+        ("Brennan has built a careful outsider message for farm groups", "Tomas Reyes")]
+    got = {q.text: q.speaker for q in doc.quotes if q.direct}
+    assert got["They have been very clever at sustaining this image"] == "Tomas Reyes"
+    assert got["It was a good week for the governor"] == "Tomas Reyes"  # "told X": X is the listener
+
+
+def test_datelines_are_not_subjects_and_roles_lead_to_the_person():
+    got = _speakers("Brennan campaigns in the north.\n\n"
+                    "FORT MAYNE, Neb. — Gov. Ada Brennan on Thursday blamed the press, saying the story was "
+                    "“a distraction from the real work.”\n\n"
+                    "“This is simple: the plan is dangerous,” said Brennan campaign manager Olu Mbeki in a statement.")
+    assert got["a distraction from the real work."] == "Ada Brennan"
+    assert got["This is simple: the plan is dangerous"] == "Olu Mbeki"
+
+
+def test_pronoun_subjects_speak_embedded_quotes():
+    got = _speakers("Sen. Ada Brennan attacked Tomas Reyes on Monday in Omaha.\n\n"
+                    "She called Reyes “not a serious man” and said the mayor behaved “like a spoiled child.”\n\n"
+                    "Later she praised the crowd as “very, very good people” in a speech.")
+    assert got == {"not a serious man": "Ada Brennan", "like a spoiled child.": "Ada Brennan",
+                   "very, very good people": "Ada Brennan"}

@@ -29,7 +29,8 @@ Design choices:
 - "he/she" resolve to the most recent person who was a speaker or a sentence subject before the cue, outside
   quotes, with gender when a title or role word gives it ("Mr", "spokeswoman"); a name inside the previous
   quote is never the antecedent. "they" -> last organisation/group; "it" -> the author of the last document
-  noun ("It said …" after "Ban's statement").
+  noun ("It said …" after "Ban's statement"). A pronoun opening a sentence is the sentence's subject ("He called
+  X “…”": not X), and a dateline ("LA CROSSE, Wisc. —") is never a subject.
 - "read the statement", "the statement said": the speaker is the statement's author, found as a possessive
   ("Ban's statement"), "statement from/by X" or "X issued a statement" in the preceding text.
 - Reported speech (``direct: false``) only with a named speaker and a clear pattern: "<speaker> <cue> (that)

@@ -11,7 +11,8 @@ import re
 from parley.quotes.view import UNNAMED, _Speaker
 
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
-_NAME_AT_START = re.compile(r"^((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)")
+_NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+"
+                            r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
@@ -24,12 +25,18 @@ _ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)\s*$")
 
 class Candidates:
     def _strip_between(self, lo: int, k: int) -> int:
-        """Move ``k`` left over spaces and words allowed between a speaker and its cue ("had also")."""
+        """Move ``k`` left over spaces, words allowed between a speaker and its cue ("had also") and a short
+        parenthesis ("Sen. Marco Rubio (R-Fla.) said")."""
         while True:
             while k > lo and self.t[k - 1].isspace():
                 k -= 1
             if k in self.by_end:
                 return k
+            if k > lo and self.t[k - 1] == ")":
+                o = self.t.rfind("(", max(lo, k - 40), k)
+                if o > lo and self.t.find(")", o, k - 1) < 0:
+                    k = o
+                    continue
             m = re.search(r"([A-Za-z’']+)$", self.t[lo:k])
             if m and m.group(1).lower() in self.lex.between:
                 k = lo + m.start()
@@ -49,13 +56,19 @@ class Candidates:
             start = lo + m.start()
             return self._resolve_pronoun(m.group(1), start), start
         if re.search(r"(?<![\w’'])(?:and|but)$", self.t[lo:k]) and self.sents:
-            subj = self._sentence_subject(self._sent_of(k))  # "X admitted it, but said …": X
-            if subj and lo <= subj[0] < k:
+            # "X admitted it, but said …", "He called it “…” and said …": the sentence's subject, even before
+            # a quote that lies between it and the cue
+            si = self._sent_of(k)
+            subj = self._sentence_subject(si)
+            if subj and self.sents[si][0] <= subj[0] < k:
                 return self._speaker(subj), subj[0]
+            ps = self._pronoun_subject(si, k)
+            if ps and ps[1] < k:
+                return ps
         men = self.by_end.get(k)
         if men and men[0] >= lo:
             if self._word_before(men[0], lo) in self.lex.prepositions:
-                return UNNAMED, men[0]
+                return self._holder(lo, men[0]) or UNNAMED, men[0]
             return self._speaker(men), men[0]
         if self.t[k - 1] == ",":
             return self._apposition(lo, k - 1)
@@ -79,6 +92,22 @@ class Candidates:
                 if rest[:1] in ",—–(" or nxt in self.lex.prepositions or nxt in self.lex.between:
                     return self._speaker(subj), subj[0]
         return (UNNAMED if words else None), k
+
+    def _holder(self, lo: int, s: int) -> _Speaker | None:
+        """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""
+        m = re.search(r"(?<![\w’'])(?:of|at|from|with)\s+(?:the\s+)?$", self.t[max(lo, s - 16):s])
+        if not m:
+            return None
+        k = max(lo, s - 16) + m.start()
+        while k > lo and self.t[k - 1].isspace():
+            k -= 1
+        men = self.by_end.get(k)
+        if men and men[0] >= lo and men[2].type == "person":
+            return self._speaker(men)
+        nm = _NAME_AT_END.search(self.t[max(lo, k - 60):k])
+        if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(k - len(nm.group(1)), k):
+            return _Speaker(nm.group(1), None, (k - len(nm.group(1)), k))
+        return None
 
     def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
         """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
@@ -121,11 +150,13 @@ class Candidates:
                 e -= 1
             if s >= e:
                 return None, end
-            men = self.by_end.get(e)
-            if men and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions:
-                return self._speaker(men), men[0]
             seg = self.t[s:e]
             first = seg.split()[0]
+            men = self.by_end.get(e)
+            described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
+            if men and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
+                    not described or men[0] == s):  # not the newspaper in "a columnist for the newspaper X"
+                return self._speaker(men), men[0]
             appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
                           or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
             if not appositive:
@@ -155,11 +186,12 @@ class Candidates:
                 continue
             if self._word_before(s, j) in self.lex.prepositions:
                 break
-            if a.type != "person":  # "said Ohio State University professor Paul Beck": the person after the role
-                nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])
-                men = self.by_start.get(e + nxt.end()) if nxt else None
-                if men and men[2].type == "person":
-                    return self._speaker(men), s
+            # "said Ohio State University professor Paul Beck", "said Clinton campaign manager Robby Mook": the
+            # person after the role words
+            nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])
+            men = self.by_start.get(e + nxt.end()) if nxt else None
+            if men and men[2].type == "person":
+                return self._speaker(men), s
             return self._speaker((s, e, a)), s
         words = self.t[j:limit].split()
         if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their") and len(words) > 1:

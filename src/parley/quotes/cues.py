@@ -8,7 +8,7 @@ import bisect
 import re
 
 from parley import text as textmod
-from parley.quotes.candidates import _NOT_NAME
+from parley.quotes.candidates import _NAME_AT_START, _NOT_NAME
 from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
@@ -74,17 +74,32 @@ class Cues:
                     return inv, word, m.start()
             if sp is None:
                 continue
-            if sp is UNNAMED:  # “…,” Katie Packer, who chairs the PAC, said: the name right after the quote
-                men = self.by_start.get(j)
-                if men and self.t[men[1]:men[1] + 1] == ",":
-                    sp, start = self._speaker(men), j
-                else:
-                    c = self.t.find(",", j, m.start())
-                    sp = self._single_name(j, c if c > 0 else m.start()) or sp
+            if sp is UNNAMED or (self.t[j:m.start()].rstrip().endswith(",") and sp.type != "person"):
+                # “…,” Katie Packer, who chairs the PAC, said / “…,” Mr. Daniloff, now 81, said: the name right
+                # after the quote, not a body named in the apposition
+                lead = self._lead_name(j, m.start())
+                if lead is not None:
+                    sp, start = lead, j
             if len(self.t[j:start].split()) > 6:
                 return None
             return sp, word, m.start()
         return self._any_verb_after(j, hi)
+
+    def _lead_name(self, j: int, vs: int) -> _Speaker | None:
+        """The person named first between a quote and its cue, when a comma closes the name: a mention (after
+        an optional title) or a capitalised name the actors stage did not know."""
+        t = re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+", self.t[j:vs])
+        for at in (j, j + t.end()) if t else (j,):
+            men = self.by_start.get(at)
+            if men and men[2].type == "person" and self.t[men[1]:men[1] + 1] == ",":
+                return self._speaker(men)
+        c = self.t.find(",", j, vs)
+        if c < 0:
+            return self._single_name(j, vs)
+        nm = _NAME_AT_START.match(self.t[j:c])
+        if nm and j + nm.end() == c and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(j, c):
+            return _Speaker(nm.group(1), None, (j, c))
+        return self._single_name(j, c)
 
     def _single_name(self, j: int, vs: int) -> _Speaker | None:
         """One capitalised word between a quote and its verb (“…,” Hannity pressed) is a name the actors stage
@@ -107,8 +122,8 @@ class Cues:
         single = self._single_name(j, vs) if sp is UNNAMED else None
         if single:
             return single, m.group(2), vs
-        if sp is None or self.t[j:start].strip():
-            return None
+        if sp is None or start < j or self.t[j:start].strip():
+            return None  # the speaker must stand between the quote and the verb
         return sp, m.group(2), vs
 
     def _introduction(self, lo: int, k: int):
@@ -246,6 +261,9 @@ class Cues:
                 return self._speaker(subj), verb.group(1), subj[0], False
             if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
                 return self._speaker(subj), None, subj[0], False
+            ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
+            if ps:  # "He called Trump “not a smart man”"
+                return ps[0], None, ps[1], False
             return None, None, first.open, False
         # a bare quote: same speaker as the last speech in this or the previous paragraph
         if self.events:

@@ -12,10 +12,34 @@ import re
 from parley.document import Actor
 from parley.quotes.view import UNNAMED, _Speaker
 
-_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|her|him|himself|herself)\b", re.I)
+# a subject or possessive pronoun after the name; "him" and an object "her" ("who advised her") are someone else
+_NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her(?=\s+(?!(?:and|or|to|in|on|at|for|that|"
+                           r"with|from|of|as|by|but|if|when)\b)[a-z]))\b", re.I)
+
+
+_PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
+_LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
+            "instead", "once", "there", "here"}
 
 
 class Pronouns:
+    def _pronoun_subject(self, si: int, before: int) -> tuple[_Speaker, int] | None:
+        """ "He called Trump “…”", "Later she praised …", "In a speech, he said …": a pronoun opening the sentence
+        (after at most two adverbs or an introductory phrase and comma) is its subject; resolved here."""
+        s0, s1 = self.sents[si]
+        m = _PRONOUN_SUBJECT.match(self.t, s0, min(s1, before, s0 + 90))
+        if not m:
+            return None
+        lead = m.group(1).strip()
+        if lead and not lead.endswith(",") and any(w.lower() not in _LEAD_OK for w in lead.split()):
+            return None
+        pos = m.start(2)
+        if self._in_quote(pos):
+            return None
+        sp = self._resolve_pronoun(m.group(2), pos)
+        return (sp, pos) if sp is not UNNAMED else None
+
+
     def _gender(self, a: Actor) -> str | None:
         votes = {"male": 0.0, "female": 0.0}
         for w in (a.role or "").lower().split():
@@ -34,7 +58,7 @@ class Pronouns:
             # the text's own pronoun for the subject: "Clinton touted her credentials", "Brel said he would"
             m = _NEXT_PRONOUN.match(self.t, e, min(len(self.t), e + 60))
             if m and not self._in_quote(m.start(1)):
-                votes["male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"] += 0.5
+                votes["male" if m.group(1).lower() in ("he", "his", "himself") else "female"] += 0.5
         if votes["male"] > votes["female"]:
             return "male"
         if votes["female"] > votes["male"]:

@@ -1,4 +1,5 @@
-"""Reported speech: "<speaker> <cue> (that) <clause>", "<clause>, <speaker> <cue>", "according to <speaker>",
+"""Reported speech: "<speaker> <cue> (that) <clause>", "<clause>, <speaker> <cue>", "<clause>, said <speaker>",
+"according to <speaker>",
 ", saying/adding that <clause>" and relative "<speaker>, which says <clause>,".
 """
 
@@ -20,8 +21,19 @@ class Reported:
             if csi == si and cpos < pos and sp is not UNNAMED:
                 return sp
         subj = self._sentence_subject(si)
-        return self._speaker(subj) if subj and subj[0] < pos else None
+        if subj and subj[0] < pos:
+            return self._speaker(subj)
+        ps = self._pronoun_subject(si, pos) if self.sents else None  # "She left, saying …"
+        return ps[0] if ps else None
 
+
+    def _inverted_named(self, cue_e: int, s1: int) -> _Speaker | None:
+        """The named speaker right after an inverted cue, when nothing but an apposition follows it."""
+        sp, _ = self._subject_after(cue_e, s1)
+        if sp is None or sp is UNNAMED or not sp.span or sp.span[0] > cue_e + 2:
+            return None
+        rest = self.t[sp.span[1]:s1].strip()
+        return sp if not rest or rest[0] in ",.;(" else None
 
     def _clause_after(self, cue_s: int, cue_e: int, s1: int, verb: str) -> tuple[int, int] | None:
         """The reported clause after a cue, or None when what follows is not a clause."""
@@ -130,6 +142,11 @@ class Reported:
                 sp = self._speaker(men)
                 c = self.t.find(",", cue_e, s1)
                 clause = self._clause_after(cue_s, cue_e, c if c > 0 else s1, word)
+            elif (m.group("verb") and word not in self.lex.listener_verbs and re.search(r"\w,\s*$", self.t[s0:cue_s])
+                  and not any(ch in self.t[s0:cue_s] for ch in DQ) and self._inverted_named(cue_e, s1)):
+                # "<clause>, said James Henson, director of …": the inverted cue closes the sentence
+                sp = self._inverted_named(cue_e, s1)
+                clause = (s0, self.t.rfind(",", s0, cue_s))
             else:
                 sp, start = self._subject_before(s0, cue_s)
                 if sp is None:

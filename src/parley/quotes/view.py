@@ -15,6 +15,13 @@ from parley import text as textmod
 from parley.document import Actor, Quote
 from parley.quotes.marks import DQ
 
+# "LA CROSSE, Wisc. — ", "Washington (AFP) – ": where the story was filed, not who acts in the sentence
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?)?|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
+                       r"\s*\([A-Za-z ]+\))\s*[—–-]\s")
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
 
 @dataclass(frozen=True)
 class _Speaker:
@@ -79,6 +86,9 @@ class View:
         if not self.sents:
             return None
         s0, s1 = self.sents[si]
+        dl = _DATELINE.match(self.t, s0, min(s1, s0 + 60))
+        if dl:
+            s0 = dl.end()
         starts = [s0]
         comma = self.t.find(",", s0, s1)
         if comma > 0 and len(self.t[s0:comma].split()) <= 15:
@@ -89,8 +99,9 @@ class View:
                 if self._in_quote(s):
                     continue
                 lead = self.t[st:s].split()
-                if len(lead) > 5 or any(w.lower() in self.lex.prepositions for w in lead):
-                    break
+                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS
+                                        for w in lead):
+                    break  # "He called Trump …": the subject is the pronoun, Trump the object
                 if any(c in self.t[st:s] for c in ",;:" + DQ):
                     break
                 if self.t[e:e + 2] in ("’s", "'s"):
