@@ -81,6 +81,8 @@ _MIN_TOKENS, _MAX_TOKENS = 6, 60
 # "the July 28 polls", "a Tuesday rally": the date only modifies a noun
 _ATTRIB_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _QUOTE = re.compile("``|''|[\"\u201c\u201d]")
+_OPEN_MARK = re.compile("``|[\"\u201c]")
+_CLOSE_MARK = re.compile("''|[\"\u201d]")
 # Parameters (see the module docstring for how they were chosen). ``summarize(params=...)`` overrides them.
 DEFAULTS = {
     "PUB_WEIGHT": 0.5,       # votes per article published on a day (a reference to the day counts 1)
@@ -90,6 +92,7 @@ DEFAULTS = {
     "ADJ_PENALTY": 0.3,      # score discount per chosen neighbouring day (date redundancy)
     "LEAD": 5,               # opening sentences of the day's (and next day's) articles that are candidates
     "QUOTE_FALLBACK": False,  # a date with no other candidate may be summarised by a quotation naming it
+    "QUOTE_SHARE": 0.0,      # a sentence with at most this share of its characters quoted is no quotation
     "REF_BONUS": 0.0,        # preference for sentences that name the day (none a priori; see the docstring)
     "LATE_BONUS": 1.0,       # ... more so when written LATE_DAYS or more later (retrospective sentences)
     "REDUNDANCY": 0.5,       # cosine above which a sentence repeats one already chosen (any date)
@@ -98,6 +101,8 @@ DEFAULTS = {
     "TOPIC_WEIGHT": 2.0,     # an article's votes times (its similarity to the collection / the mean) ** this
     "SENT_TOPIC": 1.0,       # a sentence's gain times the same ratio of its article ** this
     "IDF_ADD": 2.0,          # added to log(N/df): keeps the topic's own words ("oil", "spill") in the centroid
+    "TOPIC_MIX": 0.0,        # a sentence's gain adds this times its cosine with the whole span's centroid
+    "COHERENCE": 0.0,        # a day's score times (agreement of the articles naming it / the mean) ** this
 }
 SMALL = 10  # below this many articles every referred or publication date may enter the timeline (default L)
 # the leave-one-topic-out grid of ``parley.evaluate.tls`` (the other parameters stay at DEFAULTS)
@@ -337,15 +342,36 @@ def _dot(a: dict, b: dict) -> float:
     return sum(x * b[t] for t, x in a.items() if t in b)
 
 
-def _good(coll: Collection, i: int, quotes: bool = False) -> bool:
+def quoted_share(text: str) -> float:
+    """The share of ``text``'s characters inside quote marks (“…”, "…", Penn Treebank ``…''); a sentence that
+    opens with a mark, or leaves one open, counts as all quoted from that mark on."""
+    inside, pos = 0, 0
+    while True:
+        m = _OPEN_MARK.search(text, pos)
+        if m is None:
+            break
+        c = _CLOSE_MARK.search(text, m.end())
+        stop = c.start() if c else len(text)
+        inside += stop - m.end()
+        pos = c.end() if c else len(text)
+    lead = text.lstrip()
+    if lead and _OPEN_MARK.match(lead):
+        return 1.0
+    return inside / max(len(text), 1)
+
+
+def _good(coll: Collection, i: int, quotes: bool = False, share: float = 0.0) -> bool:
     """A sentence that can stand in a timeline: 6-60 words, no table row, no question, no quotation (a quote is
-    someone's words about a happening, rarely the happening itself) unless ``quotes``."""
+    someone's words about a happening, rarely the happening itself) unless ``quotes``; a sentence with at most
+    ``share`` of its characters quoted (a name in quotes: 'the "Tort King" lawyer') is no quotation."""
     n = coll.terms(i)[1]
     if not (_MIN_TOKENS <= n <= _MAX_TOKENS):
         return False
     s, e = coll.spans[i]
     text = coll.texts[coll.sent_art[i]][s:e]
-    return "|" not in text and not text.rstrip().endswith("?") and (quotes or not _QUOTE.search(text))
+    if "|" in text or text.rstrip().endswith("?"):
+        return False
+    return quotes or not _QUOTE.search(text) or (share > 0 and quoted_share(text) <= share)
 
 
 def _date_order(ranked: list[int], score: dict[int, float], taken: set[int], adj: float):
@@ -378,6 +404,19 @@ def _topicality(coll: Collection, arts: list[int], idf_add: float) -> dict[int, 
     """Per article: the cosine of its TF-IDF vector with the centroid of ``arts``, over the mean cosine. A
     collection gathered by keywords or feeds holds side stories; their days and sentences are not the story's."""
     vecs = coll.cache.setdefault(("art", idf_add), {})
+    centroid = _span_centroid(coll, arts, idf_add)
+    sims = {ai: _dot(vecs[ai], centroid) for ai in arts}
+    mean = sum(sims.values()) / max(len(sims), 1) or 1.0
+    return {ai: sim / mean for ai, sim in sims.items()}
+
+
+def _span_centroid(coll: Collection, arts: list[int], idf_add: float) -> dict[str, float]:
+    """The unit centroid of the articles' unit TF-IDF vectors (what the whole span is about), cached per span."""
+    key = ("span", idf_add, arts[0] if arts else -1, arts[-1] if arts else -1, len(arts))
+    got = coll.cache.get(key)
+    if got is not None:
+        return got
+    vecs = coll.cache.setdefault(("art", idf_add), {})
     idf = _idf(coll, idf_add)
     for ai in arts:
         if ai not in vecs:
@@ -389,9 +428,49 @@ def _topicality(coll: Collection, arts: list[int], idf_add: float) -> dict[int, 
         for t, x in vecs[ai].items():
             centroid[t] += x
     cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-    sims = {ai: _dot(vecs[ai], centroid) / cnorm for ai in arts}
-    mean = sum(sims.values()) / max(len(sims), 1) or 1.0
-    return {ai: sim / mean for ai, sim in sims.items()}
+    got = coll.cache[key] = {t: x / cnorm for t, x in centroid.items()}
+    return got
+
+
+def _sent_vec(coll: Collection, i: int, idf: dict, vec_cache: dict) -> dict[str, float]:
+    v = vec_cache.get(i)
+    if v is None:
+        v = vec_cache[i] = _vec(coll, i, idf)
+    return v
+
+
+def _by_coherence(coll: Collection, ranked: list[int], score: dict, ref_sents: dict, dates: int, weight: float,
+                  idf: dict, vec_cache: dict) -> list[int]:
+    """The top ``3 * dates`` days re-scored by how much the articles naming each agree about it: the mean pairwise
+    cosine of the articles' sentences naming the day, over the mean of that over those days (a day named in one
+    article only counts as the mean). One happening is described alike across stories; a weekday resolved to the
+    wrong week, or a day named in passing in unrelated contexts, is not. ``score`` is updated in place."""
+    top = ranked[:3 * max(dates, 1)]
+    agree: dict[int, float] = {}
+    for d in top:
+        per_art: dict[int, dict[str, float]] = {}
+        for i in ref_sents.get(d, ()):
+            acc = per_art.setdefault(coll.sent_art[i], defaultdict(float))
+            for t, x in _sent_vec(coll, i, idf, vec_cache).items():
+                acc[t] += x
+        if len(per_art) < 2:
+            continue
+        vs = []
+        for acc in per_art.values():
+            norm = math.sqrt(sum(x * x for x in acc.values())) or 1.0
+            vs.append({t: x / norm for t, x in acc.items()})
+        total: dict[str, float] = defaultdict(float)
+        for v in vs:
+            for t, x in v.items():
+                total[t] += x
+        n = len(vs)
+        agree[d] = (sum(x * x for x in total.values()) - n) / (n * (n - 1))
+    if not agree:
+        return ranked
+    mean = sum(agree.values()) / len(agree) or 1.0
+    for d in top:
+        score[d] *= max(agree.get(d, mean) / mean, 1e-6) ** weight
+    return sorted(ranked, key=lambda d: (-score[d], _span(d)[0]))
 
 
 def _params(params: dict | None) -> dict:
@@ -459,9 +538,13 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
     idf_add = p["IDF_ADD"]
     idf = _idf(coll, idf_add)
     vec_cache = coll.cache.setdefault(("vec", idf_add), {})
+    if p["COHERENCE"]:
+        ranked = _by_coherence(coll, ranked, score, ref_sents, dates, p["COHERENCE"], idf, vec_cache)
     ref_bonus, late_bonus, length_weight, redundancy = (p["REF_BONUS"], p["LATE_BONUS"], p["LENGTH_WEIGHT"],
                                                         p["REDUNDANCY"])
 
+    mix = p["TOPIC_MIX"]
+    span_c = _span_centroid(coll, arts, idf_add) if mix else {}
     chosen_vecs: list[tuple[int, dict]] = []
     window = p["REDUNDANCY_DAYS"]
     out = []
@@ -474,7 +557,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             for i in ref_sents.get(d, []):
                 if coll.refs[i][0] != d and coll.refs[i][0] in score:
                     continue  # the sentence is about the first date it names, itself a candidate date
-                if _good(coll, i, quotes):
+                if _good(coll, i, quotes, p["QUOTE_SHARE"]):
                     lag = max(0, coll.pub[coll.sent_art[i]] - _span(d)[1])
                     cands[i] = 1.0 + late_bonus * min(1.0, lag / late_days)
                     if (i, d) in coll.attrib:
@@ -484,7 +567,8 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
         for day in (d, d + 1) if d > 0 else ():
             for ai in by_pub.get(day, ()):
                 for i in range(coll.first[ai], min(coll.first[ai] + p["LEAD"], coll.first[ai + 1])):
-                    if i not in cands and all(r == d for r in coll.refs[i]) and _good(coll, i):
+                    if i not in cands and all(r == d for r in coll.refs[i]) \
+                            and _good(coll, i, share=p["QUOTE_SHARE"]):
                         cands[i] = 0.0
         if not cands:
             continue
@@ -500,7 +584,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             for t, x in v.items():
                 centroid[t] += x
         cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-        gain = {i: _dot(v, centroid) / cnorm * (1.0 + ref_bonus * cands[i]) * qweight(i)
+        gain = {i: (_dot(v, centroid) / cnorm + mix * _dot(v, span_c)) * (1.0 + ref_bonus * cands[i]) * qweight(i)
                 * (coll.terms(i)[1] / 20) ** length_weight
                 * (topical[coll.sent_art[i]] ** p["SENT_TOPIC"] if topical else 1.0) for i, v in vecs.items()}
         picked: list[int] = []
