@@ -313,3 +313,26 @@ def test_sentence_with_a_quoted_name_may_summarise_its_day():
     assert [e["date"] for e in got] == ["2010-09-19"]
     assert got[0]["sentences"] == [arts[0]["text"].split("\n")[0]]
     assert summarize(coll, dates=1, sentences=2, params={"QUOTE_SHARE": 0.0, "LEAD": 0}) == []
+
+
+def test_coherence_prefers_the_day_the_articles_agree_about():
+    """Two days named by three articles each: the stories naming March 3 all describe the dam breaking, those
+    naming March 5 name it in passing about unrelated things. With ``COHERENCE`` March 3 ranks first, and a
+    negative weight reverses the order, so the ranking is the agreement's doing, not a tie-break."""
+    from parley.corpus.timeline import prepare, summarize
+
+    agree = ["The dam on the river broke on March 3 and flood water covered the valley villages .",
+             "Flood water from the broken river dam covered the valley villages on March 3 .",
+             "On March 3 the river dam broke , sending flood water into valley villages ."]
+    passing = ["A school choir sang at the town hall concert on March 5 before the mayor spoke .",
+               "Shares in the mining company fell sharply on March 5 after weak quarterly profits .",
+               "The football team signed a young goalkeeper from Brazil on March 5 for the season ."]
+    arts = [{"id": f"a{i}", "time": "2012-03-10", "text": t + "\nThe dam had been inspected in the autumn ."}
+            for i, t in enumerate(agree + passing)]
+    coll = prepare(arts)
+    params = {"COHERENCE": 1.0, "LEAD": 0, "TOPIC_WEIGHT": 0.0, "SENT_TOPIC": 0.0}
+    got = summarize(coll, dates=1, sentences=1, start="2012-03-01", end="2012-03-10", params=params)
+    assert [e["date"] for e in got] == ["2012-03-03"]
+    flip = summarize(coll, dates=1, sentences=1, start="2012-03-01", end="2012-03-10",
+                     params=dict(params, COHERENCE=-1.0))
+    assert [e["date"] for e in flip] == ["2012-03-05"]
