@@ -285,3 +285,54 @@ def test_store_timeline_is_built_on_happenings_with_dated_sentences(tmp_path, ca
     assert month["precision"] == "month" and month["sources"] == ["m3"]
     assert [(h["type"], h["actors"]) for h in month["events"]] == [("COERCE", ["Supreme Court"])]
     assert "banned" in month["sentences"][0]
+
+
+def test_quoted_share_tells_a_named_phrase_from_a_quotation():
+    """PTB ``…'' (Timeline17's tokenized text) and curly marks alike: a name in quotes is a small share of the
+    sentence, a sentence opening with a quote or mostly quoted is a quotation."""
+    from parley.corpus.timeline import quoted_share
+
+    named = "Daniel Becnel , known as the `` Tort King '' , said on Monday that he would sue BP ."
+    assert 0 < quoted_share(named) < 0.2
+    assert quoted_share(named.replace("`` ", "“").replace(" ''", "”")) < 0.2
+    assert quoted_share("`` We will sue , '' he said on Monday .") == 1.0
+    assert quoted_share("He said on Monday `` we will sue this company in every court of the land .") > 0.7
+    assert quoted_share("BP capped the well on Thursday .") == 0.0
+
+
+def test_sentence_with_a_quoted_name_may_summarise_its_day():
+    """With ``QUOTE_SHARE`` a sentence naming a day with a short quoted phrase is a candidate; a quotation
+    never is, and without the share (0) any quote mark keeps a sentence out."""
+    from parley.corpus.timeline import prepare, summarize
+
+    arts = [{"id": "b1", "time": "2010-09-20", "text": "The ruptured well was declared `` effectively dead '' by the "
+             "coast guard on September 19 after the cement seal held .\n`` It is over , '' said the admiral on "
+             "September 19 at the briefing ."}]
+    coll = prepare(arts)
+    got = summarize(coll, dates=1, sentences=2, params={"QUOTE_SHARE": 0.3, "LEAD": 0})
+    assert [e["date"] for e in got] == ["2010-09-19"]
+    assert got[0]["sentences"] == [arts[0]["text"].split("\n")[0]]
+    assert summarize(coll, dates=1, sentences=2, params={"QUOTE_SHARE": 0.0, "LEAD": 0}) == []
+
+
+def test_coherence_prefers_the_day_the_articles_agree_about():
+    """Two days named by three articles each: the stories naming March 3 all describe the dam breaking, those
+    naming March 5 name it in passing about unrelated things. With ``COHERENCE`` March 3 ranks first, and a
+    negative weight reverses the order, so the ranking is the agreement's doing, not a tie-break."""
+    from parley.corpus.timeline import prepare, summarize
+
+    agree = ["The dam on the river broke on March 3 and flood water covered the valley villages .",
+             "Flood water from the broken river dam covered the valley villages on March 3 .",
+             "On March 3 the river dam broke , sending flood water into valley villages ."]
+    passing = ["A school choir sang at the town hall concert on March 5 before the mayor spoke .",
+               "Shares in the mining company fell sharply on March 5 after weak quarterly profits .",
+               "The football team signed a young goalkeeper from Brazil on March 5 for the season ."]
+    arts = [{"id": f"a{i}", "time": "2012-03-10", "text": t + "\nThe dam had been inspected in the autumn ."}
+            for i, t in enumerate(agree + passing)]
+    coll = prepare(arts)
+    params = {"COHERENCE": 1.0, "LEAD": 0, "TOPIC_WEIGHT": 0.0, "SENT_TOPIC": 0.0}
+    got = summarize(coll, dates=1, sentences=1, start="2012-03-01", end="2012-03-10", params=params)
+    assert [e["date"] for e in got] == ["2012-03-03"]
+    flip = summarize(coll, dates=1, sentences=1, start="2012-03-01", end="2012-03-10",
+                     params=dict(params, COHERENCE=-1.0))
+    assert [e["date"] for e in flip] == ["2012-03-05"]

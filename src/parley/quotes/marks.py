@@ -1,7 +1,10 @@
 """Quote marks and quoted spans: which double marks open and close, and where each quote's words lie.
 
-Double marks only (“ ” " „ « », and NYT-style ''…'' written as two apostrophes), mixed freely; the direction of each mark comes from its neighbours, the glyph
-only breaks ties. Single marks are never quote marks at top level (apostrophes, single-quoted headlines).
+Double marks only (“ ” " „ « », NYT-style ''…'' written as two apostrophes, and the Penn Treebank's
+``…'' that tokenized corpora such as Timeline17 write), mixed freely; the direction of each mark comes from its
+neighbours, the glyph only breaks ties. Two backticks only ever open: no writing convention closes with them,
+and tokenized text spaces them on both sides, so their neighbours say nothing. Single marks are never quote
+marks at top level (apostrophes, single-quoted headlines).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from parley.quotes.lexicon import Lexicon, default_lexicon
 DQ = "\"“”„«»"
 OPENERS_CTX = "([{—–/:"
 CLOSERS_CTX = ".,;:!?)]}—–…"
-_MARK = re.compile("''|[" + DQ + "]")  # NYT style ''…'' is two apostrophes
+_MARK = re.compile("``|''|[" + DQ + "]")  # NYT style ''…'' is two apostrophes, PTB style ``…''
 
 
 @dataclass
@@ -60,6 +63,8 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
 
 
 def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    if text[i] == "`":
+        return "open"
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + width] if i + width < hi else " "
     left_open = prev.isspace() or prev in OPENERS_CTX
