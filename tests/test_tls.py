@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.corpus.timeline import build_timeline, fast_day_refs
+from parley.corpus.day_refs import fast_day_refs
+from parley.corpus.timeline import build_timeline
 from parley.evaluate.tls import read_timeline, topic_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

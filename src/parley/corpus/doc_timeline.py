@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 from datetime import date
 
+from parley.corpus.day_refs import month_key
 from parley.corpus.merge import modality
-from parley.corpus.timeline import month_key, prepare, summarize
+from parley.corpus.timeline import prepare, summarize
 
 _WEEKISH = re.compile(r"\bweek|\bweekend|\bmonth|\byear|\bdays?\b|\brecent", re.IGNORECASE)
 _FINE = ("day", "month")

@@ -74,20 +74,15 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
 
+from parley.corpus.day_refs import fast_day_refs, key_label, key_span, timex_refs
 from parley.text import sentences as split_sentences
 
-try:  # the project's time expression normaliser
-    from parley.timex import find_times
-except ImportError:  # pragma: no cover - only while timex is missing
-    find_times = None
-
-DAY_KINDS = frozenset({"date", "weekday", "relative", "anchored", "since", "until"})
 _WORD = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 _MIN_TOKENS, _MAX_TOKENS = 6, 60
 # "the July 28 polls", "a Tuesday rally": the date only modifies a noun
@@ -120,110 +115,6 @@ SMALL = 10  # below this many articles every referred or publication date may en
 # the leave-one-topic-out grid of ``parley.evaluate.tls`` (the other parameters stay at DEFAULTS)
 GRID = {"TOPIC_WEIGHT": (0.0, 2.0), "SENT_TOPIC": (0.0, 1.0), "QUOTE_SHARE": (0.0, 0.3), "COHERENCE": (0.0, 0.25),
         "TOPIC_MIX": (0.0, 0.5)}
-
-# --- fast day references (default; see the module docstring) -----------------------------------------------
-_MONTHS = {"Jan": 1, "January": 1, "Feb": 2, "February": 2, "Mar": 3, "March": 3, "Apr": 4, "April": 4, "May": 5,
-           "Jun": 6, "June": 6, "Jul": 7, "July": 7, "Aug": 8, "August": 8, "Sep": 9, "Sept": 9,
-           "September": 9, "Oct": 10, "October": 10, "Nov": 11, "November": 11, "Dec": 12, "December": 12}
-_WEEKDAYS = {d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                         "Sunday"))}
-_MON = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
-_DAY_RX = re.compile(
-    rf"\b(?P<m1>{_MON})\b\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y1>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})\b\.?(?:\s*,?\s*(?P<y2>(?:19|20)\d\d)\b)?"
-    r"|\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b"
-    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
-    r"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b")
-_FUTURE = re.compile(r"\b(?:will|next|scheduled|due to|expected to|plans? to|set to|is to|are to)\b")
-_REL = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
-
-
-def month_key(year: int, month: int) -> int:
-    """A month as a reference key: negative, so it never collides with a day ordinal."""
-    return -(year * 12 + month - 1)
-
-
-def _span(key: int) -> tuple[int, int]:
-    """(first, last) day ordinal a key covers."""
-    if key > 0:
-        return key, key
-    y, m = divmod(-key, 12)
-    first = date(y, m + 1, 1)
-    nxt = date(y + (m == 11), (m + 1) % 12 + 1, 1)
-    return first.toordinal(), nxt.toordinal() - 1
-
-
-def _label(key: int) -> str:
-    if key > 0:
-        return date.fromordinal(key).isoformat()
-    y, m = divmod(-key, 12)
-    return f"{y:04d}-{m + 1:02d}"
-
-
-def _ymd(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def fast_day_refs(text: str, base: date, explicit: bool = False) -> list[tuple]:
-    """(offset, date ordinal) of day-precise references in ``text`` published on ``base``.
-
-    Covers what carries a day in news text: "April 20", "20 April", "April 20 , 2010", ISO dates, weekday names
-    (the latest such day on or before publication, the next one after "will/next/scheduled ..." in the 50
-    characters before) and yesterday/today/tonight/tomorrow/last night/this morning. Month names are
-    case-sensitive, so the modal "may" is no month. With ``explicit`` each item also says whether the day was
-    named by its month (rather than by weekday or "yesterday").
-    """
-    out = []
-    for m in _DAY_RX.finditer(text):
-        g = m.group
-        d = None
-        if g("m1") or g("m2"):
-            mon = _MONTHS[g("m1") or g("m2")]
-            day = int(g("d1") or g("d2"))
-            year = g("y1") or g("y2")
-            if year:
-                d = _ymd(int(year), mon, day)
-            else:
-                d = _ymd(base.year, mon, day)
-                if d is not None and d.toordinal() > base.toordinal() + 31:
-                    d = _ymd(base.year - 1, mon, day)
-                elif d is not None and d.toordinal() < base.toordinal() - 335:
-                    d = _ymd(base.year + 1, mon, day)
-        elif g("iy"):
-            d = _ymd(int(g("iy")), int(g("im")), int(g("id")))
-        elif g("wd"):
-            back = (base.weekday() - _WEEKDAYS[g("wd")]) % 7
-            if _FUTURE.search(text, max(0, m.start() - 50), m.start()):
-                d = base + timedelta(days=(7 - back) % 7 or 7)
-            else:
-                d = base - timedelta(days=back)
-        else:
-            rel = g("rel").lower()
-            d = base + timedelta(days=_REL.get(rel, 0))
-        if d is not None:
-            out.append((m.start(), d.toordinal(), bool(g("m1") or g("m2") or g("iy"))) if explicit
-                       else (m.start(), d.toordinal()))
-    return out
-
-
-def _timex_refs(text: str, base: date, s: int, e: int) -> list[int]:
-    """Day references by ``parley.timex`` (complete, but about 170 us a sentence)."""
-    try:
-        times = find_times(text, base, s, e)
-    except (ValueError, OverflowError):  # e.g. "7,000 years ago" beyond the calendar: no day reference
-        return []
-    out = []
-    for t in times:
-        if t.value and t.precision == "day" and t.kind in DAY_KINDS and len(t.value) == 10:
-            try:
-                out.append(date.fromisoformat(t.value).toordinal())
-            except ValueError:
-                continue
-    return out
-
 
 @dataclass
 class Collection:
@@ -303,7 +194,7 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
     arts = [(a, b) for a, b in arts if b is not None]
     coll = Collection(ids=[str(a["id"]) for a, _ in arts], pub=[b.toordinal() for _, b in arts],
                       texts=[a["text"] for a, _ in arts])
-    use_timex = timex and find_times is not None
+    use_timex = timex
     for ai, (a, base) in enumerate(arts):
         text = a["text"]
         spans = [tuple(x) for x in a["sentences"]] if a.get("sentences") else split_sentences(text)
@@ -325,7 +216,7 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                 if k >= 0:
                     coll.vote_refs.setdefault(len(coll.spans) - len(spans) + k, []).append(key)
         elif use_timex:
-            coll.refs.extend(_timex_refs(text, base, s, e) for s, e in spans)
+            coll.refs.extend(timex_refs(text, base, s, e) for s, e in spans)
         else:
             refs: list[list[int]] = [[] for _ in spans]
             starts = [s for s, _ in spans]
@@ -483,7 +374,7 @@ def _by_coherence(coll: Collection, ranked: list[int], score: dict, ref_sents: d
     mean = sum(agree.values()) / len(agree) or 1.0
     for d in top:
         score[d] *= max(agree.get(d, mean) / mean, 1e-6) ** weight
-    return sorted(ranked, key=lambda d: (-score[d], _span(d)[0]))
+    return sorted(ranked, key=lambda d: (-score[d], key_span(d)[0]))
 
 
 def _params(params: dict | None) -> dict:
@@ -530,7 +421,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             own = coll.refs[i]
             extra = coll.vote_refs.get(i) if coll.vote_refs else None
             for d in (*own, *(x for x in extra if x not in own)) if extra else own:
-                first, last = _span(d)
+                first, last = key_span(d)
                 if dlo <= first <= hi and first <= pub:
                     supporters[d].add(ai)
                     if d in own:
@@ -547,7 +438,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
     if dates is None:  # in a small collection a single reference is already news
         dates = min(20, max(5, len(score) if len(arts) < SMALL else sum(1 for v in votes.values() if v >= 2)))
     k = sentences if sentences is not None else 2
-    ranked = sorted(score, key=lambda d: (-score[d], _span(d)[0]))
+    ranked = sorted(score, key=lambda d: (-score[d], key_span(d)[0]))
     idf_add = p["IDF_ADD"]
     idf = _idf(coll, idf_add)
     vec_cache = coll.cache.setdefault(("vec", idf_add), {})
@@ -571,7 +462,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
                 if coll.refs[i][0] != d and coll.refs[i][0] in score:
                     continue  # the sentence is about the first date it names, itself a candidate date
                 if _good(coll, i, quotes, p["QUOTE_SHARE"]):
-                    lag = max(0, coll.pub[coll.sent_art[i]] - _span(d)[1])
+                    lag = max(0, coll.pub[coll.sent_art[i]] - key_span(d)[1])
                     cands[i] = 1.0 + late_bonus * min(1.0, lag / late_days)
                     if (i, d) in coll.attrib:
                         cands[i] = -0.5  # "the July 28 polls": the date only modifies a noun
@@ -585,7 +476,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
                         cands[i] = 0.0
         if not cands:
             continue
-        dfirst = _span(d)[0]
+        dfirst = key_span(d)[0]
         vecs = {}
         for i in cands:
             v = vec_cache.get(i)
@@ -624,7 +515,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             if coll.ids[ai] not in sources:
                 sources.append(coll.ids[ai])
         support = sorted({coll.ids[ai] for ai in supporters.get(d, ())} - set(sources))
-        out.append({"date": _label(d), "precision": "day" if d > 0 else "month", "sentences": sents,
+        out.append({"date": key_label(d), "precision": "day" if d > 0 else "month", "sentences": sents,
                     "sources": sources + support, "evidence": evidence, "score": round(score[d], 3)})
     out.sort(key=lambda e: e["date"])
     return out

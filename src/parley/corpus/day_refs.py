@@ -1,0 +1,118 @@
+"""Day references for the corpus timeline: which days (or months) a sentence names, fast.
+
+Split from ``timeline`` so the ranking and summary code stays apart from the date finding it relies on.
+``fast_day_refs`` is the default (a single regular expression, microseconds a sentence);
+``timex_refs`` asks ``parley.timex`` (complete, slower). Keys: a day is its ordinal, a month ``month_key``
+(negative, so the two never collide).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from parley.timex import find_times
+
+DAY_KINDS = frozenset({"date", "weekday", "relative", "anchored", "since", "until"})
+
+_MONTHS = {"Jan": 1, "January": 1, "Feb": 2, "February": 2, "Mar": 3, "March": 3, "Apr": 4, "April": 4, "May": 5,
+           "Jun": 6, "June": 6, "Jul": 7, "July": 7, "Aug": 8, "August": 8, "Sep": 9, "Sept": 9,
+           "September": 9, "Oct": 10, "October": 10, "Nov": 11, "November": 11, "Dec": 12, "December": 12}
+_WEEKDAYS = {d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                         "Sunday"))}
+_MON = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_DAY_RX = re.compile(
+    rf"\b(?P<m1>{_MON})\b\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})\b\.?(?:\s*,?\s*(?P<y2>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    r"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b")
+_FUTURE = re.compile(r"\b(?:will|next|scheduled|due to|expected to|plans? to|set to|is to|are to)\b")
+_REL = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+
+
+def month_key(year: int, month: int) -> int:
+    """A month as a reference key: negative, so it never collides with a day ordinal."""
+    return -(year * 12 + month - 1)
+
+
+def key_span(key: int) -> tuple[int, int]:
+    """(first, last) day ordinal a key covers."""
+    if key > 0:
+        return key, key
+    y, m = divmod(-key, 12)
+    first = date(y, m + 1, 1)
+    nxt = date(y + (m == 11), (m + 1) % 12 + 1, 1)
+    return first.toordinal(), nxt.toordinal() - 1
+
+
+def key_label(key: int) -> str:
+    if key > 0:
+        return date.fromordinal(key).isoformat()
+    y, m = divmod(-key, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def _ymd(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def fast_day_refs(text: str, base: date, explicit: bool = False) -> list[tuple]:
+    """(offset, date ordinal) of day-precise references in ``text`` published on ``base``.
+
+    Covers what carries a day in news text: "April 20", "20 April", "April 20 , 2010", ISO dates, weekday names
+    (the latest such day on or before publication, the next one after "will/next/scheduled ..." in the 50
+    characters before) and yesterday/today/tonight/tomorrow/last night/this morning. Month names are
+    case-sensitive, so the modal "may" is no month. With ``explicit`` each item also says whether the day was
+    named by its month (rather than by weekday or "yesterday").
+    """
+    out = []
+    for m in _DAY_RX.finditer(text):
+        g = m.group
+        d = None
+        if g("m1") or g("m2"):
+            mon = _MONTHS[g("m1") or g("m2")]
+            day = int(g("d1") or g("d2"))
+            year = g("y1") or g("y2")
+            if year:
+                d = _ymd(int(year), mon, day)
+            else:
+                d = _ymd(base.year, mon, day)
+                if d is not None and d.toordinal() > base.toordinal() + 31:
+                    d = _ymd(base.year - 1, mon, day)
+                elif d is not None and d.toordinal() < base.toordinal() - 335:
+                    d = _ymd(base.year + 1, mon, day)
+        elif g("iy"):
+            d = _ymd(int(g("iy")), int(g("im")), int(g("id")))
+        elif g("wd"):
+            back = (base.weekday() - _WEEKDAYS[g("wd")]) % 7
+            if _FUTURE.search(text, max(0, m.start() - 50), m.start()):
+                d = base + timedelta(days=(7 - back) % 7 or 7)
+            else:
+                d = base - timedelta(days=back)
+        else:
+            rel = g("rel").lower()
+            d = base + timedelta(days=_REL.get(rel, 0))
+        if d is not None:
+            out.append((m.start(), d.toordinal(), bool(g("m1") or g("m2") or g("iy"))) if explicit
+                       else (m.start(), d.toordinal()))
+    return out
+
+
+def timex_refs(text: str, base: date, s: int, e: int) -> list[int]:
+    """Day references by ``parley.timex`` (complete, but about 170 us a sentence)."""
+    try:
+        times = find_times(text, base, s, e)
+    except (ValueError, OverflowError):  # e.g. "7,000 years ago" beyond the calendar: no day reference
+        return []
+    out = []
+    for t in times:
+        if t.value and t.precision == "day" and t.kind in DAY_KINDS and len(t.value) == 10:
+            try:
+                out.append(date.fromisoformat(t.value).toordinal())
+            except ValueError:
+                continue
+    return out
