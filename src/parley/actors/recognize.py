@@ -100,8 +100,12 @@ class Recognizer:
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
-        self.headers = [(s, e) for s, e in paragraphs if self._is_header(s, e)]
+        self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
+        self.header_starts = [s for s, _ in self.headers]
         self.group_words = {f for _, _, forms in lex.groups for f in forms if " " not in f}
+        self.honorifics: dict[str, list] = {}  # first word -> the honorifics starting with it, longest first
+        for h in lex.honorifics:
+            self.honorifics.setdefault(h[0], []).append(h)
         self.mentions: list[Mention] = []
         self.covered = [False] * len(self.toks)
         self.by_start: dict[int, int] = {}
@@ -113,7 +117,8 @@ class Recognizer:
         return "\n" not in chunk and len(chunk.split()) <= 7 and chunk.rstrip()[-1:] not in ".!?\"”’:,;)"
 
     def _in_header(self, off: int) -> bool:
-        return any(s <= off < e for s, e in self.headers)
+        k = bisect.bisect_right(self.header_starts, off)
+        return bool(k) and off < self.headers[k - 1][1]
 
     def _sent(self, off: int) -> int:
         return bisect.bisect_right(self.sent_starts, off) - 1
@@ -331,7 +336,9 @@ class Recognizer:
             self._add_name(k, j)
 
     def _honorific(self, k: int, j: int) -> int:
-        for h in self.lex.honorifics:
+        if k >= j:
+            return 0
+        for h in self.honorifics.get(self.toks[k].low, ()):
             n = len(h)
             if k + n <= j and all(self.toks[k + x].low == h[x] for x in range(n)):
                 return n

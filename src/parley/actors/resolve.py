@@ -24,6 +24,8 @@ Choices (recorded here because they decide the output):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -96,6 +98,44 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in _words(text) if w.lower() not in _SKIP_INITIALS).upper()
 
 
+# the kinds of definite description resolved by recency: "the party", "the group" (an organisation that is
+# not a party), "the ruling party", "the opposition party", and the parties not called ruling (the fallback)
+_KINDS = ("party", "organization", "ruling", "opposition", "non-ruling")
+
+
+class _Recent:
+    """The positions at which a set of actors is mentioned, sorted, so "the actor mentioned last before ``pos``"
+    is one bisection. Ties (two actors at one offset) go to the earlier actor, as a scan in actor order would."""
+
+    def __init__(self):
+        self.keys: list[tuple[int, int]] = []  # (position, -actor index)
+        self.members: list[int] = []  # actor indexes, ascending
+
+    def put(self, ci: int, positions: list[int]) -> None:
+        bisect.insort(self.members, ci)
+        for p in positions:
+            bisect.insort(self.keys, (p, -ci))
+
+    def add(self, ci: int, pos: int) -> None:
+        """One more mention of ``ci``, if it is in the set."""
+        k = bisect.bisect_left(self.members, ci)
+        if k < len(self.members) and self.members[k] == ci:
+            bisect.insort(self.keys, (pos, -ci))
+
+    def drop(self, ci: int) -> None:
+        k = bisect.bisect_left(self.members, ci)
+        if k < len(self.members) and self.members[k] == ci:
+            del self.members[k]
+            self.keys = [key for key in self.keys if key[1] != -ci]
+
+    def first(self) -> int:
+        return self.members[0]
+
+    def last_before(self, pos: int) -> int | None:
+        k = bisect.bisect_left(self.keys, (pos,))  # (pos,) sorts before every (pos, -ci)
+        return -self.keys[k - 1][1] if k else None
+
+
 class Resolver:
     def __init__(self, rec: Recognizer, lex: Lexicon, dicts: dict[str, ActorDictionary], published: str | None,
                  learned: dict):
@@ -107,6 +147,7 @@ class Resolver:
         self.clusters: list[Cluster] = []
         self.of: dict[int, int] = {}  # mention idx -> cluster idx
         self.dominant: str | None = None
+        self._names: dict[str, str] | None = None  # see ``_expand``
 
     # ------------------------------------------------------------------ entry
     def run(self) -> list[Actor]:
@@ -165,22 +206,29 @@ class Resolver:
         for i in live:
             if ms[i].bound is not None:
                 uf.union(i, ms[i].bound)
-        # acronyms spelling the initials of an organisation name in this document
+        # acronyms spelling the initials of an organisation name in this document: an index from initials to the
+        # organisation names (in text order), so each acronym looks up its own letters; the nearest name before
+        # it wins, else the first one after
+        by_initials: dict[str, tuple[list[int], list[int]]] = {}
+        for j in live:
+            if not ms[j].acronym and ms[j].type == "organization" and len(_words(ms[j].text)) > 1:
+                idx, starts = by_initials.setdefault(_initials(ms[j].text), ([], []))
+                idx.append(j)
+                starts.append(ms[j].s)
         for i in live:
             m = ms[i]
             if not m.acronym or m.entry is not None or m.bound is not None:
                 continue
-            letters = m.text.replace(".", "").upper()
-            cands = [j for j in live if not ms[j].acronym and ms[j].type == "organization"
-                     and _initials(ms[j].text) == letters and len(_words(ms[j].text)) > 1]
-            if cands:
-                before = [j for j in cands if ms[j].s < m.s]
-                uf.union(i, before[-1] if before else cands[0])
+            hit = by_initials.get(m.text.replace(".", "").upper())
+            if hit:
+                k = bisect.bisect_left(hit[1], m.s)
+                uf.union(i, hit[0][k - 1] if k else hit[0][0])
         # short personal names: "Rainsy" -> "Sam Rainsy", "Ban" -> "Ban Ki-moon". An index of the first and last
         # one or two words of every longer personal name keeps this linear in the number of mentions. A name is
         # not the short form of itself plus a generational suffix ("Donald Trump" is not "Donald Trump Jr."),
         # and a short form shared by several people goes to the most mentioned of them, then the nearest before.
         index: dict[tuple[str, ...], list[int]] = {}
+        indexed: dict[int, set] = {}  # mention -> the keys it is indexed under
         for j in live:
             o = ms[j]
             if o.type != "person":
@@ -196,18 +244,29 @@ class Resolver:
                         keys.add(tuple(f[-n:]))
             for k in keys:
                 index.setdefault(k, []).append(j)
+            indexed[j] = keys
         weight = Counter(norm(ms[j].text) for j in live if ms[j].type == "person")
+        # (short form, its actor) -> the number of merges made when one of the candidates was found in that actor:
+        # a repeated short form ("Rainsy" ... "Rainsy") is answered without a pass over its candidates again
+        joined: dict[tuple, int] = {}
+        merges = 0
         for i in live:
             m = ms[i]
             if m.type not in (None, "person") or m.acronym:
                 continue
             w = tuple(x.lower() for x in _words(m.text))
-            if len(w) > 2:
+            if len(w) > 2 or w not in index:
                 continue
-            cands = [j for j in index.get(w, ()) if j != i]
-            if any(uf.find(j) == uf.find(i) for j in cands):
+            ri, own = uf.find(i), w in indexed.get(i, ())
+            if not own and joined.get((w, ri)) == merges:
+                continue
+            if any(j != i and uf.find(j) == ri for j in index[w]):
+                if not own:
+                    joined[(w, ri)] = merges
                 continue  # already joined through its own spelling ("Trump" ... "Trump")
+            cands = [j for j in index[w] if j != i]
             if cands:
+                merges += 1
                 roots = {uf.find(j) for j in cands}
                 if len(roots) > 1:
                     top = max(weight[norm(ms[j].text)] for j in cands)
@@ -302,21 +361,15 @@ class Resolver:
     def _opposition(self, c: Cluster) -> bool:
         return "opposition" in c.adj or self._code_hint(c).endswith("OPP")
 
-    def _last_before(self, pred, pos: int) -> int | None:
-        best, best_pos = None, -1
-        for ci, c in enumerate(self.clusters):
-            if not pred(c):
-                continue
-            for i in c.members:
-                s = self.ms[i].s
-                if s < pos and s > best_pos:
-                    best, best_pos = ci, s
-            for s, _ in c.extra:
-                if s < pos and s > best_pos:
-                    best, best_pos = ci, s
-        return best
-
     def _resolve_definites(self) -> None:
+        """Each description to the actor it names. The candidates of each kind of description (parties, other
+        organisations, ruling and opposition parties, holders of a role) are kept as ``_Recent`` indexes, so "the
+        actor of that kind mentioned last before" is a bisection, not a pass over all actors per description."""
+        self._recent = {kind: _Recent() for kind in _KINDS}
+        for ci, c in enumerate(self.clusters):
+            self._index(ci, c)
+        self._roles: dict[str, tuple[list[int], _Recent]] = {}
+        self._opp_leaders = [c for c in self.clusters if c.type == "person" and c.role and "opposition" in c.role]
         for i, m in enumerate(self.ms):
             if not m.definite:
                 continue
@@ -330,57 +383,86 @@ class Resolver:
                             ci = self.of[lo]
                             break
                 elif "ruling" in m.adj:
-                    ci = self._pick_party(self._ruling, m.s)
+                    ci = self._pick_party("ruling", m.s)
                 elif "opposition" in m.adj:
-                    ci = self._pick_party(self._opposition, m.s)
+                    ci = self._pick_party("opposition", m.s)
                     if ci is None:
                         ci = self._opposition_fallback()
                 else:
-                    ci = self._last_before(self._is_party, m.s)
+                    ci = self._recent["party"].last_before(m.s)
             elif m.definite == "group":
-                ci = self._last_before(lambda c: c.type == "organization" and not self._is_party(c), m.s)
+                ci = self._recent["organization"].last_before(m.s)
             elif m.definite == "role":
                 ci = self._pick_role(m.role or "", m.s)
             if ci is not None:
                 self.of[i] = ci
-                self.clusters[ci].extra.append([m.s, m.e])
-                if m.definite == "party" and not self.clusters[ci].adj:
-                    self.clusters[ci].adj |= m.adj
+                c = self.clusters[ci]
+                c.extra.append([m.s, m.e])
+                for recent in [*self._recent.values(), *(r for _, r in self._roles.values())]:
+                    recent.add(ci, m.s)
+                if m.definite == "party" and not c.adj and m.adj:
+                    c.adj |= m.adj  # the actor may now be of other kinds ("the opposition party")
+                    for recent in self._recent.values():
+                        recent.drop(ci)
+                    self._index(ci, c)
 
-    def _pick_party(self, pred, pos: int) -> int | None:
-        cands = [ci for ci, c in enumerate(self.clusters) if self._is_party(c) and pred(c)]
-        if not cands:
+    def _kinds(self, c: Cluster) -> list[str]:
+        """The kinds of description ``c`` can be named by (see ``_KINDS``)."""
+        if c.type != "organization":
+            return []
+        if not self._is_party(c):
+            return ["organization"]
+        ruling = self._ruling(c)
+        return ["party", "ruling" if ruling else "non-ruling"] + (["opposition"] if self._opposition(c) else [])
+
+    def _positions(self, c: Cluster) -> list[int]:
+        return [self.ms[i].s for i in c.members] + [s for s, _ in c.extra]
+
+    def _index(self, ci: int, c: Cluster) -> None:
+        for kind in self._kinds(c):
+            self._recent[kind].put(ci, self._positions(c))
+
+    def _pick_party(self, kind: str, pos: int) -> int | None:
+        """The only party of that kind ("ruling", "opposition"), else the one mentioned last before, else the
+        first one."""
+        recent = self._recent[kind]
+        if not recent.members:
             return None
-        if len(cands) == 1:
-            return cands[0]
-        before = self._last_before(lambda c: c in [self.clusters[x] for x in cands], pos)
-        return before if before is not None else cands[0]
+        if len(recent.members) == 1:
+            return recent.first()
+        before = recent.last_before(pos)
+        return before if before is not None else recent.first()
 
     def _opposition_fallback(self) -> int | None:
-        for c in self.clusters:
-            if c.type == "person" and c.role and "opposition" in c.role:
-                for i in c.members:
-                    lo = self.ms[i].leader_of if self.ms[i].leader_of is not None else self.ms[i].role_org
-                    if lo is not None and lo in self.of:
-                        return self.of[lo]
-        parties = [ci for ci, c in enumerate(self.clusters) if self._is_party(c) and not self._ruling(c)]
-        return parties[0] if len(parties) == 1 else None
+        for c in self._opp_leaders:
+            for i in c.members:
+                lo = self.ms[i].leader_of if self.ms[i].leader_of is not None else self.ms[i].role_org
+                if lo is not None and lo in self.of:
+                    return self.of[lo]
+        others = self._recent["non-ruling"]
+        return others.first() if len(others.members) == 1 else None
 
     def _pick_role(self, role: str, pos: int) -> int | None:
-        def has(c: Cluster) -> bool:
-            if c.type != "person":
-                return False
-            roles = [c.role or ""] + ([c.dict_role.role or ""] if c.dict_role else [])
-            return any(re.search(rf"(?:^|\s){re.escape(role)}$", r.lower()) for r in roles if r)
+        if role not in self._roles:
+            def has(c: Cluster) -> bool:
+                if c.type != "person":
+                    return False
+                roles = [c.role or ""] + ([c.dict_role.role or ""] if c.dict_role else [])
+                return any(re.search(rf"(?:^|\s){re.escape(role)}$", r.lower()) for r in roles if r)
 
-        cands = [c for c in self.clusters if has(c)]
-        home = [c for c in cands if (c.country or (c.entry.country if c.entry else None) or self.dominant)
-                == self.dominant]
-        pool = home or cands
+            cands = [ci for ci, c in enumerate(self.clusters) if has(c)]
+            home = [ci for ci in cands if (self.clusters[ci].country or (self.clusters[ci].entry.country
+                                                                          if self.clusters[ci].entry else None)
+                                           or self.dominant) == self.dominant]
+            recent = _Recent()
+            for ci in home or cands:
+                recent.put(ci, self._positions(self.clusters[ci]))
+            self._roles[role] = (home or cands, recent)
+        pool, recent = self._roles[role]
         if not pool:
             return None
-        ci = self._last_before(lambda c: c in pool, pos)
-        return ci if ci is not None else self.clusters.index(pool[0])
+        ci = recent.last_before(pos)
+        return ci if ci is not None else pool[0]
 
     # ------------------------------------------------------------------ links between actors
     def _link(self) -> None:
@@ -405,12 +487,17 @@ class Resolver:
     # ------------------------------------------------------------------ groups and countries
     def _groups(self) -> None:
         lex, text = self.lex, self.text
+        # a group word inside an actor's mention is part of that actor: the mentions sorted by start, with the
+        # furthest end reached so far, answer "does any mention overlap s..e" with one bisection
         spans = sorted((self.ms[i].s, self.ms[i].e) for i in self.of)
+        span_starts = [a for a, _ in spans]
+        reach = list(itertools.accumulate((b for _, b in spans), max))
         form_of = {f: (canon, code) for canon, code, forms in lex.groups for f in forms}
         by_key: dict = {}
         for mt in lex.group_re.finditer(text):
             s, e = mt.start(), mt.end()
-            if any(a < e and s < b for a, b in spans):
+            k = bisect.bisect_left(span_starts, e)  # spans[:k] start before e
+            if k and reach[k - 1] > s:
                 continue
             if s > 0 and text[s - 1] == "-":
                 continue
@@ -580,8 +667,9 @@ class Resolver:
 
     def _expand(self, name: str) -> str:
         """An affiliation named by the dictionary/memory, in the form this document's actor has."""
-        n = norm(name)
-        for c in self.clusters:
-            if norm(c.name) == n or any(norm(self.ms[i].text) == n for i in c.members):
-                return c.name
-        return name
+        if self._names is None:  # built once, after the canonical names are set: normalised form -> first actor
+            self._names = {}
+            for c in self.clusters:
+                for form in [c.name] + [self.ms[i].text for i in c.members]:
+                    self._names.setdefault(norm(form), c.name)
+        return self._names.get(norm(name), name)
