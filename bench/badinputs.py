@@ -52,6 +52,7 @@ T17 = REPO.parent / "shared" / "data" / "t17"
 RAW_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit)\b|Traceback")
 NAMES = ["Ana Ruiz", "Tomas Berg", "Lena Okafor", "Yusuf Demir", "Mara Lindqvist", "Pavel Horak", "Ines Duarte",
          "Kofi Mensah", "Hana Sato", "Omar Haddad"]
+SYLLABLES = "ka lo mi ra ten vo sun dar bel nor qui zan fe ho lu mar pet sel".split()
 PATHOLOGICAL = ("quotes", "no_boundary", "dates", "names")
 HTML = "<html><head><title>Talks</title></head><body><article><p>{}</p></article></body></html>"
 
@@ -111,6 +112,11 @@ def load_articles(limit: int = 3000) -> list[str]:
 # --- pathological paragraphs ---------------------------------------------------------------------------------
 
 
+def _name(rng: random.Random) -> str:
+    """A made-up capitalised word of two or three syllables (no digits: a digit stops a name being an actor)."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
 def pathological(kind: str, size: int, rng: random.Random) -> str:
     """One paragraph (no blank line) of about ``size`` characters."""
     parts, n = [], 0
@@ -124,9 +130,12 @@ def pathological(kind: str, size: int, rng: random.Random) -> str:
             d = rng.randint(1, 28)
             s = (f"on {d} March 2011 and on Monday {d} April 2010 and on 2011-03-{d:02d} and last week and "
                  f"in May {rng.randint(1990, 2030)} and ")
-        else:  # names: many distinct capitalised names, the actor stage's pairs
-            first, last = rng.choice(NAMES).split()
-            s = f"{first} {last}{rng.randint(1, 99999)} met Minister {rng.choice(NAMES)} of Party{rng.randint(1, 9999)}, "
+        else:  # names: many distinct persons, parties with acronyms, definite descriptions, short names, groups
+            first, last, other = _name(rng), _name(rng), rng.choice(NAMES)
+            party = f"{_name(rng)} {_name(rng)} Party"
+            acr = "".join(w[0] for w in party.split()).upper()
+            s = (f"{first} {last} of the {party} ({acr}) met Prime Minister {other}, and {last} said the party, "
+                 f"the group, the prime minister, the ruling party and {acr} supporters told police, ")
         parts.append(s)
         n += len(s)
     return "Talks resume\n\n" + "".join(parts).strip() + ".\n"
