@@ -27,7 +27,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from parley.actors.recognize import DETERMINERS, Recognizer
+from parley.actors.mention import DETERMINERS
+from parley.actors.recognize import Recognizer
 
 TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 LABELS = frozenset(TYPES)

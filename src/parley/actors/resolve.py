@@ -29,59 +29,14 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 
-from parley.actors.dictionary import ActorDictionary, DictEntry, RoleSpan
+from parley.actors.cluster import GENERATIONAL, Cluster, UnionFind, initials, name_words
+from parley.actors.definites import DefiniteDescriptions
+from parley.actors.dictionary import ActorDictionary, DictEntry
 from parley.actors.lexicon import Lexicon, norm
-from parley.actors.recognize import Mention, Recognizer, _is_party
+from parley.actors.mention import Mention
+from parley.actors.recognize import Recognizer
 from parley.document import Actor
-
-_SKIP_INITIALS = frozenset("of for and the & de du des la le on in to".split())
-
-
-@dataclass
-class Cluster:
-    members: list[int]
-    type: str | None = None
-    entry: DictEntry | None = None
-    learned: dict | None = None
-    learned_name: str | None = None
-    iso: str | None = None
-    group: str | None = None
-    extra: list[list[int]] = field(default_factory=list)  # definite-description spans
-    role: str | None = None
-    role_code: str | None = None
-    role_org: int | None = None  # cluster index
-    country: str | None = None
-    relation: int | None = None
-    leader_of: int | None = None
-    owner: int | None = None
-    desc_code: str | None = None
-    adj: set = field(default_factory=set)
-    dict_role: RoleSpan | None = None
-    name: str = ""
-    code: str | None = None
-    code_source: str | None = None
-    first: int = 0
-
-
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-class _UF:
-    def __init__(self, n: int):
-        self.p = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.p[max(a, b)] = min(a, b)
 
 
 def slug(name: str) -> str:
@@ -90,53 +45,7 @@ def slug(name: str) -> str:
     return s or "actor"
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_](?:[\w.]|[-'’](?=\w))*", text.replace("’s", "").replace("'s", ""))]
-
-
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in _words(text) if w.lower() not in _SKIP_INITIALS).upper()
-
-
-# the kinds of definite description resolved by recency: "the party", "the group" (an organisation that is
-# not a party), "the ruling party", "the opposition party", and the parties not called ruling (the fallback)
-_KINDS = ("party", "organization", "ruling", "opposition", "non-ruling")
-
-
-class _Recent:
-    """The positions at which a set of actors is mentioned, sorted, so "the actor mentioned last before ``pos``"
-    is one bisection. Ties (two actors at one offset) go to the earlier actor, as a scan in actor order would."""
-
-    def __init__(self):
-        self.keys: list[tuple[int, int]] = []  # (position, -actor index)
-        self.members: list[int] = []  # actor indexes, ascending
-
-    def put(self, ci: int, positions: list[int]) -> None:
-        bisect.insort(self.members, ci)
-        for p in positions:
-            bisect.insort(self.keys, (p, -ci))
-
-    def add(self, ci: int, pos: int) -> None:
-        """One more mention of ``ci``, if it is in the set."""
-        k = bisect.bisect_left(self.members, ci)
-        if k < len(self.members) and self.members[k] == ci:
-            bisect.insort(self.keys, (pos, -ci))
-
-    def drop(self, ci: int) -> None:
-        k = bisect.bisect_left(self.members, ci)
-        if k < len(self.members) and self.members[k] == ci:
-            del self.members[k]
-            self.keys = [key for key in self.keys if key[1] != -ci]
-
-    def first(self) -> int:
-        return self.members[0]
-
-    def last_before(self, pos: int) -> int | None:
-        k = bisect.bisect_left(self.keys, (pos,))  # (pos,) sorts before every (pos, -ci)
-        return -self.keys[k - 1][1] if k else None
-
-
-class Resolver:
+class Resolver(DefiniteDescriptions):
     def __init__(self, rec: Recognizer, lex: Lexicon, dicts: dict[str, ActorDictionary], published: str | None,
                  learned: dict):
         self.rec, self.lex, self.dicts = rec, lex, dicts
@@ -195,7 +104,7 @@ class Resolver:
     def _cluster(self) -> None:
         ms = self.ms
         live = [i for i, m in enumerate(ms) if not m.definite]
-        uf = _UF(len(ms))
+        uf = UnionFind(len(ms))
         first: dict = {}
         for i in live:
             k = self._key(ms[i])
@@ -211,8 +120,8 @@ class Resolver:
         # it wins, else the first one after
         by_initials: dict[str, tuple[list[int], list[int]]] = {}
         for j in live:
-            if not ms[j].acronym and ms[j].type == "organization" and len(_words(ms[j].text)) > 1:
-                idx, starts = by_initials.setdefault(_initials(ms[j].text), ([], []))
+            if not ms[j].acronym and ms[j].type == "organization" and len(name_words(ms[j].text)) > 1:
+                idx, starts = by_initials.setdefault(initials(ms[j].text), ([], []))
                 idx.append(j)
                 starts.append(ms[j].s)
         for i in live:
@@ -234,12 +143,12 @@ class Resolver:
             if o.type != "person":
                 continue
             e = self._entry(o)
-            forms = [[x.lower() for x in _words(o.text)]] + ([[x.lower() for x in _words(e.name)]] if e else [])
+            forms = [[x.lower() for x in name_words(o.text)]] + ([[x.lower() for x in name_words(e.name)]] if e else [])
             keys = set()
             for f in forms:
                 for n in (1, 2):
                     if len(f) > n:
-                        if not all(x.rstrip(".") in _GENERATIONAL for x in f[n:]):
+                        if not all(x.rstrip(".") in GENERATIONAL for x in f[n:]):
                             keys.add(tuple(f[:n]))
                         keys.add(tuple(f[-n:]))
             for k in keys:
@@ -254,7 +163,7 @@ class Resolver:
             m = ms[i]
             if m.type not in (None, "person") or m.acronym:
                 continue
-            w = tuple(x.lower() for x in _words(m.text))
+            w = tuple(x.lower() for x in name_words(m.text))
             if len(w) > 2 or w not in index:
                 continue
             ri, own = uf.find(i), w in indexed.get(i, ())
@@ -337,132 +246,6 @@ class Resolver:
                 hit = self.lex.match_country(toks, 0) if toks else None
                 if hit and hit[1]:
                     c.country = hit[1]
-
-    # ------------------------------------------------------------------ definite descriptions
-    def _code_hint(self, c: Cluster) -> str:
-        if c.dict_role and c.dict_role.code:
-            return c.dict_role.code
-        if c.learned and c.learned.get("code"):
-            return c.learned["code"]
-        return ""
-
-    def _is_party(self, c: Cluster) -> bool:
-        if c.type != "organization":
-            return False
-        if any(_is_party(self.ms[i], self.lex) for i in c.members):
-            return True
-        code = self._code_hint(c)
-        return bool(c.adj) or "PTY" in code or code.endswith("OPP") or (
-            c.entry is not None and any("party" in (r.role or "") for r in c.entry.roles))
-
-    def _ruling(self, c: Cluster) -> bool:
-        return "ruling" in c.adj or self._code_hint(c).endswith("GOVPTY")
-
-    def _opposition(self, c: Cluster) -> bool:
-        return "opposition" in c.adj or self._code_hint(c).endswith("OPP")
-
-    def _resolve_definites(self) -> None:
-        """Each description to the actor it names. The candidates of each kind of description (parties, other
-        organisations, ruling and opposition parties, holders of a role) are kept as ``_Recent`` indexes, so "the
-        actor of that kind mentioned last before" is a bisection, not a pass over all actors per description."""
-        self._recent = {kind: _Recent() for kind in _KINDS}
-        for ci, c in enumerate(self.clusters):
-            self._index(ci, c)
-        self._roles: dict[str, tuple[list[int], _Recent]] = {}
-        self._opp_leaders = [c for c in self.clusters if c.type == "person" and c.role and "opposition" in c.role]
-        for i, m in enumerate(self.ms):
-            if not m.definite:
-                continue
-            ci = None
-            if m.definite == "party":
-                if m.owner is not None and m.owner in self.of:
-                    oc = self.clusters[self.of[m.owner]]
-                    for j in oc.members:
-                        lo = self.ms[j].leader_of if self.ms[j].leader_of is not None else self.ms[j].role_org
-                        if lo is not None and lo in self.of and self._is_party(self.clusters[self.of[lo]]):
-                            ci = self.of[lo]
-                            break
-                elif "ruling" in m.adj:
-                    ci = self._pick_party("ruling", m.s)
-                elif "opposition" in m.adj:
-                    ci = self._pick_party("opposition", m.s)
-                    if ci is None:
-                        ci = self._opposition_fallback()
-                else:
-                    ci = self._recent["party"].last_before(m.s)
-            elif m.definite == "group":
-                ci = self._recent["organization"].last_before(m.s)
-            elif m.definite == "role":
-                ci = self._pick_role(m.role or "", m.s)
-            if ci is not None:
-                self.of[i] = ci
-                c = self.clusters[ci]
-                c.extra.append([m.s, m.e])
-                for recent in [*self._recent.values(), *(r for _, r in self._roles.values())]:
-                    recent.add(ci, m.s)
-                if m.definite == "party" and not c.adj and m.adj:
-                    c.adj |= m.adj  # the actor may now be of other kinds ("the opposition party")
-                    for recent in self._recent.values():
-                        recent.drop(ci)
-                    self._index(ci, c)
-
-    def _kinds(self, c: Cluster) -> list[str]:
-        """The kinds of description ``c`` can be named by (see ``_KINDS``)."""
-        if c.type != "organization":
-            return []
-        if not self._is_party(c):
-            return ["organization"]
-        ruling = self._ruling(c)
-        return ["party", "ruling" if ruling else "non-ruling"] + (["opposition"] if self._opposition(c) else [])
-
-    def _positions(self, c: Cluster) -> list[int]:
-        return [self.ms[i].s for i in c.members] + [s for s, _ in c.extra]
-
-    def _index(self, ci: int, c: Cluster) -> None:
-        for kind in self._kinds(c):
-            self._recent[kind].put(ci, self._positions(c))
-
-    def _pick_party(self, kind: str, pos: int) -> int | None:
-        """The only party of that kind ("ruling", "opposition"), else the one mentioned last before, else the
-        first one."""
-        recent = self._recent[kind]
-        if not recent.members:
-            return None
-        if len(recent.members) == 1:
-            return recent.first()
-        before = recent.last_before(pos)
-        return before if before is not None else recent.first()
-
-    def _opposition_fallback(self) -> int | None:
-        for c in self._opp_leaders:
-            for i in c.members:
-                lo = self.ms[i].leader_of if self.ms[i].leader_of is not None else self.ms[i].role_org
-                if lo is not None and lo in self.of:
-                    return self.of[lo]
-        others = self._recent["non-ruling"]
-        return others.first() if len(others.members) == 1 else None
-
-    def _pick_role(self, role: str, pos: int) -> int | None:
-        if role not in self._roles:
-            def has(c: Cluster) -> bool:
-                if c.type != "person":
-                    return False
-                roles = [c.role or ""] + ([c.dict_role.role or ""] if c.dict_role else [])
-                return any(re.search(rf"(?:^|\s){re.escape(role)}$", r.lower()) for r in roles if r)
-
-            cands = [ci for ci, c in enumerate(self.clusters) if has(c)]
-            home = [ci for ci in cands if (self.clusters[ci].country or (self.clusters[ci].entry.country
-                                                                          if self.clusters[ci].entry else None)
-                                           or self.dominant) == self.dominant]
-            recent = _Recent()
-            for ci in home or cands:
-                recent.put(ci, self._positions(self.clusters[ci]))
-            self._roles[role] = (home or cands, recent)
-        pool, recent = self._roles[role]
-        if not pool:
-            return None
-        ci = recent.last_before(pos)
-        return ci if ci is not None else pool[0]
 
     # ------------------------------------------------------------------ links between actors
     def _link(self) -> None:
@@ -592,7 +375,7 @@ class Resolver:
 
     def _head_code(self, c: Cluster) -> str:
         for i in c.members:
-            w = _words(self.ms[i].text)
+            w = name_words(self.ms[i].text)
             if w and not self.ms[i].acronym:
                 return self.lex.org_heads.get(w[-1].lower(), "")
         return ""
@@ -609,7 +392,7 @@ class Resolver:
         if c.learned_name:
             return c.learned_name
         forms = [re.sub(r"[’']s$", "", self.ms[i].text) for i in c.members]
-        return max(forms, key=lambda f: (not self.ms[c.members[0]].acronym or " " in f, len(_words(f)), len(f)))
+        return max(forms, key=lambda f: (not self.ms[c.members[0]].acronym or " " in f, len(name_words(f)), len(f)))
 
     def _actors(self) -> list[Actor]:
         for c in self.clusters:
