@@ -3,6 +3,8 @@ lost, does any input give a raw exception, how much time and memory does it take
 
     python bench/badinputs.py [--n 10000] [--seed 15] [--pathological 2] [--path-size 1000000]
                               [--timeout 7200] [--profile] [--keep DIR] [--json OUT] [-- EXTRA RUN ARGS]
+    python bench/badinputs.py --profile-only [--profile-sizes 25000,50000,100000] [--profile-kinds names]
+                              [--baseline-src OLD/src]
 
 What the batch holds (``--n`` inputs in all; good articles are T17 articles from ../shared/data/t17 with a unique
 last line each, so no two inputs share content):
@@ -26,7 +28,9 @@ exception name, or a traceback) and lost (neither stored nor reported); the good
 the slowest documents (from the gaps between consecutive ``ingested_at`` stamps, 1 s resolution, which also
 count failed inputs read in between). ``--profile`` then times each pipeline stage on each pathological kind
 (and on HTML of many small tags) at three growing sizes, each case in its own process under a time cap, so a
-super-linear stage shows as a growing ratio (or as the stage that ran out of time).
+super-linear stage shows as a growing ratio (or as the stage that ran out of time). ``--profile-only`` skips the
+batch; ``--baseline-src`` profiles an earlier source tree first (``git archive BASE src | tar -x -C OLD``), so the
+before and after figures come from one run on the same inputs.
 """
 
 from __future__ import annotations
@@ -395,10 +399,12 @@ for stage in pipeline.STAGES:
 """
 
 
-def profile(sizes: list[int], cap: float, seed: int) -> None:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    print(f"per-stage seconds (each case its own process, capped at {cap:.0f} s; '>' = still running at the cap):")
-    for kind in (*PATHOLOGICAL, "html_tags"):
+def profile(sizes: list[int], cap: float, seed: int, kinds: tuple[str, ...] = (*PATHOLOGICAL, "html_tags"),
+            src: Path = REPO / "src") -> None:
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    print(f"per-stage seconds of {src} (each case its own process, capped at {cap:.0f} s; '>' = still running at "
+          "the cap):")
+    for kind in kinds:
         rows = {}
         for size in sizes:
             text = (HTML.format("<p>Talks.</p>" * (size // 14)) if kind == "html_tags"
@@ -434,10 +440,19 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true", help="then time each stage on the pathological kinds")
     ap.add_argument("--profile-sizes", default="10000,20000,40000")
     ap.add_argument("--profile-cap", type=float, default=120)
+    ap.add_argument("--profile-only", action="store_true", help="no batch: only the per-stage profile")
+    ap.add_argument("--profile-kinds", default=",".join((*PATHOLOGICAL, "html_tags")))
+    ap.add_argument("--baseline-src", metavar="DIR", help="profile this source tree too, first (e.g. a `git archive` "
+                    "of an earlier commit's src/), so before and after come from one run on the same inputs")
     ap.add_argument("--keep", metavar="DIR", help="build the batch and the store here and keep them")
     ap.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
     ap.add_argument("extra", nargs="*", help="after --: more arguments for parley run")
     args = ap.parse_args()
+    if args.profile_only:
+        sizes, kinds = [int(x) for x in args.profile_sizes.split(",")], tuple(args.profile_kinds.split(","))
+        for src in ([Path(args.baseline_src)] if args.baseline_src else []) + [REPO / "src"]:
+            profile(sizes, args.profile_cap, args.seed, kinds, src)
+        return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="parley-bad-"))
     root, db = work / "inputs", work / "bad.db"
     if root.exists():
@@ -456,7 +471,8 @@ def main() -> int:
                                                "table": {k: dict(v) for k, v in oc["table"].items()}},
                                               ensure_ascii=False, indent=1), encoding="utf-8")
     if args.profile:
-        profile([int(s) for s in args.profile_sizes.split(",")], args.profile_cap, args.seed)
+        profile([int(s) for s in args.profile_sizes.split(",")], args.profile_cap, args.seed,
+                tuple(args.profile_kinds.split(",")))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     ok = res["finished"] and oc["good_stored"] == oc["good"] and not any(r["raw"] or r["lost"]
