@@ -68,12 +68,23 @@ class Batch:
         self.root, self.rng, self.articles = root, rng, articles
         self.inputs: list[dict] = []  # {kind, klass, id, hash}
         self.k = 0
+        self.used: set[str] = set()
+
+    def free(self, folder: str, names) -> str:
+        """``folder/name`` for the first name drawn from ``names`` (a callable) that is not taken there yet."""
+        while True:
+            rel = f"{folder}/{names()}"
+            if rel not in self.used:
+                return rel
 
     def article(self) -> str:
         self.k += 1
         return self.rng.choice(self.articles).rstrip() + f"\n\nReference {self.k} of the reliability batch.\n"
 
     def add(self, kind: str, klass: str, rel: str, data: bytes | None, doc_id: str | None = None) -> Path:
+        if rel in self.used:  # a second file at one path would overwrite the first: that input would never be read
+            raise ValueError(f"badinputs: two inputs at {rel}")
+        self.used.add(rel)
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if data is not None:
@@ -198,12 +209,11 @@ def build(root: Path, n: int, seed: int, n_path: int, path_size: int) -> Batch:
     odd = 0
     for i, kind in enumerate(kinds):
         folder = f"t17like/topic{i % 7}/2011-0{i % 9 + 1}-{i % 28 + 1:02d}"
-        name = f"{rng.randint(1, 60)}.htm.txt"  # few names, many folders: same-named files everywhere
         text = b.article()
-        if kind == "good_txt":
-            b.add(kind, "good", f"{folder}/{name}", text.encode())
+        if kind == "good_txt":  # few names, many folders: same-named files everywhere (never two at one path)
+            b.add(kind, "good", b.free(folder, lambda: f"{rng.randint(1, 60)}.htm.txt"), text.encode())
         elif kind == "good_html":
-            b.add(kind, "good", f"html/{i % 13}/{rng.randint(1, 40)}.html",
+            b.add(kind, "good", b.free(f"html/{i % 13}", lambda: f"{rng.randint(1, 200)}.html"),
                   html.format(text.replace("\n\n", "</p><p>")).encode())
         elif kind == "good_jsonl":
             jsonl_lines.append((kind, "good", f"j{i}", json.dumps({"id": f"j{i}", "text": text,
