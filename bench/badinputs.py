@@ -3,6 +3,8 @@ lost, does any input give a raw exception, how much time and memory does it take
 
     python bench/badinputs.py [--n 10000] [--seed 15] [--pathological 2] [--path-size 1000000]
                               [--timeout 7200] [--profile] [--keep DIR] [--json OUT] [-- EXTRA RUN ARGS]
+    python bench/badinputs.py --profile-only [--profile-sizes 25000,50000,100000] [--profile-kinds names]
+                              [--baseline-src OLD/src]
 
 What the batch holds (``--n`` inputs in all; good articles are T17 articles from ../shared/data/t17 with a unique
 last line each, so no two inputs share content):
@@ -26,7 +28,9 @@ exception name, or a traceback) and lost (neither stored nor reported); the good
 the slowest documents (from the gaps between consecutive ``ingested_at`` stamps, 1 s resolution, which also
 count failed inputs read in between). ``--profile`` then times each pipeline stage on each pathological kind
 (and on HTML of many small tags) at three growing sizes, each case in its own process under a time cap, so a
-super-linear stage shows as a growing ratio (or as the stage that ran out of time).
+super-linear stage shows as a growing ratio (or as the stage that ran out of time). ``--profile-only`` skips the
+batch; ``--baseline-src`` profiles an earlier source tree first (``git archive BASE src | tar -x -C OLD``), so the
+before and after figures come from one run on the same inputs.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ T17 = REPO.parent / "shared" / "data" / "t17"
 RAW_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit)\b|Traceback")
 NAMES = ["Ana Ruiz", "Tomas Berg", "Lena Okafor", "Yusuf Demir", "Mara Lindqvist", "Pavel Horak", "Ines Duarte",
          "Kofi Mensah", "Hana Sato", "Omar Haddad"]
+SYLLABLES = "ka lo mi ra ten vo sun dar bel nor qui zan fe ho lu mar pet sel".split()
 PATHOLOGICAL = ("quotes", "no_boundary", "dates", "names")
 HTML = "<html><head><title>Talks</title></head><body><article><p>{}</p></article></body></html>"
 
@@ -63,12 +68,23 @@ class Batch:
         self.root, self.rng, self.articles = root, rng, articles
         self.inputs: list[dict] = []  # {kind, klass, id, hash}
         self.k = 0
+        self.used: set[str] = set()
+
+    def free(self, folder: str, names) -> str:
+        """``folder/name`` for the first name drawn from ``names`` (a callable) that is not taken there yet."""
+        while True:
+            rel = f"{folder}/{names()}"
+            if rel not in self.used:
+                return rel
 
     def article(self) -> str:
         self.k += 1
         return self.rng.choice(self.articles).rstrip() + f"\n\nReference {self.k} of the reliability batch.\n"
 
     def add(self, kind: str, klass: str, rel: str, data: bytes | None, doc_id: str | None = None) -> Path:
+        if rel in self.used:  # a second file at one path would overwrite the first: that input would never be read
+            raise ValueError(f"badinputs: two inputs at {rel}")
+        self.used.add(rel)
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if data is not None:
@@ -111,6 +127,11 @@ def load_articles(limit: int = 3000) -> list[str]:
 # --- pathological paragraphs ---------------------------------------------------------------------------------
 
 
+def _name(rng: random.Random) -> str:
+    """A made-up capitalised word of two or three syllables (no digits: a digit stops a name being an actor)."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
 def pathological(kind: str, size: int, rng: random.Random) -> str:
     """One paragraph (no blank line) of about ``size`` characters."""
     parts, n = [], 0
@@ -124,9 +145,12 @@ def pathological(kind: str, size: int, rng: random.Random) -> str:
             d = rng.randint(1, 28)
             s = (f"on {d} March 2011 and on Monday {d} April 2010 and on 2011-03-{d:02d} and last week and "
                  f"in May {rng.randint(1990, 2030)} and ")
-        else:  # names: many distinct capitalised names, the actor stage's pairs
-            first, last = rng.choice(NAMES).split()
-            s = f"{first} {last}{rng.randint(1, 99999)} met Minister {rng.choice(NAMES)} of Party{rng.randint(1, 9999)}, "
+        else:  # names: many distinct persons, parties with acronyms, definite descriptions, short names, groups
+            first, last, other = _name(rng), _name(rng), rng.choice(NAMES)
+            party = f"{_name(rng)} {_name(rng)} Party"
+            acr = "".join(w[0] for w in party.split()).upper()
+            s = (f"{first} {last} of the {party} ({acr}) met Prime Minister {other}, and {last} said the party, "
+                 f"the group, the prime minister, the ruling party and {acr} supporters told police, ")
         parts.append(s)
         n += len(s)
     return "Talks resume\n\n" + "".join(parts).strip() + ".\n"
@@ -185,12 +209,11 @@ def build(root: Path, n: int, seed: int, n_path: int, path_size: int) -> Batch:
     odd = 0
     for i, kind in enumerate(kinds):
         folder = f"t17like/topic{i % 7}/2011-0{i % 9 + 1}-{i % 28 + 1:02d}"
-        name = f"{rng.randint(1, 60)}.htm.txt"  # few names, many folders: same-named files everywhere
         text = b.article()
-        if kind == "good_txt":
-            b.add(kind, "good", f"{folder}/{name}", text.encode())
+        if kind == "good_txt":  # few names, many folders: same-named files everywhere (never two at one path)
+            b.add(kind, "good", b.free(folder, lambda: f"{rng.randint(1, 60)}.htm.txt"), text.encode())
         elif kind == "good_html":
-            b.add(kind, "good", f"html/{i % 13}/{rng.randint(1, 40)}.html",
+            b.add(kind, "good", b.free(f"html/{i % 13}", lambda: f"{rng.randint(1, 200)}.html"),
                   html.format(text.replace("\n\n", "</p><p>")).encode())
         elif kind == "good_jsonl":
             jsonl_lines.append((kind, "good", f"j{i}", json.dumps({"id": f"j{i}", "text": text,
@@ -386,10 +409,12 @@ for stage in pipeline.STAGES:
 """
 
 
-def profile(sizes: list[int], cap: float, seed: int) -> None:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    print(f"per-stage seconds (each case its own process, capped at {cap:.0f} s; '>' = still running at the cap):")
-    for kind in (*PATHOLOGICAL, "html_tags"):
+def profile(sizes: list[int], cap: float, seed: int, kinds: tuple[str, ...] = (*PATHOLOGICAL, "html_tags"),
+            src: Path = REPO / "src") -> None:
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    print(f"per-stage seconds of {src} (each case its own process, capped at {cap:.0f} s; '>' = still running at "
+          "the cap):")
+    for kind in kinds:
         rows = {}
         for size in sizes:
             text = (HTML.format("<p>Talks.</p>" * (size // 14)) if kind == "html_tags"
@@ -425,10 +450,19 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true", help="then time each stage on the pathological kinds")
     ap.add_argument("--profile-sizes", default="10000,20000,40000")
     ap.add_argument("--profile-cap", type=float, default=120)
+    ap.add_argument("--profile-only", action="store_true", help="no batch: only the per-stage profile")
+    ap.add_argument("--profile-kinds", default=",".join((*PATHOLOGICAL, "html_tags")))
+    ap.add_argument("--baseline-src", metavar="DIR", help="profile this source tree too, first (e.g. a `git archive` "
+                    "of an earlier commit's src/), so before and after come from one run on the same inputs")
     ap.add_argument("--keep", metavar="DIR", help="build the batch and the store here and keep them")
     ap.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
     ap.add_argument("extra", nargs="*", help="after --: more arguments for parley run")
     args = ap.parse_args()
+    if args.profile_only:
+        sizes, kinds = [int(x) for x in args.profile_sizes.split(",")], tuple(args.profile_kinds.split(","))
+        for src in ([Path(args.baseline_src)] if args.baseline_src else []) + [REPO / "src"]:
+            profile(sizes, args.profile_cap, args.seed, kinds, src)
+        return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="parley-bad-"))
     root, db = work / "inputs", work / "bad.db"
     if root.exists():
@@ -447,7 +481,8 @@ def main() -> int:
                                                "table": {k: dict(v) for k, v in oc["table"].items()}},
                                               ensure_ascii=False, indent=1), encoding="utf-8")
     if args.profile:
-        profile([int(s) for s in args.profile_sizes.split(",")], args.profile_cap, args.seed)
+        profile([int(s) for s in args.profile_sizes.split(",")], args.profile_cap, args.seed,
+                tuple(args.profile_kinds.split(",")))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     ok = res["finished"] and oc["good_stored"] == oc["good"] and not any(r["raw"] or r["lost"]

@@ -27,7 +27,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from parley.actors.recognize import DETERMINERS, Recognizer
+from parley.actors.mention import DETERMINERS
+from parley.actors.recognize import Recognizer
 
 TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 LABELS = frozenset(TYPES)
@@ -49,7 +50,10 @@ def add_entities(rec: Recognizer, ents: Iterable) -> int:
     lex, toks = rec.lex, rec.toks
     starts = [t.s for t in toks]
     ents = list(ents)
-    demonyms = {e.text for e in ents if e.label == "NORP"} | {t.text for t in toks if t.cap}
+    demonyms: dict[str, set[str]] = {}  # a capitalised word without its plural s -> the words
+    for d in {e.text for e in ents if e.label == "NORP"} | {t.text for t in toks if t.cap}:
+        demonyms.setdefault(d.rstrip("s"), set()).add(d)
+    known = _Known(rec)
     added = 0
     for ent in ents:
         typ = TYPES.get(ent.label)
@@ -66,12 +70,14 @@ def add_entities(rec: Recognizer, ents: Iterable) -> int:
         ti = _peel(rec, ti, tj, typ)
         if ti >= tj or _junk(rec, ti, tj, typ):
             continue
-        short = tj - ti == 1 and _part_of_name(rec, toks[ti].text)
+        known.update()
+        short = tj - ti == 1 and toks[ti].text in known.name_parts
         if short:
             typ = None  # "Dravik" after "Matthias Dravik": a short name, merged by the resolver, whatever the label
         if any(rec.covered[k] for k in range(ti, tj)):
-            for m in rec.mentions:  # a bare word the rules kept without evidence: the entity confirms it
-                if m.ti == ti and m.tj == tj and m.type is None and m.weak and not m.definite and not short:
+            # a bare word the rules kept without evidence: the entity confirms it
+            for m in known.by_span.get((ti, tj), ()):
+                if m.type is None and m.weak and not m.definite and not short:
                     rec.entity_hints.append((m, typ))  # typed after the rules' evidence pass (``settle``)
                     added += 1
             continue
@@ -88,19 +94,32 @@ def settle(rec: Recognizer) -> None:
         m.evidence, m.weak = True, False
 
 
-def _has_demonym(name: str, demonyms: set[str]) -> bool:
-    """True when a capitalised word of the document derives from ``name`` (Valdoria -> Valdorian, Japan -> Japanese)."""
+def _has_demonym(name: str, demonyms: dict[str, set[str]]) -> bool:
+    """True when a capitalised word of the document derives from ``name`` (Valdoria -> Valdorian, Japan -> Japanese):
+    the word, less any plural s, is the stem plus a demonym ending (no ending ends in s, so the stem is intact)."""
     if " " in name or len(name) < 4:
         return False
     stem = name[:-1] if name[-1] in "aeiouy" else name
-    return any(d != name and d.startswith(stem) and d[len(stem):].rstrip("s") in DEMONYM_ENDINGS for d in demonyms)
+    return any(d != name for end in DEMONYM_ENDINGS for d in demonyms.get(stem + end, ()))
 
 
-def _part_of_name(rec: Recognizer, word: str) -> bool:
-    for m in rec.mentions:
-        if m.type == "person" and m.tj - m.ti > 1 and word in (rec.toks[m.ti].text, rec.toks[m.tj - 1].text):
-            return True
-    return False
+class _Known:
+    """What the mentions added so far offer the entity pass, kept up to date as mentions are added (so each entity
+    is one lookup, not a pass over every mention): the first and last words of multi-word person names, and the
+    mentions by token span."""
+
+    def __init__(self, rec: Recognizer):
+        self.rec, self.seen = rec, 0
+        self.name_parts: set[str] = set()
+        self.by_span: dict[tuple[int, int], list] = {}
+
+    def update(self) -> None:
+        toks = self.rec.toks
+        for m in self.rec.mentions[self.seen:]:
+            if m.type == "person" and m.tj - m.ti > 1:
+                self.name_parts.update((toks[m.ti].text, toks[m.tj - 1].text))
+            self.by_span.setdefault((m.ti, m.tj), []).append(m)
+        self.seen = len(self.rec.mentions)
 
 
 def _first_token(starts: list[int], off: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -29,11 +30,13 @@ class Token:
     text: str
     kind: str = "word"  # word | punct | poss | suffix
 
-    @property
+    # computed once per token (tokens are never changed after tokenising): the recognizer asks for them
+    # several times per token and pattern
+    @cached_property
     def low(self) -> str:
         return self.text.lower().replace("’", "'")
 
-    @property
+    @cached_property
     def cap(self) -> bool:
         return self.kind == "word" and self.text[:1].isupper()
 

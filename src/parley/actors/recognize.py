@@ -22,25 +22,18 @@ the role and affiliation the event coder needs. Choices:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from parley.actors.dictionary import ActorDictionary
+from parley.actors.evidence import EvidencePass, flag_adjectives
 from parley.actors.lexicon import Lexicon, Token
+from parley.actors.mention import CUE_VERBS, DETERMINERS, OPP_ADJ, RULING_ADJ, Mention
 
-DETERMINERS = frozenset("the a an another its his her their our this that".split())
-CUE_VERBS = frozenset(
-    """said says told added explained noted stated urged called warned wrote insisted argued claimed asked
-    announced declared replied responded confirmed denied stressed acknowledged maintained reiterated""".split()
-)
-PREPS = frozenset("of for to at with in from".split())
 DEF_HEADS = {"party": "party", "group": "group", "organization": "group", "organisation": "group",
              "movement": "party"}
-RULING_ADJ = frozenset(["ruling", "governing"])
 # adjectives allowed inside a definite description ("the banned opposition party"); any other word
 # ("the working group") makes it a different thing
 DEF_ADJ = frozenset("""main banned dissolved disbanded outlawed now-defunct defunct former largest same whole
     entire royalist rights""".split())
-OPP_ADJ = frozenset(["opposition"])
 # capitalised words that open a new sentence, never continue a name: a run "Gadhafi The Al-Jazeera …" is two
 SENTENCE_OPENERS = frozenset("the an this these those but however meanwhile it he she they we".split())
 BANNER_WORDS = frozenset("new update updated breaking exclusive watch video live photos latest developing".split())
@@ -55,41 +48,15 @@ _TITLE_ABBREVS = frozenset({"rep", "sen", "gov", "rev", "gen", "lt", "col", "sgt
                             "cmdr", "supt", "insp", "atty", "amb"})
 
 
+
 def _particle_hyphen(word: str) -> bool:
     """ "ul-Haq", "al-Baghdadi", "bin-Salman": a short lower-case particle hyphened to a capitalised name part."""
     head, dash, rest = word.partition("-")
     return bool(dash) and head.isalpha() and head.islower() and len(head) <= 3 and rest[:1].isupper()
 
 
-@dataclass
-class Mention:
-    s: int
-    e: int
-    ti: int
-    tj: int
-    text: str
-    type: str | None = None  # person | organization | country | group | None (unknown)
-    entry: int | None = None  # index into the bundled/user dictionary
-    learned: str | None = None  # name of a corpus-learned actor
-    iso: str | None = None  # country mentions, group country
-    acronym: bool = False
-    weak: bool = False  # single unknown word / header: keep only with evidence or a longer name
-    definite: str | None = None  # "party" | "group" | "role" for definite descriptions
-    adj: set = field(default_factory=set)  # ruling / opposition flags
-    role: str | None = None
-    role_code: str | None = None
-    role_org: int | None = None  # mention index of the organisation the role is held in
-    country: str | None = None  # nationality from a qualifier ("Japanese Prime Minister")
-    relation: int | None = None  # mention index of the person this one advises/supports
-    leader_of: int | None = None  # "X's Party"
-    owner: int | None = None  # "RFA's Khmer Service"
-    desc_code: str | None = None  # "an election monitoring group" -> NGO
-    evidence: bool = False
-    group: str | None = None  # canonical group name
-    bound: int | None = None  # acronym bound by parentheses to this mention index
 
-
-class Recognizer:
+class Recognizer(EvidencePass):
     def __init__(self, text: str, sentences: list[list[int]], paragraphs: list[list[int]], lex: Lexicon,
                  dictionaries: list[tuple[str, ActorDictionary]], entities: list | None = None):
         self.text = text
@@ -100,8 +67,12 @@ class Recognizer:
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
-        self.headers = [(s, e) for s, e in paragraphs if self._is_header(s, e)]
+        self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
+        self.header_starts = [s for s, _ in self.headers]
         self.group_words = {f for _, _, forms in lex.groups for f in forms if " " not in f}
+        self.honorifics: dict[str, list] = {}  # first word -> the honorifics starting with it, longest first
+        for h in lex.honorifics:
+            self.honorifics.setdefault(h[0], []).append(h)
         self.mentions: list[Mention] = []
         self.covered = [False] * len(self.toks)
         self.by_start: dict[int, int] = {}
@@ -113,7 +84,8 @@ class Recognizer:
         return "\n" not in chunk and len(chunk.split()) <= 7 and chunk.rstrip()[-1:] not in ".!?\"”’:,;)"
 
     def _in_header(self, off: int) -> bool:
-        return any(s <= off < e for s, e in self.headers)
+        k = bisect.bisect_right(self.header_starts, off)
+        return bool(k) and off < self.headers[k - 1][1]
 
     def _sent(self, off: int) -> int:
         return bisect.bisect_right(self.sent_starts, off) - 1
@@ -331,7 +303,9 @@ class Recognizer:
             self._add_name(k, j)
 
     def _honorific(self, k: int, j: int) -> int:
-        for h in self.lex.honorifics:
+        if k >= j:
+            return 0
+        for h in self.honorifics.get(self.toks[k].low, ()):
             n = len(h)
             if k + n <= j and all(self.toks[k + x].low == h[x] for x in range(n)):
                 return n
@@ -435,309 +409,3 @@ class Recognizer:
                 m = self._mk(i, end, definite="role")
                 m.role = " ".join(tk.low for tk in toks[k:end])
                 self._add(m)
-
-    # ------------------------------------------------------------------ evidence
-    def _evidence_pass(self) -> None:
-        for idx, m in enumerate(self.mentions):
-            if m.definite or m.type == "country":
-                continue
-            self._before(idx, m)
-            self._after(idx, m)
-            self._paren(idx, m)
-            self._possessive(idx, m)
-
-    def _mention_ending(self, k: int) -> int | None:
-        return self.by_end.get(k)
-
-    def _mention_starting(self, k: int) -> int | None:
-        return self.by_start.get(k)
-
-    def _role_ending(self, k: int) -> tuple[int, str] | None:
-        """(first token index, role text) of the longest role phrase that ends at toks[k]."""
-        toks, lex = self.toks, self.lex
-        best = None
-        for n in range(1, 5):
-            a = k - n + 1
-            if a < 0:
-                break
-            if any(toks[x].kind not in ("word", "punct") or (toks[x].kind == "punct" and toks[x].text != "-")
-                   for x in range(a, k + 1)):
-                break
-            key = tuple(toks[x].low for x in range(a, k + 1))
-            if key in lex.roles:
-                best = (a, key)
-        if not best:
-            return None
-        a, key = best
-        # modifiers ("former", "acting") and a region specifier ("Asia director")
-        while a > 0 and toks[a - 1].kind == "word" and toks[a - 1].low in lex.role_modifiers:
-            a -= 1
-        c = None
-        if a > 0:
-            for n in (2, 1):
-                b = a - n
-                if b >= 0:
-                    c = lex.match_country(toks, b)
-                    if c and c[0] == n and c[1] == "" and c[2] == "region":
-                        a = b
-                        break
-        text = " ".join(toks[x].text if toks[x].cap and lex.match_country(toks, x) else toks[x].low
-                        for x in range(a, k + 1))
-        return a, text
-
-    def _apply_role(self, m: Mention, role: str, first: int) -> None:
-        """Record a role and look left of it for the organisation or nationality that qualifies it."""
-        toks, lex = self.toks, self.lex
-        full = tuple(toks[x].low for x in range(first, first + len(role.split())))
-        key = tuple(w for w in role.lower().split() if w not in lex.role_modifiers) or tuple(role.lower().split())
-        code = None
-        for cand in [full[n:] for n in range(len(full))] + [key[n:] for n in range(len(key))]:
-            if cand in lex.roles:
-                code = lex.roles[cand][0]
-                break
-        if m.role is None:
-            m.role, m.role_code = role, code
-        m.evidence = True
-        if m.type is None:
-            m.type = "person"
-        q = first - 1
-        if q < 0:
-            return
-        if toks[q].kind == "poss" and q > 0:
-            o = self._mention_ending(q - 1)
-            if o is not None and self.mentions[o].type != "person":
-                if self.mentions[o].type == "country":
-                    m.country = m.country or self.mentions[o].iso
-                elif m.role_org is None:
-                    m.role_org = o
-            return
-        o = self._mention_ending(q)
-        if o is not None and self.mentions[o].type in ("organization", None) and not self.mentions[o].definite:
-            if m.role_org is None:
-                m.role_org = o
-            return
-        if o is not None and self.mentions[o].type == "country":
-            m.country = m.country or self.mentions[o].iso
-            return
-        for n in (3, 2, 1):
-            b = q - n + 1
-            if b >= 0:
-                c = lex.match_country(toks, b)
-                if c and c[0] == n and c[1]:
-                    m.country = m.country or c[1]
-                    return
-
-    def _before(self, idx: int, m: Mention) -> None:
-        toks = self.toks
-        k = m.ti - 1
-        if k < 0:
-            return
-        if toks[k].text == "." and k > 0:
-            k -= 1
-        if self._honorific(k, k + 1) and m.type in (None, "person"):
-            m.type, m.evidence = "person", True
-            return
-        comma = toks[k].text == ","
-        if comma:
-            k -= 1
-            if k < 0:
-                return
-        r = self._role_ending(k)
-        if not r:
-            return
-        first, role = r
-        if comma:
-            d = toks[first - 1] if first > 0 else None
-            if d is None or not (d.low in DETERMINERS or d.kind == "poss" or self._mention_ending(first - 1) is not None):
-                return
-        if m.type == "organization":
-            return
-        self._apply_role(m, role, first)
-
-    def _after(self, idx: int, m: Mention) -> None:
-        toks, lex, n = self.toks, self.lex, len(self.toks)
-        k = m.tj
-        plural_opener = m.weak and self._initial(m.ti) and m.text.endswith("s")  # "Supporters said"
-        if k < n and toks[k].kind == "word" and toks[k].low in CUE_VERBS and not plural_opener:
-            if m.type is None:
-                m.type = "person"
-            m.evidence = True
-        # "Funcinpec royalist party": a lowercase description right after the name
-        self._description(m, k, comma=False)
-        if k >= n or toks[k].text != ",":
-            return
-        k += 1
-        if self._description(m, k - 1, comma=True):
-            return
-        while k < n and toks[k].low in DETERMINERS and not toks[k].cap:
-            k += 1
-        found = False
-        while True:
-            mod_start = k
-            while k < n and toks[k].low in lex.role_modifiers and not toks[k].cap:
-                k += 1
-            qual = None
-            o = self._mention_starting(k)
-            if o is not None and self.mentions[o].type in ("organization", None, "person") and o != idx:
-                qual = o
-                k = self.mentions[o].tj
-            c = lex.match_country(toks, k) if qual is None else None
-            country = None
-            if c and c[1]:
-                country = c[1]
-                k += c[0]
-            start = k if (qual is not None or country) else mod_start
-            while k < n and toks[k].low in lex.role_modifiers:
-                k += 1
-            r = lex.match_role(toks, k)
-            if not r:
-                break
-            qstart = self.mentions[qual].ti if qual is not None else k
-            mods = [toks[x].low for x in range(mod_start, qstart) if toks[x].low in lex.role_modifiers]
-            role = " ".join(mods + [toks[x].low for x in range(k - (k - start if qual is None and not country
-                                                                            else 0), k + r)
-                                    if toks[x].low not in mods or x >= k])
-            if m.type == "organization":
-                return
-            if qual is not None and self.mentions[qual].type == "person":
-                m.relation = qual  # "Kem Sokha loyalist"
-                if m.role is None:
-                    m.role = role
-                m.evidence = True
-                m.type = m.type or "person"
-            else:
-                if not found:
-                    self._apply_role(m, role, start if qual is None else self.mentions[qual].ti)
-                if qual is not None and m.role_org is None:
-                    m.role_org = qual
-                if country and not m.country:
-                    m.country = country
-            found = True
-            k += r
-            if k < n and toks[k].low == "and":
-                k += 1
-                continue
-            break
-        if not found:
-            return
-        if k < n and toks[k].low in PREPS:
-            prep = toks[k].low
-            k += 1
-            skip = 0
-            while k < n and skip < 4 and self._mention_starting(k) is None and toks[k].kind in ("word", "punct") \
-                    and not toks[k].cap and toks[k].text != ",":
-                k += 1
-                skip += 1
-            o = self._mention_starting(k)
-            if o is None:
-                # the object may sit after a qualifier ("to Japanese Prime Minister Shinzo Abe")
-                for x in range(k, min(n, k + 5)):
-                    if toks[x].text in ",.;":
-                        break
-                    if self._mention_starting(x) is not None and self.mentions[self._mention_starting(x)].type \
-                            in ("person", None):
-                        o = self._mention_starting(x)
-                        break
-            if o is not None and o != idx:
-                om = self.mentions[o]
-                if om.type == "person" or (prep == "to" and om.type is None):
-                    m.relation = o
-                elif om.type in ("organization", None) or om.definite in ("party", "group"):
-                    if m.role_org is None:
-                        m.role_org = o
-                    # ", an election monitoring group" after the organisation
-                    self._description(om, om.tj, comma=True)
-
-    def _description(self, m: Mention, k: int, comma: bool) -> bool:
-        """An organisation description after a name: ", an election monitoring group" / " royalist party"."""
-        toks, lex, n = self.toks, self.lex, len(self.toks)
-        if comma:
-            if k >= n or toks[k].text != ",":
-                return False
-            k += 1
-            if k < n and toks[k].low in ("a", "an", "the"):
-                k += 1
-            else:
-                return False
-        best = None
-        for a in range(k, min(n, k + 4)):
-            if toks[a].kind != "word" or toks[a].cap:
-                break
-            for b in range(a + 1, min(n, a + 4) + 1):
-                key = tuple(toks[x].low for x in range(a, b))
-                if key in lex.org_descriptions and (b >= n or toks[b].kind != "word" or toks[b].cap):
-                    best = (b, lex.org_descriptions[key])
-            if best:
-                break
-        if not best or m.type == "person" and not comma:
-            return False
-        if m.type in ("person",) and m.role:
-            return False
-        m.type, m.desc_code, m.evidence = "organization", best[1] or m.desc_code, True
-        return True
-
-    def _paren(self, idx: int, m: Mention) -> None:
-        toks, n = self.toks, len(self.toks)
-        k = m.tj
-        if k + 2 < n and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].acronym:
-            o = self._mention_starting(k + 1)
-            if o is not None:
-                self.mentions[o].bound = idx
-                self.mentions[o].type = m.type or self.mentions[o].type
-            if m.type is None:
-                m.type = "organization"
-            m.evidence = True
-
-    def _possessive(self, idx: int, m: Mention) -> None:
-        toks, n = self.toks, len(self.toks)
-        k = m.tj
-        if k >= n or toks[k].kind != "poss":
-            return
-        k += 1
-        adj = set()
-        while k < n and toks[k].kind == "word" and toks[k].low in RULING_ADJ | OPP_ADJ:
-            adj.add("ruling" if toks[k].low in RULING_ADJ else "opposition")
-            k += 1
-        o = self._mention_starting(k)
-        if o is None or o == idx:
-            return
-        om = self.mentions[o]
-        if adj and om.type in ("organization", None):
-            om.adj |= adj
-        if om.definite:
-            om.owner = idx  # "Hun Sen's party": resolved through the owner's affiliation
-            return
-        if om.type == "organization":
-            if m.type in ("person", None) and not m.acronym and (om.definite or _is_party(om, self.lex)):
-                m.leader_of = o
-                if m.type is None:
-                    m.type, m.evidence = "person", True
-            elif m.type == "organization":
-                om.owner = idx
-            elif m.type == "country":
-                om.country = m.iso
-
-
-def _is_party(m: Mention, lex: Lexicon) -> bool:
-    return m.definite == "party" or lex.org_heads.get(m.text.split()[-1].lower()) == "PTY" or m.desc_code == "PTY"
-
-
-def flag_adjectives(rec: Recognizer) -> None:
-    """'the ruling Cambodian People's Party', 'the opposition CNRP' -> flags on the organisation mention."""
-    toks = rec.toks
-    for m in rec.mentions:
-        if m.type != "organization" or m.definite:
-            continue
-        k = m.ti - 1
-        seen = 0
-        while k >= 0 and seen < 3 and toks[k].kind == "word" and not toks[k].cap:
-            if toks[k].low in RULING_ADJ:
-                m.adj.add("ruling")
-            elif toks[k].low in OPP_ADJ:
-                m.adj.add("opposition")
-            elif toks[k].low in ("the", "main", "banned", "dissolved", "largest", "former", "now-defunct"):
-                pass
-            else:
-                break
-            k -= 1
-            seen += 1

@@ -24,62 +24,19 @@ Choices (recorded here because they decide the output):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 
-from parley.actors.dictionary import ActorDictionary, DictEntry, RoleSpan
+from parley.actors.cluster import GENERATIONAL, Cluster, UnionFind, initials, name_words
+from parley.actors.definites import DefiniteDescriptions
+from parley.actors.dictionary import ActorDictionary, DictEntry
 from parley.actors.lexicon import Lexicon, norm
-from parley.actors.recognize import Mention, Recognizer, _is_party
+from parley.actors.mention import Mention
+from parley.actors.recognize import Recognizer
 from parley.document import Actor
-
-_SKIP_INITIALS = frozenset("of for and the & de du des la le on in to".split())
-
-
-@dataclass
-class Cluster:
-    members: list[int]
-    type: str | None = None
-    entry: DictEntry | None = None
-    learned: dict | None = None
-    learned_name: str | None = None
-    iso: str | None = None
-    group: str | None = None
-    extra: list[list[int]] = field(default_factory=list)  # definite-description spans
-    role: str | None = None
-    role_code: str | None = None
-    role_org: int | None = None  # cluster index
-    country: str | None = None
-    relation: int | None = None
-    leader_of: int | None = None
-    owner: int | None = None
-    desc_code: str | None = None
-    adj: set = field(default_factory=set)
-    dict_role: RoleSpan | None = None
-    name: str = ""
-    code: str | None = None
-    code_source: str | None = None
-    first: int = 0
-
-
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-class _UF:
-    def __init__(self, n: int):
-        self.p = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.p[max(a, b)] = min(a, b)
 
 
 def slug(name: str) -> str:
@@ -88,15 +45,7 @@ def slug(name: str) -> str:
     return s or "actor"
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_](?:[\w.]|[-'’](?=\w))*", text.replace("’s", "").replace("'s", ""))]
-
-
-def _initials(text: str) -> str:
-    return "".join(w[0] for w in _words(text) if w.lower() not in _SKIP_INITIALS).upper()
-
-
-class Resolver:
+class Resolver(DefiniteDescriptions):
     def __init__(self, rec: Recognizer, lex: Lexicon, dicts: dict[str, ActorDictionary], published: str | None,
                  learned: dict):
         self.rec, self.lex, self.dicts = rec, lex, dicts
@@ -107,6 +56,7 @@ class Resolver:
         self.clusters: list[Cluster] = []
         self.of: dict[int, int] = {}  # mention idx -> cluster idx
         self.dominant: str | None = None
+        self._names: dict[str, str] | None = None  # see ``_expand``
 
     # ------------------------------------------------------------------ entry
     def run(self) -> list[Actor]:
@@ -154,7 +104,7 @@ class Resolver:
     def _cluster(self) -> None:
         ms = self.ms
         live = [i for i, m in enumerate(ms) if not m.definite]
-        uf = _UF(len(ms))
+        uf = UnionFind(len(ms))
         first: dict = {}
         for i in live:
             k = self._key(ms[i])
@@ -165,49 +115,67 @@ class Resolver:
         for i in live:
             if ms[i].bound is not None:
                 uf.union(i, ms[i].bound)
-        # acronyms spelling the initials of an organisation name in this document
+        # acronyms spelling the initials of an organisation name in this document: an index from initials to the
+        # organisation names (in text order), so each acronym looks up its own letters; the nearest name before
+        # it wins, else the first one after
+        by_initials: dict[str, tuple[list[int], list[int]]] = {}
+        for j in live:
+            if not ms[j].acronym and ms[j].type == "organization" and len(name_words(ms[j].text)) > 1:
+                idx, starts = by_initials.setdefault(initials(ms[j].text), ([], []))
+                idx.append(j)
+                starts.append(ms[j].s)
         for i in live:
             m = ms[i]
             if not m.acronym or m.entry is not None or m.bound is not None:
                 continue
-            letters = m.text.replace(".", "").upper()
-            cands = [j for j in live if not ms[j].acronym and ms[j].type == "organization"
-                     and _initials(ms[j].text) == letters and len(_words(ms[j].text)) > 1]
-            if cands:
-                before = [j for j in cands if ms[j].s < m.s]
-                uf.union(i, before[-1] if before else cands[0])
+            hit = by_initials.get(m.text.replace(".", "").upper())
+            if hit:
+                k = bisect.bisect_left(hit[1], m.s)
+                uf.union(i, hit[0][k - 1] if k else hit[0][0])
         # short personal names: "Rainsy" -> "Sam Rainsy", "Ban" -> "Ban Ki-moon". An index of the first and last
         # one or two words of every longer personal name keeps this linear in the number of mentions. A name is
         # not the short form of itself plus a generational suffix ("Donald Trump" is not "Donald Trump Jr."),
         # and a short form shared by several people goes to the most mentioned of them, then the nearest before.
         index: dict[tuple[str, ...], list[int]] = {}
+        indexed: dict[int, set] = {}  # mention -> the keys it is indexed under
         for j in live:
             o = ms[j]
             if o.type != "person":
                 continue
             e = self._entry(o)
-            forms = [[x.lower() for x in _words(o.text)]] + ([[x.lower() for x in _words(e.name)]] if e else [])
+            forms = [[x.lower() for x in name_words(o.text)]] + ([[x.lower() for x in name_words(e.name)]] if e else [])
             keys = set()
             for f in forms:
                 for n in (1, 2):
                     if len(f) > n:
-                        if not all(x.rstrip(".") in _GENERATIONAL for x in f[n:]):
+                        if not all(x.rstrip(".") in GENERATIONAL for x in f[n:]):
                             keys.add(tuple(f[:n]))
                         keys.add(tuple(f[-n:]))
             for k in keys:
                 index.setdefault(k, []).append(j)
+            indexed[j] = keys
         weight = Counter(norm(ms[j].text) for j in live if ms[j].type == "person")
+        # (short form, its actor) -> the number of merges made when one of the candidates was found in that actor:
+        # a repeated short form ("Rainsy" ... "Rainsy") is answered without a pass over its candidates again
+        joined: dict[tuple, int] = {}
+        merges = 0
         for i in live:
             m = ms[i]
             if m.type not in (None, "person") or m.acronym:
                 continue
-            w = tuple(x.lower() for x in _words(m.text))
-            if len(w) > 2:
+            w = tuple(x.lower() for x in name_words(m.text))
+            if len(w) > 2 or w not in index:
                 continue
-            cands = [j for j in index.get(w, ()) if j != i]
-            if any(uf.find(j) == uf.find(i) for j in cands):
+            ri, own = uf.find(i), w in indexed.get(i, ())
+            if not own and joined.get((w, ri)) == merges:
+                continue
+            if any(j != i and uf.find(j) == ri for j in index[w]):
+                if not own:
+                    joined[(w, ri)] = merges
                 continue  # already joined through its own spelling ("Trump" ... "Trump")
+            cands = [j for j in index[w] if j != i]
             if cands:
+                merges += 1
                 roots = {uf.find(j) for j in cands}
                 if len(roots) > 1:
                     top = max(weight[norm(ms[j].text)] for j in cands)
@@ -279,109 +247,6 @@ class Resolver:
                 if hit and hit[1]:
                     c.country = hit[1]
 
-    # ------------------------------------------------------------------ definite descriptions
-    def _code_hint(self, c: Cluster) -> str:
-        if c.dict_role and c.dict_role.code:
-            return c.dict_role.code
-        if c.learned and c.learned.get("code"):
-            return c.learned["code"]
-        return ""
-
-    def _is_party(self, c: Cluster) -> bool:
-        if c.type != "organization":
-            return False
-        if any(_is_party(self.ms[i], self.lex) for i in c.members):
-            return True
-        code = self._code_hint(c)
-        return bool(c.adj) or "PTY" in code or code.endswith("OPP") or (
-            c.entry is not None and any("party" in (r.role or "") for r in c.entry.roles))
-
-    def _ruling(self, c: Cluster) -> bool:
-        return "ruling" in c.adj or self._code_hint(c).endswith("GOVPTY")
-
-    def _opposition(self, c: Cluster) -> bool:
-        return "opposition" in c.adj or self._code_hint(c).endswith("OPP")
-
-    def _last_before(self, pred, pos: int) -> int | None:
-        best, best_pos = None, -1
-        for ci, c in enumerate(self.clusters):
-            if not pred(c):
-                continue
-            for i in c.members:
-                s = self.ms[i].s
-                if s < pos and s > best_pos:
-                    best, best_pos = ci, s
-            for s, _ in c.extra:
-                if s < pos and s > best_pos:
-                    best, best_pos = ci, s
-        return best
-
-    def _resolve_definites(self) -> None:
-        for i, m in enumerate(self.ms):
-            if not m.definite:
-                continue
-            ci = None
-            if m.definite == "party":
-                if m.owner is not None and m.owner in self.of:
-                    oc = self.clusters[self.of[m.owner]]
-                    for j in oc.members:
-                        lo = self.ms[j].leader_of if self.ms[j].leader_of is not None else self.ms[j].role_org
-                        if lo is not None and lo in self.of and self._is_party(self.clusters[self.of[lo]]):
-                            ci = self.of[lo]
-                            break
-                elif "ruling" in m.adj:
-                    ci = self._pick_party(self._ruling, m.s)
-                elif "opposition" in m.adj:
-                    ci = self._pick_party(self._opposition, m.s)
-                    if ci is None:
-                        ci = self._opposition_fallback()
-                else:
-                    ci = self._last_before(self._is_party, m.s)
-            elif m.definite == "group":
-                ci = self._last_before(lambda c: c.type == "organization" and not self._is_party(c), m.s)
-            elif m.definite == "role":
-                ci = self._pick_role(m.role or "", m.s)
-            if ci is not None:
-                self.of[i] = ci
-                self.clusters[ci].extra.append([m.s, m.e])
-                if m.definite == "party" and not self.clusters[ci].adj:
-                    self.clusters[ci].adj |= m.adj
-
-    def _pick_party(self, pred, pos: int) -> int | None:
-        cands = [ci for ci, c in enumerate(self.clusters) if self._is_party(c) and pred(c)]
-        if not cands:
-            return None
-        if len(cands) == 1:
-            return cands[0]
-        before = self._last_before(lambda c: c in [self.clusters[x] for x in cands], pos)
-        return before if before is not None else cands[0]
-
-    def _opposition_fallback(self) -> int | None:
-        for c in self.clusters:
-            if c.type == "person" and c.role and "opposition" in c.role:
-                for i in c.members:
-                    lo = self.ms[i].leader_of if self.ms[i].leader_of is not None else self.ms[i].role_org
-                    if lo is not None and lo in self.of:
-                        return self.of[lo]
-        parties = [ci for ci, c in enumerate(self.clusters) if self._is_party(c) and not self._ruling(c)]
-        return parties[0] if len(parties) == 1 else None
-
-    def _pick_role(self, role: str, pos: int) -> int | None:
-        def has(c: Cluster) -> bool:
-            if c.type != "person":
-                return False
-            roles = [c.role or ""] + ([c.dict_role.role or ""] if c.dict_role else [])
-            return any(re.search(rf"(?:^|\s){re.escape(role)}$", r.lower()) for r in roles if r)
-
-        cands = [c for c in self.clusters if has(c)]
-        home = [c for c in cands if (c.country or (c.entry.country if c.entry else None) or self.dominant)
-                == self.dominant]
-        pool = home or cands
-        if not pool:
-            return None
-        ci = self._last_before(lambda c: c in pool, pos)
-        return ci if ci is not None else self.clusters.index(pool[0])
-
     # ------------------------------------------------------------------ links between actors
     def _link(self) -> None:
         for c in self.clusters:
@@ -405,12 +270,17 @@ class Resolver:
     # ------------------------------------------------------------------ groups and countries
     def _groups(self) -> None:
         lex, text = self.lex, self.text
+        # a group word inside an actor's mention is part of that actor: the mentions sorted by start, with the
+        # furthest end reached so far, answer "does any mention overlap s..e" with one bisection
         spans = sorted((self.ms[i].s, self.ms[i].e) for i in self.of)
+        span_starts = [a for a, _ in spans]
+        reach = list(itertools.accumulate((b for _, b in spans), max))
         form_of = {f: (canon, code) for canon, code, forms in lex.groups for f in forms}
         by_key: dict = {}
         for mt in lex.group_re.finditer(text):
             s, e = mt.start(), mt.end()
-            if any(a < e and s < b for a, b in spans):
+            k = bisect.bisect_left(span_starts, e)  # spans[:k] start before e
+            if k and reach[k - 1] > s:
                 continue
             if s > 0 and text[s - 1] == "-":
                 continue
@@ -505,7 +375,7 @@ class Resolver:
 
     def _head_code(self, c: Cluster) -> str:
         for i in c.members:
-            w = _words(self.ms[i].text)
+            w = name_words(self.ms[i].text)
             if w and not self.ms[i].acronym:
                 return self.lex.org_heads.get(w[-1].lower(), "")
         return ""
@@ -522,7 +392,7 @@ class Resolver:
         if c.learned_name:
             return c.learned_name
         forms = [re.sub(r"[’']s$", "", self.ms[i].text) for i in c.members]
-        return max(forms, key=lambda f: (not self.ms[c.members[0]].acronym or " " in f, len(_words(f)), len(f)))
+        return max(forms, key=lambda f: (not self.ms[c.members[0]].acronym or " " in f, len(name_words(f)), len(f)))
 
     def _actors(self) -> list[Actor]:
         for c in self.clusters:
@@ -580,8 +450,9 @@ class Resolver:
 
     def _expand(self, name: str) -> str:
         """An affiliation named by the dictionary/memory, in the form this document's actor has."""
-        n = norm(name)
-        for c in self.clusters:
-            if norm(c.name) == n or any(norm(self.ms[i].text) == n for i in c.members):
-                return c.name
-        return name
+        if self._names is None:  # built once, after the canonical names are set: normalised form -> first actor
+            self._names = {}
+            for c in self.clusters:
+                for form in [c.name] + [self.ms[i].text for i in c.members]:
+                    self._names.setdefault(norm(form), c.name)
+        return self._names.get(norm(name), name)

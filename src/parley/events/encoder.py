@@ -48,10 +48,14 @@ class Encoder:
 
     def encode(self, texts: list[str], batch_size: int = BATCH) -> np.ndarray:
         """Pooled sentence vectors, one row per text, in input order (float32, 384 columns)."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
-            return out
-        ids_list = [e.ids for e in self.tok.encode_batch(list(texts))]
+            return np.zeros((0, DIM), dtype=np.float32)
+        # texts are cut at MAX_TOKENS, so texts that differ only past the cut (one over-long sentence marked at
+        # different places far into it) are the same input: each distinct input is run once (issue 15)
+        distinct: dict[tuple[int, ...], int] = {}
+        row = [distinct.setdefault(tuple(e.ids), len(distinct)) for e in self.tok.encode_batch(list(texts))]
+        ids_list = list(distinct)
+        out = np.zeros((len(ids_list), DIM), dtype=np.float32)
         lengths = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
         order = np.argsort(lengths, kind="stable")
         for i in range(0, len(order), batch_size):
@@ -62,7 +66,7 @@ class Encoder:
                 ids[k, : lengths[j]] = ids_list[j]
             mask = (np.arange(width)[None, :] < lengths[idx][:, None]).astype(np.int64)
             out[idx] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        return out
+        return out[row]
 
 
 def get_encoder(ctx=None) -> Encoder:
