@@ -157,3 +157,24 @@ def test_a_verb_coordinated_with_a_passive_is_passive_too(ctx):
     d = _events("Pieter Dov was detained and beaten in a prison of the Velor Union.", {"d": DOV, "v": VELOR}, ctx)
     assert all(e.actor != ["Pieter Dov"] for e in d.events if e.event), \
         [(e.event, e.actor, e.recipient) for e in d.events]
+
+
+def test_state_agent_in_the_subject_phrase_gives_its_country(ctx):
+    # every mention before the verb is a country possessive or a place: the subject phrase still names the side
+    d = _events("Ostravia's president has lifted restrictions on Tomas Brell.", {"o": OSTRAVIA, "b": BRELL}, ctx)
+    assert _typed(d, "CONCEDE").actor == ["Ostravia"]
+    d = _events("A court in Karnavia has banned the Marsh Party.", {"k": KARNAVIA, "m": MARSH}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Karnavia"] and ev.recipient == ["Marsh Party"]
+    d = _events("In Karnavia, the Marsh Party was banned.", {"k": KARNAVIA, "m": MARSH}, ctx)
+    assert "Karnavia" not in _typed(d, "COERCE").actor  # a clause-opening place is no side
+
+
+def test_progressive_is_not_passive_and_a_doer_verb_gives_the_nominal_its_agent(ctx):
+    d = _events("The Marsh Party is calling on Karnavia to release Tomas Brell.",
+                {"m": MARSH, "k": KARNAVIA, "b": BRELL}, ctx)
+    ev = _typed(d, "REQUEST")
+    assert ev.actor == ["Marsh Party"] and ev.recipient == ["Karnavia"]
+    d = _events("The Velor Union intensified its bombardment of Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Velor Union"] and ev.recipient == ["Karnavia"]
