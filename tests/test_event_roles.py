@@ -178,3 +178,12 @@ def test_progressive_is_not_passive_and_a_doer_verb_gives_the_nominal_its_agent(
     d = _events("The Velor Union intensified its bombardment of Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.actor == ["Velor Union"] and ev.recipient == ["Karnavia"]
+
+
+def test_to_country_is_the_receiver_of_a_directed_act_only(ctx):
+    d = _events("Ostravia issued an ultimatum to Karnavia to stop helping the Velor Union.",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "THREATEN")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+    d = _events("Tomas Brell rejected a comparison to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
+    assert "Karnavia" not in _typed(d, "REJECT").recipient

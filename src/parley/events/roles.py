@@ -54,10 +54,13 @@ def uniq(actors):
     return out
 
 
-def is_place(sent: str, x) -> bool:
+def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
-    ("X-based", "X-led" is kept: it names the organiser)."""
+    ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
+    ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
     before = sent[max(0, x[0] - 14):x[0]]
+    if goal_ok and re.search(r"\bto\s+(?:the\s+)?$", before):
+        return False
     if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
         return False  # "forces loyal to X": X is the side, not a place
     if PLACE_PREP.search(before):
@@ -165,10 +168,11 @@ def _subject_np_fallback(sent: str, before, pos: int, lo: int):
     return None
 
 
-def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
+def _object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
-    ("the party's acting president, Y") gives the apposition."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)
+    ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
+    (see ``is_place``)."""
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m, goal_ok)
              and not is_source(sent, m)]
     if not after:
         return []
@@ -339,6 +343,15 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
+# acts directed at a receiver, whose "to X" names it ("aid to X", "an ultimatum to X", "offered to X", "a visit to
+# X"); a rejection or accusation "to X" is usually the noun's ("rejected a comparison to X", "links to X")
+GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RETREAT SUPPORT REQUEST".split())
+
+
+def goal(m) -> bool:
+    return m.cue.event in GOAL_TYPES
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = _pair(sent, mentions, m, "between") or (_pair(sent, mentions, m, "of") if symmetric else None)
@@ -372,7 +385,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
             # "X imposed a curfew in …", "X intensified its bombardment of …": the verb's subject does the act
             agent = group_before(sent, mentions, m.start, c0)
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
-        obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1) if prep and not by else [])
+        obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1, goal(m)) if prep and not by else [])
         if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
             on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
             obj = _object_after(sent, mentions, agent[0][1] + on.end(), c1) if on else []
@@ -389,7 +402,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     if pair:  # "called for talks between A and B": A and B are the recipients
         obj = pair
     else:
-        obj = _object_after(sent, mentions, m.end, c1)
+        obj = _object_after(sent, mentions, m.end, c1, goal(m))
     if not subj and len(obj) == 1:
         after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
         if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
