@@ -187,3 +187,12 @@ def test_to_country_is_the_receiver_of_a_directed_act_only(ctx):
     assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
     d = _events("Tomas Brell rejected a comparison to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
     assert "Karnavia" not in _typed(d, "REJECT").recipient
+
+
+def test_a_toll_with_no_side_and_no_force_is_not_coded(ctx):
+    d = _events("Thirty-five people were killed in Karnavia on Tuesday.", {"k": KARNAVIA}, ctx)
+    assert not [e for e in d.events if e.event == "ASSAULT"]
+    d = _events("Thirty-five people were killed when warplanes attacked a market in Karnavia.", {"k": KARNAVIA}, ctx)
+    assert [e for e in d.events if e.event == "ASSAULT"]
+    d = _events("The Velor Union killed 35 people in Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["Velor Union"]

@@ -22,7 +22,7 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.constructions import by_mishap
+from parley.events.constructions import by_mishap, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
@@ -140,6 +140,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # the same type again with no new dyad (a second cue of one happening)
         if etype == "ASSAULT" and kind == "event" and by_mishap(sent, m, u.mentions):
             continue  # "an explosion killed 11 workers": no side used force
+        if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
+            continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
             continue  # "four assaults", "the discussions": no side named, no event coded
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
