@@ -196,3 +196,13 @@ def test_a_toll_with_no_side_and_no_force_is_not_coded(ctx):
     assert [e for e in d.events if e.event == "ASSAULT"]
     d = _events("The Velor Union killed 35 people in Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
     assert _typed(d, "ASSAULT").actor == ["Velor Union"]
+
+
+def test_aid_in_a_country_goes_to_it_unless_a_receiver_comes_first(ctx):
+    d = _events("Ostravia is the largest donor of humanitarian assistance in Karnavia.", {"o": OSTRAVIA, "k": KARNAVIA},
+                ctx)
+    ev = _typed(d, "AID")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+    d = _events("Ostravia sent aid to the Marsh Party fighters in Karnavia.", {"o": OSTRAVIA, "m": MARSH, "k": KARNAVIA},
+                ctx)
+    assert _typed(d, "AID").recipient == ["Marsh Party"]

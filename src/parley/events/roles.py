@@ -59,7 +59,7 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
     ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
     before = sent[max(0, x[0] - 14):x[0]]
-    if goal_ok and re.search(r"\bto\s+(?:the\s+)?$", before):
+    if goal_ok and re.search(r"\b(?:to|in)\s+(?:the\s+)?$" if goal_ok == "in" else r"\bto\s+(?:the\s+)?$", before):
         return False
     if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
         return False  # "forces loyal to X": X is the side, not a place
@@ -172,8 +172,12 @@ def _object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False)
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
     ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
     (see ``is_place``)."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m, goal_ok)
-             and not is_source(sent, m)]
+    def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
+        gap = sent[pos:m[0]].split()
+        return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
+
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
+             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m)]
     if not after:
         return []
     first = after[0]
@@ -348,8 +352,9 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
 GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RETREAT SUPPORT REQUEST".split())
 
 
-def goal(m) -> bool:
-    return m.cue.event in GOAL_TYPES
+def goal(m) -> bool | str:
+    """Whether "to X" may name the object; for AID "in X" too ("humanitarian assistance in X": its beneficiary)."""
+    return "in" if m.cue.event == "AID" else m.cue.event in GOAL_TYPES
 
 
 def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
