@@ -206,3 +206,10 @@ def test_aid_in_a_country_goes_to_it_unless_a_receiver_comes_first(ctx):
     d = _events("Ostravia sent aid to the Marsh Party fighters in Karnavia.", {"o": OSTRAVIA, "m": MARSH, "k": KARNAVIA},
                 ctx)
     assert _typed(d, "AID").recipient == ["Marsh Party"]
+
+
+def test_announcing_a_nominal_act_gives_it_the_announcer(ctx):
+    d = _events("Ostravia on Saturday announced the deployment of 230 troops to Karnavia.",
+                {"o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    ev = next(e for e in d.events if e.trigger == "deployment")
+    assert ev.actor == ["Ostravia"]

@@ -220,7 +220,7 @@ def _past_form(word: str) -> bool:
 
 
 # verbs that carry out the act their object names ("launched an attack", "imposed a curfew"): their subject acts
-DOER_VERB = re.compile(r"\b(?:launch|carr(?:y|ies|ied|ying)\s+out|conduct|impos|intensif|step(?:s|ped)?\s+up|stag|"
+DOER_VERB = re.compile(r"\b(?:launch|announc|authori[sz]|approv|carr(?:y|ies|ied|ying)\s+out|conduct|impos|intensif|step(?:s|ped)?\s+up|stag|"
                        r"mount|order|declar|resum|continu|escalat|began|begin|start|issu)\w*\s+(?:(?:a|an|the|its|his|"
                        r"her|their|new|fresh|further)\s+){0,2}(?:[a-z-]+\s+)?$", re.I)
 
