@@ -213,3 +213,9 @@ def test_announcing_a_nominal_act_gives_it_the_announcer(ctx):
                 {"o": OSTRAVIA, "k": KARNAVIA}, ctx)
     ev = next(e for e in d.events if e.trigger == "deployment")
     assert ev.actor == ["Ostravia"]
+
+
+def test_a_statement_has_the_addressee_as_its_target(ctx):
+    d = _events("Tomas Brell expressed concern to the Velor Union about the vote.", {"b": BRELL, "v": VELOR}, ctx)
+    st = [e for e in d.events if e.event is None]
+    assert st and st[0].actor == ["Tomas Brell"] and st[0].recipient == ["Velor Union"]

@@ -39,6 +39,7 @@ from parley.events.roles import (
     pair_anaphor,
     paired,
     reported_roles,
+    statement_target,
     unowned,
 )
 
@@ -123,10 +124,11 @@ def annotate(doc: Document, ctx) -> Document:
     for u, etype, conf in decided:
         si, m, kind, actors, recips = u.si, u.match, u.kind, u.actors, u.recipients
         src, tgt = u.src, u.tgt
-        if kind == "speech" and etype is None:  # a statement: its actor is who spoke
-            actors, recips, src, tgt = u.speaker or [], [], u.speaker_span, None
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
+        if kind == "speech" and etype is None:  # a statement: its actor is who spoke, its target who is addressed
+            actors, src = u.speaker or [], u.speaker_span
+            recips, tgt = statement_target(sent, m, u.mentions, actors)
         # a generic participant ("18 people") names no side of its own: it never makes a second event of a type
         dyad = (tuple(a.id for a in actors if not is_generic(a)), tuple(a.id for a in recips if not is_generic(a)))
         if (kind == "event" and m.cue.event and etype != m.cue.event and _repeats(seen, si, etype, dyad)

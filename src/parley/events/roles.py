@@ -581,3 +581,13 @@ def unowned(sent: str, m) -> bool:
     words = sent[max(0, m.start - 30):m.start].split()
     prev = words[-1].lower().strip(",") if words else ""
     return prev in BARE_NOUN_BEFORE or prev.isdigit()
+
+
+def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tuple | None]:
+    """(recipients, target span) of a statement (CAMEO 01): the first mention the words are addressed to or are
+    about, right after the speech cue in its clause ("expressed concern to the Security Council", "expressed
+    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do."""
+    c1 = coding.clause_window(sent, cue.start)[1]
+    ids = {a.id for a in speaker}
+    obj = _object_after(sent, [x for x in mentions if x[2].id not in ids], cue.end, c1)
+    return ([obj[0][2]], obj[0][:2]) if obj else ([], None)
