@@ -219,3 +219,9 @@ def test_a_statement_has_the_addressee_as_its_target(ctx):
     d = _events("Tomas Brell expressed concern to the Velor Union about the vote.", {"b": BRELL, "v": VELOR}, ctx)
     st = [e for e in d.events if e.event is None]
     assert st and st[0].actor == ["Tomas Brell"] and st[0].recipient == ["Velor Union"]
+
+
+def test_a_cancelled_visit_to_a_country_has_the_host_as_recipient(ctx):
+    d = _events("Tomas Brell has cancelled a planned visit to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Karnavia"]

@@ -168,11 +168,17 @@ def _subject_np_fallback(sent: str, before, pos: int, lo: int):
     return None
 
 
+VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
+                      r"(?:visit|trip|tour|journey|mission|delegation)s?\s+to\s+(?:the\s+)?$", re.I)
+
+
 def _object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
     ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
     (see ``is_place``)."""
     def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
+        if VISIT_TO.search(sent[pos:m[0]]):
+            return True  # "cancelled a planned visit to X": the host is the one the act touches
         gap = sent[pos:m[0]].split()
         return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
 
