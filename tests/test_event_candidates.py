@@ -70,3 +70,20 @@ def test_cue_word_prefilter_changes_no_match():
     finally:
         coding._may_match = real
     assert got == want and all(got)
+
+
+def test_a_cue_inside_a_quoted_term_names_no_event():
+    """"its ``top kill'' operation": a term in quotation marks is named, not done; a longer quote still counts."""
+    from parley.context import Context
+    from parley.events import coding
+    from parley.events.ontology import get_ontology
+
+    onto = get_ontology(Context())
+
+    def events(s):
+        return [m.cue.event for m in coding.find_article_cues(onto, s) if m.cue.kind == "event"]
+
+    assert "ASSAULT" not in events("The company resumed its `` top kill '' operation on the well.")
+    assert "ASSAULT" not in events("The company resumed its “top kill” operation on the well.")
+    assert "ASSAULT" in events('The rebels said "we will attack the base" on Monday.')
+    assert "ASSAULT" in events('He said "no" and the rebels attacked the base.')

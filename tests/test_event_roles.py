@@ -157,3 +157,71 @@ def test_a_verb_coordinated_with_a_passive_is_passive_too(ctx):
     d = _events("Pieter Dov was detained and beaten in a prison of the Velor Union.", {"d": DOV, "v": VELOR}, ctx)
     assert all(e.actor != ["Pieter Dov"] for e in d.events if e.event), \
         [(e.event, e.actor, e.recipient) for e in d.events]
+
+
+def test_state_agent_in_the_subject_phrase_gives_its_country(ctx):
+    # every mention before the verb is a country possessive or a place: the subject phrase still names the side
+    d = _events("Ostravia's president has lifted restrictions on Tomas Brell.", {"o": OSTRAVIA, "b": BRELL}, ctx)
+    assert _typed(d, "CONCEDE").actor == ["Ostravia"]
+    d = _events("A court in Karnavia has banned the Marsh Party.", {"k": KARNAVIA, "m": MARSH}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Karnavia"] and ev.recipient == ["Marsh Party"]
+    d = _events("In Karnavia, the Marsh Party was banned.", {"k": KARNAVIA, "m": MARSH}, ctx)
+    assert "Karnavia" not in _typed(d, "COERCE").actor  # a clause-opening place is no side
+
+
+def test_progressive_is_not_passive_and_a_doer_verb_gives_the_nominal_its_agent(ctx):
+    d = _events("The Marsh Party is calling on Karnavia to release Tomas Brell.",
+                {"m": MARSH, "k": KARNAVIA, "b": BRELL}, ctx)
+    ev = _typed(d, "REQUEST")
+    assert ev.actor == ["Marsh Party"] and ev.recipient == ["Karnavia"]
+    d = _events("The Velor Union intensified its bombardment of Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Velor Union"] and ev.recipient == ["Karnavia"]
+
+
+def test_to_country_is_the_receiver_of_a_directed_act_only(ctx):
+    d = _events("Ostravia issued an ultimatum to Karnavia to stop helping the Velor Union.",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "THREATEN")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+    d = _events("Tomas Brell rejected a comparison to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
+    assert "Karnavia" not in _typed(d, "REJECT").recipient
+
+
+def test_a_toll_with_no_side_and_no_force_is_not_coded(ctx):
+    d = _events("Thirty-five people were killed in Karnavia on Tuesday.", {"k": KARNAVIA}, ctx)
+    assert not [e for e in d.events if e.event == "ASSAULT"]
+    d = _events("Thirty-five people were killed when warplanes attacked a market in Karnavia.", {"k": KARNAVIA}, ctx)
+    assert [e for e in d.events if e.event == "ASSAULT"]
+    d = _events("The Velor Union killed 35 people in Karnavia.", {"v": VELOR, "k": KARNAVIA}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["Velor Union"]
+
+
+def test_aid_in_a_country_goes_to_it_unless_a_receiver_comes_first(ctx):
+    d = _events("Ostravia is the largest donor of humanitarian assistance in Karnavia.", {"o": OSTRAVIA, "k": KARNAVIA},
+                ctx)
+    ev = _typed(d, "AID")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+    d = _events("Ostravia sent aid to the Marsh Party fighters in Karnavia.", {"o": OSTRAVIA, "m": MARSH, "k": KARNAVIA},
+                ctx)
+    assert _typed(d, "AID").recipient == ["Marsh Party"]
+
+
+def test_announcing_a_nominal_act_gives_it_the_announcer(ctx):
+    d = _events("Ostravia on Saturday announced the deployment of 230 troops to Karnavia.",
+                {"o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    ev = next(e for e in d.events if e.trigger == "deployment")
+    assert ev.actor == ["Ostravia"]
+
+
+def test_a_statement_has_the_addressee_as_its_target(ctx):
+    d = _events("Tomas Brell expressed concern to the Velor Union about the vote.", {"b": BRELL, "v": VELOR}, ctx)
+    st = [e for e in d.events if e.event is None]
+    assert st and st[0].actor == ["Tomas Brell"] and st[0].recipient == ["Velor Union"]
+
+
+def test_a_cancelled_visit_to_a_country_has_the_host_as_recipient(ctx):
+    d = _events("Tomas Brell has cancelled a planned visit to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "REJECT")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Karnavia"]

@@ -22,7 +22,7 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.constructions import by_mishap
+from parley.events.constructions import by_mishap, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
@@ -39,6 +39,7 @@ from parley.events.roles import (
     pair_anaphor,
     paired,
     reported_roles,
+    statement_target,
     unowned,
 )
 
@@ -123,10 +124,11 @@ def annotate(doc: Document, ctx) -> Document:
     for u, etype, conf in decided:
         si, m, kind, actors, recips = u.si, u.match, u.kind, u.actors, u.recipients
         src, tgt = u.src, u.tgt
-        if kind == "speech" and etype is None:  # a statement: its actor is who spoke
-            actors, recips, src, tgt = u.speaker or [], [], u.speaker_span, None
         s, e = doc.sentences[si]
         sent = doc.text[s:e]
+        if kind == "speech" and etype is None:  # a statement: its actor is who spoke, its target who is addressed
+            actors, src = u.speaker or [], u.speaker_span
+            recips, tgt = statement_target(sent, m, u.mentions, actors)
         # a generic participant ("18 people") names no side of its own: it never makes a second event of a type
         dyad = (tuple(a.id for a in actors if not is_generic(a)), tuple(a.id for a in recips if not is_generic(a)))
         if (kind == "event" and m.cue.event and etype != m.cue.event and _repeats(seen, si, etype, dyad)
@@ -140,6 +142,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # the same type again with no new dyad (a second cue of one happening)
         if etype == "ASSAULT" and kind == "event" and by_mishap(sent, m, u.mentions):
             continue  # "an explosion killed 11 workers": no side used force
+        if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
+            continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
             continue  # "four assaults", "the discussions": no side named, no event coded
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)

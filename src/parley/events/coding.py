@@ -62,6 +62,12 @@ def cue_vetoes() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(r"\b(?:" + p + r")\b", re.I) for p in pats)
 
 
+# a term in quotation marks of at most three words ("its ``top kill'' operation", "a so-called “war”"): the
+# writer names a term, the cue word in it names no act of the sentence
+# (T17 writes `` x '' with spaces; a plain " must touch its words, so that ' and ' between two quotes is none)
+SCARE_QUOTE = re.compile(r"(?:``\s*|“\s*|(?<![\w\"])\")(?:[\w-]+\s+){0,2}[\w-]+(?:\s*''|\s*”|\"(?![\w\"]))")
+
+
 def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
     """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span; an event
     cue inside a vetoed context ("released a report", "to deal with") is dropped."""
@@ -70,6 +76,8 @@ def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
     if not any(m.cue.kind == "event" for m in found):
         return found
     vetoed = [(v.start(), v.end()) for p in cue_vetoes() if _may_match(p, heads) for v in p.finditer(sentence)]
+    if "``" in sentence or "“" in sentence or '"' in sentence:
+        vetoed += [(q.start(), q.end()) for q in SCARE_QUOTE.finditer(sentence)]
     if not vetoed:
         return found
     return [m for m in found if m.cue.kind != "event" or not any(a <= m.start < b for a, b in vetoed)]

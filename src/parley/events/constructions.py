@@ -132,3 +132,22 @@ def by_mishap(sent: str, m, mentions) -> bool:
             return True
     after = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|by|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 60])
     return bool(after and MISHAP.match(sent, m.end + after.end()))
+
+
+TOLL = re.compile(r"(?:killed|wounded|injured|hurt|dead|died|beaten)$", re.I)
+FORCE_CONTEXT = re.compile(r"\b(?:attack\w*|raids?|strikes?|airstrikes?|shell\w*|bomb\w*|fir(?:e|ed|ing)|clash\w*|"
+                           r"fight\w*|assault\w*|offensive|gun\w*|shot|shoot\w*|troops|forces|soldiers|police|army|"
+                           r"militants?|rebels?\s+(?:attacked|fired|stormed)|warplanes?|violence|massacre\w*|"
+                           r"crackdown|war|battle\w*|ambush\w*|explosi\w*|blasts?|suicide|insurgents?|militia\w*|"
+                           r"execut\w*|tortur\w*|murder\w*|stabb\w*|kidnap\w*|abduct\w*)\b", re.I)
+
+
+def toll_without_force(sent: str, m, actors) -> bool:
+    """A casualty count with no side and no use of force in its sentence ("35 people were killed in X on Tuesday",
+    "many people were wounded", "the other injured people"): PLOVER codes a death toll as ASSAULT when it is
+    attributed to an actor's violence, so with neither an actor nor a word of force (attack, raid, shelling,
+    troops, …) in the sentence no event is coded. On the tune slice of the article dev gold such agentless tolls
+    were 10 false events for no true one."""
+    if actors or not TOLL.search(sent[m.start:m.end]):
+        return False
+    return not FORCE_CONTEXT.search(sent)

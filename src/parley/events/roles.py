@@ -54,10 +54,13 @@ def uniq(actors):
     return out
 
 
-def is_place(sent: str, x) -> bool:
+def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
-    ("X-based", "X-led" is kept: it names the organiser)."""
+    ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
+    ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
     before = sent[max(0, x[0] - 14):x[0]]
+    if goal_ok and re.search(r"\b(?:to|in)\s+(?:the\s+)?$" if goal_ok == "in" else r"\bto\s+(?:the\s+)?$", before):
+        return False
     if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
         return False  # "forces loyal to X": X is the side, not a place
     if PLACE_PREP.search(before):
@@ -125,7 +128,9 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
         head = m
         break
     if head is None:
-        return []
+        head = _subject_np_fallback(sent, before, pos, lo)
+        if head is None:
+            return []
     group = [head]
     for m in reversed([x for x in before if x[1] <= head[0]]):
         gap = sent[m[1]:group[0][0]]
@@ -138,11 +143,47 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
     return group
 
 
-def _object_after(sent: str, mentions, pos: int, hi: int) -> list:
+NON_STATE = re.compile(r"\b(?:party|parties|opposition|ruling|rebels?|insurgents?|militants?|separatists?|"
+                       r"dissidents?|protesters?|activists?|union|unions)\b", re.I)
+
+
+def _subject_np_fallback(sent: str, before, pos: int, lo: int):
+    """When every mention before the trigger was skipped as a place or a country possessive, one inside the
+    clause's opening noun phrase stands for the subject's side: "Israel's president has lifted …", "Authorities
+    in Pakistan have imposed a curfew", "A court in Venezuela has banned …" (the lexicon baseline, which takes the
+    nearest mention before the cue, was right on these where the clause rules left the actor empty). The phrase
+    before the mention is at most four words with no comma; a place counts only after a noun ("authorities in X"),
+    not as a clause opener ("In Kabul, …")."""
+    for m in reversed(before):
+        lead = sent[lo:m[0]]
+        if len(lead.split()) > 4 or re.search(r"[,;:()\"“”]", lead + sent[m[1]:pos]):
+            continue
+        if any(w.lower() in FUNCTION - {"the", "a", "an", "in", "of"} for w in lead.split()):
+            continue
+        if NON_STATE.search(sent[m[1]:pos]):
+            continue  # "X's ruling party", "X's opposition leader" is a side of its own, not X
+        if is_place(sent, m) and not re.search(r"\b[A-Za-z][\w-]*\s+in\s+(?:the\s+)?$", lead):
+            continue
+        return m
+    return None
+
+
+VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
+                      r"(?:visit|trip|tour|journey|mission|delegation)s?\s+to\s+(?:the\s+)?$", re.I)
+
+
+def _object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
     """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
-    ("the party's acting president, Y") gives the apposition."""
-    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi and not is_place(sent, m)
-             and not is_source(sent, m)]
+    ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
+    (see ``is_place``)."""
+    def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
+        if VISIT_TO.search(sent[pos:m[0]]):
+            return True  # "cancelled a planned visit to X": the host is the one the act touches
+        gap = sent[pos:m[0]].split()
+        return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
+
+    after = [m for m in _eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
+             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m)]
     if not after:
         return []
     first = after[0]
@@ -182,6 +223,12 @@ def _past_form(word: str) -> bool:
     """A past-tense / participle verb form ("arrested", "met"): after "X's N" it is the verb of N, not a noun."""
     w = word.lower().split()[0] if word.split() else ""
     return w.endswith("ed") or w in PAST_IRREGULAR
+
+
+# verbs that carry out the act their object names ("launched an attack", "imposed a curfew"): their subject acts
+DOER_VERB = re.compile(r"\b(?:launch|announc|authori[sz]|approv|carr(?:y|ies|ied|ying)\s+out|conduct|impos|intensif|step(?:s|ped)?\s+up|stag|"
+                       r"mount|order|declar|resum|continu|escalat|began|begin|start|issu)\w*\s+(?:(?:a|an|the|its|his|"
+                       r"her|their|new|fresh|further)\s+){0,2}(?:[a-z-]+\s+)?$", re.I)
 
 
 def is_nominal(sent: str, m) -> bool:
@@ -281,7 +328,10 @@ def _agent_reach(sent: str, pos: int) -> int:
 
 
 def _passive(sent: str, m):
-    """The trigger is a passive participle ("was arrested", "were beaten and killed", "was met with")."""
+    """The trigger is a passive participle ("was arrested", "were beaten and killed", "was met with"); a present
+    participle after "is" is a progressive, not a passive ("is calling on X")."""
+    if re.match(r"[a-z]+ing\b", sent[m.start:m.end], re.I):
+        return None
     return PASSIVE.search(sent[max(0, m.start - 30):m.start]) or \
         PASSIVE_COORD.search(sent[max(0, m.start - 50):m.start]) or \
         re.match(r"(?:was|were|been|is|are) met with", sent[m.start:m.end], re.I)
@@ -301,6 +351,16 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     recs, tgt = (got[1], got[3]) if got[1] else (rules[1], rules[3])
     ids = {a.id for a in acts}
     return acts, [r for r in recs if r.id not in ids], src, tgt
+
+
+# acts directed at a receiver, whose "to X" names it ("aid to X", "an ultimatum to X", "offered to X", "a visit to
+# X"); a rejection or accusation "to X" is usually the noun's ("rejected a comparison to X", "links to X")
+GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RETREAT SUPPORT REQUEST".split())
+
+
+def goal(m) -> bool | str:
+    """Whether "to X" may name the object; for AID "in X" too ("humanitarian assistance in X": its beneficiary)."""
+    return "in" if m.cue.event == "AID" else m.cue.event in GOAL_TYPES
 
 
 def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
@@ -332,8 +392,11 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
                 and re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
         by = re.match(r"\s+by\s+", sent[m.end:])
         agent = poss[-1:] or (_object_after(sent, mentions, m.end + by.end(), c1) if by else [])
+        if not agent and not by and DOER_VERB.search(sent[max(0, m.start - 40):m.start]):
+            # "X imposed a curfew in …", "X intensified its bombardment of …": the verb's subject does the act
+            agent = group_before(sent, mentions, m.start, c0)
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
-        obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1) if prep and not by else [])
+        obj = pair or (_object_after(sent, mentions, m.end + prep.end(), c1, goal(m)) if prep and not by else [])
         if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
             on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
             obj = _object_after(sent, mentions, agent[0][1] + on.end(), c1) if on else []
@@ -350,7 +413,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced_passive: bool):
     if pair:  # "called for talks between A and B": A and B are the recipients
         obj = pair
     else:
-        obj = _object_after(sent, mentions, m.end, c1)
+        obj = _object_after(sent, mentions, m.end, c1, goal(m))
     if not subj and len(obj) == 1:
         after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
         if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
@@ -524,3 +587,13 @@ def unowned(sent: str, m) -> bool:
     words = sent[max(0, m.start - 30):m.start].split()
     prev = words[-1].lower().strip(",") if words else ""
     return prev in BARE_NOUN_BEFORE or prev.isdigit()
+
+
+def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tuple | None]:
+    """(recipients, target span) of a statement (CAMEO 01): the first mention the words are addressed to or are
+    about, right after the speech cue in its clause ("expressed concern to the Security Council", "expressed
+    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do."""
+    c1 = coding.clause_window(sent, cue.start)[1]
+    ids = {a.id for a in speaker}
+    obj = _object_after(sent, [x for x in mentions if x[2].id not in ids], cue.end, c1)
+    return ([obj[0][2]], obj[0][:2]) if obj else ([], None)
