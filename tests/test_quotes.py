@@ -395,3 +395,11 @@ def test_inverted_cue_speaker_also_speaks_the_quote_in_its_participle_clause():
             "those calling for his withdrawal to “give him time.” Ruiz was arranging calls.")
     assert _table(_run(body, RUIZ)) == [("We will let him make that decision", "Ana Ruiz"),
                                         ("give him time.", "Ana Ruiz")]
+
+
+def test_cut_name_before_the_cue_and_a_role_before_the_lead_name():
+    body = ("“It is time to close the loopholes,” Party Leader Harold M. Ridley (D-Nev.) said in a statement.\n\n"
+            "“We may see wage growth,” the economist Jara Bernsen, a former adviser to the mayor, wrote on her blog.")
+    doc = quotes.annotate(_doc(body, {"Party Leader Harold M": ("person", [])}), Context())
+    assert _table(doc) == [("It is time to close the loopholes", "Party Leader Harold M. Ridley"),
+                           ("We may see wage growth", "Jara Bernsen")]

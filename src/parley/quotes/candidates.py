@@ -10,7 +10,7 @@ import re
 
 from parley.quotes.view import UNNAMED, _Speaker
 
-_NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
+_NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
 _NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
                             r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
@@ -75,6 +75,9 @@ class Candidates:
             return self._speaker(men), men[0]
         if self.t[k - 1] == ",":
             return self._apposition(lo, k - 1)
+        cut = self._cut_before(lo, k)
+        if cut:
+            return cut, cut.span[0]
         nm = _NAME_AT_END.search(self.t[lo:k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
             s = lo + nm.start()
@@ -135,6 +138,16 @@ class Candidates:
         if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
             return None
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
+
+    def _cut_before(self, lo: int, k: int) -> _Speaker | None:
+        """A person mention cut at an initial ("Harry M" of "Harry M. Reid") whose full name ends at ``k``."""
+        i = bisect.bisect_left(self.mention_starts, max(lo, k - 80))
+        for m in self.mentions[i:bisect.bisect_left(self.mention_starts, k)]:
+            if m[2].type == "person" and m[1] < k:
+                sp = self._speaker(m)
+                if sp.span[1] == k:
+                    return sp
+        return None
 
     def _only_persons(self, s: int, e: int) -> bool:
         """Every mention overlapping [s, e) is a person's: a name run the actors stage cut ("Peter T" of

@@ -88,6 +88,9 @@ class Cues:
     def _lead_name(self, j: int, vs: int) -> _Speaker | None:
         """The person named first between a quote and its cue, when a comma closes the name: a mention (after
         an optional title) or a capitalised name the actors stage did not know."""
+        role = re.match(r"the\s+(?:[a-z-]+\s+){1,2}(?=[A-Z])", self.t[j:vs])  # “…,” the economist Jane Doe, a …,
+        if role:
+            j += role.end()
         t = re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+", self.t[j:vs])
         for at in (j, j + t.end()) if t else (j,):
             men = self.by_start.get(at)
