@@ -403,3 +403,10 @@ def test_cut_name_before_the_cue_and_a_role_before_the_lead_name():
     doc = quotes.annotate(_doc(body, {"Party Leader Harold M": ("person", [])}), Context())
     assert _table(doc) == [("It is time to close the loopholes", "Party Leader Harold M. Ridley"),
                            ("We may see wage growth", "Jara Bernsen")]
+
+
+def test_proper_name_subject_unknown_to_actors_but_not_a_capitalised_common_noun():
+    body = ("The guard Brynek was on duty.\n\nBrynek went on to say, “From the bottom of my soul, I know this.”\n\n"
+            "Voters say, “We want change now.”")
+    assert _table(_run(body)) == [("From the bottom of my soul, I know this.", "Brynek"),
+                                  ("We want change now.", None)]

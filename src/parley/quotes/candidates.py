@@ -18,6 +18,8 @@ _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
              "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "earlier", "later", "afterward", "afterwards", "recently"}
+_SUBJECT_NAME = re.compile(r"([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*)(?![\w’'-])")
+_GO_ON = {"went", "goes", "go", "going", "on", "to", "continued", "continues", "began", "begins", "later", "then"}
 _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
 
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
@@ -89,6 +91,9 @@ class Candidates:
         role = self._role_noun(lo, k)
         if role:
             return role
+        proper = self._proper_subject(lo, k)
+        if proper:
+            return proper, proper.span[0]
         words = self.t[lo:k].split()
         if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
             subj = self._sentence_subject(self._sent_of(k - 1))
@@ -138,6 +143,30 @@ class Candidates:
         if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
             return None
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
+
+    def _proper_subject(self, lo: int, k: int) -> _Speaker | None:
+        """ "Bryne went on to say, “…”", "Voskuil, a retired nurse, said": a capitalised name opening the phrase
+        before the cue, unknown to the actors stage. A lone sentence-initial word counts only when the article
+        never writes it in lower case and writes it capitalised inside a sentence too ("Voters say" is not a
+        name)."""
+        j = lo
+        while j < k and self.t[j].isspace():
+            j += 1
+        nm = _SUBJECT_NAME.match(self.t, j, k)
+        if not nm or nm.group(1).split()[0].lower() in _NOT_NAME or self._has_mention(j, nm.end(1)):
+            return None
+        name = nm.group(1)
+        if " " not in name:
+            if self._lowercase_words is None:
+                self._lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.t))
+            if name.lower() in self._lowercase_words or name.lower() in _CALENDAR or not re.search(
+                    rf"(?<=[a-z,] ){re.escape(name)}(?![\w’'-])", self.t):
+                return None  # a proper noun is also written capitalised inside a sentence
+        rest = self.t[nm.end(1):k].strip()
+        if rest and rest[0] not in ",—–(" and any(w.lower() not in self.lex.between and w.lower() not in _GO_ON
+                                                 for w in rest.split()):
+            return None
+        return self._named(name, (j, nm.end(1)))
 
     def _cut_before(self, lo: int, k: int) -> _Speaker | None:
         """A person mention cut at an initial ("Harry M" of "Harry M. Reid") whose full name ends at ``k``."""
