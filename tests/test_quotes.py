@@ -366,3 +366,47 @@ def test_inverted_speaker_behind_an_organisation_and_role_noun():
     doc = _run("The count went on.\n\n“The turnout was far above what we expected,” said Radio Norte reporter Ana Ruiz.",
                PEOPLE)
     assert _table(doc) == [("The turnout was far above what we expected", "Ana Ruiz")]
+
+
+def test_bare_surname_the_actors_stage_missed_goes_to_the_earlier_full_name():
+    # the actors stage knew "Nora Vellaine" only in full; the bare surname after the quote is hers, and of two
+    # people sharing the surname the one named more often takes it
+    body = ("Nora Vellaine, a pollster, met Nora Vellaine's rival Piet Vellaine on Monday.\n\n"
+            "“The numbers are moving our way,” Vellaine notes.\n\n"
+            "“We have never seen a turnout like this,” said Gamboa.")
+    actors = {"Nora Vellaine": ("person", []), "Piet Vellaine": ("person", [])}
+    doc = quotes.annotate(_doc(body, actors), Context())
+    got = {q.text: (q.speaker, q.speaker_id, body[q.speaker_span[0]:q.speaker_span[1]]) for q in doc.quotes}
+    assert got["The numbers are moving our way"] == ("Nora Vellaine", "nora-vellaine", "Vellaine")
+    assert got["We have never seen a turnout like this"] == ("Gamboa", None, "Gamboa")  # no earlier full name
+
+
+def test_names_cut_at_an_initial_are_speakers_in_full():
+    # the actors stage cut both names at the initial's period ("Jock A", "Peter T")
+    body = ("“This will not work for us,” said Jock A. Finlayson, head of policy at the council.\n\n"
+            "“That is the key,” Representative Peter T. Kingsley, Republican of Ohio, said of the vote.")
+    doc = quotes.annotate(_doc(body, {"Jock A": ("person", []), "Peter T": ("person", [])}), Context())
+    assert _table(doc) == [("This will not work for us", "Jock A. Finlayson"),
+                           ("That is the key", "Representative Peter T. Kingsley")]
+
+
+def test_inverted_cue_speaker_also_speaks_the_quote_in_its_participle_clause():
+    body = ("The race is close.\n\n“We will let him make that decision,” said Vice President Ana Ruiz, urging "
+            "those calling for his withdrawal to “give him time.” Ruiz was arranging calls.")
+    assert _table(_run(body, RUIZ)) == [("We will let him make that decision", "Ana Ruiz"),
+                                        ("give him time.", "Ana Ruiz")]
+
+
+def test_cut_name_before_the_cue_and_a_role_before_the_lead_name():
+    body = ("“It is time to close the loopholes,” Party Leader Harold M. Ridley (D-Nev.) said in a statement.\n\n"
+            "“We may see wage growth,” the economist Jara Bernsen, a former adviser to the mayor, wrote on her blog.")
+    doc = quotes.annotate(_doc(body, {"Party Leader Harold M": ("person", [])}), Context())
+    assert _table(doc) == [("It is time to close the loopholes", "Party Leader Harold M. Ridley"),
+                           ("We may see wage growth", "Jara Bernsen")]
+
+
+def test_proper_name_subject_unknown_to_actors_but_not_a_capitalised_common_noun():
+    body = ("The guard Brynek was on duty.\n\nBrynek went on to say, “From the bottom of my soul, I know this.”\n\n"
+            "Voters say, “We want change now.”")
+    assert _table(_run(body)) == [("From the bottom of my soul, I know this.", "Brynek"),
+                                  ("We want change now.", None)]

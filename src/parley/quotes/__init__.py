@@ -40,6 +40,10 @@ Design choices:
   its speaker), and a clause that is almost all direct quote (fewer than 4 words outside it) is not repeated.
 - An embedded quote with no cue in its sentence goes to the sentence's subject only after a naming verb
   ("X called it a “constitutional coup”"), else it is left without speaker.
+- A name the actors stage missed or cut is still the speaker, with its span: a bare surname ("Vellaine
+  notes", "said Gamboa.") goes to the earlier full-named person ending in it (the most mentioned one when
+  several do), a name cut at an initial ("Jock A" of "Jock A. Finlayson") is taken whole, and a lone
+  capitalised word opening the phrase before a cue counts only if the article never writes it in lower case.
 - One-word quotes without their own cue are scare quotes ("widespread"), not statements, and are skipped;
   quotes in heading-like paragraphs (short, no final punctuation, no cue) are skipped.
 

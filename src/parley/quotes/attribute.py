@@ -34,6 +34,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.subjects = self._sentence_subjects()
         self.subject_starts = [p for p, _sp in self.subjects]
         self._headings: dict[int, bool] = {}
+        self._lowercase_words: set[str] | None = None  # built on first need (a lone capitalised subject)
 
 
     def run(self) -> list[Quote]:

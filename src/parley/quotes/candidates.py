@@ -10,11 +10,16 @@ import re
 
 from parley.quotes.view import UNNAMED, _Speaker
 
-_NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
-_NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+"
+_NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
+_NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
                             r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+             "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "earlier", "later", "afterward", "afterwards", "recently"}
+_SUBJECT_NAME = re.compile(r"([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*)(?![\w’'-])")
+_GO_ON = {"went", "goes", "go", "going", "on", "to", "continued", "continues", "began", "begins", "later", "then"}
 _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
 
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
@@ -72,17 +77,23 @@ class Candidates:
             return self._speaker(men), men[0]
         if self.t[k - 1] == ",":
             return self._apposition(lo, k - 1)
+        cut = self._cut_before(lo, k)
+        if cut:
+            return cut, cut.span[0]
         nm = _NAME_AT_END.search(self.t[lo:k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
             s = lo + nm.start()
             if self._word_before(s, lo) not in self.lex.prepositions:
-                return _Speaker(nm.group(1), None, (s, k)), s
+                return self._named(nm.group(1), (s, k)), s
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
         role = self._role_noun(lo, k)
         if role:
             return role
+        proper = self._proper_subject(lo, k)
+        if proper:
+            return proper, proper.span[0]
         words = self.t[lo:k].split()
         if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
             subj = self._sentence_subject(self._sent_of(k - 1))
@@ -106,7 +117,7 @@ class Candidates:
             return self._speaker(men)
         nm = _NAME_AT_END.search(self.t[max(lo, k - 60):k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(k - len(nm.group(1)), k):
-            return _Speaker(nm.group(1), None, (k - len(nm.group(1)), k))
+            return self._named(nm.group(1), (k - len(nm.group(1)), k))
         return None
 
     def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
@@ -132,6 +143,47 @@ class Candidates:
         if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
             return None
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
+
+    def _proper_subject(self, lo: int, k: int) -> _Speaker | None:
+        """ "Bryne went on to say, “…”", "Voskuil, a retired nurse, said": a capitalised name opening the phrase
+        before the cue, unknown to the actors stage. A lone sentence-initial word counts only when the article
+        never writes it in lower case and writes it capitalised inside a sentence too ("Voters say" is not a
+        name)."""
+        j = lo
+        while j < k and self.t[j].isspace():
+            j += 1
+        nm = _SUBJECT_NAME.match(self.t, j, k)
+        if not nm or nm.group(1).split()[0].lower() in _NOT_NAME or self._has_mention(j, nm.end(1)):
+            return None
+        name = nm.group(1)
+        if " " not in name:
+            if self._lowercase_words is None:
+                self._lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.t))
+            if name.lower() in self._lowercase_words or name.lower() in _CALENDAR or not re.search(
+                    rf"(?<=[a-z,] ){re.escape(name)}(?![\w’'-])", self.t):
+                return None  # a proper noun is also written capitalised inside a sentence
+        rest = self.t[nm.end(1):k].strip()
+        if rest and rest[0] not in ",—–(" and any(w.lower() not in self.lex.between and w.lower() not in _GO_ON
+                                                 for w in rest.split()):
+            return None
+        return self._named(name, (j, nm.end(1)))
+
+    def _cut_before(self, lo: int, k: int) -> _Speaker | None:
+        """A person mention cut at an initial ("Harry M" of "Harry M. Reid") whose full name ends at ``k``."""
+        i = bisect.bisect_left(self.mention_starts, max(lo, k - 80))
+        for m in self.mentions[i:bisect.bisect_left(self.mention_starts, k)]:
+            if m[2].type == "person" and m[1] < k:
+                sp = self._speaker(m)
+                if sp.span[1] == k:
+                    return sp
+        return None
+
+    def _only_persons(self, s: int, e: int) -> bool:
+        """Every mention overlapping [s, e) is a person's: a name run the actors stage cut ("Peter T" of
+        "Peter T. King") is still one person's name, while "Fox News" inside a run is another actor."""
+        lo = bisect.bisect_left(self.mention_starts, s - 120)
+        return all(a.type == "person" for ms, me, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, e)]
+                   if ms < e and me > s)
 
     def _has_mention(self, s: int, e: int) -> bool:
         lo = bisect.bisect_left(self.mention_starts, s - 120)  # no mention is longer than that
@@ -162,7 +214,7 @@ class Candidates:
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
-                    return _Speaker(seg, None, (s, e)), s
+                    return self._named(seg, (s, e)), s
                 return UNNAMED, s
             if c < 0:
                 return UNNAMED, s
@@ -203,7 +255,10 @@ class Candidates:
                 return role[0], j
         nm = _NAME_AT_START.match(self.t[j:limit])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
-            return _Speaker(nm.group(1), None, (j, j + nm.end())), j
+            return self._named(nm.group(1), (j, j + nm.end())), j
+        one = re.fullmatch(r"([A-Z][\w’'-]+)\s*", self.t[j:limit])
+        if one and one.group(1).lower() not in _NOT_NAME | _CALENDAR and (limit >= hi or self.t[limit] in ",.;"):
+            return self._named(one.group(1), (j, j + len(one.group(1)))), j  # "said Gamboa.", not "said Monday."
         if words and limit < hi and self.t[limit] == ",":  # "said his best friend at Lehigh, Bruce Turry, who"
             sp = self._named_part(limit + 1, hi)
             if sp:
@@ -221,7 +276,7 @@ class Candidates:
             return self._speaker(men)
         nm = _NAME_AT_START.match(self.t[j:e])
         if nm and j + nm.end() == e and nm.group(1).split()[0].lower() not in _NOT_NAME:
-            return _Speaker(nm.group(1), None, (j, e))
+            return self._named(nm.group(1), (j, e))
         return None
 
 

@@ -88,6 +88,9 @@ class Cues:
     def _lead_name(self, j: int, vs: int) -> _Speaker | None:
         """The person named first between a quote and its cue, when a comma closes the name: a mention (after
         an optional title) or a capitalised name the actors stage did not know."""
+        role = re.match(r"the\s+(?:[a-z-]+\s+){1,2}(?=[A-Z])", self.t[j:vs])  # “…,” the economist Jane Doe, a …,
+        if role:
+            j += role.end()
         t = re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+", self.t[j:vs])
         for at in (j, j + t.end()) if t else (j,):
             men = self.by_start.get(at)
@@ -97,8 +100,8 @@ class Cues:
         if c < 0:
             return self._single_name(j, vs)
         nm = _NAME_AT_START.match(self.t[j:c])
-        if nm and j + nm.end() == c and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(j, c):
-            return _Speaker(nm.group(1), None, (j, c))
+        if nm and j + nm.end() == c and nm.group(1).split()[0].lower() not in _NOT_NAME and self._only_persons(j, c):
+            return self._named(nm.group(1), (j, c))
         return self._single_name(j, c)
 
     def _single_name(self, j: int, vs: int) -> _Speaker | None:
@@ -106,7 +109,7 @@ class Cues:
         did not know; right after a quote it cannot be a sentence-initial common noun."""
         word = self.t[j:vs].strip()
         if re.fullmatch(r"[A-Z][\w’'-]+", word) and word.lower() not in _NOT_NAME:
-            return _Speaker(word, None, (j, j + len(word)))
+            return self._named(word, (j, j + len(word)))
         return None
 
     def _any_verb_after(self, j: int, hi: int):
@@ -147,7 +150,7 @@ class Cues:
             return self._speaker(men), None, j
         nm = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", self.t[j:k - 1])
         if nm and nm.group().split()[0].lower() not in _NOT_NAME:
-            return _Speaker(nm.group().rstrip("."), None, (j, j + len(nm.group().rstrip(".")))), None, j
+            return self._named(nm.group().rstrip("."), (j, j + len(nm.group().rstrip(".")))), None, j
         return None
 
     def _before_zone(self, seg: _Seg):
@@ -225,6 +228,12 @@ class Cues:
                 sp = self._participle_speaker(m.start(), si)
             else:
                 sp, _ = self._subject_before(s0, m.start())
+                if sp is None or sp is UNNAMED:  # “…,” said Jane Doe, urging them to “give him time.”
+                    k = m.start()
+                    while k > s0 and self.t[k - 1] in " ,":
+                        k -= 1
+                    if k > s0 and self.t[k - 1] in DQ:
+                        sp = self._subject_after(m.end(), s1)[0] or sp
             if sp is None:
                 continue
             cand = (sp, m.group(), m.start())

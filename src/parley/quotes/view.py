@@ -20,6 +20,11 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*
                        r"\s*\([A-Za-z ]+\))\s*[—–-]\s")
 
 
+# the rest of a name after an initial: ". Finlayson" in "Jock A. Finlayson"
+_CUT_INITIAL = re.compile(r"\.\s+[A-Z][\w’'-]+(?:\s+(?:Jr|Sr)\.?)?")
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "prof", "representative", "senator",
+                "governor", "president", "mayor"}
+
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -72,7 +77,32 @@ class View:
         return textmod.sentence_index(self.doc, pos) if self.doc.sentences else 0
 
     def _speaker(self, m: tuple[int, int, Actor]) -> _Speaker:
-        return _Speaker(m[2].name, m[2].id, (m[0], m[1]), m[2].type)
+        s, e, a = m
+        if a.type == "person":
+            # "Jock A. Finlayson" cut at the initial's period by the actors stage: the speaker is the whole name
+            cut = _CUT_INITIAL.match(self.t, e) if re.search(r"(?<![\w.])[A-Z]$", self.t[s:e]) else None
+            if cut:
+                return _Speaker(self.t[s:cut.end()], a.id, (s, cut.end()), a.type)
+        return _Speaker(a.name, a.id, (s, e), a.type)
+
+    def _named(self, name: str, span: tuple[int, int]) -> _Speaker:
+        """A capitalised name the actors stage did not mark: a bare surname ("Viguerie notes") or a title plus
+        surname goes to the earlier person of the article whose name ends with it (the one named most often
+        when several share it, as a reader takes a bare "Smith" for the Smith the story is about); any other
+        name stands alone, without actor id."""
+        words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _TITLE_WORDS]
+        if len(words) == 1:
+            last = words[0].lower()
+            best = None
+            for a in self.doc.actors:
+                if a.type != "person" or not a.mentions or min(s for s, _e in a.mentions) >= span[0]:
+                    continue
+                parts = a.name.split()
+                if len(parts) >= 2 and parts[-1].lower() == last and (best is None or len(a.mentions) > len(best.mentions)):
+                    best = a
+            if best is not None:
+                return _Speaker(best.name, best.id, span, "person")
+        return _Speaker(name, None, span)
 
     def _word_before(self, pos: int, lo: int = 0) -> str:
         """The word before ``pos``, skipping determiners ("spokesman for the party" -> "for")."""
