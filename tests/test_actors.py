@@ -454,3 +454,13 @@ def test_countries_table_is_what_the_generator_writes():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     assert mod.main(["--check"]) == 0
+
+
+def test_a_name_ending_in_a_plural_demonym_is_a_group_not_a_person():
+    """'Many Christian Syrians have left' names a community: a later 'he said' must not find it as a man."""
+    doc = _doc("Many Christian Syrians have left Aleppo, and Sunni Iraqis fled Mosul in June. "
+               "Bishop Louka Haddad stayed.")
+    types = {a.name: a.type for a in actors.annotate(doc, _ctx()).actors}
+    assert types["Christian Syrians"] == "group"
+    assert types["Sunni Iraqis"] == "group"
+    assert types["Louka Haddad"] == "person"

@@ -357,6 +357,8 @@ class Recognizer(EvidencePass):
                 m.type = "organization"  # "the Khmer Rouge": persons do not take an article
             elif n == 1:
                 m.weak = True
+            elif last.endswith("s") and (d := lex.match_country(toks, j - 1)) and d[0] == 1 and d[2] == "demonym":
+                m.type = "group"  # "Christian Syrians", "Sunni Iraqis": a plural demonym names people, not a person
             else:
                 m.type = "person"
         if self._in_header(m.s):
