@@ -87,7 +87,8 @@ def country_codes() -> set[str]:
             if not line.startswith("#") and len(line.split("\t")[0]) == 3 and line.split("\t")[0].isupper()}
 
 
-def _list(value: Any) -> list:
+def json_list(value: Any) -> list:
+    """A stored JSON list column as a list (a bare value as a one-item list, empty as [])."""
     if not value:
         return []
     try:
@@ -130,7 +131,7 @@ def happenings(store: Store) -> Iterator[dict[str, Any]]:
                 "Happening ID": c["id"], "Event Date": day, "Date Precision": precision if day else None,
                 "Date First": first, "Date Last": last, "Modality": c.get("modality"), "Kind": kind,
                 "PLOVER Event": c.get("event"), "PLOVER Mode": c.get("mode"),
-                "PLOVER Context": sorted({x for m in mem for x in _list(m["context"])}),
+                "PLOVER Context": sorted({x for m in mem for x in json_list(m["context"])}),
                 "Quad (PLOVER)": c.get("quad") if c.get("event") else None,
                 "Intensity (PLOVER)": c.get("plover_score"),
                 "CAMEO Code": code, "CAMEO Event Text": (cameo.get(code or "") or {}).get("name"),
@@ -139,12 +140,12 @@ def happenings(store: Store) -> Iterator[dict[str, Any]]:
                 "NumMentions": c.get("num_events"),
                 "First Seen": (c.get("earliest_report") or "")[:10] or None,
                 "Last Seen": (c.get("latest_report") or "")[:10] or None,
-                "Sources": _list(c.get("sources")), "Evidence Article IDs": _list(c.get("doc_ids")),
+                "Sources": json_list(c.get("sources")), "Evidence Article IDs": json_list(c.get("doc_ids")),
                 "Mention IDs": [m["id"] for m in mem], "Evidence Doc ID": c.get("doc_id"),
                 "Evidence Start": c.get("start"), "Evidence End": c.get("end"), "Evidence Text": c.get("sentence"),
             }
             for n, side in ((1, "actor"), (2, "recipient")):
-                out.update(_side(n, _list(c.get(f"{side}_ids")), _list(c.get(side)), actors, countries))
+                out.update(_side(n, json_list(c.get(f"{side}_ids")), json_list(c.get(side)), actors, countries))
             out.update(_place(store, mem))
             yield out
 

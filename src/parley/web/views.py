@@ -12,10 +12,10 @@ Design choices:
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
+from parley.export_tables import json_list
 from parley.web import data
 from parley.web.tables import Column
 
@@ -72,16 +72,6 @@ def is_statement(event: str | None, cameo: str | None) -> bool:
     return not event and (cameo or "")[:2] in ("01", "02")
 
 
-def _decode(value: Any) -> list:
-    if not value:
-        return []
-    try:
-        out = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return [value]
-    return out if isinstance(out, list) else [out]
-
-
 def timeline_rows(r: data.Reader, hide_statements: bool = False, hide_unasserted: bool = False) -> list[dict]:
     """One row per timeline date: its summary sentences (with evidence links), the happenings dated that day
     (event, actors, article count, evidence), the actors they involve and the sources."""
@@ -96,7 +86,7 @@ def timeline_rows(r: data.Reader, hide_statements: bool = False, hide_unasserted
         link = data.doc_url(t["doc_id"], t["start"], t["end"]) if t["doc_id"] else None
         row["_sentences"].append({"text": t["sentence"], "link": link, "source": t["outlet"] or t["doc_id"],
                                   "title": t["title"]})
-        row["sources"] |= {s for s in _decode(t["sources"]) if s}
+        row["sources"] |= {s for s in json_list(t["sources"]) if s}
     if r.has_table("event_clusters") and by_date:
         for c in r.rows("SELECT id, event, cameo, quad, modality, actor, recipient, num_articles, sources, date,"
                         f' doc_id, start, "end", {CLUSTER_KIND} FROM event_clusters c WHERE date IS NOT NULL'
@@ -108,13 +98,13 @@ def timeline_rows(r: data.Reader, hide_statements: bool = False, hide_unasserted
                 continue
             if hide_unasserted and (c["modality"] or "asserted") != "asserted":
                 continue
-            actors, recipients = _decode(c["actor"]), _decode(c["recipient"])
+            actors, recipients = json_list(c["actor"]), json_list(c["recipient"])
             row["_happenings"].append({
                 "label": event_label(c["event"], c["cameo"], c["kind"]), "quad": c["quad"], "actor": actors,
                 "recipient": recipients, "modality": c["modality"], "num_articles": c["num_articles"],
                 "link": data.doc_url(c["doc_id"], c["start"], c["end"]) if c["doc_id"] else None})
             row["actors"] |= set(actors) | set(recipients)
-            row["sources"] |= {s for s in _decode(c["sources"]) if s and not str(s).startswith("doc:")}
+            row["sources"] |= {s for s in json_list(c["sources"]) if s and not str(s).startswith("doc:")}
     out = []
     for row in by_date.values():
         row["happenings"] = [f"{h['label']}: {', '.join(h['actor']) or '?'}"
