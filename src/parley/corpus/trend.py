@@ -91,6 +91,26 @@ def resolve_side(store, text: str) -> Side:
     return side
 
 
+def _decoded(store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of event_clusters with their actor lists decoded, their member event ids, and an agentless state
+    act ("X was arrested", the CAMEO codes ``state_only_cameo`` of corpus.yaml) given the state of the
+    recipient's country as its actor (``implied``)."""
+    state_only = tuple(config().get("state_only_cameo", ()))
+    members: dict[str, list[str]] = {}
+    for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
+        members.setdefault(m["cluster_id"], []).append(m["event_id"])
+    for r in rows:
+        for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
+            r[k] = json.loads(r[k] or "[]")
+        r["implied"] = False
+        if not r["actor_ids"] and not r["symmetric"] and state_only and (r["cameo"] or "").startswith(state_only):
+            states = sorted({c[:3] + "GOV" for c in r["recipient_codes"] if c[:3].isalpha() and c[:3].isupper()})
+            if states:
+                r["actor_codes"], r["implied"] = states, True
+        r["event_ids"] = members.get(r["id"], [])
+    return rows
+
+
 def _clusters(store, include_statements: bool = False) -> list[dict[str, Any]]:
     """Asserted, dated happenings; CAMEO 01/02 statements (no PLOVER type) only when ``include_statements``
     (issue 16: a bare "X said …" is not a PLOVER event, and its CAMEO quad 1 would count as verbal cooperation)."""
@@ -99,21 +119,7 @@ def _clusters(store, include_statements: bool = False) -> list[dict[str, Any]]:
         " actor_codes, recipient_codes, cameo FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
         " AND date_precision IN ('day', 'week', 'month')"
         + ("" if include_statements else " AND event IS NOT NULL") + " ORDER BY date, id")
-    state_only = tuple(config().get("state_only_cameo", ()))
-    for r in rows:
-        for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
-            r[k] = json.loads(r[k] or "[]")
-        r["implied"] = False
-        if not r["actor_ids"] and not r["symmetric"] and state_only and (r["cameo"] or "").startswith(state_only):
-            states = sorted({c[:3] + "GOV" for c in r["recipient_codes"] if c[:3].isalpha() and c[:3].isupper()})
-            if states:  # an agentless arrest or ban: the state of the recipient's country (corpus.yaml)
-                r["actor_codes"], r["implied"] = states, True
-    members: dict[str, list[str]] = {}
-    for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
-        members.setdefault(m["cluster_id"], []).append(m["event_id"])
-    for r in rows:
-        r["event_ids"] = members.get(r["id"], [])
-    return rows
+    return _decoded(store, rows)
 
 
 def _direction(c: dict[str, Any], a: Side, b: Side) -> str | None:
@@ -335,20 +341,7 @@ def _report_rows(store) -> list[dict[str, Any]]:
     rows = store.rows(
         "SELECT id, event, date, date_precision, modality, quad, goldstein, plover_score, symmetric, actor_ids,"
         " recipient_ids, actor_codes, recipient_codes, cameo, earliest_report FROM event_clusters ORDER BY date, id")
-    state_only = tuple(config().get("state_only_cameo", ()))
-    members: dict[str, list[str]] = {}
-    for m in store.rows("SELECT cluster_id, event_id FROM event_cluster_members ORDER BY event_id"):
-        members.setdefault(m["cluster_id"], []).append(m["event_id"])
-    for r in rows:
-        for k in ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes"):
-            r[k] = json.loads(r[k] or "[]")
-        r["implied"] = False
-        if not r["actor_ids"] and not r["symmetric"] and state_only and (r["cameo"] or "").startswith(state_only):
-            states = sorted({c[:3] + "GOV" for c in r["recipient_codes"] if c[:3].isalpha() and c[:3].isupper()})
-            if states:
-                r["actor_codes"], r["implied"] = states, True
-        r["event_ids"] = members.get(r["id"], [])
-    return rows
+    return _decoded(store, rows)
 
 
 def classify(c: dict[str, Any], include_statements: bool = False) -> tuple[str, str]:
