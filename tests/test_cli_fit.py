@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from parley import __version__
-from parley.cli import build_parser, clip, main
+from parley.cli import build_parser, main
+from parley.cli_read import clip
 from parley.ingest import make_raw, with_path_date
 
 STORY = ("Protesters gathered outside parliament on Tuesday to demand new elections.\n\n"
