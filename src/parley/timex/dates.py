@@ -250,6 +250,13 @@ def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
     return None
 
 
+def placed(d: date | None, base: date, way: str | None) -> str | None:
+    """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
+    if way in ("past", "future") or d is None:
+        return way if way in ("past", "future") else None
+    return "future" if d > base else "past"
+
+
 def month_year(m: int, base: date, direction: str | None) -> int:
     """Year of a month named alone, by the same rules as ``md_date``."""
     if direction == "future":

@@ -17,6 +17,7 @@ from datetime import date
 
 from parley.document import TimeExpr
 from parley.timex import durations as du
+from parley.timex import holidays as hol
 from parley.timex import relative as rel
 from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
@@ -67,7 +68,7 @@ RULES = [
     (15, ru.R_PREP_YEAR, ru.h_prep_year, None, YEAR, None),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
-    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
+    (4, hol.R_HOLIDAY, hol.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
                                       "election day"), False, None),
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),

@@ -1,0 +1,43 @@
+"""Error classes found reading parley's DATE values on TimeBank's development four fifths (issue 18), each on
+text written for the test: the clause a date opens read past an apposition or a long subject, a holiday's week,
+..."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parley.timex import find_times
+
+
+def one(text, base, span):
+    hits = [t for t in find_times(text, base) if t.text == span]
+    assert len(hits) == 1, (span, [(t.text, t.timex) for t in find_times(text, base)])
+    return hits[0]
+
+
+OCT98 = date(1998, 10, 25)  # a Sunday
+
+
+def test_a_date_opening_its_clause_takes_the_tense_of_the_first_part_with_a_verb():
+    # an apposition between the opener and its verb: "January" three months ahead of publication would be the
+    # coming one without tense; the verb after the apposition puts it in the past
+    text = "In January, two days after the anniversary of the treaty, a car bomb in the capital killed a guard."
+    assert one(text, OCT98, "January").timex == "1998-01"
+    # a long subject before the future verb of the clause
+    text = "On Tuesday, the National Association of Independent Grocery Retailers plans to publish its survey."
+    assert one(text, OCT98, "Tuesday").timex == "1998-10-27"
+    # the sentence ends the search: the next sentence's tense is not the date's
+    assert one("In March, a week of heavy snow. The roads will reopen soon.", OCT98, "March").timex == "1998-03"
+    # "vs." is no sentence end
+    text = "In January, a week after the anniversary of Roe vs. Wade, protesters marched on the capital."
+    assert one(text, OCT98, "January").timex == "1998-01"
+
+
+def test_a_holidays_week_is_the_iso_week_holding_it():
+    # 2000-04-17 is the Monday of Easter week (Easter Sunday 2000-04-23): the week begun is this one, though the
+    # verb is past
+    t = one("Protesters prayed on Sunday as Easter week began.", date(2000, 4, 17), "Easter week")
+    assert (t.timex, t.value, t.end_value) == ("2000-W16", "2000-04-17", "2000-04-23")
+    t = one("Retailers expect crowds over the Thanksgiving weekend.", date(2000, 11, 1), "Thanksgiving weekend")
+    assert t.timex == "2000-W47-WE"
+    assert one("Sales were weak in Christmas week.", date(2001, 2, 1), "Christmas week").timex == "2000-W52"
