@@ -41,3 +41,17 @@ def test_a_holidays_week_is_the_iso_week_holding_it():
     t = one("Retailers expect crowds over the Thanksgiving weekend.", date(2000, 11, 1), "Thanksgiving weekend")
     assert t.timex == "2000-W47-WE"
     assert one("Sales were weak in Christmas week.", date(2001, 2, 1), "Christmas week").timex == "2000-W52"
+
+
+def test_a_quantity_per_unit_of_time_is_a_rate_not_a_time():
+    b = date(1995, 6, 1)
+    # a rate, like a speed, is no time expression (neither SET nor DURATION)
+    assert [t.text for t in find_times("The plant will save $40 million a year in costs.", b)] == []
+    assert [t.text for t in find_times("Employers added 212,000 jobs a month over the spring.", b)
+            if t.text == "a month"] == []
+    assert [t.text for t in find_times("The chip runs 20 million instructions per second.", b)] == []
+    # a count of occurrences per unit stays a SET, and "a year" alone a duration
+    assert [(t.text, t.type, t.timex) for t in find_times("The board meets twice a year.", b)] == [
+        ("a year", "SET", "P1Y")]
+    assert [(t.text, t.type, t.timex) for t in find_times("The review will take a year.", b)] == [
+        ("a year", "DURATION", "P1Y")]
