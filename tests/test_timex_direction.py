@@ -55,3 +55,11 @@ def test_a_quantity_per_unit_of_time_is_a_rate_not_a_time():
         ("a year", "SET", "P1Y")]
     assert [(t.text, t.type, t.timex) for t in find_times("The review will take a year.", b)] == [
         ("a year", "DURATION", "P1Y")]
+    assert [t.text for t in find_times("The airline runs four flights a week to the island.", b)] == []
+
+
+def test_a_capitalised_unit_inside_a_sentence_is_a_title():
+    b = date(1995, 6, 1)
+    assert [t.text for t in find_times("He told CBS's \"60 Minutes\" that he would stay.", b)] == []
+    assert [(t.text, t.timex) for t in find_times("Eight trading days passed.", b)] == [
+        ("Eight trading days", "P8D")]

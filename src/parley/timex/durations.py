@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, QUALNUM, WD, WEEKDAYS, month, num
+from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, NUMBER_WORDS, QUALNUM, WD, WEEKDAYS, month, num
 from parley.timex.rules import hit
 
 _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q",
@@ -40,7 +40,9 @@ R_DURATION = re.compile(
 )
 # an amount, or an amount of things ("212,000 jobs"), right before "a year": not a count of days or times ("3
 # days a week", "5 times a year": a SET)
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents|points))"
+_AMOUNT = "|".join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100 and " " not in w)
+_RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents|points|hundred|thousand)"
+                          rf"|\b(?:{_AMOUNT})(?=\s+[a-z]+s\s+$))"
                           r"(?:\s+(?!(?:times|days|nights|hours|minutes|weeks|months|shifts)\b)[a-z]+s)?\s+$", re.I)
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
     rf"spring|summer|autumn|fall|winter|{WD}|{MON_FULL}"
@@ -116,6 +118,8 @@ def h_duration(m, text, base, lo):
         return None  # "a second group": an ordinal
     if low_n in ("a", "an") and not rel and _RATE_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
         return None  # "$2 million a year", "358,000 a month": a rate (see R_SET)
+    if m.group("u")[0].isupper() and not m.group("u").isupper() and not m.group("n")[0].isupper():
+        return None  # "CBS's '60 Minutes'": a title (the unit capitalised inside a sentence)
     s = m.start()
     if "-" in m.group("sep") and not rel:  # "a five-year plan": the adjective alone
         s = m.start("n")
