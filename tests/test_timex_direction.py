@@ -63,3 +63,18 @@ def test_a_capitalised_unit_inside_a_sentence_is_a_title():
     assert [t.text for t in find_times("He told CBS's \"60 Minutes\" that he would stay.", b)] == []
     assert [(t.text, t.timex) for t in find_times("Eight trading days passed.", b)] == [
         ("Eight trading days", "P8D")]
+
+
+def test_that_quarter_is_the_quarter_named_last_and_an_apposition_names_the_same_quarter():
+    b = date(1989, 10, 27)  # fourth quarter; the last quarter ended is 1989-Q3
+    text = ("In the year-ago quarter, the second quarter ended in October, the chain lost $3 million. "
+            "Results for that quarter included a charge.")
+    got = [(t.text, t.timex) for t in find_times(text, b) if "quarter" in t.text]
+    assert got == [("the year-ago quarter", "1988-Q2"), ("the second quarter", "1988-Q2"),
+                   ("that quarter", "1988-Q2")]
+    # with no quarter named before it, "that quarter" is the last one ended, as "the quarter" is
+    assert [(t.text, t.timex) for t in find_times("Sales fell in that quarter.", b)] == [
+        ("that quarter", "1989-Q3")]
+    # an apposition to a quarter that is not a year-ago one changes nothing
+    text = "In the third quarter, the second quarter of its fiscal year, sales rose."
+    assert [t.timex for t in find_times(text, b)] == ["1989-Q3", "1989-Q2"]

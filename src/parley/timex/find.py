@@ -329,6 +329,7 @@ def _set_part(t: TimeExpr, y: int, code: str) -> None:
     t.timex = f"{y:04d}-{code}"
 
 
+_APPOSITION = re.compile(r",\s+")
 _MONTHS_SPAN = re.compile(r"P(?:[2-9]|1[01])M$")  # "the first nine months", "the six months": not a quarter
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
 
@@ -339,16 +340,31 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
     span, or earlier in the article through ``context``) is that quarter or half a year before ("1988-Q3"), as
     TimeBank annotates earnings reports — unless a span of months ("the first nine months") was named since in
     the same sentence: then it is the year before. A year-ago quarter ("the year-earlier period") says which
-    quarter is under discussion (the one a year after it), and "the 1989 period" is that quarter in 1989."""
+    quarter is under discussion (the one a year after it), and "the 1989 period" is that quarter in 1989; a
+    quarter in apposition to a year-ago one ("the year-ago quarter, the second quarter ended ...") is that same
+    quarter, and "that quarter" is the quarter named last (TimeML anchors it to that time, not to publication)."""
     anchor: TimeExpr | None = None
     carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
+    named = (context or {}).get("named")  # the last quarter or half named, year-ago ones included
     months_end: int | None = None
+    previous: TimeExpr | None = None
     for t in times:
         x = extras.get(id(t), {})
+        t_prev, previous = previous, t
         if x.get("same_part") and part and t.value:  # "the 1989 period" in a report on a third quarter
             _set_part(t, int(t.value[:4]), part[5:])
+        elif x.get("that_part") and named:  # "Results for that quarter": the one named last
+            _set_part(t, int(named[:4]), named[5:])
         elif t.timex and _QH.match(t.timex) and t.kind == "range":
+            if t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
+                    and extras.get(id(t_prev), {}).get("yago") and not re.search(r"\d", t.text) \
+                    and _APPOSITION.fullmatch(text, t_prev.end, t.start):
+                # "the year-ago quarter, the second quarter ended Oct. 31": one quarter, named twice
+                _set_part(t, int(t_prev.timex[:4]), t.timex[5:])
+                _set_part(t_prev, int(t_prev.timex[:4]), t.timex[5:])
+                x = {**x, "yago": True}
+            named = t.timex
             if x.get("yago"):  # "the year-ago quarter" (1988-Q3): the quarter discussed is 1989-Q3
                 part = f"{int(t.timex[:4]) + 1:04d}{t.timex[4:]}"
             elif "year-" not in t.text.lower():
@@ -391,5 +407,7 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
             t.timex = f"{y:04d}{part[4:]}"
     if context is not None and part:
         context["part"] = part
+    if context is not None and named:
+        context["named"] = named
     if context is not None and anchor is not None:
         context["anchor"] = anchor

@@ -71,7 +71,8 @@ R_QUARTER = re.compile(
     # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the year-ago quarter
     r"|\bthe\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:quarter|period)\s+(?P<yb>a\s+year\s+(?:ago|earlier)|"
     r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
-    r"|\bthe\s+quarter\b(?!-)", re.I)
+    r"|\bthe\s+quarter\b(?!-)"
+    r"|\bthat\s+(?:same\s+)?(?P<that>quarter)\b", re.I)  # the quarter last named (find._resolve_anchors)
 _QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{MON})\s?(?P<d>{DAY})")
 R_HALF = re.compile(
     r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
@@ -263,7 +264,8 @@ def h_quarter(m, text, base, lo):
         # find._resolve_anchors, which knows the last quarter named); else just the year
         return hit(m.start(), m.end(), m.group("y3"), "year", same_part=True)
     if base is None:
-        return hit(m.start(), m.end(), None, "quarter", None, "range")
+        return hit(m.start(), m.end(), None, "quarter", None, "range", **({"that_part": True} if m.group("that")
+                                                                           else {}))
     k = base.year * 4 + _quarter_of(base) - 1  # quarters since year 0
     if m.group("y3"):  # "the 1988 quarter": the quarter under discussion (find), else the last one ended
         q = (k - 1) % 4
@@ -277,12 +279,14 @@ def h_quarter(m, text, base, lo):
             q = _quarter_of(mid) - 1
             return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
                          anchor=base.isoformat())
-    # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about
+    # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about;
+    # "that quarter" too when no quarter was named before it
+    that = {"that_part": True} if m.group("that") else {}
     k += {"this": 0, "current": 0, "next": 1, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     yr, q = divmod(k, 4)
     yago = {"yago": True} if rel in ("year-ago", "year-earlier") else {}
     return _part(m.start(), m.end(), yr, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter", anchor=base.isoformat(),
-                 **yago)
+                 **yago, **that)
 
 
 def h_half(m, text, base, lo):
