@@ -78,3 +78,18 @@ def test_that_quarter_is_the_quarter_named_last_and_an_apposition_names_the_same
     # an apposition to a quarter that is not a year-ago one changes nothing
     text = "In the third quarter, the second quarter of its fiscal year, sales rose."
     assert [t.timex for t in find_times(text, b)] == ["1989-Q3", "1989-Q2"]
+
+
+def test_after_a_fiscal_quarter_the_quarter_in_focus_keeps_its_fiscal_number():
+    b = date(1989, 10, 26)
+    text = ("The airline's profit rose in the fiscal first quarter. For the quarter ended Sept. 30, revenue grew. "
+            "In the 1988 period, it earned less. Traffic rose 5% in the quarter.")
+    got = [(t.text, t.timex) for t in find_times(text, b) if "quarter" in t.text or "period" in t.text]
+    assert got == [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q1"),
+                   ("the 1988 period", "1988-Q1"), ("the quarter", "1989-Q1")]
+    # without a fiscal quarter named, "the quarter ended Sept. 30" is the calendar quarter
+    assert [t.timex for t in find_times("For the quarter ended Sept. 30, revenue grew.", b)
+            if "quarter" in t.text] == ["1989-Q3"]
+    # a calendar quarter named later ends the fiscal focus
+    text = "Profit rose in the fiscal first quarter. In the third quarter, sales fell. Margins shrank in the quarter."
+    assert [t.timex for t in find_times(text, b) if "quarter" in t.text] == ["1989-Q1", "1989-Q3", "1989-Q3"]

@@ -347,6 +347,7 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
     carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
     named = (context or {}).get("named")  # the last quarter or half named, year-ago ones included
+    fiscal = (context or {}).get("fiscal")  # the fiscal quarter a report is about ("the fiscal first quarter")
     months_end: int | None = None
     previous: TimeExpr | None = None
     for t in times:
@@ -356,6 +357,9 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
             _set_part(t, int(t.value[:4]), part[5:])
         elif x.get("that_part") and named:  # "Results for that quarter": the one named last
             _set_part(t, int(named[:4]), named[5:])
+        elif x.get("focus") and fiscal:  # after "the fiscal first quarter", "the quarter (ended Sept. 30)" is it
+            _set_part(t, int(fiscal[:4]), fiscal[5:])
+            named = t.timex
         elif t.timex and _QH.match(t.timex) and t.kind == "range":
             if t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
                     and extras.get(id(t_prev), {}).get("yago") and not re.search(r"\d", t.text) \
@@ -365,6 +369,7 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 _set_part(t_prev, int(t_prev.timex[:4]), t.timex[5:])
                 x = {**x, "yago": True}
             named = t.timex
+            fiscal = t.timex if x.get("fiscal") else None if not x.get("yago") else fiscal
             if x.get("yago"):  # "the year-ago quarter" (1988-Q3): the quarter discussed is 1989-Q3
                 part = f"{int(t.timex[:4]) + 1:04d}{t.timex[4:]}"
             elif "year-" not in t.text.lower():
@@ -408,6 +413,6 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
     if context is not None and part:
         context["part"] = part
     if context is not None and named:
-        context["named"] = named
+        context["named"], context["fiscal"] = named, fiscal
     if context is not None and anchor is not None:
         context["anchor"] = anchor

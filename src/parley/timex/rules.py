@@ -246,7 +246,9 @@ def h_quarter(m, text, base, lo):
     if m.group("o"):
         q = ORDINALS.get(m.group("o").lower(), 4)
         yago = {"yago": True} if m.group("ya") else {}
-        if y and yago:
+        if re.search(r"(?i)fiscal", m.group()):  # "the fiscal first quarter": its number is the report's
+            yago["fiscal"] = True
+        if y and m.group("ya"):
             y = str(int(y) - 1)
         if y:
             return _part(m.start(), m.end(), int(y), f"Q{q}", 3 * q - 2, 3 * q, "quarter", **yago)
@@ -278,10 +280,10 @@ def h_quarter(m, text, base, lo):
             mid = d - timedelta(days=45)
             q = _quarter_of(mid) - 1
             return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
-                         anchor=base.isoformat())
+                         anchor=base.isoformat(), focus=True)
     # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about;
     # "that quarter" too when no quarter was named before it
-    that = {"that_part": True} if m.group("that") else {}
+    that = {"that_part": True} if m.group("that") else {"focus": True} if rel in ("", "latest") else {}
     k += {"this": 0, "current": 0, "next": 1, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     yr, q = divmod(k, 4)
     yago = {"yago": True} if rel in ("year-ago", "year-earlier") else {}
