@@ -72,6 +72,11 @@ def test_that_quarter_is_the_quarter_named_last_and_an_apposition_names_the_same
     got = [(t.text, t.timex) for t in find_times(text, b) if "quarter" in t.text]
     assert got == [("the year-ago quarter", "1988-Q2"), ("the second quarter", "1988-Q2"),
                    ("that quarter", "1988-Q2")]
+    # the end date of a year-ago quarter is a year back too
+    text = "In the year-earlier quarter, the third quarter ended Sept. 30, it lost money."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("Sept. 30", "1988-09-30")
+    assert [(t.text, t.timex) for t in find_times("The quarter ended Sept. 30 was weak.", b)][-1] == (
+        "Sept. 30", "1989-09-30")
     # with no quarter named before it, "that quarter" is the last one ended, as "the quarter" is
     assert [(t.text, t.timex) for t in find_times("Sales fell in that quarter.", b)] == [
         ("that quarter", "1989-Q3")]

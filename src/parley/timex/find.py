@@ -330,6 +330,7 @@ def _set_part(t: TimeExpr, y: int, code: str) -> None:
 
 
 _APPOSITION = re.compile(r",\s+")
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+")
 _MONTHS_SPAN = re.compile(r"P(?:[2-9]|1[01])M$")  # "the first nine months", "the six months": not a quarter
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
 
@@ -367,7 +368,7 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 # "the year-ago quarter, the second quarter ended Oct. 31": one quarter, named twice
                 _set_part(t, int(t_prev.timex[:4]), t.timex[5:])
                 _set_part(t_prev, int(t_prev.timex[:4]), t.timex[5:])
-                x = {**x, "yago": True}
+                x = extras[id(t)] = {**x, "yago": True}
             named = t.timex
             fiscal = t.timex if x.get("fiscal") else None if not x.get("yago") else fiscal
             if x.get("yago"):  # "the year-ago quarter" (1988-Q3): the quarter discussed is 1989-Q3
@@ -375,6 +376,11 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
             elif "year-" not in t.text.lower():
                 part = t.timex  # a quarter named for itself
             months_end = None
+        elif t_prev is not None and extras.get(id(t_prev), {}).get("yago") and t.direction and t.kind == "date" \
+                and t.precision == "day" and t.value and _ENDED.fullmatch(text, t_prev.end, t.start):
+            # "the year-ago quarter ended Oct. 31": that quarter's end, a year before the one now ending
+            d = shift(parse_iso(t.value), -1, "year")
+            t.value = t.timex = d.isoformat()
         if t.type == "DURATION" and t.timex and _MONTHS_SPAN.match(t.timex):
             months_end = t.end
         by_year = months_end is not None and not _SENTENCE_BREAK.search(text, months_end, t.start)
