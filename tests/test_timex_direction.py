@@ -98,3 +98,12 @@ def test_after_a_fiscal_quarter_the_quarter_in_focus_keeps_its_fiscal_number():
     # a calendar quarter named later ends the fiscal focus
     text = "Profit rose in the fiscal first quarter. In the third quarter, sales fell. Margins shrank in the quarter."
     assert [t.timex for t in find_times(text, b) if "quarter" in t.text] == ["1989-Q1", "1989-Q3", "1989-Q3"]
+
+
+def test_a_year_earlier_counts_from_the_quarter_ended_not_its_last_day():
+    b = date(1989, 10, 26)
+    text = "Profit rose in the quarter ended Sept. 30. Sales were $5 million, up from $4 million a year earlier."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("a year earlier", "1988-Q3")
+    # a date that ends no quarter stays the anchor
+    text = "The plant opened on Sept. 30. A year earlier, the site was empty."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("A year earlier", "1988")

@@ -412,7 +412,10 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
                     t.timex = t.value
         elif t.kind in _EXPLICIT_KINDS and t.value:
-            anchor = t
+            # "the quarter ended Sept. 30": the quarter, not its last day, is what "a year earlier" counts from
+            ended = t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
+                and _ENDED.fullmatch(text, t_prev.end, t.start)
+            anchor = t_prev if ended else t
         elif x.get("year_back") and part and not by_year:
             y = int(part[:4]) - 1
             t.timex = f"{y:04d}{part[4:]}"
