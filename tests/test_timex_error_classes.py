@@ -1,6 +1,7 @@
 """Error classes found reading parley's DATE values on TimeBank's development four fifths (issue 18), each on
 text written for the test: the clause a date opens read past an apposition or a long subject, a holiday's week,
-..."""
+rates (no time expression), titles with a capitalised unit, "that quarter" and quarters in apposition, fiscal
+quarters in focus, and "a year earlier" counted from the quarter ended."""
 
 from __future__ import annotations
 
