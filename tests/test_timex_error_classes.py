@@ -108,3 +108,10 @@ def test_a_year_earlier_counts_from_the_quarter_ended_not_its_last_day():
     # a date that ends no quarter stays the anchor
     text = "The plant opened on Sept. 30. A year earlier, the site was empty."
     assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("A year earlier", "1988")
+
+
+def test_an_apposition_opening_with_a_participle_gives_the_opened_clause_no_tense():
+    text = "In March, the company, based in Ohio, will open a plant."
+    assert one(text, OCT98, "March").timex == "1999-03"
+    # a place's comma is no apposition: the verb after it is the clause's
+    assert one("In January, a car bomb in Springfield, Ill., killed a guard.", OCT98, "January").timex == "1998-01"

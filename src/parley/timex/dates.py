@@ -180,10 +180,17 @@ def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, s
     pos = 0
     while pos < len(rest):
         part = _clause_after(rest[pos:])
-        ev = _evidence(part, "count", _FUTURE_VERB)
+        start = rest.index(part, pos)
+        first = _WORD.match(part)
+        low = first.group().lower() if first else ""
+        # a later part opening with a participle and closed by a comma is an apposition ("the team, led by its
+        # coach, will play"); running to the sentence end it is the clause's verb ("..., Ala., killed a guard")
+        participle = pos > 0 and (low in _PAST_VERBS or low.endswith("ed")) \
+            and rest.startswith(",", start + len(part))
+        ev = [] if participle else _evidence(part, "count", _FUTURE_VERB)
         if ev or not part or not further:
             return ev
-        pos = rest.index(part, pos) + len(part) + 1
+        pos = start + len(part) + 1
     return []
 
 
