@@ -115,3 +115,12 @@ def test_an_apposition_opening_with_a_participle_gives_the_opened_clause_no_tens
     assert one(text, OCT98, "March").timex == "1999-03"
     # a place's comma is no apposition: the verb after it is the clause's
     assert one("In January, a car bomb in Springfield, Ill., killed a guard.", OCT98, "January").timex == "1998-01"
+    # a modal is the opened clause's verb: the search stops there, and "by" makes it a deadline ahead
+    text = "By Wednesday, workers should finish the casing, which was damaged in the storm."
+    assert one(text, date(2010, 7, 25), "Wednesday").timex == "2010-07-28"
+
+
+def test_a_sentence_initial_from_opens_a_month_range():
+    text = "From January to March 2004, 26 units were sold."
+    t = one(text, date(2005, 11, 8), "From January to March 2004")
+    assert (t.value, t.end_value) == ("2004-01", "2004-03")

@@ -165,6 +165,7 @@ def _clause_after(chunk: str) -> str:
     return chunk[:cut.start()] if cut else chunk
 
 
+_MODAL = re.compile(r"\b(?:should|could|might|may|must|can|ought)\b", re.I)
 _SENTENCE_END = re.compile(rf"(?:[!?]|{_ABBR}\.)\s")
 
 
@@ -188,8 +189,8 @@ def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, s
         participle = pos > 0 and (low in _PAST_VERBS or low.endswith("ed")) \
             and rest.startswith(",", start + len(part))
         ev = [] if participle else _evidence(part, "count", _FUTURE_VERB)
-        if ev or not part or not further:
-            return ev
+        if ev or not part or not further or _MODAL.search(part):
+            return ev  # a modal is the part's verb, though it tells no tense ("By Wednesday, workers should ...")
         pos = start + len(part) + 1
     return []
 

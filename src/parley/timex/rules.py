@@ -94,9 +94,9 @@ R_CENTURY = re.compile(
     r"|\b(?:the\s+)?(?P<w>eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b"
     r"|\b(?P<rel>this|next|the\s+new|the\s+previous)\s+century\b", re.I)
 R_YEAR_RANGE = re.compile(
-    rf"\b(?P<p>from|between)\s+(?:(?P<m1>{MON})\s+)?(?P<y1>{BARE_YEAR})\s+"
+    rf"\b(?P<p>(?i:from|between))\s+(?:(?P<m1>{MON})\s+)?(?P<y1>{BARE_YEAR})\s+"
     rf"(?:to|and|until|till|through)\s+(?:(?P<m2>{MON})\s+)?(?P<y2>{BARE_YEAR})(?!\d|,\d)"
-    rf"|\b(?P<p2>from|between)\s+(?P<m3>{MON})\s+(?:to|and|until|till|through)\s+(?P<m4>{MON}){COMMA}"
+    rf"|\b(?P<p2>(?i:from|between))\s+(?P<m3>{MON})\s+(?:to|and|until|till|through)\s+(?P<m4>{MON}){COMMA}"
     rf"(?P<y3>{YEAR})(?!\d|,\d)"
     rf"|(?<![\d$£€.,/-])\b(?P<y4>{BARE_YEAR})\s?[-–—/]\s?(?P<y5>{BARE_YEAR}|\d\d)(?!\d|,\d|\s?%|-|:|\.\d)"
 )
