@@ -124,3 +124,12 @@ def test_a_sentence_initial_from_opens_a_month_range():
     text = "From January to March 2004, 26 units were sold."
     t = one(text, date(2005, 11, 8), "From January to March 2004")
     assert (t.value, t.end_value) == ("2004-01", "2004-03")
+
+
+def test_a_scheduled_present_tense_verb_puts_a_weekday_ahead():
+    b = date(1998, 5, 1)  # a Friday
+    assert one("The two leaders meet separately Monday with the envoy.", b, "Monday").timex == "1998-05-04"
+    assert one("Trading resumes on Wednesday, the exchange said.", b, "Wednesday").timex == "1998-05-06"
+    # a past clause or a past verb keeps it back
+    assert one("The markets were open Monday.", b, "Monday").timex == "1998-04-27"
+    assert one("The two leaders met separately Monday.", b, "Monday").timex == "1998-04-27"

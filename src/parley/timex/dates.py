@@ -87,14 +87,25 @@ def _future_in(clause: str) -> bool:
     return any(not _HAD.search(clause[:m.start()]) for m in _FUTURE.finditer(clause))
 
 
-def past_verb_before(text: str, pos: int, lo: int) -> bool:
-    before = text[max(lo, pos - 30):pos]
-    before = re.sub(r"(?:\b(?:on|late|early)\s*)+$", "", before.rstrip(), flags=re.I)
+def _verb_before(text: str, pos: int, lo: int) -> str:
+    """The word right before ``pos``, skipping "on", "late", "early" and -ly adverbs ("meet separately on")."""
+    before = text[max(lo, pos - 40):pos]
+    before = re.sub(r"(?:\b(?:on|late|early|[a-z]{4,}ly)\s*)+$", "", before.rstrip(), flags=re.I)
     m = PREV_WORD.search(before)
-    if not m:
-        return False
-    w = m.group(1).lower()
+    return m.group(1).lower() if m else ""
+
+
+def past_verb_before(text: str, pos: int, lo: int) -> bool:
+    w = _verb_before(text, pos, lo)
     return w in _PAST_VERBS or (w.endswith("ed") and len(w) > 3)
+
+
+_SCHEDULED = frozenset(C["scheduled_verbs"])
+
+
+def scheduled_verb_before(text: str, pos: int, lo: int) -> bool:
+    """A present-tense verb of a scheduled happening right before a weekday ("meet Monday": ahead)."""
+    return _verb_before(text, pos, lo) in _SCHEDULED
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
