@@ -151,7 +151,10 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     opens = _OPENER.fullmatch(before) is not None
     # the clause after is read for its future verbs only when the date opens it: a date inside a subject
     # ("the downfall in August and now his death will ...") takes no tense from the verb that follows
-    ev_after = _opened_clause(text, e, not _POSSESSIVE.match(text, e)) if opens else _evidence(_clause_after(text[e:e + _AFTER_READ]), "cut", None)
+    if opens:
+        ev_after = _opened_clause(text, e, not _POSSESSIVE.match(text, e))
+    else:
+        ev_after = _evidence(_clause_after(text[e:e + _AFTER_READ]), "cut", None)
     ev_before = _evidence(before, future=None)
     if cues:  # "until" looks ahead, unless its clause is past ("was normal until", "Until May, they had ...")
         if _POSTPONE.search(before):

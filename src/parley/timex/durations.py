@@ -164,7 +164,8 @@ def h_set(m, text, base, lo):
         else:
             tx = period(1, w)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
-    return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET", timex=period(1, _unit(m.group("u2"))))
+    return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET",
+               timex=period(1, _unit(m.group("u2"))))
 
 
 R_VAGUE = re.compile(
