@@ -6,9 +6,10 @@ sentences (``bench/timex.py``) and scores far higher on TimeBank (``bench/timex_
 
 Entry points: ``find_times(text, base, start, end)`` (pure, used by timeline/events) and the pipeline stage
 ``annotate(doc, ctx)``. Modules: ``lexicon`` (vocabulary, regex pieces), ``dates`` (calendar arithmetic, tense
-cues), ``rules`` (calendar dates, years, quarters, seasons, decades), ``relative`` (today, last week, weekdays,
-ago/later, clock times, PRESENT/PAST/FUTURE_REF), ``durations`` (DURATION and SET), ``find`` (overlaps,
-anchors, TIMEX3 fields), ``stage`` (the pipeline stage, datelines).
+cues), ``rules`` (calendar dates, years, quarters, seasons, decades), ``holidays`` (named days and their
+weeks), ``relative`` (today, last week, weekdays, ago/later, clock times, PRESENT/PAST/FUTURE_REF),
+``durations`` (DURATION and SET), ``find`` (overlaps, anchors, TIMEX3 fields), ``stage`` (the pipeline stage,
+datelines).
 
 What a record means (``parley.document.TimeExpr``):
 

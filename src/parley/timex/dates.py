@@ -17,7 +17,7 @@ _FUTURE_VERB = re.compile(rf"\b(?:{alt(C['future_verbs'])})\b", re.I)
 _PAST_VERBS = frozenset(C["past_verbs"])
 # sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
 # Daniel P. Davison Feb. 1", "Mr. Smith will ...")
-_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
+_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
 _CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
@@ -87,14 +87,25 @@ def _future_in(clause: str) -> bool:
     return any(not _HAD.search(clause[:m.start()]) for m in _FUTURE.finditer(clause))
 
 
-def past_verb_before(text: str, pos: int, lo: int) -> bool:
-    before = text[max(lo, pos - 30):pos]
-    before = re.sub(r"(?:\b(?:on|late|early)\s*)+$", "", before.rstrip(), flags=re.I)
+def _verb_before(text: str, pos: int, lo: int) -> str:
+    """The word right before ``pos``, skipping "on", "late", "early" and -ly adverbs ("meet separately on")."""
+    before = text[max(lo, pos - 40):pos]
+    before = re.sub(r"(?:\b(?:on|late|early|[a-z]{4,}ly)\s*)+$", "", before.rstrip(), flags=re.I)
     m = PREV_WORD.search(before)
-    if not m:
-        return False
-    w = m.group(1).lower()
+    return m.group(1).lower() if m else ""
+
+
+def past_verb_before(text: str, pos: int, lo: int) -> bool:
+    w = _verb_before(text, pos, lo)
     return w in _PAST_VERBS or (w.endswith("ed") and len(w) > 3)
+
+
+_SCHEDULED = frozenset(C["scheduled_verbs"])
+
+
+def scheduled_verb_before(text: str, pos: int, lo: int) -> bool:
+    """A present-tense verb of a scheduled happening right before a weekday ("meet Monday": ahead)."""
+    return _verb_before(text, pos, lo) in _SCHEDULED
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
@@ -112,6 +123,7 @@ _NOT_PAST_AFTER = _PRESENT | {"be", "being", "been"}
 _MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"))
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
+_AFTER_READ, _OPENER_READ = 60, 220  # characters of the clause after a date read for its tense
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
@@ -136,13 +148,13 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     until = bool(cues) and all(c.lower() in ("until", "till") for c in cues) and _UNTIL.search(before)
     if cues and not until:
         return "future"
-    after = text[e:e + 60].lstrip(" ,")  # "In June, media carried ...": the clause the date opens
-    cut = _CLAUSE_AFTER.search(after)
-    after = after[:cut.start()] if cut else after
     opens = _OPENER.fullmatch(before) is not None
     # the clause after is read for its future verbs only when the date opens it: a date inside a subject
     # ("the downfall in August and now his death will ...") takes no tense from the verb that follows
-    ev_after = _evidence(after, "count" if opens else "cut", _FUTURE_VERB if opens else None)
+    if opens:
+        ev_after = _opened_clause(text, e, not _POSSESSIVE.match(text, e))
+    else:
+        ev_after = _evidence(_clause_after(text[e:e + _AFTER_READ]), "cut", None)
     ev_before = _evidence(before, future=None)
     if cues:  # "until" looks ahead, unless its clause is past ("was normal until", "Until May, they had ...")
         if _POSTPONE.search(before):
@@ -159,6 +171,42 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
     if _DEADLINE.search(before) and not _POSSESSIVE.match(text, e):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     return None
+
+
+def _clause_after(chunk: str) -> str:
+    chunk = chunk.lstrip(" ,")
+    cut = _CLAUSE_AFTER.search(chunk)
+    return chunk[:cut.start()] if cut else chunk
+
+
+_MODAL = re.compile(r"\b(?:should|could|might|may|must|can|ought)\b", re.I)
+_SENTENCE_END = re.compile(rf"(?:[!?]|{_ABBR}\.)\s")
+
+
+def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, str]]:
+    """Tense evidence of the clause a date opens ("In June, media carried ..."): its first comma-delimited part
+    that has any, up to the end of the sentence — the subject may be long ("On Tuesday, the National Rights
+    Action League plans to ...") or an apposition may come first ("In January, a week after the anniversary,
+    a bombing killed ..."); only the first part after a possessive ("Judging by Thursday's meetings, ...": the
+    weekday dates a noun, and the next clause is another's)."""
+    rest = text[e:e + _OPENER_READ]
+    end = _SENTENCE_END.search(rest)
+    rest = rest[:end.start()] if end else rest
+    pos = 0
+    while pos < len(rest):
+        part = _clause_after(rest[pos:])
+        start = rest.index(part, pos)
+        first = _WORD.match(part)
+        low = first.group().lower() if first else ""
+        # a later part opening with a participle and closed by a comma is an apposition ("the team, led by its
+        # coach, will play"); running to the sentence end it is the clause's verb ("..., Ala., killed a guard")
+        participle = pos > 0 and (low in _PAST_VERBS or low.endswith("ed")) \
+            and rest.startswith(",", start + len(part))
+        ev = [] if participle else _evidence(part, "count", _FUTURE_VERB)
+        if ev or not part or not further or _MODAL.search(part):
+            return ev  # a modal is the part's verb, though it tells no tense ("By Wednesday, workers should ...")
+        pos = start + len(part) + 1
+    return []
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "until the night of April 19"
@@ -222,6 +270,13 @@ def md_date(m: int, d: int, base: date, direction: str | None) -> date | None:
         if cand and cand <= limit:
             return cand
     return None
+
+
+def placed(d: date | None, base: date, way: str | None) -> str | None:
+    """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
+    if way in ("past", "future") or d is None:
+        return way if way in ("past", "future") else None
+    return "future" if d > base else "past"
 
 
 def month_year(m: int, base: date, direction: str | None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, QUALNUM, WD, WEEKDAYS, month, num
+from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, NUMBER_WORDS, QUALNUM, WD, WEEKDAYS, month, num
 from parley.timex.rules import hit
 
 _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q",
@@ -38,13 +38,21 @@ R_DURATION = re.compile(
     r"|\bthe\s+(?P<ah>days|weeks|months|years)\s+ahead\b",
     re.I,
 )
+# an amount, or an amount of things ("212,000 jobs"), right before "a year": not a count of days or times ("3
+# days a week", "5 times a year": a SET)
+_AMOUNT = "|".join(w for w, n in NUMBER_WORDS.items() if 1 < n < 100 and " " not in w)
+_RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents|points|hundred|thousand)"
+                          rf"|\b(?:{_AMOUNT})(?=\s+[a-z]+s\s+$))"
+                          r"(?:\s+(?!(?:times|days|nights|hours|minutes|weeks|months|shifts)\b)[a-z]+s)?\s+$", re.I)
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
     rf"spring|summer|autumn|fall|winter|{WD}|{MON_FULL}"
+# a quantity per unit of time ("$2 million a year", "15 million instructions per second", "358,000 a month") is a
+# rate, which the TIMEX2/TimeML guidelines leave unmarked like a speed (TimeBank dev: 1 of 6 annotated), as a
+# SET or a duration (``h_duration``); a count of occurrences per unit ("twice a year") is a SET
 R_SET = re.compile(
-    rf"\b(?:every|each|per)\s+(?:other\s+)?(?P<u>{_SET_UNITS})\b"
+    rf"\b(?:every|each)\s+(?:other\s+)?(?P<u>{_SET_UNITS})\b"
     r"|\b(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly|semiannually)\b"
-    r"|\b(?:once|twice|thrice|times)\s+(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)"
-    r"|(?:\d|million|billion|percent|dollars|cents)\s+(?P<a3>(?:a|per)\s+(?P<u3>day|week|month|year)\b)",
+    r"|\b(?:once|twice|thrice|times)\s+(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
     re.I,
 )
 _ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
@@ -108,6 +116,10 @@ def h_duration(m, text, base, lo):
         return None  # "three-quarters of its food": a fraction
     if unit == "second" and low_n in ("a", "an") and not rel:
         return None  # "a second group": an ordinal
+    if low_n in ("a", "an") and not rel and _RATE_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
+        return None  # "$2 million a year", "358,000 a month": a rate (see R_SET)
+    if m.group("u")[0].isupper() and not m.group("u").isupper() and not m.group("n")[0].isupper():
+        return None  # "CBS's '60 Minutes'": a title (the unit capitalised inside a sentence)
     s = m.start()
     if "-" in m.group("sep") and not rel:  # "a five-year plan": the adjective alone
         s = m.start("n")
@@ -152,8 +164,8 @@ def h_set(m, text, base, lo):
         else:
             tx = period(1, w)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
-    g, u = ("a", "u2") if m.group("a") else ("a3", "u3")
-    return hit(m.start(g), m.end(g), None, "day", None, "set", type="SET", timex=period(1, _unit(m.group(u))))
+    return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET",
+               timex=period(1, _unit(m.group("u2"))))
 
 
 R_VAGUE = re.compile(

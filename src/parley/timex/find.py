@@ -17,6 +17,7 @@ from datetime import date
 
 from parley.document import TimeExpr
 from parley.timex import durations as du
+from parley.timex import holidays as hol
 from parley.timex import relative as rel
 from parley.timex import rules as ru
 from parley.timex.dates import ORDER, PREV_WORD, iso, parse_iso, shift
@@ -67,7 +68,7 @@ RULES = [
     (15, ru.R_PREP_YEAR, ru.h_prep_year, None, YEAR, None),
     (16, rel.R_WEEKDAY, rel.h_weekday, ("day",), False, None),
     (4, ru.R_SPELLED_YEAR, ru.h_spelled_year, ("nineteen", "two thousand"), False, None),
-    (4, ru.R_HOLIDAY, ru.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
+    (4, hol.R_HOLIDAY, hol.h_holiday, ("christmas", "new year", "valentine", "halloween", "thanksgiving", "easter",
                                       "election day"), False, None),
     (6, ru.R_PERIOD_END, ru.h_period_end, ("end", "year"), False, None),
     (11, rel.R_WEEKEND, rel.h_weekend, ("weekend",), False, None),
@@ -328,6 +329,8 @@ def _set_part(t: TimeExpr, y: int, code: str) -> None:
     t.timex = f"{y:04d}-{code}"
 
 
+_APPOSITION = re.compile(r",\s+")
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+")
 _MONTHS_SPAN = re.compile(r"P(?:[2-9]|1[01])M$")  # "the first nine months", "the six months": not a quarter
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]")
 
@@ -338,21 +341,46 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
     span, or earlier in the article through ``context``) is that quarter or half a year before ("1988-Q3"), as
     TimeBank annotates earnings reports — unless a span of months ("the first nine months") was named since in
     the same sentence: then it is the year before. A year-ago quarter ("the year-earlier period") says which
-    quarter is under discussion (the one a year after it), and "the 1989 period" is that quarter in 1989."""
+    quarter is under discussion (the one a year after it), and "the 1989 period" is that quarter in 1989; a
+    quarter in apposition to a year-ago one ("the year-ago quarter, the second quarter ended ...") is that same
+    quarter, and "that quarter" is the quarter named last (TimeML anchors it to that time, not to publication)."""
     anchor: TimeExpr | None = None
     carried: TimeExpr | None = (context or {}).get("anchor")  # the last explicit time of an earlier paragraph
     part = (context or {}).get("part")
+    named = (context or {}).get("named")  # the last quarter or half named, year-ago ones included
+    fiscal = (context or {}).get("fiscal")  # the fiscal quarter a report is about ("the fiscal first quarter")
     months_end: int | None = None
+    previous: TimeExpr | None = None
     for t in times:
         x = extras.get(id(t), {})
+        t_prev, previous = previous, t
         if x.get("same_part") and part and t.value:  # "the 1989 period" in a report on a third quarter
             _set_part(t, int(t.value[:4]), part[5:])
+        elif x.get("that_part") and named:  # "Results for that quarter": the one named last
+            _set_part(t, int(named[:4]), named[5:])
+        elif x.get("focus") and fiscal:  # after "the fiscal first quarter", "the quarter (ended Sept. 30)" is it
+            _set_part(t, int(fiscal[:4]), fiscal[5:])
+            named = t.timex
         elif t.timex and _QH.match(t.timex) and t.kind == "range":
+            if t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
+                    and extras.get(id(t_prev), {}).get("yago") and not re.search(r"\d", t.text) \
+                    and _APPOSITION.fullmatch(text, t_prev.end, t.start):
+                # "the year-ago quarter, the second quarter ended Oct. 31": one quarter, named twice
+                _set_part(t, int(t_prev.timex[:4]), t.timex[5:])
+                _set_part(t_prev, int(t_prev.timex[:4]), t.timex[5:])
+                x = extras[id(t)] = {**x, "yago": True}
+            named = t.timex
+            fiscal = t.timex if x.get("fiscal") else None if not x.get("yago") else fiscal
             if x.get("yago"):  # "the year-ago quarter" (1988-Q3): the quarter discussed is 1989-Q3
                 part = f"{int(t.timex[:4]) + 1:04d}{t.timex[4:]}"
             elif "year-" not in t.text.lower():
                 part = t.timex  # a quarter named for itself
             months_end = None
+        elif t_prev is not None and extras.get(id(t_prev), {}).get("yago") and t.direction and t.kind == "date" \
+                and t.precision == "day" and t.value and _ENDED.fullmatch(text, t_prev.end, t.start):
+            # "the year-ago quarter ended Oct. 31": that quarter's end, a year before the one now ending
+            d = shift(parse_iso(t.value), -1, "year")
+            t.value = t.timex = d.isoformat()
         if t.type == "DURATION" and t.timex and _MONTHS_SPAN.match(t.timex):
             months_end = t.end
         by_year = months_end is not None and not _SENTENCE_BREAK.search(text, months_end, t.start)
@@ -384,11 +412,16 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
                     t.timex = t.value
         elif t.kind in _EXPLICIT_KINDS and t.value:
-            anchor = t
+            # "the quarter ended Sept. 30": the quarter, not its last day, is what "a year earlier" counts from
+            ended = t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
+                and _ENDED.fullmatch(text, t_prev.end, t.start)
+            anchor = t_prev if ended else t
         elif x.get("year_back") and part and not by_year:
             y = int(part[:4]) - 1
             t.timex = f"{y:04d}{part[4:]}"
     if context is not None and part:
         context["part"] = part
+    if context is not None and named:
+        context["named"], context["fiscal"] = named, fiscal
     if context is not None and anchor is not None:
         context["anchor"] = anchor

@@ -2,8 +2,10 @@
 "two years ago", "two months later", clock times and parts of the day, and the PRESENT/PAST/FUTURE_REF words.
 
 Weekdays: the most recent such day on or before publication ("said Tuesday" in a Tuesday story is that day),
-unless the clause is in the future ("will meet on Friday") or says "next"; a past-tense verb right before the
-weekday ("met Friday") always means the past. Weeks are day ranges with a TIMEX3 ISO week ("last week" ->
+unless the clause is in the future ("will meet on Friday") or says "next", or a present-tense verb of a scheduled
+happening comes right before it in a clause with no tense ("the leaders meet Monday", "trading resumes
+Wednesday"); a past-tense verb right before the weekday ("met Friday", "met separately Friday") always means
+the past. Weeks are day ranges with a TIMEX3 ISO week ("last week" ->
 Monday..Sunday, ``1998-W05``).
 """
 
@@ -12,7 +14,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.timex.dates import PREV_WORD, add_months, is_future, iso, past_verb_before, shift, tense
+from parley.timex.dates import (
+    PREV_WORD,
+    add_months,
+    is_future,
+    iso,
+    past_verb_before,
+    scheduled_verb_before,
+    shift,
+    tense,
+)
 from parley.timex.durations import period
 from parley.timex.lexicon import NUM, QUALNUM, UNIT, WD, WEEKDAYS, C, alt, inum, num
 from parley.timex.rules import hit
@@ -130,7 +141,9 @@ def h_weekday(m, text, base, lo):
         d, direction = base - timedelta(days=back or 7), "past"
     elif mod in ("next", "coming"):
         d, direction = base + timedelta(days=fwd or 7), "future"
-    elif not past_verb_before(text, m.start(), lo) and tense(text, m.start(), m.end(), lo) in ("future", "ahead"):
+    elif not past_verb_before(text, m.start(), lo) and (
+            (way := tense(text, m.start(), m.end(), lo)) in ("future", "ahead")
+            or way is None and scheduled_verb_before(text, m.start(), lo)):
         d, direction = base + timedelta(days=fwd), "future"
     else:
         d, direction = base - timedelta(days=back), "past"

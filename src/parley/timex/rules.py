@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.timex.dates import is_future, latest_part, md_date, month_year, safe, tense
+from parley.timex.dates import is_future, latest_part, md_date, month_year, placed, safe, tense
 from parley.timex.lexicon import (
     BARE_YEAR,
     COMMA,
@@ -71,7 +71,8 @@ R_QUARTER = re.compile(
     # "the quarter a year ago", "the corresponding period last year", "last year's quarter": the year-ago quarter
     r"|\bthe\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:quarter|period)\s+(?P<yb>a\s+year\s+(?:ago|earlier)|"
     r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
-    r"|\bthe\s+quarter\b(?!-)", re.I)
+    r"|\bthe\s+quarter\b(?!-)"
+    r"|\bthat\s+(?:same\s+)?(?P<that>quarter)\b", re.I)  # the quarter last named (find._resolve_anchors)
 _QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{MON})\s?(?P<d>{DAY})")
 R_HALF = re.compile(
     r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
@@ -93,9 +94,9 @@ R_CENTURY = re.compile(
     r"|\b(?:the\s+)?(?P<w>eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+century\b"
     r"|\b(?P<rel>this|next|the\s+new|the\s+previous)\s+century\b", re.I)
 R_YEAR_RANGE = re.compile(
-    rf"\b(?P<p>from|between)\s+(?:(?P<m1>{MON})\s+)?(?P<y1>{BARE_YEAR})\s+"
+    rf"\b(?P<p>(?i:from|between))\s+(?:(?P<m1>{MON})\s+)?(?P<y1>{BARE_YEAR})\s+"
     rf"(?:to|and|until|till|through)\s+(?:(?P<m2>{MON})\s+)?(?P<y2>{BARE_YEAR})(?!\d|,\d)"
-    rf"|\b(?P<p2>from|between)\s+(?P<m3>{MON})\s+(?:to|and|until|till|through)\s+(?P<m4>{MON}){COMMA}"
+    rf"|\b(?P<p2>(?i:from|between))\s+(?P<m3>{MON})\s+(?:to|and|until|till|through)\s+(?P<m4>{MON}){COMMA}"
     rf"(?P<y3>{YEAR})(?!\d|,\d)"
     rf"|(?<![\d$£€.,/-])\b(?P<y4>{BARE_YEAR})\s?[-–—/]\s?(?P<y5>{BARE_YEAR}|\d\d)(?!\d|,\d|\s?%|-|:|\.\d)"
 )
@@ -120,13 +121,6 @@ R_PREP_MONTH = re.compile(
 )
 
 
-def _way(d: date | None, base: date, way: str | None) -> str | None:
-    """The direction a yearless date was placed in: the tense's, or where the nearest occurrence fell."""
-    if way in ("past", "future") or d is None:
-        return way if way in ("past", "future") else None
-    return "future" if d > base else "past"
-
-
 def h_day_range(m, text, base, lo):
     if m.group("d3"):
         m1 = m2 = month(m.group("m3"))
@@ -146,7 +140,7 @@ def h_day_range(m, text, base, lo):
         way = tense(text, m.start(), m.end(), lo)
         a = md_date(m1, d1, base, way)
         b = a and safe(a.year + (1 if m2 < m1 else 0), m2, d2)
-        extra = {"direction": _way(a, base, way), "anchor": base.isoformat()}
+        extra = {"direction": placed(a, base, way), "anchor": base.isoformat()}
     else:
         if not (safe(2000, m1, d1) and safe(2000, m2, d2)):
             return None
@@ -175,7 +169,7 @@ def h_date(m, text, base, lo):
     elif base:
         way = tense(text, m.start(), m.end(), lo)
         d = md_date(mo, dn, base, way)
-        extra = {"direction": _way(d, base, way), "anchor": base.isoformat()}
+        extra = {"direction": placed(d, base, way), "anchor": base.isoformat()}
         wd = m.group("wd")
         if d and wd and d.weekday() != weekday(wd):  # "Tuesday 2 November": the year whose day fits
             fits = [c for y in (base.year - 1, base.year, base.year + 1)
@@ -252,7 +246,9 @@ def h_quarter(m, text, base, lo):
     if m.group("o"):
         q = ORDINALS.get(m.group("o").lower(), 4)
         yago = {"yago": True} if m.group("ya") else {}
-        if y and yago:
+        if re.search(r"(?i)fiscal", m.group()):  # "the fiscal first quarter": its number is the report's
+            yago["fiscal"] = True
+        if y and m.group("ya"):
             y = str(int(y) - 1)
         if y:
             return _part(m.start(), m.end(), int(y), f"Q{q}", 3 * q - 2, 3 * q, "quarter", **yago)
@@ -270,7 +266,8 @@ def h_quarter(m, text, base, lo):
         # find._resolve_anchors, which knows the last quarter named); else just the year
         return hit(m.start(), m.end(), m.group("y3"), "year", same_part=True)
     if base is None:
-        return hit(m.start(), m.end(), None, "quarter", None, "range")
+        return hit(m.start(), m.end(), None, "quarter", None, "range", **({"that_part": True} if m.group("that")
+                                                                           else {}))
     k = base.year * 4 + _quarter_of(base) - 1  # quarters since year 0
     if m.group("y3"):  # "the 1988 quarter": the quarter under discussion (find), else the last one ended
         q = (k - 1) % 4
@@ -283,13 +280,15 @@ def h_quarter(m, text, base, lo):
             mid = d - timedelta(days=45)
             q = _quarter_of(mid) - 1
             return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
-                         anchor=base.isoformat())
-    # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about
+                         anchor=base.isoformat(), focus=True)
+    # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about;
+    # "that quarter" too when no quarter was named before it
+    that = {"that_part": True} if m.group("that") else {"focus": True} if rel in ("", "latest") else {}
     k += {"this": 0, "current": 0, "next": 1, "year-ago": -5, "year-earlier": -5}.get(rel, -1)
     yr, q = divmod(k, 4)
     yago = {"yago": True} if rel in ("year-ago", "year-earlier") else {}
     return _part(m.start(), m.end(), yr, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter", anchor=base.isoformat(),
-                 **yago)
+                 **yago, **that)
 
 
 def h_half(m, text, base, lo):
@@ -490,62 +489,3 @@ def h_bare_year(m, text, base, lo):
                  r"page|model|article|no|code|channel|item)\s+|\d\s)$", before):
         return None
     return hit(m.start(), m.end(), m.group("y"), "year")
-
-
-_HOLIDAYS = C["holidays"]
-R_HOLIDAY = re.compile(
-    r"\b(?P<h>" + "|".join(re.escape(h).replace("\\ ", r"\s+").replace("'", "[’']")
-                           for h in sorted(_HOLIDAYS, key=len, reverse=True)) + r")\b(?!\s+(?:tree|card|party|gift))",
-    re.I)
-
-
-def _easter(y: int) -> date:
-    """Western Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    lm = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * lm) // 451
-    month_, day_ = divmod(h + lm - 7 * m + 114, 31)
-    return date(y, month_, day_ + 1)
-
-
-def _holiday_in(name: str, y: int) -> date | None:
-    rule = _HOLIDAYS[name]
-    if rule == "easter":
-        return _easter(y)
-    if rule == "thanksgiving":
-        first = date(y, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if rule == "us_election":  # the Tuesday after the first Monday of November
-        second = date(y, 11, 2)
-        return second + timedelta(days=(1 - second.weekday()) % 7)
-    mo, dd = (int(x) for x in rule.split("-"))
-    return safe(y, mo, dd)
-
-
-def h_holiday(m, text, base, lo):
-    """ "on Christmas Eve", "Thanksgiving Day": that day, its year placed like a yearless date's."""
-    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
-    if _HOLIDAYS[name] == "us_election" and not m.group("h")[0].isupper():
-        return None  # "election day" in general; the capitalised name is the US one
-    after = re.match(rf"{COMMA}(?P<y>{YEAR})\b", text[m.end():m.end() + 8])
-    if after:
-        d = _holiday_in(name, int(after.group("y")))
-        return hit(m.start(), m.end() + after.end(), d and d.isoformat(), "day") if d else None
-    if base is None:
-        return hit(m.start(), m.end(), None, "day")
-    way = tense(text, m.start(), m.end(), lo)
-    cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := _holiday_in(name, y))]
-    if way == "future":
-        d = min((c for c in cands if c >= base), default=None)
-    elif way == "past":
-        d = max((c for c in cands if c <= base), default=None)
-    else:  # the coming one when near, else the last one (as for "Dec. 15")
-        ahead = min((c for c in cands if c > base), default=None)
-        d = ahead if ahead and (ahead - base).days <= 92 else max((c for c in cands if c <= base), default=None)
-    if d is None:
-        return None
-    return hit(m.start(), m.end(), d.isoformat(), "day", anchor=base.isoformat(), direction=_way(d, base, way))

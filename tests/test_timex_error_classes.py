@@ -1,0 +1,135 @@
+"""Error classes found reading parley's DATE values on TimeBank's development four fifths (issue 18), each on
+text written for the test: the clause a date opens read past an apposition or a long subject, a holiday's week,
+rates (no time expression), titles with a capitalised unit, "that quarter" and quarters in apposition, fiscal
+quarters in focus, and "a year earlier" counted from the quarter ended."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parley.timex import find_times
+
+
+def one(text, base, span):
+    hits = [t for t in find_times(text, base) if t.text == span]
+    assert len(hits) == 1, (span, [(t.text, t.timex) for t in find_times(text, base)])
+    return hits[0]
+
+
+OCT98 = date(1998, 10, 25)  # a Sunday
+
+
+def test_a_date_opening_its_clause_takes_the_tense_of_the_first_part_with_a_verb():
+    # an apposition between the opener and its verb: "January" three months ahead of publication would be the
+    # coming one without tense; the verb after the apposition puts it in the past
+    text = "In January, two days after the anniversary of the treaty, a car bomb in the capital killed a guard."
+    assert one(text, OCT98, "January").timex == "1998-01"
+    # a long subject before the future verb of the clause
+    text = "On Tuesday, the National Association of Independent Grocery Retailers plans to publish its survey."
+    assert one(text, OCT98, "Tuesday").timex == "1998-10-27"
+    # the sentence ends the search: the next sentence's tense is not the date's
+    assert one("In March, a week of heavy snow. The roads will reopen soon.", OCT98, "March").timex == "1998-03"
+    # "vs." is no sentence end
+    text = "In January, a week after the anniversary of Roe vs. Wade, protesters marched on the capital."
+    assert one(text, OCT98, "January").timex == "1998-01"
+
+
+def test_a_holidays_week_is_the_iso_week_holding_it():
+    # 2000-04-17 is the Monday of Easter week (Easter Sunday 2000-04-23): the week begun is this one, though the
+    # verb is past
+    t = one("Protesters prayed on Sunday as Easter week began.", date(2000, 4, 17), "Easter week")
+    assert (t.timex, t.value, t.end_value) == ("2000-W16", "2000-04-17", "2000-04-23")
+    t = one("Retailers expect crowds over the Thanksgiving weekend.", date(2000, 11, 1), "Thanksgiving weekend")
+    assert t.timex == "2000-W47-WE"
+    assert one("Sales were weak in Christmas week.", date(2001, 2, 1), "Christmas week").timex == "2000-W52"
+
+
+def test_a_quantity_per_unit_of_time_is_a_rate_not_a_time():
+    b = date(1995, 6, 1)
+    # a rate, like a speed, is no time expression (neither SET nor DURATION)
+    assert [t.text for t in find_times("The plant will save $40 million a year in costs.", b)] == []
+    assert [t.text for t in find_times("Employers added 212,000 jobs a month over the spring.", b)
+            if t.text == "a month"] == []
+    assert [t.text for t in find_times("The chip runs 20 million instructions per second.", b)] == []
+    # a count of occurrences per unit stays a SET, and "a year" alone a duration
+    assert [(t.text, t.type, t.timex) for t in find_times("The board meets twice a year.", b)] == [
+        ("a year", "SET", "P1Y")]
+    assert [(t.text, t.type, t.timex) for t in find_times("The review will take a year.", b)] == [
+        ("a year", "DURATION", "P1Y")]
+    assert [t.text for t in find_times("The airline runs four flights a week to the island.", b)] == []
+
+
+def test_a_capitalised_unit_inside_a_sentence_is_a_title():
+    b = date(1995, 6, 1)
+    assert [t.text for t in find_times("He told CBS's \"60 Minutes\" that he would stay.", b)] == []
+    assert [(t.text, t.timex) for t in find_times("Eight trading days passed.", b)] == [
+        ("Eight trading days", "P8D")]
+
+
+def test_that_quarter_is_the_quarter_named_last_and_an_apposition_names_the_same_quarter():
+    b = date(1989, 10, 27)  # fourth quarter; the last quarter ended is 1989-Q3
+    text = ("In the year-ago quarter, the second quarter ended in October, the chain lost $3 million. "
+            "Results for that quarter included a charge.")
+    got = [(t.text, t.timex) for t in find_times(text, b) if "quarter" in t.text]
+    assert got == [("the year-ago quarter", "1988-Q2"), ("the second quarter", "1988-Q2"),
+                   ("that quarter", "1988-Q2")]
+    # the end date of a year-ago quarter is a year back too
+    text = "In the year-earlier quarter, the third quarter ended Sept. 30, it lost money."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("Sept. 30", "1988-09-30")
+    assert [(t.text, t.timex) for t in find_times("The quarter ended Sept. 30 was weak.", b)][-1] == (
+        "Sept. 30", "1989-09-30")
+    # with no quarter named before it, "that quarter" is the last one ended, as "the quarter" is
+    assert [(t.text, t.timex) for t in find_times("Sales fell in that quarter.", b)] == [
+        ("that quarter", "1989-Q3")]
+    # an apposition to a quarter that is not a year-ago one changes nothing
+    text = "In the third quarter, the second quarter of its fiscal year, sales rose."
+    assert [t.timex for t in find_times(text, b)] == ["1989-Q3", "1989-Q2"]
+
+
+def test_after_a_fiscal_quarter_the_quarter_in_focus_keeps_its_fiscal_number():
+    b = date(1989, 10, 26)
+    text = ("The airline's profit rose in the fiscal first quarter. For the quarter ended Sept. 30, revenue grew. "
+            "In the 1988 period, it earned less. Traffic rose 5% in the quarter.")
+    got = [(t.text, t.timex) for t in find_times(text, b) if "quarter" in t.text or "period" in t.text]
+    assert got == [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q1"),
+                   ("the 1988 period", "1988-Q1"), ("the quarter", "1989-Q1")]
+    # without a fiscal quarter named, "the quarter ended Sept. 30" is the calendar quarter
+    assert [t.timex for t in find_times("For the quarter ended Sept. 30, revenue grew.", b)
+            if "quarter" in t.text] == ["1989-Q3"]
+    # a calendar quarter named later ends the fiscal focus
+    text = "Profit rose in the fiscal first quarter. In the third quarter, sales fell. Margins shrank in the quarter."
+    assert [t.timex for t in find_times(text, b) if "quarter" in t.text] == ["1989-Q1", "1989-Q3", "1989-Q3"]
+
+
+def test_a_year_earlier_counts_from_the_quarter_ended_not_its_last_day():
+    b = date(1989, 10, 26)
+    text = "Profit rose in the quarter ended Sept. 30. Sales were $5 million, up from $4 million a year earlier."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("a year earlier", "1988-Q3")
+    # a date that ends no quarter stays the anchor
+    text = "The plant opened on Sept. 30. A year earlier, the site was empty."
+    assert [(t.text, t.timex) for t in find_times(text, b)][-1] == ("A year earlier", "1988")
+
+
+def test_an_apposition_opening_with_a_participle_gives_the_opened_clause_no_tense():
+    text = "In March, the company, based in Ohio, will open a plant."
+    assert one(text, OCT98, "March").timex == "1999-03"
+    # a place's comma is no apposition: the verb after it is the clause's
+    assert one("In January, a car bomb in Springfield, Ill., killed a guard.", OCT98, "January").timex == "1998-01"
+    # a modal is the opened clause's verb: the search stops there, and "by" makes it a deadline ahead
+    text = "By Wednesday, workers should finish the casing, which was damaged in the storm."
+    assert one(text, date(2010, 7, 25), "Wednesday").timex == "2010-07-28"
+
+
+def test_a_sentence_initial_from_opens_a_month_range():
+    text = "From January to March 2004, 26 units were sold."
+    t = one(text, date(2005, 11, 8), "From January to March 2004")
+    assert (t.value, t.end_value) == ("2004-01", "2004-03")
+
+
+def test_a_scheduled_present_tense_verb_puts_a_weekday_ahead():
+    b = date(1998, 5, 1)  # a Friday
+    assert one("The two leaders meet separately Monday with the envoy.", b, "Monday").timex == "1998-05-04"
+    assert one("Trading resumes on Wednesday, the exchange said.", b, "Wednesday").timex == "1998-05-06"
+    # a past clause or a past verb keeps it back
+    assert one("The markets were open Monday.", b, "Monday").timex == "1998-04-27"
+    assert one("The two leaders met separately Monday.", b, "Monday").timex == "1998-04-27"
