@@ -1,0 +1,52 @@
+"""Recipient choice: the object side of an event trigger when no parse names it.
+
+The recipient is the first eligible mention after the trigger in its clause that is neither a place nor the
+source of a report; an apposition after a possessive object wins ("the party's leader, Y" → Y), as does a person
+after a title ("X senior official Y"). For acts directed at a receiver "to X" names it (``goal``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
+
+VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
+                      r"(?:visit|trip|tour|journey|mission|delegation)s?\s+to\s+(?:the\s+)?$", re.I)
+
+
+def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
+    """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
+    ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
+    (see ``is_place``)."""
+    def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
+        if VISIT_TO.search(sent[pos:m[0]]):
+            return True  # "cancelled a planned visit to X": the host is the one the act touches
+        gap = sent[pos:m[0]].split()
+        return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
+
+    after = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
+             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m)]
+    if not after:
+        return []
+    first = after[0]
+    if len(after) > 1:
+        gap = sent[first[1]:after[1][0]]
+        if is_poss(sent, first) and (
+                re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
+                re.fullmatch(r"(?:’s|'s|’|')\s*", gap)):
+            return [after[1]]  # "the party's acting president, Y"
+        words = gap.split()
+        if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
+            return [after[1]]  # "X senior official Y": a title between an organisation and a person
+    return [first]
+
+
+# acts directed at a receiver, whose "to X" names it ("aid to X", "an ultimatum to X", "offered to X", "a visit to
+# X"); a rejection or accusation "to X" is usually the noun's ("rejected a comparison to X", "links to X")
+GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RETREAT SUPPORT REQUEST".split())
+
+
+def goal(m) -> bool | str:
+    """Whether "to X" may name the object; for AID "in X" too ("humanitarian assistance in X": its beneficiary)."""
+    return "in" if m.cue.event == "AID" else m.cue.event in GOAL_TYPES

@@ -1,0 +1,38 @@
+"""parley.events.role_recipient: the object side of a trigger, on text written for each test (fictional names)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from parley.events.role_recipient import goal, object_after
+from role_fixtures import cue, mentions, names
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
+
+
+def _recipient(sent: str, word: str, goal_ok=False) -> list[str]:
+    m = cue(sent, word)
+    return names(object_after(sent, mentions(sent, NAMES), m.end, len(sent), goal_ok))
+
+
+def test_the_first_mention_after_skipping_places_and_sources():
+    assert _recipient("Troops attacked the Velor Union in Karnavia.", "attacked") == ["Velor Union"]
+    assert _recipient("Troops attacked protesters in Karnavia.", "attacked") == []
+    assert _recipient("Troops attacked, Tomas Brell said.", "attacked") == []
+
+
+def test_an_apposition_after_a_possessive_object_and_a_person_after_a_title():
+    assert _recipient("Police arrested the Velor Union's acting leader, Tomas Brell.", "arrested") == ["Tomas Brell"]
+    assert _recipient("Police arrested Velor Union senior official Tomas Brell.", "arrested") == ["Tomas Brell"]
+
+
+def test_to_a_country_is_the_goal_of_a_directed_act_only():
+    assert _recipient("Ostravia sent aid to Karnavia.", "sent", goal_ok=True) == ["Karnavia"]
+    assert _recipient("Ostravia sent aid to Karnavia.", "sent") == []
+    # a visit to a country touches its host, whatever the act
+    assert _recipient("Ostravia cancelled a planned visit to Karnavia.", "cancelled") == ["Karnavia"]
+
+
+def test_goal_by_event_type():
+    ev = lambda e: SimpleNamespace(cue=SimpleNamespace(event=e))  # noqa: E731
+    assert goal(ev("AID")) == "in" and goal(ev("REQUEST")) is True and goal(ev("ASSAULT")) is False
