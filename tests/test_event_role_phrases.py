@@ -52,3 +52,10 @@ def test_past_forms_and_uniq():
     assert past_form("arrested") and past_form("met") and not past_form("threat")
     a = mentions("Karnavia met Tomas Brell and Karnavia", NAMES)
     assert [x.name for x in uniq([x[2] for x in a])] == ["Karnavia", "Tomas Brell"]
+
+
+def test_an_official_of_a_side_who_said_it_is_a_source():
+    s = "Karnavia sheltered the refugees, a Velor Union official said."
+    assert is_source(s, _m(s, "Velor Union"))
+    s = "Protesters rallied against the Velor Union, officials said."
+    assert not is_source(s, _m(s, "Velor Union"))  # the officials are another subject

@@ -39,3 +39,21 @@ def test_a_statement_target_is_never_the_speaker():
     c, ms, spk, _ = _sp(s, "expressed")
     recs, span = statement_target(s, c, ms, spk)
     assert [a.name for a in recs] == ["Velor Union"] and s[slice(*span)] == "Velor Union"
+
+
+def test_said_then_a_name_is_a_reported_subject_not_an_addressee():
+    s = "Tomas Brell said Ostravia attacked Karnavia."
+    c, ms, spk, src = _sp(s)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Ostravia"] and [a.name for a in recs] == ["Karnavia"]
+    s = "Tomas Brell warned the Velor Union that Karnavia was ready."
+    c, ms, spk, src = _sp(s, "warned")
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Velor Union"]
+
+
+def test_a_reported_obligation_is_the_speakers_demand_of_its_subject():
+    s = "Tomas Brell said on Monday that the Velor Union and Ostravia must withdraw from Karnavia."
+    c, ms, spk, src = _sp(s)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Velor Union"]

@@ -225,3 +225,10 @@ def test_a_cancelled_visit_to_a_country_has_the_host_as_recipient(ctx):
     d = _events("Tomas Brell has cancelled a planned visit to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
     ev = _typed(d, "REJECT")
     assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Karnavia"]
+
+
+def test_a_statement_about_someone_after_the_cue_is_not_by_them(ctx):
+    d = _events("A visiting envoy expressed concern for Pieter Dov's health.", {"d": DOV}, ctx)
+    assert d.events and all(e.actor != ["Pieter Dov"] for e in d.events)
+    d = _events("The talks will resume next week, said Pieter Dov.", {"d": DOV}, ctx)
+    assert any(e.actor == ["Pieter Dov"] for e in d.events)  # an inverted attribution still names the speaker

@@ -59,7 +59,8 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
 
 
-SOURCE_AFTER = re.compile(r"\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
+SOURCE_AFTER = re.compile(r"\s*(?:,\s*|\s(?:official|officials|spokes(?:man|woman|person)|sources?|ministry|"
+                          r"diplomats?|envoy|statement)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
                           r"claim|reported|reports|report|stated|wrote)\b", re.I)
 
 
@@ -69,8 +70,8 @@ SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|accordi
 
 def is_source(sent: str, x) -> bool:
     """A mention that attributes the report ("…, X said", "…, says X", "according to X", "X claimed …"): the
-    source of the words, not a participant of the act they report."""
-    return bool(SOURCE_AFTER.match(sent[x[1]:x[1] + 24]) or SOURCE_BEFORE.search(sent[max(0, x[0] - 50):x[0]]))
+    source of the words, not a participant of the act they report; "a X official said" too."""
+    return bool(SOURCE_AFTER.match(sent[x[1]:x[1] + 40]) or SOURCE_BEFORE.search(sent[max(0, x[0] - 50):x[0]]))
 
 
 def is_poss(sent: str, x) -> bool:

@@ -32,8 +32,17 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
     before = [x for x in mentions if x[1] <= match.start]
     if before:
         return [before[-1][2]], before[-1][:2]
-    after = [x for x in mentions if x[0] >= match.end]
+    # after the cue only in an inverted attribution ("…, said X", "says the X minister Y"), not the one the words
+    # are about ("expressed concern for X's health")
+    after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent_of(doc, s, e)[match.end:x[0]])]
     return ([after[0][2]], after[0][:2]) if after else ([], None)
+
+
+INVERTED = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w.-]+\s+){0,3}", re.I)
+
+
+def sent_of(doc: Document, s: int, e: int) -> str:
+    return doc.text[s:e]
 
 
 SELF_PRONOUN = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:he|she|it|they|we|i)\b", re.I)
@@ -51,6 +60,21 @@ ADDRESS = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,6}?(?:to|that\s+(?:he|she|it|the
 
 
 TELL = re.compile(r"^(?:told|tells|telling|tell)$", re.I)
+ADDRESSING = re.compile(r"(?:told|tells|telling|tell|warned|warns|warning|assured|assures|informed|informs|reminded|"
+                        r"reminds|urged|urges|asked|asks|advised|advises)\b", re.I)
+
+
+# "X said (that) Y must / should / has to …": the words demand something of Y — the speaker's act, Y its recipient
+DEMAND_OPEN = re.compile(r"\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|\w+day\s+)?(?:that\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?$",
+                         re.I)
+DEMAND_MODAL = re.compile(r"[^,;.:]{0,40}?\b(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b", re.I)
+
+
+def demanded_of(sent: str, cue, after) -> tuple | None:
+    """The mention a reported obligation falls on ("said the Y must …", "says Y and Z should …"), or None."""
+    if not after or not DEMAND_OPEN.fullmatch(sent[cue.end:after[0][0]]):
+        return None
+    return after[0] if DEMAND_MODAL.match(sent, after[0][1]) else None
 
 
 def own_act(sent: str, cue) -> bool:
@@ -84,8 +108,10 @@ def reported_roles(sent: str, cue, mentions, speaker: list, src) -> tuple[list, 
         tgt = rest[0] if rest else None
         return ([head[2]] if head else [], [tgt[2]] if tgt else [], head[:2] if head else None,
                 tgt[:2] if tgt else None)
-    told = after and re.fullmatch(r"\s*", sent[cue.end:after[0][0]])  # "told Y that …": Y is addressed
-    if SELF_PRONOUN.match(sent[cue.end:]) or told or not after:
+    # "told Y that …", "warned the Y to …": Y is addressed (not "said Y attacked Z": Y is the reported subject)
+    told = after and ADDRESSING.match(sent[cue.start:cue.end]) and \
+        re.fullmatch(r"\s*(?:the\s+)?", sent[cue.end:after[0][0]])
+    if SELF_PRONOUN.match(sent[cue.end:]) or told or not after or demanded_of(sent, cue, after):
         tgt = after[0] if after else None
         return list(speaker), [tgt[2]] if tgt else [], src, tgt[:2] if tgt else None
     head = after[0]  # "X said Y attacked Z": Y acts
