@@ -18,7 +18,9 @@ from parley.events.role_recipient import object_after
 
 def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, tuple[int, int] | None]:
     """(speaker, its mention span relative to the sentence) for the speech cue ``match``: the speaker the quotes
-    stage resolved for a quote of this sentence, else the nearest mention before the cue, else the first after."""
+    stage resolved for a quote of this sentence, else the nearest mention before the cue, else — for an inverted
+    attribution ("…, said X", "according to the X minister Y") — the one right after it; never the one the words are
+    about ("expressed concern for X's health")."""
     idx = doc_index(doc)
     for q in idx.quotes_in(s, e):
         a = idx.actors.get(q.speaker_id) if q.speaker_id else None
@@ -34,15 +36,15 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
         return [before[-1][2]], before[-1][:2]
     # after the cue only in an inverted attribution ("…, said X", "says the X minister Y"), not the one the words
     # are about ("expressed concern for X's health")
-    after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent_of(doc, s, e)[match.end:x[0]])]
+    sent = doc.text[s:e]
+    if not INVERTED_CUE.fullmatch(sent[match.start:match.end]):
+        return [], None
+    after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent[match.end:x[0]])]
     return ([after[0][2]], after[0][:2]) if after else ([], None)
 
 
+INVERTED_CUE = re.compile(r"(?:said|says|say|added|adds|stated|wrote|writes|asked|told|according\s+to)", re.I)
 INVERTED = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w.-]+\s+){0,3}", re.I)
-
-
-def sent_of(doc: Document, s: int, e: int) -> str:
-    return doc.text[s:e]
 
 
 SELF_PRONOUN = re.compile(r"^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:he|she|it|they|we|i)\b", re.I)
