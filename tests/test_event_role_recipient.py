@@ -36,3 +36,21 @@ def test_to_a_country_is_the_goal_of_a_directed_act_only():
 def test_goal_by_event_type():
     ev = lambda e: SimpleNamespace(cue=SimpleNamespace(event=e))  # noqa: E731
     assert goal(ev("AID")) == "in" and goal(ev("REQUEST")) is True and goal(ev("ASSAULT")) is False
+
+
+def _place(sent: str, word: str, event: str, actors=()):
+    from parley.events.role_recipient import place_target
+    ms = mentions(sent, NAMES)
+    acts = [x[2] for x in ms if x[2].name in actors]
+    return names_of(place_target(sent, cue(sent, word, event), ms, (acts, [], None, None), (0, len(sent)))[1])
+
+
+def names_of(actors) -> list[str]:
+    return [a.name for a in actors]
+
+
+def test_a_restriction_or_ceasefire_in_a_country_has_it_as_target_but_an_attack_does_not():
+    assert _place("Ostravia lifted a night curfew in Karnavia.", "curfew", "CONCEDE", ["Ostravia"]) == ["Karnavia"]
+    assert _place("The Velor Union declared a ceasefire in southern Karnavia.", "ceasefire", "RETREAT") == ["Karnavia"]
+    assert _place("Gunmen attacked journalists in Karnavia.", "attacked", "ASSAULT") == []
+    assert _place("Ostravia lifted a curfew in Ostravia.", "curfew", "CONCEDE", ["Ostravia"]) == []  # never the actor

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from parley.events.constructions import GPE_TYPES
 from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
 
 VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
@@ -50,3 +51,25 @@ GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RE
 def goal(m) -> bool | str:
     """Whether "to X" may name the object; for AID "in X" too ("humanitarian assistance in X": its beneficiary)."""
     return "in" if m.cue.event == "AID" else m.cue.event in GOAL_TYPES
+
+
+PEOPLE_TARGET = frozenset(("ASSAULT", "PROTEST"))
+PLACE_TARGET = re.compile(r"\b(?:in|inside|across|throughout|on|over)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive: bool = False):
+    """An empty recipient: the country or region where the act falls, "in X" after the trigger in its clause
+    ("lifted a night curfew in X", "declared a ceasefire in X", "sent 50 observers to monitor the vote in X") —
+    PLOVER codes such an act's target as the country's side when no other is named (the ConfliBERT and GSR
+    coders did so: "Authorities in P imposed a curfew in parts of X"). Not for a passive (its subject undergoes),
+    nor for force or protest, whose target is who is attacked or opposed ("attacks on the media in X", "kidnapped
+    20 villagers in X": on the article dev gold such places were wrong); within 80 characters; never the actor."""
+    if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
+        return roles
+    taken = {a.id for a in roles[0]}
+    for x in mentions:
+        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or getattr(x[2], "type", "") not in GPE_TYPES or x[2].id in taken:
+            continue
+        if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
+            return roles[0], [x[2]], roles[2], x[:2]
+    return roles
