@@ -37,3 +37,11 @@ def test_agent_extent_widens_over_the_agents_of_a_principal():
     assert s[slice(*agent_extent(s, m))] == "Tomas Brell's aides"
     s = "Tomas Brell accused the Marsh Party."
     assert agent_extent(s, mentions(s, NAMES)[0]) == (0, 11)
+
+
+def test_a_modifier_is_no_subject():
+    names_ = {**NAMES, "military": "group"}
+    s = "Ostravia's military aid reached Karnavia."
+    assert names(group_before(s, mentions(s, names_), s.index("reached"))) != ["military"]
+    s = "The military attacked Karnavia."
+    assert names(group_before(s, mentions(s, names_), s.index("attacked"))) == ["military"]

@@ -54,3 +54,13 @@ def test_a_restriction_or_ceasefire_in_a_country_has_it_as_target_but_an_attack_
     assert _place("The Velor Union declared a ceasefire in southern Karnavia.", "ceasefire", "RETREAT") == ["Karnavia"]
     assert _place("Gunmen attacked journalists in Karnavia.", "attacked", "ASSAULT") == []
     assert _place("Ostravia lifted a curfew in Ostravia.", "curfew", "CONCEDE", ["Ostravia"]) == []  # never the actor
+
+
+def test_a_modifier_and_the_actors_own_forces_are_no_recipient():
+    names_ = {**NAMES, "military": "group", "troops": "group"}
+    s = "Ostravia suspended military aid to Karnavia."
+    got = object_after(s, mentions(s, names_), cue(s, "suspended").end, len(s), True)
+    assert names(got) == ["Karnavia"]
+    s = "Ostravia withdrew its troops from Karnavia."
+    got = object_after(s, mentions(s, names_), cue(s, "withdrew").end, len(s), "in")
+    assert names(got) != ["troops"]

@@ -93,8 +93,24 @@ def aside_spans(sent: str, pos: int) -> list[tuple[int, int]]:
 
 
 def eligible(sent: str, mentions, pos: int) -> list:
+    """The mentions that may fill a role: not in parentheses, not in an aside, not a modifier of another noun."""
     asides = aside_spans(sent, pos)
-    return [m for m in mentions if not in_parens(sent, m) and not any(a <= m[0] < b for a, b in asides)]
+    return [m for m in mentions if not in_parens(sent, m) and not any(a <= m[0] < b for a, b in asides)
+            and not is_modifier(sent, m)]
+
+
+# nouns a common-noun mention ("military", "police", "army", "government") only describes: "military aid", "a
+# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …")
+MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipment|bases?|headquarters|presence|advance|"
+                      r"sweep|offensive|exercises?|drills?|build-?up|intervention|campaign|confrontation|spending|budget|"
+                      r"cooperation|ties|hardware|vehicles?|facilit(?:y|ies)|installations?|posts?|targets?|buildings?|"
+                      r"property|polic(?:y|ies)|decision|plans?|programme|program|funding|support|options?|solution|"
+                      r"courts?|tribunals?|stations?|custody|sources|observers)\b", re.I)
+
+
+def is_modifier(sent: str, x) -> bool:
+    """A lower-case mention used as a noun modifier ("military aid", "police headquarters"): no participant."""
+    return sent[x[0]:x[1]].islower() and bool(MODIFIED.match(sent, x[1]))
 
 
 def past_form(word: str) -> bool:

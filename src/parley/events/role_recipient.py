@@ -12,6 +12,8 @@ import re
 from parley.events.constructions import GPE_TYPES
 from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
 
+# "withdraw its troops from X", "sent their own forces": the actor's own agents are its means, not the recipient
+OWN = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?(?:[a-z-]+\s+)?$", re.I)
 VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
                       r"(?:visit|trip|tour|journey|mission|delegation)s?\s+to\s+(?:the\s+)?$", re.I)
 
@@ -27,7 +29,7 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
 
     after = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
-             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m)]
+             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
     if not after:
         return []
     first = after[0]
