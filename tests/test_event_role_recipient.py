@@ -64,3 +64,22 @@ def test_a_modifier_and_the_actors_own_forces_are_no_recipient():
     s = "Ostravia withdrew its troops from Karnavia."
     got = object_after(s, mentions(s, names_), cue(s, "withdrew").end, len(s), "in")
     assert names(got) != ["troops"]
+
+
+def _demonym(sent: str, word: str, event: str, actors=()):
+    from parley.events.role_recipient import demonym_target
+    return demonym_target(sent, cue(sent, word, event), ([], [], None, None), list(actors))
+
+
+def test_a_demonym_qualifying_the_object_names_the_country_acted_on():
+    acts, recs, _, span = _demonym("Ostravia rejected an Indian proposal on trade.", "rejected", "REJECT")
+    assert [(a.name, a.code, a.id) for a in recs] == [("India", "IND", "country:IND")]
+    s = "Gunmen kidnapped 20 Syrians in Karnavia."
+    acts, recs, _, span = _demonym(s, "kidnapped", "ASSAULT")
+    assert [a.name for a in recs] == ["Syria"] and s[slice(*span)] == "Syrians"
+    # the article's own actor for that country is used when it has one
+    from parley.document import Actor
+    india = Actor(id="a9", name="India", type="country", code="IND")
+    assert _demonym("Ostravia rejected an Indian proposal.", "rejected", "REJECT", [india])[1] == [india]
+    # no demonym, or a capitalised word that is none: nothing
+    assert _demonym("Ostravia rejected a Velor proposal.", "rejected", "REJECT")[1] == []

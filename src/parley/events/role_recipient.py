@@ -8,7 +8,10 @@ after a title ("X senior official Y"). For acts directed at a receiver "to X" na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from parley.document import Actor
 from parley.events.constructions import GPE_TYPES
 from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
 
@@ -75,3 +78,54 @@ def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive
         if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
             return roles[0], [x[2]], roles[2], x[:2]
     return roles
+
+
+COUNTRIES = Path(__file__).resolve().parents[1] / "data" / "actors" / "countries.tsv"
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, str]]:
+    """Demonym ("Indian", "Indians") -> (ISO3 code, country name), from the actors gazetteer (countries.tsv)."""
+    out = {}
+    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t") + [""] * 4
+        if line.startswith("#") or not cols[3].strip():
+            continue
+        for d in cols[3].split(";"):
+            if d.strip():
+                out.setdefault(d.strip(), (cols[0].strip(), cols[1].strip()))
+    return out
+
+
+# the object of the trigger qualified by a demonym: "rejected an Indian proposal", "shelled Iraqi towns",
+# "restrictions against German goods" — the demonym names the side the act touches
+DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"
+                            r"new|latest|proposed|recent|several|two|three|some)\s+){0,2}([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
+# … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
+DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
+                            r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
+                            r"about|nearly)\s+){1,4}([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
+                            r"during|after|before|to|for|were|was|had|have|as|over)\b))")
+
+
+def demonym_target(sent: str, m, roles, actors, passive: bool = False):
+    """An empty recipient: the country whose demonym qualifies the trigger's object ("rejected an Australian
+    ultimatum" → Australia, "kidnapped 20 Syrians" → Syria), as the article's actor for that country when it has one, else a country participant
+    made here (id ``country:<ISO3>``, not added to the document's actors). The actors stage reads a demonym as a
+    qualifier, not a mention, so the object side had nothing to choose; PLOVER and CAMEO code the country."""
+    if roles[1] or passive:
+        return roles
+    got = DEMONYM_OBJECT.match(sent, m.end)
+    if got and got.group(1).endswith("s"):
+        got = None  # "an Afghans …" is no adjective
+    got = got or DEMONYM_PEOPLE.match(sent, m.end)
+    hit = demonyms().get(got.group(1)) if got else None
+    if hit is None:
+        return roles
+    iso, name = hit
+    if any(getattr(a, "code", None) == iso or a.name == name for a in roles[0]):
+        return roles
+    own = next((a for a in actors if getattr(a, "type", "") == "country" and (a.name == name or a.code == iso)), None)
+    who = own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")
+    return roles[0], [who], roles[2], got.span(1)

@@ -19,7 +19,7 @@ from parley.events import coding, constructions, generic
 from parley.events.role_actor import agent_extent, group_before
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, uniq, uniq_spans
-from parley.events.role_recipient import goal, object_after, place_target
+from parley.events.role_recipient import demonym_target, goal, object_after, place_target
 from parley.events.role_speech import find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive, unowned
 
@@ -46,7 +46,8 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     clause = coding.clause_window(sent, m.start)
     roles = generic.fill(sent, m, roles, clause, passive)
-    return place_target(sent, m, mentions, roles, clause, passive)
+    roles = place_target(sent, m, mentions, roles, clause, passive)
+    return demonym_target(sent, m, roles, doc.actors, passive)
 
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
