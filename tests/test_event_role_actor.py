@@ -45,3 +45,12 @@ def test_a_modifier_is_no_subject():
     assert names(group_before(s, mentions(s, names_), s.index("reached"))) != ["military"]
     s = "The military attacked Karnavia."
     assert names(group_before(s, mentions(s, names_), s.index("attacked"))) == ["military"]
+
+
+def test_a_possessive_pronoun_agent_stands_for_the_nearest_fitting_mention():
+    from parley.events.role_actor import pronoun_agent
+    s = "Tomas Brell spoke after the Velor Union members were beaten by his police."
+    got = pronoun_agent(s, s.index("his") - 1, mentions(s, NAMES))
+    assert got and got[2].name == "Tomas Brell" and s[got[0]:got[1]] == "his police"
+    s = "Karnavia said Tomas Brell was detained by its forces."
+    assert pronoun_agent(s, s.index("its") - 1, mentions(s, NAMES))[2].name == "Karnavia"

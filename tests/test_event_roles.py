@@ -232,3 +232,16 @@ def test_a_statement_about_someone_after_the_cue_is_not_by_them(ctx):
     assert d.events and all(e.actor != ["Pieter Dov"] for e in d.events)
     d = _events("The talks will resume next week, said Pieter Dov.", {"d": DOV}, ctx)
     assert any(e.actor == ["Pieter Dov"] for e in d.events)  # an inverted attribution still names the speaker
+
+
+def test_a_spokesman_saying_x_did_something_is_about_x_not_by_x(ctx):
+    d = _events("A spokesman said the Velor Union ``disappointed us'' by doing nothing.", {"v": VELOR}, ctx)
+    st = [e for e in d.events if e.trigger == "said"]
+    assert st and st[0].actor != ["Velor Union"] and st[0].recipient == ["Velor Union"]
+
+
+def test_by_his_regime_is_the_possessors_side_and_a_report_is_not_reached_past(ctx):
+    d = _events("Pieter Dov's opponents say thousands were imprisoned by his regime.", {"d": DOV}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Pieter Dov"] and ev.recipient != ["Pieter Dov"]
+    assert d.text[slice(*ev.actor_spans[0])] == "his regime"

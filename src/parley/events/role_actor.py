@@ -89,3 +89,21 @@ def agent_extent(sent: str, x) -> tuple[int, int]:
     for X, so the event is coded as X's side (the actor stays X) while the evidence shows the words that act."""
     a = AGENT_NOUN.match(sent[x[1]:x[1] + 40])
     return (x[0], x[1] + a.end()) if a else (x[0], x[1])
+
+
+POSS_PRONOUN_AGENT = re.compile(r"\s*(his|her|its|their)\s+(?:own\s+)?(?:regime|government|administration|security\s+forces|"
+                                r"forces|troops|army|military|police|militias?|supporters|loyalists|men|fighters|"
+                                r"soldiers|party|allies|aides|officials|ministry)\b", re.I)
+
+
+def pronoun_agent(sent: str, pos: int, mentions) -> tuple | None:
+    """"was imprisoned by his regime", "were shelled by their forces": the agent is the side of the possessor the
+    pronoun stands for — the nearest mention before ``pos`` in the sentence of a fitting kind (a person for his /
+    her, no person for its) — as ``(phrase start, phrase end, actor)``; None when there is none."""
+    got = POSS_PRONOUN_AGENT.match(sent, pos)
+    if not got:
+        return None
+    word = got.group(1).lower()
+    fits = [x for x in mentions if x[1] <= pos and (
+        (word in ("his", "her")) == (getattr(x[2], "type", "") == "person") or word == "their")]
+    return (got.start(1), got.end(), fits[-1][2]) if fits else None

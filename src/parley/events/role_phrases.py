@@ -125,3 +125,14 @@ def uniq_spans(xs):
         if x not in out:
             out.append(x)
     return out
+
+
+REPORTING = re.compile(r"\b(?:say|says|said|saying|claim|claims|claimed|allege|alleges|alleged|believe|believes|"
+                       r"believed|report|reports|reported|insist|insists|insisted)\s+(?:that\s+)?", re.I)
+
+
+def reported_start(sent: str, pos: int) -> int:
+    """Where the clause reported by the last speech verb before ``pos`` begins ("X's critics say | thousands were
+    imprisoned"), else 0: the subject of a verb inside it is never reached for before that."""
+    ends = [x.end() for x in REPORTING.finditer(sent, 0, pos)]
+    return ends[-1] if ends else 0

@@ -39,11 +39,16 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
     sent = doc.text[s:e]
     if not INVERTED_CUE.fullmatch(sent[match.start:match.end]):
         return [], None
-    after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent[match.end:x[0]])]
+    after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent[match.end:x[0]])
+             and INVERTED_END.match(sent, x[1])]
     return ([after[0][2]], after[0][:2]) if after else ([], None)
 
 
 INVERTED_CUE = re.compile(r"(?:said|says|say|added|adds|stated|wrote|writes|asked|told|according\s+to)", re.I)
+# … and the speaker's name ends the attribution ("…, said X.", "said X, a spokesman", "said X on Monday"), not
+# opens the reported clause ("a spokesman said X disappointed us")
+INVERTED_END = re.compile(r"\s*(?:[,.;:!?)\"”'’]|$|\(|(?:on|in|at|last|this|yesterday|today|who|told|adding|according)\b)",
+                          re.I)
 INVERTED = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w.-]+\s+){0,3}", re.I)
 
 
@@ -128,5 +133,9 @@ def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tup
     surprise that the Post …"), never the speaker; CAMEO statements have a target as events do."""
     c1 = coding.clause_window(sent, cue.start)[1]
     ids = {a.id for a in speaker}
-    obj = object_after(sent, [x for x in mentions if x[2].id not in ids], cue.end, c1)
+    others = [x for x in mentions if x[2].id not in ids]
+    obj = object_after(sent, others, cue.end, c1)
+    if not obj:  # "a spokesman said X disappointed us": the subject of the reported words is what they are about
+        obj = [x for x in others if x[0] >= cue.end and x[1] <= c1 and INVERTED.fullmatch(sent[cue.end:x[0]])
+               and not INVERTED_END.match(sent, x[1])][:1]
     return ([obj[0][2]], obj[0][:2]) if obj else ([], None)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from parley.events import coding, constructions, generic
-from parley.events.role_actor import agent_extent, group_before
+from parley.events.role_actor import agent_extent, group_before, pronoun_agent
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
-from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, uniq, uniq_spans
+from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
 from parley.events.role_speech import find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive, unowned
@@ -83,8 +83,12 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         plain = generic.after(sent, by.end(), len(sent), prep=False) if by else None
         if plain and (not agent or plain[1] <= agent[0][0]):  # "by gunmen near X": the phrase is the agent
             agent = [plain]
+        pron = pronoun_agent(sent, by.end(), mentions) if by else None
+        if pron and (not agent or pron[1] <= agent[0][0]):  # "by his regime": the possessor's side
+            agent = [pron]
         unsourced = [x for x in mentions if not is_source(sent, x)]
-        patient = group_before(sent, unsourced, m.start, c0) or group_before(sent, unsourced, m.start)
+        lo = reported_start(sent, m.start)  # "X's critics say thousands were imprisoned": not X
+        patient = group_before(sent, unsourced, m.start, max(c0, lo)) or group_before(sent, unsourced, m.start, lo)
         src = agent[0] if agent else None
         tgt = patient[-1] if patient else None
         return ([x[2] for x in agent], uniq([x[2] for x in patient]),
