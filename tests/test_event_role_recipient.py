@@ -83,3 +83,13 @@ def test_a_demonym_qualifying_the_object_names_the_country_acted_on():
     assert _demonym("Ostravia rejected an Indian proposal.", "rejected", "REJECT", [india])[1] == [india]
     # no demonym, or a capitalised word that is none: nothing
     assert _demonym("Ostravia rejected a Velor proposal.", "rejected", "REJECT")[1] == []
+
+
+def test_coordinated_objects_are_all_recipients():
+    assert _recipient("Ostravia accused Karnavia and the Velor Union of fraud.", "accused") == ["Karnavia",
+                                                                                              "Velor Union"]
+    assert _recipient("Ostravia met Karnavia, then attacked the Velor Union.", "met") == ["Karnavia"]
+
+
+def test_a_city_of_a_country_is_a_place():
+    assert _recipient("Troops attacked in the capital of Karnavia.", "attacked") == []

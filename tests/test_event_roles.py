@@ -245,3 +245,10 @@ def test_by_his_regime_is_the_possessors_side_and_a_report_is_not_reached_past(c
     ev = _typed(d, "COERCE")
     assert ev.actor == ["Pieter Dov"] and ev.recipient != ["Pieter Dov"]
     assert d.text[slice(*ev.actor_spans[0])] == "his regime"
+
+
+def test_a_group_phrase_object_before_a_name_is_the_recipient(ctx):
+    d = _events("Ostravia's troops fired on protesters at a Velor Union rally.", {"o": OSTRAVIA, "v": VELOR},
+                ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.recipient == ["protesters"] and "Velor Union" not in ev.recipient

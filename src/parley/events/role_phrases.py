@@ -12,7 +12,8 @@ import re
 
 from parley.events.constructions import GPE_TYPES
 
-PLACE_PREP = re.compile(r"\b(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$", re.I)
+PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?|"
+                        r"(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
 
 
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only

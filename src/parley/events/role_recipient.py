@@ -41,11 +41,27 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         if is_poss(sent, first) and (
                 re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
                 re.fullmatch(r"(?:’s|'s|’|')\s*", gap)):
-            return [after[1]]  # "the party's acting president, Y"
+            return _coordinated(sent, after[1], after)  # "the party's acting president, Y"
         words = gap.split()
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
-            return [after[1]]  # "X senior official Y": a title between an organisation and a person
-    return [first]
+            return _coordinated(sent, after[1], after)  # "X senior official Y": a title between an organisation and a person
+    return _coordinated(sent, first, after)
+
+
+# "met A and B", "spoke with A, B and C", "talked with A as well as B" (titles may stand before each name)
+COORDINATED = re.compile(r"(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
+
+
+def _coordinated(sent: str, x, after) -> list:
+    """``x`` with the mentions coordinated after it: each recipient of "met A and B" is one."""
+    out = [x]
+    for y in after:
+        if y[0] < out[-1][1]:
+            continue
+        if not COORDINATED.fullmatch(sent[out[-1][1]:y[0]]):
+            break
+        out.append(y)
+    return out
 
 
 # acts directed at a receiver, whose "to X" names it ("aid to X", "an ultimatum to X", "offered to X", "a visit to
