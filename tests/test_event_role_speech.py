@@ -57,3 +57,14 @@ def test_a_reported_obligation_is_the_speakers_demand_of_its_subject():
     c, ms, spk, src = _sp(s)
     acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
     assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Velor Union"]
+
+
+def test_a_trigger_inside_a_reported_obligation_is_the_speakers_demand():
+    from parley.events.role_speech import demanded
+    s = "Ostravia says Karnavia must end attacks on the Velor Union."
+    ms = mentions(s, NAMES)
+    acts, recs, src, tgt = demanded(s, cue(s, "attacks"), ms, ([], [], None, None))
+    assert [a.name for a in acts] == ["Ostravia"] and [a.name for a in recs] == ["Karnavia"]
+    s = "Ostravia says Karnavia ended attacks on the Velor Union."  # a report, no obligation: untouched
+    ms = mentions(s, NAMES)
+    assert demanded(s, cue(s, "attacks"), ms, ([], [], None, None)) == ([], [], None, None)

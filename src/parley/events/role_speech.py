@@ -12,7 +12,8 @@ import re
 from parley.document import Document
 from parley.events import coding
 from parley.events.candidates import doc_index
-from parley.events.role_phrases import in_parens, is_place
+from parley.events.role_actor import group_before
+from parley.events.role_phrases import in_parens, is_place, uniq
 from parley.events.role_recipient import object_after
 
 
@@ -79,7 +80,8 @@ DEMAND_MODAL = re.compile(r"[^,;.:]{0,40}?\b(?:must|should|has\s+to|have\s+to|ne
 
 def demanded_of(sent: str, cue, after) -> tuple | None:
     """The mention a reported obligation falls on ("said the Y must …", "says Y and Z should …"), or None."""
-    if not after or not DEMAND_OPEN.fullmatch(sent[cue.end:after[0][0]]):
+    end = cue.end() if callable(cue.end) else cue.end
+    if not after or not DEMAND_OPEN.fullmatch(sent[end:after[0][0]]):
         return None
     return after[0] if DEMAND_MODAL.match(sent, after[0][1]) else None
 
@@ -139,3 +141,23 @@ def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tup
         obj = [x for x in others if x[0] >= cue.end and x[1] <= c1 and INVERTED.fullmatch(sent[cue.end:x[0]])
                and not INVERTED_END.match(sent, x[1])][:1]
     return ([obj[0][2]], obj[0][:2]) if obj else ([], None)
+
+
+DEMAND_CUE = re.compile(r"\b(?:said|says|say|told|tells|declared|declares|insisted|insists|stressed|stresses|warned|"
+                        r"warns|added|adds)\b", re.I)
+
+
+def demanded(sent: str, m, mentions, roles):
+    """A trigger inside a reported obligation — "X says Y must end attacks on Z", "X said the Y should withdraw" —
+    is no act of Y's yet: the codable act is X's demand of Y (PLOVER REQUEST; the ConfliBERT and GSR coders code
+    the speaker as source and Y as target), so the speaker acts and Y receives. The speaker is the group before the
+    speech verb; when none is named, only the recipient is set."""
+    for cue in DEMAND_CUE.finditer(sent, 0, m.start):
+        after = [x for x in mentions if x[0] >= cue.end() and x[1] <= m.start]
+        y = demanded_of(sent, cue, after) if after else None
+        if y is None or not DEMAND_MODAL.match(sent[y[1]:m.start]):
+            continue
+        speaker = group_before(sent, [x for x in mentions if x[2] is not y[2]], cue.start())
+        src = speaker[-1][:2] if speaker else None
+        return uniq([x[2] for x in speaker]), [y[2]], src, y[:2]
+    return roles

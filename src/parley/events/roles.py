@@ -20,7 +20,7 @@ from parley.events.role_actor import agent_extent, group_before, pronoun_agent
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
-from parley.events.role_speech import find_speaker, own_act, reported_roles, statement_target
+from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive, unowned
 
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
@@ -40,6 +40,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.transfer_recipient(sent, m, mentions, roles)
     roles = constructions.attributed(sent, m, mentions, roles)
     roles = constructions.undergone_from(sent, m, mentions, roles)
+    roles = demanded(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
