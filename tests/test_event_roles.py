@@ -252,3 +252,10 @@ def test_a_group_phrase_object_before_a_name_is_the_recipient(ctx):
                 ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.recipient == ["protesters"] and "Velor Union" not in ev.recipient
+
+
+def test_a_title_before_a_name_is_no_group_object(ctx):
+    d = _events("Ostravia will meet with Karnavian Foreign Minister Pieter Dov.", {"o": OSTRAVIA, "d": DOV}, ctx)
+    ev = _typed(d, "CONSULT")
+    assert ev.recipient == ["Pieter Dov"]
+    assert d.text[slice(*ev.recipient_spans[0])] == "Karnavian Foreign Minister Pieter Dov"  # the evidence words

@@ -123,8 +123,12 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     else:
         obj = object_after(sent, mentions, m.end, c1, goal(m))
         phrase = generic.after(sent, m.end, c1) if obj else None
-        if phrase and phrase[1] <= obj[0][0]:  # "fired on protesters near the X office": the phrase is the object
+        if phrase and phrase[1] < obj[0][0] and sent[phrase[1]:obj[0][0]].strip():
+            # "fired on protesters near the X office": the phrase is the object (not a title: "minister Y")
             obj = [phrase]
+        elif phrase and phrase[1] <= obj[0][0]:
+            # "extradited suspected militant Y": the descriptor belongs to the name — Y, its span widened over it
+            obj = [(phrase[0], obj[0][1], obj[0][2]), *obj[1:]]
     if not subj and len(obj) == 1:
         after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
         if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
