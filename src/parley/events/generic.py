@@ -115,7 +115,7 @@ def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
 def after(sent: str, pos: int, hi: int, prep: bool = True):
     """The generic phrase that opens right after ``pos`` (to ``hi``), past one preposition or particle when
     ``prep``; (start, end, actor) relative to ``sent``, or None."""
-    toks = _tokens(sent, pos, hi)
+    toks = _tokens(sent, pos, min(hi, pos + 200))  # only the first nine tokens are read
     i = 0
     if prep and toks and LEAD_PREP.match(toks[0][2]):
         i = 1
