@@ -185,3 +185,27 @@ def test_a_mishap_is_no_assault_but_a_bomb_blast_is():
     s4 = "Ostravian troops opened fire and killed two men."
     assert by_mishap(s1, M(s1, "killed"), []) and by_mishap(s2, M(s2, "killed"), [])
     assert not by_mishap(s3, M(s3, "killed"), []) and not by_mishap(s4, M(s4, "killed"), [])
+
+
+def test_a_group_phrase_keeps_its_qualifiers_and_leaders_or_authorities_are_heads():
+    s = "Karnavian rebel leaders agreed to talks."
+    got = generic.before(s, s.index("agreed"), 0)
+    assert got and s[got[0]:got[1]] == "Karnavian rebel leaders"
+    s = "Velorian authorities detained them."
+    got = generic.before(s, s.index("detained"), 0)
+    assert got and got[2].code == "GOV" and s[got[0]:got[1]] == "Velorian authorities"
+    s = "the said leaders met"  # a verb or function word is no modifier
+    got = generic.before(s, s.index("met"), 0)
+    assert got and s[got[0]:got[1]] == "leaders"
+
+
+def test_a_complement_takes_the_clause_opening_phrase_as_its_actor():
+    class M:
+        start = 0
+        end = 0
+    s = "Karnavian foreign ministers agreed on Saturday to provide aid."
+    m = M()
+    m.start = s.index("provide")
+    m.end = m.start + len("provide")
+    acts, _, src, _ = generic.fill(s, m, ([], [], None, None), (0, len(s)), False)
+    assert s[slice(*src)] == "Karnavian foreign ministers"

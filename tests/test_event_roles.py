@@ -225,3 +225,37 @@ def test_a_cancelled_visit_to_a_country_has_the_host_as_recipient(ctx):
     d = _events("Tomas Brell has cancelled a planned visit to Karnavia.", {"b": BRELL, "k": KARNAVIA}, ctx)
     ev = _typed(d, "REJECT")
     assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Karnavia"]
+
+
+def test_a_statement_about_someone_after_the_cue_is_not_by_them(ctx):
+    d = _events("A visiting envoy expressed concern for Pieter Dov's health.", {"d": DOV}, ctx)
+    assert d.events and all(e.actor != ["Pieter Dov"] for e in d.events)
+    d = _events("The talks will resume next week, said Pieter Dov.", {"d": DOV}, ctx)
+    assert any(e.actor == ["Pieter Dov"] for e in d.events)  # an inverted attribution still names the speaker
+
+
+def test_a_spokesman_saying_x_did_something_is_about_x_not_by_x(ctx):
+    d = _events("A spokesman said the Velor Union ``disappointed us'' by doing nothing.", {"v": VELOR}, ctx)
+    st = [e for e in d.events if e.trigger == "said"]
+    assert st and st[0].actor != ["Velor Union"] and st[0].recipient == ["Velor Union"]
+
+
+def test_by_his_regime_is_the_possessors_side_and_a_report_is_not_reached_past(ctx):
+    d = _events("Pieter Dov's opponents say thousands were imprisoned by his regime.", {"d": DOV}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Pieter Dov"] and ev.recipient != ["Pieter Dov"]
+    assert d.text[slice(*ev.actor_spans[0])] == "his regime"
+
+
+def test_a_group_phrase_object_before_a_name_is_the_recipient(ctx):
+    d = _events("Ostravia's troops fired on protesters at a Velor Union rally.", {"o": OSTRAVIA, "v": VELOR},
+                ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.recipient == ["protesters"] and "Velor Union" not in ev.recipient
+
+
+def test_a_title_before_a_name_is_no_group_object(ctx):
+    d = _events("Ostravia will meet with Karnavian Foreign Minister Pieter Dov.", {"o": OSTRAVIA, "d": DOV}, ctx)
+    ev = _typed(d, "CONSULT")
+    assert ev.recipient == ["Pieter Dov"]
+    assert d.text[slice(*ev.recipient_spans[0])] == "Karnavian Foreign Minister Pieter Dov"  # the evidence words

@@ -30,6 +30,9 @@ NP_WORD = re.compile(r"(?:the|a|an|at|least|more|than|over|some|about|nearly|alm
                      r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|his|her|their|its|our|"
                      r"unarmed|innocent|local|foreign|young|elderly|wounded|injured|fleeing|displaced|peaceful|"
                      r"armed|suspected|alleged|unidentified|unknown|masked|[0-9][0-9,.]*|[A-Z][\w-]*)$")
+# a plain lower-case modifier inside a phrase ("rebel", "foreign", "traditional"): no verb form, no function word
+MODIFIER = re.compile(r"(?!(?:and|or|of|the|to|in|on|at|by|for|with|from|has|have|had|was|were|is|are|said|says)$)"
+                      r"[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)")
 LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up|down|out|off|back)$", re.I)
 AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|"
                  r"\w+ly)$", re.I)
@@ -71,6 +74,16 @@ def _extend_left(toks, first: int, floor: int) -> int:
     j = first
     while j - 1 >= floor and first - (j - 1) <= 6 and NP_WORD.match(toks[j - 1][2]):
         j -= 1
+    if j == first or not toks[j][2][:1].isupper():
+        # "Afghan rebel leaders", "European Community foreign ministers": up to two plain modifiers between the
+        # head and a capitalised qualifier (a demonym or a name) belong to the phrase
+        k = j
+        while k - 1 >= floor and j - (k - 1) <= 2 and MODIFIER.fullmatch(toks[k - 1][2]):
+            k -= 1
+        if k < j and k - 1 >= floor and toks[k - 1][2][:1].isupper() and NP_WORD.match(toks[k - 1][2]):
+            j = k - 1
+            while j - 1 >= floor and first - (j - 1) <= 8 and NP_WORD.match(toks[j - 1][2]):
+                j -= 1
     while j < first and (toks[j][2].lower() in ("of", "than") or  # never open on a preposition
                          toks[j][2].lower() == "at" and toks[j + 1][2].lower() != "least"):
         j += 1
@@ -102,7 +115,7 @@ def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
 def after(sent: str, pos: int, hi: int, prep: bool = True):
     """The generic phrase that opens right after ``pos`` (to ``hi``), past one preposition or particle when
     ``prep``; (start, end, actor) relative to ``sent``, or None."""
-    toks = _tokens(sent, pos, hi)
+    toks = _tokens(sent, pos, min(hi, pos + 200))  # only the first nine tokens are read
     i = 0
     if prep and toks and LEAD_PREP.match(toks[0][2]):
         i = 1
@@ -156,10 +169,22 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
             by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
             got = after(sent, m.end + by.end(), c1, prep=False) if by else None
         else:
-            got = before(sent, m.start, c0)
+            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0)
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
+
+
+def _clause_subject(sent: str, m, c0: int):
+    """The generic phrase that opens the trigger's clause and is followed by its verb, for a trigger in that verb's
+    complement ("European Community foreign ministers agreed in principle on Saturday to provide …"): the
+    complement's unstated subject is the clause's."""
+    got = after(sent, c0, m.start, prep=False)
+    if got is None or not re.match(r"\s+(?:\w+ly\s+)?(?:has|have|had|will|would|were|was|is|are|\w+ed)\b", sent[got[1]:m.start]):
+        return None
+    if not re.search(r"\bto\s+(?:\w+ly\s+)?$", sent[max(0, m.start - 20):m.start]):
+        return None
+    return got
 
 
 def _taken(got, span) -> bool:

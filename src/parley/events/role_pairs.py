@@ -1,0 +1,81 @@
+"""Pairs: symmetric events with two participants ("talks between A and B", "a meeting of A and B") and the pair
+anaphor "the two parties", "both sides", resolved to the pair named before in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.document import Document
+from parley.events.candidates import sentence_mentions
+from parley.events.constructions import GPE_TYPES
+from parley.events.role_phrases import in_parens, is_poss, uniq
+
+SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
+PAIR_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?two|both(?:\s+the)?|(?:the\s+)?ruling\s+and\s+opposition)\s+"
+                          r"(?:parties|sides|leaders|groups|countries|governments|camps)\b", re.I)
+
+
+def paired(doc: Document, si: int, m) -> bool:
+    s, e = doc.sentences[si]
+    sent = doc.text[s:e]
+    mentions = sentence_mentions(doc, s, e)
+    return m.cue.event in SYMMETRIC and bool(pair_of(sent, mentions, m, "between") or pair_of(sent, mentions, m, "of"))
+
+
+def doc_pairs(doc: Document) -> list[tuple[int, list]]:
+    """(offset, [A, B]) for each "A and B" / "between A and B" pair of organisations or people in the text, for
+    "the two parties", "both sides", "the ruling and opposition parties" later (or, failing that, earlier)."""
+    out = []
+    for s, e in doc.sentences:
+        sent = doc.text[s:e]
+        ms = [x for x in sentence_mentions(doc, s, e) if not in_parens(sent, x)]
+        # heads of possessive chains: "A's B (C)" -> B
+        heads = [x for i, x in enumerate(ms) if not (is_poss(sent, x) and i + 1 < len(ms)
+                                                     and re.fullmatch(r"(?:’s|'s)\s*", sent[x[1]:ms[i + 1][0]]))]
+        for x, y in zip(heads, heads[1:], strict=False):
+            if getattr(x[2], "type", "") in GPE_TYPES or x[2] is y[2]:
+                continue
+            gap = sent[x[1]:y[0]]
+            if re.fullmatch(r"(?:\s*\([^)]*\))?\s*(?:and|&)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}", gap) and \
+                    getattr(y[2], "type", "") == getattr(x[2], "type", ""):
+                out.append((s + x[0], [x[2], y[2]]))
+    return out
+
+
+def pair_anaphor(sent: str, m, s: int, pairs, roles):
+    """"The two parties reached an agreement": the nearest pair named before (else after) in the article."""
+    a = PAIR_ANAPHOR.search(sent, 0, m.start) or PAIR_ANAPHOR.search(sent, m.end, min(len(sent), m.end + 40))
+    if not a or not pairs:
+        return roles
+    noun = a.group(0).split()[-1].lower()
+    kind = {"parties": ("organization", "group"), "groups": ("organization", "group"), "leaders": ("person",),
+            "governments": ("country", "organization", "group"), "countries": ("country",)}.get(noun)
+    pool = [p for p in pairs if not kind or getattr(p[1][0], "type", "") in kind]
+    if not pool:
+        return roles
+    before = [p for p in pool if p[0] < s + a.start()]
+    pair = before[-1][1] if before else pool[0][1]
+    if m.cue.event == "REQUEST":
+        return roles[0], uniq(pair), roles[2], roles[3]
+    return uniq(pair), [], roles[2], None  # a symmetric event: the pair is all its participants
+
+
+def pair_of(sent: str, mentions, m, word: str) -> list | None:
+    """"talks between A and B" / "a meeting of A and B": the two mentions after ``word`` right after the cue."""
+    rx = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?{word}\b", re.I)
+    w = rx.match(sent[m.end:m.end + 60])
+    if not w:
+        return None
+    start = m.end + w.end()
+    rest = [x for x in mentions if x[0] >= start]
+    j = sent.find(" and ", start)
+    if j < 0 or not rest:
+        return None
+    left = [x for x in rest if x[1] <= j]
+    right = [x for x in rest if x[0] > j]
+    if not left or not right:
+        return None
+    stop = re.compile(r"[,;]|\b(?:which|that|who|saying|on|in|at)\b").search(sent, right[0][1])
+    right = [x for x in right if not stop or x[1] <= stop.start()] or right[:1]
+    return [left[-1], right[-1]]

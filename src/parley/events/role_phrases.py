@@ -1,0 +1,139 @@
+"""Phrase tests shared by the role choosers: where a mention stands in its sentence.
+
+Why a module of its own: the actor side (``role_actor``), the recipient side (``role_recipient``), the pair and
+speech rules all ask the same questions of a mention — is it a place ("in X", "at X"), the source of a report
+("…, X said"), a possessor ("X's …"), inside parentheses or a comma aside — and answer them the same way.
+A mention here is the ``(start, end, actor)`` triple of ``candidates.sentence_mentions``, relative to the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.events.constructions import GPE_TYPES
+
+PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?|"
+                        r"(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
+
+
+PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
+
+
+POSS = re.compile(r"^(?:’s|'s|’|')")
+
+
+FUNCTION = frozenset("""a an the and or but nor so yet as at by for from in into of on onto to with without when
+    where while after before since until till than that which who whom whose what he she it they we you i his her
+    its their our my your this these those there here is was were are be been being has had have will would could
+    should may might must can did do does not no also only then amid against during through because although
+    though if unless despite following under over about around per via""".split())
+
+
+ASIDE = re.compile(r",\s+(?:\w+ing\b|which\b|who\b|whose\b|a\s+|an\s+|the\s+)[^,;]*,")
+
+
+PAST_IRREGULAR = frozenset("met held shot beat took fought sent won led struck told said made brought sought".split())
+
+
+def uniq(actors):
+    out, ids = [], set()
+    for a in actors:
+        if a.id not in ids:
+            ids.add(a.id)
+            out.append(a)
+    return out
+
+
+def is_place(sent: str, x, goal_ok: bool = False) -> bool:
+    """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
+    ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
+    ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
+    before = sent[max(0, x[0] - 14):x[0]]
+    if goal_ok and re.search(r"\b(?:to|in)\s+(?:the\s+)?$" if goal_ok == "in" else r"\bto\s+(?:the\s+)?$", before):
+        return False
+    if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
+        return False  # "forces loyal to X": X is the side, not a place
+    if PLACE_PREP.search(before):
+        return True
+    if PLACE_PREP_GPE.search(before) and getattr(x[2], "type", "") in GPE_TYPES:
+        return True
+    return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
+
+
+SOURCE_AFTER = re.compile(r"\s*(?:,\s*|\s(?:official|officials|spokes(?:man|woman|person)|sources?|ministry|"
+                          r"diplomats?|envoy|statement)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
+                          r"claim|reported|reports|report|stated|wrote)\b", re.I)
+
+
+SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
+                           re.I)
+
+
+def is_source(sent: str, x) -> bool:
+    """A mention that attributes the report ("…, X said", "…, says X", "according to X", "X claimed …"): the
+    source of the words, not a participant of the act they report; "a X official said" too."""
+    return bool(SOURCE_AFTER.match(sent[x[1]:x[1] + 40]) or SOURCE_BEFORE.search(sent[max(0, x[0] - 50):x[0]]))
+
+
+def is_poss(sent: str, x) -> bool:
+    return bool(POSS.match(sent[x[1]:x[1] + 2]))
+
+
+def in_parens(sent: str, x) -> bool:
+    return sent.rfind("(", 0, x[0]) > sent.rfind(")", 0, x[0])
+
+
+def aside_spans(sent: str, pos: int) -> list[tuple[int, int]]:
+    """Comma-delimited asides that do not contain ``pos``: participial phrases (", echoing X and Y,"),
+    non-restrictive relative clauses (", which …,") and appositions of a title (", a former X lawmaker,")."""
+    out = []
+    for x in ASIDE.finditer(sent):
+        if not x.start() <= pos < x.end():
+            out.append((x.start(), x.end()))
+    return out
+
+
+def eligible(sent: str, mentions, pos: int) -> list:
+    """The mentions that may fill a role: not in parentheses, not in an aside, not a modifier of another noun."""
+    asides = aside_spans(sent, pos)
+    return [m for m in mentions if not in_parens(sent, m) and not any(a <= m[0] < b for a, b in asides)
+            and not is_modifier(sent, m)]
+
+
+# nouns a common-noun mention ("military", "police", "army", "government") only describes: "military aid", "a
+# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …")
+MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipment|bases?|headquarters|presence|advance|"
+                      r"sweep|offensive|exercises?|drills?|build-?up|intervention|campaign|confrontation|spending|budget|"
+                      r"cooperation|ties|hardware|vehicles?|facilit(?:y|ies)|installations?|posts?|targets?|buildings?|"
+                      r"property|polic(?:y|ies)|decision|plans?|programme|program|funding|support|options?|solution|"
+                      r"courts?|tribunals?|stations?|custody|sources|observers)\b", re.I)
+
+
+def is_modifier(sent: str, x) -> bool:
+    """A lower-case mention used as a noun modifier ("military aid", "police headquarters"): no participant."""
+    return sent[x[0]:x[1]].islower() and bool(MODIFIED.match(sent, x[1]))
+
+
+def past_form(word: str) -> bool:
+    """A past-tense / participle verb form ("arrested", "met"): after "X's N" it is the verb of N, not a noun."""
+    w = word.lower().split()[0] if word.split() else ""
+    return w.endswith("ed") or w in PAST_IRREGULAR
+
+
+def uniq_spans(xs):
+    out = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+REPORTING = re.compile(r"\b(?:say|says|said|saying|claim|claims|claimed|allege|alleges|alleged|believe|believes|"
+                       r"believed|report|reports|reported|insist|insists|insisted)\s+(?:that\s+)?", re.I)
+
+
+def reported_start(sent: str, pos: int) -> int:
+    """Where the clause reported by the last speech verb before ``pos`` begins ("X's critics say | thousands were
+    imprisoned"), else 0: the subject of a verb inside it is never reached for before that."""
+    ends = [x.end() for x in REPORTING.finditer(sent, 0, pos)]
+    return ends[-1] if ends else 0

@@ -1,0 +1,147 @@
+"""Recipient choice: the object side of an event trigger when no parse names it.
+
+The recipient is the first eligible mention after the trigger in its clause that is neither a place nor the
+source of a report; an apposition after a possessive object wins ("the party's leader, Y" → Y), as does a person
+after a title ("X senior official Y"). For acts directed at a receiver "to X" names it (``goal``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from parley.document import Actor
+from parley.events.constructions import GPE_TYPES
+from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
+
+# "withdraw its troops from X", "sent their own forces": the actor's own agents are its means, not the recipient
+OWN = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?(?:[a-z-]+\s+)?$", re.I)
+VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|state|scheduled|\w+-day)\s+){0,3}"
+                      r"(?:visit|trip|tour|journey|mission|delegation)s?\s+to\s+(?:the\s+)?$", re.I)
+
+
+def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
+    """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
+    ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
+    (see ``is_place``)."""
+    def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
+        if VISIT_TO.search(sent[pos:m[0]]):
+            return True  # "cancelled a planned visit to X": the host is the one the act touches
+        gap = sent[pos:m[0]].split()
+        return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
+
+    after = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
+             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+    if not after:
+        return []
+    first = after[0]
+    if len(after) > 1:
+        gap = sent[first[1]:after[1][0]]
+        if is_poss(sent, first) and (
+                re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
+                re.fullmatch(r"(?:’s|'s|’|')\s*", gap)):
+            return _coordinated(sent, after[1], after)  # "the party's acting president, Y"
+        words = gap.split()
+        if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
+            return _coordinated(sent, after[1], after)  # "X senior official Y": a title between an organisation and a person
+    return _coordinated(sent, first, after)
+
+
+# "met A and B", "spoke with A, B and C", "talked with A as well as B" (titles may stand before each name)
+COORDINATED = re.compile(r"(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
+
+
+def _coordinated(sent: str, x, after) -> list:
+    """``x`` with the mentions coordinated after it: each recipient of "met A and B" is one."""
+    out = [x]
+    for y in after:
+        if y[0] < out[-1][1]:
+            continue
+        if not COORDINATED.fullmatch(sent[out[-1][1]:y[0]]):
+            break
+        out.append(y)
+    return out
+
+
+# acts directed at a receiver, whose "to X" names it ("aid to X", "an ultimatum to X", "offered to X", "a visit to
+# X"); a rejection or accusation "to X" is usually the noun's ("rejected a comparison to X", "links to X")
+GOAL_TYPES = frozenset("AID MOBILIZE CONSULT AGREE THREATEN COOPERATE CONCEDE RETREAT SUPPORT REQUEST".split())
+
+
+def goal(m) -> bool | str:
+    """Whether "to X" may name the object; for AID "in X" too ("humanitarian assistance in X": its beneficiary)."""
+    return "in" if m.cue.event == "AID" else m.cue.event in GOAL_TYPES
+
+
+PEOPLE_TARGET = frozenset(("ASSAULT", "PROTEST"))
+PLACE_TARGET = re.compile(r"\b(?:in|inside|across|throughout|on|over)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive: bool = False):
+    """An empty recipient: the country or region where the act falls, "in X" after the trigger in its clause
+    ("lifted a night curfew in X", "declared a ceasefire in X", "sent 50 observers to monitor the vote in X") —
+    PLOVER codes such an act's target as the country's side when no other is named (the ConfliBERT and GSR
+    coders did so: "Authorities in P imposed a curfew in parts of X"). Not for a passive (its subject undergoes),
+    nor for force or protest, whose target is who is attacked or opposed ("attacks on the media in X", "kidnapped
+    20 villagers in X": on the article dev gold such places were wrong); within 80 characters; never the actor."""
+    if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
+        return roles
+    taken = {a.id for a in roles[0]}
+    for x in mentions:
+        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or getattr(x[2], "type", "") not in GPE_TYPES or x[2].id in taken:
+            continue
+        if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
+            return roles[0], [x[2]], roles[2], x[:2]
+    return roles
+
+
+COUNTRIES = Path(__file__).resolve().parents[1] / "data" / "actors" / "countries.tsv"
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, str]]:
+    """Demonym ("Indian", "Indians") -> (ISO3 code, country name), from the actors gazetteer (countries.tsv)."""
+    out = {}
+    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t") + [""] * 4
+        if line.startswith("#") or not cols[3].strip():
+            continue
+        for d in cols[3].split(";"):
+            if d.strip():
+                out.setdefault(d.strip(), (cols[0].strip(), cols[1].strip()))
+    return out
+
+
+# the object of the trigger qualified by a demonym: "rejected an Indian proposal", "shelled Iraqi towns",
+# "restrictions against German goods" — the demonym names the side the act touches
+DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"
+                            r"new|latest|proposed|recent|several|two|three|some)\s+){0,2}([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
+# … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
+DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
+                            r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
+                            r"about|nearly)\s+){1,4}([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
+                            r"during|after|before|to|for|were|was|had|have|as|over)\b))")
+
+
+def demonym_target(sent: str, m, roles, actors, passive: bool = False):
+    """An empty recipient: the country whose demonym qualifies the trigger's object ("rejected an Australian
+    ultimatum" → Australia, "kidnapped 20 Syrians" → Syria), as the article's actor for that country when it has one, else a country participant
+    made here (id ``country:<ISO3>``, not added to the document's actors). The actors stage reads a demonym as a
+    qualifier, not a mention, so the object side had nothing to choose; PLOVER and CAMEO code the country."""
+    if roles[1] or passive:
+        return roles
+    got = DEMONYM_OBJECT.match(sent, m.end)
+    if got and got.group(1).endswith("s"):
+        got = None  # "an Afghans …" is no adjective
+    got = got or DEMONYM_PEOPLE.match(sent, m.end)
+    hit = demonyms().get(got.group(1)) if got else None
+    if hit is None:
+        return roles
+    iso, name = hit
+    if any(getattr(a, "code", None) == iso or a.name == name for a in roles[0]):
+        return roles
+    own = next((a for a in actors if getattr(a, "type", "") == "country" and (a.name == name or a.code == iso)), None)
+    who = own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")
+    return roles[0], [who], roles[2], got.span(1)

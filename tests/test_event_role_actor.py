@@ -1,0 +1,56 @@
+"""parley.events.role_actor: the subject side of a trigger, on text written for each test (fictional names)."""
+
+from __future__ import annotations
+
+from parley.events.role_actor import agent_extent, group_before
+from role_fixtures import cue, mentions, names
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country",
+         "Marsh Party": "organization"}
+
+
+def _actor(sent: str, word: str) -> list[str]:
+    return names(group_before(sent, mentions(sent, NAMES), cue(sent, word).start))
+
+
+def test_the_nearest_subject_and_its_coordinated_partner():
+    assert _actor("The Velor Union attacked Karnavia.", "attacked") == ["Velor Union"]
+    assert _actor("Ostravia and Karnavia attacked the Velor Union.", "attacked") == ["Ostravia", "Karnavia"]
+
+
+def test_a_place_and_a_parenthetical_are_skipped():
+    assert _actor("The Velor Union in Karnavia attacked.", "attacked") == ["Velor Union"]
+    assert _actor("Tomas Brell (Marsh Party) attacked.", "attacked") == ["Tomas Brell"]
+
+
+def test_a_possessor_right_before_the_trigger_acts_and_a_country_possessive_falls_back():
+    assert _actor("Karnavia's threat alarmed many.", "threat") == ["Karnavia"]
+    # "Karnavia's president": the country possessive is skipped, then the clause's opening phrase gives it back
+    assert _actor("Karnavia's president has lifted the ban.", "lifted") == ["Karnavia"]
+    # "X's ruling party" is a side of its own: no fallback to X
+    assert _actor("Karnavia's ruling party has lifted the ban.", "lifted") == []
+
+
+def test_agent_extent_widens_over_the_agents_of_a_principal():
+    s = "Tomas Brell's aides accused the Marsh Party."
+    m = mentions(s, NAMES)[0]
+    assert s[slice(*agent_extent(s, m))] == "Tomas Brell's aides"
+    s = "Tomas Brell accused the Marsh Party."
+    assert agent_extent(s, mentions(s, NAMES)[0]) == (0, 11)
+
+
+def test_a_modifier_is_no_subject():
+    names_ = {**NAMES, "military": "group"}
+    s = "Ostravia's military aid reached Karnavia."
+    assert names(group_before(s, mentions(s, names_), s.index("reached"))) != ["military"]
+    s = "The military attacked Karnavia."
+    assert names(group_before(s, mentions(s, names_), s.index("attacked"))) == ["military"]
+
+
+def test_a_possessive_pronoun_agent_stands_for_the_nearest_fitting_mention():
+    from parley.events.role_actor import pronoun_agent
+    s = "Tomas Brell spoke after the Velor Union members were beaten by his police."
+    got = pronoun_agent(s, s.index("his") - 1, mentions(s, NAMES))
+    assert got and got[2].name == "Tomas Brell" and s[got[0]:got[1]] == "his police"
+    s = "Karnavia said Tomas Brell was detained by its forces."
+    assert pronoun_agent(s, s.index("its") - 1, mentions(s, NAMES))[2].name == "Karnavia"

@@ -1,0 +1,41 @@
+"""parley.events.role_pairs: the two sides of a symmetric event and the pair anaphor, on text written for it."""
+
+from __future__ import annotations
+
+import re
+
+from parley.document import Actor, Document
+from parley.events.role_pairs import doc_pairs, pair_anaphor, pair_of
+from parley.text import sentences
+from role_fixtures import cue, mentions, names
+
+NAMES = {"Velor Union": "organization", "Marsh Party": "organization", "Karnavia": "country"}
+
+
+def test_between_and_of_give_the_pair():
+    s = "Talks between the Velor Union and the Marsh Party resumed."
+    assert names(pair_of(s, mentions(s, NAMES), cue(s, "Talks", "CONSULT"), "between")) == ["Velor Union",
+                                                                                             "Marsh Party"]
+    s = "A meeting of the Velor Union and the Marsh Party in Karnavia ended."
+    assert names(pair_of(s, mentions(s, NAMES), cue(s, "meeting", "CONSULT"), "of")) == ["Velor Union",
+                                                                                          "Marsh Party"]
+
+
+def _doc(text: str) -> Document:
+    doc = Document(id="x", text=text)
+    doc.sentences = sentences(text, 0, len(text))
+    for surf, typ in NAMES.items():
+        spans = [[m.start(), m.end()] for m in re.finditer(re.escape(surf), text)]
+        doc.actors.append(Actor(id=surf, name=surf, type=typ, mentions=spans))
+    return doc
+
+
+def test_the_two_parties_are_the_pair_named_before():
+    text = "The Velor Union and the Marsh Party met in Karnavia. The two parties reached an agreement."
+    doc = _doc(text)
+    pairs = doc_pairs(doc)
+    assert [[a.name for a in p[1]] for p in pairs] == [["Velor Union", "Marsh Party"]]
+    s0 = doc.sentences[1][0]
+    sent = text[s0:]
+    roles = pair_anaphor(sent, cue(sent, "agreement", "AGREE"), s0, pairs, ([], [], None, None))
+    assert [a.name for a in roles[0]] == ["Velor Union", "Marsh Party"] and roles[1] == []

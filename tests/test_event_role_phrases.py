@@ -1,0 +1,61 @@
+"""parley.events.role_phrases: where a mention stands (place, report source, possessor, aside), text written for
+each test with fictional names."""
+
+from __future__ import annotations
+
+from parley.events.role_phrases import eligible, in_parens, is_place, is_poss, is_source, past_form, uniq
+from role_fixtures import mentions
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person"}
+
+
+def _m(sent: str, surf: str):
+    return next(x for x in mentions(sent, NAMES) if x[2].name == surf)
+
+
+def test_a_country_after_in_from_or_to_is_a_place_unless_the_act_is_directed_at_it():
+    s = "Troops in Karnavia fired on the crowd."
+    assert is_place(s, _m(s, "Karnavia"))
+    s = "The Velor Union sent aid to Karnavia."
+    assert is_place(s, _m(s, "Karnavia"))  # a country after "to" is where, unless the act is directed at it
+    assert not is_place(s, _m(s, "Karnavia"), goal_ok=True)
+    s = "Fighters from Karnavia crossed the border."
+    assert is_place(s, _m(s, "Karnavia"))
+    s = "An official from the Velor Union spoke."
+    assert not is_place(s, _m(s, "Velor Union"))  # "from X" is a place for a country only
+
+
+def test_forces_loyal_to_a_side_are_not_at_a_place_and_based_is():
+    s = "Forces loyal to Tomas Brell attacked."
+    assert not is_place(s, _m(s, "Tomas Brell"))
+    s = "The Karnavia-based group attacked."
+    assert is_place(s, _m(s, "Karnavia"))
+
+
+def test_report_sources_possessors_and_parentheses():
+    s = "Troops shelled the town, Tomas Brell said."
+    assert is_source(s, _m(s, "Tomas Brell"))
+    s = "Troops shelled the town, according to the Velor Union."
+    assert is_source(s, _m(s, "Velor Union"))
+    s = "Karnavia's army shelled the town (Velor Union)."
+    assert is_poss(s, _m(s, "Karnavia")) and in_parens(s, _m(s, "Velor Union"))
+
+
+def test_an_aside_is_not_eligible_unless_it_holds_the_position():
+    s = "Tomas Brell, echoing the Velor Union, attacked Karnavia."
+    ms = mentions(s, NAMES)
+    assert [x[2].name for x in eligible(s, ms, s.index("attacked"))] == ["Tomas Brell", "Karnavia"]
+    assert "Velor Union" in [x[2].name for x in eligible(s, ms, s.index("echoing") + 3)]
+
+
+def test_past_forms_and_uniq():
+    assert past_form("arrested") and past_form("met") and not past_form("threat")
+    a = mentions("Karnavia met Tomas Brell and Karnavia", NAMES)
+    assert [x.name for x in uniq([x[2] for x in a])] == ["Karnavia", "Tomas Brell"]
+
+
+def test_an_official_of_a_side_who_said_it_is_a_source():
+    s = "Karnavia sheltered the refugees, a Velor Union official said."
+    assert is_source(s, _m(s, "Velor Union"))
+    s = "Protesters rallied against the Velor Union, officials said."
+    assert not is_source(s, _m(s, "Velor Union"))  # the officials are another subject

@@ -1,0 +1,95 @@
+"""parley.events.role_recipient: the object side of a trigger, on text written for each test (fictional names)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from parley.events.role_recipient import goal, object_after
+from role_fixtures import cue, mentions, names
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
+
+
+def _recipient(sent: str, word: str, goal_ok=False) -> list[str]:
+    m = cue(sent, word)
+    return names(object_after(sent, mentions(sent, NAMES), m.end, len(sent), goal_ok))
+
+
+def test_the_first_mention_after_skipping_places_and_sources():
+    assert _recipient("Troops attacked the Velor Union in Karnavia.", "attacked") == ["Velor Union"]
+    assert _recipient("Troops attacked protesters in Karnavia.", "attacked") == []
+    assert _recipient("Troops attacked, Tomas Brell said.", "attacked") == []
+
+
+def test_an_apposition_after_a_possessive_object_and_a_person_after_a_title():
+    assert _recipient("Police arrested the Velor Union's acting leader, Tomas Brell.", "arrested") == ["Tomas Brell"]
+    assert _recipient("Police arrested Velor Union senior official Tomas Brell.", "arrested") == ["Tomas Brell"]
+
+
+def test_to_a_country_is_the_goal_of_a_directed_act_only():
+    assert _recipient("Ostravia sent aid to Karnavia.", "sent", goal_ok=True) == ["Karnavia"]
+    assert _recipient("Ostravia sent aid to Karnavia.", "sent") == []
+    # a visit to a country touches its host, whatever the act
+    assert _recipient("Ostravia cancelled a planned visit to Karnavia.", "cancelled") == ["Karnavia"]
+
+
+def test_goal_by_event_type():
+    ev = lambda e: SimpleNamespace(cue=SimpleNamespace(event=e))  # noqa: E731
+    assert goal(ev("AID")) == "in" and goal(ev("REQUEST")) is True and goal(ev("ASSAULT")) is False
+
+
+def _place(sent: str, word: str, event: str, actors=()):
+    from parley.events.role_recipient import place_target
+    ms = mentions(sent, NAMES)
+    acts = [x[2] for x in ms if x[2].name in actors]
+    return names_of(place_target(sent, cue(sent, word, event), ms, (acts, [], None, None), (0, len(sent)))[1])
+
+
+def names_of(actors) -> list[str]:
+    return [a.name for a in actors]
+
+
+def test_a_restriction_or_ceasefire_in_a_country_has_it_as_target_but_an_attack_does_not():
+    assert _place("Ostravia lifted a night curfew in Karnavia.", "curfew", "CONCEDE", ["Ostravia"]) == ["Karnavia"]
+    assert _place("The Velor Union declared a ceasefire in southern Karnavia.", "ceasefire", "RETREAT") == ["Karnavia"]
+    assert _place("Gunmen attacked journalists in Karnavia.", "attacked", "ASSAULT") == []
+    assert _place("Ostravia lifted a curfew in Ostravia.", "curfew", "CONCEDE", ["Ostravia"]) == []  # never the actor
+
+
+def test_a_modifier_and_the_actors_own_forces_are_no_recipient():
+    names_ = {**NAMES, "military": "group", "troops": "group"}
+    s = "Ostravia suspended military aid to Karnavia."
+    got = object_after(s, mentions(s, names_), cue(s, "suspended").end, len(s), True)
+    assert names(got) == ["Karnavia"]
+    s = "Ostravia withdrew its troops from Karnavia."
+    got = object_after(s, mentions(s, names_), cue(s, "withdrew").end, len(s), "in")
+    assert names(got) != ["troops"]
+
+
+def _demonym(sent: str, word: str, event: str, actors=()):
+    from parley.events.role_recipient import demonym_target
+    return demonym_target(sent, cue(sent, word, event), ([], [], None, None), list(actors))
+
+
+def test_a_demonym_qualifying_the_object_names_the_country_acted_on():
+    acts, recs, _, span = _demonym("Ostravia rejected an Indian proposal on trade.", "rejected", "REJECT")
+    assert [(a.name, a.code, a.id) for a in recs] == [("India", "IND", "country:IND")]
+    s = "Gunmen kidnapped 20 Syrians in Karnavia."
+    acts, recs, _, span = _demonym(s, "kidnapped", "ASSAULT")
+    assert [a.name for a in recs] == ["Syria"] and s[slice(*span)] == "Syrians"
+    # the article's own actor for that country is used when it has one
+    from parley.document import Actor
+    india = Actor(id="a9", name="India", type="country", code="IND")
+    assert _demonym("Ostravia rejected an Indian proposal.", "rejected", "REJECT", [india])[1] == [india]
+    # no demonym, or a capitalised word that is none: nothing
+    assert _demonym("Ostravia rejected a Velor proposal.", "rejected", "REJECT")[1] == []
+
+
+def test_coordinated_objects_are_all_recipients():
+    assert _recipient("Ostravia accused Karnavia and the Velor Union of fraud.", "accused") == ["Karnavia",
+                                                                                              "Velor Union"]
+    assert _recipient("Ostravia met Karnavia, then attacked the Velor Union.", "met") == ["Karnavia"]
+
+
+def test_a_city_of_a_country_is_a_place():
+    assert _recipient("Troops attacked in the capital of Karnavia.", "attacked") == []

@@ -1,0 +1,70 @@
+"""parley.events.role_speech: whose act a speech cue reports, on text written for each test (fictional names)."""
+
+from __future__ import annotations
+
+from parley.events.role_speech import own_act, reported_roles, statement_target
+from role_fixtures import cue, mentions
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
+
+
+def _sp(sent: str, word: str = "said"):
+    ms = mentions(sent, NAMES)
+    c = cue(sent, word, None)
+    speaker = [x for x in ms if x[1] <= c.start][-1:]
+    return c, ms, [x[2] for x in speaker], speaker[0][:2] if speaker else None
+
+
+def test_the_speakers_own_commitment_and_a_report_of_others():
+    s = "Tomas Brell said he would meet Karnavia."
+    c, ms, spk, src = _sp(s)
+    assert own_act(s, c)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Karnavia"]
+    s = "Tomas Brell said that Ostravia attacked Karnavia."
+    c, ms, spk, src = _sp(s)
+    assert not own_act(s, c)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Ostravia"] and [a.name for a in recs] == ["Karnavia"]
+
+
+def test_told_an_addressee_to_is_the_speakers_act():
+    s = "Tomas Brell told the Velor Union to leave."
+    c, *_ = _sp(s, "told")
+    assert own_act(s, c)
+
+
+def test_a_statement_target_is_never_the_speaker():
+    s = "Tomas Brell expressed concern to the Velor Union about Tomas Brell."
+    c, ms, spk, _ = _sp(s, "expressed")
+    recs, span = statement_target(s, c, ms, spk)
+    assert [a.name for a in recs] == ["Velor Union"] and s[slice(*span)] == "Velor Union"
+
+
+def test_said_then_a_name_is_a_reported_subject_not_an_addressee():
+    s = "Tomas Brell said Ostravia attacked Karnavia."
+    c, ms, spk, src = _sp(s)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Ostravia"] and [a.name for a in recs] == ["Karnavia"]
+    s = "Tomas Brell warned the Velor Union that Karnavia was ready."
+    c, ms, spk, src = _sp(s, "warned")
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Velor Union"]
+
+
+def test_a_reported_obligation_is_the_speakers_demand_of_its_subject():
+    s = "Tomas Brell said on Monday that the Velor Union and Ostravia must withdraw from Karnavia."
+    c, ms, spk, src = _sp(s)
+    acts, recs, _, _ = reported_roles(s, c, ms, spk, src)
+    assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Velor Union"]
+
+
+def test_a_trigger_inside_a_reported_obligation_is_the_speakers_demand():
+    from parley.events.role_speech import demanded
+    s = "Ostravia says Karnavia must end attacks on the Velor Union."
+    ms = mentions(s, NAMES)
+    acts, recs, src, tgt = demanded(s, cue(s, "attacks"), ms, ([], [], None, None))
+    assert [a.name for a in acts] == ["Ostravia"] and [a.name for a in recs] == ["Karnavia"]
+    s = "Ostravia says Karnavia ended attacks on the Velor Union."  # a report, no obligation: untouched
+    ms = mentions(s, NAMES)
+    assert demanded(s, cue(s, "attacks"), ms, ([], [], None, None)) == ([], [], None, None)

@@ -1,0 +1,41 @@
+"""parley.events.role_voice: passive, reduced passive and nominal triggers, on text written for each test."""
+
+from __future__ import annotations
+
+from parley.events.role_voice import agent_reach, is_nominal, passive_at, reduced_passive, unowned
+from role_fixtures import cue, mentions
+
+NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person"}
+
+
+def test_passive_and_coordinated_passive_but_not_progressive():
+    s = "Tomas Brell was arrested by police."
+    assert passive_at(s, cue(s, "arrested"))
+    s = "Tomas Brell was beaten and arrested by police."
+    assert passive_at(s, cue(s, "arrested"))
+    s = "Karnavia is calling on the Velor Union to stop."
+    assert not passive_at(s, cue(s, "calling", "REQUEST"))
+
+
+def test_reduced_passive_after_saw():
+    s = "The clashes saw Tomas Brell shot dead."
+    assert reduced_passive(s, cue(s, "shot"), mentions(s, NAMES))
+    s = "Tomas Brell shot a guard."
+    assert not reduced_passive(s, cue(s, "shot"), mentions(s, NAMES))
+
+
+def test_the_by_agent_reach_stops_at_a_new_clause():
+    s = "He was detained, and the Velor Union said by evening he was free."
+    assert agent_reach(s, s.index("detained") + 8) == s.index(", and")
+
+
+def test_nominal_with_its_own_arguments_and_unowned_bare_nominals():
+    s = "The arrest of Tomas Brell angered Karnavia."
+    assert is_nominal(s, cue(s, "arrest"))
+    s = "Karnavia's ban angered the Velor Union."
+    assert is_nominal(s, cue(s, "ban", "COERCE"))
+    s = "Thousands turned out for a rally."
+    assert not is_nominal(s, cue(s, "rally", "PROTEST"))
+    s = "There were more deadly clashes overnight."
+    assert unowned(s, cue(s, "clashes")) and not unowned("Karnavia clashes with rebels.", cue(
+        "Karnavia clashes with rebels.", "clashes"))
