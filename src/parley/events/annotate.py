@@ -159,7 +159,7 @@ def annotate(doc: Document, ctx) -> Document:
         seen.setdefault(key, []).append(dyad)
         fl = flags(sent, m.start, m.end) if etype is not None else {"negated": False, "hypothetical": False,
                                                                     "future": False}
-        when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech")
+        when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech", promise=etype in PROMISES)
         if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and etype:
             fl["future"] = True
         spans = {"trigger": (s + m.start, s + m.end),
@@ -185,6 +185,9 @@ SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it
 # slice of the article gold 3 of 4 speech units typed CONSULT/AID/ASSAULT were false ("Sheehan wrote to Bush, he
 # said" → CONSULT), the fourth right by chance ("according to" → CONSULT)
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
+# announcement; any other future act without a time expression is undated (the gold README's "Flags")
+PROMISES = ("AGREE", "CONCEDE")
 DETS = frozenset("the a an its their his her this that these those our".split())
 
 
