@@ -151,6 +151,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
             continue  # "four assaults", "the discussions": no side named, no event coded
+        if demand_of_protest(sent, m, etype) or (etype and not actors and kind == "event" and adjunct_ing(sent, m)):
+            continue  # a protest's demand; an adjunct "…, threatening to overwhelm X" whose subject no actor names
         if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m):
             continue  # no side named at all ("the investments helped …, threatening to overwhelm …"): see NO_SIDE
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
@@ -188,7 +190,27 @@ SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "RE
 # a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
 # announcement; any other future act without a time expression is undated (the gold README's "Flags")
 PROMISES = ("AGREE", "CONCEDE")
+PROTEST_BEFORE = re.compile(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers|"
+                            r"crowds?)\b(?:\s+(?:are|were|is|was|have|had|been|who|which|that|also))*\s*$", re.I)
 DETS = frozenset("the a an its their his her this that these those our".split())
+
+
+def adjunct_ing(sent: str, m) -> bool:
+    """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …", "of stepping
+    down"): its subject is the main clause's, so with no actor found it names no side."""
+    words = sent[m.start:m.end].split()
+    prev = [w.lower() for w in sent[:m.start].split()[-1:]]
+    return bool(words) and words[0].lower().endswith("ing") and (
+        not prev or prev[-1] in (",", "and", "of", "for", "from", "by", "without"))
+
+
+def demand_of_protest(sent: str, m, etype: str | None) -> bool:
+    """"demonstrations calling for the ouster of X", "what the protesters are demanding": the demand made by
+    demonstrating is part of the PROTEST (the manual's PROTEST ambiguities), not a REQUEST of its own."""
+    if etype != "REQUEST":
+        return False
+    before = " ".join(sent[max(0, m.start - 40):m.start].split()[-3:])
+    return bool(PROTEST_BEFORE.search(before))
 
 
 def bare_trigger(sent: str, m) -> bool:
@@ -205,10 +227,10 @@ def bare_trigger(sent: str, m) -> bool:
         return False
     w = words[0].lower()
     if w.endswith("ing"):
-        return not prev or prev[-1] in (",", "and", "of", "for", "from", "by", "without")
+        return adjunct_ing(sent, m)
     if w.endswith("ed") or w in PAST_FORMS:
         return False
-    if prev and (prev[-1] in DETS or prev[-1].endswith(("'s", "’s"))):
+    if prev and (prev[-1] in DETS or prev[-1] == "," or prev[-1].endswith(("'s", "’s"))):
         return True
     return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
 STATE_CODES = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
@@ -228,8 +250,9 @@ def protest_by_state(sent: str, m, actors, recips, src, tgt):
     the protesters' act, aimed at that state when no recipient is named; a state that protests by word ("Egypt
     protested the decision") ACCUSEs (the manual: diplomatic protests are ACCUSE disapprove)."""
     word = sent[m.start:m.end].split()[-1] if sent[m.start:m.end].split() else ""
-    if not PROTEST_NOUN.match(word):
-        return "ACCUSE", actors, recips, src, tgt
+    if not PROTEST_NOUN.match(word) and not word.lower().endswith("ing") and src \
+            and len(sent[src[1]:m.start].split()) <= 2:
+        return "ACCUSE", actors, recips, src, tgt  # the state is the verb's subject: "Egypt (strongly) protested"
     crowd = Actor(id="generic:protesters", name="protesters", type="group", code="OPP", source="event-role")
     if not recips:
         recips, tgt = list(actors), src

@@ -39,11 +39,6 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|exp
                            r"\b(?:will|would|shall)\b", re.I)
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
-# a simple-past event with no time expression of its own takes the day of the last explicit day named in the
-# previous CARRY_BACK sentences (the same occasion told over several lines, the gold README's "same sentence or
-# paragraph as an explicit day and on the same occasion": T17 and many wire texts put each sentence on its own line)
-CARRY_BACK = 1
-CARRY_DAYS = 7
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -191,8 +186,6 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
     when = tense(doc.text[s:e], t0 - s, t1 - s) if out is None else None
-    if out is None and when == "past" and not speech:
-        out = _carried(doc, si)
     if out is None:
         prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
         pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
@@ -205,30 +198,6 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
-
-
-def _carried(doc: Document, si: int) -> dict | None:
-    """The last day-precision time (not in the future of publication) governing one of the ``CARRY_BACK`` sentences
-    before ``si``; None when there is none."""
-    idx = doc_index(doc)
-    for sj in range(si - 1, max(-1, si - 1 - CARRY_BACK), -1):
-        key = ("governing", sj)
-        if key not in idx.cache:
-            idx.cache[key] = _governing(doc, sj, None)[1]
-        days = [t for t in idx.cache[key] if t.precision == "day" and t.value and _news_cycle(t.value, doc.published)]
-        if days:
-            return time_value(max(days, key=lambda t: t.start))
-    return None
-
-
-def _news_cycle(value: str, published: str | None) -> bool:
-    """``value`` lies in the week up to publication (the article's own news, not a background date such as the
-    disaster a follow-up story recalls)."""
-    try:
-        days = (_date.fromisoformat(published[:10]) - _date.fromisoformat(value[:10])).days
-    except (TypeError, ValueError):
-        return False
-    return 0 <= days <= CARRY_DAYS
 
 
 def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
