@@ -186,12 +186,16 @@ SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it
 # the PLOVER types a speech act can be (the verbal types less CONSULT: a meeting is not made by saying): on the tune
 # slice of the article gold 3 of 4 speech units typed CONSULT/AID/ASSAULT were false ("Sheehan wrote to Bush, he
 # said" → CONSULT), the fourth right by chance ("according to" → CONSULT)
+# statements whose CAMEO code names what they are and that PLOVER does not code: claiming responsibility (015),
+# condolences and sympathy (018)
+STATEMENT_ONLY = ("015", "018")
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
 # announcement; any other future act without a time expression is undated (the gold README's "Flags")
 PROMISES = ("AGREE", "CONCEDE")
 PROTEST_BEFORE = re.compile(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers|"
                             r"crowds?)\b(?:\s+(?:are|were|is|was|have|had|been|who|which|that|also))*\s*$", re.I)
+ADJUNCT_BEFORE = re.compile(r"(?:^|,|\b(?:and|of|for|from|by|without))\s*$", re.I)
 DETS = frozenset("the a an its their his her this that these those our".split())
 
 
@@ -199,9 +203,7 @@ def adjunct_ing(sent: str, m) -> bool:
     """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …", "of stepping
     down"): its subject is the main clause's, so with no actor found it names no side."""
     words = sent[m.start:m.end].split()
-    prev = [w.lower() for w in sent[:m.start].split()[-1:]]
-    return bool(words) and words[0].lower().endswith("ing") and (
-        not prev or prev[-1] in (",", "and", "of", "for", "from", "by", "without"))
+    return bool(words) and words[0].lower().endswith("ing") and bool(ADJUNCT_BEFORE.search(sent[:m.start]))
 
 
 def demand_of_protest(sent: str, m, etype: str | None) -> bool:
@@ -222,7 +224,8 @@ def bare_trigger(sent: str, m) -> bool:
     the clause has (dropping every side-less event cost PLOVER GSR tune type accuracy 0.667 -> 0.639 and
     ConfliBERT quad 0.629 -> 0.610 for article gold tune P 0.578 -> 0.619, R 0.627 -> 0.602)."""
     words = sent[m.start:m.end].split()
-    prev = [w.lower() for w in sent[:m.start].split()[-3:]]
+    before = sent[:m.start]
+    prev = [w.lower() for w in before.split()[-3:]]
     if not words:
         return False
     w = words[0].lower()
@@ -230,7 +233,7 @@ def bare_trigger(sent: str, m) -> bool:
         return adjunct_ing(sent, m)
     if w.endswith("ed") or w in PAST_FORMS:
         return False
-    if prev and (prev[-1] in DETS or prev[-1] == "," or prev[-1].endswith(("'s", "’s"))):
+    if prev and (prev[-1] in DETS or before.rstrip().endswith(",") or prev[-1].endswith(("'s", "’s"))):
         return True
     return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
 STATE_CODES = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
@@ -312,7 +315,7 @@ def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float
     least ``SPEECH_TYPED`` sure of the type, and no event cue of the sentence already codes the content; else it
     stays a CAMEO 01 statement (event None). Reported descriptions ("X said the situation was calm") have no
     PLOVER type even when the classifier, which knows no "statement" class, picks one."""
-    if event_units or not p or not u.actors:
+    if event_units or not p or not u.actors or u.match.cue.cameo in STATEMENT_ONLY:
         return None, 0.6
     best = max(p, key=p.get)
     if best not in SPEECH_ACTS:
