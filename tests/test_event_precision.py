@@ -139,3 +139,28 @@ def test_present_news_keeps_the_publication_date(ctx):
     d = annotate(_doc("The Velor Union accuses the Marsh Party of fraud.", {"v": VELOR, "m": MARSH}), ctx)
     ev = [e for e in d.events if e.event == "ACCUSE"]
     assert ev and ev[0].date == PUB and ev[0].date_basis == "publication"
+
+
+# ---------------------------------------------------------------- acts that did not happen, meetings with no parties
+def test_hoped_for_act_is_not_coded(ctx):
+    d = annotate(_doc("Officials of the Velor Union had hoped Tomas Brell would promise an open dialogue.",
+                      {"v": VELOR, "b": BRELL}), ctx)
+    assert "AGREE" not in _types(d)
+    d = annotate(_doc("Tomas Brell hopes that the Marsh Party can stage the festival next spring.",
+                      {"b": BRELL, "m": MARSH}), ctx)
+    assert _types(d) == []
+
+
+def test_meeting_noun_without_parties(ctx):
+    d = annotate(_doc("The Velor Union plan is part of a broader discussion about ways to revive lending.",
+                      {"v": VELOR}), ctx)
+    assert "CONSULT" not in _types(d)
+    d = annotate(_doc("Tomas Brell held a discussion with the Marsh Party on Monday.", {"b": BRELL, "m": MARSH},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert "CONSULT" in _types(d)
+
+
+def test_mishap_with_a_named_place_is_no_assault(ctx):
+    d = annotate(_doc("The leak began with an explosion on the Velor Union platform, which also killed 11 workers.",
+                      {"v": VELOR}), ctx)
+    assert "ASSAULT" not in _types(d)

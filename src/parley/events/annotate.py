@@ -151,6 +151,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
             continue  # "four assaults", "the discussions": no side named, no event coded
+        if kind == "event" and (unrealised(sent, m) or idle_meeting(sent, m)):
+            continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
         if demand_of_protest(sent, m, etype) or (etype and not actors and kind == "event" and adjunct_ing(sent, m)):
             continue  # a protest's demand; an adjunct "…, threatening to overwhelm X" whose subject no actor names
         if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m):
@@ -186,13 +188,16 @@ SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it
 # the PLOVER types a speech act can be (the verbal types less CONSULT: a meeting is not made by saying): on the tune
 # slice of the article gold 3 of 4 speech units typed CONSULT/AID/ASSAULT were false ("Sheehan wrote to Bush, he
 # said" → CONSULT), the fourth right by chance ("according to" → CONSULT)
-# statements whose CAMEO code names what they are and that PLOVER does not code: claiming responsibility (015),
-# condolences and sympathy (018)
-STATEMENT_ONLY = ("015", "018")
+# statements whose CAMEO code names what they are and that PLOVER does not code: hopes and optimism (013: "X hopes
+# that they can stage the play" is no AGREE), claiming responsibility (015), condolences and sympathy (018)
+STATEMENT_ONLY = ("013", "015", "018")
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
 # announcement; any other future act without a time expression is undated (the gold README's "Flags")
 PROMISES = ("AGREE", "CONCEDE")
+ATTITUDE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|fear(?:s|ed|ing)?|wish(?:es|ed)?|expect(?:s|ed)?|predict(?:s|ed)?)\b"
+                      r"(?:\s+that)?(?:\s+[\w’'.-]+){0,5}?\s+(?:would|could|might|may|can|will)(?:\s+\w+ly)?\s*$", re.I)
+MEETING_NOUN = re.compile(r"(?:discussions?|summits?|conferences?)", re.I)  # "talks", "meeting" name a meeting
 PROTEST_BEFORE = re.compile(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers|"
                             r"crowds?)\b(?:\s+(?:are|were|is|was|have|had|been|who|which|that|also))*\s*$", re.I)
 ADJUNCT_BEFORE = re.compile(r"(?:^|,|\b(?:and|of|for|from|by|without))\s*$", re.I)
@@ -204,6 +209,25 @@ def adjunct_ing(sent: str, m) -> bool:
     down"): its subject is the main clause's, so with no actor found it names no side."""
     words = sent[m.start:m.end].split()
     return bool(words) and words[0].lower().endswith("ing") and bool(ADJUNCT_BEFORE.search(sent[:m.start]))
+
+
+def unrealised(sent: str, m) -> bool:
+    """A trigger in the complement of a hope, fear, wish or expectation with a modal ("officials had hoped X would
+    promise …", "they fear the army could attack …"): the act did not happen and the attitude is no act either
+    (the gold README: predictions and assessments are not coded)."""
+    return bool(ATTITUDE.search(sent[max(0, m.start - 80):m.start]))
+
+
+def idle_meeting(sent: str, m) -> bool:
+    """A loose meeting noun (discussion, summit, conference) after a determiner that names no parties ("part of a broader discussion about ways to …", "one
+    precedent for the discussions", "addressing the Reuters summit"): no with/between/among/of phrase follows, so no
+    consultation between sides is reported (the gold README: a meeting is coded with its parties)."""
+    word = sent[m.start:m.end]
+    if m.cue.event != "CONSULT" or not MEETING_NOUN.fullmatch(word):
+        return False
+    before = sent[max(0, m.start - 40):m.start].split()
+    det = any(w.lower() in DETS or w.endswith(("'s", "’s")) for w in before[-3:])
+    return det and not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:with|between|among|of|by)\b", sent[m.end:m.end + 40])
 
 
 def demand_of_protest(sent: str, m, etype: str | None) -> bool:
