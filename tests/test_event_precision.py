@@ -164,3 +164,12 @@ def test_mishap_with_a_named_place_is_no_assault(ctx):
     d = annotate(_doc("The leak began with an explosion on the Velor Union platform, which also killed 11 workers.",
                       {"v": VELOR}), ctx)
     assert "ASSAULT" not in _types(d)
+
+
+def test_trailing_attribution_reports_a_done_act():
+    from parley.events.annotate import reported_fact
+
+    s = "The Velor Union demolished ten houses of the Marsh Party on Sunday, officials said."
+    assert reported_fact(s, type("M", (), {"start": s.index("said"), "end": s.index("said") + 4})())
+    s2 = "The project would cost ten million and take six months, officials said."
+    assert not reported_fact(s2, type("M", (), {"start": s2.index("said"), "end": s2.index("said") + 4})())

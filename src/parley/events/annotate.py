@@ -191,6 +191,10 @@ SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it
 # statements whose CAMEO code names what they are and that PLOVER does not code: hopes and optimism (013: "X hopes
 # that they can stage the play" is no AGREE), claiming responsibility (015), condolences and sympathy (018)
 STATEMENT_ONLY = ("013", "015", "018")
+QUOTED = re.compile(r"``|''|[“”\"]")
+DONE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)|\w{3,}ed|met|held|sent|gave|"
+                       r"took|struck|shot|fought|led|made|won|began|brought|sought|left|threw|broke|drew|sold|"
+                       r"built|told|kept|spoke)\b", re.I)
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
 # announcement; any other future act without a time expression is undated (the gold README's "Flags")
@@ -342,11 +346,27 @@ def _speech_type(p: dict, u: Unit, event_units: list) -> tuple[str | None, float
     if event_units or not p or not u.actors or u.match.cue.cameo in STATEMENT_ONLY:
         return None, 0.6
     best = max(p, key=p.get)
-    if best not in SPEECH_ACTS:
+    own = own_act(u.marked_plain, u.match)
+    trailing = not own and reported_fact(u.marked_plain, u.match)
+    if best not in SPEECH_ACTS and not trailing:
         return None, round(1.0 - p[best], 3)  # words alone never meet, give aid or attack: "said" is no CONSULT
-    if p[best] < (SPEECH_TYPED if own_act(u.marked_plain, u.match) else SPEECH_REPORTED):
+    if p[best] < (SPEECH_TYPED if own or trailing else SPEECH_REPORTED):
         return None, round(1.0 - p[best], 3)
     return best, p[best]
+
+
+def reported_fact(sent: str, cue) -> bool:
+    """A trailing attribution after a factual clause ("Israeli bulldozers demolished homes in Gaza on Sunday,
+    officials said", "… handed over 700 kg of medicine, according to X"): the clause before the cue reports a done
+    act — a past or present-perfect finite verb, no modal, no quotation — so the classifier's type for it is the
+    clause's, not the speech verb's, and it is typed at ``SPEECH_TYPED`` (tune slices: PLOVER GSR type 0.667 ->
+    0.675, article gold type P/R 0.673/0.636 -> 0.670/0.644, ConfliBERT quad unchanged)."""
+    head = sent[:cue.start]
+    if not re.search(r",\s*(?:[\w’'.-]+\s+){0,6}$", head) or QUOTED.search(head):
+        return False
+    if re.search(r"\b(?:would|could|might|may|should|can|will|if)\b", head, re.I):
+        return False
+    return bool(DONE_VERB.search(head))
 
 
 def _spans(actors, first, mentions, s: int, trig: int, sent: str = "") -> list:
