@@ -153,7 +153,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "four assaults", "the discussions": no side named, no event coded
         if kind == "event" and (unrealised(sent, m) or idle_meeting(sent, m)):
             continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
-        if demand_of_protest(sent, m, etype) or (etype and not actors and kind == "event" and adjunct_ing(sent, m)):
+        if demand_of_protest(sent, m, etype) or (etype not in (None, "ASSAULT") and not actors and kind == "event"
+                                                and adjunct_ing(sent, m)):
             continue  # a protest's demand; an adjunct "…, threatening to overwhelm X" whose subject no actor names
         if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m):
             continue  # no side named at all ("the investments helped …, threatening to overwhelm …"): see NO_SIDE
@@ -210,7 +211,9 @@ DETS = frozenset("the a an its their his her this that these those our".split())
 
 def adjunct_ing(sent: str, m) -> bool:
     """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …", "of stepping
-    down"): its subject is the main clause's, so with no actor found it names no side."""
+    down"): its subject is the main clause's, so with no actor found it names no side. Not for ASSAULT: "…,
+    killing 50" tells the main clause's violence, whose side the roles may have missed (toll_without_force decides
+    when no force is named)."""
     words = sent[m.start:m.end].split()
     return bool(words) and words[0].lower().endswith("ing") and bool(ADJUNCT_BEFORE.search(sent[:m.start]))
 
@@ -362,7 +365,8 @@ def reported_fact(sent: str, cue) -> bool:
     clause's, not the speech verb's, and it is typed at ``SPEECH_TYPED`` (tune slices: PLOVER GSR type 0.667 ->
     0.675, article gold type P/R 0.673/0.636 -> 0.670/0.644, ConfliBERT quad unchanged)."""
     head = sent[:cue.start]
-    if not re.search(r",\s*(?:[\w’'.-]+\s+){0,6}$", head) or QUOTED.search(head):
+    attribution = re.match(r"according to", sent[cue.start:cue.end], re.I)  # the report comes first
+    if not (attribution or re.search(r",\s*(?:[\w’'.-]+\s+){0,6}$", head)) or QUOTED.search(head):
         return False
     if re.search(r"\b(?:would|could|might|may|should|can|will|if)\b", head, re.I):
         return False
