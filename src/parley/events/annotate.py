@@ -370,7 +370,7 @@ def reported_fact(sent: str, cue) -> bool:
         return False
     if re.search(r"\b(?:would|could|might|may|should|can|will|if)\b", head, re.I):
         return False
-    return bool(DONE_VERB.search(head))
+    return bool(DONE_VERB.search(re.sub(r"\bbeing\s+\w+", " ", head)))  # "were being asked": ongoing, no act
 
 
 def _spans(actors, first, mentions, s: int, trig: int, sent: str = "") -> list:
