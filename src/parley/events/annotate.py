@@ -156,7 +156,8 @@ def annotate(doc: Document, ctx) -> Document:
         if demand_of_protest(sent, m, etype) or (etype not in (None, "ASSAULT") and not actors and kind == "event"
                                                 and adjunct_ing(sent, m)):
             continue  # a protest's demand; an adjunct "…, threatening to overwhelm X" whose subject no actor names
-        if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m):
+        if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m) \
+                and not (etype == "ASSAULT" and adjunct_ing(sent, m)):
             continue  # no side named at all ("the investments helped …, threatening to overwhelm …"): see NO_SIDE
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
@@ -205,13 +206,12 @@ ATTITUDE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|fear(?:s|ed|ing)?|wish(?:es|ed)?
 MEETING_NOUN = re.compile(r"(?:discussions?|summits?|conferences?)", re.I)  # "talks", "meeting" name a meeting
 PROTEST_BEFORE = re.compile(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers|"
                             r"crowds?)\b(?:\s+(?:are|were|is|was|have|had|been|who|which|that|also))*\s*$", re.I)
-ADJUNCT_BEFORE = re.compile(r"(?:^|,|\b(?:and|of|for|from|by|without))\s*$", re.I)
-DETS = frozenset("the a an its their his her this that these those our".split())
+ADJUNCT_BEFORE = re.compile(r"(?:^|,|\band)\s*$", re.I)  # not "by negotiating": a manner the subject does
+DETS = frozenset("the a an its their his her this these those our".split())  # not "that": "forces that threaten"
 
 
 def adjunct_ing(sent: str, m) -> bool:
-    """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …", "of stepping
-    down"): its subject is the main clause's, so with no actor found it names no side. Not for ASSAULT: "…,
+    """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …"): its subject is the main clause's, so with no actor found it names no side. Not for ASSAULT: "…,
     killing 50" tells the main clause's violence, whose side the roles may have missed (toll_without_force decides
     when no force is named)."""
     words = sent[m.start:m.end].split()
