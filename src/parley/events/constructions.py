@@ -116,6 +116,9 @@ MISHAP = re.compile(r"\b(?:explosions?|fires?|blaze|earthquakes?|quakes?|storms?
                     r"outbreaks?|epidemics?|virus|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
 
 
+PLACE_PREP = re.compile(r"\b(?:on|at|in|near|aboard|of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
 def by_mishap(sent: str, m, mentions) -> bool:
     """A killing or injury caused by a mishap, not by a side ("an explosion on the rig, which also killed 11
     workers", "were killed in the earthquake"): PLOVER ASSAULT is the deliberate use of force, so no event is
@@ -128,8 +131,9 @@ def by_mishap(sent: str, m, mentions) -> bool:
         if re.search(r"\b(?:bomb|car|suicide|gun|artillery|rocket|mortar|open(?:ed)?|set|sets|setting|under|cross)\s+$",
                      sent[max(0, x.start() - 12):x.start()], re.I):
             continue
-        if not any(x.end() <= y[0] and y[1] <= m.start for y in mentions):
-            return True
+        if not any(x.end() <= y[0] and y[1] <= m.start and not PLACE_PREP.search(sent[max(0, y[0] - 12):y[0]])
+                   for y in mentions):
+            return True  # a name in a place phrase of the mishap ("an explosion on the X rig") is no side
     after = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|by|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?", sent[m.end:m.end + 60])
     return bool(after and MISHAP.match(sent, m.end + after.end()))
 

@@ -31,6 +31,14 @@ PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck tol
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
     sold paid laid caught taught thought knew grew was were""".split())
 DETERMINERS = frozenset("the a an its their his her new several two three".split())
+# a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
+# (has refused … so far, has long accused, recent air strikes) are undated
+DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|long|repeatedly|recent|recently|"
+                      r"in recent (?:days|weeks|months)|over the (?:past|last) \w+)\b", re.I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
+                           r"\b(?:will|would|shall)\b", re.I)
+FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
+PAST_FINITE = frozenset({"was", "were", "had", "did"})
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -113,11 +121,15 @@ def tense(sent: str, t0: int, t1: int) -> str:
     """"pluperfect" ("had refused", "had been arrested"), "past" (a simple-past trigger, or a nominal one after a
     simple-past verb: "held talks"), "present" (present, present perfect, future, infinitive or progressive) —
     read from the trigger and the three words before it in its clause."""
-    c0, _ = coding.clause_window(sent, t0)
+    c0, c1 = coding.clause_window(sent, t0)
     before = sent[c0:t0].split()[-3:]
     low = [w.lower().strip(",\"'’") for w in before]
     if "had" in low or "hadn't" in low:
         return "pluperfect"
+    if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
+        return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
+    if FUTURE_BEFORE.search(" ".join(low)):
+        return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
     if any(w in PRESENT_AUX for w in low):
         return "present"
     first = sent[t0:t1].split()[0].lower() if sent[t0:t1].split() else ""
@@ -125,14 +137,26 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "past"
     if low and _past(low[-1]) or len(low) > 1 and low[-1] in DETERMINERS and _past(low[-2]):
         return "past"  # "held talks", "launched the raids"
+    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate")) or not _verb_like(sent, t0):
+        # a nominal trigger ("evidence of NATO air strikes was seen", "reports of a rebel offensive"): the tense
+        # of its clause's finite verb
+        fin = FINITE.search(sent[c0:c1])
+        if fin and fin.group(0).lower() in PAST_FINITE:
+            return "past"
     return "present"
+
+
+def _verb_like(sent: str, t0: int) -> bool:
+    """The trigger follows a subject-like word rather than a determiner or preposition."""
+    prev = sent[:t0].split()[-1:]
+    return bool(prev) and prev[0].lower() not in DETERMINERS | PREPS and not prev[0].endswith(("'s", "’s"))
 
 
 def _past(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
 
 
-def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> dict:
+def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
@@ -161,12 +185,12 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False) -> 
                 prior += idx.cache[key]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
+    when = tense(doc.text[s:e], t0 - s, t1 - s) if out is None else None
     if out is None:
-        when = tense(doc.text[s:e], t0 - s, t1 - s)
         prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
         pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
             else doc.published
-        if pub and when == "present":
+        if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
         else:

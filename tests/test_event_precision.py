@@ -1,0 +1,175 @@
+"""Events that should not be emitted, or not with that type or date (issue 16, the false-positive classes of the
+article gold's tune slice). Text written for each class, fictional names; documents built by hand as in
+test_event_extraction, so that only the events stage is under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.context import Context
+from parley.events import annotate
+from parley.events.annotate import SPEECH_ACTS, adjunct_ing, bare_trigger, demand_of_protest
+from parley.events.coding import Match, find_article_cues
+from parley.events.ontology import get_ontology
+from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
+
+pytestmark = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def _types(doc) -> list[str | None]:
+    return [e.event for e in doc.events if e.kind == "event"]
+
+
+def _cue(ctx, sent: str, word: str) -> Match:
+    return next(m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word))
+
+
+# ---------------------------------------------------------------- speech acts are verbal acts
+def test_speech_types_are_verbal_only():
+    assert "CONSULT" not in SPEECH_ACTS and "AID" not in SPEECH_ACTS and "ASSAULT" not in SPEECH_ACTS
+    assert {"REQUEST", "ACCUSE", "REJECT", "AGREE"} <= SPEECH_ACTS
+
+
+# ---------------------------------------------------------------- no side named
+def test_bare_nominal_and_adjunct_triggers(ctx):
+    s = "The losses kept growing, threatening to overwhelm the fund and the government's support."
+    assert adjunct_ing(s, _cue(ctx, s, "threatening"))
+    assert bare_trigger(s, _cue(ctx, s, "support"))
+    s2 = "Three villages were attacked."
+    assert not bare_trigger(s2, _cue(ctx, s2, "attacked"))  # a finite verb: the roles missed a side, keep it
+
+
+def test_side_less_nominal_event_is_dropped(ctx):
+    d = annotate(_doc("The losses kept growing, threatening to overwhelm the government's support.", {}), ctx)
+    assert not [t for t in _types(d) if t in ("THREATEN", "SUPPORT")]
+
+
+# ---------------------------------------------------------------- a state does not PROTEST
+def test_protests_met_by_a_state_are_the_protesters(ctx):
+    d = annotate(_doc("Ostravia cracked down on protests in the capital on Monday.", {"o": OSTRAVIA},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    pr = [e for e in d.events if e.event == "PROTEST"]
+    assert pr and pr[0].actor == ["protesters"] and pr[0].recipient == ["Ostravia"]
+    assert any(e.event == "COERCE" and e.actor == ["Ostravia"] for e in d.events)
+
+
+def test_a_state_protesting_by_word_accuses(ctx):
+    d = annotate(_doc("Ostravia protested the decision of the Velor Union on Monday.", {"o": OSTRAVIA, "v": VELOR},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    ev = [e for e in d.events if e.actor == ["Ostravia"] and e.event]
+    assert ev and ev[0].event == "ACCUSE" and ev[0].cameo == "111"
+    assert "PROTEST" not in _types(d)
+
+
+def test_demand_made_by_demonstrating_is_no_request(ctx):
+    s = "Large demonstrations calling for the ouster of Tomas Brell filled the square."
+    assert demand_of_protest(s, _cue(ctx, s, "calling"), "REQUEST")
+    d = annotate(_doc(s, {"b": BRELL}), ctx)
+    assert "REQUEST" not in _types(d)
+
+
+# ---------------------------------------------------------------- cues the lexicon lacked
+def test_destroying_is_assault(ctx):
+    d = annotate(_doc("The Velor Union destroyed the bridges of the Marsh Party on Monday.",
+                      {"v": VELOR, "m": MARSH}, [("Monday", "2013-09-16", "day")]), ctx)
+    ev = [e for e in d.events if e.event == "ASSAULT"]
+    assert ev and ev[0].actor == ["Velor Union"] and ev[0].mode == "destroy"
+
+
+def test_air_support_is_aid_not_support(ctx):
+    d = annotate(_doc("Ostravia provided air support to the Marsh Party on Monday.", {"o": OSTRAVIA, "m": MARSH},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert "AID" in _types(d) and "SUPPORT" not in _types(d)
+    d = annotate(_doc("The Marsh Party advanced with air support from Ostravia.", {"o": OSTRAVIA, "m": MARSH}), ctx)
+    assert "SUPPORT" not in _types(d)
+
+
+def test_no_intention_of_yielding_is_reject(ctx):
+    d = annotate(_doc("Tomas Brell said on Monday he had no intention of stepping down.", {"b": BRELL},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert "REJECT" in _types(d) and "RETREAT" not in _types(d)
+
+
+def test_vowing_to_hold_accountable_is_threaten(ctx):
+    d = annotate(_doc("Tomas Brell will not stay quiet and vowed to hold the Marsh Party accountable.",
+                      {"b": BRELL, "m": MARSH}), ctx)
+    assert "THREATEN" in _types(d) and "REJECT" not in _types(d)
+
+
+def test_claiming_responsibility_is_a_statement(ctx):
+    d = annotate(_doc("The Marsh Party claimed responsibility for the attack on the Velor Union offices.",
+                      {"m": MARSH, "v": VELOR}), ctx)
+    assert "ASSAULT" not in _types(d)
+    assert any(e.kind == "statement" and e.cameo == "015" for e in d.events)
+
+
+# ---------------------------------------------------------------- cue words in a non-event sense
+def test_vetoed_senses(ctx):
+    for text in ("Tomas Brell unrolls a mat and lies back down.",
+                 "The Velor Union said the wounded were taken to a clinic.",
+                 "The Velor Union plan aims at arresting the decline of the Marsh Party.",
+                 "The Velor Union kidnapped two men in an attempt to secure the release of its leader.",
+                 "Tomas Brell sent condolences to the Marsh Party after the attack that killed nine people."):
+        d = annotate(_doc(text, {"v": VELOR, "m": MARSH, "b": BRELL}), ctx)
+        assert not {"CONCEDE", "COERCE", "RETREAT"} & set(_types(d)), (text, _types(d))
+        if "wounded" in text or "condolences" in text:
+            assert "ASSAULT" not in _types(d), text
+
+
+# ---------------------------------------------------------------- dates the text does not give
+def test_durative_and_nominal_past_and_future_are_undated(ctx):
+    d = annotate(_doc("The Velor Union has refused to meet the Marsh Party so far.", {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "REJECT"]
+    assert ev and ev[0].date is None and ev[0].date_basis == "none"
+    d = annotate(_doc("There were reports of air strikes by the Velor Union on the Marsh Party.",
+                      {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "ASSAULT"]
+    assert ev and ev[0].date is None
+    d = annotate(_doc("The Velor Union will arrest Tomas Brell.", {"v": VELOR, "b": BRELL}), ctx)
+    ev = [e for e in d.events if e.event == "COERCE"]
+    assert ev and ev[0].date is None and ev[0].future
+
+
+def test_present_news_keeps_the_publication_date(ctx):
+    d = annotate(_doc("The Velor Union accuses the Marsh Party of fraud.", {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "ACCUSE"]
+    assert ev and ev[0].date == PUB and ev[0].date_basis == "publication"
+
+
+# ---------------------------------------------------------------- acts that did not happen, meetings with no parties
+def test_hoped_for_act_is_not_coded(ctx):
+    d = annotate(_doc("Officials of the Velor Union had hoped Tomas Brell would promise an open dialogue.",
+                      {"v": VELOR, "b": BRELL}), ctx)
+    assert "AGREE" not in _types(d)
+    d = annotate(_doc("Tomas Brell hopes that the Marsh Party can stage the festival next spring.",
+                      {"b": BRELL, "m": MARSH}), ctx)
+    assert _types(d) == []
+
+
+def test_meeting_noun_without_parties(ctx):
+    d = annotate(_doc("The Velor Union plan is part of a broader discussion about ways to revive lending.",
+                      {"v": VELOR}), ctx)
+    assert "CONSULT" not in _types(d)
+    d = annotate(_doc("Tomas Brell held a discussion with the Marsh Party on Monday.", {"b": BRELL, "m": MARSH},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert "CONSULT" in _types(d)
+
+
+def test_mishap_with_a_named_place_is_no_assault(ctx):
+    d = annotate(_doc("The leak began with an explosion on the Velor Union platform, which also killed 11 workers.",
+                      {"v": VELOR}), ctx)
+    assert "ASSAULT" not in _types(d)
+
+
+def test_trailing_attribution_reports_a_done_act():
+    from parley.events.annotate import reported_fact
+
+    s = "The Velor Union demolished ten houses of the Marsh Party on Sunday, officials said."
+    assert reported_fact(s, type("M", (), {"start": s.index("said"), "end": s.index("said") + 4})())
+    s2 = "The project would cost ten million and take six months, officials said."
+    assert not reported_fact(s2, type("M", (), {"start": s2.index("said"), "end": s2.index("said") + 4})())
