@@ -200,11 +200,15 @@ def merge_actors(rows: list[ActorRow]) -> list[dict[str, Any]]:
             else:
                 owner[key] = i
     # 1b. a person name that is the tail of exactly one longer name
+    # (an index of every name by its word tails, so this is linear in the names, not quadratic: issue 15)
     person_names = sorted({key[2:] for key in owner if key.startswith("p:")})
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for full in person_names:
+        words = full.split()
+        for k in range(1, len(words)):
+            by_tail[" ".join(words[k:])].append(full)
     for short in person_names:
-        n = len(short.split())
-        longer = {uf.find(owner["p:" + full]) for full in person_names
-                  if full != short and len(full.split()) > n and full.endswith(" " + short)}
+        longer = {uf.find(owner["p:" + full]) for full in by_tail.get(short, ())}
         if len(longer) == 1:
             uf.union(owner["p:" + short], longer.pop())
     # 2. weak-only actors attach to a unique candidate group

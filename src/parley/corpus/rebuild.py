@@ -48,7 +48,6 @@ from parley.corpus.merge import (
     strip_titles,
     summarise_cluster,
 )
-from parley.document import Document
 from parley.store import Store
 
 VERSION = "1"
@@ -355,9 +354,17 @@ def _claims(store: Store, docs: set[str], dirty: set[str], info: dict) -> None:
     corpus_ids = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"] or r["actor_id"]
                   for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
     names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM corpus_actors")}
-    loaded = [d for d in (store.document(i) for i in sorted(docs)) if d is not None]
-    info["claims_docs_scanned"] = len(loaded)
-    claims_mod.store_claims(store, loaded, corpus_ids, names, dirty | docs)
+    scanned = [0]
+
+    def loaded():  # one Document at a time: a full pass never holds every decoded record (issue 15)
+        for i in sorted(docs):
+            d = store.document(i)
+            if d is not None:
+                scanned[0] += 1
+                yield d
+
+    claims_mod.store_claims(store, loaded(), corpus_ids, names, dirty | docs)
+    info["claims_docs_scanned"] = scanned[0]
 
 
 def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, info: dict) -> None:
@@ -369,15 +376,22 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
         return
     from parley.corpus.doc_timeline import timeline_from_documents
 
-    docs = {d.id: d for d in store.documents() if d.published and d.text}
-    entries = timeline_from_documents(list(docs.values()), **opts) if docs else []
+    texts: dict[str, str] = {}
+
+    def dated():  # streamed: only the texts stay, for locating the summary sentences (issue 15)
+        for d in store.documents():
+            if d.published and d.text:
+                texts[d.id] = d.text
+                yield d
+
+    entries = timeline_from_documents(dated(), **opts) if rows else []
     db = store.db
     db.execute("DELETE FROM timeline")
     n = 0
     for date_rank, entry in enumerate(entries):
         evidence = entry.get("evidence") or []
         for rank, sentence in enumerate(entry.get("sentences", [])):
-            doc_id, s, e = _locate(docs, sentence, evidence[rank] if rank < len(evidence) else None,
+            doc_id, s, e = _locate(texts, sentence, evidence[rank] if rank < len(evidence) else None,
                                    entry.get("sources", []))
             key = f"{entry['date']}:{doc_id}:{s}-{e}" if doc_id else f"{entry['date']}:{rank}"
             db.execute("INSERT OR REPLACE INTO timeline (id, date, date_rank, rank, sentence, doc_id, start, \"end\","
@@ -389,18 +403,18 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
     info["timeline"] = f"rebuilt ({n} sentences)"
 
 
-def _locate(docs: dict[str, Document], sentence: str, evidence, sources: list[str]):
+def _locate(texts: dict[str, str], sentence: str, evidence, sources: list[str]):
     """(doc_id, start, end) of a timeline sentence in a cleaned text: the given evidence when it slices to the
     sentence, else the first source article containing it."""
     if evidence and len(evidence) == 3:
         doc_id, s, e = evidence
-        d = docs.get(doc_id)
-        if d is not None and d.text[s:e].strip() == sentence.strip():
+        t = texts.get(doc_id)
+        if t is not None and t[s:e].strip() == sentence.strip():
             return doc_id, s, e
-    for doc_id in [*sources, *docs]:
-        d = docs.get(doc_id)
-        if d is not None:
-            i = d.text.find(sentence.strip())
+    for doc_id in [*sources, *texts]:
+        t = texts.get(doc_id)
+        if t is not None:
+            i = t.find(sentence.strip())
             if i >= 0:
                 return doc_id, i, i + len(sentence.strip())
     return None, None, None

@@ -64,7 +64,7 @@ def annotate(doc: Document, ctx) -> Document:
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
         elections += [(si, m) for m in matches if m.cue.kind == "election" and not inside(s + m.start, quote_spans)]
-        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)]
+        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)][:MAX_CUES]
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
             speaker, src = find_speaker(doc, s, e, mentions, speech[0])
@@ -93,6 +93,12 @@ def annotate(doc: Document, ctx) -> Document:
     needs = [(u.kind == "event" and not u.match.cue.precise) or (u.kind == "speech" and _may_type(u, cue_sents))
              for u in units]
     texts = sorted({u.marked for u, n in zip(units, needs, strict=True) if n})
+    if len(texts) > MAX_CLASSIFIED:  # a hostile page: the first ones in the text are classified, the rest keep
+        first: dict[str, int] = {}  # their cue's type (coding.decide without probabilities)
+        for u, n in zip(units, needs, strict=True):
+            if n:
+                first.setdefault(u.marked, u.si)
+        texts = sorted(sorted(texts, key=lambda t: first[t])[:MAX_CLASSIFIED])
     clf = get_classifier(ctx) if texts else None
     got = dict(zip(texts, clf.predict(texts), strict=True)) if clf else {}
     probs = [got.get(u.marked) if n else None for u, n in zip(units, needs, strict=True)]
@@ -166,6 +172,13 @@ def annotate(doc: Document, ctx) -> Document:
     return doc
 
 
+# cost caps (issue 15), above what news prose needs, so that a hostile page stays inside its time budget: event
+# cues read per sentence (250 T17 articles: at most 10 in a sentence; the roles cost grows with cues × sentence
+# length) and distinct classifier inputs per document (the encoder is the stage's cost; the largest T17
+# article, 665 KB, needs 738). A sentence's cues past the first MAX_CUES are not read; units past the first
+# MAX_CLASSIFIED classifier inputs keep their cue's type.
+MAX_CUES = 12
+MAX_CLASSIFIED = 1000
 # a cue's type is moved by the classifier only when the combined score is at least this (chosen on the tune slice of
 # the article dev gold, bench/events_e2e.py: type P/R 0.468/0.619 -> 0.496/0.653; 0.6 gave 0.482/0.644; ConfliBERT
 # quad 0.634 -> 0.630, PLOVER GSR type 0.706 -> 0.683, in-sample for the classifier)
