@@ -253,25 +253,22 @@ def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[li
     res = _Resolver(store)
     db = store.db
     if full:
-        removed = store.rows("SELECT * FROM event_clusters")
-        subset = _event_rows(store, res)
-        touched = {r["id"] for r in removed}
-    else:
-        dissolved = {r["cluster_id"] for r in _rows_in(
-            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
-        seeds = _events_in(store, res, "e.doc_id", dirty)
-        left = {r["event_id"] for r in _rows_in(
-            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
-        window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
-        touched = dissolved | {r["cluster_id"] for r in _rows_in(
-            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", {e.id for e in window})}
-        left |= {r["event_id"] for r in _rows_in(
-            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", touched)}
-        left |= {e.id for e in window}
-        by_id = {e.id: e for e in _events_in(store, res, "e.id", left) if e.doc_id not in dirty}
-        by_id.update({e.id: e for e in seeds})
-        subset = list(by_id.values())
-        removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
+        return _recluster_all(store, res, info)
+    dissolved = {r["cluster_id"] for r in _rows_in(
+        store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
+    seeds = _events_in(store, res, "e.doc_id", dirty)
+    left = {r["event_id"] for r in _rows_in(
+        store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
+    window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
+    touched = dissolved | {r["cluster_id"] for r in _rows_in(
+        store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", {e.id for e in window})}
+    left |= {r["event_id"] for r in _rows_in(
+        store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", touched)}
+    left |= {e.id for e in window}
+    by_id = {e.id: e for e in _events_in(store, res, "e.id", left) if e.doc_id not in dirty}
+    by_id.update({e.id: e for e in seeds})
+    subset = list(by_id.values())
+    removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
     groups = cluster_events(subset)
     rows = [_cluster_row(store, g, res.names) for g in groups]
     old = {r["id"]: r for r in removed}
@@ -282,16 +279,56 @@ def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[li
     db.executemany("DELETE FROM event_cluster_members WHERE cluster_id = ?", [(c,) for c in gone])
     db.executemany("DELETE FROM event_cluster_members WHERE doc_id = ?", [(d,) for d in sorted(dirty)])
     for g, r in zip(groups, rows, strict=True):
-        db.executemany("INSERT OR REPLACE INTO event_cluster_members VALUES (?,?,?,?,?,?,?,?)",
-                       [(e.id, r["id"], e.doc_id, e.start, e.end, e.text, e.published, e.outlet) for e in g])
-        if r["id"] in same:
-            continue
-        db.execute(
-            f"INSERT OR REPLACE INTO event_clusters VALUES ({','.join('?' * len(_CLUSTER_COLS))})",
-            tuple(json.dumps(r[k]) if isinstance(r[k], list) else r[k] for k in _CLUSTER_COLS))
+        _write_cluster(db, g, r, row=r["id"] not in same)
     info["clusters_rewritten"] = len(new) - len(same)
     info["clusters_examined"] = len(new)
     return [new[c] for c in sorted(set(new) - same)], [old[c] for c in gone]
+
+
+def _recluster_all(store: Store, res: _Resolver, info: dict) -> tuple[list[dict], list[dict]]:
+    """Every cluster from scratch, one event family at a time: clusters never span families (``cluster_events``
+    links only events of one family), so the result is the whole-corpus clustering while only one family's
+    events and clusters are in memory (issue 15: all events and all old and new cluster rows at once were
+    hundreds of MB on a large store). Returns no (added, removed) lists: after a full pass the trend is
+    recomputed whole."""
+    db = store.db
+    db.execute("DELETE FROM event_clusters")
+    db.execute("DELETE FROM event_cluster_members")
+    n = 0
+    for where, params in _family_chunks(store):
+        for g in cluster_events(_event_rows(store, res, where, params)):
+            r = _cluster_row(store, g, res.names)
+            _write_cluster(db, g, r)
+            n += 1
+    info["clusters_rewritten"] = info["clusters_examined"] = n
+    return [], []
+
+
+def _family_chunks(store: Store):
+    """(where, params) selecting the events of one family each (``EventRow.family``: the upper-cased PLOVER type,
+    else the CAMEO root), the events of no family last."""
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT DISTINCT event FROM events WHERE event IS NOT NULL AND event <> ''"):
+        by_family[r["event"].upper()].append(r["event"])
+    for fam in sorted(by_family):
+        yield _in("e.event", by_family[fam])
+    roots = [r["p"] for r in store.rows("SELECT DISTINCT COALESCE(substr(cameo, 1, 2), '') AS p FROM events"
+                                        " WHERE event IS NULL OR event = ''")]
+    untyped = "(e.event IS NULL OR e.event = '')"
+    for p in sorted(x for x in roots if x and x.isdigit()):
+        yield f"{untyped} AND substr(e.cameo, 1, 2) = ?", (p,)
+    rest = [x for x in roots if not (x and x.isdigit())]
+    if rest:
+        where, params = _in("COALESCE(substr(e.cameo, 1, 2), '')", rest)
+        yield f"{untyped} AND {where}", params
+
+
+def _write_cluster(db, members: list[EventRow], r: dict[str, Any], row: bool = True) -> None:
+    db.executemany("INSERT OR REPLACE INTO event_cluster_members VALUES (?,?,?,?,?,?,?,?)",
+                   [(e.id, r["id"], e.doc_id, e.start, e.end, e.text, e.published, e.outlet) for e in members])
+    if row:
+        db.execute(f"INSERT OR REPLACE INTO event_clusters VALUES ({','.join('?' * len(_CLUSTER_COLS))})",
+                   tuple(json.dumps(r[k]) if isinstance(r[k], list) else r[k] for k in _CLUSTER_COLS))
 
 
 def _window(store: Store, res: _Resolver, seeds: list[EventRow]) -> list[EventRow]:
