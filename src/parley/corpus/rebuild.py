@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from bisect import bisect_right
+from collections import OrderedDict, defaultdict
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 
 from parley.context import Context
@@ -270,7 +272,8 @@ def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[li
     subset = list(by_id.values())
     removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
     groups = cluster_events(subset)
-    rows = [_cluster_row(store, g, res.names) for g in groups]
+    texts = _Texts(store)
+    rows = [_cluster_row(texts, g, res.names) for g in groups]
     old = {r["id"]: r for r in removed}
     new = {r["id"]: r for r in rows}
     same = {cid for cid in old.keys() & new.keys() if _same_cluster(old[cid], new[cid])}
@@ -294,10 +297,10 @@ def _recluster_all(store: Store, res: _Resolver, info: dict) -> tuple[list[dict]
     db = store.db
     db.execute("DELETE FROM event_clusters")
     db.execute("DELETE FROM event_cluster_members")
-    n = 0
+    n, texts = 0, _Texts(store)
     for where, params in _family_chunks(store):
         for g in cluster_events(_event_rows(store, res, where, params)):
-            r = _cluster_row(store, g, res.names)
+            r = _cluster_row(texts, g, res.names)
             _write_cluster(db, g, r)
             n += 1
     info["clusters_rewritten"] = info["clusters_examined"] = n
@@ -374,15 +377,55 @@ def _same_cluster(old: dict, new: dict) -> bool:
     return all((json.dumps(new[k]) if isinstance(new[k], list) else new[k]) == old.get(k) for k in _CLUSTER_COLS)
 
 
-def _cluster_row(store: Store, members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
+def _cluster_row(texts: _Texts, members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
     row = summarise_cluster(members, names)
     rep = representative(members)
-    sent = store.rows('SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? AND "end" > ?'
-                      " ORDER BY start DESC LIMIT 1", (rep.doc_id, rep.start, rep.start))
-    s, e = (sent[0]["start"], max(sent[0]["end"], rep.end)) if sent else (rep.start, rep.end)
-    text = store.rows("SELECT substr(text, ?, ?) AS t FROM documents WHERE id = ?", (s + 1, e - s, rep.doc_id))
-    row.update(sentence=text[0]["t"] if text else rep.text, doc_id=rep.doc_id, start=s, end=e)
+    doc = texts.get(rep.doc_id)
+    sent = doc.sentence_at(rep.start) if doc else None
+    s, e = (sent[0], max(sent[1], rep.end)) if sent else (rep.start, rep.end)
+    row.update(sentence=doc.text[s:e] if doc else rep.text, doc_id=rep.doc_id, start=s, end=e)
     return row
+
+
+class _DocText:
+    """One stored article's cleaned text and sentence spans, for the representative sentence of its clusters."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.reach = list(accumulate(self.ends, max))
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The latest-starting sentence holding ``pos`` (start <= pos < end), as the SQL lookup it replaces."""
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.reach[i] > pos:
+            if self.ends[i] > pos:
+                return self.starts[i], self.ends[i]
+            i -= 1
+        return None
+
+
+class _Texts:
+    """Articles' texts and sentence spans, each read once for all its clusters (issue 15: a ``substr`` per cluster
+    read the whole text of the article every time, gigabytes for a 1 MB page with thousands of events); only the
+    last few read are kept."""
+
+    def __init__(self, store: Store, keep: int = 16):
+        self.store, self.keep = store, keep
+        self.docs: OrderedDict[str, _DocText | None] = OrderedDict()
+
+    def get(self, doc_id: str) -> _DocText | None:
+        if doc_id in self.docs:
+            self.docs.move_to_end(doc_id)
+            return self.docs[doc_id]
+        text = self.store.rows("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        spans = [(r["start"], r["end"]) for r in self.store.rows(
+            'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY start, idx', (doc_id,))]
+        doc = self.docs[doc_id] = _DocText(text[0]["text"], spans) if text else None
+        if len(self.docs) > self.keep:
+            self.docs.popitem(last=False)
+        return doc
 
 
 # --- claims, timeline ------------------------------------------------------------------------------------------
