@@ -231,6 +231,19 @@ def test_person_name_tail_joins_one_longer_name_and_scales_linearly():
     assert time.perf_counter() - t < 30
 
 
+def test_cluster_sentence_lookup_is_the_latest_sentence_holding_the_position():
+    """The representative sentence of a cluster is found in the article's spans read once (issue 15), with the
+    semantics of the SQL it replaced: the latest-starting sentence with start <= pos < end, else none."""
+    from parley.corpus.rebuild import _DocText
+
+    spans = [(0, 10), (10, 25), (30, 40), (32, 35)]
+    doc = _DocText("x" * 40, spans)
+    for pos in range(-1, 42):
+        want = max((sp for sp in spans if sp[0] <= pos < sp[1]), default=None, key=lambda sp: sp[0])
+        assert doc.sentence_at(pos) == want, pos
+    assert _DocText("", []).sentence_at(3) is None
+
+
 # --- trend ---------------------------------------------------------------------------------------------------
 
 def trend_docs():
