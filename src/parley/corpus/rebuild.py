@@ -20,6 +20,11 @@ writes nothing) and incremental:
   two into one dated view where each happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
 - *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
+
+Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
+stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
+kept); a full re-cluster goes one event family at a time (clusters never span families); an article's text is
+read once for all its clusters, not once per cluster.
 """
 
 from __future__ import annotations
