@@ -213,6 +213,37 @@ def test_actor_merge_is_careful_with_shared_surnames():
     assert strip_titles("opposition leader Lina Sorel") == "Lina Sorel"
 
 
+def test_person_name_tail_joins_one_longer_name_and_scales_linearly():
+    """A full name that is the tail of exactly one longer name joins it ("Lio Vant Sorel" / "Vant Sorel"), not when
+    two longer names end in it; the tail lookup is an index (issue 15: a scan of every name per name was quadratic,
+    minutes on a 7,500-article store)."""
+    import time
+
+    rows = [ActorRow("d1", "a", "Lio Vant Sorel", "person"), ActorRow("d2", "a", "Vant Sorel", "person"),
+            ActorRow("d3", "a", "Mira Dalo Kest", "person"), ActorRow("d4", "a", "Ivo Dalo Kest", "person"),
+            ActorRow("d5", "a", "Dalo Kest", "person")]
+    groups = {m: a["id"] for a in merge_actors(rows) for m in a["members"]}
+    assert groups[("d1", "a")] == groups[("d2", "a")] == "lio-vant-sorel"
+    assert len({groups[("d3", "a")], groups[("d4", "a")], groups[("d5", "a")]}) == 3
+    many = [ActorRow(f"d{i}", "a", f"Name{i} Middle{i % 97} Last{i % 89}", "person") for i in range(20000)]
+    t = time.perf_counter()
+    assert len(merge_actors(many)) == 20000
+    assert time.perf_counter() - t < 30
+
+
+def test_cluster_sentence_lookup_is_the_latest_sentence_holding_the_position():
+    """The representative sentence of a cluster is found in the article's spans read once (issue 15), with the
+    semantics of the SQL it replaced: the latest-starting sentence with start <= pos < end, else none."""
+    from parley.corpus.rebuild import _DocText
+
+    spans = [(0, 10), (10, 25), (30, 40), (32, 35)]
+    doc = _DocText("x" * 40, spans)
+    for pos in range(-1, 42):
+        want = max((sp for sp in spans if sp[0] <= pos < sp[1]), default=None, key=lambda sp: sp[0])
+        assert doc.sentence_at(pos) == want, pos
+    assert _DocText("", []).sentence_at(3) is None
+
+
 # --- trend ---------------------------------------------------------------------------------------------------
 
 def trend_docs():
@@ -354,6 +385,7 @@ def test_timeline_rows_and_happenings_view(tmp_path, monkeypatch):
     calls = []
 
     def timeline_from_documents(docs, dates=None, sentences=None, query=None):
+        docs = list(docs)  # the rebuild streams the store's documents
         calls.append(len(docs))
         a = next(d for d in docs if d.id == "a")
         s = a.text.index("Prime Minister")

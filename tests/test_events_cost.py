@@ -32,3 +32,39 @@ def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
     assert sum(rows) == 2  # the two long texts are one input
     assert got.shape == (3, 384)
     assert np.array_equal(got[0], got[2]) and not np.allclose(got[0], got[1])
+
+
+def _hostile(n: int) -> str:
+    """One paragraph with no sentence punctuation, dense in event cues between named people (written for this)."""
+    names = ["Ana Ruiz", "Tomas Berg", "Lena Okafor", "Yusuf Demir", "Kofi Mensah", "Hana Sato"]
+    parts = [f"and {names[i % 6]} met {names[(i + 1) % 6]} and condemned and attacked and threatened the rebels "
+             f"of district {i}" for i in range(n)]
+    return "Talks\n\n" + " ".join(parts) + ".\n"
+
+
+def test_a_hostile_page_reads_at_most_max_cues_per_sentence_and_classifies_at_most_the_cap(monkeypatch):
+    import importlib
+
+    from parley import pipeline
+    from parley.events import classifier
+    from parley.ingest import make_raw
+
+    annotate = importlib.import_module("parley.events.annotate")
+    monkeypatch.setattr(annotate, "MAX_CLASSIFIED", 5)
+    sizes = []
+    predict = classifier.EventClassifier.predict
+
+    def counting(self, texts):
+        sizes.append(len(texts))
+        return predict(self, texts)
+
+    monkeypatch.setattr(classifier.EventClassifier, "predict", counting)
+    doc = pipeline.analyze(make_raw("h", "h.txt", _hostile(120).encode(), "text"))
+    assert max(e - s for s, e in doc.sentences) <= 2000
+    per_sentence = {}
+    for ev in doc.events:
+        if ev.event:
+            per_sentence[ev.start] = per_sentence.get(ev.start, 0) + 1
+    assert per_sentence and max(per_sentence.values()) <= annotate.MAX_CUES
+    assert sizes and max(sizes) <= 5
+    assert all(ev.event for ev in doc.events if ev.trigger in ("attacked", "condemned"))  # past the cap: cue types

@@ -205,3 +205,33 @@ def test_place_glued_to_a_short_title_in_a_headline_is_not_part_of_the_name(gaz)
     start = text.index("Cardiff")
     doc.actors = [Actor(id="a1", name="Cardiff Ms Jackson", mentions=[[start, start + len("Cardiff Ms Jackson")]])]
     assert [(p["text"], p["country"]) for p in places.places_in(doc, gaz)] == [("Cardiff", "GB")]
+
+
+def test_masked_names_are_checked_by_bisection_not_a_scan():
+    """issue 15: the overlap test against every masked person/organisation name ran once per candidate (quadratic
+    on a page dense in names or quotes); the index answers the same as the scan, including nested spans."""
+    from parley.places.detect import _Spans
+
+    spans = [(40, 45), (0, 30), (10, 12), (50, 50), (60, 70)]
+    index = _Spans(spans)
+    for s in range(0, 80):
+        for e in range(s + 1, 82, 3):
+            assert index.overlaps(s, e) == any(s < b and a < e for a, b in spans), (s, e)
+    assert not _Spans([]).overlaps(0, 10)
+
+
+def test_event_locations_on_a_long_page_are_those_of_the_one_event_lookup(gaz):
+    parts = [f"Fighters clashed with police in Homs on day {i}." if i % 3 else f"Talks went on for day {i}."
+             for i in range(300)]
+    text = " ".join(parts)
+    doc = Document(id="t", text=text)
+    doc.sentences, pos = [], 0
+    for part in parts:
+        doc.sentences.append([pos, pos + len(part)])
+        pos += len(part) + 1
+    doc.events = [Event(id=str(i), date=None, date_precision="day", event="ASSAULT", start=s, end=e)
+                  for i, (s, e) in enumerate(doc.sentences)]
+    places.annotate(doc)
+    assert {ev.location["basis"] for ev in doc.events} == {"clause", "focus"}
+    for ev in doc.events[::7]:
+        assert ev.location == places.locate(ev.start, ev.end, doc, doc.places)

@@ -54,29 +54,43 @@ def document_happenings(docs) -> list[dict]:
     compared by their title-free names, as the corpus actor merge would join them), each ``{"id", "type",
     "date", "precision", "actors", "recipients", "sources", "members": [[doc_id, start, end], ...]}``, the
     date being the one most of its reports give (``merge.summarise_cluster``)."""
-    from parley.corpus.merge import EventRow, cluster_events, norm, strip_titles, summarise_cluster
-
-    rows, names = [], {}
+    rows: list = []
+    names: dict[str, str] = {}
     for doc in docs:
-        by_id = {a.id: a.name for a in doc.actors or []}
+        rows += _event_rows(doc, names)
+    return _happenings(rows, names)
 
-        def side(ids, surfaces, by_id=by_id):
-            out = []
-            for name in [by_id.get(i, i) for i in ids] or list(surfaces):
-                key = norm(strip_titles(name))
-                if key:
-                    names.setdefault(key, strip_titles(name))
-                    out.append(key)
-            return sorted(set(out))
 
-        for e in doc.events or []:
-            if e.date_precision not in _FINE or modality(e.event, e.negated, e.hypothetical, e.future) != "asserted":
-                continue
-            rows.append(EventRow(id=e.id or f"{doc.id}:{e.start}", doc_id=doc.id, date=e.date,
-                                 date_precision=e.date_precision, event=e.event, cameo=e.cameo,
-                                 actors=side(e.actor_ids, e.actor), recipients=side(e.recipient_ids, e.recipient),
-                                 start=e.start, end=e.end, confidence=e.confidence or 0.0, published=doc.published,
-                                 outlet=doc.outlet))
+def _event_rows(doc, names: dict[str, str]) -> list:
+    """The clustering rows of one Document's asserted, finely dated events (``names``: key -> name, filled)."""
+    from parley.corpus.merge import EventRow, norm, strip_titles
+
+    by_id = {a.id: a.name for a in doc.actors or []}
+
+    def side(ids, surfaces):
+        out = []
+        for name in [by_id.get(i, i) for i in ids] or list(surfaces):
+            key = norm(strip_titles(name))
+            if key:
+                names.setdefault(key, strip_titles(name))
+                out.append(key)
+        return sorted(set(out))
+
+    rows = []
+    for e in doc.events or []:
+        if e.date_precision not in _FINE or modality(e.event, e.negated, e.hypothetical, e.future) != "asserted":
+            continue
+        rows.append(EventRow(id=e.id or f"{doc.id}:{e.start}", doc_id=doc.id, date=e.date,
+                             date_precision=e.date_precision, event=e.event, cameo=e.cameo,
+                             actors=side(e.actor_ids, e.actor), recipients=side(e.recipient_ids, e.recipient),
+                             start=e.start, end=e.end, confidence=e.confidence or 0.0, published=doc.published,
+                             outlet=doc.outlet))
+    return rows
+
+
+def _happenings(rows: list, names: dict[str, str]) -> list[dict]:
+    from parley.corpus.merge import cluster_events, summarise_cluster
+
     out = []
     for members in cluster_events(rows):
         c = summarise_cluster(members, names)
@@ -100,8 +114,19 @@ def timeline_from_documents(docs, dates: int | None = None, sentences: int | Non
     "recipients", "sources"}``, most reported first; its ``"sources"`` hold every article that names the date
     or reports one of them. So "in November 2017" gives a month entry ``"2017-11"``, and one happening
     reported by several articles is one entry listing them all."""
-    docs = [d for d in docs if d.published and d.text]
-    found = document_happenings(docs)
+    # ``docs`` may be a stream (the store's): each Document is read once and only what the method needs is kept
+    # (its text, sentences, date references and event rows), never the whole analysed record (issue 15: decoding
+    # every stored record at once held gigabytes on a 7,500-article store)
+    rows: list = []
+    names: dict[str, str] = {}
+    articles = []
+    for d in docs:
+        if not (d.published and d.text):
+            continue
+        rows += _event_rows(d, names)
+        articles.append({"id": d.id, "time": d.published[:10], "title": d.title, "text": d.text,
+                         "sentences": d.sentences or None, "refs": document_refs(d), "vote_refs": []})
+    found = _happenings(rows, names)
     votes: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_key: dict[int, list[dict]] = defaultdict(list)
     for h in found:
@@ -111,9 +136,8 @@ def timeline_from_documents(docs, dates: int | None = None, sentences: int | Non
         by_key[key].append(h)
         for doc_id, start, _ in h["members"]:
             votes[doc_id].append((start, key))
-    articles = [{"id": d.id, "time": d.published[:10], "title": d.title, "text": d.text,
-                 "sentences": d.sentences or None, "refs": document_refs(d), "vote_refs": votes.get(d.id, [])}
-                for d in docs]
+    for a in articles:
+        a["vote_refs"] = votes.get(a["id"], [])
     entries = summarize(prepare(articles), dates=dates, sentences=sentences, query=query, params={"LEAD": 0, "QUOTE_FALLBACK": True})
     for e in entries:
         hs = sorted(by_key.get(_key(e["date"], e["precision"]), []), key=lambda h: (-len(h["sources"]), h["id"]))

@@ -20,14 +20,21 @@ writes nothing) and incremental:
   two into one dated view where each happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
 - *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
+
+Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
+stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
+kept); a full re-cluster goes one event family at a time (clusters never span families); an article's text is
+read once for all its clusters, not once per cluster.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from bisect import bisect_right
+from collections import OrderedDict, defaultdict
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 
 from parley.context import Context
@@ -48,7 +55,6 @@ from parley.corpus.merge import (
     strip_titles,
     summarise_cluster,
 )
-from parley.document import Document
 from parley.store import Store
 
 VERSION = "1"
@@ -254,27 +260,25 @@ def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[li
     res = _Resolver(store)
     db = store.db
     if full:
-        removed = store.rows("SELECT * FROM event_clusters")
-        subset = _event_rows(store, res)
-        touched = {r["id"] for r in removed}
-    else:
-        dissolved = {r["cluster_id"] for r in _rows_in(
-            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
-        seeds = _events_in(store, res, "e.doc_id", dirty)
-        left = {r["event_id"] for r in _rows_in(
-            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
-        window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
-        touched = dissolved | {r["cluster_id"] for r in _rows_in(
-            store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", {e.id for e in window})}
-        left |= {r["event_id"] for r in _rows_in(
-            store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", touched)}
-        left |= {e.id for e in window}
-        by_id = {e.id: e for e in _events_in(store, res, "e.id", left) if e.doc_id not in dirty}
-        by_id.update({e.id: e for e in seeds})
-        subset = list(by_id.values())
-        removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
+        return _recluster_all(store, res, info)
+    dissolved = {r["cluster_id"] for r in _rows_in(
+        store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
+    seeds = _events_in(store, res, "e.doc_id", dirty)
+    left = {r["event_id"] for r in _rows_in(
+        store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
+    window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
+    touched = dissolved | {r["cluster_id"] for r in _rows_in(
+        store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", {e.id for e in window})}
+    left |= {r["event_id"] for r in _rows_in(
+        store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", touched)}
+    left |= {e.id for e in window}
+    by_id = {e.id: e for e in _events_in(store, res, "e.id", left) if e.doc_id not in dirty}
+    by_id.update({e.id: e for e in seeds})
+    subset = list(by_id.values())
+    removed = _rows_in(store, "SELECT * FROM event_clusters WHERE {}", "id", touched)
     groups = cluster_events(subset)
-    rows = [_cluster_row(store, g, res.names) for g in groups]
+    texts = _Texts(store)
+    rows = [_cluster_row(texts, g, res.names) for g in groups]
     old = {r["id"]: r for r in removed}
     new = {r["id"]: r for r in rows}
     same = {cid for cid in old.keys() & new.keys() if _same_cluster(old[cid], new[cid])}
@@ -283,16 +287,56 @@ def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[li
     db.executemany("DELETE FROM event_cluster_members WHERE cluster_id = ?", [(c,) for c in gone])
     db.executemany("DELETE FROM event_cluster_members WHERE doc_id = ?", [(d,) for d in sorted(dirty)])
     for g, r in zip(groups, rows, strict=True):
-        db.executemany("INSERT OR REPLACE INTO event_cluster_members VALUES (?,?,?,?,?,?,?,?)",
-                       [(e.id, r["id"], e.doc_id, e.start, e.end, e.text, e.published, e.outlet) for e in g])
-        if r["id"] in same:
-            continue
-        db.execute(
-            f"INSERT OR REPLACE INTO event_clusters VALUES ({','.join('?' * len(_CLUSTER_COLS))})",
-            tuple(json.dumps(r[k]) if isinstance(r[k], list) else r[k] for k in _CLUSTER_COLS))
+        _write_cluster(db, g, r, row=r["id"] not in same)
     info["clusters_rewritten"] = len(new) - len(same)
     info["clusters_examined"] = len(new)
     return [new[c] for c in sorted(set(new) - same)], [old[c] for c in gone]
+
+
+def _recluster_all(store: Store, res: _Resolver, info: dict) -> tuple[list[dict], list[dict]]:
+    """Every cluster from scratch, one event family at a time: clusters never span families (``cluster_events``
+    links only events of one family), so the result is the whole-corpus clustering while only one family's
+    events and clusters are in memory (issue 15: all events and all old and new cluster rows at once were
+    hundreds of MB on a large store). Returns no (added, removed) lists: after a full pass the trend is
+    recomputed whole."""
+    db = store.db
+    db.execute("DELETE FROM event_clusters")
+    db.execute("DELETE FROM event_cluster_members")
+    n, texts = 0, _Texts(store)
+    for where, params in _family_chunks(store):
+        for g in cluster_events(_event_rows(store, res, where, params)):
+            r = _cluster_row(texts, g, res.names)
+            _write_cluster(db, g, r)
+            n += 1
+    info["clusters_rewritten"] = info["clusters_examined"] = n
+    return [], []
+
+
+def _family_chunks(store: Store):
+    """(where, params) selecting the events of one family each (``EventRow.family``: the upper-cased PLOVER type,
+    else the CAMEO root), the events of no family last."""
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for r in store.rows("SELECT DISTINCT event FROM events WHERE event IS NOT NULL AND event <> ''"):
+        by_family[r["event"].upper()].append(r["event"])
+    for fam in sorted(by_family):
+        yield _in("e.event", by_family[fam])
+    roots = [r["p"] for r in store.rows("SELECT DISTINCT COALESCE(substr(cameo, 1, 2), '') AS p FROM events"
+                                        " WHERE event IS NULL OR event = ''")]
+    untyped = "(e.event IS NULL OR e.event = '')"
+    for p in sorted(x for x in roots if x and x.isdigit()):
+        yield f"{untyped} AND substr(e.cameo, 1, 2) = ?", (p,)
+    rest = [x for x in roots if not (x and x.isdigit())]
+    if rest:
+        where, params = _in("COALESCE(substr(e.cameo, 1, 2), '')", rest)
+        yield f"{untyped} AND {where}", params
+
+
+def _write_cluster(db, members: list[EventRow], r: dict[str, Any], row: bool = True) -> None:
+    db.executemany("INSERT OR REPLACE INTO event_cluster_members VALUES (?,?,?,?,?,?,?,?)",
+                   [(e.id, r["id"], e.doc_id, e.start, e.end, e.text, e.published, e.outlet) for e in members])
+    if row:
+        db.execute(f"INSERT OR REPLACE INTO event_clusters VALUES ({','.join('?' * len(_CLUSTER_COLS))})",
+                   tuple(json.dumps(r[k]) if isinstance(r[k], list) else r[k] for k in _CLUSTER_COLS))
 
 
 def _window(store: Store, res: _Resolver, seeds: list[EventRow]) -> list[EventRow]:
@@ -338,15 +382,55 @@ def _same_cluster(old: dict, new: dict) -> bool:
     return all((json.dumps(new[k]) if isinstance(new[k], list) else new[k]) == old.get(k) for k in _CLUSTER_COLS)
 
 
-def _cluster_row(store: Store, members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
+def _cluster_row(texts: _Texts, members: list[EventRow], names: dict[str, str]) -> dict[str, Any]:
     row = summarise_cluster(members, names)
     rep = representative(members)
-    sent = store.rows('SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? AND "end" > ?'
-                      " ORDER BY start DESC LIMIT 1", (rep.doc_id, rep.start, rep.start))
-    s, e = (sent[0]["start"], max(sent[0]["end"], rep.end)) if sent else (rep.start, rep.end)
-    text = store.rows("SELECT substr(text, ?, ?) AS t FROM documents WHERE id = ?", (s + 1, e - s, rep.doc_id))
-    row.update(sentence=text[0]["t"] if text else rep.text, doc_id=rep.doc_id, start=s, end=e)
+    doc = texts.get(rep.doc_id)
+    sent = doc.sentence_at(rep.start) if doc else None
+    s, e = (sent[0], max(sent[1], rep.end)) if sent else (rep.start, rep.end)
+    row.update(sentence=doc.text[s:e] if doc else rep.text, doc_id=rep.doc_id, start=s, end=e)
     return row
+
+
+class _DocText:
+    """One stored article's cleaned text and sentence spans, for the representative sentence of its clusters."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.reach = list(accumulate(self.ends, max))
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The latest-starting sentence holding ``pos`` (start <= pos < end), as the SQL lookup it replaces."""
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.reach[i] > pos:
+            if self.ends[i] > pos:
+                return self.starts[i], self.ends[i]
+            i -= 1
+        return None
+
+
+class _Texts:
+    """Articles' texts and sentence spans, each read once for all its clusters (issue 15: a ``substr`` per cluster
+    read the whole text of the article every time, gigabytes for a 1 MB page with thousands of events); only the
+    last few read are kept."""
+
+    def __init__(self, store: Store, keep: int = 16):
+        self.store, self.keep = store, keep
+        self.docs: OrderedDict[str, _DocText | None] = OrderedDict()
+
+    def get(self, doc_id: str) -> _DocText | None:
+        if doc_id in self.docs:
+            self.docs.move_to_end(doc_id)
+            return self.docs[doc_id]
+        text = self.store.rows("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        spans = [(r["start"], r["end"]) for r in self.store.rows(
+            'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY start, idx', (doc_id,))]
+        doc = self.docs[doc_id] = _DocText(text[0]["text"], spans) if text else None
+        if len(self.docs) > self.keep:
+            self.docs.popitem(last=False)
+        return doc
 
 
 # --- claims, timeline ------------------------------------------------------------------------------------------
@@ -355,9 +439,17 @@ def _claims(store: Store, docs: set[str], dirty: set[str], info: dict) -> None:
     corpus_ids = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"] or r["actor_id"]
                   for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
     names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM corpus_actors")}
-    loaded = [d for d in (store.document(i) for i in sorted(docs)) if d is not None]
-    info["claims_docs_scanned"] = len(loaded)
-    claims_mod.store_claims(store, loaded, corpus_ids, names, dirty | docs)
+    scanned = [0]
+
+    def loaded():  # one Document at a time: a full pass never holds every decoded record (issue 15)
+        for i in sorted(docs):
+            d = store.document(i)
+            if d is not None:
+                scanned[0] += 1
+                yield d
+
+    claims_mod.store_claims(store, loaded(), corpus_ids, names, dirty | docs)
+    info["claims_docs_scanned"] = scanned[0]
 
 
 def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, info: dict) -> None:
@@ -369,15 +461,22 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
         return
     from parley.corpus.doc_timeline import timeline_from_documents
 
-    docs = {d.id: d for d in store.documents() if d.published and d.text}
-    entries = timeline_from_documents(list(docs.values()), **opts) if docs else []
+    texts: dict[str, str] = {}
+
+    def dated():  # streamed: only the texts stay, for locating the summary sentences (issue 15)
+        for d in store.documents():
+            if d.published and d.text:
+                texts[d.id] = d.text
+                yield d
+
+    entries = timeline_from_documents(dated(), **opts) if rows else []
     db = store.db
     db.execute("DELETE FROM timeline")
     n = 0
     for date_rank, entry in enumerate(entries):
         evidence = entry.get("evidence") or []
         for rank, sentence in enumerate(entry.get("sentences", [])):
-            doc_id, s, e = _locate(docs, sentence, evidence[rank] if rank < len(evidence) else None,
+            doc_id, s, e = _locate(texts, sentence, evidence[rank] if rank < len(evidence) else None,
                                    entry.get("sources", []))
             key = f"{entry['date']}:{doc_id}:{s}-{e}" if doc_id else f"{entry['date']}:{rank}"
             db.execute("INSERT OR REPLACE INTO timeline (id, date, date_rank, rank, sentence, doc_id, start, \"end\","
@@ -389,18 +488,18 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
     info["timeline"] = f"rebuilt ({n} sentences)"
 
 
-def _locate(docs: dict[str, Document], sentence: str, evidence, sources: list[str]):
+def _locate(texts: dict[str, str], sentence: str, evidence, sources: list[str]):
     """(doc_id, start, end) of a timeline sentence in a cleaned text: the given evidence when it slices to the
     sentence, else the first source article containing it."""
     if evidence and len(evidence) == 3:
         doc_id, s, e = evidence
-        d = docs.get(doc_id)
-        if d is not None and d.text[s:e].strip() == sentence.strip():
+        t = texts.get(doc_id)
+        if t is not None and t[s:e].strip() == sentence.strip():
             return doc_id, s, e
-    for doc_id in [*sources, *docs]:
-        d = docs.get(doc_id)
-        if d is not None:
-            i = d.text.find(sentence.strip())
+    for doc_id in [*sources, *texts]:
+        t = texts.get(doc_id)
+        if t is not None:
+            i = t.find(sentence.strip())
             if i >= 0:
                 return doc_id, i, i + len(sentence.strip())
     return None, None, None

@@ -16,6 +16,7 @@ place in its most-named country). ``location["basis"]`` says which (clause | sen
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from parley.context import Context
@@ -83,21 +84,42 @@ def _place_before_title(span: str, gaz: Gazetteer) -> int:
     return 0
 
 
-def locate(start: int, end: int, doc: Document, places: list[dict]) -> dict | None:
-    """The location of an event spanning [start, end) — see the module docstring for the order of evidence."""
-    inside = [p for p in places if start <= p["start"] and p["end"] <= end]
+def locate(start: int, end: int, doc: Document, places: list[dict], index: _Index | None = None) -> dict | None:
+    """The location of an event spanning [start, end) — see the module docstring for the order of evidence.
+    ``index``: the document's ``_Index`` over ``places``, built once when many events are located."""
+    index = index or _Index(doc, places)
+    inside = index.within(start, end)
     if inside:
         return _pick(inside, "clause")
-    sent = next(((s, e) for s, e in doc.sentences if s <= start < e), None)
-    if sent:
-        near = [p for p in places if sent[0] <= p["start"] and p["end"] <= sent[1]]
+    k = bisect_right(index.sent_starts, start) - 1
+    if k >= 0 and start < doc.sentences[k][1]:
+        near = index.within(*doc.sentences[k])
         if near:
             return _pick(near, "sentence")
-    dated = [p for p in places if p.get("dateline")]
-    if dated:
-        return _record(dated[0], "dateline")
-    top = _focus_place(places)
-    return _record(top, "focus") if top else None
+    return index.fallback
+
+
+class _Index:
+    """The places sorted by start, with the dateline / focus fallback computed once: locating every event of a
+    document is then n·log n, not events × places (issue 15)."""
+
+    def __init__(self, doc: Document, places: list[dict]):
+        self.places = sorted(places, key=lambda p: p["start"])
+        self.starts = [p["start"] for p in self.places]
+        self.sent_starts = [s for s, _ in doc.sentences]
+        dated = [p for p in places if p.get("dateline")]
+        top = None if dated else _focus_place(places)
+        self.fallback = _record(dated[0], "dateline") if dated else _record(top, "focus") if top else None
+
+    def within(self, start: int, end: int) -> list[dict]:
+        """The places inside [start, end), by start (ties in their original order)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.places) and self.places[i]["start"] < end:
+            if self.places[i]["end"] <= end:
+                out.append(self.places[i])
+            i += 1
+        return out
 
 
 def _pick(cands: list[dict], basis: str) -> dict:
@@ -134,6 +156,7 @@ def _record(p: dict, basis: str) -> dict:
 def annotate(doc: Document, ctx: Context | None = None) -> Document:
     gaz = load(ctx)
     doc.places = places_in(doc, gaz)
+    index = _Index(doc, doc.places)
     for ev in doc.events:
-        ev.location = locate(ev.start, ev.end, doc, doc.places)
+        ev.location = locate(ev.start, ev.end, doc, doc.places, index)
     return doc

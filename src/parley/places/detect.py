@@ -12,6 +12,7 @@ an all-capitals name is read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from parley.places.gazetteer import Gazetteer, fold
@@ -88,7 +89,7 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
     blocked = list(blocked) + regions
     for m in _datelines(text, gaz):
         out.append(m)
-    taken = [(m.start, m.end) for m in out]
+    blocked, taken = _Spans(blocked), _Spans((m.start, m.end) for m in out)
     i = 0
     while i < len(tokens):
         s, e, w = tokens[i]
@@ -116,7 +117,7 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
         if n == 1 and w.isupper() and not country:
             i += 1  # an acronym ("UN") is not a town's name; only country codes ("US", "UK") are read
             continue
-        if _overlaps((start, end), blocked) or _overlaps((start, end), taken) or \
+        if blocked.overlaps(start, end) or taken.overlaps(start, end) or \
                 _inside_name(text, tokens, i, i + n, country, name_starts) or \
                 (n == 1 and (w.lower() in _MONTHS_DAYS or (w.lower() in lower_words and not w.isupper())
                              or w in surnames)):
@@ -212,5 +213,19 @@ def _qualify(text: str, mentions: list[Mention]) -> None:
             a.qualifier = (b.start, b.end)
 
 
-def _overlaps(span: tuple[int, int], spans) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in spans)
+class _Spans:
+    """Fixed spans answering "does any overlap [s, e)?" by bisection: the starts sorted, with the furthest end
+    reached so far (issue 15: one scan of every masked name per candidate was quadratic on a page dense in
+    names or quotes)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, far = [], -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)  # the spans starting before e; one of them overlaps if it ends after s
+        return i > 0 and self.reach[i - 1] > s

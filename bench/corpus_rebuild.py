@@ -1,0 +1,123 @@
+"""Time and memory of the corpus step (``parley.corpus.rebuild``) on an existing store, before and after a change.
+
+    python bench/corpus_rebuild.py STORE.db [--add FILE ...] [--baseline-src OLD/src]
+
+Each case runs in its own process on a fresh copy of ``STORE.db`` and reports wall and CPU seconds and the peak
+RSS of that process: a *full* rebuild (every corpus table from scratch), then, with ``--add``, the analysis of
+those articles into the rebuilt store and the *incremental* rebuild that follows (what ``parley run`` of one new
+article costs on a large store; the analysis is timed apart). With ``--baseline-src`` (``git archive BASE src |
+tar -x -C OLD``) the same cases run on the earlier source tree first, the ratios are printed, and the corpus
+tables of the two stores are compared row by row (they must be identical).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TABLES = ("corpus_actors", "corpus_actor_aliases", "event_clusters", "event_cluster_members", "timeline", "trend",
+          "claims", "actors")
+
+CASE = r"""
+import json, resource, sys, time
+from parley import pipeline
+from parley.context import Context
+from parley.corpus.rebuild import rebuild
+from parley.ingest import make_raw
+from parley.store import Store
+db, adds = sys.argv[1], sys.argv[2:]
+ctx = pipeline.wire(Context())
+out = {}
+with Store(db) as store:
+    changed = None
+    if adds:
+        t = time.perf_counter()
+        changed = set()
+        for path in adds:
+            doc = pipeline.analyze(make_raw(path, path, open(path, "rb").read(), "text"), ctx)
+            doc.published = doc.published or "2011-02-01"
+            store.upsert(doc)
+            changed.add(doc.id)
+        out["analysis_s"] = round(time.perf_counter() - t, 2)
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    t = time.perf_counter()
+    info = rebuild(store, ctx, changed)
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    out.update(wall_s=round(time.perf_counter() - t, 2),
+               cpu_s=round(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime, 2),
+               rss_before_mb=round(r0.ru_maxrss / 1024), peak_rss_mb=round(r1.ru_maxrss / 1024),
+               mode=info["mode"], actors=info.get("actors"))
+print(json.dumps(out))
+"""
+
+
+def case(src: Path, db: Path, adds: list[str]) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, "-c", CASE, str(db), *adds], capture_output=True, text=True, env=env)
+    if proc.returncode:
+        raise SystemExit(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def tables(db: Path) -> dict[str, list]:
+    con = sqlite3.connect(db)
+    try:
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}"))) for t in TABLES}  # noqa: S608
+    finally:
+        con.close()
+
+
+def run_tree(src: Path, store: Path, adds: list[str], work: Path, tag: str) -> tuple[dict, Path]:
+    db = work / f"{tag}.db"
+    shutil.copy(store, db)
+    res = {"full": case(src, db, [])}
+    if adds:
+        res["add"] = case(src, db, adds)
+    return res, db
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--add", nargs="*", default=[], help="articles to add after the full rebuild")
+    ap.add_argument("--baseline-src", type=Path, metavar="DIR")
+    ap.add_argument("--json", metavar="OUT")
+    args = ap.parse_args()
+    con = sqlite3.connect(args.store)
+    n_docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    con.close()
+    print(f"store {args.store}: {n_docs} documents")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        trees = ([("before", args.baseline_src)] if args.baseline_src else []) + [("after", REPO / "src")]
+        results, dbs = {}, {}
+        for tag, src in trees:
+            results[tag], dbs[tag] = run_tree(src, args.store, args.add, work, tag)
+            for step, r in results[tag].items():
+                print(f"{tag:6} {step:4}: {json.dumps(r)}")
+        if args.baseline_src:
+            for step in results["after"]:
+                b, a = results["before"][step], results["after"][step]
+                print(f"ratio {step}: wall {b['wall_s'] / max(a['wall_s'], 0.01):.2f}x faster, peak RSS "
+                      f"{b['peak_rss_mb']} -> {a['peak_rss_mb']} MB ({b['peak_rss_mb'] / a['peak_rss_mb']:.2f}x), "
+                      f"rebuild's own growth {b['peak_rss_mb'] - b['rss_before_mb']} -> "
+                      f"{a['peak_rss_mb'] - a['rss_before_mb']} MB")
+            old, new = tables(dbs["before"]), tables(dbs["after"])
+            diff = [t for t in TABLES if old[t] != new[t]]
+            print("corpus tables identical" if not diff else f"tables differ: {diff}")
+            results["identical"] = not diff
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
