@@ -11,6 +11,8 @@ an all-capitals name is read.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -85,7 +87,7 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
     lower_words = {w for _, _, w in tokens if w.islower()}
     out: list[Mention] = []
     regions = [(m.start(), m.end()) for m in _REGION.finditer(text)]
-    blocked = list(blocked) + regions
+    blocked = _Spans(list(blocked) + regions)
     for m in _datelines(text, gaz):
         out.append(m)
     taken = [(m.start, m.end) for m in out]
@@ -95,13 +97,16 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
         if not w[0].isupper() or (w.isupper() and len(w) > 3 and "." not in w):
             i += 1
             continue
+        # a name is a run of capitalised words (or connectors, "Bosnia and Herzegovina") joined by spaces or
+        # hyphens: the longest such run from here bounds the lengths worth looking up
+        run, limit = 1, min(_MAX_WORDS, len(tokens) - i)
+        while run < limit and (tokens[i + run][2][0].isupper() or tokens[i + run][2] in _CONNECT) and \
+                _GAP.fullmatch(text, tokens[i + run - 1][1], tokens[i + run][0]):
+            run += 1
         match = None
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        for n in range(run, 0, -1):
             words = tokens[i:i + n]
-            last = words[-1][2]
-            if not last[0].isupper() or not _joined(text, words):
-                continue
-            if any(not x[2][0].isupper() and x[2] not in _CONNECT for x in words):
+            if not words[-1][2][0].isupper():
                 continue
             key = fold(" ".join(x[2] for x in words))
             if gaz.exact.get(key) or gaz.alternate.get(key):
@@ -116,7 +121,7 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
         if n == 1 and w.isupper() and not country:
             i += 1  # an acronym ("UN") is not a town's name; only country codes ("US", "UK") are read
             continue
-        if _overlaps((start, end), blocked) or _overlaps((start, end), taken) or \
+        if blocked.overlaps(start, end) or _overlaps((start, end), taken) or \
                 _inside_name(text, tokens, i, i + n, country, name_starts) or \
                 (n == 1 and (w.lower() in _MONTHS_DAYS or (w.lower() in lower_words and not w.isupper())
                              or w in surnames)):
@@ -152,9 +157,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _joined(text: str, words) -> bool:
-    """Adjacent tokens separated only by spaces or hyphens (not commas or line breaks)."""
-    return all(re.fullmatch(r"[ \-‐]+", text[a[1]:b[0]]) for a, b in zip(words, words[1:], strict=False))
+_GAP = re.compile(r"[ \-‐]+")  # what may join the words of one name (not commas or line breaks)
 
 
 def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_starts=frozenset()) -> bool:
@@ -210,6 +213,20 @@ def _qualify(text: str, mentions: list[Mention]) -> None:
         if re.fullmatch(r"\s*,\s*(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?", gap,
                         re.I):
             a.qualifier = (b.start, b.end)
+
+
+class _Spans:
+    """Spans sorted by start with the furthest end reached so far: "does any overlap s..e" is one bisection
+    (an article's person and organisation mentions are checked against every candidate place)."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)  # the spans starting before e
+        return bool(k) and self.reach[k - 1] > s
 
 
 def _overlaps(span: tuple[int, int], spans) -> bool:
