@@ -205,3 +205,27 @@ def test_place_glued_to_a_short_title_in_a_headline_is_not_part_of_the_name(gaz)
     start = text.index("Cardiff")
     doc.actors = [Actor(id="a1", name="Cardiff Ms Jackson", mentions=[[start, start + len("Cardiff Ms Jackson")]])]
     assert [(p["text"], p["country"]) for p in places.places_in(doc, gaz)] == [("Cardiff", "GB")]
+
+
+def test_blocked_spans_overlap_as_any_overlap():
+    """The sorted-span index of the detector answers "does any blocked span overlap s..e" as a scan of every span
+    would (nested, touching, empty and unsorted spans)."""
+    from parley.places.detect import _overlaps, _Spans
+
+    spans = [(40, 50), (0, 10), (12, 30), (14, 16), (60, 60), (70, 71)]
+    index = _Spans(spans)
+    for s in range(0, 80):
+        for e in range(s, s + 12):
+            assert index.overlaps(s, e) == _overlaps((s, e), spans), (s, e)
+    assert not _Spans([]).overlaps(0, 5)
+
+
+def test_place_names_joined_only_by_spaces_or_hyphens():
+    """A multi-word place name is read only when its words are joined by spaces or hyphens, not across a comma
+    or a line break ("Port-au-Prince" and "New York" are one name; "New, York" is not)."""
+    from parley.places.detect import find
+
+    gaz = places.load()
+    keys = [m.key for m in find("Aid reached Port-au-Prince and New York on Monday.", gaz)]
+    assert "port au prince" in keys and "new york" in keys
+    assert "new york" not in [m.key for m in find("She said New,\nYork was next.", gaz)]
