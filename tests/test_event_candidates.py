@@ -63,13 +63,21 @@ def test_cue_word_prefilter_changes_no_match():
     assert coding._pattern_heads(r"\b(?:storm(?:s|ed)? (?:the )|talks?)\b") == frozenset({"sto", "tal"})
     assert coding._pattern_heads(r"\b(?:(?:was|is) met with)\b") is None  # a two-letter branch: always run
     got = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
-    real = coding._may_match
-    try:
+    real, index = coding._may_match, coding._head_index
+    try:  # every cue (and veto) run over every sentence
         coding._may_match = lambda p, h: True
+        coding._head_index = lambda cues: (tuple(range(len(cues))), {})
         want = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
     finally:
-        coding._may_match = real
+        coding._may_match, coding._head_index = real, index
     assert got == want and all(got)
+    # the head index (which cues a sentence's word heads can reach) names the cues the prefilter lets through
+    cues = coding._article_list(onto)
+    always, by_head = coding._head_index(cues)
+    for s in sents:
+        heads = coding.word_heads(s)
+        reach = set(always).union(*(by_head.get(h, ()) for h in heads))
+        assert reach == {r for r, c in enumerate(cues) if coding._may_match(c.pattern, heads)}
 
 
 def test_a_cue_inside_a_quoted_term_names_no_event():

@@ -235,3 +235,14 @@ def test_event_locations_on_a_long_page_are_those_of_the_one_event_lookup(gaz):
     assert {ev.location["basis"] for ev in doc.events} == {"clause", "focus"}
     for ev in doc.events[::7]:
         assert ev.location == places.locate(ev.start, ev.end, doc, doc.places)
+
+
+def test_place_names_joined_only_by_spaces_or_hyphens():
+    """A multi-word place name is read only when its words are joined by spaces or hyphens, not across a comma
+    or a line break ("Port-au-Prince" and "New York" are one name; "New, York" is not)."""
+    from parley.places.detect import find
+
+    gaz = places.load()
+    keys = [m.key for m in find("Aid reached Port-au-Prince and New York on Monday.", gaz)]
+    assert "port au prince" in keys and "new york" in keys
+    assert "new york" not in [m.key for m in find("She said New,\nYork was next.", gaz)]

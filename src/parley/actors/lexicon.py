@@ -29,16 +29,14 @@ class Token:
     e: int
     text: str
     kind: str = "word"  # word | punct | poss | suffix
+    # computed once, when the token is made (tokens are never changed after tokenising): the recognizer asks
+    # for them several times per token and pattern, and a lazy property cost more than computing every one
+    low: str = field(init=False, repr=False, compare=False)
+    cap: bool = field(init=False, repr=False, compare=False)
 
-    # computed once per token (tokens are never changed after tokenising): the recognizer asks for them
-    # several times per token and pattern
-    @cached_property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @cached_property
-    def cap(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower().replace("’", "'")
+        self.cap = self.kind == "word" and self.text[:1].isupper()
 
     @property
     def acronym(self) -> bool:
@@ -78,6 +76,25 @@ class Lexicon:
     country_first: dict = field(default_factory=dict)
     groups: list = field(default_factory=list)  # (canonical, code, forms)
     group_re: re.Pattern | None = None
+
+    # derived from the lists above once they are loaded (the recognizer and resolver ask for them per article)
+    @cached_property
+    def group_words(self) -> frozenset:
+        """One-word group forms."""
+        return frozenset(f for _, _, forms in self.groups for f in forms if " " not in f)
+
+    @cached_property
+    def group_forms(self) -> dict:
+        """Group form -> (canonical name, code)."""
+        return {f: (canon, code) for canon, code, forms in self.groups for f in forms}
+
+    @cached_property
+    def honorific_first(self) -> dict:
+        """First word -> the honorifics starting with it, longest first."""
+        out: dict[str, list] = {}
+        for h in self.honorifics:
+            out.setdefault(h[0], []).append(h)
+        return out
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         return tokenize(text, start, end, self.modifier_suffixes)

@@ -69,10 +69,8 @@ class Recognizer(EvidencePass):
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
         self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
         self.header_starts = [s for s, _ in self.headers]
-        self.group_words = {f for _, _, forms in lex.groups for f in forms if " " not in f}
-        self.honorifics: dict[str, list] = {}  # first word -> the honorifics starting with it, longest first
-        for h in lex.honorifics:
-            self.honorifics.setdefault(h[0], []).append(h)
+        self.group_words = lex.group_words
+        self.honorifics = lex.honorific_first  # first word -> the honorifics starting with it, longest first
         self.mentions: list[Mention] = []
         self.covered = [False] * len(self.toks)
         self.by_start: dict[int, int] = {}

@@ -275,7 +275,7 @@ class Resolver(DefiniteDescriptions):
         spans = sorted((self.ms[i].s, self.ms[i].e) for i in self.of)
         span_starts = [a for a, _ in spans]
         reach = list(itertools.accumulate((b for _, b in spans), max))
-        form_of = {f: (canon, code) for canon, code, forms in lex.groups for f in forms}
+        form_of = lex.group_forms
         by_key: dict = {}
         for mt in lex.group_re.finditer(text):
             s, e = mt.start(), mt.end()

@@ -72,7 +72,7 @@ def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
     """``find_cues`` over cues.tsv plus ``cues_article.tsv``; an article cue wins a tie on the same span; an event
     cue inside a vetoed context ("released a report", "to deal with") is dropped."""
     heads = word_heads(sentence)
-    found = _choose(list(article_cues()) + onto.cues, sentence, heads)
+    found = _choose(_article_list(onto), sentence, heads)
     if not any(m.cue.kind == "event" for m in found):
         return found
     vetoed = [(v.start(), v.end()) for p in cue_vetoes() if _may_match(p, heads) for v in p.finditer(sentence)]
@@ -167,12 +167,49 @@ def _branch_heads(p: str) -> set[str] | None:
     return heads
 
 
+_LISTS: dict[int, tuple[list, list]] = {}  # id(onto.cues) -> (onto.cues, article cues + onto.cues)
+_INDEXES: dict[int, tuple[list, tuple[int, ...], dict[str, tuple[int, ...]]]] = {}  # id(cues) -> (cues, index)
+
+
+def _article_list(onto: Ontology) -> list[Cue]:
+    """``cues_article.tsv`` then cues.tsv, one list per ontology (so that its head index is built once)."""
+    got = _LISTS.get(id(onto.cues))
+    if got is None or got[0] is not onto.cues:
+        if len(_LISTS) > 8:  # ontologies come and go in tests: keep the cache small
+            _LISTS.clear()
+        got = _LISTS[id(onto.cues)] = (onto.cues, list(article_cues()) + onto.cues)
+    return got[1]
+
+
+def _head_index(cues: list[Cue]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The ranks of the cues always run (no literal heads), and head -> ranks of the cues opening with it: a
+    sentence's candidates are found from its words' heads instead of asking each of ~150 cues (the same cues
+    as ``_may_match`` over every cue, in rank order)."""
+    got = _INDEXES.get(id(cues))
+    if got is None or got[0] is not cues:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        always, by_head = [], {}
+        for rank, cue in enumerate(cues):
+            need = _pattern_heads(cue.pattern.pattern)
+            if need is None:
+                always.append(rank)
+            else:
+                for h in need:
+                    by_head.setdefault(h, []).append(rank)
+        got = _INDEXES[id(cues)] = (cues, tuple(always), {h: tuple(r) for h, r in by_head.items()})
+    return got[1], got[2]
+
+
 def _choose(cues, sentence: str, heads: frozenset[str] | None = None) -> list[Match]:
     heads = word_heads(sentence) if heads is None else heads
+    always, by_head = _head_index(cues)
+    ranks = set(always)
+    for h in heads:
+        ranks.update(by_head.get(h, ()))
     found = []
-    for rank, cue in enumerate(cues):
-        if not _may_match(cue.pattern, heads):
-            continue
+    for rank in sorted(ranks):
+        cue = cues[rank]
         for m in cue.pattern.finditer(sentence):
             found.append((rank, Match(m.start(), m.end(), cue)))
     found.sort(key=lambda rm: (not rm[1].cue.precise, -(rm[1].end - rm[1].start), rm[1].start, rm[0]))

