@@ -13,6 +13,8 @@ from parley.quotes.view import UNNAMED, _Speaker
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
 _NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
                             r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
+_TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
+                            r"[A-Z][\w’'-]+$")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -25,7 +27,7 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
-_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)\s*$")
+_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+|\d+-year-old)\s*$")
 
 
 class Candidates:
@@ -80,6 +82,9 @@ class Candidates:
         cut = self._cut_before(lo, k)
         if cut:
             return cut, cut.span[0]
+        tm = _TITLED_AT_END.search(self.t, max(lo, k - 60), k)
+        if tm and not self._has_mention(tm.start(), k):  # "Mr. Prince said": the earlier Erik Prince
+            return self._named(tm.group(), (tm.start(), k)), tm.start()
         nm = _NAME_AT_END.search(self.t[lo:k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
             s = lo + nm.start()
@@ -123,7 +128,7 @@ class Candidates:
     def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
         """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
         m = _ROLE.search(self.t[max(lo, k - 60):k])
-        if not m or m.group(1).lower() not in self.lex.person_nouns:
+        if not m or (m.group(1).lower() not in self.lex.person_nouns and not m.group(1).endswith("-year-old")):
             return None
         s = max(lo, k - 60) + m.start()
         sp = self._resolve_pronoun("person", s)

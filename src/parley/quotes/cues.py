@@ -52,7 +52,7 @@ class Cues:
         p1 = self.paras[seg.para][1]
         hi = min(self._next_open(a, p1), p1)
         j = a
-        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-"):
+        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-'’"):  # ,''' : an inner quote closing too
             j += 1
         hi = min(hi, self._sentence_end(j, hi))
         if j >= hi:
@@ -273,6 +273,9 @@ class Cues:
             ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
             if ps:  # "He called Trump “not a smart man”"
                 return ps[0], None, ps[1], False
+            loose = self._loose_subject(first)
+            if loose:
+                return self._speaker(loose), None, loose[0], False
             return None, None, first.open, False
         # a bare quote: same speaker as the last speech in this or the previous paragraph
         if self.events:
@@ -280,6 +283,23 @@ class Cues:
             if first.para - para <= 1 and sp is not UNNAMED:
                 return sp, None, first.open, False
         return None, None, first.open, False
+
+    def _loose_subject(self, seg: _Seg):
+        """The first person or body named in the quote's sentence before it, not as the object of a preposition."""
+        import os
+        if os.environ.get("SPK_LOOSE") == "0":
+            return None
+        si = self._sent_of(seg.open)
+        s0 = self.sents[si][0] if self.sents else self.paras[seg.para][0]
+        lo = bisect.bisect_left(self.mention_starts, s0)
+        hi = bisect.bisect_left(self.mention_starts, seg.open, lo)
+        for s, e, a in self.mentions[lo:hi]:
+            if self._in_quote(s) or a.type not in ("person", "organization", "group"):
+                continue
+            if self._word_before(s, s0) in self.lex.prepositions:
+                continue
+            return (s, e, a)
+        return None
 
     def _heading_like(self, chain: list[_Seg]) -> bool:
         """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech.
