@@ -15,6 +15,7 @@ _NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s
                             r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
 _TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
                             r"[A-Z][\w’'-]+$")
+_ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Sgt|Capt|Adm|Sec)$")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -243,6 +244,11 @@ class Candidates:
                 continue
             if self._word_before(s, j) in self.lex.prepositions:
                 break
+            if _ENDS_IN_TITLE.search(self.t, s, e) and self.t[e:e + 1] == ".":
+                men = self.by_start.get(e + 2) or self.by_start.get(e + 1)
+                if men and men[2].type == "person":  # "said Democratic Rep. Dina Titus": the speaker is never "Rep"
+                    return self._speaker(men), s
+                continue
             # "said Ohio State University professor Paul Beck", "said Clinton campaign manager Robby Mook": the
             # person after the role words
             nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])

@@ -12,6 +12,8 @@ from parley.quotes.candidates import _NAME_AT_START, _NOT_NAME
 from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
+_NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
+_NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "and", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
 
 
@@ -285,21 +287,25 @@ class Cues:
         return None, None, first.open, False
 
     def _loose_subject(self, seg: _Seg):
-        """The first person or body named in the quote's sentence before it, not as the object of a preposition."""
-        import os
-        if os.environ.get("SPK_LOOSE") == "0":
-            return None
+        """An embedded quote's sentence has no cue and no plain subject ("Speaking to X's show on Monday, Bush
+        referred to Rubio as “…”"): the first person or body named before the quote that a verb follows ("Bush
+        referred", not "MSNBC's Morning Joe Monday"); failing that the first one named. Never the object of a
+        preposition ("to Rubio"), never a place."""
         si = self._sent_of(seg.open)
         s0 = self.sents[si][0] if self.sents else self.paras[seg.para][0]
         lo = bisect.bisect_left(self.mention_starts, s0)
         hi = bisect.bisect_left(self.mention_starts, seg.open, lo)
+        first = acting = None
         for s, e, a in self.mentions[lo:hi]:
-            if self._in_quote(s) or a.type not in ("person", "organization", "group"):
+            if self._in_quote(s) or a.type not in ("person", "organization", "group") or e > seg.open:
                 continue
             if self._word_before(s, s0) in self.lex.prepositions:
                 continue
-            return (s, e, a)
-        return None
+            first = first or (s, e, a)
+            nxt = _NEXT_WORD.match(self.t, e, seg.open)
+            if nxt and nxt.group(1) not in self.lex.prepositions and nxt.group(1) not in _NOT_VERB:
+                acting = acting or (s, e, a)
+        return acting or first
 
     def _heading_like(self, chain: list[_Seg]) -> bool:
         """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech.
