@@ -16,6 +16,7 @@ _NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s
 _TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
                             r"[A-Z][\w’'-]+$")
 _ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Sgt|Capt|Adm|Sec)$")
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "one", "another"}
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -63,6 +64,9 @@ class Candidates:
         if m:
             start = lo + m.start()
             return self._resolve_pronoun(m.group(1), start), start
+        doc = self._document_subject(lo, k)
+        if doc:
+            return doc
         if re.search(r"(?<![\w’'])(?:and|but)$", self.t[lo:k]) and self.sents:
             # "X admitted it, but said …", "He called it “…” and said …": the sentence's subject, even before
             # a quote that lies between it and the cue
@@ -109,6 +113,38 @@ class Candidates:
                 if rest[:1] in ",—–(" or nxt in self.lex.prepositions or nxt in self.lex.between:
                     return self._speaker(subj), subj[0]
         return (UNNAMED if words else None), k
+
+    def _document_subject(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
+        """ "The ad says", "The campaign's statement declares", "A letter from the Legion obtained by the AP
+        warns": a document speaks for its author (a possessive, "from/by X", or who issued it before); with no
+        author in reach it is an unnamed source, never a name inside the phrase ("the AP")."""
+        noun, lower, definite = None, 0, False
+        for n, w in enumerate(re.finditer(r"[\w’'.-]+", self.t[lo:min(k, lo + 80)])):
+            word = w.group().lower()
+            if n == 0 and word in _DETERMINERS:
+                definite = word not in ("a", "an", "one", "another")
+                continue
+            if word in self.lex.documents:
+                noun = (lo + w.start(), lo + w.end())
+                break
+            if w.group()[:1].islower():
+                lower += 1
+                if lower >= 2 or word in self.lex.prepositions:
+                    return None  # the head noun is some other word ("The voters say")
+            if n >= 6:
+                return None
+        if noun is None:
+            return None
+        men = self.by_end.get(k)
+        if men and men[2].type == "person" and self._word_before(men[0], lo) not in self.lex.prepositions:
+            return None  # "The report's author, Jane Doe, said"
+        # "The ad" points back to the ad named before; "A letter from X", "Trump's statement" name their own author
+        author = self._document_author(noun[1], None if definite and noun[0] - lo < 12 else noun[0])
+        owner = re.search(r"(?<![\w’'])(?:[Tt]he\s+)?([a-z]+)[’']s\s+$", self.t[max(lo, noun[0] - 30):noun[0]])
+        if author is None and owner and owner.group(1) in self.lex.offices:  # "The campaign's statement"
+            s = noun[0] - len(owner.group())
+            return _Speaker(self.t[s:noun[0]].strip().rstrip("’'s").rstrip("’'"), None, (s, noun[0]), "organization"), s
+        return (author or UNNAMED), noun[0]
 
     def _holder(self, lo: int, s: int) -> _Speaker | None:
         """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""

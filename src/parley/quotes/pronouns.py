@@ -17,6 +17,7 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
                            r"with|from|of|as|by|but|if|when)\b)[a-z]))\b", re.I)
 
 
+_ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
@@ -89,9 +90,10 @@ class Pronouns:
         return UNNAMED
 
 
-    def _document_author(self, pos: int) -> _Speaker | None:
-        """Author of the nearest preceding document noun: "Ban's statement", "a statement from X"."""
-        lo = max(0, pos - 2500)
+    def _document_author(self, pos: int, lo: int | None = None) -> _Speaker | None:
+        """Author of the nearest preceding document noun: "Ban's statement", "a statement from X" (only the
+        nouns after ``lo`` when given)."""
+        lo = max(0, pos - 2500) if lo is None else lo
         nouns = "|".join(sorted(map(re.escape, self.lex.documents), key=len, reverse=True))
         hits = list(re.finditer(rf"\b(?:{nouns})\b", self.t[lo:pos], flags=re.I))
         for h in reversed(hits):
@@ -109,8 +111,11 @@ class Pronouns:
             m = re.match(r"\s+(?:issued\s+|released\s+)?(?:from|by|of)\s+(?:the\s+)?", self.t[e:e + 30])
             if m and (e + m.end()) in self.by_start:
                 return self._speaker(self.by_start[e + m.end()])
-            m = re.search(r"(?:said|issued|released|posted|published|sent)\s+(?:in\s+)?(?:a|an|the|its|his|her)\s+$",
-                          self.t[max(0, s - 40):s])
+            nm = _ORG_NAME.match(self.t, e + m.end()) if m else None
+            if nm:  # "a letter from the American Legion": a body the actors stage did not mark
+                return _Speaker(nm.group(), None, nm.span(), "organization")
+            m = re.search(r"(?:said|issued|released|posted|published|sent|aired|launched|unveiled|ran)\s+(?:in\s+)?"
+                          r"(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+){0,3}$", self.t[max(0, s - 60):s])
             if m:
                 sp, _ = self._subject_before(self.sents[self._sent_of(s)][0] if self.sents else 0, s - len(m.group()))
                 if sp and sp is not UNNAMED:
