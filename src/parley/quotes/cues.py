@@ -15,6 +15,9 @@ from parley.quotes.view import UNNAMED, _Speaker
 _NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
 _NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "and", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+_VERB_THEN_PHRASE = re.compile(r"(.{1,60}?)\s+([a-z]{3,}ed)\s+(on|to|at|in|during|after|before|from|while|with|last|"
+                               r"this|earlier|later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|"
+                               r"friday|saturday|sunday)\b", flags=re.S | re.I)
 
 
 class Cues:
@@ -117,11 +120,13 @@ class Cues:
     def _any_verb_after(self, j: int, hi: int):
         """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
         the quote is an attribution whatever the verb (the lexicon cannot list them all)."""
-        if hi - j > 90:
-            return None  # the rest of the sentence must be just "<speaker> <verb>."
-        m = _ANY_VERB.match(self.t, j, hi)
-        if not m or m.end() < len(self.t[:hi].rstrip()):
-            return None
+        m = _ANY_VERB.match(self.t, j, min(hi, j + 90))
+        if m and m.end() < len(self.t[:hi].rstrip()):
+            m = None  # the rest of the sentence must be just "<speaker> <verb>."
+        if m is None:  # or "<speaker> <verb> on Tuesday.", "… proclaimed to a cheering crowd at …"
+            m = _VERB_THEN_PHRASE.match(self.t, j, min(hi, j + 90))
+            if m is None:
+                return None
         vs = m.start(2)
         sp, start = self._subject_before(j, vs)
         single = self._single_name(j, vs) if sp is UNNAMED else None
@@ -247,15 +252,16 @@ class Cues:
 
     def _attribute_chain(self, chain: list[_Seg]):
         first = chain[0]
-        if first.partial:
-            z = self._zone_at(first.cs)
-            if z:
-                return z[0], z[1], first.cs, False
+        z = self._zone_at(first.cs) if first.partial else None
+        if z and z[0] is not None and z[0] is not UNNAMED:
+            return z[0], z[1], first.cs, False
         for seg in chain:
             if seg.after is not None:
                 r = self._after_zone(seg)
                 if r:
                     return r[0], r[1], r[2], True
+        if z:  # a reported clause with an unnamed speaker: "officials say the plan is “dead”"
+            return z[0], z[1], first.cs, False
         r = self._before_zone(first)
         if r and r[0] is not None:
             return r[0], r[1], r[2], True
