@@ -17,6 +17,9 @@ _TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|P
                             r"[A-Z][\w’'-]+$")
 _ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Sgt|Capt|Adm|Sec)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "one", "another"}
+# "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
+_ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
+                     r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -47,7 +50,7 @@ class Candidates:
                     k = o
                     continue
             m = re.search(r"([A-Za-z’']+)$", self.t[lo:k])
-            if m and m.group(1).lower() in self.lex.between:
+            if m and (m.group(1).lower() in self.lex.between or _ADVERB.fullmatch(m.group(1))):
                 k = lo + m.start()
                 continue
             return k
