@@ -83,3 +83,10 @@ def test_a_cue_word_in_the_clause_before_does_not_hide_the_quotes_own_cue():
     got = _speakers("Ana Ruiz spoke in 2009.\n\nIn 2009, when the government offered states billions, “states "
                     "were losing money,” Ruiz said.", PEOPLE)
     assert got == {"states were losing money": "Ana Ruiz"}
+
+
+def test_role_noun_with_no_recent_subject_goes_to_the_person_the_story_is_about():
+    # Ruiz is named only as a possessive and an object: never a sentence subject or a speaker before the cue
+    got = _speakers("The agenda of Ana Ruiz is clear. Critics rarely meet Ruiz, and Ruiz’s allies stay quiet.\n\n"
+                    "“It was very nice,” the tycoon told Radio Norte.", PEOPLE)
+    assert got == {"It was very nice": "Ana Ruiz"}

@@ -87,7 +87,29 @@ class Pronouns:
                 return sp
             if kind in ("plural", "thing") and sp.type in ("organization", "group", "country"):
                 return sp
+        if kind == "person":  # a role noun ("the tycoon"); "he" with no one in reach stays unnamed
+            return self._salient_person(pos, kind)
         return UNNAMED
+
+    def _salient_person(self, pos: int, kind: str) -> _Speaker:
+        """No recent speaker or subject fits ("Adelson's agenda ... the gambling tycoon told Reuters"): the
+        person named most often in the recent text before ``pos`` (outside quotes, of a fitting gender), as a
+        reader takes "the tycoon" for the one the story is about; the latest named breaks ties."""
+        lo = bisect.bisect_left(self.mention_starts, pos - 3000)
+        count: dict[str, list] = {}
+        for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, pos)]:
+            if a.type != "person" or e > pos or self._in_quote(s):
+                continue
+            g = self.gender.get(a.id)
+            if kind != "person" and g and g != kind:
+                continue
+            c = count.setdefault(a.id, [0, 0, (s, e, a)])
+            c[0] += 1
+            c[1], c[2] = s, (s, e, a)
+        if not count:
+            return UNNAMED
+        best = max(count.values(), key=lambda c: (c[0], c[1]))
+        return self._speaker(best[2])
 
 
     def _document_author(self, pos: int, lo: int | None = None) -> _Speaker | None:
