@@ -86,7 +86,7 @@ def test_a_cue_word_in_the_clause_before_does_not_hide_the_quotes_own_cue():
 
 
 def test_role_noun_with_no_recent_subject_goes_to_the_person_the_story_is_about():
-    # Ruiz is named only as a possessive and an object: never a sentence subject or a speaker before the cue
-    got = _speakers("The agenda of Ana Ruiz is clear. Critics rarely meet Ruiz, and Ruiz’s allies stay quiet.\n\n"
+    # Ruiz is named only after prepositions: never a sentence subject or a speaker before the cue
+    got = _speakers("The agenda of Ana Ruiz is clear. Critics of Ruiz say little, and allies of Ruiz stay quiet.\n\n"
                     "“It was very nice,” the tycoon told Radio Norte.", PEOPLE)
     assert got == {"It was very nice": "Ana Ruiz"}
