@@ -90,3 +90,11 @@ def test_role_noun_with_no_recent_subject_goes_to_the_person_the_story_is_about(
     got = _speakers("The agenda of Ana Ruiz is clear. Critics of Ruiz say little, and allies of Ruiz stay quiet.\n\n"
                     "“It was very nice,” the tycoon told Radio Norte.", PEOPLE)
     assert got == {"It was very nice": "Ana Ruiz"}
+
+
+def test_an_inverted_cue_opens_no_reported_clause_and_the_follow_on_quote_keeps_its_speaker():
+    got = _run("As it turned out, Valmont had held secret talks with the north. ''What they did is try to "
+               "deceive us,'' said Ana Ruiz, another former adviser to Brel. ''They never told us.''",
+               {**PEOPLE, "Valmont": ("country", [])})
+    assert [(q.text, q.speaker) for q in got.quotes] == [
+        ("What they did is try to deceive us", "Ana Ruiz"), ("They never told us.", "Ana Ruiz")]

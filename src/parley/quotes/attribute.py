@@ -31,6 +31,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.events: list[tuple[int, _Speaker, int]] = []  # (position, speaker, paragraph)
         self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
         self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
+        self.inverted_cues: set[int] = set()  # “…,” said X: cues a direct quote used with the speaker after them
         self.subjects = self._sentence_subjects()
         self.subject_starts = [p for p, _sp in self.subjects]
         self._headings: dict[int, bool] = {}
@@ -50,7 +51,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             if kind == 0:
                 quotes.extend(self._direct(obj))
             else:  # a cue already used by a direct quote may still govern a reported clause (residue rule)
-                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones[-20:]):
+                if obj.start() in self.inverted_cues or any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones[-20:]):
                     continue
                 q = self._reported(obj)
                 if q:

@@ -68,6 +68,7 @@ class Cues:
                 continue
             if not self.t[j:m.start()].strip():  # inverted: "said Kem Sokha", "according to X", "read the statement"
                 sp, _ = self._subject_after(m.end(), hi)
+                self.inverted_cues.add(m.start())  # its speaker follows it: it opens no reported clause
                 return sp, word, m.start()
             if m.group("verb") and word in self.lex.inverted_only:
                 continue
