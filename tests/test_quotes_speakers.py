@@ -98,3 +98,9 @@ def test_an_inverted_cue_opens_no_reported_clause_and_the_follow_on_quote_keeps_
                {**PEOPLE, "Valmont": ("country", [])})
     assert [(q.text, q.speaker) for q in got.quotes] == [
         ("What they did is try to deceive us", "Ana Ruiz"), ("They never told us.", "Ana Ruiz")]
+
+
+def test_a_speaker_named_by_a_cue_that_gave_no_quote_is_the_next_pronoun():
+    got = _speakers("If states fail to act, the ministry can step in, Ruiz said.\n\n“That is something the "
+                    "government should do,” she said.", PEOPLE)
+    assert got == {"That is something the government should do": "Ana Ruiz"}
