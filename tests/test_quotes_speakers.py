@@ -104,3 +104,9 @@ def test_a_speaker_named_by_a_cue_that_gave_no_quote_is_the_next_pronoun():
     got = _speakers("If states fail to act, the ministry can step in, Ruiz said.\n\n“That is something the "
                     "government should do,” she said.", PEOPLE)
     assert got == {"That is something the government should do": "Ana Ruiz"}
+
+
+def test_sentence_subject_after_several_introductory_commas():
+    got = _speakers("Brel spoke first.\n\nAt a June rally in Port Lys, Valmont, 62-year-old Ana Ruiz also railed "
+                    "against the plan. “They should listen to us,” she said.", PEOPLE)
+    assert got == {"They should listen to us": "Ana Ruiz"}

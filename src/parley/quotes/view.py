@@ -120,9 +120,10 @@ class View:
         if dl:
             s0 = dl.end()
         starts = [s0]
-        comma = self.t.find(",", s0, s1)
-        if comma > 0 and len(self.t[s0:comma].split()) <= 15:
+        comma = self.t.find(",", s0, s1)  # "At an event in St. Clairsville, Ohio, 62-year-old Jane Doe …": up to 3
+        while comma > 0 and len(starts) < 4 and len(self.t[s0:comma].split()) <= 15:
             starts.append(comma + 1)
+            comma = self.t.find(",", comma + 1, s1)
         for st in starts:
             lo = bisect.bisect_left(self.mention_starts, st)
             for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, s1, lo)]:
