@@ -110,3 +110,12 @@ def test_sentence_subject_after_several_introductory_commas():
     got = _speakers("Brel spoke first.\n\nAt a June rally in Port Lys, Valmont, 62-year-old Ana Ruiz also railed "
                     "against the plan. “They should listen to us,” she said.", PEOPLE)
     assert got == {"They should listen to us": "Ana Ruiz"}
+
+
+def test_name_before_an_apposition_that_the_plain_patterns_miss():
+    actors = {**PEOPLE, "Jeff Small": ("person", []), "Adam B": ("person", [])}  # "Adam B": an actors-stage cut
+    got = _speakers("Jeff Small runs a bakery.\n\nSmall, who attended the rally on Wednesday, said that “the "
+                    "mayor took advantage of us.”\n\n“It is a very positive development,” Representative Adam B. "
+                    "Schiff, a member of the committee, said.", actors)
+    assert got == {"the mayor took advantage of us.": "Jeff Small",
+                   "It is a very positive development": "Adam B. Schiff"}

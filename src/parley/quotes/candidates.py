@@ -260,11 +260,28 @@ class Candidates:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
                     return self._named(seg, (s, e)), s
-                return UNNAMED, s
+                return self._name_before_apposition(s, e) or UNNAMED, s
             if c < 0:
                 return UNNAMED, s
             end = c
         return UNNAMED, end
+
+    def _name_before_apposition(self, s: int, e: int) -> _Speaker | None:
+        """The part before an apposition is a name the plain patterns missed: a person mention the actors stage
+        cut ("Representative Adam B. Schiff" marked "Adam B"), a name ending in "Jr." ("James B. Comey Jr."),
+        or a lone surname of a person named in full before ("Small, who attended the rally, said")."""
+        seg = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", self.t[s:e])
+        i = bisect.bisect_left(self.mention_starts, s)
+        inside = [m for m in self.mentions[i:bisect.bisect_left(self.mention_starts, e)] if m[1] <= e]
+        if inside and all(m[2].type == "person" for m in inside):
+            return self._speaker(inside[-1])
+        if not inside and re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+", seg):
+            sp = self._named(seg, (s, s + len(seg)))
+            if sp.id is not None:
+                return sp
+        if not inside and _NAME_AT_END.fullmatch(seg):
+            return self._named(seg, (s, s + len(seg)))
+        return None
 
     def _subject_after(self, cue_end: int, hi: int) -> tuple[_Speaker | None, int]:
         """Inverted order: "said Kem Sokha, who …", "said CNRP spokesman Yim Sovann", "read the statement"."""
