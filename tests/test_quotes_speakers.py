@@ -119,3 +119,9 @@ def test_name_before_an_apposition_that_the_plain_patterns_miss():
                     "Schiff, a member of the committee, said.", actors)
     assert got == {"the mayor took advantage of us.": "Jeff Small",
                    "It is a very positive development": "Adam B. Schiff"}
+
+
+def test_a_lone_surname_before_the_cue_is_the_person_named_in_full_before():
+    actors = {"Curt Vale": ("person", [])}  # the actors stage did not mark the later bare "Vale"
+    got = _speakers("Curt Vale wrote on his blog on Tuesday.\n\nTo that, Vale added: “A rule is a rule.”", actors)
+    assert got == {"A rule is a rule.": "Curt Vale"}

@@ -20,6 +20,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", 
 # "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
 _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
                      r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
+_LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+$")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -98,6 +99,11 @@ class Candidates:
             s = lo + nm.start()
             if self._word_before(s, lo) not in self.lex.prepositions:
                 return self._named(nm.group(1), (s, k)), s
+        one = _LONE_NAME.search(self.t, max(lo, k - 40), k)
+        if one and not self._has_mention(one.start(), k):  # "To that, Schilling added": Curt Schilling's surname
+            sp = self._named(one.group(), (one.start(), k))
+            if sp.id is not None:
+                return sp, one.start()
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
