@@ -125,3 +125,14 @@ def test_a_lone_surname_before_the_cue_is_the_person_named_in_full_before():
     actors = {"Curt Vale": ("person", [])}  # the actors stage did not mark the later bare "Vale"
     got = _speakers("Curt Vale wrote on his blog on Tuesday.\n\nTo that, Vale added: “A rule is a rule.”", actors)
     assert got == {"A rule is a rule.": "Curt Vale"}
+
+
+def test_the_state_after_a_persons_town_is_not_the_speaker():
+    actors = {**PEOPLE, "Jo Baker": ("person", []), "Dean Lund": ("person", []),
+              "North Valmont": ("person", [])}  # a place the actors stage took for a person
+    got = _speakers("Voters lined up.\n\nJo Baker of Port Lys, North Valmont says Brel can win if he keeps “doing "
+                    "what he is doing.”\n\nDean Lund, a 55-year-old salesman from Sumter, North Valmont, says Brel "
+                    "will “leave here with momentum.”\n\nDuring the debate in Port Lys, Ruiz said that we should "
+                    "“set the same standard for everybody.”", actors)
+    assert got == {"doing what he is doing.": "Jo Baker", "leave here with momentum.": "Dean Lund",
+                   "set the same standard for everybody.": "Ana Ruiz"}

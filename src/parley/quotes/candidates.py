@@ -20,6 +20,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", 
 # "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
 _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
                      r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
+# "from Sumter, " / "of Columbia, " before a mention: the mention is the state or country of that place
+_PLACE_TAIL = re.compile(r"(?<![\w’'])(?:of|from|in)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}),\s*$")
 _LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+$")
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
@@ -83,6 +85,9 @@ class Candidates:
                 return ps
         men = self.by_end.get(k)
         if men and men[0] >= lo:
+            tail = self._place_tail(lo, men[0])
+            if tail:  # "Stacy Baker of Columbia, South Carolina says": the state of a place, not the speaker
+                return self._holder(lo, tail.start(1)) or UNNAMED, men[0]
             if self._word_before(men[0], lo) in self.lex.prepositions:
                 return self._holder(lo, men[0]) or UNNAMED, men[0]
             return self._speaker(men), men[0]
@@ -154,6 +159,18 @@ class Candidates:
             s = noun[0] - len(owner.group())
             return _Speaker(self.t[s:noun[0]].strip().rstrip("’'s").rstrip("’'"), None, (s, noun[0]), "organization"), s
         return (author or UNNAMED), noun[0]
+
+    def _place_tail(self, lo: int, s: int):
+        """ "Stacy Baker of Columbia, South Carolina", "a salesman from Sumter, South Carolina,": the mention at
+        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", or an
+        apposition), not an introductory phrase's place ("During the debate in Brooklyn, Clinton said")."""
+        tail = _PLACE_TAIL.search(self.t, max(lo, s - 60), s)
+        if not tail:
+            return None
+        before = self.t[max(lo, tail.start() - 80):tail.start()]
+        if re.search(r"[A-Z][\w’'-]+\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
+            return tail
+        return None
 
     def _holder(self, lo: int, s: int) -> _Speaker | None:
         """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""
@@ -257,9 +274,15 @@ class Candidates:
             first = seg.split()[0]
             men = self.by_end.get(e)
             described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
-            if men and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
+            place = men and men[0] == s and self._place_tail(lo, s)
+            if men and not place and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
                     not described or men[0] == s):  # not the newspaper in "a columnist for the newspaper X"
                 return self._speaker(men), men[0]
+            if place:  # "a salesman from Sumter, South Carolina, says": the state is part of the apposition
+                if c < 0:
+                    return UNNAMED, s
+                end = c
+                continue
             appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
                           or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
             if not appositive:
