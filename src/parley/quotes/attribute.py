@@ -4,6 +4,7 @@ paragraphs see the speakers found before them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley import text as textmod
@@ -94,6 +95,9 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         said."): a person named right before it is a speaker for the pronouns after it ("“…,” he said")."""
         if m.group("acc") or m.group() in self.lex.participles:
             return
+        i = bisect.bisect_left(self.mention_starts, m.start() - 60)
+        if i >= len(self.mentions) or self.mentions[i][0] >= m.start():
+            return  # cheap test first: no mention just before the cue
         k = self._strip_between(max(0, m.start() - 60), m.start())
         men = self.by_end.get(k)
         if not men or men[2].type != "person":

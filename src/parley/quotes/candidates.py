@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from parley.quotes.pronouns import _documents_re
 from parley.quotes.view import UNNAMED, _Speaker
 
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
@@ -22,7 +23,8 @@ _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekl
                      r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
 # "from Sumter, " / "of Columbia, " before a mention: the mention is the state or country of that place
 _PLACE_TAIL = re.compile(r"(?<![\w’'])(?:of|from|in)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}),\s*$")
-_LONE_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+$")
+_LONE_NAME = re.compile(r"[A-Z][\w’'-]+")
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Rev", "Prof"}
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -96,7 +98,9 @@ class Candidates:
         cut = self._cut_before(lo, k)
         if cut:
             return cut, cut.span[0]
-        tm = _TITLED_AT_END.search(self.t, max(lo, k - 60), k)
+        last_words = self.t[max(lo, k - 60):k].rsplit(None, 4)
+        tm = _TITLED_AT_END.search(self.t, max(lo, k - 60), k) if any(
+            w.rstrip(".") in _TITLES for w in last_words[:-1]) else None  # cheap test first: a title among the last words
         if tm and not self._has_mention(tm.start(), k):  # "Mr. Prince said": the earlier Erik Prince
             return self._named(tm.group(), (tm.start(), k)), tm.start()
         nm = _NAME_AT_END.search(self.t[lo:k])
@@ -104,11 +108,11 @@ class Candidates:
             s = lo + nm.start()
             if self._word_before(s, lo) not in self.lex.prepositions:
                 return self._named(nm.group(1), (s, k)), s
-        one = _LONE_NAME.search(self.t, max(lo, k - 40), k)
-        if one and not self._has_mention(one.start(), k):  # "To that, Schilling added": Curt Schilling's surname
-            sp = self._named(one.group(), (one.start(), k))
+        last = last_words[-1] if last_words else ""
+        if last[:1].isupper() and _LONE_NAME.fullmatch(last) and not self._has_mention(k - len(last), k):
+            sp = self._named(last, (k - len(last), k))  # "To that, Schilling added": Curt Schilling's surname
             if sp.id is not None:
-                return sp, one.start()
+                return sp, k - len(last)
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
@@ -132,6 +136,8 @@ class Candidates:
         """ "The ad says", "The campaign's statement declares", "A letter from the Legion obtained by the AP
         warns": a document speaks for its author (a possessive, "from/by X", or who issued it before); with no
         author in reach it is an unnamed source, never a name inside the phrase ("the AP")."""
+        if not _documents_re(self.lex.documents).search(self.t, lo, min(k, lo + 80)):
+            return None  # cheap test first: no document noun near the clause start
         noun, lower, definite = None, 0, False
         for n, w in enumerate(re.finditer(r"[\w’'.-]+", self.t[lo:min(k, lo + 80)])):
             word = w.group().lower()

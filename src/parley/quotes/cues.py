@@ -13,7 +13,7 @@ from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
 _NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
-_NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "and", "nor"}
+_NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
 _VERB_THEN_PHRASE = re.compile(r"(.{1,60}?)\s+([a-z]{3,}ed)\s+(on|to|at|in|during|after|before|from|while|with|last|"
                                r"this|earlier|later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|"

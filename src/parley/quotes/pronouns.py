@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from parley.document import Actor
 from parley.quotes.view import UNNAMED, _Speaker
@@ -21,6 +22,13 @@ _ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
+
+
+@lru_cache(maxsize=4)
+def _documents_re(documents: frozenset) -> re.Pattern:
+    """One compiled pattern for the lexicon's document nouns (built once, not once per call)."""
+    nouns = "|".join(sorted(map(re.escape, documents), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b", flags=re.I)
 
 
 class Pronouns:
@@ -116,8 +124,7 @@ class Pronouns:
         """Author of the nearest preceding document noun: "Ban's statement", "a statement from X" (only the
         nouns after ``lo`` when given)."""
         lo = max(0, pos - 2500) if lo is None else lo
-        nouns = "|".join(sorted(map(re.escape, self.lex.documents), key=len, reverse=True))
-        hits = list(re.finditer(rf"\b(?:{nouns})\b", self.t[lo:pos], flags=re.I))
+        hits = list(_documents_re(self.lex.documents).finditer(self.t[lo:pos]))
         for h in reversed(hits):
             s, e = lo + h.start(), lo + h.end()
             if self._in_quote(s):
