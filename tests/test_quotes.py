@@ -387,7 +387,7 @@ def test_names_cut_at_an_initial_are_speakers_in_full():
             "“That is the key,” Representative Peter T. Kingsley, Republican of Ohio, said of the vote.")
     doc = quotes.annotate(_doc(body, {"Jock A": ("person", []), "Peter T": ("person", [])}), Context())
     assert _table(doc) == [("This will not work for us", "Jock A. Finlayson"),
-                           ("That is the key", "Representative Peter T. Kingsley")]
+                           ("That is the key", "Peter T. Kingsley")]  # the name in full, without the title
 
 
 def test_inverted_cue_speaker_also_speaks_the_quote_in_its_participle_clause():

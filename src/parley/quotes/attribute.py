@@ -4,6 +4,7 @@ paragraphs see the speakers found before them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley import text as textmod
@@ -31,6 +32,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.events: list[tuple[int, _Speaker, int]] = []  # (position, speaker, paragraph)
         self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)
         self.zones: list[tuple[int, int, _Speaker, str]] = []  # reported clauses: (start, end, speaker, cue)
+        self.inverted_cues: set[int] = set()  # “…,” said X: cues a direct quote used with the speaker after them
         self.subjects = self._sentence_subjects()
         self.subject_starts = [p for p, _sp in self.subjects]
         self._headings: dict[int, bool] = {}
@@ -50,11 +52,18 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             if kind == 0:
                 quotes.extend(self._direct(obj))
             else:  # a cue already used by a direct quote may still govern a reported clause (residue rule)
-                if any(zs <= obj.start() < ze for zs, ze, _s, _c in self.zones[-20:]):
+                if obj.start() in self.inverted_cues:
+                    continue
+                zone = next((sp for zs, ze, sp, _c in self.zones[-20:] if zs <= obj.start() < ze), None)
+                if zone is not None:
+                    if zone is UNNAMED:  # "If states fail, …, Wilcox said": "states" is no cue, Wilcox spoke
+                        self._note_speaker(obj)
                     continue
                 q = self._reported(obj)
                 if q:
                     quotes.append(q)
+                else:
+                    self._note_speaker(obj)
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
 
@@ -80,6 +89,22 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             spk = sp if sp is not UNNAMED else None
             out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
         return out
+
+    def _note_speaker(self, m) -> None:
+        """A cue that gave no quote still tells who spoke ("If states fail, the department can step in, Wilcox
+        said."): a person named right before it is a speaker for the pronouns after it ("“…,” he said")."""
+        if m.group("acc") or m.group() in self.lex.participles:
+            return
+        i = bisect.bisect_left(self.mention_starts, m.start() - 60)
+        if i >= len(self.mentions) or self.mentions[i][0] >= m.start():
+            return  # cheap test first: no mention just before the cue
+        k = self._strip_between(max(0, m.start() - 60), m.start())
+        men = self.by_end.get(k)
+        if not men or men[2].type != "person":
+            return
+        before = self.t[max(0, men[0] - 30):men[0]].rstrip()
+        if not before or before[-1] in ",;:.!?" or self._word_before(men[0], men[0] - 30) not in self.lex.prepositions:
+            self.events.append((men[0], self._speaker(men), self._para_of(men[0])))
 
     def _speech_in_sentence(self, seg: _Seg) -> bool:
         """A cue or naming verb outside quotes in the quote's sentence (read from the text, not from actors)."""

@@ -8,11 +8,23 @@ from __future__ import annotations
 import bisect
 import re
 
+from parley.quotes.pronouns import _documents_re
 from parley.quotes.view import UNNAMED, _Speaker
 
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
 _NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
                             r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
+_TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
+                            r"[A-Z][\w’'-]+$")
+_ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Sgt|Capt|Adm|Sec)$")
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "one", "another"}
+# "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
+_ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
+                     r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
+# "from Sumter, " / "of Columbia, " before a mention: the mention is the state or country of that place
+_PLACE_TAIL = re.compile(r"(?<![\w’'])(?:of|from|in)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}),\s*$")
+_LONE_NAME = re.compile(r"[A-Z][\w’'-]+")
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Rev", "Prof"}
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
@@ -25,7 +37,7 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
-_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+)\s*$")
+_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+|\d+-year-old)\s*$")
 
 
 class Candidates:
@@ -43,7 +55,7 @@ class Candidates:
                     k = o
                     continue
             m = re.search(r"([A-Za-z’']+)$", self.t[lo:k])
-            if m and m.group(1).lower() in self.lex.between:
+            if m and (m.group(1).lower() in self.lex.between or _ADVERB.fullmatch(m.group(1))):
                 k = lo + m.start()
                 continue
             return k
@@ -60,6 +72,9 @@ class Candidates:
         if m:
             start = lo + m.start()
             return self._resolve_pronoun(m.group(1), start), start
+        doc = self._document_subject(lo, k)
+        if doc:
+            return doc
         if re.search(r"(?<![\w’'])(?:and|but)$", self.t[lo:k]) and self.sents:
             # "X admitted it, but said …", "He called it “…” and said …": the sentence's subject, even before
             # a quote that lies between it and the cue
@@ -72,6 +87,9 @@ class Candidates:
                 return ps
         men = self.by_end.get(k)
         if men and men[0] >= lo:
+            tail = self._place_tail(lo, men[0])
+            if tail:  # "Stacy Baker of Columbia, South Carolina says": the state of a place, not the speaker
+                return self._holder(lo, tail.start(1)) or UNNAMED, men[0]
             if self._word_before(men[0], lo) in self.lex.prepositions:
                 return self._holder(lo, men[0]) or UNNAMED, men[0]
             return self._speaker(men), men[0]
@@ -80,11 +98,21 @@ class Candidates:
         cut = self._cut_before(lo, k)
         if cut:
             return cut, cut.span[0]
+        last_words = self.t[max(lo, k - 60):k].rsplit(None, 4)
+        tm = _TITLED_AT_END.search(self.t, max(lo, k - 60), k) if any(
+            w.rstrip(".") in _TITLES for w in last_words[:-1]) else None  # cheap test first: a title among the last words
+        if tm and not self._has_mention(tm.start(), k):  # "Mr. Prince said": the earlier Erik Prince
+            return self._named(tm.group(), (tm.start(), k)), tm.start()
         nm = _NAME_AT_END.search(self.t[lo:k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
             s = lo + nm.start()
             if self._word_before(s, lo) not in self.lex.prepositions:
                 return self._named(nm.group(1), (s, k)), s
+        last = last_words[-1] if last_words else ""
+        if last[:1].isupper() and _LONE_NAME.fullmatch(last) and not self._has_mention(k - len(last), k):
+            sp = self._named(last, (k - len(last), k))  # "To that, Schilling added": Curt Schilling's surname
+            if sp.id is not None:
+                return sp, k - len(last)
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
@@ -103,6 +131,52 @@ class Candidates:
                 if rest[:1] in ",—–(" or nxt in self.lex.prepositions or nxt in self.lex.between:
                     return self._speaker(subj), subj[0]
         return (UNNAMED if words else None), k
+
+    def _document_subject(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
+        """ "The ad says", "The campaign's statement declares", "A letter from the Legion obtained by the AP
+        warns": a document speaks for its author (a possessive, "from/by X", or who issued it before); with no
+        author in reach it is an unnamed source, never a name inside the phrase ("the AP")."""
+        if not _documents_re(self.lex.documents).search(self.t, lo, min(k, lo + 80)):
+            return None  # cheap test first: no document noun near the clause start
+        noun, lower, definite = None, 0, False
+        for n, w in enumerate(re.finditer(r"[\w’'.-]+", self.t[lo:min(k, lo + 80)])):
+            word = w.group().lower()
+            if n == 0 and word in _DETERMINERS:
+                definite = word not in ("a", "an", "one", "another")
+                continue
+            if word in self.lex.documents:
+                noun = (lo + w.start(), lo + w.end())
+                break
+            if w.group()[:1].islower():
+                lower += 1
+                if lower >= 2 or word in self.lex.prepositions:
+                    return None  # the head noun is some other word ("The voters say")
+            if n >= 6:
+                return None
+        if noun is None:
+            return None
+        men = self.by_end.get(k)
+        if men and men[2].type == "person" and self._word_before(men[0], lo) not in self.lex.prepositions:
+            return None  # "The report's author, Jane Doe, said"
+        # "The ad" points back to the ad named before; "A letter from X", "Trump's statement" name their own author
+        author = self._document_author(noun[1], None if definite and noun[0] - lo < 12 else noun[0])
+        owner = re.search(r"(?<![\w’'])(?:[Tt]he\s+)?([a-z]+)[’']s\s+$", self.t[max(lo, noun[0] - 30):noun[0]])
+        if author is None and owner and owner.group(1) in self.lex.offices:  # "The campaign's statement"
+            s = noun[0] - len(owner.group())
+            return _Speaker(self.t[s:noun[0]].strip().rstrip("’'s").rstrip("’'"), None, (s, noun[0]), "organization"), s
+        return (author or UNNAMED), noun[0]
+
+    def _place_tail(self, lo: int, s: int):
+        """ "Stacy Baker of Columbia, South Carolina", "a salesman from Sumter, South Carolina,": the mention at
+        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", or an
+        apposition), not an introductory phrase's place ("During the debate in Brooklyn, Clinton said")."""
+        tail = _PLACE_TAIL.search(self.t, max(lo, s - 60), s)
+        if not tail:
+            return None
+        before = self.t[max(lo, tail.start() - 80):tail.start()]
+        if re.search(r"[A-Z][\w’'-]+\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
+            return tail
+        return None
 
     def _holder(self, lo: int, s: int) -> _Speaker | None:
         """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""
@@ -123,7 +197,7 @@ class Candidates:
     def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
         """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
         m = _ROLE.search(self.t[max(lo, k - 60):k])
-        if not m or m.group(1).lower() not in self.lex.person_nouns:
+        if not m or (m.group(1).lower() not in self.lex.person_nouns and not m.group(1).endswith("-year-old")):
             return None
         s = max(lo, k - 60) + m.start()
         sp = self._resolve_pronoun("person", s)
@@ -206,20 +280,43 @@ class Candidates:
             first = seg.split()[0]
             men = self.by_end.get(e)
             described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
-            if men and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
+            place = men and men[0] == s and self._place_tail(lo, s)
+            if men and not place and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
                     not described or men[0] == s):  # not the newspaper in "a columnist for the newspaper X"
                 return self._speaker(men), men[0]
+            if place:  # "a salesman from Sumter, South Carolina, says": the state is part of the apposition
+                if c < 0:
+                    return UNNAMED, s
+                end = c
+                continue
             appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
                           or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
                     return self._named(seg, (s, e)), s
-                return UNNAMED, s
+                return self._name_before_apposition(s, e) or UNNAMED, s
             if c < 0:
                 return UNNAMED, s
             end = c
         return UNNAMED, end
+
+    def _name_before_apposition(self, s: int, e: int) -> _Speaker | None:
+        """The part before an apposition is a name the plain patterns missed: a person mention the actors stage
+        cut ("Representative Adam B. Schiff" marked "Adam B"), a name ending in "Jr." ("James B. Comey Jr."),
+        or a lone surname of a person named in full before ("Small, who attended the rally, said")."""
+        seg = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", self.t[s:e])
+        i = bisect.bisect_left(self.mention_starts, s)
+        inside = [m for m in self.mentions[i:bisect.bisect_left(self.mention_starts, e)] if m[1] <= e]
+        if inside and all(m[2].type == "person" for m in inside):
+            return self._speaker(inside[-1])
+        if not inside and re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+", seg):
+            sp = self._named(seg, (s, s + len(seg)))
+            if sp.id is not None:
+                return sp
+        if not inside and _NAME_AT_END.fullmatch(seg):
+            return self._named(seg, (s, s + len(seg)))
+        return None
 
     def _subject_after(self, cue_end: int, hi: int) -> tuple[_Speaker | None, int]:
         """Inverted order: "said Kem Sokha, who …", "said CNRP spokesman Yim Sovann", "read the statement"."""
@@ -238,6 +335,11 @@ class Candidates:
                 continue
             if self._word_before(s, j) in self.lex.prepositions:
                 break
+            if _ENDS_IN_TITLE.search(self.t, s, e) and self.t[e:e + 1] == ".":
+                men = self.by_start.get(e + 2) or self.by_start.get(e + 1)
+                if men and men[2].type == "person":  # "said Democratic Rep. Dina Titus": the speaker is never "Rep"
+                    return self._speaker(men), s
+                continue
             # "said Ohio State University professor Paul Beck", "said Clinton campaign manager Robby Mook": the
             # person after the role words
             nxt = re.match(r"\s+(?:[a-z][a-z-]+\s+){1,3}", self.t[e:limit])

@@ -12,7 +12,12 @@ from parley.quotes.candidates import _NAME_AT_START, _NOT_NAME
 from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
+_NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
+_NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+_VERB_THEN_PHRASE = re.compile(r"(.{1,60}?)\s+([a-z]{3,}ed)\s+(on|to|at|in|during|after|before|from|while|with|last|"
+                               r"this|earlier|later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|"
+                               r"friday|saturday|sunday)\b", flags=re.S | re.I)
 
 
 class Cues:
@@ -52,7 +57,7 @@ class Cues:
         p1 = self.paras[seg.para][1]
         hi = min(self._next_open(a, p1), p1)
         j = a
-        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-"):
+        while j < hi and (self.t[j].isspace() or self.t[j] in ",;—–-'’"):  # ,''' : an inner quote closing too
             j += 1
         hi = min(hi, self._sentence_end(j, hi))
         if j >= hi:
@@ -63,6 +68,7 @@ class Cues:
                 continue
             if not self.t[j:m.start()].strip():  # inverted: "said Kem Sokha", "according to X", "read the statement"
                 sp, _ = self._subject_after(m.end(), hi)
+                self.inverted_cues.add(m.start())  # its speaker follows it: it opens no reported clause
                 return sp, word, m.start()
             if m.group("verb") and word in self.lex.inverted_only:
                 continue
@@ -115,11 +121,13 @@ class Cues:
     def _any_verb_after(self, j: int, hi: int):
         """ “…,” Hannity pressed. / “…?” she wondered. : a speaker and one verb closing the sentence right after
         the quote is an attribution whatever the verb (the lexicon cannot list them all)."""
-        if hi - j > 90:
-            return None  # the rest of the sentence must be just "<speaker> <verb>."
-        m = _ANY_VERB.match(self.t, j, hi)
-        if not m or m.end() < len(self.t[:hi].rstrip()):
-            return None
+        m = _ANY_VERB.match(self.t, j, min(hi, j + 90))
+        if m and m.end() < len(self.t[:hi].rstrip()):
+            m = None  # the rest of the sentence must be just "<speaker> <verb>."
+        if m is None:  # or "<speaker> <verb> on Tuesday.", "… proclaimed to a cheering crowd at …"
+            m = _VERB_THEN_PHRASE.match(self.t, j, min(hi, j + 90))
+            if m is None:
+                return None
         vs = m.start(2)
         sp, start = self._subject_before(j, vs)
         single = self._single_name(j, vs) if sp is UNNAMED else None
@@ -245,15 +253,16 @@ class Cues:
 
     def _attribute_chain(self, chain: list[_Seg]):
         first = chain[0]
-        if first.partial:
-            z = self._zone_at(first.cs)
-            if z:
-                return z[0], z[1], first.cs, False
+        z = self._zone_at(first.cs) if first.partial else None
+        if z and z[0] is not None and z[0] is not UNNAMED:
+            return z[0], z[1], first.cs, False
         for seg in chain:
             if seg.after is not None:
                 r = self._after_zone(seg)
                 if r:
                     return r[0], r[1], r[2], True
+        if z:  # a reported clause with an unnamed speaker: "officials say the plan is “dead”"
+            return z[0], z[1], first.cs, False
         r = self._before_zone(first)
         if r and r[0] is not None:
             return r[0], r[1], r[2], True
@@ -273,6 +282,9 @@ class Cues:
             ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
             if ps:  # "He called Trump “not a smart man”"
                 return ps[0], None, ps[1], False
+            loose = self._loose_subject(first)
+            if loose:
+                return self._speaker(loose), None, loose[0], False
             return None, None, first.open, False
         # a bare quote: same speaker as the last speech in this or the previous paragraph
         if self.events:
@@ -280,6 +292,27 @@ class Cues:
             if first.para - para <= 1 and sp is not UNNAMED:
                 return sp, None, first.open, False
         return None, None, first.open, False
+
+    def _loose_subject(self, seg: _Seg):
+        """An embedded quote's sentence has no cue and no plain subject ("Speaking to X's show on Monday, Bush
+        referred to Rubio as “…”"): the first person or body named before the quote that a verb follows ("Bush
+        referred", not "MSNBC's Morning Joe Monday"); failing that the first one named. Never the object of a
+        preposition ("to Rubio"), never a place."""
+        si = self._sent_of(seg.open)
+        s0 = self.sents[si][0] if self.sents else self.paras[seg.para][0]
+        lo = bisect.bisect_left(self.mention_starts, s0)
+        hi = bisect.bisect_left(self.mention_starts, seg.open, lo)
+        first = acting = None
+        for s, e, a in self.mentions[lo:hi]:
+            if self._in_quote(s) or a.type not in ("person", "organization", "group") or e > seg.open:
+                continue
+            if self._word_before(s, s0) in self.lex.prepositions:
+                continue
+            first = first or (s, e, a)
+            nxt = _NEXT_WORD.match(self.t, e, seg.open)
+            if nxt and nxt.group(1) not in self.lex.prepositions and nxt.group(1) not in _NOT_VERB:
+                acting = acting or (s, e, a)
+        return acting or first
 
     def _heading_like(self, chain: list[_Seg]) -> bool:
         """A short paragraph without final punctuation or cue (subhead, caption): its quotes are not speech.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from parley.document import Actor
 from parley.quotes.view import UNNAMED, _Speaker
@@ -17,9 +18,17 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
                            r"with|from|of|as|by|but|if|when)\b)[a-z]))\b", re.I)
 
 
+_ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
+
+
+@lru_cache(maxsize=4)
+def _documents_re(documents: frozenset) -> re.Pattern:
+    """One compiled pattern for the lexicon's document nouns (built once, not once per call)."""
+    nouns = "|".join(sorted(map(re.escape, documents), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b", flags=re.I)
 
 
 class Pronouns:
@@ -86,14 +95,36 @@ class Pronouns:
                 return sp
             if kind in ("plural", "thing") and sp.type in ("organization", "group", "country"):
                 return sp
+        if kind == "person":  # a role noun ("the tycoon"); "he" with no one in reach stays unnamed
+            return self._salient_person(pos, kind)
         return UNNAMED
 
+    def _salient_person(self, pos: int, kind: str) -> _Speaker:
+        """No recent speaker or subject fits ("Adelson's agenda ... the gambling tycoon told Reuters"): the
+        person named most often in the recent text before ``pos`` (outside quotes, of a fitting gender), as a
+        reader takes "the tycoon" for the one the story is about; the latest named breaks ties."""
+        lo = bisect.bisect_left(self.mention_starts, pos - 3000)
+        count: dict[str, list] = {}
+        for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, pos)]:
+            if a.type != "person" or e > pos or self._in_quote(s):
+                continue
+            g = self.gender.get(a.id)
+            if kind != "person" and g and g != kind:
+                continue
+            c = count.setdefault(a.id, [0, 0, (s, e, a)])
+            c[0] += 1
+            c[1], c[2] = s, (s, e, a)
+        if not count:
+            return UNNAMED
+        best = max(count.values(), key=lambda c: (c[0], c[1]))
+        return self._speaker(best[2])
 
-    def _document_author(self, pos: int) -> _Speaker | None:
-        """Author of the nearest preceding document noun: "Ban's statement", "a statement from X"."""
-        lo = max(0, pos - 2500)
-        nouns = "|".join(sorted(map(re.escape, self.lex.documents), key=len, reverse=True))
-        hits = list(re.finditer(rf"\b(?:{nouns})\b", self.t[lo:pos], flags=re.I))
+
+    def _document_author(self, pos: int, lo: int | None = None) -> _Speaker | None:
+        """Author of the nearest preceding document noun: "Ban's statement", "a statement from X" (only the
+        nouns after ``lo`` when given)."""
+        lo = max(0, pos - 2500) if lo is None else lo
+        hits = list(_documents_re(self.lex.documents).finditer(self.t[lo:pos]))
         for h in reversed(hits):
             s, e = lo + h.start(), lo + h.end()
             if self._in_quote(s):
@@ -109,8 +140,11 @@ class Pronouns:
             m = re.match(r"\s+(?:issued\s+|released\s+)?(?:from|by|of)\s+(?:the\s+)?", self.t[e:e + 30])
             if m and (e + m.end()) in self.by_start:
                 return self._speaker(self.by_start[e + m.end()])
-            m = re.search(r"(?:said|issued|released|posted|published|sent)\s+(?:in\s+)?(?:a|an|the|its|his|her)\s+$",
-                          self.t[max(0, s - 40):s])
+            nm = _ORG_NAME.match(self.t, e + m.end()) if m else None
+            if nm:  # "a letter from the American Legion": a body the actors stage did not mark
+                return _Speaker(nm.group(), None, nm.span(), "organization")
+            m = re.search(r"(?:said|issued|released|posted|published|sent|aired|launched|unveiled|ran)\s+(?:in\s+)?"
+                          r"(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+){0,3}$", self.t[max(0, s - 60):s])
             if m:
                 sp, _ = self._subject_before(self.sents[self._sent_of(s)][0] if self.sents else 0, s - len(m.group()))
                 if sp and sp is not UNNAMED:

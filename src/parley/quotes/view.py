@@ -25,6 +25,7 @@ _CUT_INITIAL = re.compile(r"\.\s+[A-Z][\w’'-]+(?:\s+(?:Jr|Sr)\.?)?")
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "prof", "representative", "senator",
                 "governor", "president", "mayor"}
 
+_WORD = re.compile(r"\s*([A-Za-z]+)")
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -111,6 +112,10 @@ class View:
             words.pop()
         return words[-1].lower() if words else ""
 
+    def _word_at(self, pos: int) -> str:
+        m = _WORD.match(self.t, pos)
+        return m.group(1) if m else ""
+
     def _sentence_subject(self, si: int, persons_only: bool = False) -> tuple[int, int, Actor] | None:
         """The actor named at the start of a sentence (after an introductory phrase ending in a comma)."""
         if not self.sents:
@@ -121,8 +126,12 @@ class View:
             s0 = dl.end()
         starts = [s0]
         comma = self.t.find(",", s0, s1)
-        if comma > 0 and len(self.t[s0:comma].split()) <= 15:
+        # "At an event in St. Clairsville, Ohio, 62-year-old Jane Doe …": after up to 3 commas when the sentence
+        # opens with a preposition (one comma otherwise: the common case stays one look)
+        most = 4 if self._word_at(s0).lower() in self.lex.prepositions else 2
+        while comma > 0 and len(starts) < most and len(self.t[s0:comma].split()) <= 15:
             starts.append(comma + 1)
+            comma = self.t.find(",", comma + 1, s1)
         for st in starts:
             lo = bisect.bisect_left(self.mention_starts, st)
             for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, s1, lo)]:

@@ -1,0 +1,138 @@
+"""Speakers of direct quotes for the failure classes read on PolNeAR train errors (issue 17): embedded quotes
+without a cue, "Mr. <surname> said", an inner closing mark before the cue, role nouns and ages, a title left
+in a name by the actors stage, documents speaking for their authors, any -ed verb with a phrase after it.
+
+Texts are written for each class (a made-up country); actors are built by hand as in test_quotes, so only the
+quotes stage is under test.
+"""
+
+from test_quotes import _run
+
+
+def _speakers(body: str, actors) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in _run(body, actors).quotes if q.direct}
+
+
+PEOPLE = {
+    "Ana Ruiz": ("person", ["Ruiz"]),
+    "Tomas Brel": ("person", ["Brel"]),
+    "Radio Norte": ("organization", []),
+    "Farmers Union": ("organization", []),
+}
+
+
+def test_embedded_quote_goes_to_the_actor_a_verb_follows():
+    # no cue in the sentence, an introductory phrase with commas, a show and a place before the subject
+    got = _speakers("The debate is on Friday.\n\nSpeaking to Radio Norte on Monday in Valmont, which votes next, "
+                    "Ruiz compared Brel to “a captain without a ship.”", PEOPLE)
+    assert got == {"a captain without a ship.": "Ana Ruiz"}
+
+
+def test_embedded_quote_never_goes_to_the_object_of_a_preposition():
+    got = _speakers("Brel spoke first.\n\nAfter the vote in Valmont, praise for Ruiz came as “a breath of fresh "
+                    "air” from the press.", PEOPLE)
+    assert got["a breath of fresh air"] is None
+
+
+def test_title_and_surname_go_to_the_full_name_met_before():
+    actors = {"Erik Vance": ("person", [])}  # the actors stage did not mark "Mr. Vance"
+    got = _speakers("Erik Vance founded the firm in 1997.\n\n''It is particularly risky to go there now,'' "
+                    "Mr. Vance said.", actors)
+    assert got == {"It is particularly risky to go there now": "Erik Vance"}
+
+
+def test_inner_closing_mark_before_an_inverted_cue():
+    got = _speakers("The minister spoke on Monday.\n\n''I would use the word 'old-school,''' said Ana Ruiz, "
+                    "who runs the farm board.", PEOPLE)
+    assert got == {"I would use the word 'old-school": "Ana Ruiz"}
+
+
+def test_occupations_and_ages_refer_back_to_the_person_named():
+    got = _speakers("Ana Ruiz, a former model, spoke for ten minutes.\n\n“He will work for you,” said the "
+                    "46-year-old.\n\nThe actress explained that the role was “a gift.”", PEOPLE)
+    assert got == {"He will work for you": "Ana Ruiz", "a gift.": "Ana Ruiz"}
+
+
+def test_a_title_left_in_a_mention_is_never_the_speaker():
+    actors = {"Democratic Rep": ("person", []), "Ana Ruiz": ("person", ["Ruiz"])}  # an actors-stage cut
+    got = _speakers("Voters met in the north.\n\n“Everybody is looking at the north,” said Democratic Rep. "
+                    "Ana Ruiz.", actors)
+    assert got == {"Everybody is looking at the north": "Ana Ruiz"}
+
+
+def test_documents_speak_for_their_authors():
+    body = ("Tomas Brel released a new ad on Monday.\n\nThe ad says “nothing will change until we vote.”\n\n"
+            "A March 1 letter from the Farmers Union obtained by Radio Norte warns that “any further contact "
+            "will be through our lawyers.”\n\nAna Ruiz spoke later. The campaign’s statement then declares “the "
+            "matter is closed.”")
+    got = _speakers(body, PEOPLE)
+    assert got["nothing will change until we vote."] == "Tomas Brel"
+    assert got["any further contact will be through our lawyers."] == "Farmers Union"  # not Radio Norte
+    assert got["the matter is closed."] == "The campaign"
+
+
+def test_any_ed_verb_after_the_speaker_with_a_phrase_after_it():
+    got = _speakers("The bill failed.\n\n“If they were serious, they would have backed the only bill with "
+                    "support,” Brel fumed on Tuesday. “That would have been good faith.”", PEOPLE)
+    assert got == {"If they were serious, they would have backed the only bill with support": "Tomas Brel",
+                   "That would have been good faith.": "Tomas Brel"}
+
+
+def test_a_cue_word_in_the_clause_before_does_not_hide_the_quotes_own_cue():
+    # "offered states billions": "states" is a cue word, its clause has no named speaker
+    got = _speakers("Ana Ruiz spoke in 2009.\n\nIn 2009, when the government offered states billions, “states "
+                    "were losing money,” Ruiz said.", PEOPLE)
+    assert got == {"states were losing money": "Ana Ruiz"}
+
+
+def test_role_noun_with_no_recent_subject_goes_to_the_person_the_story_is_about():
+    # Ruiz is named only after prepositions: never a sentence subject or a speaker before the cue
+    got = _speakers("The agenda of Ana Ruiz is clear. Critics of Ruiz say little, and allies of Ruiz stay quiet.\n\n"
+                    "“It was very nice,” the tycoon told Radio Norte.", PEOPLE)
+    assert got == {"It was very nice": "Ana Ruiz"}
+
+
+def test_an_inverted_cue_opens_no_reported_clause_and_the_follow_on_quote_keeps_its_speaker():
+    got = _run("As it turned out, Valmont had held secret talks with the north. ''What they did is try to "
+               "deceive us,'' said Ana Ruiz, another former adviser to Brel. ''They never told us.''",
+               {**PEOPLE, "Valmont": ("country", [])})
+    assert [(q.text, q.speaker) for q in got.quotes] == [
+        ("What they did is try to deceive us", "Ana Ruiz"), ("They never told us.", "Ana Ruiz")]
+
+
+def test_a_speaker_named_by_a_cue_that_gave_no_quote_is_the_next_pronoun():
+    got = _speakers("If states fail to act, the ministry can step in, Ruiz said.\n\n“That is something the "
+                    "government should do,” she said.", PEOPLE)
+    assert got == {"That is something the government should do": "Ana Ruiz"}
+
+
+def test_sentence_subject_after_several_introductory_commas():
+    got = _speakers("Brel spoke first.\n\nAt a June rally in Port Lys, Valmont, 62-year-old Ana Ruiz also railed "
+                    "against the plan. “They should listen to us,” she said.", PEOPLE)
+    assert got == {"They should listen to us": "Ana Ruiz"}
+
+
+def test_name_before_an_apposition_that_the_plain_patterns_miss():
+    actors = {**PEOPLE, "Jeff Small": ("person", []), "Adam B": ("person", [])}  # "Adam B": an actors-stage cut
+    got = _speakers("Jeff Small runs a bakery.\n\nSmall, who attended the rally on Wednesday, said that “the "
+                    "mayor took advantage of us.”\n\n“It is a very positive development,” Representative Adam B. "
+                    "Schiff, a member of the committee, said.", actors)
+    assert got == {"the mayor took advantage of us.": "Jeff Small",
+                   "It is a very positive development": "Adam B. Schiff"}
+
+
+def test_a_lone_surname_before_the_cue_is_the_person_named_in_full_before():
+    actors = {"Curt Vale": ("person", [])}  # the actors stage did not mark the later bare "Vale"
+    got = _speakers("Curt Vale wrote on his blog on Tuesday.\n\nTo that, Vale added: “A rule is a rule.”", actors)
+    assert got == {"A rule is a rule.": "Curt Vale"}
+
+
+def test_the_state_after_a_persons_town_is_not_the_speaker():
+    actors = {**PEOPLE, "Jo Baker": ("person", []), "Dean Lund": ("person", []),
+              "North Valmont": ("person", [])}  # a place the actors stage took for a person
+    got = _speakers("Voters lined up.\n\nJo Baker of Port Lys, North Valmont says Brel can win if he keeps “doing "
+                    "what he is doing.”\n\nDean Lund, a 55-year-old salesman from Sumter, North Valmont, says Brel "
+                    "will “leave here with momentum.”\n\nDuring the debate in Port Lys, Ruiz said that we should "
+                    "“set the same standard for everybody.”", actors)
+    assert got == {"doing what he is doing.": "Jo Baker", "leave here with momentum.": "Dean Lund",
+                   "set the same standard for everybody.": "Ana Ruiz"}
