@@ -165,10 +165,10 @@ class Reported:
                 if sp is None:
                     return None
                 if sp is UNNAMED and m.group("verb"):
-                    lead = self.t[s0:cue_s].rstrip().rstrip(",").rstrip()
+                    lead = self.t[max(s0, cue_s - 12):cue_s].rstrip().rstrip(",").rstrip()
                     if lead[-1:] in DQ or lead[-2:] in ("''", "’’"):
                         return None  # “…,” said Jane Doe, an attorney: the direct quote's cue, not a report
-                    if re.search(r",\s*$", self.t[s0:cue_s]) and self._names_after(cue_e, s1):  # "<clause>, said former governor Ed Rendell, who …"
+                    if re.search(r",\s*$", self.t[max(s0, cue_s - 12):cue_s]) and self._names_after(cue_e, s1):  # "<clause>, said former governor Ed Rendell, who …"
                         sp = self._subject_after(cue_e, s1)[0] or UNNAMED
                         clause = (s0, self.t.rfind(",", s0, cue_s))
                         return self._emit(sp, clause, cue_s, si, word)
@@ -179,14 +179,14 @@ class Reported:
                     c = lead.rfind(",")  # "<clause>, Suon So Rida said.", "<clause>, Ghana's foreign minister X said"
                     title = lead[c + 1:]
                     if (c >= 0 and len(title.split()) <= 5 and not any(ch in title for ch in DQ)
-                            and not self.lex.cue_re.search(title) and _TAIL.match(self.lex.time_re.sub("", tail, 1))):
+                            and not self.lex.cue_re.search(title) and _TAIL.match(self.lex.time_re.sub("", tail[:160], 1))):
                         clause = (s0, s0 + c)
         return self._emit(sp, clause, cue_s, si, word)
 
     def _names_after(self, cue_e: int, s1: int) -> bool:
         """After an inverted cue, a speaker phrase and no clause: up to the next comma, a capitalised word and
         neither "that" nor a finite verb ("said former governor Ed Rendell, who …", not "said Trump would win")."""
-        seg = re.match(r"[^,;:.!?“”\"]*", self.t[cue_e:s1]).group()
+        seg = re.match(r"[^,;:.!?“”\"]{0,120}", self.t[cue_e:min(s1, cue_e + 120)]).group()
         words = seg.split()
         if not words or len(words) > 10 or not any(w[:1].isupper() for w in words):
             return False
