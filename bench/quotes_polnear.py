@@ -11,10 +11,10 @@ slice kept for checking choices). Gold offsets are into the raw text; the cleane
 no-break spaces, so they are mapped to the cleaned text through a character alignment (difflib).
 
 Gold direct quotes: every double-quoted piece (“…”, "…", NYT-style ''…'') of two words or more inside a gold
-attribution's Content span, cut at paragraph breaks (a quote running over paragraphs gives one piece per
-paragraph, as parley does). Gold reported speech: a Content span whose quoted pieces cover under half of its
-characters. A system quote matches a gold one of its kind when their spans overlap by at least half of the
-shorter; matching is one-to-one, best overlap first. Reported-speech recall is given for all non-direct
+attribution's Content span or its Content2 (the rest of a quote the cue splits: “A,” he said. “B.”), cut at
+paragraph breaks (a quote running over paragraphs gives one piece per paragraph, as parley does). Gold
+reported speech: a Content span whose quoted pieces cover under half of its characters. A system quote
+matches a gold one of its kind when their spans overlap by at least half of the shorter; matching is one-to-one, best overlap first. Reported-speech recall is given for all non-direct
 attributions (PolNeAR also annotates beliefs and intentions: "X wants …") and for those whose cue holds a
 speech verb (``SPEECH`` below). A system reported quote counts as right when it matches any non-direct one.
 
@@ -103,6 +103,7 @@ class Attribution:
     source: list[tuple[int, int]]
     cue: list[tuple[int, int]]
     content: list[tuple[int, int]]
+    content2: list[tuple[int, int]] = field(default_factory=list)  # the rest of a quote the cue splits
     source_text: str = ""
     cue_text: str = ""
     name: str | None = None  # rule R
@@ -161,7 +162,7 @@ def parse_ann(ann: str, text: str) -> list[Attribution]:
         if "Content" not in roles:
             continue
         a = Attribution(spans.get(roles.get("Source"), []), spans.get(roles.get("Cue"), []),
-                        spans[roles["Content"]])
+                        spans[roles["Content"]], spans.get(roles.get("Content2"), []))
         a.source_text = " ".join(text[s:e] for s, e in a.source)
         a.cue_text = " ".join(text[s:e] for s, e in a.cue)
         out.append(a)
@@ -352,9 +353,9 @@ def gold_items(art: Article, omap: OffsetMap) -> list[Item]:
     out = []
     for a in art.attrs:
         pieces = []
-        for s, e in a.content:
+        for s, e in a.content + a.content2:
             pieces += quote_pieces(art.text, s, e)
-        clen = sum(e - s for s, e in a.content)
+        clen = sum(e - s for s, e in a.content + a.content2)
         qlen = sum(e - s for s, e in pieces)
         for s, e in pieces:
             out.append(Item(omap(s), omap(e), True, a.name, gold=a))

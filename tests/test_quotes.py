@@ -234,11 +234,37 @@ def test_reported_partial_quote_inside_saying_that():
                                  ("out of touch", "National Reform Party")]
 
 
-def test_reported_speech_needs_a_clause_and_a_named_speaker():
+def test_reported_speech_needs_a_clause_and_an_unnamed_speaker_is_none():
     body = ("Ruiz acknowledged a defeat in the capital. Officials said the talks would resume on Monday. "
             "Ruiz acknowledged that the count had been fair.")
     doc = _run(body, PEOPLE)
-    assert _table(doc, None) == [("the count had been fair", "Ana Ruiz")]
+    # "Officials said": reported speech whose speaker names no one is still reported speech, speaker None
+    assert _table(doc, None) == [("the talks would resume on Monday", None), ("the count had been fair", "Ana Ruiz")]
+
+
+def test_reported_speech_of_described_speakers_and_inverted_unknown_names():
+    body = ("The budget is short by nine million dollars, said former state treasurer Walt Okafor, who chairs the "
+            "host committee.\n\n"
+            "Campaign aides said the plan would be unveiled in the coming weeks.\n\n"
+            "The count will take a week, a senior official with the election board said Friday.")
+    got = [q.text for q in _run(body, PEOPLE).quotes if not q.direct]
+    assert got == ["The budget is short by nine million dollars", "the plan would be unveiled in the coming weeks",
+                   "The count will take a week"]
+
+
+def test_no_report_after_a_direct_quotes_cue_or_an_adjunct():
+    body = ("“The rules are clear and we followed them,” said Walt Okafor, a lawyer for the committee.\n\n"
+            "Ruiz said as she accepted the award from the foundation.\n\n"
+            "Brel told an audience of teachers and parents at the school.\n\n"
+            "Ruiz said during a town hall in the capital that the tax would be cut.")
+    doc = _run(body, PEOPLE)
+    assert _table(doc, False) == [("the tax would be cut", "Ana Ruiz")]
+
+
+def test_clause_then_speaker_needs_nothing_but_an_occasion_after_the_cue():
+    body = ("Despite the new polls in the north, Ruiz continues to build up her lead.\n\n"
+            "The vote was delayed by a week, Brel said at a rally in the capital.")
+    assert _table(_run(body, PEOPLE), False) == [("The vote was delayed by a week", "Tomas Brel")]
 
 
 def test_no_reported_copy_of_a_direct_quote():

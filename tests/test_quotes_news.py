@@ -181,3 +181,12 @@ def test_pronoun_subjects_speak_embedded_quotes():
                     "Later she praised the crowd as “very, very good people” in a speech.")
     assert got == {"not a serious man": "Ada Brennan", "like a spoiled child.": "Ada Brennan",
                    "very, very good people": "Ada Brennan"}
+
+
+def test_embedded_one_word_quotes_and_titles_are_not_statements_even_beside_a_cue():
+    doc = _analyze("Ana Ruiz spoke in Paris on Tuesday.\n\n"
+                   "The minister’s “excesses” are sickening, Ruiz said.\n\n"
+                   "Joe Brand, host of the network’s “Morning Coffee Hour,” suggested the ban would fail.\n\n"
+                   "“Really,” Ruiz added when the host laughed.")
+    got = [q.text for q in doc.quotes if q.direct]
+    assert got == ["Really"]  # a one-word answer standing as its own sentence is still a statement

@@ -33,10 +33,15 @@ Design choices:
   X “…”": not X), and a dateline ("LA CROSSE, Wisc. —") is never a subject.
 - "read the statement", "the statement said": the speaker is the statement's author, found as a possessive
   ("Ban's statement"), "statement from/by X" or "X issued a statement" in the preceding text.
-- Reported speech (``direct: false``) only with a named speaker and a clear pattern: "<speaker> <cue> (that)
-  <clause>", "<clause>, <speaker> <cue>", "according to <speaker>", ", saying/adding that <clause>" (speaker of
-  the sentence's cue or its subject), "<speaker>, which says <clause>,". Verbs such as "acknowledged" count
-  only with "that". Nothing inside a direct quote is reported speech of someone else (the quote belongs to
+- Reported speech (``direct: false``) only with a clear pattern: "<speaker> <cue> (that) <clause>", "<clause>,
+  <speaker> <cue>", "<clause>, said <speaker>", "according to <speaker>", ", saying/adding that <clause>"
+  (speaker of the sentence's cue or its subject), "<speaker>, which says <clause>,". A speaker phrase that names
+  no one ("Campaign aides said", "a senior official said") still makes it reported speech, with speaker None
+  (on PolNeAR train this raised reported-speech recall from 0.46 to 0.65 for a precision of 0.84 -> 0.80).
+  Verbs such as "acknowledged" count only with "that". Not reports: the words after a direct quote's cue
+  ("…,” said Jane Doe, a lawyer"), an adjunct after the cue without a "that"-clause ("said as she accepted the
+  award"), a listener with no clause ("told an audience of teachers"), and "<clause>, X <verb>" when an object
+  follows the verb ("Trump continues to build his lead"); only an occasion may ("said at a rally"). Nothing inside a direct quote is reported speech of someone else (the quote belongs to
   its speaker), and a clause that is almost all direct quote (fewer than 4 words outside it) is not repeated.
 - An embedded quote with no cue in its sentence goes to the sentence's subject (after up to three introductory
   commas), or a pronoun opening it; failing both, to the first person or body named before the quote in its
@@ -59,7 +64,9 @@ Design choices:
   notes", "said Gamboa.") goes to the earlier full-named person ending in it (the most mentioned one when
   several do), a name cut at an initial ("Jock A" of "Jock A. Finlayson") is taken whole, and a lone
   capitalised word opening the phrase before a cue counts only if the article never writes it in lower case.
-- One-word quotes without their own cue are scare quotes ("widespread"), not statements, and are skipped;
+- One-word quotes without their own cue, or embedded in running text even beside a cue ("Trump's “excesses”
+  are sickening, Hollande said"), are scare quotes, not statements, and are skipped; so are titles of works
+  embedded in a sentence ("host of MSNBC's “Morning Joe,” suggested");
   quotes in heading-like paragraphs (short, no final punctuation, no cue) are skipped.
 
 Modules: ``marks`` (quote marks and spans), ``lexicon`` (word classes), ``view`` (indexes over the document),

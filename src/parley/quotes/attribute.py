@@ -80,12 +80,12 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             body = self.t[seg.cs:seg.ce]
             if not body.strip():
                 continue
-            if len(body.split()) < 2 and not own_cue:
-                continue  # a scare quote, not a statement
+            if len(body.split()) < 2 and (not own_cue or seg.partial):
+                continue  # a scare quote ("Trump's “excesses” are sickening, Hollande said"), not a statement
             if seg.partial and len(body.split()) <= 2 and not own_cue and not self._speech_in_sentence(seg):
                 continue  # a short embedded phrase with no cue in reach ("a “virtual tie”"): a term, not a statement
-            if not own_cue and _title_like(body):
-                continue  # the title of a work ("The Rachel Maddow Show"), not words anyone said
+            if (not own_cue or seg.partial) and _title_like(body):
+                continue  # the title of a work ("on “Morning Joe,” he said"), not words anyone said
             spk = sp if sp is not UNNAMED else None
             out.append(make_quote(spk, body, seg.cs, seg.ce, True, cue))
         return out

@@ -12,6 +12,11 @@ from parley.document import Quote
 from parley.quotes.marks import DQ
 from parley.quotes.view import UNNAMED, _Speaker, make_quote
 
+# what may follow "<clause>, <speaker> <cue>" to the sentence end: nothing, or a place or occasion ("said in
+# a statement", "said at a rally"), not an object ("lamented the good old days", "continues to build")
+_TAIL = re.compile(r"\s*(?:(?:in|on|at|during|after|before|from|via|with|through|outside)\b[^.;:!?]{0,40}?)?"
+                   r"\s*(?:[,.;!?]|$)")
+
 
 class Reported:
     def _participle_speaker(self, pos: int, si: int) -> _Speaker | None:
@@ -43,8 +48,16 @@ class Reported:
         rest = self.t[j:s1]
         tm = self.lex.time_re.match(rest)
         k = tm.end() if tm else 0
+        first = re.match(r"\s*([A-Za-z]+)", rest[k:])
         if verb in self.lex.listener_verbs:  # "told RFA’s Khmer Service after the talks that"
             that = re.match(r"[^.;:!?“”\"]{0,60}?\bthat\s+", rest[k:])
+            if not that and j == cue_e:
+                return None  # "told an audience of academics": no listener word, no clause
+        elif first and first.group(1).lower() in self.lex.adjunct_openers:
+            # "said as she accepted her award", "said during a town hall in Buffalo that …": an adjunct first
+            that = re.match(r"[^.;:!?“”\"]{0,80}?\bthat\s+", rest[k:])
+            if not that:
+                return None
         else:
             that = re.match(r"\s*that\s+", rest[k:])
         if that:
@@ -151,6 +164,14 @@ class Reported:
                 sp, start = self._subject_before(s0, cue_s)
                 if sp is None:
                     return None
+                if sp is UNNAMED and m.group("verb"):
+                    lead = self.t[max(s0, cue_s - 12):cue_s].rstrip().rstrip(",").rstrip()
+                    if lead[-1:] in DQ or lead[-2:] in ("''", "’’"):
+                        return None  # “…,” said Jane Doe, an attorney: the direct quote's cue, not a report
+                    if re.search(r",\s*$", self.t[max(s0, cue_s - 12):cue_s]) and self._names_after(cue_e, s1):  # "<clause>, said former governor Ed Rendell, who …"
+                        sp = self._subject_after(cue_e, s1)[0] or UNNAMED
+                        clause = (s0, self.t.rfind(",", s0, cue_s))
+                        return self._emit(sp, clause, cue_s, si, word)
                 clause = self._clause_after(cue_s, cue_e, s1, word)
                 if clause is None:
                     lead = self.t[s0:start].rstrip().rstrip(DQ).rstrip()
@@ -158,9 +179,21 @@ class Reported:
                     c = lead.rfind(",")  # "<clause>, Suon So Rida said.", "<clause>, Ghana's foreign minister X said"
                     title = lead[c + 1:]
                     if (c >= 0 and len(title.split()) <= 5 and not any(ch in title for ch in DQ)
-                            and not self.lex.cue_re.search(title)
-                            and re.match(r"[^.;:!?]{0,40}?(?:[,.;!?]|$)", tail)):
+                            and not self.lex.cue_re.search(title) and _TAIL.match(self.lex.time_re.sub("", tail[:160], 1))):
                         clause = (s0, s0 + c)
+        return self._emit(sp, clause, cue_s, si, word)
+
+    def _names_after(self, cue_e: int, s1: int) -> bool:
+        """After an inverted cue, a speaker phrase and no clause: up to the next comma, a capitalised word and
+        neither "that" nor a finite verb ("said former governor Ed Rendell, who …", not "said Trump would win")."""
+        seg = re.match(r"[^,;:.!?“”\"]{0,120}", self.t[cue_e:min(s1, cue_e + 120)]).group()
+        words = seg.split()
+        if not words or len(words) > 10 or not any(w[:1].isupper() for w in words):
+            return False
+        return not any(w in self.lex.finite or w == "that" or (w.islower() and w.endswith("ed")) for w in words)
+
+    def _emit(self, sp: _Speaker | None, clause: tuple[int, int] | None, cue_s: int, si: int, word: str) -> Quote | None:
+        """Record a report's zone and cue; the Quote when the clause is long enough and not mostly quotation."""
         if sp is None or clause is None:
             return None
         cs, ce = self._trim_clause(*clause)
@@ -168,11 +201,10 @@ class Reported:
             return None
         self.zones.append((cs, ce, sp, word))
         self.cue_log.append((cue_s, si, sp, word))
-        if sp is UNNAMED:
-            return None
-        self.events.append((cue_s, sp, self._para_of(cue_s)))
+        if sp is not UNNAMED:
+            self.events.append((cue_s, sp, self._para_of(cue_s)))
         if len(self.t[cs:ce].split()) < 4 or self._residue_words(cs, ce) < 4:
             return None
         if any(zs < cs < ze and zs != cs for zs, ze, _sp, _c in self.zones[-21:-1]):
             return None  # nested inside another report
-        return make_quote(sp, self.t[cs:ce], cs, ce, False, word)
+        return make_quote(sp if sp is not UNNAMED else None, self.t[cs:ce], cs, ce, False, word)
