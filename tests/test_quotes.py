@@ -436,3 +436,14 @@ def test_proper_name_subject_unknown_to_actors_but_not_a_capitalised_common_noun
             "Voters say, “We want change now.”")
     assert _table(_run(body)) == [("From the bottom of my soul, I know this.", "Brynek"),
                                   ("We want change now.", None)]
+
+
+def test_ptb_closing_marks_in_a_following_line_never_open_a_quote():
+    """Penn Treebank text (one sentence a line) closes a two-line quote with a spaced '': it must not open a new
+    quote that swallows the attribution after it."""
+    body = ("The minister 's son dismissed the idea .\n\n"
+            "`` We want new blood for the country .\n\n"
+            "But to talk of him leaving is ridiculous , '' he told a television channel .")
+    quoted = [q.text for q in _run(body).quotes]
+    assert not any("television channel" in q for q in quoted), quoted
+    assert any(q.startswith("We want new blood") for q in quoted), quoted

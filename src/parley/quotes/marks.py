@@ -3,7 +3,9 @@
 Double marks only (“ ” " „ « », NYT-style ''…'' written as two apostrophes, and the Penn Treebank's
 ``…'' that tokenized corpora such as Timeline17 write), mixed freely; the direction of each mark comes from its
 neighbours, the glyph only breaks ties. Two backticks only ever open: no writing convention closes with them,
-and tokenized text spaces them on both sides, so their neighbours say nothing. Single marks are never quote
+and tokenized text spaces them on both sides, so their neighbours say nothing; in a text that writes them, two
+apostrophes only ever close (a quote running over two sentence lines closes with a spaced '' that its
+neighbours would read as an opening). Single marks are never quote
 marks at top level (apostrophes, single-quoted headlines).
 """
 
@@ -38,11 +40,12 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     """Quoted spans (double marks, either glyph), one per contiguous span, with paragraph index."""
     lex = lex or default_lexicon()
     segs: list[_Seg] = []
+    ptb = "``" in text  # Penn Treebank marks: '' then only ever closes
     for pi, (p0, p1) in enumerate(paragraphs):
         open_at, ow = None, 1
         for mk in _MARK.finditer(text, p0, p1):  # the marks only, not every character
             i, w = mk.start(), mk.end() - mk.start()
-            d = _direction(text, i, p0, p1, w)
+            d = "close" if ptb and w == 2 and text[i] == "'" else _direction(text, i, p0, p1, w)
             if d == "toggle":
                 d = "close" if open_at is not None else "open"
             if d == "open" and open_at is None:
