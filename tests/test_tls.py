@@ -368,3 +368,13 @@ def test_sparse_dot_matches_the_plain_sum():
 
     a, b = {"x": 0.1, "y": 0.2, "z": 0.3}, {"z": 0.7, "x": 0.4}
     assert dot(a, b) == 0.7 * 0.3 + 0.4 * 0.1 and dot(a, {}) == 0
+
+
+def test_c_stemmer_gives_the_pure_python_stems():
+    """PyStemmer (snowballstemmer's C backend, a dependency for speed) must stem as the pure-Python Porter."""
+    stemmer_c = pytest.importorskip("Stemmer")
+    from snowballstemmer.porter_stemmer import PorterStemmer
+
+    words = ("protesters protested generously hopefulness relational conditional rationalisation 1990s u.s "
+             "o'neill well-known spilled spilling capped caresses ponies ties sky skies dying agreed").split()
+    assert stemmer_c.Stemmer("porter").stemWords(words) == [PorterStemmer().stemWord(w) for w in words]

@@ -10,7 +10,10 @@ where a topic's CPU time went (stemming, article vectors, centroids, cosines). W
   sequentially), so the floats, and the timelines, are bit for bit those of the dict version.
 
 Terms: content words (``_WORD`` tokens, lower case) minus the stop list ``data/stopwords_rouge.txt`` and bare
-numbers, stemmed by snowballstemmer's Porter (each word stemmed once per process: ``_STEMS``).
+numbers, stemmed by snowballstemmer's Porter (each word stemmed once per process: ``_STEMS``). snowballstemmer
+runs on PyStemmer, its C build of the same Snowball algorithms, when that is installed (a dependency since
+2026-12-02: the same stems on all 81,078 word types of T17, 0.17 s against 1.74 s): without it a topic's first
+stemming pass was about a fifth of its time.
 """
 
 from __future__ import annotations
