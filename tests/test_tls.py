@@ -68,9 +68,10 @@ def test_eval_tls_without_tilse_says_how_to_install(tmp_path, monkeypatch, capsy
 
 
 def test_centroid_terms_are_stemmed_content_words():
-    from parley.corpus.timeline import _terms, stopwords
+    from parley.corpus.term_vectors import stopwords
+    from parley.corpus.term_vectors import terms as stemmed_terms
 
-    terms, n = _terms("The protesters protested in the square, and protests spread.")
+    terms, n = stemmed_terms("The protesters protested in the square, and protests spread.")
     assert n == 9 and terms["protest"] == 3 and "the" not in terms and "square" not in terms
     assert terms["squar"] == 1
     sw = stopwords()
@@ -337,3 +338,43 @@ def test_coherence_prefers_the_day_the_articles_agree_about():
     flip = summarize(coll, dates=1, sentences=1, start="2012-03-01", end="2012-03-10",
                      params=dict(params, COHERENCE=-1.0))
     assert [e["date"] for e in flip] == ["2012-03-05"]
+
+
+def test_day_references_resolve_like_one_alternation():
+    """The four first-character expressions merged left to right (the list the single alternation gave): a
+    reference inside a word is none, an overlapping later reading loses to the earlier one ("5 May 6": the
+    day-month reading), ISO and ordinal days, a weekday after "will" is the next one, "yesterday" the day
+    before publication, and a month-day more than a month ahead is last year's."""
+    base = D(2010, 6, 15)  # a Tuesday
+    text = ("On 5 May 6 people left; xMonday is no day, nor is 2010-13-40. The 21st of June 2009 and "
+            "2010-04-20 were named; it began Monday, will end Friday, and yesterday Sept. 3 came.")
+    got = [(text[off:off + 12], date.fromordinal(d).isoformat(), named) for off, d, named
+           in fast_day_refs(text, base, explicit=True)]
+    assert got == [("5 May 6 peop", "2010-05-05", True), ("21st of June", "2009-06-21", True),
+                   ("2010-04-20 w", "2010-04-20", True), ("Monday, will", "2010-06-14", False),
+                   ("Friday, and ", "2010-06-18", False), ("yesterday Se", "2010-06-14", False),
+                   ("Sept. 3 came", "2009-09-03", True)]
+
+
+def test_stem_counts_keep_first_occurrence_order_and_drop_stop_words_and_numbers():
+    from parley.corpus.term_vectors import stem_counts
+
+    got = stem_counts(["the", "spills", "oil", "spilled", "2010", "oil", "spill", "of"])
+    assert list(got.items()) == [("spill", 3), ("oil", 2)]
+
+
+def test_sparse_dot_matches_the_plain_sum():
+    from parley.corpus.term_vectors import dot
+
+    a, b = {"x": 0.1, "y": 0.2, "z": 0.3}, {"z": 0.7, "x": 0.4}
+    assert dot(a, b) == 0.7 * 0.3 + 0.4 * 0.1 and dot(a, {}) == 0
+
+
+def test_c_stemmer_gives_the_pure_python_stems():
+    """PyStemmer (snowballstemmer's C backend, a dependency for speed) must stem as the pure-Python Porter."""
+    stemmer_c = pytest.importorskip("Stemmer")
+    from snowballstemmer.porter_stemmer import PorterStemmer
+
+    words = ("protesters protested generously hopefulness relational conditional rationalisation 1990s u.s "
+             "o'neill well-known spilled spilling capped caresses ponies ties sky skies dying agreed").split()
+    assert stemmer_c.Stemmer("porter").stemWords(words) == [PorterStemmer().stemWord(w) for w in words]

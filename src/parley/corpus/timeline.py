@@ -75,15 +75,13 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-import snowballstemmer
+import numpy as np
 
 from parley.corpus.day_refs import fast_day_refs, key_label, key_span, timex_refs
+from parley.corpus.term_vectors import WORD, ArticleVectors, dot, sent_vec, stem_counts, terms
 from parley.text import sentences as split_sentences
 
-_WORD = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 _MIN_TOKENS, _MAX_TOKENS = 6, 60
 # "the July 28 polls", "a Tuesday rally": the date only modifies a noun
 _ATTRIB_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -131,7 +129,9 @@ class Collection:
     attrib: set = field(default_factory=set)                  # (sentence, key) named only as a modifier
     vote_refs: dict = field(default_factory=dict)             # sentence -> keys that vote but name no date there
     df: Counter = field(default_factory=Counter)              # article frequency of stemmed terms
-    art_terms: list = field(default_factory=list)            # stemmed term counts per article
+    vocab: dict = field(default_factory=dict)                 # stem -> term id
+    art_idx: list = field(default_factory=list)               # per article: its term ids (first-occurrence order)
+    art_cnt: list = field(default_factory=list)               # ... and their counts
     cache: dict = field(default_factory=dict)                 # sentence index -> (terms, token count)
 
     @property
@@ -142,7 +142,7 @@ class Collection:
         got = self.cache.get(i)
         if got is None:
             s, e = self.spans[i]
-            got = self.cache[i] = _terms(self.texts[self.sent_art[i]][s:e])
+            got = self.cache[i] = terms(self.texts[self.sent_art[i]][s:e])
         return got
 
 
@@ -151,34 +151,6 @@ def _base(value) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-
-
-_STEMS: dict[str, str | None] = {}
-_STOPWORDS = Path(__file__).resolve().parents[1] / "data" / "stopwords_rouge.txt"
-_PORTER = snowballstemmer.stemmer("porter")
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The SMART stop list with ROUGE's news additions (``data/stopwords_rouge.txt``)."""
-    lines = _STOPWORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-def _stems(words) -> list[str]:
-    out = []
-    for w in words:
-        st = _STEMS.get(w, "")
-        if st == "":
-            st = _STEMS[w] = None if w in stopwords() or w.isdigit() else _PORTER.stemWord(w)
-        if st is not None:
-            out.append(st)
-    return out
-
-
-def _terms(text: str) -> tuple[Counter, int]:
-    words = _WORD.findall(text.lower())
-    return Counter(_stems(words)), len(words)
 
 
 def prepare(articles: list[dict], timex: bool = False) -> Collection:
@@ -227,23 +199,15 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                     if named:
                         coll.named.add((len(coll.spans) - len(spans) + k, d))
             coll.refs.extend(refs)
-        words = _WORD.findall(text.lower())
-        coll.art_terms.append(Counter(_stems(words)))
-        coll.df.update(coll.art_terms[-1].keys())
+        counts = stem_counts(WORD.findall(text.lower()))
+        vocab = coll.vocab
+        for t in set(counts).difference(vocab):  # ids in any order: only the order terms occur in counts
+            vocab[t] = len(vocab)
+        coll.art_idx.append(np.fromiter(map(vocab.__getitem__, counts), dtype=np.intp, count=len(counts)))
+        coll.art_cnt.append(np.fromiter(counts.values(), dtype=np.intp, count=len(counts)))
+        coll.df.update(counts.keys())
     coll.first.append(len(coll.spans))
     return coll
-
-
-def _vec(coll: Collection, i: int, idf: dict) -> dict[str, float]:
-    v = {t: (1 + math.log(c)) * idf.get(t, 0.0) for t, c in coll.terms(i)[0].items()}
-    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-    return {t: x / norm for t, x in v.items()}
-
-
-def _dot(a: dict, b: dict) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b[t] for t, x in a.items() if t in b)
 
 
 def quoted_share(text: str) -> float:
@@ -267,7 +231,18 @@ def quoted_share(text: str) -> float:
 def _good(coll: Collection, i: int, quotes: bool = False, share: float = 0.0) -> bool:
     """A sentence that can stand in a timeline: 6-60 words, no table row, no question, no quotation (a quote is
     someone's words about a happening, rarely the happening itself) unless ``quotes``; a sentence with at most
-    ``share`` of its characters quoted (a name in quotes: 'the "Tort King" lawyer') is no quotation."""
+    ``share`` of its characters quoted (a name in quotes: 'the "Tort King" lawyer') is no quotation. Cached per
+    collection: one sentence is a candidate of many dates and timelines."""
+    memo = coll.cache.get(("good", quotes, share))
+    if memo is None:
+        memo = coll.cache[("good", quotes, share)] = {}
+    got = memo.get(i)
+    if got is None:
+        got = memo[i] = _standalone(coll, i, quotes, share)
+    return got
+
+
+def _standalone(coll: Collection, i: int, quotes: bool, share: float) -> bool:
     n = coll.terms(i)[1]
     if not (_MIN_TOKENS <= n <= _MAX_TOKENS):
         return False
@@ -304,42 +279,34 @@ def _idf(coll: Collection, idf_add: float) -> dict[str, float]:
     return idf
 
 
+def _art_vectors(coll: Collection, idf_add: float) -> ArticleVectors:
+    """The collection's article vectors for ``idf_add``, built once."""
+    got = coll.cache.get(("art", idf_add))
+    if got is None:
+        got = coll.cache[("art", idf_add)] = ArticleVectors(list(coll.vocab), coll.art_idx, coll.art_cnt,
+                                                            _idf(coll, idf_add))
+    return got
+
+
 def _topicality(coll: Collection, arts: list[int], idf_add: float) -> dict[int, float]:
     """Per article: the cosine of its TF-IDF vector with the centroid of ``arts``, over the mean cosine. A
     collection gathered by keywords or feeds holds side stories; their days and sentences are not the story's."""
-    vecs = coll.cache.setdefault(("art", idf_add), {})
-    centroid = _span_centroid(coll, arts, idf_add)
-    sims = {ai: _dot(vecs[ai], centroid) for ai in arts}
+    av = _art_vectors(coll, idf_add)
+    centroid = av.centroid(arts)[0]
+    sims = {ai: av.similarity(ai, centroid) for ai in arts}
     mean = sum(sims.values()) / max(len(sims), 1) or 1.0
     return {ai: sim / mean for ai, sim in sims.items()}
 
 
 def _span_centroid(coll: Collection, arts: list[int], idf_add: float) -> dict[str, float]:
     """The unit centroid of the articles' unit TF-IDF vectors (what the whole span is about), cached per span."""
-    key = ("span", idf_add, arts[0] if arts else -1, arts[-1] if arts else -1, len(arts))
-    got = coll.cache.get(key)
-    if got is not None:
-        return got
-    vecs = coll.cache.setdefault(("art", idf_add), {})
-    idf = _idf(coll, idf_add)
-    for ai in arts:
-        if ai not in vecs:
-            v = {t: (1 + math.log(c)) * idf[t] for t, c in coll.art_terms[ai].items()}
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            vecs[ai] = {t: x / norm for t, x in v.items()}
-    centroid: dict[str, float] = defaultdict(float)
-    for ai in arts:
-        for t, x in vecs[ai].items():
-            centroid[t] += x
-    cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-    got = coll.cache[key] = {t: x / cnorm for t, x in centroid.items()}
-    return got
+    return _art_vectors(coll, idf_add).centroid(arts)[1]
 
 
 def _sent_vec(coll: Collection, i: int, idf: dict, vec_cache: dict) -> dict[str, float]:
     v = vec_cache.get(i)
     if v is None:
-        v = vec_cache[i] = _vec(coll, i, idf)
+        v = vec_cache[i] = sent_vec(coll.terms(i)[0], idf)
     return v
 
 
@@ -377,6 +344,25 @@ def _by_coherence(coll: Collection, ranked: list[int], score: dict, ref_sents: d
     return sorted(ranked, key=lambda d: (-score[d], key_span(d)[0]))
 
 
+def _ref_rows(coll: Collection) -> list[list[tuple[int, tuple | list, list]]]:
+    """Per article, (sentence, keys that vote, keys the sentence names) for its sentences that refer to any day;
+    built once per collection (most sentences name none, and every timeline of the collection reads these)."""
+    got = coll.cache.get("rows")
+    if got is None:
+        got = coll.cache["rows"] = []
+        vote_refs = coll.vote_refs
+        for ai in range(len(coll.ids)):
+            rows = []
+            for i in range(coll.first[ai], coll.first[ai + 1]):
+                own = coll.refs[i]
+                extra = vote_refs.get(i) if vote_refs else None
+                keys = (*own, *(x for x in extra if x not in own)) if extra else own
+                if keys:
+                    rows.append((i, keys, own))
+            got.append(rows)
+    return got
+
+
 def _params(params: dict | None) -> dict:
     p = dict(DEFAULTS)
     for k, v in (params or {}).items():
@@ -398,7 +384,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
     dlo = lo if start else lo - 366
     if not arts:
         return []
-    qterms = set(_terms(query)[0]) if query else set()
+    qterms = set(terms(query)[0]) if query else set()
 
     def qweight(i: int) -> float:
         if not qterms:
@@ -413,21 +399,21 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
     same_day, late_vote, late_days = p["SAME_DAY_VOTE"], p["LATE_VOTE"], p["LATE_DAYS"]
     topical = _topicality(coll, arts, p["IDF_ADD"]) if p["TOPIC_WEIGHT"] or p["SENT_TOPIC"] else {}
     aw = {ai: r ** p["TOPIC_WEIGHT"] for ai, r in topical.items()}
+    rows = _ref_rows(coll)
     for ai in arts:
         pub = coll.pub[ai]
         by_pub[pub].append(ai)
         seen: dict[int, float] = {}
-        for i in range(coll.first[ai], coll.first[ai + 1]):
-            own = coll.refs[i]
-            extra = coll.vote_refs.get(i) if coll.vote_refs else None
-            for d in (*own, *(x for x in extra if x not in own)) if extra else own:
-                first, last = key_span(d)
+        for i, keys, own in rows[ai]:
+            qw = qweight(i)
+            for d in keys:
+                first, last = (d, d) if d > 0 else key_span(d)
                 if dlo <= first <= hi and first <= pub:
                     supporters[d].add(ai)
                     if d in own:
                         ref_sents[d].append(i)
                     lag = max(0, pub - last)
-                    w = qweight(i) * (same_day if d == pub else 1.0 + late_vote * min(1.0, lag / late_days))
+                    w = qw * (same_day if d == pub else 1.0 + late_vote * min(1.0, lag / late_days))
                     if aw:
                         w *= aw[ai]
                     if w > seen.get(d, 0.0):
@@ -479,16 +465,13 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
         dfirst = key_span(d)[0]
         vecs = {}
         for i in cands:
-            v = vec_cache.get(i)
-            if v is None:
-                v = vec_cache[i] = _vec(coll, i, idf)
-            vecs[i] = v
+            vecs[i] = _sent_vec(coll, i, idf, vec_cache)
         centroid: dict[str, float] = defaultdict(float)
         for v in vecs.values():
             for t, x in v.items():
                 centroid[t] += x
         cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-        gain = {i: (_dot(v, centroid) / cnorm + mix * _dot(v, span_c)) * (1.0 + ref_bonus * cands[i]) * qweight(i)
+        gain = {i: (dot(v, centroid) / cnorm + mix * dot(v, span_c)) * (1.0 + ref_bonus * cands[i]) * qweight(i)
                 * (coll.terms(i)[1] / 20) ** length_weight
                 * (topical[coll.sent_art[i]] ** p["SENT_TOPIC"] if topical else 1.0) for i, v in vecs.items()}
         picked: list[int] = []
@@ -498,8 +481,8 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
             if picked and cands[i] < 0:  # a date's secondary mentions fill its first slot only
                 continue
             v = vecs[i]
-            if any(_dot(v, vecs[j]) > redundancy for j in picked) \
-                    or any(abs(cd - dfirst) <= window and _dot(v, c) > redundancy for cd, c in chosen_vecs):
+            if any(dot(v, vecs[j]) > redundancy for j in picked) \
+                    or any(abs(cd - dfirst) <= window and dot(v, c) > redundancy for cd, c in chosen_vecs):
                 continue
             picked.append(i)
         if not picked:
