@@ -36,6 +36,15 @@ def test_ontology_tables():
     assert ("THREATEN", "violence") in o.modes
 
 
+def test_a_type_without_a_mode_takes_the_general_code_of_its_principal_cameo_root():
+    """ACCUSE holds CAMEO 09 (investigate) and 11 (disapprove), ASSAULT 17-20: a bare ACCUSE is a criticism (11x),
+    not an investigation, and a bare ASSAULT 18x, not 175 "violent repression"."""
+    o = load()
+    assert o.default_cameo("ACCUSE") == "110" and o.default_cameo("ASSAULT") == "180"
+    assert o.default_cameo("COERCE") == "170" and o.default_cameo("CONSULT") == "040"
+    assert o.default_cameo("ACCUSE", "investigate") == "090"  # a mode still picks its own code
+
+
 def _flags(sentence: str, trigger: str) -> dict:
     i = sentence.index(trigger)
     return flags(sentence, i, i + len(trigger))

@@ -55,12 +55,19 @@ class Ontology:
         return None
 
     def default_cameo(self, event: str, mode: str | None = None) -> str | None:
-        """The most general CAMEO code mapped to a PLOVER type (and mode, when one matches)."""
+        """The most general CAMEO code mapped to a PLOVER type (and mode, when one matches), from the type's
+        principal CAMEO root: the root with the most codes mapped to it (ACCUSE is mostly 11 DISAPPROVE, with a
+        few 09 INVESTIGATE codes; ASSAULT mostly 18 ASSAULT, with 17, 19, 20), so an ACCUSE without a mode is
+        110, not "investigate", and an ASSAULT 180, not 175 "violent repression"."""
+        roots: dict[str, int] = {}
+        for code, row in self.cameo.items():
+            if row["event"] == event:
+                roots[code[:2]] = roots.get(code[:2], 0) + 1
         best = None
         for code, row in self.cameo.items():
             if row["event"] != event:
                 continue
-            key = (mode is not None and row["mode"] == mode, len(code) == 3, -len(code), -int(code))
+            key = (mode is not None and row["mode"] == mode, roots[code[:2]], len(code) == 3, -len(code), -int(code))
             if best is None or key > best[0]:
                 best = (key, code)
         return best[1] if best else None
