@@ -136,3 +136,14 @@ def test_the_state_after_a_persons_town_is_not_the_speaker():
                     "“set the same standard for everybody.”", actors)
     assert got == {"doing what he is doing.": "Jo Baker", "leave here with momentum.": "Dean Lund",
                    "set the same standard for everybody.": "Ana Ruiz"}
+
+
+def test_a_camp_named_after_its_principal_speaks_for_it():
+    # reported speech by "X aides" / "X campaign officials" / "the <role>'s aides": the principal, not no one
+    body = ("Ana Ruiz toured the valley on Monday.\n\nRuiz campaign officials said the tour would reach every "
+            "town before the vote.\n\nTomas Brel spoke in the capital.\n\nThe senator's aides said he would "
+            "return to the north next week.\n\nSome officials said the vote could be delayed by a month.")
+    got = {q.text: q.speaker for q in _run(body, PEOPLE).quotes if not q.direct}
+    assert got["the tour would reach every town before the vote"] == "Ana Ruiz"
+    assert got["he would return to the north next week"] == "Tomas Brel"
+    assert got["the vote could be delayed by a month"] is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from parley.quotes.pronouns import _documents_re
 from parley.quotes.view import UNNAMED, _Speaker
@@ -36,6 +37,8 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
+
+_FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
 
 _ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+|\d+-year-old)\s*$")
 
@@ -113,6 +116,9 @@ class Candidates:
             sp = self._named(last, (k - len(last), k))  # "To that, Schilling added": Curt Schilling's surname
             if sp.id is not None:
                 return sp, k - len(last)
+        camp = self._camp(lo, k)
+        if camp:
+            return camp, camp.span[0]
         org = self._office(lo, k)
         if org:
             return org, org.span[0]
@@ -202,6 +208,33 @@ class Candidates:
         s = max(lo, k - 60) + m.start()
         sp = self._resolve_pronoun("person", s)
         return (sp, s) if sp is not UNNAMED else None
+
+    def _camp(self, lo: int, k: int) -> _Speaker | None:
+        """ "Clinton aides said", "top Trump campaign officials say", "the senator's aides said": a camp speaks
+        for its principal, a known actor mention (or a possessive role noun, his/her) right before the camp noun
+        and at most two lowercase modifiers; the span is the whole phrase."""
+        m = re.search(r"(?<![\w’'])((?:[a-z][a-z-]*\s+){0,2})([a-z]+)$", self.t[max(lo, k - 60):k])
+        if not m or m.group(2) not in self.lex.camp_nouns:
+            return None  # cheap test first: the word before the cue must be a camp noun
+        if any(w in _NOT_NAME or w in self.lex.prepositions or w in _FEW for w in m.group(1).split()):
+            return None  # "Clinton and officials said", "some of the officials": not a camp of the name
+        j = max(lo, k - 60) + m.start()
+        while j > lo and self.t[j - 1].isspace():
+            j -= 1
+        if self.t[j - 2:j] in ("’s", "'s"):
+            j -= 2
+        men = self.by_end.get(j)
+        if men and men[0] >= lo and self._word_before(men[0], lo) not in self.lex.prepositions:
+            s = men[0]
+            if re.search(r"(?<![\w’'])[Tt]he\s+$", self.t[max(lo, s - 4):s]):
+                s -= 4
+            return replace(self._speaker(men), span=(s, k))
+        own = re.search(r"(?<![\w’'])(?:[Tt]he\s+([a-z-]+)[’']s|([Hh]is|[Hh]er))\s+$", self.t[max(lo, k - 60):k - len(m.group())])
+        if own and (own.group(2) or own.group(1) in self.lex.person_nouns):
+            s = max(lo, k - 60) + own.start()
+            sp = self._resolve_pronoun({"his": "he", "her": "she"}.get((own.group(2) or "").lower(), "person"), s)
+            return replace(sp, span=(s, k)) if sp is not UNNAMED else None
+        return None
 
     def _office(self, lo: int, k: int) -> _Speaker | None:
         """ "the ministry said", "Senator Kowalski's office said": an office or body speaks as an organisation."""

@@ -37,6 +37,7 @@ class Lexicon:
     cue_re: re.Pattern
     offices: frozenset = frozenset()
     person_nouns: frozenset = frozenset()
+    camp_nouns: frozenset = frozenset()
     adjunct_openers: frozenset = frozenset()
 
 
@@ -55,7 +56,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         male=frozenset(w.lower() for w in data["gender_words"]["male"]),
         female=frozenset(w.lower() for w in data["gender_words"]["female"]),
         documents=low("documents"), clause_openers=low("clause_openers"), finite=low("finite"), naming=low("naming_verbs"),
-        cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"),
+        cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"), camp_nouns=low("camp_nouns"),
         adjunct_openers=low("adjunct_openers"),
     )
 
