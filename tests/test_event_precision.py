@@ -173,3 +173,16 @@ def test_trailing_attribution_reports_a_done_act():
     assert reported_fact(s, type("M", (), {"start": s.index("said"), "end": s.index("said") + 4})())
     s2 = "The project would cost ten million and take six months, officials said."
     assert not reported_fact(s2, type("M", (), {"start": s2.index("said"), "end": s2.index("said") + 4})())
+
+
+# ---------------------------------------------------------------- what a speaker warns against has not happened
+def test_an_act_warned_against_or_of_is_no_event(ctx):
+    onto = get_ontology(ctx)
+
+    def events(sent: str) -> list[tuple[str | None, str]]:
+        return [(m.cue.event, sent[m.start:m.end]) for m in find_article_cues(onto, sent) if m.cue.kind == "event"]
+
+    warned = events("The envoy was warning against huge crackdowns on the marchers in Velor.")
+    assert not any(w.startswith("crackdown") for _, w in warned), warned
+    assert [e for e, _ in events("The army of Ostravia warned of possible attacks on the capital.")] == ["THREATEN"]
+    assert any(w.startswith("crackdown") for _, w in events("Police launched a crackdown on the marchers."))
