@@ -204,9 +204,6 @@ CUE_KEEPS_BELOW = 0.5
 # slices of the whole-article dev gold and PLOVER GSR, bench/events_e2e.py: 0.5 for all let descriptions through)
 SPEECH_TYPED = 0.6
 SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it is this sure
-# the PLOVER types a speech act can be (the verbal types less CONSULT: a meeting is not made by saying): on the tune
-# slice of the article gold 3 of 4 speech units typed CONSULT/AID/ASSAULT were false ("Sheehan wrote to Bush, he
-# said" → CONSULT), the fourth right by chance ("according to" → CONSULT)
 # statements whose CAMEO code names what they are and that PLOVER does not code: hopes and optimism (013: "X hopes
 # that they can stage the play" is no AGREE), claiming responsibility (015), condolences and sympathy (018)
 STATEMENT_ONLY = ("013", "015", "018")
@@ -214,6 +211,9 @@ QUOTED = re.compile(r"``|''|[“”\"]")
 DONE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)|\w{3,}ed|met|held|sent|gave|"
                        r"took|struck|shot|fought|led|made|won|began|brought|sought|left|threw|broke|drew|sold|"
                        r"built|told|kept|spoke)\b", re.I)
+# the PLOVER types a speech act can be (the verbal types less CONSULT: a meeting is not made by saying): on the tune
+# slice of the article gold 3 of 4 speech units typed CONSULT/AID/ASSAULT were false ("Sheehan wrote to Bush, he
+# said" → CONSULT), the fourth right by chance ("according to" → CONSULT)
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # a future cooperative act is coded AGREE (a future retreat CONCEDE): the promise is made now and is dated by the
 # announcement; any other future act without a time expression is undated (the gold README's "Flags")
@@ -284,6 +284,8 @@ def bare_trigger(sent: str, m) -> bool:
     if prev and (prev[-1] in DETS or before.rstrip().endswith(",") or prev[-1].endswith(("'s", "’s"))):
         return True
     return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
+
+
 STATE_CODES = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
 PROTEST_NOUN = re.compile(r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|strikes?|walkouts?|"
                           r"riots?|uprisings?|boycotts?)$", re.I)
