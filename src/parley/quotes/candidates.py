@@ -12,12 +12,15 @@ from dataclasses import replace
 from parley.quotes.pronouns import _documents_re
 from parley.quotes.view import UNNAMED, _Speaker
 
+# courtesy and office titles written before a name ("Sen. Jane Doe"), the one list every title pattern below reads
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Rev", "Prof")
+_TITLE = "|".join(_TITLES)
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w’'-]+\s+)(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,2}[A-Z][\w’'-]+)$")
-_NAME_AT_START = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
-                            r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.\s+[A-Z][\w’'-]+)")
-_TITLED_AT_END = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
+_NAME_AT_START = re.compile(r"^((?:(?:" + _TITLE + r")\.\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){1,3}[A-Z][\w’'-]+"
+                            r"|(?:" + _TITLE + r")\.\s+[A-Z][\w’'-]+)")
+_TITLED_AT_END = re.compile(r"(?<![\w’'])(?:" + _TITLE + r")\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}"
                             r"[A-Z][\w’'-]+$")
-_ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Sgt|Capt|Adm|Sec)$")
+_ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:" + _TITLE + r"|Lt|Col|Sgt|Capt|Adm|Sec)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "one", "another"}
 # "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
 _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
@@ -25,7 +28,6 @@ _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekl
 # "from Sumter, " / "of Columbia, " before a mention: the mention is the state or country of that place
 _PLACE_TAIL = re.compile(r"(?<![\w’'])(?:of|from|in)\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}),\s*$")
 _LONE_NAME = re.compile(r"[A-Z][\w’'-]+")
-_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Rev", "Prof"}
 _NOT_NAME = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "however", "in", "on", "for",
              "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "when", "while"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",

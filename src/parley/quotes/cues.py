@@ -8,7 +8,7 @@ import bisect
 import re
 
 from parley import text as textmod
-from parley.quotes.candidates import _NAME_AT_START, _NOT_NAME
+from parley.quotes.candidates import _NAME_AT_START, _NOT_NAME, _TITLE
 from parley.quotes.marks import DQ, _Seg
 from parley.quotes.view import UNNAMED, _Speaker
 
@@ -97,7 +97,7 @@ class Cues:
         role = re.match(r"the\s+(?:[a-z-]+\s+){1,2}(?=[A-Z])", self.t[j:vs])  # “…,” the economist Jane Doe, a …,
         if role:
             j += role.end()
-        t = re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof)\.?\s+", self.t[j:vs])
+        t = re.match(r"(?:" + _TITLE + r")\.?\s+", self.t[j:vs])
         for at in (j, j + t.end()) if t else (j,):
             men = self.by_start.get(at)
             if men and men[2].type == "person" and self.t[men[1]:men[1] + 1] == ",":
