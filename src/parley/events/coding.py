@@ -211,14 +211,24 @@ def _choose(cues, sentence: str, heads: frozenset[str] | None = None) -> list[Ma
     for rank in sorted(ranks):
         cue = cues[rank]
         for m in cue.pattern.finditer(sentence):
-            found.append((rank, Match(m.start(), m.end(), cue)))
-    found.sort(key=lambda rm: (not rm[1].cue.precise, -(rm[1].end - rm[1].start), rm[1].start, rm[0]))
-    found = [m for _, m in found]
+            found.append(Match(m.start(), m.end(), cue))  # in rank order: the sort below is stable
+    precise = [m for m in found if m.cue.precise]
+    strong = {id(m) for m in found if m.cue.precise or (precise and _construction(m, precise))}
+    found.sort(key=lambda m: (id(m) not in strong, -(m.end - m.start), m.start))
     chosen: list[Match] = []
     for m in found:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _construction(m: Match, precise: list[Match]) -> bool:
+    """An event cue that strictly contains a precise cue of another type is a construction around it ("lifted the
+    travel ban" CONCEDE, not the precise "ban" COERCE; "eased the curfew"): it claims the span as a precise cue
+    would, so that the word inside does not take it."""
+    return m.cue.kind == "event" and any(
+        o.cue.event != m.cue.event and m.start <= o.start and o.end <= m.end
+        and (o.end - o.start) < (m.end - m.start) for o in precise)
 
 
 def event_matches(matches: list[Match], sentence: str) -> list[Match]:
