@@ -76,3 +76,52 @@ def test_lifting_a_measure_is_a_yield_not_the_measure(ctx, sent, etype, cameo):
 def test_a_ban_alone_stays_coercion(ctx):
     m = _first_event_cue(ctx, "The council banned the opposition newspaper on Monday.")
     assert m.cue.event == "COERCE" and m.cue.precise
+
+
+def _probs(**top) -> dict[str, float]:
+    rest = (1.0 - sum(top.values())) / 14
+    types = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+             "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+    return {t: top.get(t, rest) for t in types}
+
+
+def test_a_cue_keeps_its_type_unless_the_classifier_is_very_sure(ctx):
+    """The classifier types the marked pair's relation in the whole sentence, not the trigger: a lexicon cue
+    ("imposed sanctions on") keeps its type against a fairly sure classifier, and yields only to a very sure one."""
+    onto = get_ontology(ctx)
+    sent = "Ostravia imposed sanctions on the Velor Union after the vote."
+    m = _first_event_cue(ctx, sent)
+    assert m.cue.event == "SANCTION" and not m.cue.precise
+    etype, conf = decide(onto, _probs(COERCE=0.85, SANCTION=0.05), m.cue)
+    assert etype == "SANCTION" and conf == pytest.approx(0.6 * 0.05 + 0.4)
+    etype, _ = decide(onto, _probs(COERCE=0.95, SANCTION=0.02), m.cue)
+    assert etype == "COERCE"
+    ban = _first_event_cue(ctx, "The council banned the opposition newspaper on Monday.")
+    assert decide(onto, _probs(ASSAULT=0.99), ban.cue)[0] == "COERCE"  # a precise cue decides outright
+
+
+@pytest.mark.parametrize("sent, gone", [
+    ("Diplomats in the capital said there was talk of a cease-fire in the north.", "cease-fire"),
+    ("Hopes for a truce faded on Monday as the shelling went on.", "truce"),
+    ("The ministry issued a press release on the floods.", "release"),
+])
+def test_a_topic_or_a_press_release_is_no_event(ctx, sent, gone):
+    words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert gone not in words
+
+
+def test_talks_about_a_truce_stay_a_meeting(ctx):
+    sent = "The talks about a ceasefire resumed in the capital."
+    assert [(sent[m.start:m.end], m.cue.event) for m in find_article_cues(get_ontology(ctx), sent)
+            if m.cue.kind == "event"] == [("talks", "CONSULT")]
+
+
+def test_the_charge_of_an_accusation_is_its_content(ctx):
+    from parley.events.coding import event_matches
+    onto = get_ontology(ctx)
+    sent = "The rebel council accused the army of bombing the market in the old town."
+    got = [sent[m.start:m.end] for m in event_matches(find_article_cues(onto, sent), sent)]
+    assert got == ["accused"]  # the bombing is what is alleged, not a second event
+    sent = "The rebels accused the army and then attacked the barracks."
+    got = [sent[m.start:m.end] for m in event_matches(find_article_cues(onto, sent), sent)]
+    assert got == ["accused", "attacked"]
