@@ -116,9 +116,7 @@ def annotate(doc: Document, ctx) -> Document:
         if u.kind == "speech":
             etype, conf = _speech_type(p, u, cue_types.get(u.si, []))
         else:
-            etype, conf = coding.decide(onto, p, m.cue)
-            if m.cue.event and etype != m.cue.event and conf < CUE_KEEPS_BELOW:
-                etype = m.cue.event  # the classifier moved the cue's type without conviction: the cue's words win
+            etype, conf = coding.decide(onto, p, m.cue)  # the cue's type unless the classifier is very sure
             others = {o.match.cue.event for o in cue_types.get(u.si, []) if o is not u}
             if etype != m.cue.event and m.cue.event and (etype in others or paired(doc, u.si, m)):
                 # the sentence-level classifier is describing another predicate of the sentence (or the cue is
@@ -196,10 +194,6 @@ def annotate(doc: Document, ctx) -> Document:
 MAX_CUES = 12
 MAX_DOC_CUES = 2000
 MAX_CLASSIFIED = 1000
-# a cue's type is moved by the classifier only when the combined score is at least this (chosen on the tune slice of
-# the article dev gold, bench/events_e2e.py: type P/R 0.468/0.619 -> 0.496/0.653; 0.6 gave 0.482/0.644; ConfliBERT
-# quad 0.634 -> 0.630, PLOVER GSR type 0.706 -> 0.683, in-sample for the classifier)
-CUE_KEEPS_BELOW = 0.5
 # a speech cue that is the speaker's own act is typed when the classifier is at least this sure (chosen on the tune
 # slices of the whole-article dev gold and PLOVER GSR, bench/events_e2e.py: 0.5 for all let descriptions through)
 SPEECH_TYPED = 0.6
