@@ -12,14 +12,17 @@ writes nothing) and incremental:
 - *Event clusters*: only clusters in the new events' window are re-examined - every event of the same
   families in the same years, plus the clusters they belong to and clusters that held events of changed
   articles. Whole old clusters plus new events cluster exactly as the full corpus would (see ``merge``). If the
-  re-merge moved actors of unchanged articles to other corpus actors, everything is re-clustered.
+  re-merge moved actors of unchanged articles (to another corpus actor, or renamed one), their events whose
+  resolved sides changed join the seeds (``_Snapshot``): the relation between two events depends on those two
+  alone, so re-clustering every event whose inputs changed, with its window, is still exact.
 - *Timeline*: ``doc_timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
   articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
   a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
   The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
   two into one dated view where each happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
-- *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
+- *Claims*: detection is redone for changed articles and for unchanged ones whose actors moved, were renamed or
+  changed party; linking is redone over all claim rows.
 
 Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
 stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
@@ -82,7 +85,7 @@ def rebuild(store: Store, ctx: Context, changed_doc_ids: set[str] | None = None)
             _actors(store, dirty, full or bool(stale), info)
             reseed, redetect = before.changes(store, dirty) if before else (set(), set())
             info["events_reresolved"] = len(reseed)
-            added, removed = _clusters(store, dirty, full, info, reseed)
+            added, removed = _clusters(store, dirty, full, info, reseed, before.after if before else None)
             if full:
                 info["trend_rows"] = trend_mod.store_trend(store, None)
             elif added or removed:
@@ -180,7 +183,8 @@ class _Snapshot:
     def changes(self, store: Store, dirty: set[str]) -> tuple[set[str], set[str]]:
         """(ids of unchanged articles' events whose resolved sides or actor names moved, unchanged articles whose
         claims must be detected again)."""
-        res, rows, party = _Resolver(store), _corpus_ids(store), claims_mod._parties(store)
+        res = self.after = _Resolver(store)
+        rows, party = _corpus_ids(store), claims_mod._parties(store)
         moved = {k for k, c in rows.items() if k[0] not in dirty and self.rows.get(k) != c}
         renamed = {c for c in self.res.names.keys() | res.names.keys() if self.res.names.get(c) != res.names.get(c)}
         reparty = {c for c in self.party.keys() | party.keys() if self.party.get(c) != party.get(c)}
@@ -300,11 +304,12 @@ def _events_in(store: Store, res: _Resolver, column: str, values) -> list[EventR
     return out
 
 
-def _clusters(store: Store, dirty: set[str], full: bool, info: dict,
-              reseed: set[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+def _clusters(store: Store, dirty: set[str], full: bool, info: dict, reseed: set[str] = frozenset(),
+              res: _Resolver | None = None) -> tuple[list[dict], list[dict]]:
     """Re-cluster what the changed articles can touch: their events and ``reseed`` (unchanged articles' events
-    whose resolved actors moved) are the seeds. Returns (added, removed) cluster rows."""
-    res = _Resolver(store)
+    whose resolved actors moved) are the seeds; ``res``: the resolver of the current actors, when one was made.
+    Returns (added, removed) cluster rows."""
+    res = res or _Resolver(store)
     db = store.db
     if full:
         return _recluster_all(store, res, info)
