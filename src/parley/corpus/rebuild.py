@@ -82,7 +82,7 @@ def rebuild(store: Store, ctx: Context, changed_doc_ids: set[str] | None = None)
     with store.transaction() as db:
         if dirty:
             before = None if full else _Snapshot(store)
-            _actors(store, dirty, full or bool(stale), info)
+            _actors(store, dirty, full or bool(stale), info, before)
             reseed, redetect = before.changes(store, dirty) if before else (set(), set())
             info["events_reresolved"] = len(reseed)
             added, removed = _clusters(store, dirty, full, info, reseed, before.after if before else None)
@@ -126,9 +126,9 @@ def _stored_actors(store: Store) -> dict[str, dict[str, Any]]:
     return actors
 
 
-def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> None:
-    """Assign corpus actors: by lookup when the changed articles bring nothing new, else by a re-merge (what
-    that moves for unchanged articles is found by ``_Snapshot.changes``)."""
+def _actors(store: Store, dirty: set[str], remerge: bool, info: dict, snap: _Snapshot | None = None) -> None:
+    """Assign corpus actors: by lookup when the changed articles bring nothing new, else by a re-merge (``snap``
+    then takes what the re-merge can move for unchanged articles, found by ``_Snapshot.changes``)."""
     db = store.db
     if not remerge:
         stored = _stored_actors(store)
@@ -148,6 +148,8 @@ def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> None:
             _refresh_actor_stats(store, {a[0] for a in assign})
             info["actors"] = f"assigned {len(assign)} by lookup"
             return
+    if snap:
+        snap.capture(store)
     rows = _actor_rows(store)
     merged = merge_actors([r for r, _ in rows])
     new = {m: a["id"] for a in merged for m in a["members"]}
@@ -167,7 +169,8 @@ def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> None:
 
 
 class _Snapshot:
-    """What the corpus-actor step can change for articles that did not change, taken before it runs.
+    """What the corpus-actor step can change for articles that did not change: the parties, taken before it
+    runs, and, just before a re-merge (``capture``), the resolver and every actor row's corpus id.
 
     An unchanged article's event enters the clustering through its resolved sides (``_Resolver.side``: corpus
     actor ids, codes) and the cluster row through the names of those ids; its claims through its actor rows'
@@ -176,18 +179,27 @@ class _Snapshot:
     used to force a re-cluster of the whole corpus). Events are streamed (a few columns), never all held."""
 
     def __init__(self, store: Store):
-        self.res = _Resolver(store)
-        self.rows = _corpus_ids(store)
-        self.party = claims_mod._parties(store)
+        self.party = claims_mod._parties(store)  # a lookup can change affiliations, so parties
+        self.res: _Resolver | None = None  # what a re-merge can change (``capture``, just before one)
+        self.rows: dict[tuple[str, str], str | None] = {}
+        self.after: _Resolver | None = None
+
+    def capture(self, store: Store) -> None:
+        self.res, self.rows = _Resolver(store), _corpus_ids(store)
 
     def changes(self, store: Store, dirty: set[str]) -> tuple[set[str], set[str]]:
         """(ids of unchanged articles' events whose resolved sides or actor names moved, unchanged articles whose
         claims must be detected again)."""
+        party = claims_mod._parties(store)
+        reparty = {c for c in self.party.keys() | party.keys() if self.party.get(c) != party.get(c)}
+        if self.res is None:  # assigned by lookup: only what the refreshed affiliations touch
+            docs = {r["doc_id"] for c in sorted(reparty)
+                    for r in store.rows("SELECT DISTINCT doc_id FROM actors WHERE corpus_actor_id = ?", (c,))}
+            return set(), docs - dirty
         res = self.after = _Resolver(store)
-        rows, party = _corpus_ids(store), claims_mod._parties(store)
+        rows = _corpus_ids(store)
         moved = {k for k, c in rows.items() if k[0] not in dirty and self.rows.get(k) != c}
         renamed = {c for c in self.res.names.keys() | res.names.keys() if self.res.names.get(c) != res.names.get(c)}
-        reparty = {c for c in self.party.keys() | party.keys() if self.party.get(c) != party.get(c)}
         redetect = {d for (d, a), c in rows.items()
                     if d not in dirty and ((d, a) in moved or c in renamed or c in reparty)}
         reseed: set[str] = set()
