@@ -8,6 +8,12 @@ those articles into the rebuilt store and the *incremental* rebuild that follows
 article costs on a large store; the analysis is timed apart). With ``--baseline-src`` (``git archive BASE src |
 tar -x -C OLD``) the same cases run on the earlier source tree first, the ratios are printed, and the corpus
 tables of the two stores are compared row by row (they must be identical).
+
+With ``--add``, two record-independence checks follow (issue 15: a document's corpus record must not depend on
+which documents came before it): *moved* counts, for the documents that were already stored, the actor rows
+whose corpus actor id changed, the event mentions whose cluster id changed and the happenings (asserted,
+dated clusters) that appeared or vanished without holding an added article; *incremental == full* rebuilds the
+store after the add from scratch and compares every corpus table with what the incremental step wrote.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import json, resource, sys, time
 from parley import pipeline
 from parley.context import Context
 from parley.corpus.rebuild import rebuild
-from parley.ingest import make_raw
+from parley.ingest import make_raw, with_path_date
 from parley.store import Store
 db, adds = sys.argv[1], sys.argv[2:]
 ctx = pipeline.wire(Context())
@@ -42,8 +48,9 @@ with Store(db) as store:
         t = time.perf_counter()
         changed = set()
         for path in adds:
-            doc = pipeline.analyze(make_raw(path, path, open(path, "rb").read(), "text"), ctx)
-            doc.published = doc.published or "2011-02-01"
+            raw = with_path_date(make_raw(path, path, open(path, "rb").read(), "text"), path)
+            doc = pipeline.analyze(raw, ctx)
+            doc.published = doc.published or "2011-02-01"  # undated and no date on its path
             store.upsert(doc)
             changed.add(doc.id)
         out["analysis_s"] = round(time.perf_counter() - t, 2)
@@ -54,12 +61,14 @@ with Store(db) as store:
     out.update(wall_s=round(time.perf_counter() - t, 2),
                cpu_s=round(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime, 2),
                rss_before_mb=round(r0.ru_maxrss / 1024), peak_rss_mb=round(r1.ru_maxrss / 1024),
-               mode=info["mode"], actors=info.get("actors"))
+               mode=info["mode"], actors=info.get("actors"), events_reresolved=info.get("events_reresolved"),
+               clusters_examined=info.get("clusters_examined"), clusters_rewritten=info.get("clusters_rewritten"))
 print(json.dumps(out))
 """
 
 
 def case(src: Path, db: Path, adds: list[str]) -> dict:
+    """Analyse and store ``adds`` and rebuild incrementally, or (none) rebuild from scratch, in its own process."""
     env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
     proc = subprocess.run([sys.executable, "-c", CASE, str(db), *adds], capture_output=True, text=True, env=env)
     if proc.returncode:
@@ -75,12 +84,48 @@ def tables(db: Path) -> dict[str, list]:
         con.close()
 
 
+def moved(before: Path, after: Path) -> dict[str, int]:
+    """What changed for the documents stored before the add: corpus actor ids of their actor rows, cluster ids
+    of their event mentions, and happenings (asserted dated clusters) not holding an added article."""
+    def load(db: Path):
+        con = sqlite3.connect(db)
+        try:
+            actors = dict(((d, a), c) for d, a, c in con.execute("SELECT doc_id, actor_id, corpus_actor_id FROM actors"))
+            members = dict(con.execute("SELECT event_id, cluster_id FROM event_cluster_members"))
+            docs = {r[0] for r in con.execute("SELECT id FROM documents")}
+            happ = {r[0]: set(json.loads(r[1])) for r in con.execute(
+                "SELECT id, doc_ids FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL")}
+            return actors, members, docs, happ
+        finally:
+            con.close()
+
+    a0, m0, d0, h0 = load(before)
+    a1, m1, d1, h1 = load(after)
+    added = d1 - d0
+    return {"added_docs": len(added),
+            "actor_rows_moved": sum(1 for k, v in a0.items() if k in a1 and a1[k] != v),
+            "actor_rows": len(a0),
+            "event_mentions_moved": sum(1 for k, v in m0.items() if k in m1 and m1[k] != v),
+            "event_mentions": len(m0),
+            "happenings_gone": sum(1 for k in h0 if k not in h1),
+            "happenings_new_without_added_doc": sum(1 for k, v in h1.items() if k not in h0 and not v & added),
+            "happenings": len(h0)}
+
+
 def run_tree(src: Path, store: Path, adds: list[str], work: Path, tag: str) -> tuple[dict, Path]:
     db = work / f"{tag}.db"
     shutil.copy(store, db)
     res = {"full": case(src, db, [])}
     if adds:
+        base = work / f"{tag}-before-add.db"
+        shutil.copy(db, base)
         res["add"] = case(src, db, adds)
+        res["moved"] = moved(base, db)
+        again = work / f"{tag}-full-after-add.db"
+        shutil.copy(db, again)
+        res["full_after_add"] = case(src, again, [])
+        old, new = tables(db), tables(again)
+        res["incremental_equals_full"] = [t for t in TABLES if old[t] != new[t]] or True
     return res, db
 
 
@@ -104,7 +149,7 @@ def main() -> int:
             for step, r in results[tag].items():
                 print(f"{tag:6} {step:4}: {json.dumps(r)}")
         if args.baseline_src:
-            for step in results["after"]:
+            for step in ("full", "add") if args.add else ("full",):
                 b, a = results["before"][step], results["after"][step]
                 print(f"ratio {step}: wall {b['wall_s'] / max(a['wall_s'], 0.01):.2f}x faster, peak RSS "
                       f"{b['peak_rss_mb']} -> {a['peak_rss_mb']} MB ({b['peak_rss_mb'] / a['peak_rss_mb']:.2f}x), "

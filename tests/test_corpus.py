@@ -359,6 +359,77 @@ def test_incremental_add_matches_full_rebuild(tmp_path):
             assert dump(inc) == dump(full)
 
 
+def test_an_added_article_that_moves_other_articles_actors_stays_incremental_and_exact(tmp_path):
+    """Issue 15: an article naming a second Verin ("Marta Verin") makes the bare "Verin" of article b ambiguous,
+    so b's actor moves to a corpus actor of its own. That used to force a re-cluster of the whole corpus; now
+    only the events whose resolved actors moved are re-examined, and the tables equal a full rebuild's."""
+    marta = {"id": "marta-verin", "name": "Marta Verin", "surfaces": ["Marta Verin"]}
+    later = mk("e", "2020-04-02", "Evening Post", "Marta Verin met Lina Sorel on April 1.", [marta, SOREL],
+               events=[{"span": "Marta Verin met Lina Sorel on April 1", "event": "CONSULT", "date": "2020-04-01",
+                        "actor": ["marta-verin"], "recipient": ["lina-sorel"], "quad": 1}])
+    with store_with(tmp_path, doc_a(), doc_b(), doc_c(), *trend_docs(), name="inc.db") as inc:
+        build(inc)
+        before = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"]
+                  for r in inc.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
+        assert before[("b", "tomas-verin")] == "tomas-verin"
+        january = inc.rows("SELECT * FROM event_clusters WHERE date LIKE '2020-01%' ORDER BY id")
+        inc.upsert(later)
+        info = build(inc, changed={"e"})
+        after = {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"]
+                 for r in inc.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
+        assert after[("b", "tomas-verin")] != "tomas-verin"  # the bare "Verin" is ambiguous now
+        assert {k for k in before if after[k] != before[k]} == {("b", "tomas-verin")}  # and nothing else moved
+        assert info["mode"] == "incremental" and info["events_reresolved"] == 1
+        assert info["clusters_examined"] < inc.count("event_clusters")
+        assert inc.rows("SELECT * FROM event_clusters WHERE date LIKE '2020-01%' ORDER BY id") == january
+        with store_with(tmp_path, doc_a(), doc_b(), doc_c(), *trend_docs(), later, name="full.db") as full:
+            build(full)
+            assert dump(inc) == dump(full)
+
+
+def test_full_recluster_groups_events_by_the_one_family_definition(tmp_path):
+    """The full re-cluster reads one family at a time; its grouping is ``merge.family`` itself (a PLOVER type in
+    any case, a CAMEO root where the type is missing or empty, no family where neither is usable), so every
+    family's events come in one group and nothing is read twice or lost."""
+    from parley.corpus.merge import family
+    from parley.corpus.rebuild import _family_chunks
+
+    text = "Talks. Talks again. A protest. A march. A strike. An odd code. Nothing coded."
+    kinds = [("Talks", "CONSULT", "040"), ("Talks again", "consult", "043"), ("A protest", "", "141"),
+             ("A march", None, "145"), ("A strike", None, "14"), ("An odd code", "", "1a0"),
+             ("Nothing coded", None, None)]
+    doc = mk("f", "2020-05-02", "Daily Veloria", text, [], events=[
+        {"span": span, "event": event, "cameo": cameo, "date": "2020-05-01"} for span, event, cameo in kinds])
+    with store_with(tmp_path, doc) as store:
+        seen = []
+        for chunks in _family_chunks(store):
+            rows = [r for where, params in chunks
+                    for r in store.rows(f"SELECT e.id, e.event, e.cameo FROM events e WHERE {where}", params)]
+            assert len({family(r["event"], r["cameo"]) for r in rows}) == 1
+            seen.append(sorted((r["event"] or "", r["cameo"] or "") for r in rows))
+        assert seen == [[("", "14"), ("", "141"), ("", "145")],  # CAMEO14, then CONSULT, then no family
+                        [("CONSULT", "040"), ("consult", "043")], [("", ""), ("", "1a0")]]
+
+
+def test_corpus_actor_ids_stay_put_as_articles_arrive():
+    """An id is read from the group's earliest report, so a later article with a fuller (or odd) form renames
+    the group (``name``) but not its id; a newcomer whose name slugs the same renumbers no one."""
+    pan = [ActorRow("d1", "x", "Pan Am Flight", "organization", published="2011-02-20"),
+           ActorRow("d2", "x", "Pan Am Flight", "organization", published="2011-02-21")]
+    odd = ActorRow("a0", "x", "Ghadaffi Bomb Exploded Pan Am Flight", "organization", aliases=["Pan Am Flight"],
+                   published="2011-03-21")
+    first = {a["id"]: a for a in merge_actors(pan)}
+    assert list(first) == ["pan-am-flight"]
+    grown = merge_actors([*pan, odd])
+    assert [(a["id"], a["name"]) for a in grown] == [("pan-am-flight", "Ghadaffi Bomb Exploded Pan Am Flight")]
+    jordan = [ActorRow("d1", "j", "Jordan", "country", published="2011-02-20"),
+              ActorRow("d2", "j", "Jordan", "country", published="2011-02-21")]
+    assert [a["id"] for a in merge_actors(jordan)] == ["jordan"]
+    # a person "Jordan" in an article whose id sorts first: the country keeps its id, the person adds its type
+    ids = {a["type"]: a["id"] for a in merge_actors([*jordan, ActorRow("a0", "p", "Jordan", "person")])}
+    assert ids == {"country": "jordan", "person": "jordan-person"}
+
+
 def test_incremental_known_names_assigned_by_lookup_and_replaced_doc(tmp_path):
     with store_with(tmp_path, doc_a(), doc_c()) as store:
         build(store)

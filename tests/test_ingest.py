@@ -148,6 +148,37 @@ def test_same_file_names_in_different_folders_keep_apart(tmp_path: Path):
     assert len(expand_inputs([tmp_path / "news", named[0]])) == 2
 
 
+def test_exclude_drops_walked_files_by_name_or_path_and_leaves_the_ids_alone(tmp_path: Path):
+    """``--exclude``: a Timeline17-like tree (articles under InputDocs/DATE/, a reference timeline under
+    timelines/ with the same file name as an article) read with and without the timelines."""
+    from parley.ingest import expand_inputs
+
+    root = tmp_path / "corpus"
+    for sub in ("Topic_a/InputDocs/2011-02-16", "Topic_a/timelines", "Topic_b/InputDocs/2011-03-01"):
+        (root / sub).mkdir(parents=True)
+    (root / "Topic_a/InputDocs/2011-02-16/tl1.txt").write_text(ARTICLE)
+    (root / "Topic_b/InputDocs/2011-03-01/7.htm.txt").write_text(ARTICLE + " More.")
+    (root / "Topic_a/timelines/tl1.txt").write_text("2011-02-16\nProtests began.\n-----\n")
+    (root / "Topic_a/notes.json").write_text("{}")
+    ids = lambda *a, **k: [i for _, i in expand_inputs(*a, **k)]  # noqa: E731
+    everything = ids([root])
+    assert "Topic_a/timelines/tl1" in everything and len(everything) == 4
+    articles = ["Topic_a/InputDocs/2011-02-16/tl1", "Topic_b/InputDocs/2011-03-01/7.htm"]
+    assert ids([root], exclude=["timelines", "*.json"]) == articles  # by folder or file name at any depth
+    assert ids([root], exclude=["*/timelines/*.txt", "Topic_a/notes.json"]) == articles  # by path below the root
+    assert ids([root], exclude=["timelines/*"]) == everything  # a path pattern is anchored at the root
+    assert ids([root], exclude=["Timelines"]) == everything  # case-sensitive, as file systems are
+    assert ids([str(root / "**" / "*.txt")], exclude=["timelines"]) == articles  # globs alike
+    # a file named outright is always read
+    assert ids([root / "Topic_a/timelines/tl1.txt"], exclude=["timelines", "*.txt"]) == ["tl1"]
+    # an excluded file takes no part in telling ids apart: a/tl1.txt and b/tl1.md would both be "tl1"
+    for folder, name in (("a", "tl1.txt"), ("b", "tl1.md")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(ARTICLE)
+    assert ids([tmp_path / "a", tmp_path / "b"]) == ["a/tl1", "b/tl1"]
+    assert ids([tmp_path / "a", tmp_path / "b"], exclude=["*.md"]) == ["tl1"]
+
+
 def test_rerun_of_a_same_name_tree_is_a_no_op(tmp_path: Path, capsys):
     import sqlite3
 

@@ -67,7 +67,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     ok = failed = 0
     if not args.jsonl:
         sys.stdout.write("[")
-    for kind, value in analyze_all(read_inputs(expand_inputs(args.paths), args.date_from_path, args.published), ctx):
+    inputs = expand_inputs(args.paths, args.exclude or ())
+    for kind, value in analyze_all(read_inputs(inputs, args.date_from_path, args.published), ctx):
         if kind == "doc":
             if not args.jsonl:
                 sys.stdout.write(",\n" if ok else "\n")
@@ -94,7 +95,8 @@ def _write_record(doc, indent: int | None, end: str = "\n") -> None:
 
 
 def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local", scheduler: str | None = None,
-                   command: str = "run", date_from_path: bool = False, published: str | None = None) -> dict:
+                   command: str = "run", date_from_path: bool = False, published: str | None = None,
+                   exclude: list[str] | tuple[str, ...] = ()) -> dict:
     """Ingest ``paths`` into the store at ``db``, then rebuild the corpus tables. Returns the run's counts."""
     from parley.store import Store
 
@@ -103,7 +105,7 @@ def run_into_store(paths: list[str], db: str, ctx: Context, engine: str = "local
     changed: set[str] = set()
     with Store(db) as store:
         run_id = store.start_run(command)
-        inputs = expand_inputs(paths)  # (file, document id)
+        inputs = expand_inputs(paths, exclude)  # (file, document id)
         files = [f for f, _ in inputs]
         total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
         if engine == "dask":
@@ -136,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     counts = run_into_store(args.paths, args.db, ctx, engine=args.engine, scheduler=args.scheduler,
                             command="run " + " ".join(args.paths), date_from_path=args.date_from_path,
-                            published=args.published)
+                            published=args.published, exclude=args.exclude or ())
     print_summary(args.db, counts)
     processed = counts["added"] + counts["replaced"] + counts["unchanged"]
     return 0 if processed or not counts["failed"] else 1
@@ -194,7 +196,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     counts = run_into_store([str(sample_dir())], args.db, ctx, command="demo", date_from_path=args.date_from_path,
-                            published=args.published)
+                            published=args.published, exclude=args.exclude or ())
     print_summary(args.db, counts)
     if args.serve:
         from parley.web.app import serve
@@ -298,6 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--published", type=_iso_day, metavar="YYYY-MM-DD",
                         help="publication day of inputs that give none (after --date-from-path; a JSONL "
                              "'published' stays; published_basis 'input')")
+        sp.add_argument("--exclude", action="append", metavar="PATTERN",
+                        help="skip files found in folders or by globs whose folder or file name matches PATTERN "
+                             "(with a '/': whose path below the folder does), shell wildcards; repeatable "
+                             "(T17: --exclude timelines skips the reference timelines)")
         sp.add_argument("--workers", type=int, metavar="N",
                         help=f"analyse in N worker processes (default: one per core, for batches of at least "
                              f"{POOL_MIN} documents; 1 = in this process; the records are the same)")

@@ -11,6 +11,7 @@ sha256 of the raw bytes of the article (for JSONL: of the line), so re-ingesting
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import itertools
@@ -60,8 +61,14 @@ class IngestError(Exception):
         return json.dumps({"id": self.id, "error": self.reason, "source": self.source}, ensure_ascii=False)
 
 
-def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
+def expand_inputs(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = ()) -> list[tuple[Path, str]]:
     """Every file named by ``paths`` with its document id, in input order, each file once.
+
+    ``exclude`` (``--exclude``) drops files found by walking a folder or matching a glob (never a file named
+    outright): a pattern without ``/`` is matched against each folder and file name below the root
+    (``timelines`` skips every folder of that name, ``*.json`` those files), one with ``/`` against the whole
+    path below the root (``*/timelines/*.txt``); shell-style wildcards, case-sensitive. Excluded files take no
+    part in the ids, so excluding them gives the others the ids they would have without them.
 
     The id is the file's path relative to the root it was found under, in ``/`` form, without its last
     extension: ``parley run news`` gives ``news/a/1.txt`` the id ``a/1`` and ``news/b/1.txt`` the id ``b/1``.
@@ -73,7 +80,10 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
     """
     entries: list[tuple[Path, tuple[str, ...]]] = []
     seen: set[str] = set()
-    for path, root in _expand(paths):
+    patterns = [p.strip("/") for p in exclude if p and p.strip("/")]
+    for path, root, named in _expand(paths):
+        if patterns and not named and _excluded(path, root, patterns):
+            continue
         key = _resolved(path)
         if key in seen:
             continue
@@ -82,14 +92,25 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
     return list(zip([p for p, _ in entries], _unique_ids(entries), strict=True))
 
 
+def _excluded(path: Path, root: Path, patterns: list[str]) -> bool:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = (path.name,)
+    rel = "/".join(parts)
+    return any(fnmatch.fnmatchcase(rel, p) if "/" in p else any(fnmatch.fnmatchcase(x, p) for x in parts)
+               for p in patterns)
+
+
 def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files named by paths, directories (recursive, sorted) and glob patterns (ids: ``expand_inputs``)."""
     for path, _ in expand_inputs(paths):
         yield path
 
 
-def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every input; missing files are yielded too and become IngestErrors in read_path."""
+def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path, bool]]:
+    """(file, root, named outright) for every input; missing files are yielded too and become IngestErrors in
+    read_path."""
     for p in paths:
         p = str(p)
         if any(ch in p for ch in "*?["):
@@ -97,15 +118,15 @@ def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
             for hit in sorted(glob.glob(p, recursive=True)):
                 hp = Path(hit)
                 if hp.is_dir():
-                    yield from ((f, root) for f in _walk(hp))
+                    yield from ((f, root, False) for f in _walk(hp))
                 else:
-                    yield hp, root
+                    yield hp, root, False
             continue
         path = Path(p)
         if path.is_dir():
-            yield from ((f, path) for f in _walk(path))
+            yield from ((f, path, False) for f in _walk(path))
         else:
-            yield path, path.parent
+            yield path, path.parent, True
 
 
 def _glob_root(pattern: str) -> Path:

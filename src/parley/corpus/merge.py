@@ -12,8 +12,15 @@ on article text, so a full re-merge stays cheap. Evidence levels:
   name's initials); if several do, a group with a member in the same article wins; otherwise the actor stays
   apart. Two different full names sharing a surname ("Kem Sokha" / "Kem Monovithya") never merge.
 
-The corpus actor id is the slug of the canonical name: the fullest title-free form seen (most words, not an
-acronym, longest), ties broken alphabetically, so ids do not depend on the order articles arrived in.
+The canonical name (``name``) is the fullest title-free form seen (most words, not an acronym, longest), ties
+broken alphabetically. The corpus actor id is a function of the group alone, chosen to stay put as the corpus
+grows (issue 15: adding one article must not move the ids of actors it does not touch): the slug of the name in
+the group's earliest report (among its names of the best kind: not an acronym, then several words), so an
+article published later never renames the group it joins, and one odd long form ("Ghadaffi bomb exploded Pan
+Am Flight") cannot rename a group seen in many. Groups whose slugs coincide (an organisation and a person
+"Jordan") are told apart by content, not by enumeration: the group with the most documents keeps the bare
+slug, each other adds its type (or, for the same type, a hash of its earliest report), so a newcomer with the
+same name renumbers nobody.
 Roles stay per document (``actors.role``/``code`` with the article's date; ``store.corpus_actor_roles``).
 
 Event clustering (``cluster_events``): two event mentions report the same happening when they share the
@@ -273,6 +280,7 @@ def _most_common(values: list[Any]) -> Any:
 
 def _summarise(rows: list[ActorRow], keys: list[dict], how: list[str | None]) -> dict[str, Any]:
     name = _canonical(rows)
+    anchor = _anchor(rows)
     aliases: dict[str, tuple[str, str, str]] = {}
     for r in rows:
         for f in r.forms():
@@ -286,6 +294,8 @@ def _summarise(rows: list[ActorRow], keys: list[dict], how: list[str | None]) ->
     dates = sorted(r.published for r in rows if r.published)
     return {
         "name": name,
+        "id_form": strip_titles(anchor.name, person=anchor.person) or name,
+        "anchor": (anchor.published or "9999", anchor.doc_id, anchor.actor_id),
         "type": _most_common([r.type for r in rows]) or "person",
         "code": _most_common([r.code for r in rows]),
         "codes": sorted({r.code for r in rows if r.code}),
@@ -300,15 +310,36 @@ def _summarise(rows: list[ActorRow], keys: list[dict], how: list[str | None]) ->
     }
 
 
+def _anchor(rows: list[ActorRow]) -> ActorRow:
+    """The row a group's id is read from: its earliest report among the rows whose name is of the best kind
+    (not an acronym, then several words), so a later article never renames the group it joins."""
+    def rank(r: ActorRow) -> tuple:
+        form = strip_titles(r.name, person=r.person)
+        return (not form, is_acronym(form), len(form.split()) < 2, r.published or "9999", r.doc_id, r.actor_id)
+    return min(rows, key=rank)
+
+
 def _assign_ids(actors: list[dict[str, Any]]) -> None:
-    taken: set[str] = set()
-    for a in sorted(actors, key=lambda a: (a["name"], a["members"][0])):
-        base = slug(a["name"])
-        ident, n = base, 2
-        while ident in taken:
-            ident, n = f"{base}-{n}", n + 1
-        taken.add(ident)
-        a["id"] = ident
+    """Ids from each group's content (module docstring): the slug of its anchor's name; where slugs clash, the
+    group with the most documents keeps it and each other adds its type, or failing that a hash of its anchor."""
+    by_base: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in actors:
+        by_base[slug(a["id_form"])].append(a)
+    taken = set(by_base)
+    for base, group in sorted(by_base.items()):
+        group.sort(key=lambda a: (-a["num_docs"], -len(a["members"]), a["anchor"]))
+        group[0]["id"] = base
+        for a in group[1:]:
+            ident = f"{base}-{slug(a['type'] or 'person')}"
+            if ident in taken or a["type"] == group[0]["type"]:
+                ident = f"{base}-{hashlib.sha1(repr(a['anchor']).encode('utf-8')).hexdigest()[:6]}"
+            stem, n = ident, 2
+            while ident in taken:  # a hash prefix clash, or another group's bare slug: vanishingly rare
+                ident, n = f"{stem}-{n}", n + 1
+            taken.add(ident)
+            a["id"] = ident
+    for a in actors:
+        del a["id_form"], a["anchor"]
 
 
 def absorbs(actor: dict[str, Any], row: ActorRow) -> bool:
@@ -358,11 +389,7 @@ class EventRow:
 
     @property
     def family(self) -> str | None:
-        if self.event:
-            return self.event.upper()
-        if self.cameo and self.cameo[:2].isdigit():
-            return "CAMEO" + self.cameo[:2]
-        return None
+        return family(self.event, self.cameo)
 
     @property
     def modality(self) -> str:
@@ -374,6 +401,16 @@ class EventRow:
         if self.event:
             return self.event.upper() in cfg["symmetric_events"]
         return bool(self.cameo) and self.cameo[:2] in cfg["symmetric_cameo_roots"]
+
+
+def family(event: str | None, cameo: str | None) -> str | None:
+    """The family events cluster within: the upper-cased PLOVER type, else "CAMEO" + the CAMEO root, else None
+    (the one definition: ``parley.corpus.rebuild`` groups a full re-cluster by it too)."""
+    if event:
+        return event.upper()
+    if cameo and cameo[:2].isdigit():
+        return "CAMEO" + cameo[:2]
+    return None
 
 
 def modality(event: str | None, negated: bool, hypothetical: bool, future: bool) -> str:

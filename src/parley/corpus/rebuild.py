@@ -12,14 +12,17 @@ writes nothing) and incremental:
 - *Event clusters*: only clusters in the new events' window are re-examined - every event of the same
   families in the same years, plus the clusters they belong to and clusters that held events of changed
   articles. Whole old clusters plus new events cluster exactly as the full corpus would (see ``merge``). If the
-  re-merge moved actors of unchanged articles to other corpus actors, everything is re-clustered.
+  re-merge moved actors of unchanged articles (to another corpus actor, or renamed one), their events whose
+  resolved sides changed join the seeds (``_Snapshot``): the relation between two events depends on those two
+  alone, so re-clustering every event whose inputs changed, with its window, is still exact.
 - *Timeline*: ``doc_timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
   articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
   a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
   The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
   two into one dated view where each happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
-- *Claims*: detection is redone for changed articles; linking is redone over all claim rows.
+- *Claims*: detection is redone for changed articles and for unchanged ones whose actors moved, were renamed or
+  changed party; linking is redone over all claim rows.
 
 Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
 stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
@@ -48,6 +51,7 @@ from parley.corpus.merge import (
     cluster_events,
     config,
     date_interval,
+    family,
     merge_actors,
     norm,
     representative,
@@ -57,7 +61,7 @@ from parley.corpus.merge import (
 )
 from parley.store import Store
 
-VERSION = "1"
+VERSION = "2"  # 2: content-derived corpus actor ids (merge._assign_ids)
 
 def rebuild(store: Store, ctx: Context, changed_doc_ids: set[str] | None = None) -> dict:
     """(Re)build the corpus tables; returns counts (rows per table and what was recomputed)."""
@@ -77,16 +81,18 @@ def rebuild(store: Store, ctx: Context, changed_doc_ids: set[str] | None = None)
     info: dict[str, Any] = {"mode": "full" if full else "incremental", "changed_docs": len(dirty)}
     with store.transaction() as db:
         if dirty:
-            remap = _actors(store, dirty, full or bool(stale), info)
-            regroup = full or remap
-            added, removed = _clusters(store, dirty, regroup, info)
-            if regroup:
+            before = None if full else _Snapshot(store)
+            _actors(store, dirty, full or bool(stale), info, before)
+            reseed, redetect = before.changes(store, dirty) if before else (set(), set())
+            info["events_reresolved"] = len(reseed)
+            added, removed = _clusters(store, dirty, full, info, reseed, before.after if before else None)
+            if full:
                 info["trend_rows"] = trend_mod.store_trend(store, None)
             elif added or removed:
                 pairs = set().union(*(trend_mod.cluster_pairs(c) for c in added + removed))
                 months = {c["date"][:7] for c in added + removed if c["date"]}
                 info["trend_rows"] = trend_mod.store_trend(store, pairs, months)
-            claim_docs = set(current) if regroup else dirty & set(current)
+            claim_docs = set(current) if full else (dirty | redetect) & set(current)
             _claims(store, claim_docs, dirty, info)
         _timeline(store, ctx, state, full, info)
         db.executemany("INSERT OR REPLACE INTO corpus_state VALUES (?, ?)",
@@ -120,8 +126,9 @@ def _stored_actors(store: Store) -> dict[str, dict[str, Any]]:
     return actors
 
 
-def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> bool:
-    """Assign corpus actors; returns True when actors of unchanged articles moved to another corpus actor."""
+def _actors(store: Store, dirty: set[str], remerge: bool, info: dict, snap: _Snapshot | None = None) -> None:
+    """Assign corpus actors: by lookup when the changed articles bring nothing new, else by a re-merge (``snap``
+    then takes what the re-merge can move for unchanged articles, found by ``_Snapshot.changes``)."""
     db = store.db
     if not remerge:
         stored = _stored_actors(store)
@@ -140,7 +147,9 @@ def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> bool:
             db.executemany("UPDATE actors SET corpus_actor_id = ? WHERE doc_id = ? AND actor_id = ?", assign)
             _refresh_actor_stats(store, {a[0] for a in assign})
             info["actors"] = f"assigned {len(assign)} by lookup"
-            return False
+            return
+    if snap:
+        snap.capture(store)
     rows = _actor_rows(store)
     merged = merge_actors([r for r, _ in rows])
     new = {m: a["id"] for a in merged for m in a["members"]}
@@ -157,7 +166,59 @@ def _actors(store: Store, dirty: set[str], remerge: bool, info: dict) -> bool:
     changed = [(cid, d, aid) for (d, aid), cid in new.items()]
     db.executemany("UPDATE actors SET corpus_actor_id = ? WHERE doc_id = ? AND actor_id = ?", changed)
     info["actors"] = f"re-merged {len(rows)} actor rows" + (" (ids moved)" if moved else "")
-    return moved
+
+
+class _Snapshot:
+    """What the corpus-actor step can change for articles that did not change: the parties, taken before it
+    runs, and, just before a re-merge (``capture``), the resolver and every actor row's corpus id.
+
+    An unchanged article's event enters the clustering through its resolved sides (``_Resolver.side``: corpus
+    actor ids, codes) and the cluster row through the names of those ids; its claims through its actor rows'
+    corpus ids and those ids' names and parties. ``changes`` compares these before and after, so the
+    incremental steps re-examine exactly the events and articles whose inputs moved (issue 15: any moved actor
+    used to force a re-cluster of the whole corpus). Events are streamed (a few columns), never all held."""
+
+    def __init__(self, store: Store):
+        self.party = claims_mod._parties(store)  # a lookup can change affiliations, so parties
+        self.res: _Resolver | None = None  # what a re-merge can change (``capture``, just before one)
+        self.rows: dict[tuple[str, str], str | None] = {}
+        self.after: _Resolver | None = None
+
+    def capture(self, store: Store) -> None:
+        self.res, self.rows = _Resolver(store), _corpus_ids(store)
+
+    def changes(self, store: Store, dirty: set[str]) -> tuple[set[str], set[str]]:
+        """(ids of unchanged articles' events whose resolved sides or actor names moved, unchanged articles whose
+        claims must be detected again)."""
+        party = claims_mod._parties(store)
+        reparty = {c for c in self.party.keys() | party.keys() if self.party.get(c) != party.get(c)}
+        if self.res is None:  # assigned by lookup: only what the refreshed affiliations touch
+            docs = {r["doc_id"] for c in sorted(reparty)
+                    for r in store.rows("SELECT DISTINCT doc_id FROM actors WHERE corpus_actor_id = ?", (c,))}
+            return set(), docs - dirty
+        res = self.after = _Resolver(store)
+        rows = _corpus_ids(store)
+        moved = {k for k, c in rows.items() if k[0] not in dirty and self.rows.get(k) != c}
+        renamed = {c for c in self.res.names.keys() | res.names.keys() if self.res.names.get(c) != res.names.get(c)}
+        redetect = {d for (d, a), c in rows.items()
+                    if d not in dirty and ((d, a) in moved or c in renamed or c in reparty)}
+        reseed: set[str] = set()
+        if not moved and not renamed and res.alias == self.res.alias:
+            return reseed, redetect  # the sides of unchanged articles' events resolve as before
+        for r in store.rows("SELECT id, doc_id, actor, recipient, actor_ids, recipient_ids FROM events"):
+            if r["doc_id"] in dirty:
+                continue
+            sides = [(json.loads(r[k + "_ids"] or "[]"), json.loads(r[k] or "[]")) for k in ("actor", "recipient")]
+            new = [res.side(r["doc_id"], ids, names) for ids, names in sides]
+            if new != [self.res.side(r["doc_id"], ids, names) for ids, names in sides] \
+                    or any(c in renamed for ids, _ in new for c in ids):
+                reseed.add(r["id"])
+        return reseed, redetect
+
+
+def _corpus_ids(store: Store) -> dict[tuple[str, str], str | None]:
+    return {(r["doc_id"], r["actor_id"]): r["corpus_actor_id"]
+            for r in store.rows("SELECT doc_id, actor_id, corpus_actor_id FROM actors")}
 
 
 def _refresh_actor_stats(store: Store, ids: set[str]) -> None:
@@ -255,15 +316,20 @@ def _events_in(store: Store, res: _Resolver, column: str, values) -> list[EventR
     return out
 
 
-def _clusters(store: Store, dirty: set[str], full: bool, info: dict) -> tuple[list[dict], list[dict]]:
-    """Re-cluster what the changed articles can touch. Returns (added, removed) cluster rows."""
-    res = _Resolver(store)
+def _clusters(store: Store, dirty: set[str], full: bool, info: dict, reseed: set[str] = frozenset(),
+              res: _Resolver | None = None) -> tuple[list[dict], list[dict]]:
+    """Re-cluster what the changed articles can touch: their events and ``reseed`` (unchanged articles' events
+    whose resolved actors moved) are the seeds; ``res``: the resolver of the current actors, when one was made.
+    Returns (added, removed) cluster rows."""
+    res = res or _Resolver(store)
     db = store.db
     if full:
         return _recluster_all(store, res, info)
     dissolved = {r["cluster_id"] for r in _rows_in(
         store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "doc_id", dirty)}
-    seeds = _events_in(store, res, "e.doc_id", dirty)
+    dissolved |= {r["cluster_id"] for r in _rows_in(
+        store, "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE {}", "event_id", reseed)}
+    seeds = _events_in(store, res, "e.doc_id", dirty) + _events_in(store, res, "e.id", reseed)
     left = {r["event_id"] for r in _rows_in(
         store, "SELECT event_id FROM event_cluster_members WHERE {}", "cluster_id", dissolved)}
     window = _window(store, res, seeds + _events_in(store, res, "e.id", left))
@@ -303,8 +369,8 @@ def _recluster_all(store: Store, res: _Resolver, info: dict) -> tuple[list[dict]
     db.execute("DELETE FROM event_clusters")
     db.execute("DELETE FROM event_cluster_members")
     n, texts = 0, _Texts(store)
-    for where, params in _family_chunks(store):
-        for g in cluster_events(_event_rows(store, res, where, params)):
+    for chunks in _family_chunks(store):
+        for g in cluster_events([e for where, params in chunks for e in _event_rows(store, res, where, params)]):
             r = _cluster_row(texts, g, res.names)
             _write_cluster(db, g, r)
             n += 1
@@ -313,22 +379,18 @@ def _recluster_all(store: Store, res: _Resolver, info: dict) -> tuple[list[dict]
 
 
 def _family_chunks(store: Store):
-    """(where, params) selecting the events of one family each (``EventRow.family``: the upper-cased PLOVER type,
-    else the CAMEO root), the events of no family last."""
-    by_family: dict[str, list[str]] = defaultdict(list)
-    for r in store.rows("SELECT DISTINCT event FROM events WHERE event IS NOT NULL AND event <> ''"):
-        by_family[r["event"].upper()].append(r["event"])
-    for fam in sorted(by_family):
-        yield _in("e.event", by_family[fam])
-    roots = [r["p"] for r in store.rows("SELECT DISTINCT COALESCE(substr(cameo, 1, 2), '') AS p FROM events"
-                                        " WHERE event IS NULL OR event = ''")]
-    untyped = "(e.event IS NULL OR e.event = '')"
-    for p in sorted(x for x in roots if x and x.isdigit()):
-        yield f"{untyped} AND substr(e.cameo, 1, 2) = ?", (p,)
-    rest = [x for x in roots if not (x and x.isdigit())]
-    if rest:
-        where, params = _in("COALESCE(substr(e.cameo, 1, 2), '')", rest)
-        yield f"{untyped} AND {where}", params
+    """For each event family (``merge.family``, computed here in Python from each distinct (event, cameo) pair,
+    so the grouping cannot drift from what ``cluster_events`` compares), the (where, params) conditions that
+    together select its events; the events of no family come last."""
+    by_family: dict[str | None, list[tuple[str | None, str | None]]] = defaultdict(list)
+    for r in store.rows("SELECT DISTINCT event, cameo FROM events"):
+        by_family[family(r["event"], r["cameo"])].append((r["event"], r["cameo"]))
+    for fam in sorted(by_family, key=lambda f: (f is None, f or "")):
+        pairs = sorted(by_family[fam], key=repr)
+        step = _CHUNK // 2
+        yield [("(" + " OR ".join(["(e.event IS ? AND e.cameo IS ?)"] * len(part)) + ")",
+                tuple(v for pair in part for v in pair)) for part in (pairs[i:i + step]
+                                                                     for i in range(0, len(pairs), step))]
 
 
 def _write_cluster(db, members: list[EventRow], r: dict[str, Any], row: bool = True) -> None:
