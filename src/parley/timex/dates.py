@@ -291,10 +291,19 @@ def month_year(m: int, base: date, direction: str | None) -> int:
     return base.year if date(base.year, m, 1) <= limit else base.year - 1
 
 
-def latest_part(first_month: int, base: date, future: bool, step: int = 0) -> int:
-    """Year of a quarter/half/season starting in ``first_month``: the latest one begun by publication (the next
-    one not yet begun in a future clause), moved ``step`` occurrences ("last summer" = -1 when it has ended)."""
-    y = base.year if (first_month, 1) <= (base.month, base.day) else base.year - 1
-    if future and (first_month, 1) > (base.month, base.day):
-        y = base.year
-    return y + step
+def latest_part(first_month: int, base: date, future: bool, months: int = 3) -> int:
+    """Year of a quarter/half/season of ``months`` months starting in ``first_month``: the latest one begun by
+    publication; in a future clause the first one not over for more than two months ("will recover in the
+    second half" in June is this year's, "expects a profit in the first quarter" in October next year's, but
+    "will release third-quarter results" in October is about the quarter just ended)."""
+    if not future:
+        return base.year if (first_month, 1) <= (base.month, base.day) else base.year - 1
+    now = base.year * 12 + base.month - 1
+    return next(y for y in (base.year - 1, base.year, base.year + 1)
+                if y * 12 + first_month - 1 + months - 1 >= now - 2)
+
+
+def next_part(first_month: int, base: date) -> int:
+    """Year of the next quarter/half/season starting in ``first_month`` that begins after publication's month
+    ("next spring" in November is the spring after the turn of the year)."""
+    return base.year if first_month > base.month else base.year + 1

@@ -38,7 +38,7 @@ UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year",
 R_RELATIVE_DAY = re.compile(
     r"\b(?P<w>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|"
     r"tomorrow|last\s+night|overnight|(?:later\s+|earlier\s+)?this\s+(?:morning|afternoon|evening))\b"
-    r"(?P<gen>[’']s\s+[a-z]+)?", re.I)
+    r"(?P<gen>[’']s\s+[a-z]+(?:\s+[a-z]+)?)?", re.I)
 R_RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
 R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
@@ -75,9 +75,8 @@ def _day_value(base: date | None, off: int) -> str | None:
 def h_relative_day(m, text, base, lo):
     w = re.sub(r"\s+", " ", m.group("w").lower())
     s, e = m.start(), m.end("w")
-    if m.group("gen"):  # "today's youth": no particular day
-        noun = m.group("gen").split()[-1].lower()
-        if w == "today" and noun in _GENERIC_TODAY:
+    if m.group("gen"):  # "today's youth", "today's young voters": no particular day
+        if w == "today" and any(n.lower() in _GENERIC_TODAY for n in m.group("gen").split()[1:]):
             return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
     if w == "today" and _generic_today(text, s, e, lo):
         return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
