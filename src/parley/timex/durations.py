@@ -1,5 +1,6 @@
 """Lengths of time and recurrences: TIMEX3 DURATION ("three days" P3D, "years" PXY, "the past two months" P2M
-anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday").
+anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday", "on
+Sundays", "Tuesday nights").
 
 A duration has no calendar ``value`` (consumers that place things on a timeline skip kind ``duration``); its
 TIMEX3 value is in ``timex``. "the past/last N units" and "the next N units" also record the publication date
@@ -53,9 +54,15 @@ _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon
 R_SET = re.compile(
     rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{NUM})\s+(?=\w+s\b))?(?P<u>{_SET_UNITS})s?\b"
     r"|\b(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly|semiannually)\b"
-    r"|\b(?:once|twice|thrice|times)\s+(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
+    # "twice a year", and a length of time a unit ("24 hours a day", "three days a week"): the "a day" a SET
+    r"|\b(?:once|twice|thrice|times|minutes|hours|days|nights|weeks|months|shifts)\s+"
+    r"(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
     re.I,
 )
+# plural weekdays: "on Sundays" XXXX-WXX-7, "Tuesday nights" XXXX-WXX-2TNI (a weekday in every week)
+R_SET_WEEKDAYS = re.compile(
+    rf"\b(?P<wd>{WD})(?:s\b(?:\s+(?P<p>morning|afternoon|evening|night)s\b)?|\s+(?P<p2>morning|afternoon|evening|night)s\b)")
+_NEWSPAPER = re.compile(r"\s+[A-Z]")  # "the party daily Granma", "the news weekly Der Spiegel": a paper
 _ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
            "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M"}
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -154,6 +161,8 @@ def h_set(m, text, base, lo):
     if m.group("adv"):
         if m.group("adv")[0].isupper() and re.search(r"[A-Za-z,]\s*$", text[max(lo, m.start() - 3):m.start()]):
             return None  # "Entertainment Weekly", "The Daily Star": a name
+        if m.group("adv").lower() in ("daily", "weekly") and _NEWSPAPER.match(text, m.end()):
+            return None  # a newspaper named after it, not a recurrence (TIMEX3 marks times, not papers)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
     if m.group("u"):
         w = _unit(m.group("u")) if m.group("n") else m.group("u").lower()
@@ -172,6 +181,12 @@ def h_set(m, text, base, lo):
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
     return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET",
                timex=period(1, _unit(m.group("u2"))))
+
+
+def h_set_weekdays(m, text, base, lo):
+    part = m.group("p") or m.group("p2")
+    tx = f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}" + (f"T{_PART_CODE[part]}" if part else "")
+    return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
 
 
 R_VAGUE = re.compile(

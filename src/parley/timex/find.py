@@ -55,6 +55,8 @@ RULES = [
     (9, du.R_SET, du.h_set, None, False, ("every", "each", "per ", "hourly", "daily", "nightly", "weekly", "monthly",
                                           "annually", "yearly", " a day", " a week", " a month", " a year",
                                           " a quarter", " a decade", " an hour")),
+    (9, du.R_SET_WEEKDAYS, du.h_set_weekdays, ("days", "day mornings", "day afternoons", "day evenings",
+                                                "day nights"), False, None),
     (10, du.R_DURATION, du.h_duration, None, False, _DUR_UNITS),
     (10, du.R_WHILE, du.h_while, ("a while", "a little while"), False, None),
     (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),

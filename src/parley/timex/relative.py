@@ -59,7 +59,10 @@ R_CLOCK = re.compile(
     r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)
 R_CLOCK_WORD = re.compile(
     r"(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
-    r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))",
+    r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))"
+    # "at 4 in the morning", "9 o'clock in the evening"
+    r"|(?<=\bat\s)(?P<ih>[1-9]|1[0-2])(?::(?P<imi>[0-5]\d))?\s+(?:o['’]clock\s+)?in\s+the\s+"
+    r"(?P<ip>morning|afternoon|evening)\b",
     re.I)
 _REFS = {w: v for v, words in C["refs"].items() for w in words}
 _REF_ALT = alt(_REFS).replace("\\ ", r"\s+")
@@ -219,7 +222,10 @@ def h_clock(m, text, base, lo):
     if "part" in groups and m.group("part"):
         code = PARTS[m.group("part").lower()]
         return hit(m.start(), m.end(), None, "day", None, "time", type="TIME", timex=f"T{code}", clock=True)
-    if "w" in groups:
+    if "ih" in groups and m.group("ih"):  # "4 in the morning" T04:00, "9 in the evening" T21:00
+        h = int(m.group("ih")) % 12 + (0 if m.group("ip").lower() == "morning" else 12)
+        code = f"T{h:02d}:{m.group('imi') or '00'}"
+    elif "w" in groups:
         code = PARTS[m.group("w").lower()]
     elif m.group("h24"):
         code = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
