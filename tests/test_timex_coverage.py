@@ -94,4 +94,7 @@ def test_a_clock_hour_in_the_morning_or_evening():
 
 def test_a_newspaper_called_a_daily_is_no_set():
     assert find_times("The Communist Party daily Granma and the news weekly Der Spiegel said so.", JUNE) == []
+    assert find_times("The Rome daily Il Messaggero, quoting police, said so.", JUNE) == []
     assert one("Trains run daily.", JUNE, "daily").timex == "P1D"
+    # an adjective before a capitalised noun: still a recurrence
+    assert one("He spoke at the weekly Cabinet meeting.", JUNE, "weekly").timex == "P1W"

@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, NUMBER_WORDS, QUALNUM, WD, WEEKDAYS, month, num
+from parley.timex.lexicon import (
+    DUR_UNIT,
+    FUNCTION_WORDS,
+    MON_FULL,
+    NUM,
+    NUMBER_WORDS,
+    QUALNUM,
+    WD,
+    WEEKDAYS,
+    month,
+    num,
+)
 from parley.timex.rules import hit
 
 _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q",
@@ -62,7 +73,10 @@ R_SET = re.compile(
 # plural weekdays: "on Sundays" XXXX-WXX-7, "Tuesday nights" XXXX-WXX-2TNI (a weekday in every week)
 R_SET_WEEKDAYS = re.compile(
     rf"\b(?P<wd>{WD})(?:s\b(?:\s+(?P<p>morning|afternoon|evening|night)s\b)?|\s+(?P<p2>morning|afternoon|evening|night)s\b)")
-_NEWSPAPER = re.compile(r"\s+[A-Z]")  # "the party daily Granma", "the news weekly Der Spiegel": a paper
+# "the party daily Granma said", "the weekly Der Spiegel ,": a paper's name after it, then no noun it could modify
+# (a function word, a verb of report, punctuation); "weekly Cabinet meeting", "daily Muslim prayers" stay SETs
+_NEWSPAPER = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|al-\w+|el-\w+))+(?=\s*(?:[^\w\s]|$)|\s+(?P<w>[a-z]+)\b)")
+_PAPER_VERBS = frozenset("said says reported reports quoted quoting cited citing wrote writes added".split())
 _ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
            "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M"}
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -161,7 +175,8 @@ def h_set(m, text, base, lo):
     if m.group("adv"):
         if m.group("adv")[0].isupper() and re.search(r"[A-Za-z,]\s*$", text[max(lo, m.start() - 3):m.start()]):
             return None  # "Entertainment Weekly", "The Daily Star": a name
-        if m.group("adv").lower() in ("daily", "weekly") and _NEWSPAPER.match(text, m.end()):
+        paper = m.group("adv").lower() in ("daily", "weekly") and _NEWSPAPER.match(text, m.end())
+        if paper and (not paper.group("w") or paper.group("w") in FUNCTION_WORDS or paper.group("w") in _PAPER_VERBS):
             return None  # a newspaper named after it, not a recurrence (TIMEX3 marks times, not papers)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
     if m.group("u"):
