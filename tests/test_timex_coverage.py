@@ -98,3 +98,10 @@ def test_a_newspaper_called_a_daily_is_no_set():
     assert one("Trains run daily.", JUNE, "daily").timex == "P1D"
     # an adjective before a capitalised noun: still a recurrence
     assert one("He spoke at the weekly Cabinet meeting.", JUNE, "weekly").timex == "P1W"
+
+
+def test_an_adverb_between_a_present_auxiliary_and_its_participle_makes_no_past():
+    text = "The first round of elections is now promised for November."
+    assert one(text, date(2011, 9, 27), "November").timex == "2011-11"
+    # a past verb still places it back
+    assert one("The first round was held in November.", date(2011, 9, 27), "November").timex == "2010-11"

@@ -119,6 +119,9 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get", "stays", "stay", "remains",
                       "remain", "seems", "seem"))
 _NOT_PAST_AFTER = _PRESENT | {"be", "being", "been"}
+# adverbs between an auxiliary and its participle: "is now promised", "has also been extended"
+_BETWEEN = frozenset(("now", "also", "already", "still", "just", "not", "never", "since", "again", "yet", "even",
+                      "widely", "largely", "officially", "currently", "reportedly", "finally", "generally"))
 # "could have emerged", "to have won": past, though after "have"
 _MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"))
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
@@ -239,7 +242,8 @@ def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern | None = _
         elif (low in _PAST_VERBS or (low.endswith("ed") and len(low) > 4)) and (
                 prev not in _NOT_PAST_AFTER or prev == "have" and prev2 in _MODALS_TO):
             out.append((w.start(), "past"))
-        prev2, prev = prev, low
+        if low not in _BETWEEN:
+            prev2, prev = prev, low
     return sorted(out)
 
 
