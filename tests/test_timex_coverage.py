@@ -105,3 +105,20 @@ def test_an_adverb_between_a_present_auxiliary_and_its_participle_makes_no_past(
     assert one(text, date(2011, 9, 27), "November").timex == "2011-11"
     # a past verb still places it back
     assert one("The first round was held in November.", date(2011, 9, 27), "November").timex == "2010-11"
+
+
+def test_an_ordinal_day_of_the_month_around_publication():
+    assert one("The vote was held on the 10th.", JUNE, "the 10th").timex == "2010-06-10"
+    # past, and after publication's day: last month's
+    assert one("Protesters went on the street on the 25th.", JUNE, "the 25th").timex == "2010-05-25"
+    assert one("The election will be held on the 5th.", JUNE, "the 5th").timex == "2010-07-05"
+    assert one("The board met on the 2nd of last month.", JUNE, "the 2nd of last month").timex == "2010-05-02"
+    # a floor or a rank is no date
+    assert find_times("He lives on the 10th floor and came on the 3rd day.", JUNE) == []
+
+
+def test_a_four_digit_clock_time_in_gmt():
+    t = one("The bomb exploded at 0830 GMT.", JUNE, "0830 GMT")
+    assert (t.type, t.timex) == ("TIME", "2010-06-16T08:30")
+    # "by 1950 GMT" is a time, not the year 1950
+    assert one("Gold rose by 2:50 p.m. EST (1950 GMT).", JUNE, "1950 GMT").timex == "2010-06-16T19:50"

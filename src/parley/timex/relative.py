@@ -56,7 +56,7 @@ R_ANCHORED = re.compile(
 R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
-    r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)
+    r"|\b(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)  # "0830 GMT"
 R_CLOCK_WORD = re.compile(
     r"(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
     r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))"
@@ -292,3 +292,33 @@ def h_weekend(m, text, base, lo):
     y, w, _ = sat.isocalendar()
     return hit(m.start(), m.end(), sat.isoformat(), "day", (sat + timedelta(days=1)).isoformat(), "relative",
                timex=f"{y:04d}-W{w:02d}-WE", anchor=base.isoformat(), direction=direction)
+
+
+# "on the 10th", "by the 25th of this month": a day of the month around publication, when nothing follows that
+# it could number ("on the 10th floor", "the 5th of the candidates" are no dates)
+R_ORDINAL_DAY = re.compile(
+    r"\b(?:on|by|until|till|since|from|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?:\s+of\s+(?P<rel>this|last|next)\s+month\b)?)"
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|to|when|at|in|as|with|but|after|before|amid)\b)", re.I)
+
+
+def h_ordinal_day(m, text, base, lo):
+    """The day of this month (a past clause: the latest such day; a future one: the next), or of the month
+    named ("of last month")."""
+    n = int(m.group("d"))
+    s = m.start("x")
+    if base is None:
+        return hit(s, m.end(), None, "day", None, "relative")
+    rel = (m.group("rel") or "").lower()
+    step = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    way = None
+    if not rel:
+        way = tense(text, s, m.end(), lo)
+        step = -1 if way == "past" and n > base.day else 1 if way == "future" and n < base.day else 0
+    first = add_months(base.replace(day=1), step)
+    try:
+        d = first.replace(day=n)
+    except ValueError:
+        return None
+    return hit(s, m.end(), d.isoformat(), "day", None, "relative", anchor=base.isoformat(),
+               direction="past" if d < base else "future" if d > base else None)
