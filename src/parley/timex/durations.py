@@ -1,6 +1,6 @@
 """Lengths of time and recurrences: TIMEX3 DURATION ("three days" P3D, "years" PXY, "the past two months" P2M
-anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday", "on
-Sundays", "Tuesday nights").
+anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday"; plural
+weekdays, "on Sundays", are read in ``relative.h_weekday``).
 
 A duration has no calendar ``value`` (consumers that place things on a timeline skip kind ``duration``); its
 TIMEX3 value is in ``timex``. "the past/last N units" and "the next N units" also record the publication date
@@ -70,11 +70,6 @@ R_SET = re.compile(
     r"(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
     re.I,
 )
-# plural weekdays: "on Sundays" XXXX-WXX-7, "Tuesday nights" XXXX-WXX-2TNI (a weekday in every week)
-R_SET_WEEKDAYS = re.compile(
-    rf"\b(?P<wd>{WD})(?:s\b(?:\s+(?P<p>morning|afternoon|evening|night)s\b)?|\s+(?P<p2>morning|afternoon|evening|night)s\b)")
-# "the party daily Granma said", "the weekly Der Spiegel ,": a paper's name after it, then no noun it could modify
-# (a function word, a verb of report, punctuation); "weekly Cabinet meeting", "daily Muslim prayers" stay SETs
 _NEWSPAPER = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|al-\w+|el-\w+))+(?=\s*(?:[^\w\s]|$)|\s+(?P<w>[a-z]+)\b)")
 _PAPER_VERBS = frozenset("said says reported reports quoted quoting cited citing wrote writes added".split())
 _ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
@@ -196,12 +191,6 @@ def h_set(m, text, base, lo):
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
     return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET",
                timex=period(1, _unit(m.group("u2"))))
-
-
-def h_set_weekdays(m, text, base, lo):
-    part = m.group("p") or m.group("p2")
-    tx = f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}" + (f"T{_PART_CODE[part]}" if part else "")
-    return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
 
 
 R_VAGUE = re.compile(

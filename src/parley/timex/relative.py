@@ -41,8 +41,8 @@ R_RELATIVE_DAY = re.compile(
     r"(?P<gen>[’']s\s+[a-z]+(?:\s+[a-z]+)?)?", re.I)
 R_RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
-R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
-                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?")
+R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?P<pl>s\b)?(?![A-Za-z])"
+                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))(?P<ppl>s\b)?)?")
 R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?ago\b", re.I)
 R_ANCHORED = re.compile(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
@@ -135,6 +135,9 @@ def h_weekday(m, text, base, lo):
         return None  # "Good Friday"
     s = m.start() if mod else m.start("wd")
     part = m.group("part")
+    if m.group("pl") or m.group("ppl"):  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
+        tx = f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
+        return hit(m.start("wd"), m.end(), None, "day", None, "set", type="SET", timex=tx)
     if base is None:
         return hit(s, m.end(), None, "day", None, "weekday", type="TIME" if part else None)
     back = (base.weekday() - wd) % 7
