@@ -122,3 +122,11 @@ def test_a_four_digit_clock_time_in_gmt():
     assert (t.type, t.timex) == ("TIME", "2010-06-16T08:30")
     # "by 1950 GMT" is a time, not the year 1950
     assert one("Gold rose by 2:50 p.m. EST (1950 GMT).", JUNE, "1950 GMT").timex == "2010-06-16T19:50"
+
+
+def test_at_present_and_recent_weeks_after_of():
+    t = one("At present, the army controls the north.", JUNE, "present")
+    assert (t.timex, t.generic) == ("PRESENT_REF", True)
+    assert one("The violence of recent weeks shocked the country.", JUNE, "recent weeks").timex == "PXW"
+    assert one("The developments of the coming days will be critical.", JUNE, "the coming days").timex \
+        == "FUTURE_REF"

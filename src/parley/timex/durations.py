@@ -194,8 +194,9 @@ def h_set(m, text, base, lo):
 
 
 R_VAGUE = re.compile(
-    r"\b(?:in|over|during|within)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
-    r"(?P<u>days|weeks|months|years))\b|\bin\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b", re.I)
+    r"\b(?:in|over|during|within|of|for)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
+    r"(?P<u>days|weeks|months|years))\b|\b(?:in|of)\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b",
+    re.I)
 
 
 def h_vague(m, text, base, lo):

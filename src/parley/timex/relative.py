@@ -249,8 +249,9 @@ def h_ref(m, text, base, lo):
         return None  # "Now, ..." opening a sentence is a discourse marker, not the present
     ref = _REFS[w]
     s = m.start()
-    lead = re.match(r"in\s+", m.group("w"), re.I)
-    if lead:  # "in the past": the span excludes the preposition, as every span does (TimeBank 16 of 16)
+    lead = re.match(r"(?:in|at)\s+", m.group("w"), re.I)
+    if lead:  # "in the past", "at present": the span excludes the preposition, as every span does (TimeBank 16
+        # of 16)
         s += lead.end()
     if w == "current":  # the adjective: "current conditions" PRESENT_REF, "the then current price" PAST_REF
         nxt = re.match(r"\s+([a-z’']+)", text[m.end():m.end() + 20])
