@@ -130,3 +130,18 @@ def test_at_present_and_recent_weeks_after_of():
     assert one("The violence of recent weeks shocked the country.", JUNE, "recent weeks").timex == "PXW"
     assert one("The developments of the coming days will be critical.", JUNE, "the coming days").timex \
         == "FUTURE_REF"
+
+
+def test_a_present_tense_schedule_verb_in_the_clause_puts_a_weekday_ahead():
+    assert one("Voters go to the polls on Sunday.", JUNE, "Sunday").timex == "2010-06-20"
+    assert one("The president travels to Paris on Friday.", JUNE, "Friday").timex == "2010-06-18"
+    assert one("The talks end on Friday.", JUNE, "Friday").timex == "2010-06-18"
+    assert one("The match is on Saturday.", JUNE, "Saturday").timex == "2010-06-19"
+    # nouns, a possessive weekday, a past verb after it: no schedule
+    assert one("After a UN visit to the town on Saturday, he spoke.", JUNE, "Saturday").timex == "2010-06-12"
+    assert one("The head of the service took a trip to Damascus on Tuesday.", JUNE, "Tuesday").timex \
+        == "2010-06-15"
+    assert one("Aid efforts gather pace in the wake of Tuesday's earthquake.", JUNE, "Tuesday").timex \
+        == "2010-06-15"
+    assert one("The minister on a visit to the city on Monday said it was calm.", JUNE, "Monday").timex \
+        == "2010-06-14"

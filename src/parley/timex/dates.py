@@ -104,8 +104,30 @@ _SCHEDULED = frozenset(C["scheduled_verbs"])
 
 
 def scheduled_verb_before(text: str, pos: int, lo: int) -> bool:
-    """A present-tense verb of a scheduled happening right before a weekday ("meet Monday": ahead)."""
-    return _verb_before(text, pos, lo) in _SCHEDULED
+    """A present-tense verb of a scheduled happening before a weekday in its clause ("meet Monday", "voters go to
+    the polls on Sunday", "the president travels to Paris on Friday"), or a present copula right before it ("the
+    match is on Saturday"): ahead, as news English writes a coming day; the caller asks only when the clause has
+    no past or future evidence."""
+    if _verb_before(text, pos, lo) in _SCHEDULED | {"is", "are"}:
+        return True
+    after = _WEEKDAY_NEXT.match(text, pos)  # the weekday, a possessive, the word after it
+    if after and (after.group("pos") or after.group("w") and (
+            after.group("w").lower() in _PAST_VERBS or after.group("w").lower().endswith("ed"))):
+        return False  # "Tuesday's earthquake", "on Wednesday said": the weekday dates something else
+    prev = ""
+    for w in _WORD.finditer(clause_before(text, pos, lo)):
+        low = w.group().lower()
+        # a verb, not a noun: a third-person form ("travels"), or a plural one after a plural subject ("voters
+        # go"), never after a determiner ("a visit", "the heads")
+        if low in _SCHEDULED and prev not in _DETERMINERS and (
+                low.endswith("s") or prev.endswith("s") or prev in ("they", "we", "i", "you")):
+            return True
+        prev = low
+    return False
+
+
+_WEEKDAY_NEXT = re.compile(r"[A-Za-z]+(?P<pos>[’']s\b)?(?:\s+(?P<w>[A-Za-z]+))?")
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your whose of".split())
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
