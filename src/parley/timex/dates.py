@@ -17,8 +17,11 @@ _FUTURE_VERB = re.compile(rf"\b(?:{alt(C['future_verbs'])})\b", re.I)
 _PAST_VERBS = frozenset(C["past_verbs"])
 # sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
 # Daniel P. Davison Feb. 1", "Mr. Smith will ...")
-_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
-_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
+# a full stop that ends a clause: not after an initial, "p.m" or a title; the dot is matched first and the
+# look-behinds tried only there, which keeps the clause scans (run for every yearless date) fast
+_STOP = r"\.(?<![A-Z]\.)(?<![ap]\.m\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs)\.)" \
+    r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd)\.)(?<!\bCorp\.)"
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -114,18 +117,19 @@ def scheduled_verb_before(text: str, pos: int, lo: int) -> bool:
     if after and (after.group("pos") or after.group("w") and (
             after.group("w").lower() in _PAST_VERBS or after.group("w").lower().endswith("ed"))):
         return False  # "Tuesday's earthquake", "on Wednesday said": the weekday dates something else
-    prev = ""
-    for w in _WORD.finditer(clause_before(text, pos, lo)):
-        low = w.group().lower()
+    for m in _SCHEDULED_AFTER.finditer(clause_before(text, pos, lo)):
+        prev, low = m.group(1).lower(), m.group(2).lower()
         # a verb, not a noun: a third-person form ("travels"), or a plural one after a plural subject ("voters
         # go"), never after a determiner ("a visit", "the heads")
-        if low in _SCHEDULED and prev not in _DETERMINERS and (
-                low.endswith("s") or prev.endswith("s") or prev in ("they", "we", "i", "you")):
+        if prev not in _DETERMINERS and (low.endswith("s") or prev.endswith("s") or prev in ("they", "we", "i",
+                                                                                             "you")):
             return True
-        prev = low
     return False
 
 
+# a word and the schedule verb after it (the verb in a lookahead, so that it can be the next match's word)
+_SCHEDULED_AFTER = re.compile(
+    rf"([A-Za-z’']+)\s+(?=({'|'.join(sorted(_SCHEDULED, key=len, reverse=True))})\b)", re.I)
 _WEEKDAY_NEXT = re.compile(r"[A-Za-z]+(?P<pos>[’']s\b)?(?:\s+(?P<w>[A-Za-z]+))?")
 _DETERMINERS = frozenset("a an the this that these those his her its their our my your whose of".split())
 
@@ -134,7 +138,7 @@ _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 # the clause after a date ends at a sentence or clause mark, a quote, a dash ("April 30 - An aide says ..."
 # in a chronology, "NEW YORK, Sept. 29 -- Without ...") or a parenthesis ("April 29 (Reuters)", T17's "-LRB-")
-_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"()]|,\s|(?:^|\s)[-–—]{{1,2}}\s|-[LR]RB-")
+_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_STOP})\s|[“”\"()]|,\s|(?:^|\s)[-–—]{{1,2}}\s|-[LR]RB-")
 _WORD = re.compile(r"[A-Za-z’']+")
 # a participle after these is no past tense: present passives ("is heard") and present perfects ("has
 # extended"); and these words are present-tense evidence of their own ("when the case is heard in May")
@@ -205,7 +209,7 @@ def _clause_after(chunk: str) -> str:
 
 
 _MODAL = re.compile(r"\b(?:should|could|might|may|must|can|ought)\b", re.I)
-_SENTENCE_END = re.compile(rf"(?:[!?]|{_ABBR}\.)\s")
+_SENTENCE_END = re.compile(rf"(?:[!?]|{_STOP})\s")
 
 
 def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, str]]:
