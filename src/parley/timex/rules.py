@@ -118,7 +118,7 @@ R_PREP_MONTH = re.compile(
     rf"|(?<![\w])(?i:for|to)\s+(?!May\b|June\b|April\b|August\b)"  # "planned for October"; "for May": a name
     rf"|\b(?P<mod>(?i:last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     rf"the\s+middle\s+of))(?:\s+|-))(?P<m>{MON_FULL})\b"
-    rf"(?!{COMMA}(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?)\b(?!\s+[a-z]))"  # a day or year: another rule's
+    rf"(?!{COMMA}(?:\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s+[a-z])))"  # a year or day: another rule's
     rf"(?:\s+(?P<ymod>(?i:last|this|next))\s+year\b)?"
 )
 
