@@ -17,8 +17,11 @@ _FUTURE_VERB = re.compile(rf"\b(?:{alt(C['future_verbs'])})\b", re.I)
 _PAST_VERBS = frozenset(C["past_verbs"])
 # sentence/clause boundary for the tense window; the period of an initial or a title is none ("will succeed
 # Daniel P. Davison Feb. 1", "Mr. Smith will ...")
-_ABBR = r"(?<![A-Z])(?<![ap]\.m)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))(?<!\bCorp)"
-_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_ABBR}\.)\s|[“”\"]")
+# a full stop that ends a clause: not after an initial, "p.m" or a title; the dot is matched first and the
+# look-behinds tried only there, which keeps the clause scans (run for every yearless date) fast
+_STOP = r"\.(?<![A-Z]\.)(?<![ap]\.m\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs)\.)" \
+    r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd)\.)(?<!\bCorp\.)"
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]")
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -104,21 +107,47 @@ _SCHEDULED = frozenset(C["scheduled_verbs"])
 
 
 def scheduled_verb_before(text: str, pos: int, lo: int) -> bool:
-    """A present-tense verb of a scheduled happening right before a weekday ("meet Monday": ahead)."""
-    return _verb_before(text, pos, lo) in _SCHEDULED
+    """A present-tense verb of a scheduled happening before a weekday in its clause ("meet Monday", "voters go to
+    the polls on Sunday", "the president travels to Paris on Friday"), or a present copula right before it ("the
+    match is on Saturday"): ahead, as news English writes a coming day; the caller asks only when the clause has
+    no past or future evidence."""
+    if _verb_before(text, pos, lo) in _SCHEDULED | {"is", "are"}:
+        return True
+    after = _WEEKDAY_NEXT.match(text, pos)  # the weekday, a possessive, the word after it
+    if after and (after.group("pos") or after.group("w") and (
+            after.group("w").lower() in _PAST_VERBS or after.group("w").lower().endswith("ed"))):
+        return False  # "Tuesday's earthquake", "on Wednesday said": the weekday dates something else
+    for m in _SCHEDULED_AFTER.finditer(clause_before(text, pos, lo)):
+        prev, low = m.group(1).lower(), m.group(2).lower()
+        # a verb, not a noun: a third-person form ("travels"), or a plural one after a plural subject ("voters
+        # go"), never after a determiner ("a visit", "the heads")
+        if prev not in _DETERMINERS and (low.endswith("s") or prev.endswith("s") or prev in ("they", "we", "i",
+                                                                                             "you")):
+            return True
+    return False
+
+
+# a word and the schedule verb after it (the verb in a lookahead, so that it can be the next match's word)
+_SCHEDULED_AFTER = re.compile(
+    rf"([A-Za-z’']+)\s+(?=({'|'.join(sorted(_SCHEDULED, key=len, reverse=True))})\b)", re.I)
+_WEEKDAY_NEXT = re.compile(r"[A-Za-z]+(?P<pos>[’']s\b)?(?:\s+(?P<w>[A-Za-z]+))?")
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your whose of".split())
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 # the clause after a date ends at a sentence or clause mark, a quote, a dash ("April 30 - An aide says ..."
 # in a chronology, "NEW YORK, Sept. 29 -- Without ...") or a parenthesis ("April 29 (Reuters)", T17's "-LRB-")
-_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_ABBR}\.)\s|[“”\"()]|,\s|(?:^|\s)[-–—]{{1,2}}\s|-[LR]RB-")
+_CLAUSE_AFTER = re.compile(rf"(?:[!?;:]|{_STOP})\s|[“”\"()]|,\s|(?:^|\s)[-–—]{{1,2}}\s|-[LR]RB-")
 _WORD = re.compile(r"[A-Za-z’']+")
 # a participle after these is no past tense: present passives ("is heard") and present perfects ("has
 # extended"); and these words are present-tense evidence of their own ("when the case is heard in May")
 _PRESENT = frozenset(("is", "are", "am", "has", "have", "does", "do", "gets", "get", "stays", "stay", "remains",
                       "remain", "seems", "seem"))
 _NOT_PAST_AFTER = _PRESENT | {"be", "being", "been"}
+# adverbs between an auxiliary and its participle: "is now promised", "has also been extended"
+_BETWEEN = frozenset(("now", "also", "already", "still", "just", "not", "never", "since", "again", "yet", "even",
+                      "widely", "largely", "officially", "currently", "reportedly", "finally", "generally"))
 # "could have emerged", "to have won": past, though after "have"
 _MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"))
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
@@ -180,7 +209,7 @@ def _clause_after(chunk: str) -> str:
 
 
 _MODAL = re.compile(r"\b(?:should|could|might|may|must|can|ought)\b", re.I)
-_SENTENCE_END = re.compile(rf"(?:[!?]|{_ABBR}\.)\s")
+_SENTENCE_END = re.compile(rf"(?:[!?]|{_STOP})\s")
 
 
 def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, str]]:
@@ -239,7 +268,8 @@ def _evidence(chunk: str, reporting: str = "skip", future: re.Pattern | None = _
         elif (low in _PAST_VERBS or (low.endswith("ed") and len(low) > 4)) and (
                 prev not in _NOT_PAST_AFTER or prev == "have" and prev2 in _MODALS_TO):
             out.append((w.start(), "past"))
-        prev2, prev = prev, low
+        if low not in _BETWEEN:
+            prev2, prev = prev, low
     return sorted(out)
 
 
@@ -291,10 +321,19 @@ def month_year(m: int, base: date, direction: str | None) -> int:
     return base.year if date(base.year, m, 1) <= limit else base.year - 1
 
 
-def latest_part(first_month: int, base: date, future: bool, step: int = 0) -> int:
-    """Year of a quarter/half/season starting in ``first_month``: the latest one begun by publication (the next
-    one not yet begun in a future clause), moved ``step`` occurrences ("last summer" = -1 when it has ended)."""
-    y = base.year if (first_month, 1) <= (base.month, base.day) else base.year - 1
-    if future and (first_month, 1) > (base.month, base.day):
-        y = base.year
-    return y + step
+def latest_part(first_month: int, base: date, future: bool, months: int = 3) -> int:
+    """Year of a quarter/half/season of ``months`` months starting in ``first_month``: the latest one begun by
+    publication; in a future clause the first one not over for more than two months ("will recover in the
+    second half" in June is this year's, "expects a profit in the first quarter" in October next year's, but
+    "will release third-quarter results" in October is about the quarter just ended)."""
+    if not future:
+        return base.year if (first_month, 1) <= (base.month, base.day) else base.year - 1
+    now = base.year * 12 + base.month - 1
+    return next(y for y in (base.year - 1, base.year, base.year + 1)
+                if y * 12 + first_month - 1 + months - 1 >= now - 2)
+
+
+def next_part(first_month: int, base: date) -> int:
+    """Year of the next quarter/half/season starting in ``first_month`` that begins after publication's month
+    ("next spring" in November is the spring after the turn of the year)."""
+    return base.year if first_month > base.month else base.year + 1

@@ -1,5 +1,6 @@
 """Lengths of time and recurrences: TIMEX3 DURATION ("three days" P3D, "years" PXY, "the past two months" P2M
-anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday").
+anchored on publication) and SET ("every week" P1W, "annually" P1Y, "twice a year", "each Thursday"; plural
+weekdays, "on Sundays", are read in ``relative.h_weekday``).
 
 A duration has no calendar ``value`` (consumers that place things on a timeline skip kind ``duration``); its
 TIMEX3 value is in ``timex``. "the past/last N units" and "the next N units" also record the publication date
@@ -10,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-from parley.timex.lexicon import DUR_UNIT, MON_FULL, NUM, NUMBER_WORDS, QUALNUM, WD, WEEKDAYS, month, num
+from parley.timex.lexicon import (
+    DUR_UNIT,
+    FUNCTION_WORDS,
+    MON_FULL,
+    NUM,
+    NUMBER_WORDS,
+    QUALNUM,
+    WD,
+    WEEKDAYS,
+    month,
+    num,
+)
 from parley.timex.rules import hit
 
 _CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q",
@@ -22,8 +34,9 @@ _NEXT = ("next", "coming", "following")
 
 R_DURATION = re.compile(
     rf"\b(?P<det>the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|recent|final|initial)"
-    rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|extra|straight|consecutive|full|trading|"
-    rf"business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)(?P<long>-long|-old|\s+old\b)?"
+    rf"\s+)?{QUALNUM}?(?P<n>{NUM})(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|extra|"
+    rf"straight|consecutive|full|trading|business|calendar)\s+)?(?P<u>{DUR_UNIT})(?:s\b|\b)"
+    rf"(?P<half2>\s+and\s+a\s+half\b)?(?P<long>-long|-old|\s+old\b)?"
     # "past decade", "the past month": one unit back from publication (not "the past" + a noun); "the past
     # year" is the previous year (see h_duration)
     r"|\b(?P<det2>the\s+)?past\s+(?P<u1>year|decade|month|week|century)\b"
@@ -50,11 +63,15 @@ _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon
 # rate, which the TIMEX2/TimeML guidelines leave unmarked like a speed (TimeBank dev: 1 of 6 annotated), as a
 # SET or a duration (``h_duration``); a count of occurrences per unit ("twice a year") is a SET
 R_SET = re.compile(
-    rf"\b(?:every|each)\s+(?:other\s+)?(?P<u>{_SET_UNITS})\b"
+    rf"\b(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{NUM})\s+(?=\w+s\b))?(?P<u>{_SET_UNITS})s?\b"
     r"|\b(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly|semiannually)\b"
-    r"|\b(?:once|twice|thrice|times)\s+(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
+    # "twice a year", and a length of time a unit ("24 hours a day", "three days a week"): the "a day" a SET
+    r"|\b(?:once|twice|thrice|times|minutes|hours|days|nights|weeks|months|shifts)\s+"
+    r"(?P<a>(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade)\b)",
     re.I,
 )
+_NEWSPAPER = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|al-\w+|el-\w+))+(?=\s*(?:[^\w\s]|$)|\s+(?P<w>[a-z]+)\b)")
+_PAPER_VERBS = frozenset("said says reported reports quoted quoting cited citing wrote writes added".split())
 _ADVERB = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
            "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M"}
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -75,9 +92,10 @@ def period(n: float | None, unit: str) -> str:
     if unit == "quarter" and n != 1:
         n, code = n * 3, "M"  # TimeBank: "the next three quarters" P9M
     n = n * _SCALE.get(unit, 1)
-    if unit in ("hour", "year") and not float(n).is_integer():  # "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M
-        sub = round((n - int(n)) * (60 if unit == "hour" else 12))
-        return f"P{t}{int(n)}{code}{sub}M"
+    if unit in ("hour", "minute", "year") and not float(n).is_integer():
+        # "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S
+        sub = round((n - int(n)) * (12 if unit == "year" else 60))
+        return f"P{t}{int(n)}{code}{sub}{'S' if unit == 'minute' else 'M'}"
     return f"P{t}{int(n) if float(n).is_integer() else n}{code}"
 
 
@@ -112,6 +130,8 @@ def h_duration(m, text, base, lo):
     rel = (m.group("rel") or "").lower()
     if isinstance(n, int) and n >= 1000:
         return None  # "the 1988 quarter": a year, not a count
+    if n is not None and (m.group("half") or m.group("half2")):
+        n += 0.5  # "two and a half years", "a year and a half": P2Y6M, P1Y6M
     if unit == "quarter" and n is not None and re.match(r"s?\s+of\b", text[m.end("u"):m.end("u") + 5]):
         return None  # "three-quarters of its food": a fraction
     if unit == "second" and low_n in ("a", "an") and not rel:
@@ -126,8 +146,8 @@ def h_duration(m, text, base, lo):
     if m.group("det") and not rel and m.group("n").lower() in ("a", "an"):
         return None  # "the a"
     after = text[m.end():m.end() + 8].lower()
-    if re.match(r"\s+(?:ago|later|earlier|before|after)\b", after):
-        return None  # left to the relative rules
+    if re.match(r"\s+(?:ago|later|earlier|before|after)\b", after) and not (m.group("half") or m.group("half2")):
+        return None  # left to the relative rules (which take no halves: "a minute and a half later" stays here)
     if low_n == "one" and unit == "day" and not rel and _MODAL_BEFORE.search(text[max(lo, m.start() - 8):m.start()]):
         # "Islam will one day be ...": some time in the future (TimeBank FUTURE_REF), not a length of a day
         return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex="FUTURE_REF", generic=True,
@@ -150,9 +170,14 @@ def h_set(m, text, base, lo):
     if m.group("adv"):
         if m.group("adv")[0].isupper() and re.search(r"[A-Za-z,]\s*$", text[max(lo, m.start() - 3):m.start()]):
             return None  # "Entertainment Weekly", "The Daily Star": a name
+        paper = m.group("adv").lower() in ("daily", "weekly") and _NEWSPAPER.match(text, m.end())
+        if paper and (not paper.group("w") or paper.group("w") in FUNCTION_WORDS or paper.group("w") in _PAPER_VERBS):
+            return None  # a newspaper named after it, not a recurrence (TIMEX3 marks times, not papers)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
     if m.group("u"):
-        w = m.group("u").lower()
+        w = _unit(m.group("u")) if m.group("n") else m.group("u").lower()
+        if m.group("n") and w not in _CODE:
+            return None  # "every two Fridays": no period to write
         if w in WEEKDAYS:
             tx = f"XXXX-WXX-{WEEKDAYS[w] + 1}"
         elif w in _SEASON_CODE:
@@ -161,16 +186,17 @@ def h_set(m, text, base, lo):
             tx = f"XXXX-XX-XXT{_PART_CODE[w]}"
         elif w not in _CODE:
             tx = f"XXXX-{month(w):02d}"
-        else:
-            tx = period(1, w)
+        else:  # "every four years" P4Y, "every other week" P2W
+            tx = period(2 if m.group("other") else num(m.group("n")) if m.group("n") else 1, w)
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=tx)
     return hit(m.start("a"), m.end("a"), None, "day", None, "set", type="SET",
                timex=period(1, _unit(m.group("u2"))))
 
 
 R_VAGUE = re.compile(
-    r"\b(?:in|over|during|within)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
-    r"(?P<u>days|weeks|months|years))\b|\bin\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b", re.I)
+    r"\b(?:in|over|during|within|of|for)\s+(?P<x>(?:the\s+)?(?P<w>recent|past|last|coming|next|few|upcoming)\s+(?P<few>few\s+)?"
+    r"(?P<u>days|weeks|months|years))\b|\b(?:in|of)\s+(?P<x2>(?P<w2>recent)\s+(?P<u2>days|weeks|months|years))\b",
+    re.I)
 
 
 def h_vague(m, text, base, lo):

@@ -60,7 +60,8 @@ RULES = [
     (11, rel.R_RELATIVE_UNIT, rel.h_relative_unit, ("last", "this", "next"), False, None),
     (12, rel.R_RELATIVE_DAY, rel.h_relative_day, ("yesterday", "today", "tonight", "tomorrow", "night",
                                                   "this morning", "this afternoon", "this evening"), False, None),
-    (12, rel.R_CLOCK, rel.h_clock, None, True, ("a.m", "p.m", "am", "pm", ":")),
+    (12, rel.R_CLOCK, rel.h_clock, None, True, ("a.m", "p.m", "am", "pm", ":", "gmt", "utc")),
+    (12, rel.R_ORDINAL_DAY, rel.h_ordinal_day, ("the ",), True, None),
     (12, rel.R_CLOCK_WORD, rel.h_clock, ("noon", "midnight", "midday", "morning", "afternoon", "evening"), False,
      None),
     (13, ru.R_PREP_MONTH, ru.h_prep_month, None, False, MONTH_NEEDLES),
@@ -118,10 +119,12 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     digits = _HAS_DIGIT.search(low) is not None
     years = digits and _HAS_YEAR.search(low) is not None
     cands = []
-    for prio, rx, handler, needles, need_digit, gate in RULES:
-        if need_digit and not (years if need_digit is YEAR else digits):
+    has = low.__contains__  # bound once: the needle test below runs for every rule of every sentence
+    months = any(map(has, _MON_ABBR))
+    for prio, rx, handler, needles, need_digit, gate, need_month in RULES:
+        if need_digit and not (years if need_digit is YEAR else digits) or need_month and not months:
             continue
-        if needles and not any(map(low.__contains__, needles)):
+        if needles and not any(map(has, needles)):
             continue
         for ws, we in (_windows(low, gate, start, end) if gate else ((start, end),)):
             for m in rx.finditer(text, ws, we):
@@ -173,7 +176,11 @@ def _gate(words) -> re.Pattern:
     return re.compile("|".join(p for p in (starts and rf"(?<![a-z])(?:{starts})", spaced) if p))
 
 
-RULES = [(p, rx, h, needles or gate, digit, _gate(gate) if gate else None)
+# rules whose every match holds a month name: tried only when one of ``_MON_ABBR`` occurs in the span (tested
+# once per span, not once per rule); their own needles, if any, are tested after it
+_NEEDS_MONTH = (ru.h_day_range, ru.h_date, ru.h_month_year, ru.h_prep_month)
+RULES = [(p, rx, h, None if needles == _MON_ABBR or gate == MONTH_NEEDLES else needles or gate, digit,
+          _gate(gate) if gate else None, h in _NEEDS_MONTH)
          for p, rx, h, needles, digit, gate in RULES]  # gate words also serve as needles
 
 

@@ -38,11 +38,11 @@ UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year",
 R_RELATIVE_DAY = re.compile(
     r"\b(?P<w>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|"
     r"tomorrow|last\s+night|overnight|(?:later\s+|earlier\s+)?this\s+(?:morning|afternoon|evening))\b"
-    r"(?P<gen>[’']s\s+[a-z]+)?", re.I)
+    r"(?P<gen>[’']s\s+[a-z]+(?:\s+[a-z]+)?)?", re.I)
 R_RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<mod>last|this|next)\s+(?P<u>week|weekend|month|year)\b", re.I)
-R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?!s\b)(?![A-Za-z])"
-                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?")
+R_WEEKDAY = re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?P<pl>s\b)?(?![A-Za-z])"
+                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))(?P<ppl>s\b)?)?")
 R_AGO = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?:or\s+so\s+)?ago\b", re.I)
 R_ANCHORED = re.compile(
     rf"\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before|after)\b"
@@ -56,10 +56,13 @@ R_ANCHORED = re.compile(
 R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
-    r"|\b(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)
+    r"|\b(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|local\s+time|hours)\b", re.I)  # "0830 GMT"
 R_CLOCK_WORD = re.compile(
     r"(?<!high\s)(?<!High\s)\b(?P<w>noon|midnight|midday)\b"
-    r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))",
+    r"|\b(?:(?P<pq>mid|early|late)[\s-]*)?(?P<part>morning|afternoon|evening)\b(?=\s+(?:yesterday|today|tomorrow))"
+    # "at 4 in the morning", "9 o'clock in the evening"
+    r"|(?<=\bat\s)(?P<ih>[1-9]|1[0-2])(?::(?P<imi>[0-5]\d))?\s+(?:o['’]clock\s+)?in\s+the\s+"
+    r"(?P<ip>morning|afternoon|evening)\b",
     re.I)
 _REFS = {w: v for v, words in C["refs"].items() for w in words}
 _REF_ALT = alt(_REFS).replace("\\ ", r"\s+")
@@ -75,9 +78,8 @@ def _day_value(base: date | None, off: int) -> str | None:
 def h_relative_day(m, text, base, lo):
     w = re.sub(r"\s+", " ", m.group("w").lower())
     s, e = m.start(), m.end("w")
-    if m.group("gen"):  # "today's youth": no particular day
-        noun = m.group("gen").split()[-1].lower()
-        if w == "today" and noun in _GENERIC_TODAY:
+    if m.group("gen"):  # "today's youth", "today's young voters": no particular day
+        if w == "today" and any(n.lower() in _GENERIC_TODAY for n in m.group("gen").split()[1:]):
             return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
     if w == "today" and _generic_today(text, s, e, lo):
         return hit(s, e, None, "day", None, "vague", type="DATE", timex="PRESENT_REF", generic=True)
@@ -133,6 +135,9 @@ def h_weekday(m, text, base, lo):
         return None  # "Good Friday"
     s = m.start() if mod else m.start("wd")
     part = m.group("part")
+    if m.group("pl") or m.group("ppl"):  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
+        tx = f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
+        return hit(m.start("wd"), m.end(), None, "day", None, "set", type="SET", timex=tx)
     if base is None:
         return hit(s, m.end(), None, "day", None, "weekday", type="TIME" if part else None)
     back = (base.weekday() - wd) % 7
@@ -220,7 +225,10 @@ def h_clock(m, text, base, lo):
     if "part" in groups and m.group("part"):
         code = PARTS[m.group("part").lower()]
         return hit(m.start(), m.end(), None, "day", None, "time", type="TIME", timex=f"T{code}", clock=True)
-    if "w" in groups:
+    if "ih" in groups and m.group("ih"):  # "4 in the morning" T04:00, "9 in the evening" T21:00
+        h = int(m.group("ih")) % 12 + (0 if m.group("ip").lower() == "morning" else 12)
+        code = f"T{h:02d}:{m.group('imi') or '00'}"
+    elif "w" in groups:
         code = PARTS[m.group("w").lower()]
     elif m.group("h24"):
         code = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
@@ -241,8 +249,9 @@ def h_ref(m, text, base, lo):
         return None  # "Now, ..." opening a sentence is a discourse marker, not the present
     ref = _REFS[w]
     s = m.start()
-    lead = re.match(r"in\s+", m.group("w"), re.I)
-    if lead:  # "in the past": the span excludes the preposition, as every span does (TimeBank 16 of 16)
+    lead = re.match(r"(?:in|at)\s+", m.group("w"), re.I)
+    if lead:  # "in the past", "at present": the span excludes the preposition, as every span does (TimeBank 16
+        # of 16)
         s += lead.end()
     if w == "current":  # the adjective: "current conditions" PRESENT_REF, "the then current price" PAST_REF
         nxt = re.match(r"\s+([a-z’']+)", text[m.end():m.end() + 20])
@@ -287,3 +296,33 @@ def h_weekend(m, text, base, lo):
     y, w, _ = sat.isocalendar()
     return hit(m.start(), m.end(), sat.isoformat(), "day", (sat + timedelta(days=1)).isoformat(), "relative",
                timex=f"{y:04d}-W{w:02d}-WE", anchor=base.isoformat(), direction=direction)
+
+
+# "on the 10th", "by the 25th of this month": a day of the month around publication, when nothing follows that
+# it could number ("on the 10th floor", "the 5th of the candidates" are no dates)
+R_ORDINAL_DAY = re.compile(
+    r"\b(?:on|by|until|till|since|from|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?:\s+of\s+(?P<rel>this|last|next)\s+month\b)?)"
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|to|when|at|in|as|with|but|after|before|amid)\b)", re.I)
+
+
+def h_ordinal_day(m, text, base, lo):
+    """The day of this month (a past clause: the latest such day; a future one: the next), or of the month
+    named ("of last month")."""
+    n = int(m.group("d"))
+    s = m.start("x")
+    if base is None:
+        return hit(s, m.end(), None, "day", None, "relative")
+    rel = (m.group("rel") or "").lower()
+    step = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    way = None
+    if not rel:
+        way = tense(text, s, m.end(), lo)
+        step = -1 if way == "past" and n > base.day else 1 if way == "future" and n < base.day else 0
+    first = add_months(base.replace(day=1), step)
+    try:
+        d = first.replace(day=n)
+    except ValueError:
+        return None
+    return hit(s, m.end(), d.isoformat(), "day", None, "relative", anchor=base.isoformat(),
+               direction="past" if d < base else "future" if d > base else None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.timex.dates import is_future, latest_part, md_date, month_year, placed, safe, tense
+from parley.timex.dates import is_future, latest_part, md_date, month_year, next_part, placed, safe, tense
 from parley.timex.lexicon import (
     BARE_YEAR,
     COMMA,
@@ -115,8 +115,10 @@ R_PREP_MONTH = re.compile(
     rf"(?:(?<![\w])(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|for|into|to|"
     rf"a|an|the|its|their|his|her)\s+(?=[A-Z][a-z]+(?:[’']s\b|\s+[a-z]))"
     rf"|(?<![\w])(?i:in|since|by|until|till|from|during|through|throughout|before|after|of)\s+"
+    rf"|(?<![\w])(?i:for|to)\s+(?!May\b|June\b|April\b|August\b)"  # "planned for October"; "for May": a name
     rf"|\b(?P<mod>(?i:last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-    rf"the\s+middle\s+of))(?:\s+|-))(?P<m>{MON_FULL})\b(?!{COMMA}\d)"
+    rf"the\s+middle\s+of))(?:\s+|-))(?P<m>{MON_FULL})\b"
+    rf"(?!{COMMA}(?:\d{{4}}\b|\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s+[a-z])))"  # a year or day: another rule's
     rf"(?:\s+(?P<ymod>(?i:last|this|next))\s+year\b)?"
 )
 
@@ -225,11 +227,11 @@ def h_season(m, text, base, lo):
     if mod in ("last", "past"):
         y = y - 1 if now else y
     elif mod in ("next", "coming"):
-        y = latest_part(first, base, True) + (1 if now else 0)
+        y = next_part(first, base)
     elif mod == "this":
         y = y if now or (first, 1) <= (base.month, base.day) else base.year
     elif is_future(text, m.start(), lo) and not now:
-        y = latest_part(first, base, True)
+        y = latest_part(first, base, True, (last - first) % 12 + 1)
     return _part(s, m.end(), y, code, first, last, "season", anchor=base.isoformat())
 
 
@@ -303,7 +305,10 @@ def h_half(m, text, base, lo):
     if base is None:
         return hit(m.start(), m.end(), None, "half", None, "range")
     ym = (m.group("ym") or "").lower()
-    yr = base.year + {"last": -1, "this": 0, "next": 1}[ym] if ym else latest_part(first, base, False)
+    if ym:
+        yr = base.year + {"last": -1, "this": 0, "next": 1}[ym]
+    else:
+        yr = latest_part(first, base, is_future(text, m.start(), lo), 6)
     return _part(m.start(), m.end(), yr, f"H{h}", first, first + 5, "half", anchor=base.isoformat())
 
 

@@ -1,7 +1,7 @@
 """The pipeline stage: ``find_times`` paragraph by paragraph against the article's reference date.
 
 The reference date is the publication date, unless the article opens with a wire dateline ("JOHANNESBURG,
-August 7 (Xinhua) --") dated up to a week before it, or the publication date is known only to the month or
+August 7 (Xinhua) --", "GENEVA, 15 June (IPS) -") dated up to a week before it, or the publication date is known only to the month or
 year: then the dateline's day is the story's own "today", and every relative expression is resolved from it.
 The dateline date itself stays an expression of the text. A publication date known only to the month or year
 (the clean stage's ``meta["date_precision"]``, written as a stand-in day) dates "yesterday" or "on Thursday" to
@@ -20,7 +20,8 @@ from parley.timex.lexicon import DAY, MON, YEAR, day, month
 
 _DATELINE = re.compile(
     rf"\A\s*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’ -]{{1,30}})?,?\s+"
-    rf"(?P<m>{MON})\s?(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\s*(?:\([A-Za-z .-]{{1,30}}\)\s*)?(?:--|—|–|_|-)")
+    rf"(?:(?P<m>{MON})\s?(?P<d>{DAY})|(?P<d2>{DAY})\s+(?P<m2>{MON})\.?)(?:,?\s+(?P<y>{YEAR}))?\s*"
+    rf"(?:\([A-Za-z .-]{{1,30}}\)\s*)?(?:--|—|–|_|-)")
 
 
 def base_date(published: str | None) -> date | None:
@@ -37,7 +38,7 @@ def dateline_date(text: str, published: str | None) -> date | None:
     m = _DATELINE.match(text[:160])
     if not m:
         return None
-    mo, d = month(m.group("m")), day(m.group("d"))
+    mo, d = month(m.group("m") or m.group("m2")), day(m.group("d") or m.group("d2"))
     if m.group("y"):
         return safe(int(m.group("y")), mo, d)
     full = base_date(published)
