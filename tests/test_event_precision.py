@@ -8,7 +8,8 @@ import pytest
 
 from parley.context import Context
 from parley.events import annotate
-from parley.events.annotate import SPEECH_ACTS, adjunct_ing, bare_trigger, demand_of_protest
+from parley.events.annotate import SPEECH_ACTS, demand_of_protest
+from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side, non_referential
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
@@ -39,9 +40,13 @@ def test_speech_types_are_verbal_only():
 def test_bare_nominal_and_adjunct_triggers(ctx):
     s = "The losses kept growing, threatening to overwhelm the fund and the government's support."
     assert adjunct_ing(s, _cue(ctx, s, "threatening"))
-    assert bare_trigger(s, _cue(ctx, s, "support"))
+    assert names_no_side(s, _cue(ctx, s, "threatening"), "THREATEN", [], [object()])  # a recipient is not a side
+    assert names_no_side(s, _cue(ctx, s, "support"), "SUPPORT", [], [])
+    assert not names_no_side(s, _cue(ctx, s, "support"), "SUPPORT", [object()], [])  # an actor found: kept
     s2 = "Three villages were attacked."
-    assert not bare_trigger(s2, _cue(ctx, s2, "attacked"))  # a finite verb: the roles missed a side, keep it
+    assert not names_no_side(s2, _cue(ctx, s2, "attacked"), "ASSAULT", [], [])  # a finite verb: the roles missed
+    s3 = "The rally ended after four assaults on the marchers."
+    assert names_no_side(s3, _cue(ctx, s3, "assaults"), "ASSAULT", [], [])  # a counted nominal names no side
 
 
 def test_side_less_nominal_event_is_dropped(ctx):
@@ -186,3 +191,33 @@ def test_an_act_warned_against_or_of_is_no_event(ctx):
     assert not any(w.startswith("crackdown") for _, w in warned), warned
     assert [e for e, _ in events("The army of Ostravia warned of possible attacks on the capital.")] == ["THREATEN"]
     assert any(w.startswith("crackdown") for _, w in events("Police launched a crackdown on the marchers."))
+
+
+# ---------------------------------------------------------------- codable: conditional, aim, kind (codable.py)
+def test_act_in_a_condition_or_its_consequence_is_not_coded(ctx):
+    d = annotate(_doc("Ostravia said the army would stay unless there was a ceasefire with the Velor Union.",
+                      {"o": OSTRAVIA, "v": VELOR}), ctx)
+    assert "RETREAT" not in _types(d)
+    d = annotate(_doc("If Ostravia wants free elections, the Velor Union agrees to talks.",
+                      {"o": OSTRAVIA, "v": VELOR}), ctx)
+    assert "AGREE" not in _types(d)
+    # a clause past the condition's consequence is reported as fact again
+    s = "If talks fail, the army will act, and on Monday Ostravia attacked the Velor Union."
+    assert not conditional(s, _cue(ctx, s, "attacked"))
+
+
+def test_aim_or_content_of_a_request_is_not_a_second_event(ctx):
+    d = annotate(_doc("Tomas Brell has been pressing Ostravia to open a corridor across the border to aid the "
+                      "Velor Union.", {"b": BRELL, "o": OSTRAVIA, "v": VELOR}), ctx)
+    assert "AID" not in _types(d)
+    s = "The Velor Union flew in engineers, to prevent looters from taking the plant."
+    assert aim_of_act(s, _cue(ctx, s, "prevent"), [])
+
+
+def test_a_kind_of_act_is_no_happening(ctx):
+    s = "The shelling made talk of a ceasefire meaningless."
+    assert non_referential(s, _cue(ctx, s, "ceasefire"))
+    s2 = "Ostravia said any aid operation by the Velor Union would be an act of war."
+    assert non_referential(s2, _cue(ctx, s2, "aid"))
+    s3 = "Ostravia announced a ceasefire on Monday."
+    assert not non_referential(s3, _cue(ctx, s3, "ceasefire"))
