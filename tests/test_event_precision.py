@@ -221,3 +221,39 @@ def test_a_kind_of_act_is_no_happening(ctx):
     assert non_referential(s2, _cue(ctx, s2, "aid"))
     s3 = "Ostravia announced a ceasefire on Monday."
     assert not non_referential(s3, _cue(ctx, s3, "ceasefire"))
+
+
+# ---------------------------------------------------------------- dating: the clause's own time, the occasion's day
+def test_past_perfect_is_not_dated_by_the_report(ctx):
+    # no "that" after the speech verb: the time still dates the saying, not the earlier act
+    d = annotate(_doc("The Velor Union said on Monday it had attacked the Marsh Party.", {"v": VELOR, "m": MARSH},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    ev = [e for e in d.events if e.event == "ASSAULT"]
+    assert ev and ev[0].date is None and ev[0].date_basis == "none"
+
+
+def test_time_of_a_following_relative_clause_does_not_date_the_trigger(ctx):
+    d = annotate(_doc("Tomas Brell attacked the Marsh Party leaders who started the riots in 2009.",
+                      {"b": BRELL, "m": MARSH}, [("2009", "2009", "year")]), ctx)
+    ev = [e for e in d.events if e.event == "ASSAULT"]
+    assert ev and ev[0].date != "2009"
+
+
+def test_future_act_takes_no_earlier_sentence_time(ctx):
+    d = annotate(_doc("The Velor Union met on Monday. The Velor Union will arrest Tomas Brell.",
+                      {"v": VELOR, "b": BRELL}, [("Monday", "2013-09-16", "day")]), ctx)
+    ev = [e for e in d.events if e.event == "COERCE"]
+    assert ev and ev[0].date is None and ev[0].future
+
+
+def test_simple_past_takes_the_day_of_the_reported_occasion(ctx):
+    text = ("Tomas Brell spoke to reporters in the capital on Monday.\nThe minister praised the police.\n"
+            "He accused the Velor Union of fraud.")
+    d = annotate(_doc(text, {"b": BRELL, "v": VELOR}, [("Monday", "2013-09-16", "day")]), ctx)
+    ev = [e for e in d.events if e.event == "ACCUSE"]
+    assert ev and ev[0].date == "2013-09-16" and ev[0].date_basis == "context"
+    # a day long before publication is background, not the report's occasion
+    d = annotate(_doc(text.replace("on Monday", "on 2 March"), {"b": BRELL, "v": VELOR},
+                      [("2 March", "2013-03-02", "day")]), ctx)
+    ev = [e for e in d.events if e.event == "ACCUSE"]
+    assert ev and ev[0].date is None and ev[0].date_basis == "none"
