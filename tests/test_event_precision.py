@@ -195,12 +195,11 @@ def test_an_act_warned_against_or_of_is_no_event(ctx):
 
 # ---------------------------------------------------------------- codable: conditional, aim, kind (codable.py)
 def test_act_in_a_condition_or_its_consequence_is_not_coded(ctx):
-    d = annotate(_doc("Ostravia said the army would stay unless there was a ceasefire with the Velor Union.",
-                      {"o": OSTRAVIA, "v": VELOR}), ctx)
-    assert "RETREAT" not in _types(d)
-    d = annotate(_doc("If Ostravia wants free elections, the Velor Union agrees to talks.",
-                      {"o": OSTRAVIA, "v": VELOR}), ctx)
-    assert "AGREE" not in _types(d)
+    pair = {"o": OSTRAVIA, "v": VELOR}
+    assert "RETREAT" not in _types(annotate(_doc("Ostravia said the army would stay unless there was a ceasefire "
+                                                 "with the Velor Union.", pair), ctx))
+    assert "AGREE" not in _types(annotate(_doc("If Ostravia wants free elections, the Velor Union agrees to talks.",
+                                               pair), ctx))
     # a clause past the condition's consequence is reported as fact again
     s = "If talks fail, the army will act, and on Monday Ostravia attacked the Velor Union."
     assert not conditional(s, _cue(ctx, s, "attacked"))

@@ -43,6 +43,7 @@ PAST_FINITE = frozenset({"was", "were", "had", "did"})
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
+PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|We)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -162,7 +163,8 @@ def _past(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
 
 
-def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False) -> dict:
+def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
+             sides: frozenset = frozenset()) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
@@ -199,7 +201,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None and when == "past" and not speech and _past(doc.text[t0:t1].split()[0].lower()):
-        out = _occasion_day(doc, si)  # a finite past verb, not a nominal ("reports of a rebel offensive")
+        out = _occasion_day(doc, si, sides)  # a finite past verb, not a nominal ("reports of a rebel offensive")
     if out is None:
         prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
         pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
@@ -214,12 +216,13 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     return out
 
 
-def _occasion_day(doc: Document, si: int) -> dict | None:
+def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     """A simple-past act with no time of its own in a news report: the day of the report's occasion — the last
     day-precision time expression in the ``CONTEXT_SENTENCES`` sentences before it that lies within
-    ``CONTEXT_DAYS`` of publication ("Obama spoke on Thursday … He blasted the oil companies": the same
-    appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August piece) anchor
-    nothing."""
+    ``CONTEXT_DAYS`` of publication, in a sentence that names one of the act's sides (actor / recipient ids
+    ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on Thursday … He blasted the oil
+    companies": the same appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
+    piece) and days of another party's doings ("On Monday X held a rally. Y refused …") anchor nothing."""
     if not doc.published or len(doc.published) < 10:
         return None
     idx = doc_index(doc)
@@ -227,19 +230,24 @@ def _occasion_day(doc: Document, si: int) -> dict | None:
         pub = _date.fromisoformat(doc.published[:10])
     except ValueError:
         return None
+    s, e = doc.sentences[si]
+    follows = bool(PRONOUN_START.match(doc.text[s:e]))
     for sj in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
         key = ("governing", sj)
         if key not in idx.cache:
             idx.cache[key] = _governing(doc, sj, None)[1]
-        for t in sorted(idx.cache[key], key=lambda t: -t.start):
-            if t.precision != "day" or not t.value or len(t.value) < 10:
-                continue
+        days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
+        if not days or not (follows or sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}):
+            follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
+            continue
+        for t in sorted(days, key=lambda t: -t.start):
             try:
                 lag = (pub - _date.fromisoformat(t.value[:10])).days
             except ValueError:
                 continue
             if 0 <= lag <= CONTEXT_DAYS:
                 return {**time_value(t), "basis": "context"}
+        return None
     return None
 
 
