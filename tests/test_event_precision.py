@@ -256,3 +256,14 @@ def test_simple_past_takes_the_day_of_the_reported_occasion(ctx):
                       [("2 March", "2013-03-02", "day")]), ctx)
     ev = [e for e in d.events if e.event == "ACCUSE"]
     assert ev and ev[0].date is None and ev[0].date_basis == "none"
+
+
+def test_present_perfect_news_is_the_occasion_of_a_following_past_act(ctx):
+    d = annotate(_doc("The Velor Union has condemned the vote. It accused the Marsh Party of fraud.",
+                      {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "ACCUSE" and e.trigger.startswith("accused")]
+    assert ev and ev[0].date == PUB and ev[0].date_basis == "context"
+    d = annotate(_doc("The Velor Union has long condemned the vote. It accused the Marsh Party of fraud.",
+                      {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "ACCUSE" and e.trigger.startswith("accused")]
+    assert ev and ev[0].date is None  # a habit, not the day's news

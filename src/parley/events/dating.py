@@ -43,6 +43,7 @@ PAST_FINITE = frozenset({"was", "were", "had", "did"})
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
+NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|t)\b", re.I)
 PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|We)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -218,7 +219,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
 
 def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     """A simple-past act with no time of its own in a news report: the day of the report's occasion — the last
-    day-precision time expression in the ``CONTEXT_SENTENCES`` sentences before it that lies within
+    day-precision time expression (or present-perfect news: the publication day) in the ``CONTEXT_SENTENCES``
+    sentences before it that lies within
     ``CONTEXT_DAYS`` of publication, in a sentence that names one of the act's sides (actor / recipient ids
     ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on Thursday … He blasted the oil
     companies": the same appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
@@ -237,7 +239,13 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         if key not in idx.cache:
             idx.cache[key] = _governing(doc, sj, None)[1]
         days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
-        if not days or not (follows or sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}):
+        named = follows or sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+        if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
+            # "Obama has defended his handling of the spill. He unveiled a series of measures": the present-perfect
+            # news of the day is the occasion
+            return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
+                    "basis": "context"}
+        if not days or not named:
             follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
             continue
         for t in sorted(days, key=lambda t: -t.start):
