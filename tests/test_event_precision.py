@@ -267,3 +267,10 @@ def test_present_perfect_news_is_the_occasion_of_a_following_past_act(ctx):
                       {"v": VELOR, "m": MARSH}), ctx)
     ev = [e for e in d.events if e.event == "ACCUSE" and e.trigger.startswith("accused")]
     assert ev and ev[0].date is None  # a habit, not the day's news
+
+
+def test_an_indirect_question_has_no_consequence_clause(ctx):
+    s = "Asked if the army could return, Tomas Brell said Ostravia would withdraw its troops."
+    assert not conditional(s, _cue(ctx, s, "withdraw"))
+    s2 = "Tomas Brell would not say whether Ostravia had withdrawn its troops."
+    assert conditional(s2, _cue(ctx, s2, "withdrawn"))

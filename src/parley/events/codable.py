@@ -28,6 +28,8 @@ from parley.events.dating import PAST_FORMS
 from parley.events.role_voice import BARE_NOUN_BEFORE
 
 COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+QUESTION_BEFORE = re.compile(r"\b(?:ask\w*|question\w*|wonder\w*|know\w*|see|decid\w*|doubt\w*|unclear|clear)\s+$",
+                             re.I)
 SENTENCE_BREAK = re.compile(r";|\s--\s")
 PURPOSE = re.compile(r"(?:,|\bin\s+order|\bso\s+as)\s+to\s+$", re.I)
 TO_BEFORE = re.compile(r"\bto\s+$", re.I)
@@ -44,11 +46,18 @@ def conditional(sent: str, m) -> bool:
     """The trigger is in a conditional clause or in the clause right after it (its consequence): the nearest
     ``if``/``unless``/``whether`` before the trigger, not past a semicolon or dash, with at most one comma between
     ("If the West wants democracy, we agree"; "faces prison if convicted"). A clause further on is reported as
-    fact again ("If talks fail, he said, the army will act, and on Monday troops attacked")."""
+    fact again ("If talks fail, he said, the army will act, and on Monday troops attacked"); an indirect question
+    ("whether …", "asked if …") covers its own clause only ("asked if the army could return, X said it is
+    reviewing a decision to withdraw")."""
     head = sent[:m.start]
     start = max((b.end() for b in SENTENCE_BREAK.finditer(head)), default=0)
-    conj = [c.end() for c in COND.finditer(head, start)]
-    return bool(conj) and head.count(",", conj[-1]) <= 1
+    conj = list(COND.finditer(head, start))
+    if not conj:
+        return False
+    c = conj[-1]
+    if c.group(0).lower() == "whether" or QUESTION_BEFORE.search(head[:c.start()]):
+        return "," not in head[c.end():]  # an indirect question ("asked if …") has no consequence clause
+    return head.count(",", c.end()) <= 1
 
 
 def aim_of_act(sent: str, m, others) -> bool:
