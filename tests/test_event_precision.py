@@ -274,3 +274,14 @@ def test_an_indirect_question_has_no_consequence_clause(ctx):
     assert not conditional(s, _cue(ctx, s, "withdraw"))
     s2 = "Tomas Brell would not say whether Ostravia had withdrawn its troops."
     assert conditional(s2, _cue(ctx, s2, "withdrawn"))
+
+
+def test_earlier_acts_and_acts_a_modal_clause_plans_are_undated(ctx):
+    d = annotate(_doc("The Velor Union has vetoed two previous resolutions of the Marsh Party.",
+                      {"v": VELOR, "m": MARSH}), ctx)
+    ev = [e for e in d.events if e.event == "REJECT"]
+    assert ev and ev[0].date is None and ev[0].date_basis == "none"
+    d = annotate(_doc("Ostravia would try to achieve this by working to isolate the Velor Union.",
+                      {"o": OSTRAVIA, "v": VELOR}), ctx)
+    ev = [e for e in d.events if e.event == "SANCTION"]
+    assert ev and ev[0].date is None

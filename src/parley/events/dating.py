@@ -35,9 +35,11 @@ DETERMINERS = frozenset("the a an its their his her new several two three".split
 # a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
 # (has refused … so far, has long accused, recent air strikes) are undated
 DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|long|repeatedly|recent|recently|"
+                      r"previous|previously|in the past|"
                       r"in recent (?:days|weeks|months)|over the (?:past|last) \w+)\b", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
                            r"\b(?:will|would|shall)\b", re.I)
+CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)\b", re.I)  # "would try to achieve …"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
@@ -136,7 +138,7 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "pluperfect"
     if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
         return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
-    if FUTURE_BEFORE.search(" ".join(low)):
+    if FUTURE_BEFORE.search(" ".join(low)) or CLAUSE_MODAL.search(sent[c0:t0]):
         return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
     if any(w in PRESENT_AUX for w in low):
         return "present"
