@@ -30,6 +30,13 @@ def _cue(ctx, sent: str, word: str) -> Match:
     return next(m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word))
 
 
+def _event(ctx, text: str, actors: dict, etype: str, times=()):
+    """The first event of ``etype`` the stage codes in ``text`` (asserting there is one)."""
+    evs = [e for e in annotate(_doc(text, actors, times), ctx).events if e.event == etype]
+    assert evs, (etype, text)
+    return evs[0]
+
+
 # ---------------------------------------------------------------- speech acts are verbal acts
 def test_speech_types_are_verbal_only():
     assert "CONSULT" not in SPEECH_ACTS and "AID" not in SPEECH_ACTS and "ASSAULT" not in SPEECH_ACTS
@@ -225,48 +232,41 @@ def test_a_kind_of_act_is_no_happening(ctx):
 # ---------------------------------------------------------------- dating: the clause's own time, the occasion's day
 def test_past_perfect_is_not_dated_by_the_report(ctx):
     # no "that" after the speech verb: the time still dates the saying, not the earlier act
-    d = annotate(_doc("The Velor Union said on Monday it had attacked the Marsh Party.", {"v": VELOR, "m": MARSH},
-                      [("Monday", "2013-09-16", "day")]), ctx)
-    ev = [e for e in d.events if e.event == "ASSAULT"]
-    assert ev and ev[0].date is None and ev[0].date_basis == "none"
+    ev = _event(ctx, "The Velor Union said on Monday it had attacked the Marsh Party.", {"v": VELOR, "m": MARSH},
+                "ASSAULT", [("Monday", "2013-09-16", "day")])
+    assert ev.date is None and ev.date_basis == "none"
 
 
 def test_time_of_a_following_relative_clause_does_not_date_the_trigger(ctx):
-    d = annotate(_doc("Tomas Brell attacked the Marsh Party leaders who started the riots in 2009.",
-                      {"b": BRELL, "m": MARSH}, [("2009", "2009", "year")]), ctx)
-    ev = [e for e in d.events if e.event == "ASSAULT"]
-    assert ev and ev[0].date != "2009"
+    ev = _event(ctx, "Tomas Brell attacked the Marsh Party leaders who started the riots in 2009.",
+                {"b": BRELL, "m": MARSH}, "ASSAULT", [("2009", "2009", "year")])
+    assert ev.date != "2009"
 
 
 def test_future_act_takes_no_earlier_sentence_time(ctx):
-    d = annotate(_doc("The Velor Union met on Monday. The Velor Union will arrest Tomas Brell.",
-                      {"v": VELOR, "b": BRELL}, [("Monday", "2013-09-16", "day")]), ctx)
-    ev = [e for e in d.events if e.event == "COERCE"]
-    assert ev and ev[0].date is None and ev[0].future
+    ev = _event(ctx, "The Velor Union met on Monday. The Velor Union will arrest Tomas Brell.",
+                {"v": VELOR, "b": BRELL}, "COERCE", [("Monday", "2013-09-16", "day")])
+    assert ev.date is None and ev.future
 
 
 def test_simple_past_takes_the_day_of_the_reported_occasion(ctx):
     text = ("Tomas Brell spoke to reporters in the capital on Monday.\nThe minister praised the police.\n"
             "He accused the Velor Union of fraud.")
-    d = annotate(_doc(text, {"b": BRELL, "v": VELOR}, [("Monday", "2013-09-16", "day")]), ctx)
-    ev = [e for e in d.events if e.event == "ACCUSE"]
-    assert ev and ev[0].date == "2013-09-16" and ev[0].date_basis == "context"
+    ev = _event(ctx, text, {"b": BRELL, "v": VELOR}, "ACCUSE", [("Monday", "2013-09-16", "day")])
+    assert ev.date == "2013-09-16" and ev.date_basis == "context"
     # a day long before publication is background, not the report's occasion
-    d = annotate(_doc(text.replace("on Monday", "on 2 March"), {"b": BRELL, "v": VELOR},
-                      [("2 March", "2013-03-02", "day")]), ctx)
-    ev = [e for e in d.events if e.event == "ACCUSE"]
-    assert ev and ev[0].date is None and ev[0].date_basis == "none"
+    ev = _event(ctx, text.replace("on Monday", "on 2 March"), {"b": BRELL, "v": VELOR}, "ACCUSE",
+                [("2 March", "2013-03-02", "day")])
+    assert ev.date is None and ev.date_basis == "none"
 
 
 def test_present_perfect_news_is_the_occasion_of_a_following_past_act(ctx):
-    d = annotate(_doc("The Velor Union has condemned the vote. It accused the Marsh Party of fraud.",
-                      {"v": VELOR, "m": MARSH}), ctx)
-    ev = [e for e in d.events if e.event == "ACCUSE" and e.trigger.startswith("accused")]
-    assert ev and ev[0].date == PUB and ev[0].date_basis == "context"
-    d = annotate(_doc("The Velor Union has long condemned the vote. It accused the Marsh Party of fraud.",
-                      {"v": VELOR, "m": MARSH}), ctx)
-    ev = [e for e in d.events if e.event == "ACCUSE" and e.trigger.startswith("accused")]
-    assert ev and ev[0].date is None  # a habit, not the day's news
+    ev = _event(ctx, "The Velor Union has condemned the vote. It expelled the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "SANCTION")
+    assert ev.date == PUB and ev.date_basis == "context"
+    ev = _event(ctx, "The Velor Union has long condemned the vote. It expelled the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "SANCTION")
+    assert ev.date is None  # a habit, not the day's news
 
 
 def test_an_indirect_question_has_no_consequence_clause(ctx):
@@ -277,11 +277,9 @@ def test_an_indirect_question_has_no_consequence_clause(ctx):
 
 
 def test_earlier_acts_and_acts_a_modal_clause_plans_are_undated(ctx):
-    d = annotate(_doc("The Velor Union has vetoed two previous resolutions of the Marsh Party.",
-                      {"v": VELOR, "m": MARSH}), ctx)
-    ev = [e for e in d.events if e.event == "REJECT"]
-    assert ev and ev[0].date is None and ev[0].date_basis == "none"
-    d = annotate(_doc("Ostravia would try to achieve this by working to isolate the Velor Union.",
-                      {"o": OSTRAVIA, "v": VELOR}), ctx)
-    ev = [e for e in d.events if e.event == "SANCTION"]
-    assert ev and ev[0].date is None
+    ev = _event(ctx, "The Velor Union has vetoed two previous resolutions of the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "REJECT")
+    assert ev.date is None and ev.date_basis == "none"
+    ev = _event(ctx, "Ostravia would try to achieve this by working to isolate the Velor Union.",
+                {"o": OSTRAVIA, "v": VELOR}, "SANCTION")
+    assert ev.date is None
