@@ -20,7 +20,8 @@ Sets and figures (every figure is precision AND recall, or accuracy AND coverage
   recipients, where the gold names them; unordered for CONSULT/AGREE/COOPERATE). NOTE: the shipped classifier was trained on these records (train_events.py), so its part is in-sample;
 - ``gold`` (whole-article gold: ``--gold`` DIR/dev.jsonl, conventions in DIR/README.md; never test.jsonl): a
   system event matches a gold event when its evidence (sentence span) overlaps the gold evidence in the article and
-  the type is equal; type P/R/F1, type+actor+recipient P/R, +date P/R, flag accuracy on type matches, per-type
+  the type is equal; type P/R/F1, type+actor+recipient P/R, +date P/R, type+date P/R (the date alone on the type
+  matches, so that dating is read apart from the roles), flag accuracy on type matches, per-type
   confusion (gold type × the type of the system event on the same evidence). Statements (no PLOVER type) are not
   system events here.
 
@@ -370,7 +371,7 @@ def bench_gold(ctx, onto, shared: Path, gold_dir: Path, limit: int, which: str, 
             c = cnt[name]
             c["gold"] += len(gold)
             c["sys"] += len(evs)
-            used_t, used_a, used_d = set(), set(), set()
+            used_t, used_a, used_d, used_td = set(), set(), set(), set()
             for g, span in gold:
                 if span is None:
                     c["gold_unplaced"] += 1
@@ -383,6 +384,9 @@ def bench_gold(ctx, onto, shared: Path, gold_dir: Path, limit: int, which: str, 
                     c["type_tp_gold"] += 1
                     used_t.update(id(e) for e in same)
                     e = same[0]
+                    on_day = [x for x in same if _date_ok(g, x)]
+                    c["td_tp_gold"] += bool(on_day)
+                    used_td.update(id(x) for x in on_day)
                     for f in ("negated", "hypothetical", "future"):
                         c["flag_n"] += 1
                         c["flag_right"] += bool(g.get(f)) == bool(getattr(e, f))
@@ -399,6 +403,7 @@ def bench_gold(ctx, onto, shared: Path, gold_dir: Path, limit: int, which: str, 
             c["type_tp_sys"] += len(used_t)
             c["ar_tp_sys"] += len(used_a)
             c["d_tp_sys"] += len(used_d)
+            c["td_tp_sys"] += len(used_td)
             if name == "system" and shown < show:
                 for e in evs:
                     if id(e) not in used_t:
@@ -415,6 +420,7 @@ def bench_gold(ctx, onto, shared: Path, gold_dir: Path, limit: int, which: str, 
         out[name] = {"type": pr(c["type_tp_sys"], c["type_tp_gold"]),
                      "type_actor_recipient": pr(c["ar_tp_sys"], c["ar_tp_gold"]),
                      "type_actor_recipient_date": pr(c["d_tp_sys"], c["d_tp_gold"]),
+                     "type_date": pr(c["td_tp_sys"], c["td_tp_gold"]),
                      "flag_accuracy": round(c["flag_right"] / max(1, c["flag_n"]), 3),
                      "gold_events": c["gold"], "system_events": c["sys"], "gold_unplaced": c["gold_unplaced"]}
     by = defaultdict(Counter)

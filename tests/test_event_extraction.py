@@ -191,7 +191,8 @@ def test_negation_and_hypothetical_flags(ctx):
     d = annotate(_doc("The Velor Union will not negotiate with the Marsh Party.", {"v": VELOR, "m": MARSH}), ctx)
     ev = [e for e in d.events if e.event in ("CONSULT", "REJECT")][0]
     assert ev.negated and ev.actor == ["Velor Union"] and ev.recipient == ["Marsh Party"]
-    d = annotate(_doc("If the Marsh Party continues the boycott, the Velor Union could arrest Tomas Brell.",
+    # a possible act is coded with the flag (an act in a condition's consequence is not coded: codable.py)
+    d = annotate(_doc("The Velor Union could arrest Tomas Brell next month.",
                       {"m": MARSH, "v": VELOR, "b": BRELL}), ctx)
     ev = _one(d, "COERCE")
     assert ev.hypothetical and not ev.negated and ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"]

@@ -8,7 +8,8 @@ import pytest
 
 from parley.context import Context
 from parley.events import annotate
-from parley.events.annotate import SPEECH_ACTS, adjunct_ing, bare_trigger, demand_of_protest
+from parley.events.annotate import SPEECH_ACTS, demand_of_protest
+from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side, non_referential
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
@@ -29,6 +30,13 @@ def _cue(ctx, sent: str, word: str) -> Match:
     return next(m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word))
 
 
+def _event(ctx, text: str, actors: dict, etype: str, times=()):
+    """The first event of ``etype`` the stage codes in ``text`` (asserting there is one)."""
+    evs = [e for e in annotate(_doc(text, actors, times), ctx).events if e.event == etype]
+    assert evs, (etype, text)
+    return evs[0]
+
+
 # ---------------------------------------------------------------- speech acts are verbal acts
 def test_speech_types_are_verbal_only():
     assert "CONSULT" not in SPEECH_ACTS and "AID" not in SPEECH_ACTS and "ASSAULT" not in SPEECH_ACTS
@@ -39,9 +47,13 @@ def test_speech_types_are_verbal_only():
 def test_bare_nominal_and_adjunct_triggers(ctx):
     s = "The losses kept growing, threatening to overwhelm the fund and the government's support."
     assert adjunct_ing(s, _cue(ctx, s, "threatening"))
-    assert bare_trigger(s, _cue(ctx, s, "support"))
+    assert names_no_side(s, _cue(ctx, s, "threatening"), "THREATEN", [], [object()])  # a recipient is not a side
+    assert names_no_side(s, _cue(ctx, s, "support"), "SUPPORT", [], [])
+    assert not names_no_side(s, _cue(ctx, s, "support"), "SUPPORT", [object()], [])  # an actor found: kept
     s2 = "Three villages were attacked."
-    assert not bare_trigger(s2, _cue(ctx, s2, "attacked"))  # a finite verb: the roles missed a side, keep it
+    assert not names_no_side(s2, _cue(ctx, s2, "attacked"), "ASSAULT", [], [])  # a finite verb: the roles missed
+    s3 = "The rally ended after four assaults on the marchers."
+    assert names_no_side(s3, _cue(ctx, s3, "assaults"), "ASSAULT", [], [])  # a counted nominal names no side
 
 
 def test_side_less_nominal_event_is_dropped(ctx):
@@ -186,3 +198,88 @@ def test_an_act_warned_against_or_of_is_no_event(ctx):
     assert not any(w.startswith("crackdown") for _, w in warned), warned
     assert [e for e, _ in events("The army of Ostravia warned of possible attacks on the capital.")] == ["THREATEN"]
     assert any(w.startswith("crackdown") for _, w in events("Police launched a crackdown on the marchers."))
+
+
+# ---------------------------------------------------------------- codable: conditional, aim, kind (codable.py)
+def test_act_in_a_condition_or_its_consequence_is_not_coded(ctx):
+    pair = {"o": OSTRAVIA, "v": VELOR}
+    assert "RETREAT" not in _types(annotate(_doc("Ostravia said the army would stay unless there was a ceasefire "
+                                                 "with the Velor Union.", pair), ctx))
+    assert "AGREE" not in _types(annotate(_doc("If Ostravia wants free elections, the Velor Union agrees to talks.",
+                                               pair), ctx))
+    # a clause past the condition's consequence is reported as fact again
+    s = "If talks fail, the army will act, and on Monday Ostravia attacked the Velor Union."
+    assert not conditional(s, _cue(ctx, s, "attacked"))
+
+
+def test_aim_or_content_of_a_request_is_not_a_second_event(ctx):
+    d = annotate(_doc("Tomas Brell has been pressing Ostravia to open a corridor across the border to aid the "
+                      "Velor Union.", {"b": BRELL, "o": OSTRAVIA, "v": VELOR}), ctx)
+    assert "AID" not in _types(d)
+    s = "The Velor Union flew in engineers, to prevent looters from taking the plant."
+    assert aim_of_act(s, _cue(ctx, s, "prevent"), [])
+
+
+def test_a_kind_of_act_is_no_happening(ctx):
+    s = "The shelling made talk of a ceasefire meaningless."
+    assert non_referential(s, _cue(ctx, s, "ceasefire"))
+    s2 = "Ostravia said any aid operation by the Velor Union would be an act of war."
+    assert non_referential(s2, _cue(ctx, s2, "aid"))
+    s3 = "Ostravia announced a ceasefire on Monday."
+    assert not non_referential(s3, _cue(ctx, s3, "ceasefire"))
+
+
+# ---------------------------------------------------------------- dating: the clause's own time, the occasion's day
+def test_past_perfect_is_not_dated_by_the_report(ctx):
+    # no "that" after the speech verb: the time still dates the saying, not the earlier act
+    ev = _event(ctx, "The Velor Union said on Monday it had attacked the Marsh Party.", {"v": VELOR, "m": MARSH},
+                "ASSAULT", [("Monday", "2013-09-16", "day")])
+    assert ev.date is None and ev.date_basis == "none"
+
+
+def test_time_of_a_following_relative_clause_does_not_date_the_trigger(ctx):
+    ev = _event(ctx, "Tomas Brell attacked the Marsh Party leaders who started the riots in 2009.",
+                {"b": BRELL, "m": MARSH}, "ASSAULT", [("2009", "2009", "year")])
+    assert ev.date != "2009"
+
+
+def test_future_act_takes_no_earlier_sentence_time(ctx):
+    ev = _event(ctx, "The Velor Union met on Monday. The Velor Union will arrest Tomas Brell.",
+                {"v": VELOR, "b": BRELL}, "COERCE", [("Monday", "2013-09-16", "day")])
+    assert ev.date is None and ev.future
+
+
+def test_simple_past_takes_the_day_of_the_reported_occasion(ctx):
+    text = ("Tomas Brell spoke to reporters in the capital on Monday.\nThe minister praised the police.\n"
+            "He accused the Velor Union of fraud.")
+    ev = _event(ctx, text, {"b": BRELL, "v": VELOR}, "ACCUSE", [("Monday", "2013-09-16", "day")])
+    assert ev.date == "2013-09-16" and ev.date_basis == "context"
+    # a day long before publication is background, not the report's occasion
+    ev = _event(ctx, text.replace("on Monday", "on 2 March"), {"b": BRELL, "v": VELOR}, "ACCUSE",
+                [("2 March", "2013-03-02", "day")])
+    assert ev.date is None and ev.date_basis == "none"
+
+
+def test_present_perfect_news_is_the_occasion_of_a_following_past_act(ctx):
+    ev = _event(ctx, "The Velor Union has condemned the vote. It expelled the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "SANCTION")
+    assert ev.date == PUB and ev.date_basis == "context"
+    ev = _event(ctx, "The Velor Union has long condemned the vote. It expelled the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "SANCTION")
+    assert ev.date is None  # a habit, not the day's news
+
+
+def test_an_indirect_question_has_no_consequence_clause(ctx):
+    s = "Asked if the army could return, Tomas Brell said Ostravia would withdraw its troops."
+    assert not conditional(s, _cue(ctx, s, "withdraw"))
+    s2 = "Tomas Brell would not say whether Ostravia had withdrawn its troops."
+    assert conditional(s2, _cue(ctx, s2, "withdrawn"))
+
+
+def test_earlier_acts_and_acts_a_modal_clause_plans_are_undated(ctx):
+    ev = _event(ctx, "The Velor Union has vetoed two previous resolutions of the Marsh Party.",
+                {"v": VELOR, "m": MARSH}, "REJECT")
+    assert ev.date is None and ev.date_basis == "none"
+    ev = _event(ctx, "Ostravia would try to achieve this by working to isolate the Velor Union.",
+                {"o": OSTRAVIA, "v": VELOR}, "SANCTION")
+    assert ev.date is None

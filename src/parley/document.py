@@ -102,7 +102,7 @@ class Event:
     # extras (events stage, issue 16): the evidence of each field as char offsets into ``Document.text`` — the
     # trigger words, and one mention span per actor / recipient (parallel to ``actor`` / ``recipient``; None where
     # the name came from outside the sentence); where the date came from (``date_basis``: "text" = a time
-    # expression of the article, "publication" = the publication date, the clause being present or nominal news,
+    # expression of the article, "publication" = the publication date, the clause being present or nominal news, "context" = the day of the report's occasion (events/dating.py),
     # "none" = undated: date None, precision "none"); and the record's kind: "event" (a PLOVER type), "statement"
     # (CAMEO 01/02 with nothing PLOVER-codable: kept, but out of PLOVER exports and trends unless asked for) or
     # "election" (an untyped dated election)

@@ -23,8 +23,9 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
+from parley.events.codable import DETS, aim_of_act, conditional, names_no_side, non_referential
 from parley.events.constructions import by_mishap, toll_without_force
-from parley.events.dating import PAST_FORMS, date_for, is_historical
+from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
 from parley.events.generic import is_generic
@@ -41,7 +42,6 @@ from parley.events.roles import (
     paired,
     reported_roles,
     statement_target,
-    unowned,
 )
 
 
@@ -55,6 +55,7 @@ def annotate(doc: Document, ctx) -> Document:
     quote_spans = sorted((q.start, q.end) for q in doc.quotes if q.direct)
     pairs = doc_pairs(doc)
     n_cues = 0
+    sent_cues: dict[int, list] = {}  # sentence -> its event cues (aim_of_act reads the governing ones)
     for si, (s, e) in enumerate(doc.sentences):
         sent = doc.text[s:e]
         matches = coding.find_article_cues(onto, sent)
@@ -69,6 +70,7 @@ def annotate(doc: Document, ctx) -> Document:
         evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)]
         evs = evs[:max(0, min(MAX_CUES, MAX_DOC_CUES - n_cues))]
         n_cues += len(evs)
+        sent_cues[si] = evs
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
             speaker, src = find_speaker(doc, s, e, mentions, speech[0])
@@ -156,23 +158,23 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "an explosion killed 11 workers": no side used force
         if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
-        if etype is not None and not actors and not recips and kind == "event" and unowned(sent, m):
-            continue  # "four assaults", "the discussions": no side named, no event coded
+        if kind == "event" and names_no_side(sent, m, etype, actors, recips):
+            continue  # "four assaults", "the government's support", ", threatening to overwhelm X": no side named
         if kind == "event" and (unrealised(sent, m) or idle_meeting(sent, m)):
             continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
-        if demand_of_protest(sent, m, etype) or (etype not in (None, "ASSAULT") and not actors and kind == "event"
-                                                and adjunct_ing(sent, m)):
-            continue  # a protest's demand; an adjunct "…, threatening to overwhelm X" whose subject no actor names
-        if etype not in (None, "PROTEST") and not actors and not recips and kind == "event" and bare_trigger(sent, m) \
-                and not (etype == "ASSAULT" and adjunct_ing(sent, m)):
-            continue  # no side named at all ("the investments helped …, threatening to overwhelm …"): see NO_SIDE
+        if demand_of_protest(sent, m, etype):
+            continue  # a protest's demand is part of the PROTEST
+        if etype is not None and (conditional(sent, m) or kind == "event" and (
+                aim_of_act(sent, m, sent_cues.get(si, ())) or non_referential(sent, m))):
+            continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"; "talk of a truce"
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue
         seen.setdefault(key, []).append(dyad)
         fl = flags(sent, m.start, m.end) if etype is not None else {"negated": False, "hypothetical": False,
                                                                     "future": False}
-        when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech", promise=etype in PROMISES)
+        when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech", promise=etype in PROMISES,
+                        sides=frozenset(a.id for a in actors + recips if not is_generic(a)))
         if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and etype:
             fl["future"] = True
         spans = {"trigger": (s + m.start, s + m.end),
@@ -217,16 +219,6 @@ ATTITUDE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|fear(?:s|ed|ing)?|wish(?:es|ed)?
 MEETING_NOUN = re.compile(r"(?:discussions?|summits?|conferences?)", re.I)  # "talks", "meeting" name a meeting
 PROTEST_BEFORE = re.compile(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marchers|"
                             r"crowds?)\b(?:\s+(?:are|were|is|was|have|had|been|who|which|that|also))*\s*$", re.I)
-ADJUNCT_BEFORE = re.compile(r"(?:^|,|\band)\s*$", re.I)  # not "by negotiating": a manner the subject does
-DETS = frozenset("the a an its their his her this these those our".split())  # not "that": "forces that threaten"
-
-
-def adjunct_ing(sent: str, m) -> bool:
-    """An -ing trigger that opens an adjunct (", threatening to overwhelm …", "and preventing …"): its subject is the main clause's, so with no actor found it names no side. Not for ASSAULT: "…,
-    killing 50" tells the main clause's violence, whose side the roles may have missed (toll_without_force decides
-    when no force is named)."""
-    words = sent[m.start:m.end].split()
-    return bool(words) and words[0].lower().endswith("ing") and bool(ADJUNCT_BEFORE.search(sent[:m.start]))
 
 
 def unrealised(sent: str, m) -> bool:
@@ -255,29 +247,6 @@ def demand_of_protest(sent: str, m, etype: str | None) -> bool:
         return False
     before = " ".join(sent[max(0, m.start - 40):m.start].split()[-3:])
     return bool(PROTEST_BEFORE.search(before))
-
-
-def bare_trigger(sent: str, m) -> bool:
-    """A nominal trigger after a determiner or possessive ("the government's support", "hit by a NATO bomb", "the
-    Reuters summit") or an adjunct -ing form (", threatening to overwhelm …", "and preventing …"). With neither actor
-    nor recipient such a trigger is dropped (the gold README after the PLOVER manual's "Required entities": when no
-    side can be named the event is not coded); PROTEST is kept, its protesters being the side the noun names. A
-    finite verb with no side found ("Ghanaian authorities have deported …") is kept: there the roles missed a side
-    the clause has (dropping every side-less event cost PLOVER GSR tune type accuracy 0.667 -> 0.639 and
-    ConfliBERT quad 0.629 -> 0.610 for article gold tune P 0.578 -> 0.619, R 0.627 -> 0.602)."""
-    words = sent[m.start:m.end].split()
-    before = sent[:m.start]
-    prev = [w.lower() for w in before.split()[-3:]]
-    if not words:
-        return False
-    w = words[0].lower()
-    if w.endswith("ing"):
-        return adjunct_ing(sent, m)
-    if w.endswith("ed") or w in PAST_FORMS:
-        return False
-    if prev and (prev[-1] in DETS or before.rstrip().endswith(",") or prev[-1].endswith(("'s", "’s"))):
-        return True
-    return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
 
 
 STATE_CODES = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")

@@ -24,6 +24,7 @@ PREPS = frozenset("""in on at by since until till from before after during of fo
 SPEECH_HEADS = frozenset("said says told tells announced added stated declared wrote posted".split())
 SUBCLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]*(?:,|$)|\([^)]*\)|"
                        r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*", re.I)
+RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 ANCHOR = re.compile(r"^(?P<n>\w+)\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)$", re.I)
 PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may might must could should be being
     been does do going""".split())
@@ -34,11 +35,18 @@ DETERMINERS = frozenset("the a an its their his her new several two three".split
 # a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
 # (has refused … so far, has long accused, recent air strikes) are undated
 DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|long|repeatedly|recent|recently|"
+                      r"previous|previously|in the past|"
                       r"in recent (?:days|weeks|months)|over the (?:past|last) \w+)\b", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
                            r"\b(?:will|would|shall)\b", re.I)
+CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)\b", re.I)  # "would try to achieve …"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
+# the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
+CONTEXT_DAYS = 3
+CONTEXT_SENTENCES = 8
+NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|t)\b", re.I)
+PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|We)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -99,6 +107,8 @@ def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
             continue
         if trig and _speech_time(text, t):
             continue
+        if trig and t.start >= trig[1] and RELATIVE.search(text, trig[1], t.start):
+            continue  # "denies giving X drugs which led to his death in June 2009": the relative clause's time
         usable.append(t)
     return attached, usable, deadlines
 
@@ -128,7 +138,7 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "pluperfect"
     if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
         return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
-    if FUTURE_BEFORE.search(" ".join(low)):
+    if FUTURE_BEFORE.search(" ".join(low)) or CLAUSE_MODAL.search(sent[c0:t0]):
         return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
     if any(w in PRESENT_AUX for w in low):
         return "present"
@@ -156,7 +166,8 @@ def _past(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
 
 
-def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False) -> dict:
+def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
+             sides: frozenset = frozenset()) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
@@ -165,6 +176,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     s, e = doc.sentences[si]
     idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
+    when = tense(doc.text[s:e], t0 - s, t1 - s)
+    if when == "pluperfect" and not speech:
+        # "said on Wednesday it had kidnapped …": a time before the "had" dates the report, not the earlier act
+        had = doc.text.rfind("had", s, t0)
+        usable = [t for t in usable if t.start > had]
     out = None
     if attached:
         out = time_value(attached[0])
@@ -174,7 +190,9 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         c0, c1 = coding.clause_window(doc.text[s:e], t0 - s)
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or usable
         out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
-    if out is None:
+    if out is None and (speech or when not in ("pluperfect", "future") or promise):
+        # an earlier sentence's time dates this one only where the act is of the same telling: not an act
+        # before it (past perfect) nor one still to come
         para = idx.paragraph(s)
         prior = []
         if para:
@@ -185,7 +203,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
                 prior += idx.cache[key]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
-    when = tense(doc.text[s:e], t0 - s, t1 - s) if out is None else None
+    if out is None and when == "past" and not speech and _past(doc.text[t0:t1].split()[0].lower()):
+        out = _occasion_day(doc, si, sides)  # a finite past verb, not a nominal ("reports of a rebel offensive")
     if out is None:
         prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
         pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
@@ -198,6 +217,48 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
+    """A simple-past act with no time of its own in a news report: the day of the report's occasion — the last
+    day-precision time expression (or present-perfect news: the publication day) in the ``CONTEXT_SENTENCES``
+    sentences before it that lies within
+    ``CONTEXT_DAYS`` of publication, in a sentence that names one of the act's sides (actor / recipient ids
+    ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on Thursday … He blasted the oil
+    companies": the same appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
+    piece) and days of another party's doings ("On Monday X held a rally. Y refused …") anchor nothing."""
+    if not doc.published or len(doc.published) < 10:
+        return None
+    idx = doc_index(doc)
+    try:
+        pub = _date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
+    s, e = doc.sentences[si]
+    follows = bool(PRONOUN_START.match(doc.text[s:e]))
+    for sj in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
+        key = ("governing", sj)
+        if key not in idx.cache:
+            idx.cache[key] = _governing(doc, sj, None)[1]
+        days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
+        named = follows or sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+        if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
+            # "Obama has defended his handling of the spill. He unveiled a series of measures": the present-perfect
+            # news of the day is the occasion
+            return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
+                    "basis": "context"}
+        if not days or not named:
+            follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
+            continue
+        for t in sorted(days, key=lambda t: -t.start):
+            try:
+                lag = (pub - _date.fromisoformat(t.value[:10])).days
+            except ValueError:
+                continue
+            if 0 <= lag <= CONTEXT_DAYS:
+                return {**time_value(t), "basis": "context"}
+        return None
+    return None
 
 
 def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
