@@ -221,7 +221,8 @@ def test_aim_or_content_of_a_request_is_not_a_second_event(ctx):
 
 
 def test_a_kind_of_act_is_no_happening(ctx):
-    s = "The shelling made talk of a ceasefire meaningless."
+    # ("talk of a ceasefire" is vetoed earlier, by the cue lexicon's topic-of-talk veto)
+    s = "Ostravia raised the question of a ceasefire."
     assert non_referential(s, _cue(ctx, s, "ceasefire"))
     s2 = "Ostravia said any aid operation by the Velor Union would be an act of war."
     assert non_referential(s2, _cue(ctx, s2, "aid"))
