@@ -90,7 +90,57 @@ def _prev_word(sent: str, x0: int) -> str:
     return w.group(1).lower() if w else ""
 
 
-def candidates(sent: str, m, mentions, roles, earlier, side: str) -> tuple[list, np.ndarray]:
+def _static(sent: str, x, mentions, tc) -> set[str]:
+    """The features of candidate ``x`` that do not depend on the side or the rules' pick (computed once per trigger
+    for both sides): its kind, the word before it, the phrase tests, its place in a noun phrase or clause."""
+    t0, t1, passive, nominal = tc["t0"], tc["t1"], tc["passive"], tc["nominal"]
+    a = x[2]
+    on = set()
+    if tc["c0"] <= x[0] and x[1] <= tc["c1"]:
+        on.add("clause")
+    t = getattr(a, "type", "")
+    if t in TYPES:
+        on.add(f"type_{t}")
+    if a.id.startswith("generic:"):
+        on.add("generic")
+    if a.id.startswith("country:"):
+        on.add("demonym")
+    if PRONOUN.match(sent[x[0]:x[1]]):
+        on.add("pronoun")
+    if x[0] == tc["first"]:
+        on.add("clause_first")  # the first mention of the trigger's clause (the sentence's, in a headline)
+    if x[0] == tc["last"]:
+        on.add("clause_last")
+    w = _prev_word(sent, x[0])
+    on.add(f"prep_{w}" if w in PREPS else "prep_none")
+    if w == "by" and passive:
+        on.add("by_passive")
+    if w == "of" and nominal and x[0] >= t1:
+        on.add("of_nominal")
+    if is_poss(sent, x) and nominal and x[1] <= t0:
+        on.add("poss_nominal")
+    for n, test in (("place", is_place), ("source", is_source), ("poss", is_poss), ("parens", in_parens)):
+        if test(sent, x):
+            on.add(n)
+    if any(lo <= x[0] < hi for lo, hi in tc["asides"]):
+        on.add("aside")
+    if x[1] > x[0] and is_modifier(sent, x):
+        on.add("modifier")
+    nxt = [y for y in mentions if y[0] >= x[1]][:1]
+    if nxt and _chain(sent[x[1]:nxt[0][0]]) and not is_poss(sent, x) and not x[1] <= t0 < nxt[0][0]:
+        on.add("chain_mod")  # "U.S. Defense Secretary Robert Gates": the country describes the person
+    prv = [y for y in mentions if y[1] <= x[0]][-1:]
+    if prv and _chain(sent[prv[0][1]:x[0]]) and not prv[0][1] <= t0 < x[0]:
+        on.add("chain_head")
+    if prv and is_poss(sent, prv[0]) and APPOSITION.fullmatch(sent[prv[0][1]:x[0]]):
+        on.add("apposition")  # "the X's acting president, Y": Y is the one meant
+    seg = max(sent.rfind(p, 0, x[0]) for p in ",;:")
+    if SUBORD.match(sent[seg + 1:x[0]].lstrip()) and "," in sent[x[1]:t0]:
+        on.add("in_subord")  # "If X continues the boycott, Y could arrest Z": X's clause is subordinate
+    return on
+
+
+def candidates(sent: str, m, mentions, roles, earlier, side: str, cache: dict | None = None) -> tuple[list, np.ndarray]:
     """(candidates, feature matrix) for ``side`` ("actor" or "recipient") of the trigger ``m``: each candidate is
     ``(start, end, actor)`` or ``None`` (nobody)."""
     acts, recs, src, tgt = roles
@@ -102,18 +152,22 @@ def candidates(sent: str, m, mentions, roles, earlier, side: str) -> tuple[list,
         cands.append((pick[0], pick[1], mine[0]))  # the rules' own non-mention pick ("18 people", a demonym)
     elif mine and not any(x[2].id in mine_ids for x in cands):
         cands.append((m.start, m.start, mine[0]))
-    t0, t1 = m.start, m.end
-    c0, c1 = coding.clause_window(sent, t0)
-    passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
-    nominal = is_nominal(sent, m)
-    rep = reported_start(sent, t0)
-    asides = aside_spans(sent, t0)
+    cache = {} if cache is None else cache
+    if "_trigger" not in cache:
+        t0 = m.start
+        c0, c1 = coding.clause_window(sent, t0)
+        inside = [x[0] for x in mentions if c0 <= x[0] and x[1] <= c1]
+        cache["_trigger"] = {
+            "t0": t0, "t1": m.end, "c0": c0, "c1": c1, "asides": aside_spans(sent, t0),
+            "passive": bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m)),
+            "nominal": is_nominal(sent, m), "rep": reported_start(sent, t0),
+            "first": min(inside) if inside else -1, "last": max(inside) if inside else -1,
+            "speech": bool(re.search(r"\b(?:said|says|told|according\s+to)\b", sent))}
+    tc = cache["_trigger"]
+    t0, t1, passive, nominal, rep, speech = tc["t0"], tc["t1"], tc["passive"], tc["nominal"], tc["rep"], tc["speech"]
     before = sorted((x for x in cands if x[1] <= t0), key=lambda x: -x[1])
     after = sorted((x for x in cands if x[0] >= t1), key=lambda x: x[0])
-    speech = bool(re.search(r"\b(?:said|says|told|according\s+to)\b", sent))
     rows = []
-    inside = [x[0] for x in mentions if c0 <= x[0] and x[1] <= c1]
-    first, last = (min(inside), max(inside)) if inside else (-1, -1)
     for x in cands:
         on = {"bias"}
         a = x[2]
@@ -123,8 +177,6 @@ def candidates(sent: str, m, mentions, roles, earlier, side: str) -> tuple[list,
             on.add("rule_other")
         if not any(x is y for y in mentions):
             on.add("nonmention")
-        if c0 <= x[0] and x[1] <= c1:
-            on.add("clause")
         for s, group, gap in (("b", before, t0 - x[1]), ("a", after, x[0] - t1)):
             if not any(x is y for y in group):
                 continue
@@ -146,45 +198,10 @@ def candidates(sent: str, m, mentions, roles, earlier, side: str) -> tuple[list,
                 on.add(f"{s}_reported")
             if s == "b" and m.cue.event in EVENTS:
                 on.add(f"ev_{m.cue.event}_before")
-        t = getattr(a, "type", "")
-        if t in TYPES:
-            on.add(f"type_{t}")
-        if a.id.startswith("generic:"):
-            on.add("generic")
-        if a.id.startswith("country:"):
-            on.add("demonym")
-        if PRONOUN.match(sent[x[0]:x[1]]):
-            on.add("pronoun")
-        if x[0] == first:
-            on.add("clause_first")  # the first mention of the trigger's clause (the sentence's, in a headline)
-        if x[0] == last:
-            on.add("clause_last")
-        w = _prev_word(sent, x[0])
-        on.add(f"prep_{w}" if w in PREPS else "prep_none")
-        if w == "by" and passive:
-            on.add("by_passive")
-        if w == "of" and nominal and x[0] >= t1:
-            on.add("of_nominal")
-        if is_poss(sent, x) and nominal and x[1] <= t0:
-            on.add("poss_nominal")
-        for n, test in (("place", is_place), ("source", is_source), ("poss", is_poss), ("parens", in_parens)):
-            if test(sent, x):
-                on.add(n)
-        if any(lo <= x[0] < hi for lo, hi in asides):
-            on.add("aside")
-        if x[1] > x[0] and is_modifier(sent, x):
-            on.add("modifier")
-        nxt = [y for y in mentions if y[0] >= x[1]][:1]
-        if nxt and _chain(sent[x[1]:nxt[0][0]]) and not is_poss(sent, x) and not x[1] <= t0 < nxt[0][0]:
-            on.add("chain_mod")  # "U.S. Defense Secretary Robert Gates": the country describes the person
-        prv = [y for y in mentions if y[1] <= x[0]][-1:]
-        if prv and _chain(sent[prv[0][1]:x[0]]) and not prv[0][1] <= t0 < x[0]:
-            on.add("chain_head")
-        if prv and is_poss(sent, prv[0]) and APPOSITION.fullmatch(sent[prv[0][1]:x[0]]):
-            on.add("apposition")  # "the X's acting president, Y": Y is the one meant
-        seg = max(sent.rfind(p, 0, x[0]) for p in ",;:")
-        if SUBORD.match(sent[seg + 1:x[0]].lstrip()) and "," in sent[x[1]:t0]:
-            on.add("in_subord")  # "If X continues the boycott, Y could arrest Z": X's clause is subordinate
+        key = (x[0], x[1], a.id)
+        if key not in cache:
+            cache[key] = _static(sent, x, mentions, tc)
+        on |= cache[key]
         if passive and "rule" in on:
             on.add("rule_passive")
         if nominal and "rule" in on:
@@ -222,19 +239,23 @@ def choose(sent: str, m, mentions, roles, earlier=()):
     the rules left empty ("nobody" is not chosen over their pick, nor a mention over their silence: on the article
     dev gold both cost more than they gained) or filled with a phrase that is no mention ("a visiting envoy")."""
     if RECORD is not None:
-        RECORD.append({"m": (m.start, m.end), "sent": sent,
-                       **{side: candidates(sent, m, mentions, roles, earlier, side) for side in ("actor", "recipient")},
-                       "roles": roles})
+        cache: dict = {}
+        RECORD.append({"m": (m.start, m.end), "sent": sent, "roles": roles,
+                       **{side: candidates(sent, m, mentions, roles, earlier, side, cache)
+                          for side in ("actor", "recipient")}})
         return roles
     w = weights()
     acts, recs, src, tgt = roles
     if w is None or m.cue.event in ("CONSULT", "AGREE", "COOPERATE") or passive_at(sent, m):
         return roles
+    if len(mentions) < 2:
+        return roles  # the rules' pick is the only mention there is
+    cache: dict = {}
     if acts and _mentioned(acts, mentions):
-        acts, src = _best(sent, m, mentions, roles, earlier, "actor", w, set())
+        acts, src = _best(sent, m, mentions, roles, earlier, "actor", w, set(), cache)
     ids = {a.id for a in acts}
     if recs and _mentioned(recs, mentions):
-        recs, tgt = _best(sent, m, mentions, (acts, recs, src, tgt), earlier, "recipient", w, ids)
+        recs, tgt = _best(sent, m, mentions, (acts, recs, src, tgt), earlier, "recipient", w, ids, cache)
     recs = [r for r in recs if r.id not in ids]
     return acts, recs, src, tgt if recs else None
 
@@ -256,8 +277,8 @@ def kept(X) -> bool:
     return bool(rule.any() and X[rule][:, [INDEX[k] for k in KEEP]].any())
 
 
-def _best(sent, m, mentions, roles, earlier, side, w, taken):
-    cands, X = candidates(sent, m, mentions, roles, earlier, side)
+def _best(sent, m, mentions, roles, earlier, side, w, taken, cache):
+    cands, X = candidates(sent, m, mentions, roles, earlier, side, cache)
     group, span = (roles[0], roles[2]) if side == "actor" else (roles[1], roles[3])
     if kept(X):
         return group, span
