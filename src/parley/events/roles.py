@@ -4,8 +4,11 @@ With a dependency parse (``parley.nlp.parsed``, optional spaCy) the trigger's ve
 actor, dobj / nsubjpass / pobj of its preposition → recipient. Without one, the clause rules: actor = the subject
 side (``role_actor``), recipient = the object side (``role_recipient``); passive voice and nominal triggers swap or
 re-read them (``role_voice``); a verb coordinated with an earlier event verb ("A refused … and threatened …")
-shares its subject; symmetric events take both of a pair as actors (``role_pairs``). Then the constructions that
-move roles (``constructions``) and the generic noun phrases that fill an empty side (``generic``).
+shares its subject; symmetric events take both of a pair as actors (``role_pairs``). The trained chooser
+(``role_rank``) then re-picks each side the clause rules filled with a mention, their pick one of its cues (on the
+dev sets' cross-validation the rules' pick was right 0.89 / 0.83 of the time, the chooser's 0.96 / 0.87). Then
+the parse where it names a side, the constructions that move roles (``constructions``) and the generic noun
+phrases that fill an empty side (``generic``).
 
 This module is also the events stage's one entry to the role choosers: the names it imports from the ``role_*``
 modules and re-exports (``__all__``) are what ``annotate``, ``dating`` and ``elections`` use.
