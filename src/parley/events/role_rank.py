@@ -229,7 +229,7 @@ def weights() -> dict | None:
     d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     if d.get("features") != NAMES:
         return None  # trained for another feature set: the rules decide
-    return {side: np.array(d[side]["coef"]) for side in ("actor", "recipient")}
+    return {"margin": float(d.get("margin", 0.0)), **{side: np.array(d[side]["coef"]) for side in ("actor", "recipient")}}
 
 
 def choose(sent: str, m, mentions, roles, earlier=()):
@@ -269,6 +269,10 @@ def _mentioned(group, mentions) -> bool:
 # the rules' pick stands when it is the one a phrase rule chose over an earlier mention of the same noun phrase:
 # the apposition after a possessive ("the X's acting president, Y") or the name after a title ("X deputy leader Y")
 KEEP = ("apposition", "chain_head")
+# a mention of another clause is never chosen over the rules' pick: the subject of a subordinate clause ("If X
+# continues …, Y could arrest Z") or a mention a subordinating conjunction parts from the trigger ("… initiated by
+# X after the CNRP refused to …")
+BARRED = [INDEX[n] for n in ("in_subord", "b_subord", "a_subord")]
 
 
 def kept(X) -> bool:
@@ -284,9 +288,14 @@ def _best(sent, m, mentions, roles, earlier, side, w, taken, cache):
         return group, span
     scores = X @ w[side]
     for i, x in enumerate(cands):
-        if x is None or x[2].id in taken or (X[i, INDEX["in_subord"]] and not X[i, INDEX["rule"]]):
-            scores[i] = -np.inf  # nobody, the other side's choice, the subject of another clause ("If X …, Y …")
-    return _side(cands[int(np.argmax(scores))], group, span)
+        if x is None or x[2].id in taken or (X[i, BARRED].any() and not X[i, INDEX["rule"]]):
+            scores[i] = -np.inf  # nobody, the other side's choice, a mention of another clause ("If X …, Y …")
+    rule = X[:, INDEX["rule"]] > 0
+    best = int(np.argmax(scores))
+    top_rule = scores[rule].max() if rule.any() else -np.inf
+    if not np.isfinite(scores[best]) or (np.isfinite(top_rule) and scores[best] - top_rule <= w["margin"]):
+        return group, span  # the rules' pick stands unless another candidate clearly outscores it
+    return _side(cands[best], group, span)
 
 
 def _side(best, group, span):
