@@ -1,5 +1,5 @@
 """The trained role chooser (parley.events.role_rank), on text written for it (fictional names): a clause subject
-over a modifier or an organisation named inside the object, the rules'
+over an organisation named inside the object, the rules'
 silence and their symmetric pairs kept, the features the shipped weights were trained for."""
 
 from __future__ import annotations
@@ -29,14 +29,6 @@ def _typed(text: str, actors: dict, ctx, etype: str):
 
 def test_weights_ship_for_these_features():
     assert role_rank.weights() is not None  # a feature list that no longer matches would silently switch it off
-
-
-@pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
-def test_sender_not_the_modifier_of_what_it_sent(ctx):
-    # the rules took "military" (the noun before the trigger); the country that sent the advisers investigates
-    ev = _typed("Ostravia has sent twelve military advisers to investigate the bombing of a pipeline in Karnavia.",
-                {"o": OSTRAVIA, "k": KARNAVIA, "m": ("military", "organization")}, ctx, "ACCUSE")
-    assert ev.actor == ["Ostravia"]
 
 
 @pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
