@@ -6,7 +6,7 @@ side (``role_actor``), recipient = the object side (``role_recipient``); passive
 re-read them (``role_voice``); a verb coordinated with an earlier event verb ("A refused … and threatened …")
 shares its subject; symmetric events take both of a pair as actors (``role_pairs``). The trained chooser
 (``role_rank``) then re-picks each side the clause rules filled with a mention, their pick one of its cues (on the
-dev sets' cross-validation the rules' pick was right 0.89 / 0.83 of the time, the chooser's 0.96 / 0.87). Then
+dev sets' cross-validation the rules' pick was right 0.89 / 0.83 of the time, the chooser's 0.92 / 0.87). Then
 the parse where it names a side, the constructions that move roles (``constructions``) and the generic noun
 phrases that fill an empty side (``generic``).
 
