@@ -4,8 +4,11 @@ With a dependency parse (``parley.nlp.parsed``, optional spaCy) the trigger's ve
 actor, dobj / nsubjpass / pobj of its preposition → recipient. Without one, the clause rules: actor = the subject
 side (``role_actor``), recipient = the object side (``role_recipient``); passive voice and nominal triggers swap or
 re-read them (``role_voice``); a verb coordinated with an earlier event verb ("A refused … and threatened …")
-shares its subject; symmetric events take both of a pair as actors (``role_pairs``). Then the constructions that
-move roles (``constructions``) and the generic noun phrases that fill an empty side (``generic``).
+shares its subject; symmetric events take both of a pair as actors (``role_pairs``). The trained chooser
+(``role_rank``) then re-picks each side the clause rules filled with a mention, their pick one of its cues (on the
+dev sets' cross-validation the rules' pick was right 0.89 / 0.83 of the time, the chooser's 0.92 / 0.87). Then
+the parse where it names a side, the constructions that move roles (``constructions``) and the generic noun
+phrases that fill an empty side (``generic``).
 
 This module is also the events stage's one entry to the role choosers: the names it imports from the ``role_*``
 modules and re-exports (``__all__``) are what ``annotate``, ``dating`` and ``elections`` use.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from parley.events import coding, constructions, generic
+from parley.events import coding, constructions, generic, role_rank
 from parley.events.role_actor import agent_extent, group_before, pronoun_agent
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
@@ -53,11 +56,15 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``; ``earlier`` = (match, roles) of the
-    sentence's earlier event cues. A parse fills each slot it can; the rules fill the others."""
+    sentence's earlier event cues. A parse fills each slot it can; the rules (re-chosen by ``role_rank``) fill the
+    others."""
     reduced = reduced_passive(sent, m, mentions, earlier)
     rules = _roles_rules(sent, m, mentions, earlier, reduced)
     if reduced:
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
+    # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
+    # and the constructions (``assign_roles``) still override it where they name a side
+    rules = role_rank.choose(sent, m, mentions, rules, earlier)
     got = _roles_parse(doc, s, sent, m, mentions, parse) if parse is not None else None
     if got is None:
         return rules
