@@ -1,8 +1,8 @@
 """Voice and form of a trigger: passive, reduced passive, nominal — which decide which side is which.
 
 Why a module of its own: the actor and recipient choosers swap when the trigger is passive ("was arrested by X"),
-read a nominal's own arguments ("the arrest of X", "X's ban"), and the stage asks whether a bare nominal names
-any side at all (``unowned``).
+and read a nominal's own arguments ("the arrest of X", "X's ban"); ``BARE_NOUN_BEFORE`` is the words before a
+bare nominal that name no side, read by events.codable's one "no side named" decision.
 """
 
 from __future__ import annotations
@@ -78,11 +78,3 @@ BARE_NOUN_BEFORE = frozenset("""the a an of for more most deadly recent any no s
     renewed possible potential""".split())
 
 
-def unowned(sent: str, m) -> bool:
-    """A bare nominal trigger whose side no word names ("four assaults", "the discussions", "more deadly
-    clashes"), which PLOVER leaves uncoded ("when no side can be named the event is not coded"). Called only when
-    the roles found neither actor nor recipient. (Agentless passives — "one rebel was killed" — are kept: dropping
-    them lost recall on the tune slices of the article gold and RAMS for no precision gain.)"""
-    words = sent[max(0, m.start - 30):m.start].split()
-    prev = words[-1].lower().strip(",") if words else ""
-    return prev in BARE_NOUN_BEFORE or prev.isdigit()

@@ -24,10 +24,10 @@ from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of
 from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
-from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive, unowned
+from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
-           "is_nominal", "own_act", "pair_anaphor", "paired", "reported_roles", "statement_target", "unowned"]
+           "is_nominal", "own_act", "pair_anaphor", "paired", "reported_roles", "statement_target"]
 
 VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|have|had|was|were|is|are|will|would|"
                       r"\w+ly)\s+)*$", re.I)
