@@ -413,3 +413,30 @@ def test_chronology_entry_summarises_its_day_without_its_label():
     assert doc_id == "c1" and chrono[s:e] == day["sentences"][0]
     off = summarize(coll, dates=2, sentences=1, params={"LEAD": 0, "CHRONO_GAIN": 0.0})
     assert {x["date"] for x in off} == set(got)
+
+
+def test_document_timeline_shows_a_chronology_line_without_its_label(tmp_path, capsys):
+    """The corpus timeline (``parley timeline --db``) over analysed Documents: a chronology line naming the day
+    summarises it, shown without its label, and the stored row's evidence slices to exactly what is shown."""
+    import json
+
+    from parley.cli import main
+    from parley.store import Store
+
+    t1 = ("Timeline of the Korlan harbour dispute .\nApril 3 - Dock workers at Korlan harbour walk out over pay , "
+          "halting the ferry services .\nMay 9 - The port authority and the dock union sign a pay deal .")
+    d1 = _doc("k1", "2021-05-20", t1, [("April 3", "2021-04-03", "day"), ("May 9", "2021-05-09", "day")])
+    t2 = ("Ferry passengers at Korlan harbour were stranded on April 3 as dock workers walked out , the ferry "
+          "operators said .")
+    d2 = _doc("k2", "2021-04-04", t2, [("April 3", "2021-04-03", "day")])
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        for d in (d1, d2):
+            store.upsert(d)
+    assert main(["timeline", "--db", str(db), "--json"]) == 0
+    tl = {e["date"]: e for e in json.loads(capsys.readouterr().out)}
+    day = tl["2021-04-03"]
+    shown = "Dock workers at Korlan harbour walk out over pay , halting the ferry services ."
+    assert day["sentences"][0] == shown and sorted(day["sources"]) == ["k1", "k2"]
+    doc_id, s, e = day["evidence"][0]
+    assert doc_id == "k1" and t1[s:e] == shown
