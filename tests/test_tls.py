@@ -378,3 +378,65 @@ def test_c_stemmer_gives_the_pure_python_stems():
     words = ("protesters protested generously hopefulness relational conditional rationalisation 1990s u.s "
              "o'neill well-known spilled spilling capped caresses ponies ties sky skies dying agreed").split()
     assert stemmer_c.Stemmer("porter").stemWords(words) == [PorterStemmer().stemWord(w) for w in words]
+
+
+def test_label_end_finds_a_chronology_label_only():
+    from parley.corpus.day_refs import label_end
+
+    for text, after in [("March 5 - The council meets in Tamar .", "The council"),
+                        ("Aug 21 -- Rebels enter the port .", "Rebels"), ("* 3 June : Talks open .", "Talks"),
+                        ("October 2 , 2014 \u2013 The army withdraws .", "The army")]:
+        end = label_end(text, 0, len(text))
+        assert end is not None and text[end:].startswith(after), text
+    for text in ("On March 5 the council met .", "March 5 was quiet .", "May 5 - 7 : talks in Tamar .",
+                 "June 10 , 2010 - 5:41 PM | by : a reporter", "March 2014 - a year of talks ."):
+        assert label_end(text, 0, len(text)) is None, text
+
+
+def test_chronology_entry_summarises_its_day_without_its_label():
+    """A chronology line ("April 3 - ...", a factbox's entry: an editor's statement of that day's happening) is
+    preferred as the day's summary over a sentence naming the day in passing, and the entry shows it without the
+    label (its date is the entry's); the evidence slices to what is shown."""
+    from parley.corpus.timeline import prepare, summarize
+
+    chrono = ("The ferry strike over pay in Korlan harbour enters its second month .\n"
+              "April 3 - Dock workers at Korlan harbour walk out over pay , halting the ferry services .\n"
+              "May 9 - The port authority and the dock union sign a pay deal .\n")
+    other = ("Ferry passengers at Korlan harbour were stranded on April 3 as dock workers walked out over pay , "
+             "the port authority and the ferry operators said .")
+    arts = [{"id": "c1", "time": "2021-05-20", "text": chrono}, {"id": "c2", "time": "2021-04-04", "text": other}]
+    coll = prepare(arts)
+    got = {e["date"]: e for e in summarize(coll, dates=2, sentences=1, params={"LEAD": 0, "CHRONO_GAIN": 1.0})}
+    day = got["2021-04-03"]
+    assert day["sentences"] == ["Dock workers at Korlan harbour walk out over pay , halting the ferry services ."]
+    doc_id, s, e = day["evidence"][0]
+    assert doc_id == "c1" and chrono[s:e] == day["sentences"][0]
+    off = summarize(coll, dates=2, sentences=1, params={"LEAD": 0, "CHRONO_GAIN": 0.0})
+    assert {x["date"] for x in off} == set(got)
+
+
+def test_document_timeline_shows_a_chronology_line_without_its_label(tmp_path, capsys):
+    """The corpus timeline (``parley timeline --db``) over analysed Documents: a chronology line naming the day
+    summarises it, shown without its label, and the stored row's evidence slices to exactly what is shown."""
+    import json
+
+    from parley.cli import main
+    from parley.store import Store
+
+    t1 = ("Timeline of the Korlan harbour dispute .\nApril 3 - Dock workers at Korlan harbour walk out over pay , "
+          "halting the ferry services .\nMay 9 - The port authority and the dock union sign a pay deal .")
+    d1 = _doc("k1", "2021-05-20", t1, [("April 3", "2021-04-03", "day"), ("May 9", "2021-05-09", "day")])
+    t2 = ("Ferry passengers at Korlan harbour were stranded on April 3 as dock workers walked out , the ferry "
+          "operators said .")
+    d2 = _doc("k2", "2021-04-04", t2, [("April 3", "2021-04-03", "day")])
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        for d in (d1, d2):
+            store.upsert(d)
+    assert main(["timeline", "--db", str(db), "--json"]) == 0
+    tl = {e["date"]: e for e in json.loads(capsys.readouterr().out)}
+    day = tl["2021-04-03"]
+    shown = "Dock workers at Korlan harbour walk out over pay , halting the ferry services ."
+    assert day["sentences"][0] == shown and sorted(day["sources"]) == ["k1", "k2"]
+    doc_id, s, e = day["evidence"][0]
+    assert doc_id == "k1" and t1[s:e] == shown

@@ -38,6 +38,20 @@ _FUTURE = re.compile(r"\b(?:will|next|scheduled|due to|expected to|plans? to|set
 _REL = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
 
 
+# A chronology line's label: the sentence opens with its day ("February 24 - Militias take Misrata", "21 Aug :
+# ..."), maybe after a bullet, then a dash or colon: a factbox or chronology entry, an editor's statement of what
+# happened that day. Not before a digit: "May 5 - 7" is a range, "June 10 , 2010 - 5:41 PM" a time stamp.
+_LABEL = re.compile(rf"[ \t]*(?:[*\u2022-][ \t]*)?(?:{_MON}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[ \t]+{_MON}\.?)"
+                    r"(?:[ \t]*,?[ \t]*(?:19|20)\d\d)?[ \t]*(?:-{1,2}|\u2013|\u2014|:)[ \t]+(?=[^\d\s])")
+
+
+def label_end(text: str, start: int, end: int) -> int | None:
+    """Where the sentence ``text[start:end]`` continues after a chronology label ("March 5 - The council meets"
+    gives the offset of "The"), or None when it opens with none."""
+    m = _LABEL.match(text, start, end)
+    return m.end() if m else None
+
+
 def month_key(year: int, month: int) -> int:
     """A month as a reference key: negative, so it never collides with a day ordinal."""
     return -(year * 12 + month - 1)
