@@ -134,7 +134,7 @@ class Reported:
             if s.close <= cs:
                 continue
             out.append(self.t[j:max(j, s.open)])
-            quoted += min(s.close, ce) - max(s.open, j)
+            quoted += max(0, min(s.ce, ce) - max(s.cs, j))  # the quoted words, not their marks
             j = max(j, s.close)
         out.append(self.t[j:ce])
         residue = len(" ".join(out).split())
@@ -210,7 +210,7 @@ class Reported:
     def _continues(self, comma: int, s1: int) -> bool:
         """After a cue and its comma the sentence goes on (four words or more, not a new participle or another
         quote): the cue stood as a parenthesis inside the reported sentence."""
-        rest = self.t[comma + 1:s1]
+        rest = self.t[comma + 1:min(s1, comma + 200)]  # a bounded look: a sentence may be a megabyte long
         words = rest.split()
         if len(words) < 4 or any(ch in rest for ch in DQ):
             return False
