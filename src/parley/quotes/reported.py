@@ -18,6 +18,9 @@ _TAIL = re.compile(r"\s*(?:(?:in|on|at|during|after|before|from|via|with|through
                    r"\s*(?:[,.;!?]|$)")
 
 
+# "asked (X) whether/if/how …" and "asked X to <verb>": what follows "asked" is the question or the request
+_ASKED = re.compile(r"[^.;:!?“”\"]{0,60}?(?<![\w’'])(?P<wh>if|whether|how|why|what|when|where|who)\s+"
+                    r"|\s+(?P<who>(?:[A-Za-z][\w’'.-]*,?\s+){1,6}?)to\s+[a-z]+")
 # a participle or "according to" opening a report after its clause: ", saying …", " — according to X"
 _LEAD_SEP = re.compile(r"(?:,|—|–|\s-)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|we|i|you)(?:[’'](?:d|s|re|ll|ve|m))?")
@@ -51,6 +54,12 @@ class Reported:
 
     def _clause_after(self, cue_s: int, cue_e: int, s1: int, verb: str) -> tuple[int, int] | None:
         """The reported clause after a cue, or None when what follows is not a clause."""
+        if verb in ("asked", "asks", "ask"):
+            q = _ASKED.match(self.t, cue_e, min(s1, cue_e + 90))
+            if q:  # "asked Sanders whether …", "asked workers to sign up …": the question or the request
+                cs = q.start("wh") if q.group("wh") else q.start("who")
+                cs, ce = self._trim_clause(cs, self._clause_end(cs, s1))
+                return (cs, ce) if len(self.t[cs:ce].split()) >= 4 else None
         j = cue_e
         if verb in self.lex.listener_verbs:
             j = self._skip_listener(j, s1)
