@@ -129,3 +129,19 @@ def test_paraphrase_with_a_quoted_phrase_is_reported_speech():
     # almost all quotation: the direct quote is the record, the frame is not repeated as a report
     assert _quotes("Hillary Clinton spoke. Clinton said the plan was “a gift to the banks and a betrayal of every "
                    "worker in this country.”", False) == []
+
+
+def test_asked_whether_and_asked_to_are_reported_questions_and_requests():
+    got = _quotes("Ben Hale spoke. Last month, the reporter Ann Lee asked Hale whether questions about his health were "
+                  "fair game.", False)
+    assert [t for t, _ in got] == ["whether questions about his health were fair game"]
+    got = _quotes("The firm was struggling. In June, the board of Acme Corp asked workers to sign up for an optional "
+                  "pay cut.", False)
+    assert [t for t, _ in got] == ["workers to sign up for an optional pay cut"]
+    assert _quotes("Jane Doe spoke. Doe asked the court for more time on Monday.", False) == []
+
+
+def test_while_ends_a_reported_clause():
+    got = _quotes("The poll came out. Twenty percent said they were more likely to vote for him, while 9 percent "
+                  "found it a deterrent.", False)
+    assert [t for t, _ in got] == ["they were more likely to vote for him"]
