@@ -145,3 +145,10 @@ def test_while_ends_a_reported_clause():
     got = _quotes("The poll came out. Twenty percent said they were more likely to vote for him, while 9 percent "
                   "found it a deterrent.", False)
     assert [t for t, _ in got] == ["they were more likely to vote for him"]
+
+
+def test_no_parenthesis_reading_after_a_direct_quote_and_no_gap_after_a_noun():
+    got = _quotes("Melanie Trump spoke. “He really does love us,” Melanie said, and soon, the balloons were dropping "
+                  "and the crowd cheered.")
+    assert [(t, d) for t, _sp, d in [(t, sp, True) for t, sp in got]] == [("He really does love us", True)]
+    assert _quotes("The vote is near. Those states could be decisive in a close election this year.", False) == []

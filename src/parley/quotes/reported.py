@@ -30,6 +30,11 @@ _NOT_GAP = {"it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "this
             "him", "them", "me", "us", "had", "have", "has", "do", "did", "does"}
 
 
+def _has_marks(s: str) -> bool:
+    """A double quote mark of any style (“ " '' ``): a sentence holding a direct quote is no parenthesis case."""
+    return any(ch in s for ch in DQ) or "''" in s or "``" in s
+
+
 class Reported:
     def _participle_speaker(self, pos: int, si: int) -> _Speaker | None:
         for cpos, csi, sp, _cue in reversed(self.cue_log):
@@ -202,7 +207,7 @@ class Reported:
                         return self._emit(sp, clause, cue_s, si, word)
                 clause = self._clause_after(cue_s, cue_e, s1, word)
                 if clause is None:
-                    clause = self._relative_gap(s0, start, cue_e, s1)
+                    clause = self._relative_gap(s0, start, cue_e, s1, sp is not UNNAMED)
                 if clause is None:
                     lead = self.t[s0:start].rstrip().rstrip(DQ).rstrip()
                     tail = self.t[cue_e:s1]
@@ -212,7 +217,7 @@ class Reported:
                             and not self.lex.cue_re.search(title) and _TAIL.match(self.lex.time_re.sub("", tail[:160], 1))):
                         clause = (s0, s0 + c)
                         comma = re.match(r"\s*,", tail)
-                        if comma and self._continues(cue_e + comma.start(), s1):
+                        if comma and not _has_marks(lead) and self._continues(cue_e + comma.start(), s1):
                             clause = (s0, s1)  # "The bigger risk, he said, is a clash …": the cue is a parenthesis
         return self._emit(sp, clause, cue_s, si, word)
 
@@ -221,20 +226,21 @@ class Reported:
         quote): the cue stood as a parenthesis inside the reported sentence."""
         rest = self.t[comma + 1:min(s1, comma + 200)]  # a bounded look: a sentence may be a megabyte long
         words = rest.split()
-        if len(words) < 4 or any(ch in rest for ch in DQ):
+        if len(words) < 4 or _has_marks(rest):
             return False
         return words[0].lower().strip(",") not in self.lex.clause_breaks and words[0] not in ("which", "who", "whose")
 
-    def _relative_gap(self, s0: int, start: int, cue_e: int, s1: int) -> tuple[int, int] | None:
+    def _relative_gap(self, s0: int, start: int, cue_e: int, s1: int, named: bool) -> tuple[int, int] | None:
         """ "an event that Carson says led him to Christ", "a probe the agency said was ongoing", "which he said
         had harmed the economy": the cue sits in a relative clause whose verb follows it; the words after the
         cue are the speaker's. Only after a relative word before the speaker, or with an auxiliary right after
-        the cue (a cue never takes a bare auxiliary as its object)."""
+        the cue (a cue never takes a bare auxiliary as its object) when a named speaker or pronoun precedes it
+        ("his remarks will …", "the states could …": a cue word that is a noun)."""
         nxt = re.match(r"\s+([a-z][a-z’']*)\b", self.t[cue_e:min(s1, cue_e + 40)])
         if not nxt:
             return None
         first = nxt.group(1)
-        aux = first in self.lex.finite and first not in _NOT_GAP
+        aux = named and first in self.lex.finite and first not in _NOT_GAP
         rel = re.search(r"(?<![\w’'])(?:that|which|who)\s+$", self.t[max(s0, start - 8):start])
         if not aux and not (rel and first not in self.lex.prepositions and first not in _NOT_GAP
                             and first not in self.lex.adjunct_openers):
