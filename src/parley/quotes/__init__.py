@@ -18,7 +18,8 @@ Design choices:
   "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text.
 - One ``Quote`` record per contiguous quoted span: a split quote (“A,” he said. “B”) gives two records with the
   same speaker; a quote running over several paragraphs (no closing mark, next paragraph reopens) gives one
-  record per paragraph, all with the speaker found anywhere in the chain. ``start``/``end`` cover exactly the
+  record per paragraph, all with the speaker found anywhere in the chain. A paragraph that does not reopen
+  but whose first mark closes (“A.¶B,” he said; PTB `` A .¶B , '' he said) continues the open quote too. ``start``/``end`` cover exactly the
   words (marks and a trailing comma excluded); bracketed editorial insertions stay in the text.
 - An unclosed quote that ends ", he said." is read as a missing closing mark: the quote stops at the comma.
 - Speaker order of preference for a direct quote: a cue right after it (", he said", "said Kem Sokha, who…",
@@ -42,7 +43,19 @@ Design choices:
   ("…,” said Jane Doe, a lawyer"), an adjunct after the cue without a "that"-clause ("said as she accepted the
   award"), a listener with no clause ("told an audience of teachers"), and "<clause>, X <verb>" when an object
   follows the verb ("Trump continues to build his lead"); only an occasion may ("said at a rally"). Nothing inside a direct quote is reported speech of someone else (the quote belongs to
-  its speaker), and a clause that is almost all direct quote (fewer than 4 words outside it) is not repeated.
+  its speaker), and a clause that is almost all direct quote (fewer than 4 words outside it, or 3 that hold
+  under half its characters) is not repeated. Also reports: a parenthetical cue inside the sentence ("The
+  bigger risk, he said, is …", "Since May, according to X, forces have …": the whole sentence), a cue in a
+  relative clause ("an event that Carson says led him to Christ": the words after the cue), a pronoun opening
+  a clause without "that" ("said he’d build a wall"), ", saying"/"— saying" (an unnamed speaker when the
+  sentence names none), "asked (X) whether/if/how …" and "asked X to <verb>"; ", while"/", whereas" end a
+  clause. On PolNeAR train (300 articles) these took reported-speech recall (speech cues) from 0.648 to 0.713
+  (precision 0.846 -> 0.852); on the check slice the parenthesis reading is refused in a sentence holding a
+  quote mark, and the auxiliary-gap reading needs a named or pronoun speaker ("his remarks will …").
+- An embedded quote after a naming or accusation verb ("called the plan “a disaster”", "accused him of “high
+  treason”", ", calling him a “talented guy”", "blasted Disney for its “outrageous practices”") is the verb's
+  subject's statement (a participle: the sentence's speaker; a passive: the agent after "by", else unnamed),
+  even when it is two words long; one-word quotes stay scare quotes.
 - An embedded quote with no cue in its sentence goes to the sentence's subject (after up to three introductory
   commas), or a pronoun opening it; failing both, to the first person or body named before the quote in its
   sentence that a verb follows ("Speaking to MSNBC's Morning Joe, Bush referred to Rubio as “…”" -> Bush),

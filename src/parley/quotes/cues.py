@@ -15,6 +15,8 @@ from parley.quotes.view import UNNAMED, _Speaker
 _NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
 _NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_PASSIVE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _VERB_THEN_PHRASE = re.compile(r"(.{1,60}?)\s+([a-z]{3,}ed)\s+(on|to|at|in|during|after|before|from|while|with|last|"
                                r"this|earlier|later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|"
                                r"friday|saturday|sunday)\b", flags=re.S | re.I)
@@ -273,10 +275,10 @@ class Cues:
             r = self._sentence_cue(first)
             if r:
                 return r[0], r[1], r[2], False
+            r = self._naming_cue(first)
+            if r:  # "X called it a “constitutional coup”", "Trump accused Cruz of being “politically correct”"
+                return r[0], r[1], r[2], False
             subj = self._sentence_subject(self._sent_of(first.open)) if self.sents else None
-            verb = re.search(r"\b([a-z]+)\b", self.t[subj[1]:first.open]) if subj and subj[0] < first.open else None
-            if verb and verb.group(1) in self.lex.naming:  # "X called it a “constitutional coup”"
-                return self._speaker(subj), verb.group(1), subj[0], False
             if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
                 return self._speaker(subj), None, subj[0], False
             ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
@@ -292,6 +294,34 @@ class Cues:
             if first.para - para <= 1 and sp is not UNNAMED:
                 return sp, None, first.open, False
         return None, None, first.open, False
+
+    def _naming_cue(self, seg: _Seg):
+        """An embedded quote after a naming or accusation verb is the verb's subject's words: "X called the plan
+        “a disaster”", "Trump accused Cruz, the senator from Texas, of being “politically correct”", "…, calling
+        him a “talented guy”" (a participle: the speaker of the sentence), "was labeled “top secret” by the
+        State Department" (a passive: the agent after "by", else an unnamed source). The verb is the last one
+        outside quotes in the 200 characters of the sentence before the quote (a bounded look, one per quote).
+        One-word scare quotes stay no statement (the caller drops them)."""
+        si = self._sent_of(seg.open)
+        s0 = self.sents[si][0]
+        lo = max(s0, seg.open - 200)
+        verb = None
+        for w in _WORD_RE.finditer(self.t, lo, seg.open):
+            if w.group().lower() in self.lex.naming and not self._in_quote(w.start()):
+                verb = w
+        if verb is None:
+            return None
+        word = verb.group().lower()
+        if word.endswith("ing"):
+            return (self._participle_speaker(verb.start(), si) or UNNAMED), word, verb.start()
+        if _PASSIVE.search(self.t, max(s0, verb.start() - 24), verb.start()):
+            by = re.match(r"[\s,]*by\s+(?:the\s+)?", self.t[seg.close:seg.close + 20])
+            men = self.by_start.get(seg.close + by.end()) if by else None
+            return (self._speaker(men) if men else UNNAMED), word, verb.start()
+        sp, start = self._subject_before(s0, verb.start())
+        if sp is None:
+            return None
+        return sp, word, start
 
     def _loose_subject(self, seg: _Seg):
         """An embedded quote's sentence has no cue and no plain subject ("Speaking to X's show on Monday, Bush

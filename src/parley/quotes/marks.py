@@ -7,6 +7,11 @@ and tokenized text spaces them on both sides, so their neighbours say nothing; i
 apostrophes only ever close (a quote running over two sentence lines closes with a spaced '' that its
 neighbours would read as an opening). Single marks are never quote
 marks at top level (apostrophes, single-quoted headlines).
+
+A quote left open at a paragraph's end continues in the next paragraph either by reopening (the usual
+convention: one segment per paragraph, chained by ``cues``) or, as some outlets and tokenized text write it,
+without a reopening mark: then the next paragraph's first mark, when it closes, ends the quote, and the
+paragraph's start up to it is the quote's next segment.
 """
 
 from __future__ import annotations
@@ -43,11 +48,18 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     ptb = "``" in text  # Penn Treebank marks: '' then only ever closes
     for pi, (p0, p1) in enumerate(paragraphs):
         open_at, ow = None, 1
+        # the previous paragraph left a quote open (no ", he said" cut): a closing mark before any opening one
+        # here ends that quote, continued without a reopening mark ("“We want new blood.¶But to talk of it is
+        # ridiculous,” he told French TV.")
+        carried = bool(segs) and segs[-1].para == pi - 1 and not segs[-1].closed and segs[-1].after is None
         for mk in _MARK.finditer(text, p0, p1):  # the marks only, not every character
             i, w = mk.start(), mk.end() - mk.start()
             d = "close" if ptb and w == 2 and text[i] == "'" else _direction(text, i, p0, p1, w)
             if d == "toggle":
-                d = "close" if open_at is not None else "open"
+                d = "close" if open_at is not None or carried else "open"
+            if d == "close" and carried:
+                segs.append(_Seg(p0, p0, i, i + w, pi, True, i + w))
+            carried = False
             if d == "open" and open_at is None:
                 open_at, ow = i, w
             elif d == "close" and open_at is not None:

@@ -18,6 +18,23 @@ _TAIL = re.compile(r"\s*(?:(?:in|on|at|during|after|before|from|via|with|through
                    r"\s*(?:[,.;!?]|$)")
 
 
+# "asked (X) whether/if/how …" and "asked X to <verb>": what follows "asked" is the question or the request
+_ASKED = re.compile(r"[^.;:!?“”\"]{0,60}?(?<![\w’'])(?P<wh>if|whether|how|why|what|when|where|who)\s+"
+                    r"|\s+(?P<who>(?:[A-Za-z][\w’'.-]*,?\s+){1,6}?)to\s+[a-z]+")
+# a participle or "according to" opening a report after its clause: ", saying …", " — according to X"
+_LEAD_SEP = re.compile(r"(?:,|—|–|\s-)\s*$")
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|we|i|you)(?:[’'](?:d|s|re|ll|ve|m))?")
+# words after a cue that open no verb phrase of a relative clause ("that she said it", "which he says the …")
+_NOT_GAP = {"it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "this", "that", "his", "her", "their",
+            "its", "to", "so", "yes", "no", "not", "nothing", "something", "anything", "what", "there", "one",
+            "him", "them", "me", "us", "had", "have", "has", "do", "did", "does"}
+
+
+def _has_marks(s: str) -> bool:
+    """A double quote mark of any style (“ " '' ``): a sentence holding a direct quote is no parenthesis case."""
+    return any(ch in s for ch in DQ) or "''" in s or "``" in s
+
+
 class Reported:
     def _participle_speaker(self, pos: int, si: int) -> _Speaker | None:
         for cpos, csi, sp, _cue in reversed(self.cue_log):
@@ -42,6 +59,12 @@ class Reported:
 
     def _clause_after(self, cue_s: int, cue_e: int, s1: int, verb: str) -> tuple[int, int] | None:
         """The reported clause after a cue, or None when what follows is not a clause."""
+        if verb in ("asked", "asks", "ask"):
+            q = _ASKED.match(self.t, cue_e, min(s1, cue_e + 90))
+            if q:  # "asked Sanders whether …", "asked workers to sign up …": the question or the request
+                cs = q.start("wh") if q.group("wh") else q.start("who")
+                cs, ce = self._trim_clause(cs, self._clause_end(cs, s1))
+                return (cs, ce) if len(self.t[cs:ce].split()) >= 4 else None
         j = cue_e
         if verb in self.lex.listener_verbs:
             j = self._skip_listener(j, s1)
@@ -82,6 +105,8 @@ class Reported:
         toks = [w.lower().strip(",") for w in self.t[cs:s1].split()[:20]]
         if not toks or toks[0] in self.lex.finite or toks[0] in self.lex.prepositions or toks[0] == "to":
             return False
+        if _SUBJECT_PRONOUN.fullmatch(toks[0]) and len(toks) > 1:
+            return True  # "says he’d build a wall", "said she respects …": a subject pronoun opens a clause
         return any(w in self.lex.finite or w.endswith("ed") or w.endswith("n’t") or w.endswith("n't")
                    for w in toks[1:])
 
@@ -112,18 +137,22 @@ class Reported:
             ce -= 1
         return cs, ce
 
-    def _residue_words(self, cs: int, ce: int) -> int:
-        """Words of the clause outside direct quotes."""
-        out, j = [], cs
+    def _mostly_quoted(self, cs: int, ce: int) -> bool:
+        """The clause is a direct quote with a frame, not a paraphrase: fewer than 4 words outside its direct
+        quotes, except 3 that hold most of its characters ("said she respects Sanders’ “passion and
+        commitment”" is a paraphrase with a quoted phrase)."""
+        out, j, quoted = [], cs, 0
         for s in self.segs[max(0, bisect.bisect_left(self.seg_starts, cs) - 1):]:
             if s.open >= ce:
                 break
-            if s.close <= cs or s.open >= ce:
+            if s.close <= cs:
                 continue
             out.append(self.t[j:max(j, s.open)])
+            quoted += max(0, min(s.ce, ce) - max(s.cs, j))  # the quoted words, not their marks
             j = max(j, s.close)
         out.append(self.t[j:ce])
-        return len(" ".join(out).split())
+        residue = len(" ".join(out).split())
+        return residue < 3 or (residue == 3 and 2 * quoted >= ce - cs)
 
     def _reported(self, m: re.Match) -> Quote | None:
         """Reported speech around a cue outside quotes; records the clause as a zone for embedded quotes."""
@@ -136,14 +165,18 @@ class Reported:
             if re.match(r"\s*$", self.t[s0:cue_s]):  # "According to X, <clause>."
                 c = self.t.find(",", cue_e, s1)
                 clause = (c + 1, s1) if c > 0 else None
-            elif re.search(r",\s*$", self.t[s0:cue_s]):  # "<clause>, according to X."
-                clause = (s0, self.t.rfind(",", s0, cue_s))
+            elif _LEAD_SEP.search(self.t, max(s0, cue_s - 4), cue_s):  # "<clause>, according to X."
+                clause = (s0, max(self.t.rfind(",", s0, cue_s), self.t.rfind("—", s0, cue_s),
+                                  self.t.rfind("–", s0, cue_s)))
+                c = self.t.find(",", cue_e, s1)
+                if c > 0 and self.t[s0:cue_s].rstrip().endswith(",") and self._continues(c, s1):
+                    clause = (s0, s1)  # "Since May, according to HRW, forces have killed …": a parenthesis
         elif word in self.lex.inverted_only:
             return None
         elif word in self.lex.participles:
-            if not re.search(r",\s*$", self.t[s0:cue_s]):
+            if not _LEAD_SEP.search(self.t, max(s0, cue_s - 4), cue_s):
                 return None
-            sp = self._participle_speaker(cue_s, si)
+            sp = self._participle_speaker(cue_s, si) or UNNAMED  # ", saying …" is someone's speech
             clause = self._clause_after(cue_s, cue_e, s1, "said" if word != "telling" else "told")
         else:
             rel = re.search(r",\s+(?:which|who)\s+$", self.t[s0:cue_s])
@@ -174,6 +207,8 @@ class Reported:
                         return self._emit(sp, clause, cue_s, si, word)
                 clause = self._clause_after(cue_s, cue_e, s1, word)
                 if clause is None:
+                    clause = self._relative_gap(s0, start, cue_e, s1, sp is not UNNAMED)
+                if clause is None:
                     lead = self.t[s0:start].rstrip().rstrip(DQ).rstrip()
                     tail = self.t[cue_e:s1]
                     c = lead.rfind(",")  # "<clause>, Suon So Rida said.", "<clause>, Ghana's foreign minister X said"
@@ -181,7 +216,37 @@ class Reported:
                     if (c >= 0 and len(title.split()) <= 5 and not any(ch in title for ch in DQ)
                             and not self.lex.cue_re.search(title) and _TAIL.match(self.lex.time_re.sub("", tail[:160], 1))):
                         clause = (s0, s0 + c)
+                        comma = re.match(r"\s*,", tail)
+                        if comma and not _has_marks(lead) and self._continues(cue_e + comma.start(), s1):
+                            clause = (s0, s1)  # "The bigger risk, he said, is a clash …": the cue is a parenthesis
         return self._emit(sp, clause, cue_s, si, word)
+
+    def _continues(self, comma: int, s1: int) -> bool:
+        """After a cue and its comma the sentence goes on (four words or more, not a new participle or another
+        quote): the cue stood as a parenthesis inside the reported sentence."""
+        rest = self.t[comma + 1:min(s1, comma + 200)]  # a bounded look: a sentence may be a megabyte long
+        words = rest.split()
+        if len(words) < 4 or _has_marks(rest):
+            return False
+        return words[0].lower().strip(",") not in self.lex.clause_breaks and words[0] not in ("which", "who", "whose")
+
+    def _relative_gap(self, s0: int, start: int, cue_e: int, s1: int, named: bool) -> tuple[int, int] | None:
+        """ "an event that Carson says led him to Christ", "a probe the agency said was ongoing", "which he said
+        had harmed the economy": the cue sits in a relative clause whose verb follows it; the words after the
+        cue are the speaker's. Only after a relative word before the speaker, or with an auxiliary right after
+        the cue (a cue never takes a bare auxiliary as its object) when a named speaker or pronoun precedes it
+        ("his remarks will …", "the states could …": a cue word that is a noun)."""
+        nxt = re.match(r"\s+([a-z][a-z’']*)\b", self.t[cue_e:min(s1, cue_e + 40)])
+        if not nxt:
+            return None
+        first = nxt.group(1)
+        aux = named and first in self.lex.finite and first not in _NOT_GAP
+        rel = re.search(r"(?<![\w’'])(?:that|which|who)\s+$", self.t[max(s0, start - 8):start])
+        if not aux and not (rel and first not in self.lex.prepositions and first not in _NOT_GAP
+                            and first not in self.lex.adjunct_openers):
+            return None
+        cs = cue_e + nxt.start(1)
+        return cs, self._clause_end(cs, s1)
 
     def _names_after(self, cue_e: int, s1: int) -> bool:
         """After an inverted cue, a speaker phrase and no clause: up to the next comma, a capitalised word and
@@ -203,7 +268,7 @@ class Reported:
         self.cue_log.append((cue_s, si, sp, word))
         if sp is not UNNAMED:
             self.events.append((cue_s, sp, self._para_of(cue_s)))
-        if len(self.t[cs:ce].split()) < 4 or self._residue_words(cs, ce) < 4:
+        if len(self.t[cs:ce].split()) < 4 or self._mostly_quoted(cs, ce):
             return None
         if any(zs < cs < ze and zs != cs for zs, ze, _sp, _c in self.zones[-21:-1]):
             return None  # nested inside another report
