@@ -125,3 +125,70 @@ def test_the_charge_of_an_accusation_is_its_content(ctx):
     sent = "The rebels accused the army and then attacked the barracks."
     got = [sent[m.start:m.end] for m in event_matches(find_article_cues(onto, sent), sent)]
     assert got == ["accused", "attacked"]
+
+
+# ---- statement or appeal vs event (CAMEO 01/02 vs 03-20), issue 16 evtype2
+def test_a_request_no_appeal_verb_names_is_a_demand(ctx):
+    from parley.events.coding import code_fields
+    onto = get_ontology(ctx)
+    urge = _first_event_cue(ctx, "Ostravia urged the Velor Union to reopen the border crossing.")
+    assert code_fields(onto, "REQUEST", urge.cue)["cameo"].startswith("02")  # an appeal verb: CAMEO 02 APPEAL
+    assert code_fields(onto, "REQUEST", None)["cameo"] == "100"  # read from "Y must …": CAMEO 10 DEMAND
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+def test_said_y_must_is_a_demand_in_the_pipeline(ctx):
+    d = annotate(_doc("Ostravia said the Velor Union must end its attacks on the border villages.",
+                      {"o": OSTRAVIA, "v": VELOR}), ctx)
+    reqs = [e for e in d.events if e.event == "REQUEST"]
+    assert reqs and all(e.cameo == "100" for e in reqs)
+
+
+@pytest.mark.parametrize("sent, span", [
+    ("The relief agency is seeking aid for the flood victims in the delta.", "seeking aid"),
+    ("Lawyers for the journalist sought her conditional release on Tuesday.", "sought her conditional release"),
+    ("The prime minister will seek support from the opposition for the reform.", "seek support"),
+])
+def test_seeking_help_or_a_release_is_an_appeal(ctx, sent, span):
+    m = _first_event_cue(ctx, sent)
+    assert sent[m.start:m.end] == span  # the sought noun ("aid", "release") is no act of its own
+    assert (m.cue.event, m.cue.cameo, m.cue.precise) == ("REQUEST", "020", True)
+
+
+def test_seeking_refuge_is_no_appeal(ctx):
+    sent = "Thousands of villagers sought refuge in the hills."
+    assert all(m.cue.event != "REQUEST" for m in find_article_cues(get_ontology(ctx), sent))
+
+
+@pytest.mark.parametrize("sent, gone", [
+    ("The cabinet is considering sending aid to the stricken province.", "aid"),
+    ("Ostravia claimed that they had attacked the depot at dawn.", "attacked"),
+    ("The envoy expressed pessimism over holding negotiations with the rebels.", "negotiations"),
+    ("The minister expressed deep concern regarding the attack on the convoy.", "attack"),
+])
+def test_a_considered_claimed_or_worried_about_act_is_a_statement(ctx, sent, gone):
+    found = find_article_cues(get_ontology(ctx), sent)
+    assert gone not in [sent[m.start:m.end] for m in found if m.cue.kind == "event"]
+    assert any(m.cue.kind == "speech" for m in found)  # the sentence is a CAMEO 01 statement
+
+
+def test_a_worry_and_a_coordinated_appeal_are_two_acts(ctx):
+    sent = "The council expressed concern about the shortages and called for the port to stay open."
+    got = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert "called for" in got  # the topic ends at the coordinated verb
+
+
+def test_considering_marks_the_option_cameo_014(ctx):
+    sent = "The ministry is considering giving vouchers to every household."
+    speech = [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "speech"]
+    assert speech and speech[0].cue.cameo == "014"
+
+
+@pytest.mark.parametrize("sent, word", [
+    ("Ostravia summoned Brellia's ambassador on Monday over the seized trawler.", "summoned"),
+    ("The army declared a state of siege in the eastern province.", "state of siege"),
+])
+def test_possessive_envoy_and_state_of_siege(ctx, sent, word):
+    m = _first_event_cue(ctx, sent)
+    assert sent[m.start:m.end].startswith(word)
+    assert m.cue.cameo in ("114", "1724")
