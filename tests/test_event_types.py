@@ -192,3 +192,34 @@ def test_possessive_envoy_and_state_of_siege(ctx, sent, word):
     m = _first_event_cue(ctx, sent)
     assert sent[m.start:m.end].startswith(word)
     assert m.cue.cameo in ("114", "1724")
+
+
+@pytest.mark.parametrize("sent, span, cameo", [
+    ("The embassy declined to comment on the expulsions.", "declined to comment", "011"),
+    ("The ministry is exploring the possibility of building a second port.", "exploring the possibility of", "014"),
+    ("The king sent a condolence message to the president after the blast.", "sent a condolence message", "018"),
+    ("The envoy is offering his condolences over the killings.", "offering his condolences", "018"),
+    ("The mission expressed the bank's optimism about the reforms.", "expressed the bank's optimism", "013"),
+])
+def test_statement_cues_win_their_span(ctx, sent, span, cameo):
+    found = find_article_cues(get_ontology(ctx), sent)
+    assert [(sent[m.start:m.end], m.cue.kind, m.cue.cameo) for m in found][:1] == [(span, "speech", cameo)]
+    assert all(m.cue.kind == "speech" for m in found)  # no REJECT "declined to", no ASSAULT "killings"
+
+
+def test_refusing_to_act_stays_a_rejection(ctx):
+    m = _first_event_cue(ctx, "The ministry refused to return the seized ships.")
+    assert m.cue.event == "REJECT"
+
+
+@pytest.mark.parametrize("sent", ["The president issued a fresh plea to the rebels to lay down their arms.",
+                                  "The charity is asking help from the navy to rescue the stranded animals."])
+def test_a_plea_or_asking_help_is_an_appeal(ctx, sent):
+    m = _first_event_cue(ctx, sent)
+    assert (m.cue.event, m.cue.cameo) == ("REQUEST", "020")
+
+
+def test_the_topic_keeps_a_coordinated_noun(ctx):
+    sent = "The minister expressed deep concern regarding the casualties and the attack on the convoy."
+    assert "attack" not in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
+                            if m.cue.kind == "event"]
