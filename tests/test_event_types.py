@@ -223,3 +223,9 @@ def test_the_topic_keeps_a_coordinated_noun(ctx):
     sent = "The minister expressed deep concern regarding the casualties and the attack on the convoy."
     assert "attack" not in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
                             if m.cue.kind == "event"]
+
+
+def test_readiness_to_consider_keeps_its_act(ctx):
+    sent = "Ostravia is prepared to consider imposing sanctions on the junta if it fails to cooperate."
+    assert "imposing sanctions" in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
+                                    if m.cue.kind == "event"]
