@@ -229,3 +229,33 @@ def test_readiness_to_consider_keeps_its_act(ctx):
     sent = "Ostravia is prepared to consider imposing sanctions on the junta if it fails to cooperate."
     assert "imposing sanctions" in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
                                     if m.cue.kind == "event"]
+
+
+@pytest.mark.parametrize("sent, span, etype, cameo", [
+    ("Forty rebel fighters surrendered to the army on Sunday.", "surrendered", "RETREAT", "0874"),
+    ("The militia laid down its arms in the northern town.", "laid down its arms", "RETREAT", "0874"),
+    ("The customs office returned 14 stolen statues to the government of Brellia.",
+     "returned 14 stolen statues to", "RETREAT", "0842"),
+    ("The junta let free some 30 students on Friday.", "let free", "RETREAT", "0841"),
+    ("Ostravia established diplomatic ties with Brellia on Monday.", "established diplomatic ties", "SUPPORT", "054"),
+    ("The two states will exchange ambassadors next month.", "exchange ambassadors", "SUPPORT", "054"),
+    ("Ostravia opened its borders to refugees from the war.", "opened its borders to", "AID", "075"),
+    ("Police shared intelligence with their Brellian counterparts.", "shared intelligence with", "COOPERATE", "064"),
+    ("Ostravia is sending 200 soldiers to the peacekeeping mission.", "sending 200 soldiers to the peacekeeping",
+     "AID", "074"),
+])
+def test_yielding_and_cooperation_cues(ctx, sent, span, etype, cameo):
+    m = _first_event_cue(ctx, sent)
+    assert (sent[m.start:m.end], m.cue.event, m.cue.cameo) == (span, etype, cameo)
+
+
+def test_returning_to_a_place_is_travel(ctx):
+    sent = "The delegation returned to the capital on Monday."
+    assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+
+
+def test_refusing_to_surrender_is_one_rejection(ctx):
+    from parley.events.coding import event_matches
+    sent = "The rebels refused to surrender their weapons."
+    got = [m.cue.event for m in event_matches(find_article_cues(get_ontology(ctx), sent), sent)]
+    assert got == ["REJECT"]
