@@ -125,3 +125,137 @@ def test_the_charge_of_an_accusation_is_its_content(ctx):
     sent = "The rebels accused the army and then attacked the barracks."
     got = [sent[m.start:m.end] for m in event_matches(find_article_cues(onto, sent), sent)]
     assert got == ["accused", "attacked"]
+
+
+# ---- statement or appeal vs event (CAMEO 01/02 vs 03-20), issue 16 evtype2
+def test_a_request_no_appeal_verb_names_is_a_demand(ctx):
+    from parley.events.coding import code_fields
+    onto = get_ontology(ctx)
+    urge = _first_event_cue(ctx, "Ostravia urged the Velor Union to reopen the border crossing.")
+    assert code_fields(onto, "REQUEST", urge.cue)["cameo"].startswith("02")  # an appeal verb: CAMEO 02 APPEAL
+    assert code_fields(onto, "REQUEST", None)["cameo"] == "100"  # read from "Y must …": CAMEO 10 DEMAND
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+def test_said_y_must_is_a_demand_in_the_pipeline(ctx):
+    d = annotate(_doc("Ostravia said the Velor Union must end its attacks on the border villages.",
+                      {"o": OSTRAVIA, "v": VELOR}), ctx)
+    reqs = [e for e in d.events if e.event == "REQUEST"]
+    assert reqs and all(e.cameo == "100" for e in reqs)
+
+
+@pytest.mark.parametrize("sent, span", [
+    ("The relief agency is seeking aid for the flood victims in the delta.", "seeking aid"),
+    ("Lawyers for the journalist sought her conditional release on Tuesday.", "sought her conditional release"),
+    ("The prime minister will seek support from the opposition for the reform.", "seek support"),
+])
+def test_seeking_help_or_a_release_is_an_appeal(ctx, sent, span):
+    m = _first_event_cue(ctx, sent)
+    assert sent[m.start:m.end] == span  # the sought noun ("aid", "release") is no act of its own
+    assert (m.cue.event, m.cue.cameo, m.cue.precise) == ("REQUEST", "020", True)
+
+
+def test_seeking_refuge_is_no_appeal(ctx):
+    sent = "Thousands of villagers sought refuge in the hills."
+    assert all(m.cue.event != "REQUEST" for m in find_article_cues(get_ontology(ctx), sent))
+
+
+@pytest.mark.parametrize("sent, gone", [
+    ("The cabinet is considering sending aid to the stricken province.", "aid"),
+    ("Ostravia claimed that they had attacked the depot at dawn.", "attacked"),
+    ("The envoy expressed pessimism over holding negotiations with the rebels.", "negotiations"),
+    ("The minister expressed deep concern regarding the attack on the convoy.", "attack"),
+])
+def test_a_considered_claimed_or_worried_about_act_is_a_statement(ctx, sent, gone):
+    found = find_article_cues(get_ontology(ctx), sent)
+    assert gone not in [sent[m.start:m.end] for m in found if m.cue.kind == "event"]
+    assert any(m.cue.kind == "speech" for m in found)  # the sentence is a CAMEO 01 statement
+
+
+def test_a_worry_and_a_coordinated_appeal_are_two_acts(ctx):
+    sent = "The council expressed concern about the shortages and called for the port to stay open."
+    got = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert "called for" in got  # the topic ends at the coordinated verb
+
+
+def test_considering_marks_the_option_cameo_014(ctx):
+    sent = "The ministry is considering giving vouchers to every household."
+    speech = [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "speech"]
+    assert speech and speech[0].cue.cameo == "014"
+
+
+@pytest.mark.parametrize("sent, word", [
+    ("Ostravia summoned Brellia's ambassador on Monday over the seized trawler.", "summoned"),
+    ("The army declared a state of siege in the eastern province.", "state of siege"),
+])
+def test_possessive_envoy_and_state_of_siege(ctx, sent, word):
+    m = _first_event_cue(ctx, sent)
+    assert sent[m.start:m.end].startswith(word)
+    assert m.cue.cameo in ("114", "1724")
+
+
+@pytest.mark.parametrize("sent, span, cameo", [
+    ("The embassy declined to comment on the expulsions.", "declined to comment", "011"),
+    ("The ministry is exploring the possibility of building a second port.", "exploring the possibility of", "014"),
+    ("The king sent a condolence message to the president after the blast.", "sent a condolence message", "018"),
+    ("The envoy is offering his condolences over the killings.", "offering his condolences", "018"),
+    ("The mission expressed the bank's optimism about the reforms.", "expressed the bank's optimism", "013"),
+])
+def test_statement_cues_win_their_span(ctx, sent, span, cameo):
+    found = find_article_cues(get_ontology(ctx), sent)
+    assert [(sent[m.start:m.end], m.cue.kind, m.cue.cameo) for m in found][:1] == [(span, "speech", cameo)]
+    assert all(m.cue.kind == "speech" for m in found)  # no REJECT "declined to", no ASSAULT "killings"
+
+
+def test_refusing_to_act_stays_a_rejection(ctx):
+    m = _first_event_cue(ctx, "The ministry refused to return the seized ships.")
+    assert m.cue.event == "REJECT"
+
+
+@pytest.mark.parametrize("sent", ["The president issued a fresh plea to the rebels to lay down their arms.",
+                                  "The charity is asking help from the navy to rescue the stranded animals."])
+def test_a_plea_or_asking_help_is_an_appeal(ctx, sent):
+    m = _first_event_cue(ctx, sent)
+    assert (m.cue.event, m.cue.cameo) == ("REQUEST", "020")
+
+
+def test_the_topic_keeps_a_coordinated_noun(ctx):
+    sent = "The minister expressed deep concern regarding the casualties and the attack on the convoy."
+    assert "attack" not in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
+                            if m.cue.kind == "event"]
+
+
+def test_readiness_to_consider_keeps_its_act(ctx):
+    sent = "Ostravia is prepared to consider imposing sanctions on the junta if it fails to cooperate."
+    assert "imposing sanctions" in [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent)
+                                    if m.cue.kind == "event"]
+
+
+@pytest.mark.parametrize("sent, span, etype, cameo", [
+    ("Forty rebel fighters surrendered to the army on Sunday.", "surrendered", "RETREAT", "0874"),
+    ("The militia laid down its arms in the northern town.", "laid down its arms", "RETREAT", "0874"),
+    ("The customs office returned 14 stolen statues to the government of Brellia.",
+     "returned 14 stolen statues to", "RETREAT", "0842"),
+    ("The junta let free some 30 students on Friday.", "let free", "RETREAT", "0841"),
+    ("Ostravia established diplomatic ties with Brellia on Monday.", "established diplomatic ties", "SUPPORT", "054"),
+    ("The two states will exchange ambassadors next month.", "exchange ambassadors", "SUPPORT", "054"),
+    ("Ostravia opened its borders to refugees from the war.", "opened its borders to", "AID", "075"),
+    ("Police shared intelligence with their Brellian counterparts.", "shared intelligence with", "COOPERATE", "064"),
+    ("Ostravia is sending 200 soldiers to the peacekeeping mission.", "sending 200 soldiers to the peacekeeping",
+     "AID", "074"),
+])
+def test_yielding_and_cooperation_cues(ctx, sent, span, etype, cameo):
+    m = _first_event_cue(ctx, sent)
+    assert (sent[m.start:m.end], m.cue.event, m.cue.cameo) == (span, etype, cameo)
+
+
+def test_returning_to_a_place_is_travel(ctx):
+    sent = "The delegation returned to the capital on Monday."
+    assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+
+
+def test_refusing_to_surrender_is_one_rejection(ctx):
+    from parley.events.coding import event_matches
+    sent = "The rebels refused to surrender their weapons."
+    got = [m.cue.event for m in event_matches(find_article_cues(get_ontology(ctx), sent), sent)]
+    assert got == ["REJECT"]

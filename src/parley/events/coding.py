@@ -275,6 +275,14 @@ def decide(onto: Ontology, probs: dict[str, float] | None, cue: Cue | None) -> t
     return cue.event, CLF_WEIGHT * probs.get(cue.event, 0.0) + (1 - CLF_WEIGHT)
 
 
+# CAMEO splits PLOVER REQUEST into 02 APPEAL ("requests, proposals, suggestions, appeals") and 10 DEMAND ("demands
+# and orders", more forceful). Appeals are named by their verb — urge, call on/for, appeal, ask, request, seek — and
+# those cues carry their 02x code; a REQUEST that no REQUEST cue names was read from the content, "X said Y must / has
+# to …", "X told Y to …": an obligation laid on another, CAMEO 100 "Demand, not specified below" (ConfliBERT tune
+# slice: all 8 such main events were gold verbal conflict, none an appeal).
+DEMAND_CAMEO = "100"
+
+
 def code_fields(onto: Ontology, event: str | None, cue: Cue | None) -> dict:
     """CAMEO code, mode, contexts, Goldstein and quad for a decided type (cue details kept when they agree)."""
     if event is None:
@@ -284,6 +292,8 @@ def code_fields(onto: Ontology, event: str | None, cue: Cue | None) -> dict:
     agree = cue is not None and cue.event == event
     mode = cue.mode if agree and cue.mode and (event, cue.mode) in onto.modes else None
     cameo = cue.cameo if agree and cue.cameo else onto.default_cameo(event, mode)
+    if event == "REQUEST" and not agree:
+        cameo = DEMAND_CAMEO  # no appeal verb names it: an obligation laid on another ("said Y must …")
     context = list(cue.context) if agree else []
     for c in onto.cameo.get(cameo, {}).get("context", []):
         if c not in context:
