@@ -284,3 +284,14 @@ def test_earlier_acts_and_acts_a_modal_clause_plans_are_undated(ctx):
     ev = _event(ctx, "Ostravia would try to achieve this by working to isolate the Velor Union.",
                 {"o": OSTRAVIA, "v": VELOR}, "SANCTION")
     assert ev.date is None
+
+
+def test_declining_to_comment_and_pessimism_stay_statements(ctx):
+    # CAMEO 011 / 012 / 014 name statements PLOVER does not code: the classifier's type never makes them events
+    # (before: "declined to comment on the accusations" became REJECT 120)
+    for text, cameo in (("A spokesman for the Velor Union declined to comment on the accusations by the Marsh Party.",
+                         "011"),
+                        ("The Velor Union expressed pessimism about the talks with the Marsh Party.", "012"),
+                        ("The Velor Union is considering imposing new sanctions on the Marsh Party.", "014")):
+        doc = annotate(_doc(text, {"v": VELOR, "m": MARSH, "b": BRELL}), ctx)
+        assert [(e.event, e.cameo) for e in doc.events] == [(None, cameo)], text

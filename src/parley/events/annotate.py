@@ -200,9 +200,12 @@ MAX_CLASSIFIED = 1000
 # slices of the whole-article dev gold and PLOVER GSR, bench/events_e2e.py: 0.5 for all let descriptions through)
 SPEECH_TYPED = 0.6
 SPEECH_REPORTED = 0.8  # … and a reported one (no own commitment) only when it is this sure
-# statements whose CAMEO code names what they are and that PLOVER does not code: hopes and optimism (013: "X hopes
-# that they can stage the play" is no AGREE), claiming responsibility (015), condolences and sympathy (018)
-STATEMENT_ONLY = ("013", "015", "018")
+# statements whose CAMEO code names what they are and that PLOVER does not code: declining to comment (011: no
+# REJECT), pessimistic comment (012: no SUPPORT), hopes and optimism (013: "X hopes that they can stage the play" is
+# no AGREE), considering a policy option (014), claiming responsibility (015), condolences and sympathy (018);
+# 011/012/014 added 2026-12-02 on the tune slices (ConfliBERT quad 0.751 -> 0.758, article gold type P 0.687 ->
+# 0.694, RAMS and GSR unchanged)
+STATEMENT_ONLY = ("011", "012", "013", "014", "015", "018")
 QUOTED = re.compile(r"``|''|[“”\"]")
 DONE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)|\w{3,}ed|met|held|sent|gave|"
                        r"took|struck|shot|fought|led|made|won|began|brought|sought|left|threw|broke|drew|sold|"
