@@ -9,6 +9,7 @@ import re
 
 from parley import text as textmod
 from parley.document import Document, Quote
+from parley.quotes import ranker
 from parley.quotes.candidates import Candidates
 from parley.quotes.cues import Cues
 from parley.quotes.lexicon import Lexicon
@@ -20,6 +21,8 @@ from parley.quotes.view import UNNAMED, View, _Speaker, make_quote
 
 
 class Attributor(View, Pronouns, Candidates, Cues, Reported):
+    trace: list | None = None  # set to a list to record each direct quote's speaker candidates (training)
+
     def __init__(self, doc: Document, lex: Lexicon):
         self.doc, self.t, self.lex = doc, doc.text, lex
         self.paras = doc.paragraphs or textmod.paragraphs(doc.text)
@@ -110,6 +113,10 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
             sp, cue, pos, own_cue = turn.speaker, None, turn.label_start, True
         else:
             sp, cue, pos, own_cue = self._attribute_chain(chain)
+            if Attributor.trace is not None:  # bench/train_speaker_ranker.py reads the candidates
+                Attributor.trace.append((self.doc, chain, sp, ranker.candidates(self, chain, sp, own_cue)))
+            elif ranker.load_weights() is not None:
+                sp = ranker.choose(self, chain, sp, own_cue)
         if own_cue and cue:
             self.cue_log.append((pos, self._sent_of(pos), sp or UNNAMED, cue))
         if sp is not None and sp is not UNNAMED:
