@@ -105,8 +105,11 @@ def _is_subject(at, s: int) -> bool:
 def choose(at, chain, sp: _Speaker | None, own_cue: bool) -> _Speaker | None:
     """The ranker's speaker for ``chain`` (the rules' when no weights or no candidate beats it by the margin)."""
     w = load_weights()
-    if w is None or sp is UNNAMED:
-        return sp  # a speaker phrase that names no one ("officials said") stays unnamed: training saw none
+    if w is None or sp is UNNAMED or (sp is None and chain[0].partial):
+        # a speaker phrase that names no one ("…, a newspaper reported", "officials said") stays unnamed (the
+        # training quotes all had a named gold speaker); an embedded quote the rules give no one (no cue, no
+        # subject: "praise for Ruiz came as “…” from the press") stays so
+        return sp
     cands = candidates(at, chain, sp, own_cue)
     if not cands:
         return sp
