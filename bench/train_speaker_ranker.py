@@ -22,7 +22,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quotes_polnear as Q  # noqa: E402
-
 from parley import ingest, pipeline  # noqa: E402
 from parley.context import Context  # noqa: E402
 from parley.quotes import ranker  # noqa: E402

@@ -42,7 +42,7 @@ def candidates(at, chain, sp: _Speaker | None, own_cue: bool) -> list[tuple[_Spe
     lo = bisect.bisect_left(at.mention_starts, p_lo)
     hi = bisect.bisect_left(at.mention_starts, p_hi, lo)
     counts: dict[str, int] = {}
-    for s, _e, a in at.mentions[bisect.bisect_left(at.mention_starts, max(0, first.open - 6000)):lo]:
+    for _s, _e, a in at.mentions[bisect.bisect_left(at.mention_starts, max(0, first.open - 6000)):lo]:
         counts[a.id] = counts.get(a.id, 0) + 1
     best: dict[str, tuple[int, int, object]] = {}
     for s, e, a in at.mentions[lo:hi]:
@@ -59,7 +59,7 @@ def candidates(at, chain, sp: _Speaker | None, own_cue: bool) -> list[tuple[_Spe
     top = max(counts.values(), default=0)
     out = []
     seen_rule = False
-    for aid, (gap, s, men) in best.items():
+    for aid, (gap, _s, men) in best.items():
         spk = at._speaker(men)
         out.append((spk, _features(at, men, gap, first, aid == rule_id, sp, own_cue, counts, top, last_id)))
         seen_rule |= aid == rule_id
