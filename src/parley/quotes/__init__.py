@@ -5,10 +5,14 @@ Entry point: ``annotate(doc, ctx) -> doc`` fills ``doc.quotes``. It needs ``doc.
 actors it still finds quotes and names speakers from a capitalised name beside the cue ("said Ana Ruiz"),
 with ``speaker_id`` None.
 
-Why rules and not a model: attribution in news text follows a small set of conventions (cue verb before or
-after the quote, inverted "said X", apposition, pronoun pointing at the last speaker, bare follow-on quote
-paragraphs) and each decision must be explainable to the analyst checking the record. The word classes
-(cue verbs, participles, pronouns, gender words, document nouns) are data in ``parley/data/quotes/cues.yaml``.
+Why rules first: attribution in news text follows a small set of conventions (cue verb before or after the
+quote, inverted "said X", apposition, pronoun pointing at the last speaker, bare follow-on quote paragraphs)
+and each decision must be explainable to the analyst checking the record. The word classes (cue verbs,
+participles, pronouns, gender words, document nouns) are data in ``parley/data/quotes/cues.yaml``. On top,
+``ranker`` re-scores a direct quote's speaker among the actors named near it with the rules' choice as its
+strongest feature (logistic weights trained on PolNeAR train, ``parley/data/quotes/speaker_ranker.json``);
+it never replaces a speaker phrase that names no one. Transcript labels ("CLINTON : We support …") are read
+by ``transcript``.
 
 Design choices:
 
@@ -84,7 +88,8 @@ Design choices:
 
 Modules: ``marks`` (quote marks and spans), ``lexicon`` (word classes), ``view`` (indexes over the document),
 ``candidates`` (speaker phrases beside a cue), ``pronouns`` (pronoun and document speakers), ``cues`` (the cue
-of each direct quote), ``reported`` (reported speech), ``attribute`` (the run in text order).
+of each direct quote), ``reported`` (reported speech), ``ranker`` (the trained speaker ranker), ``transcript``
+(speaker labels of broadcast transcripts), ``attribute`` (the run in text order).
 """
 
 from __future__ import annotations

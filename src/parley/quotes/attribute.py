@@ -9,16 +9,20 @@ import re
 
 from parley import text as textmod
 from parley.document import Document, Quote
+from parley.quotes import ranker
 from parley.quotes.candidates import Candidates
 from parley.quotes.cues import Cues
 from parley.quotes.lexicon import Lexicon
 from parley.quotes.marks import _Seg, find_segments
 from parley.quotes.pronouns import Pronouns
 from parley.quotes.reported import Reported
+from parley.quotes.transcript import transcript_turns
 from parley.quotes.view import UNNAMED, View, _Speaker, make_quote
 
 
 class Attributor(View, Pronouns, Candidates, Cues, Reported):
+    trace: list | None = None  # set to a list to record each direct quote's speaker candidates (training)
+
     def __init__(self, doc: Document, lex: Lexicon):
         self.doc, self.t, self.lex = doc, doc.text, lex
         self.paras = doc.paragraphs or textmod.paragraphs(doc.text)
@@ -37,6 +41,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.subject_starts = [p for p, _sp in self.subjects]
         self._headings: dict[int, bool] = {}
         self._lowercase_words: set[str] | None = None  # built on first need (a lone capitalised subject)
+        self.turns = transcript_turns(self.t, self.paras, doc.actors, lex.label_kickers)
 
 
     def run(self) -> list[Quote]:
@@ -64,13 +69,54 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
                     quotes.append(q)
                 else:
                     self._note_speaker(obj)
+        if self.turns:
+            quotes = self._with_turns(quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _with_turns(self, quotes: list[Quote]) -> list[Quote]:
+        """A labelled transcript paragraph without quote marks is its speaker's direct speech ("CLINTON : We
+        support …"); reported speech inside it is part of those words, as inside any direct quote."""
+        spans = []
+        for turn in self.turns:
+            p0, p1 = self.paras[turn.para]
+            i = bisect.bisect_left(self.seg_starts, p0)
+            if i < len(self.seg_starts) and self.seg_starts[i] < p1:
+                continue  # its quote-marked words are attributed one by one (see _turn_at)
+            e = p1
+            while e > turn.body_start and self.t[e - 1].isspace():
+                e -= 1
+            if e > turn.body_start:
+                sp = turn.speaker if turn.speaker is not UNNAMED else None
+                spans.append(make_quote(sp, self.t[turn.body_start:e], turn.body_start, e, True, None))
+        starts = [q.start for q in spans]
+        kept = []
+        for q in quotes:
+            k = bisect.bisect_right(starts, q.start) - 1
+            if not q.direct and k >= 0 and q.start < spans[k].end:
+                continue
+            kept.append(q)
+        return kept + spans
+
+    def _turn_at(self, seg: _Seg):
+        """A quote opening a labelled transcript paragraph ("KAYE : “…”") is the label's speaker's."""
+        for turn in self.turns:
+            if turn.body_start <= seg.open and not self.t[turn.body_start:seg.open].strip():
+                return turn
+        return None
 
     def _direct(self, chain: list[_Seg]) -> list[Quote]:
         if self._heading_like(chain):
             return []
-        sp, cue, pos, own_cue = self._attribute_chain(chain)
+        turn = self._turn_at(chain[0]) if self.turns else None
+        if turn is not None:
+            sp, cue, pos, own_cue = turn.speaker, None, turn.label_start, True
+        else:
+            sp, cue, pos, own_cue = self._attribute_chain(chain)
+            if Attributor.trace is not None:  # bench/train_speaker_ranker.py reads the candidates
+                Attributor.trace.append((self.doc, chain, sp, ranker.candidates(self, chain, sp, own_cue)))
+            elif ranker.load_weights() is not None:
+                sp = ranker.choose(self, chain, sp, own_cue)
         if own_cue and cue:
             self.cue_log.append((pos, self._sent_of(pos), sp or UNNAMED, cue))
         if sp is not None and sp is not UNNAMED:

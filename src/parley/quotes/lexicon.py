@@ -39,6 +39,7 @@ class Lexicon:
     person_nouns: frozenset = frozenset()
     camp_nouns: frozenset = frozenset()
     adjunct_openers: frozenset = frozenset()
+    label_kickers: frozenset = frozenset()
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -57,7 +58,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         female=frozenset(w.lower() for w in data["gender_words"]["female"]),
         documents=low("documents"), clause_openers=low("clause_openers"), finite=low("finite"), naming=low("naming_verbs"),
         cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"), camp_nouns=low("camp_nouns"),
-        adjunct_openers=low("adjunct_openers"),
+        adjunct_openers=low("adjunct_openers"), label_kickers=low("label_kickers"),
     )
 
 
