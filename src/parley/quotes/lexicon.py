@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cues.yaml"
+FIRST_NAMES = DATA.with_name("first_names.tsv")  # first name -> "m"/"f" (1990 US Census lists, see its header)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Lexicon:
     camp_nouns: frozenset = frozenset()
     adjunct_openers: frozenset = frozenset()
     label_kickers: frozenset = frozenset()
+    first_names: dict | None = None
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -59,7 +61,20 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         documents=low("documents"), clause_openers=low("clause_openers"), finite=low("finite"), naming=low("naming_verbs"),
         cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"), camp_nouns=low("camp_nouns"),
         adjunct_openers=low("adjunct_openers"), label_kickers=low("label_kickers"),
+        first_names=_first_names(path.with_name(FIRST_NAMES.name)),
     )
+
+
+def _first_names(path: Path) -> dict:
+    """First name -> "male"/"female" (empty when the file is absent: a custom lexicon folder without it)."""
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, g = line.partition("\t")
+            out[name] = "male" if g == "m" else "female"
+    return out
 
 
 def _trie(words) -> str:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from parley.document import Actor
-from parley.quotes.view import UNNAMED, _Speaker
+from parley.quotes.view import _TITLE_WORDS, UNNAMED, _Speaker
 
 # a subject or possessive pronoun after the name; "him" and an object "her" ("who advised her") are someone else
 _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her(?=\s+(?!(?:and|or|to|in|on|at|for|that|"
@@ -20,6 +20,7 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
 
 _ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
+_GENDER_REACH = 250  # characters a gendered person may lie before an ungendered one and still be preferred
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
 
@@ -75,6 +76,11 @@ class Pronouns:
         return None
 
 
+    def _name_gender(self, sp: _Speaker) -> str | None:
+        """The sex the census gives the speaker's first name ("Hillary Clinton" -> female), None if no entry."""
+        parts = [w for w in (sp.name or "").split() if w.rstrip(".").lower() not in _TITLE_WORDS]
+        return (self.lex.first_names or {}).get(parts[0].lower()) if len(parts) >= 2 else None
+
     def _resolve_pronoun(self, pron: str, pos: int) -> _Speaker:
         kind = self.lex.pronouns.get(pron.lower(), pron)  # or "person": a role noun ("the nominee")
         if kind == "thing":
@@ -83,21 +89,43 @@ class Pronouns:
                 return author
         # the recent past only (the last 40 speakers and subjects before the pronoun): constant work per pronoun
         k = bisect.bisect_left(self.subject_starts, pos)
-        cands = [(p, sp) for p, sp, _ in self.events[-40:] if p < pos] + [(p, sp) for p, sp in self.subjects[max(0, k - 40):k]]
+        cands = [(p, sp, True) for p, sp, _ in self.events[-40:] if p < pos] + [
+            (p, sp, False) for p, sp in self.subjects[max(0, k - 40):k]]
         cands.sort(key=lambda x: x[0], reverse=True)
-        for _p, sp in cands:
+        unsure = None
+        for p, sp, spoke in cands:
             if kind in ("male", "female", "person"):
                 if sp.type != "person":
                     continue
                 g = self.gender.get(sp.id) if sp.id else None
-                if g and g != kind:
+                if g and kind != "person" and g != kind:
                     continue
-                return sp
+                # the text's own gender words decide; without them the first name only prefers ("Kim" is a
+                # woman's name in the census and a man's elsewhere): a sentence subject whose first name
+                # disagrees, or one named once and ungendered ("Maine" of "in Portland, Maine"), is taken only
+                # when no better fitting person lies within _GENDER_REACH before it; a speaker always is
+                ng = None if g or kind == "person" else self._name_gender(sp)
+                fits = g is not None or ng == kind or spoke or (
+                    ng is None and (kind == "person" or self._named_often(sp)))
+                if fits or (unsure is not None and unsure[0] - p > _GENDER_REACH):
+                    return sp if unsure is None or unsure[0] - p <= _GENDER_REACH else unsure[1]
+                unsure = unsure or (p, sp)
+                continue
             if kind in ("plural", "thing") and sp.type in ("organization", "group", "country"):
                 return sp
+        if unsure is not None:
+            return unsure[1]
         if kind == "person":  # a role noun ("the tycoon"); "he" with no one in reach stays unnamed
             return self._salient_person(pos, kind)
         return UNNAMED
+
+    def _named_often(self, sp: _Speaker) -> bool:
+        """The speaker's actor has more than one mention (counted once per document)."""
+        if getattr(self, "_mention_counts", None) is None:
+            self._mention_counts = {}
+            for _s, _e, a in self.mentions:
+                self._mention_counts[a.id] = self._mention_counts.get(a.id, 0) + 1
+        return self._mention_counts.get(sp.id, 0) > 1
 
     def _salient_person(self, pos: int, kind: str) -> _Speaker:
         """No recent speaker or subject fits ("Adelson's agenda ... the gambling tycoon told Reuters"): the
