@@ -51,7 +51,11 @@ class Pronouns:
 
 
     def _gender(self, a: Actor) -> str | None:
+        """Titles and role words ("Mr", "spokeswoman") decide; else the census first name ("Hillary Clinton"),
+        recorded in ``name_gendered``; else the pronouns read after the mentions, which are often someone
+        else's ("Clinton criticized Trump, saying he …")."""
         votes = {"male": 0.0, "female": 0.0}
+        weak = {"male": 0.0, "female": 0.0}
         for w in (a.role or "").lower().split():
             if w in self.lex.male:
                 votes["male"] += 1
@@ -68,11 +72,17 @@ class Pronouns:
             # the text's own pronoun for the subject: "Clinton touted her credentials", "Brel said he would"
             m = _NEXT_PRONOUN.match(self.t, e, min(len(self.t), e + 60))
             if m and not self._in_quote(m.start(1)):
-                votes["male" if m.group(1).lower() in ("he", "his", "himself") else "female"] += 0.5
-        if votes["male"] > votes["female"]:
-            return "male"
-        if votes["female"] > votes["male"]:
-            return "female"
+                weak["male" if m.group(1).lower() in ("he", "his", "himself") else "female"] += 0.5
+        if votes["male"] != votes["female"]:
+            return "male" if votes["male"] > votes["female"] else "female"
+        name = self._name_gender(_Speaker(a.name, a.id, None)) if a.type == "person" else None
+        if name:
+            if not hasattr(self, "name_gendered"):
+                self.name_gendered = set()
+            self.name_gendered.add(a.id)
+            return name
+        if weak["male"] != weak["female"]:
+            return "male" if weak["male"] > weak["female"] else "female"
         return None
 
 
@@ -97,16 +107,15 @@ class Pronouns:
             if kind in ("male", "female", "person"):
                 if sp.type != "person":
                     continue
-                g = self.gender.get(sp.id) if sp.id else None
-                if g and kind != "person" and g != kind:
+                g = self.gender.get(sp.id) if sp.id else self._name_gender(sp)
+                soft = not sp.id or sp.id in getattr(self, "name_gendered", ())
+                if g and kind != "person" and g != kind and not (soft and spoke):
                     continue
-                # the text's own gender words decide; without them the first name only prefers ("Kim" is a
-                # woman's name in the census and a man's elsewhere): a sentence subject whose first name
-                # disagrees, or one named once and ungendered ("Maine" of "in Portland, Maine"), is taken only
-                # when no better fitting person lies within _GENDER_REACH before it; a speaker always is
-                ng = None if g or kind == "person" else self._name_gender(sp)
-                fits = g is not None or ng == kind or spoke or (
-                    ng is None and (kind == "person" or self._named_often(sp)))
+                # a speaker whose first name alone disagrees is still taken ("Kim" is a woman's name in the
+                # census and a man's elsewhere); a sentence subject named once and ungendered ("Maine" of
+                # "in Portland, Maine") only when no person of the pronoun's gender lies within _GENDER_REACH
+                # before it
+                fits = spoke or g is not None or kind == "person" or self._named_often(sp)
                 if fits or (unsure is not None and unsure[0] - p > _GENDER_REACH):
                     return sp if unsure is None or unsure[0] - p <= _GENDER_REACH else unsure[1]
                 unsure = unsure or (p, sp)
