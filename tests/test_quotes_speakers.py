@@ -147,3 +147,31 @@ def test_a_camp_named_after_its_principal_speaks_for_it():
     assert got["the tour would reach every town before the vote"] == "Ana Ruiz"
     assert got["he would return to the north next week"] == "Tomas Brel"
     assert got["the vote could be delayed by a month"] is None
+
+
+def test_she_skips_a_man_the_census_first_name_genders():
+    # no title or gendered word in the text: "Maria" and "Robert" give the sexes (1990 Census first names)
+    people = {"Maria Lopez": ("person", ["Lopez"]), "Robert Vance": ("person", ["Vance"])}
+    got = _speakers("Maria Lopez met Robert Vance in Valmont on Monday. Vance spoke first.\n\n"
+                    "“We will build the road before the rains,” she said.", people)
+    assert got["We will build the road before the rains"] == "Maria Lopez"
+
+
+def test_a_speaker_whose_first_name_alone_disagrees_is_still_he():
+    # "Kim" is mostly a woman's name in the census but a man's here: the speaker just named is "he", not the
+    # earlier man the text genders
+    people = {"Robert Vance": ("person", ["Vance"]), "Kim Sok": ("person", [])}
+    got = _speakers("Robert Vance said the plan would work. “It is the right road,” he said.\n\n"
+                    "But another analyst, Kim Sok, said the plan would fail.\n\n"
+                    "“The road will not be built before the rains,” he said.", people)
+    assert got["It is the right road"] == "Robert Vance"
+    assert got["The road will not be built before the rains"] == "Kim Sok"
+
+
+def test_he_prefers_a_gendered_man_to_a_once_named_ungendered_subject():
+    # the actors stage typed the state of "in Port Alba, Valmont," a person: named once, ungendered, it loses
+    # to the man named just before
+    people = {"Robert Vance": ("person", ["Vance"]), "Valmont": ("person", [])}
+    got = _speakers("Robert Vance toured the north on Monday.\n\nAt a rally in Port Alba, Valmont, on Tuesday, "
+                    "crowds waited for hours.\n\n“We will win this state,” he said.", people)
+    assert got["We will win this state"] == "Robert Vance"
