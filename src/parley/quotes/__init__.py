@@ -32,8 +32,11 @@ Design choices:
   for a bare quote paragraph the speaker of the previous or same paragraph. A listener ("told VOA") is never
   the speaker.
 - "he/she" resolve to the most recent person who was a speaker or a sentence subject before the cue, outside
-  quotes, with gender when a title or role word gives it ("Mr", "spokeswoman"); a name inside the previous
-  quote is never the antecedent. "they" -> last organisation/group; "it" -> the author of the last document
+  quotes, with gender from a title or role word ("Mr", "spokeswoman"), else the first name (1990 US Census
+  lists, ``data/quotes/first_names.tsv``), else the pronouns after the mentions; a speaker whose first name alone
+  disagrees still counts, a sentence subject named once and ungendered (an actors-stage "person" such as the
+  "Maine" of "in Portland, Maine") only when no gendered person is within 250 characters before it; a name
+  inside the previous quote is never the antecedent. "they" -> last organisation/group; "it" -> the author of the last document
   noun ("It said …" after "Ban's statement"). A pronoun opening a sentence is the sentence's subject ("He called
   X “…”": not X), and a dateline ("LA CROSSE, Wisc. —") is never a subject.
 - "read the statement", "the statement said": the speaker is the statement's author, found as a possessive

@@ -1,7 +1,8 @@
 """Pronoun and document speakers: "he/she" -> the last fitting person, "they" -> the last organisation,
 "it"/"the statement" -> the author of the nearest document noun.
 
-Gender comes from titles and role words ("Mr", "spokeswoman") beside an actor's mentions.
+Gender comes from titles and role words ("Mr", "spokeswoman") beside an actor's mentions, else from the first
+name (census lists: the pronoun after a mention is often someone else's), else from those pronouns.
 """
 
 from __future__ import annotations
