@@ -68,3 +68,26 @@ def test_a_hostile_page_reads_at_most_max_cues_per_sentence_and_classifies_at_mo
     assert per_sentence and max(per_sentence.values()) <= annotate.MAX_CUES
     assert sizes and max(sizes) <= 5
     assert all(ev.event for ev in doc.events if ev.trigger in ("attacked", "condemned"))  # past the cap: cue types
+
+
+def test_a_text_encoded_before_is_not_run_again():
+    """Vectors are a function of their input alone, so the encoder keeps them: a sentence repeated across
+    articles (wire copy) runs once, and the vector is the one it had."""
+    enc = get_encoder()
+    texts = ["<s>Rebels</s> shelled <t>the airport</t> outside the city late on Sunday.",
+             "<s>The ministry</s> summoned <t>the envoy</t> over the remarks."]
+    first = enc.encode(texts)
+    rows = []
+    run = enc.session.run
+
+    def counting(names, feeds):
+        rows.append(len(feeds["input_ids"]))
+        return run(names, feeds)
+
+    enc.session.run = counting
+    try:
+        again = enc.encode(texts[::-1] + ["<s>Police</s> detained <t>two men</t> near the border crossing."])
+    finally:
+        enc.session.run = run
+    assert rows == [1]  # only the new sentence runs
+    assert np.array_equal(again[:2], first[::-1])
