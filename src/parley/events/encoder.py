@@ -9,8 +9,8 @@ Speed choices (bench/code.py, bench/pipeline.py): texts are tokenised in one bat
 (PLV sentences: 99th percentile 74). Each distinct input runs alone, unpadded: the graph quantises its activations
 per tensor (DynamicQuantizeLinear), so in a padded batch a row's vector moved with its batch-mates and their
 padding (up to 1.2 in one coordinate on T17) and 43 % of the tokens run were padding. Alone, a vector is a function
-of its input only, which lets the process keep a bounded cache of them (wire stories repeat sentences), and
-encoding costs 2.1x less CPU than per-article batches of 32 (T17, 2,523 classifier inputs, one thread).
+of its input only, which lets the process keep a bounded cache of them (``cache_rows``; wire stories repeat
+sentences: 6.5 % of T17's sentences over 60 characters are repeats), and encoding costs 2.1x less CPU than per-article batches of 32 (T17, 2,523 classifier inputs, one thread).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ CACHE_ROWS = 20_000  # vectors kept per process (1.5 kB each: 30 MB at most)
 
 
 class Encoder:
-    def __init__(self, model_dir: Path = MODELS, threads: int | None = None, spin: bool = False):
+    def __init__(self, model_dir: Path = MODELS, threads: int | None = None, spin: bool = False,
+                 cache_rows: int = CACHE_ROWS):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -49,6 +50,7 @@ class Encoder:
         so.log_severity_level = 3
         self.session = ort.InferenceSession(str(model_dir / ONNX_FILE), so, providers=["CPUExecutionProvider"])
         self._cache: dict[tuple[int, ...], np.ndarray] = {}  # input ids -> vector (a function of the input alone)
+        self.cache_rows = cache_rows
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Pooled sentence vectors, one row per text, in input order (float32, 384 columns)."""
@@ -57,17 +59,25 @@ class Encoder:
             return out
         # texts are cut at MAX_TOKENS, so texts that differ only past the cut (one over-long sentence marked at
         # different places far into it) are the same input: each distinct input is run once (issue 15)
+        seen: dict[tuple[int, ...], np.ndarray] = {}
         for i, enc in enumerate(self.tok.encode_batch(list(texts))):
             key = tuple(enc.ids)
-            vec = self._cache.get(key)
+            vec = seen.get(key)
+            if vec is None:
+                vec = self._cache.get(key)
             if vec is None:
                 ids = np.array([enc.ids], dtype=np.int64)
                 vec = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
-                if len(self._cache) >= CACHE_ROWS:
-                    self._cache.pop(next(iter(self._cache)))  # the oldest entry first
-                self._cache[key] = vec
-            out[i] = vec
+                if self.cache_rows:
+                    if len(self._cache) >= self.cache_rows:
+                        self._cache.pop(next(iter(self._cache)))  # the oldest entry first
+                    self._cache[key] = vec
+            seen[key] = out[i] = vec
         return out
+
+    def forget(self) -> None:
+        """Drop the cached vectors (speed benchmarks that encode the same texts again time the network)."""
+        self._cache.clear()
 
 
 def get_encoder(ctx=None) -> Encoder:
