@@ -6,18 +6,17 @@ past that point are one input: it runs once (2.6 to 3.4 times fewer encoder rows
 inputs are untouched.
 """
 
+from contextlib import contextmanager
+
 import numpy as np
 
 from parley.events.encoder import MAX_TOKENS, get_encoder
 
 
-def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
-    enc = get_encoder()
-    head = " ".join(f"the talks in district {i} went on" for i in range(60))  # well past MAX_TOKENS tokens
-    assert len(enc.tok.encode(head).ids) == MAX_TOKENS
-    texts = [head + " and <s>Ana</s> met <t>Omar</t>", "The <s>army</s> attacked the <t>rebels</t> on Monday.",
-             head + " and <s>Lena</s> told <t>Kofi</t>"]
-    rows = []
+@contextmanager
+def _counting_runs(enc):
+    """The rows of every network run of ``enc`` while the block runs."""
+    rows: list[int] = []
     run = enc.session.run
 
     def counting(names, feeds):
@@ -26,9 +25,19 @@ def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
 
     enc.session.run = counting
     try:
-        got = enc.encode(texts)
+        yield rows
     finally:
         enc.session.run = run
+
+
+def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
+    enc = get_encoder()
+    head = " ".join(f"the talks in district {i} went on" for i in range(60))  # well past MAX_TOKENS tokens
+    assert len(enc.tok.encode(head).ids) == MAX_TOKENS
+    texts = [head + " and <s>Ana</s> met <t>Omar</t>", "The <s>army</s> attacked the <t>rebels</t> on Monday.",
+             head + " and <s>Lena</s> told <t>Kofi</t>"]
+    with _counting_runs(enc) as rows:
+        got = enc.encode(texts)
     assert sum(rows) == 2  # the two long texts are one input
     assert got.shape == (3, 384)
     assert np.array_equal(got[0], got[2]) and not np.allclose(got[0], got[1])
@@ -77,17 +86,7 @@ def test_a_text_encoded_before_is_not_run_again():
     texts = ["<s>Rebels</s> shelled <t>the airport</t> outside the city late on Sunday.",
              "<s>The ministry</s> summoned <t>the envoy</t> over the remarks."]
     first = enc.encode(texts)
-    rows = []
-    run = enc.session.run
-
-    def counting(names, feeds):
-        rows.append(len(feeds["input_ids"]))
-        return run(names, feeds)
-
-    enc.session.run = counting
-    try:
+    with _counting_runs(enc) as rows:
         again = enc.encode(texts[::-1] + ["<s>Police</s> detained <t>two men</t> near the border crossing."])
-    finally:
-        enc.session.run = run
     assert rows == [1]  # only the new sentence runs
     assert np.array_equal(again[:2], first[::-1])
