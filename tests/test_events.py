@@ -184,11 +184,11 @@ def test_seed_end_to_end(seeds_dir):
 
 @needs_model
 def test_classifier_marks_and_batching(ctx):
-    """The marks are whole tokens; batched (length-sorted) encoding returns rows in input order; 16 types."""
+    """The marks are whole tokens; a vector depends on its input alone, rows in input order; 16 types."""
     import numpy as np
 
     from parley.events.classifier import get_classifier
-    from parley.events.encoder import get_encoder
+    from parley.events.encoder import Encoder, get_encoder
 
     enc = get_encoder(ctx)
     clf = get_classifier(ctx)
@@ -199,10 +199,12 @@ def test_classifier_marks_and_batching(ctx):
              "<s>Ministers</s> met <t>union leaders</t>.",
              "<s>Police</s> arrested <t>the opposition leader</t> at his home in the capital on Tuesday."]
     together = enc.encode(texts)
-    alone = np.vstack([enc.encode([t]) for t in texts])
-    # int8 activations are quantised per batch, so batch-mates move a vector slightly: compare by cosine
-    cos = (together @ alone.T) / np.outer(np.linalg.norm(together, axis=1), np.linalg.norm(alone, axis=1))
-    assert (cos.argmax(1) == np.arange(3)).all() and cos.diagonal().min() > 0.97
+    fresh = Encoder(threads=1)  # no cached vectors
+    alone = np.vstack([fresh.encode([t]) for t in reversed(texts)])[::-1]
+    # int8 activations are quantised per tensor: each input runs alone, so a vector is the same whatever else
+    # is encoded with it or before it
+    assert np.array_equal(together, alone)
+    assert not np.allclose(together[0], together[1])
     probs = clf.predict(texts)
     assert len(probs) == 3 and all(len(p) == 16 and abs(sum(p.values()) - 1) < 1e-4 for p in probs)
     assert {"CONCEDE", "RETREAT"} <= set(probs[0]) and "YIELD" not in probs[0]

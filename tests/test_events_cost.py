@@ -6,18 +6,17 @@ past that point are one input: it runs once (2.6 to 3.4 times fewer encoder rows
 inputs are untouched.
 """
 
+from contextlib import contextmanager
+
 import numpy as np
 
 from parley.events.encoder import MAX_TOKENS, get_encoder
 
 
-def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
-    enc = get_encoder()
-    head = " ".join(f"the talks in district {i} went on" for i in range(60))  # well past MAX_TOKENS tokens
-    assert len(enc.tok.encode(head).ids) == MAX_TOKENS
-    texts = [head + " and <s>Ana</s> met <t>Omar</t>", "The <s>army</s> attacked the <t>rebels</t> on Monday.",
-             head + " and <s>Lena</s> told <t>Kofi</t>"]
-    rows = []
+@contextmanager
+def _counting_runs(enc):
+    """The rows of every network run of ``enc`` while the block runs."""
+    rows: list[int] = []
     run = enc.session.run
 
     def counting(names, feeds):
@@ -26,9 +25,19 @@ def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
 
     enc.session.run = counting
     try:
-        got = enc.encode(texts)
+        yield rows
     finally:
         enc.session.run = run
+
+
+def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
+    enc = get_encoder()
+    head = " ".join(f"the talks in district {i} went on" for i in range(60))  # well past MAX_TOKENS tokens
+    assert len(enc.tok.encode(head).ids) == MAX_TOKENS
+    texts = [head + " and <s>Ana</s> met <t>Omar</t>", "The <s>army</s> attacked the <t>rebels</t> on Monday.",
+             head + " and <s>Lena</s> told <t>Kofi</t>"]
+    with _counting_runs(enc) as rows:
+        got = enc.encode(texts)
     assert sum(rows) == 2  # the two long texts are one input
     assert got.shape == (3, 384)
     assert np.array_equal(got[0], got[2]) and not np.allclose(got[0], got[1])
@@ -68,3 +77,16 @@ def test_a_hostile_page_reads_at_most_max_cues_per_sentence_and_classifies_at_mo
     assert per_sentence and max(per_sentence.values()) <= annotate.MAX_CUES
     assert sizes and max(sizes) <= 5
     assert all(ev.event for ev in doc.events if ev.trigger in ("attacked", "condemned"))  # past the cap: cue types
+
+
+def test_a_text_encoded_before_is_not_run_again():
+    """Vectors are a function of their input alone, so the encoder keeps them: a sentence repeated across
+    articles (wire copy) runs once, and the vector is the one it had."""
+    enc = get_encoder()
+    texts = ["<s>Rebels</s> shelled <t>the airport</t> outside the city late on Sunday.",
+             "<s>The ministry</s> summoned <t>the envoy</t> over the remarks."]
+    first = enc.encode(texts)
+    with _counting_runs(enc) as rows:
+        again = enc.encode(texts[::-1] + ["<s>Police</s> detained <t>two men</t> near the border crossing."])
+    assert rows == [1]  # only the new sentence runs
+    assert np.array_equal(again[:2], first[::-1])
