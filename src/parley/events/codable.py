@@ -15,6 +15,9 @@ written on the article gold's tune slice carried little to its held slice):
   right after the governing cue; this reaches the rest of the clause.
 - ``non_referential``: a nominal trigger that names a kind, not a happening — "talk of a cease-fire", "the
   prospect of talks", "any aid operation".
+- ``aggregate``: a count of acts over a period with no occasion ("documented more than 40 attacks on the media
+  since February", "killed more than 1,400 since the uprising began"): the article gold README's "Aggregates over a
+  period with no occasion … are not coded one by one".
 - ``names_no_side``: the one "no side named" decision (the PLOVER manual's "Required entities": when no side can be
   named the event is not coded) for an event whose roles found no actor — a bare nominal ("four assaults", "the
   government's support") or an adjunct -ing form (", threatening to overwhelm …").
@@ -121,3 +124,36 @@ def names_no_side(sent: str, m, etype: str | None, actors, recips) -> bool:
     if last in DETS or sent[:m.start].rstrip().endswith(",") or prev[-1].endswith(("'s", "’s")):
         return True
     return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
+
+
+COUNT_BEFORE = re.compile(r"(?:(?<![$£€\d])\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:dozens|hundreds|thousands|scores|"
+                          r"tens|numerous|several|a\s+series|a\s+string|a\s+wave|a\s+spate)(?:\s+of)?)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
+MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s+(?:[\w-]+\s+){0,2}$")
+PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:\d{4}|January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December|start|beginning|outbreak|uprising|war|began|"
+                    r"last|then)\b|\bso\s+far\b|\bto\s+date\b|\bover\s+the\s+(?:past|last)\b|"
+                    r"\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
+
+
+def aggregate(sent: str, m) -> bool:
+    """A plural nominal trigger counted over a period: a number or a quantity word within three words before it
+    ("more than 40 attacks", "several air strikes") — not a date ("the August 13 peace accord") — and a period
+    phrase ("since February", "so far", "over the past year") in its stretch of the sentence. A verb with a
+    count ("have killed at least 81 people since April") is kept: the toll is attributed to its actor's acts."""
+    words = sent[m.start:m.end].split()
+    if not words or not words[-1].lower().endswith("s"):
+        return False
+    c0, c1 = _stretch(sent, m)
+    if not PERIOD.search(sent, c0, c1):
+        return False
+    head = sent[max(0, m.start - 40):m.start]
+    return bool(COUNT_BEFORE.search(head)) and not MONTH_BEFORE.search(head)
+
+
+def _stretch(sent: str, m) -> tuple[int, int]:
+    """The stretch of the sentence around the trigger between semicolons or dashes."""
+    start = max((b.end() for b in SENTENCE_BREAK.finditer(sent, 0, m.start)), default=0)
+    nxt = SENTENCE_BREAK.search(sent, m.end)
+    return start, nxt.start() if nxt else len(sent)
