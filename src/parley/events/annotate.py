@@ -23,7 +23,7 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.codable import DETS, aggregate, aim_of_act, conditional, names_no_side, non_referential
+from parley.events.codable import DETS, aggregate, aim_of_act, conditional, names_no_side
 from parley.events.constructions import by_mishap, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
@@ -169,9 +169,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
         if demand_of_protest(sent, m, etype):
             continue  # a protest's demand is part of the PROTEST
-        if etype is not None and (conditional(sent, m) or kind == "event" and (
-                aim_of_act(sent, m, sent_cues.get(si, ())) or non_referential(sent, m))):
-            continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"; "talk of a truce"
+        if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()))):
+            continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue

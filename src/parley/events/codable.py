@@ -13,8 +13,6 @@ written on the article gold's tune slice carried little to its held slice):
   cue ("pressuring the White House to establish a no-fly zone … to aid X": the README's "a request that someone do
   X is a REQUEST, and X itself is not coded separately"). ``coding.event_matches`` already folds the complement
   right after the governing cue; this reaches the rest of the clause.
-- ``non_referential``: a nominal trigger that names a kind, not a happening — "talk of a cease-fire", "the
-  prospect of talks", "any aid operation".
 - ``aggregate``: a count of acts over a period with no occasion ("documented more than 40 attacks on the media
   since February", "killed more than 1,400 since the uprising began"): the article gold README's "Aggregates over a
   period with no occasion … are not coded one by one".
@@ -39,8 +37,6 @@ TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 OTHER_CLAUSE = re.compile(r"[;:]|\s--\s|\b(?:but|while|although|because|and\s+(?:has|have|had|was|were|is|are|will|"
                           r"said))\b", re.I)
 GOVERNING = ("REQUEST", "THREATEN", "AGREE")  # the content of a demand, threat or promise is no second event
-KIND_OF = re.compile(r"\b(?:talk|talks|prospects?|possibility|chances?|hopes?|idea|notion|question)\s+of\s+"
-                     r"(?:an?\s+|the\s+|new\s+|further\s+|more\s+)?$|\bany\s+(?:[\w-]+\s+)?$", re.I)
 ADJUNCT_BEFORE = re.compile(r"(?:^|,|\band)\s*$", re.I)  # not "by negotiating": a manner the subject does
 DETS = frozenset("the a an its their his her this these those our".split())  # not "that": "forces that threaten"
 
@@ -78,11 +74,6 @@ def aim_of_act(sent: str, m, others) -> bool:
         if len(between.split()) > 3 and len(between) < 120 and not OTHER_CLAUSE.search(between):
             return True
     return False
-
-
-def non_referential(sent: str, m) -> bool:
-    """A nominal trigger that names a kind of act rather than one that happened."""
-    return bool(KIND_OF.search(sent[max(0, m.start - 40):m.start]))
 
 
 def adjunct_ing(sent: str, m) -> bool:
