@@ -33,6 +33,8 @@ BOUNDARY = frozenset("""in on at by for with from to into onto during after befo
 who whom whose while when where because than over under near off out up down about against amid via through across
 is are was were be been being has have had will would could should can may might must do does did not also
 said says""".split())
+PARTICIPLES = frozenset("made held taken found seen shown sent kept given known left built written done brought "
+                        "bought caught stolen hidden drawn put set".split())
 PRONOUNS = frozenset("him her them us me you himself herself themselves ourselves those others everyone anyone "
                      "someone people".split())
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -84,7 +86,7 @@ def _head_after(sent: str, lo: int, limit: int = 6) -> tuple[int, str] | None:
     head = None
     for a, _, w in _words(sent[lo:lo + 80])[:limit]:
         if not re.match(r"\w", w) or w.lower() in BOUNDARY or w.endswith("ly") or w in ("outright", "dead", "alive") \
-                or (head and w.endswith("ed")):
+                or (head and (w.endswith("ed") or w in PARTICIPLES)):
             break  # a participle after the noun opens a reduced relative ("methane gas locked up in …")
         head = (lo + a, w)
     return head
@@ -130,9 +132,14 @@ ECONOMIC_BEFORE = frozenset("in of amid with on strong weak rising growing falli
                             "consumer slowing sluggish robust".split())
 
 
+ECONOMIC_AFTER = frozenset("will would is was has had remains remained rose fell grew slowed weakened picked "
+                           "outstrips outstripped exceeds exceeded".split())
+
+
 def mass_demand(sent: str, m, etype: str | None) -> bool:
     """Singular "demand" with no determiner or possessive as the economic mass noun: after a preposition or an
-    economic adjective ("a surge in demand", "strong demand"), or before "for" ("demand for timber rose")."""
+    economic adjective ("a surge in demand", "strong demand"), before "for" ("demand for timber rose") or as a
+    subject ("and demand will remain weak")."""
     if etype != "REQUEST" or sent[m.start:m.end].lower() != "demand":
         return False
     before = [w[2].lower() for w in _words(sent[max(0, m.start - 30):m.start])]
@@ -140,6 +147,8 @@ def mass_demand(sent: str, m, etype: str | None) -> bool:
     last = before[-1] if before else ""
     if last in ECONOMIC_BEFORE:
         return True
+    if after and after[0] in ECONOMIC_AFTER and last not in DETS and not last.endswith(("'s", "’s")):
+        return True  # "… and demand will remain weak": the bare mass noun as a subject
     if last in DETS or last.endswith(("'s", "’s")) or last in ("to", "not", "will", "would", "they", "we", "i", "you"):
         return False
     return bool(after) and after[0] == "for" and not (last and re.match(r"[a-z]", last) is None)
