@@ -90,3 +90,11 @@ def test_a_disease_or_a_blast_in_a_relative_clause_is_a_mishap(onto):
     assert by_mishap(s, _cue(onto, s, "killed"), [])
     s = "Troops exchanged fire with gunmen in a southern city, killing at least 28 people."
     assert not by_mishap(s, _cue(onto, s, "killing"), [])
+
+
+def test_a_superlative_class_is_no_second_event(onto):
+    def cues(s):
+        return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
+
+    assert "attacks" not in cues("The massacre was one of the worst attacks on civilians since 2011.")
+    assert "attacks" in cues("Rebels carried out two attacks on civilians on Monday.")
