@@ -98,3 +98,6 @@ def test_a_superlative_class_is_no_second_event(onto):
 
     assert "attacks" not in cues("The massacre was one of the worst attacks on civilians since 2011.")
     assert "attacks" in cues("Rebels carried out two attacks on civilians on Monday.")
+    assert "arrest" not in cues("The singer suffered a cardiac arrest in June.")
+    assert "close" not in cues("Families fled to villages close to the border.")
+    assert "arrest" in cues("Police announced the arrest of the singer in June.")
