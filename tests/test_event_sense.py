@@ -101,3 +101,10 @@ def test_a_superlative_class_is_no_second_event(onto):
     assert "arrest" not in cues("The singer suffered a cardiac arrest in June.")
     assert "close" not in cues("Families fled to villages close to the border.")
     assert "arrest" in cues("Police announced the arrest of the singer in June.")
+
+
+def test_a_name_ending_in_s_before_a_nominal_is_a_modifier(onto):
+    from parley.events.codable import names_no_side
+
+    s = "Cables that were part of the WikiLeaks release showed how hard diplomacy can be."
+    assert names_no_side(s, _cue(onto, s, "release"), "RETREAT", [], [])

@@ -114,7 +114,9 @@ def names_no_side(sent: str, m, etype: str | None, actors, recips) -> bool:
         return False
     if last in DETS or sent[:m.start].rstrip().endswith(",") or prev[-1].endswith(("'s", "’s")):
         return True
-    return len(prev) >= 2 and prev[-2] in DETS and not prev[-1].endswith("s")
+    # "the discussions" (a bare plural noun) is not a modifier; a name ending in s is ("the WikiLeaks release")
+    raw = sent[:m.start].split()[-1]
+    return len(prev) >= 2 and prev[-2] in DETS and not (raw.endswith("s") and raw.islower())
 
 
 COUNT_BEFORE = re.compile(r"(?:(?<![$£€\d])\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:dozens|hundreds|thousands|scores|"
