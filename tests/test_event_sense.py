@@ -108,3 +108,12 @@ def test_a_name_ending_in_s_before_a_nominal_is_a_modifier(onto):
 
     s = "Cables that were part of the WikiLeaks release showed how hard diplomacy can be."
     assert names_no_side(s, _cue(onto, s, "release"), "RETREAT", [], [])
+
+
+def test_a_fronted_where_clause_is_background(onto):
+    from parley.events.codable import background_where
+
+    s = "In Velor, where rebels backed by foreign air strikes ousted the king, the army is still divided."
+    assert background_where(s, _cue(onto, s, "air strikes"))
+    s2 = "Rebels backed by foreign air strikes ousted the king of Velor on Monday."
+    assert not background_where(s2, _cue(onto, s2, "air strikes"))

@@ -23,7 +23,7 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.codable import DETS, aggregate, aim_of_act, conditional, names_no_side
+from parley.events.codable import DETS, aggregate, aim_of_act, background_where, conditional, names_no_side
 from parley.events.constructions import by_mishap, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
@@ -159,8 +159,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "an explosion killed 11 workers": no side used force
         if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
-        if kind == "event" and etype is not None and aggregate(sent, m):
-            continue  # "documented more than 40 attacks since February": a count over a period, no occasion
+        if kind == "event" and etype is not None and (aggregate(sent, m) or background_where(sent, m)):
+            continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …": background
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):
             continue  # "its threatened species", "capturing leaking oil", "a surge in demand": another sense
         if kind == "event" and names_no_side(sent, m, etype, actors, recips):

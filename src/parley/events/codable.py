@@ -13,6 +13,9 @@ written on the article gold's tune slice carried little to its held slice):
   cue ("pressuring the White House to establish a no-fly zone … to aid X": the README's "a request that someone do
   X is a REQUEST, and X itself is not coded separately"). ``coding.event_matches`` already folds the complement
   right after the governing cue; this reaches the rest of the clause.
+- ``background_where``: an act in a fronted "In X, where …," clause ("In Libya, where rebels backed by Nato air
+  strikes ousted … Gaddafi, the …"): the setting of a comparison, which the gold README's "Background references
+  to well-known earlier events inside a subordinate clause" leaves uncoded.
 - ``aggregate``: a count of acts over a period with no occasion ("documented more than 40 attacks on the media
   since February", "killed more than 1,400 since the uprising began"): the article gold README's "Aggregates over a
   period with no occasion … are not coded one by one".
@@ -150,3 +153,18 @@ def _stretch(sent: str, m) -> tuple[int, int]:
     start = max((b.end() for b in SENTENCE_BREAK.finditer(sent, 0, m.start)), default=0)
     nxt = SENTENCE_BREAK.search(sent, m.end)
     return start, nxt.start() if nxt else len(sent)
+
+
+FRONTED_WHERE = re.compile(r"^\s*(?:In|At|Unlike|As\s+in|Like)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*,"
+                           r"\s*where\b")
+
+
+def background_where(sent: str, m) -> bool:
+    """The trigger lies in a fronted "In X, where …" clause: after "where" and before the main clause, which
+    follows the last comma before a word that is no part of a participle or appositive phrase — read simply as
+    the trigger coming before the clause's closing comma."""
+    fw = FRONTED_WHERE.match(sent)
+    if not fw or m.start < fw.end():
+        return False
+    close = sent.find(",", m.end)
+    return close > 0 and "," not in sent[fw.end():m.start]
