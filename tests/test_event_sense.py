@@ -117,3 +117,20 @@ def test_a_fronted_where_clause_is_background(onto):
     assert background_where(s, _cue(onto, s, "air strikes"))
     s2 = "Rebels backed by foreign air strikes ousted the king of Velor on Monday."
     assert not background_where(s2, _cue(onto, s2, "air strikes"))
+
+
+def test_talks_to_a_person_or_them_through_is_speaking(onto):
+    s = "Huey talks to Todd about how he plans to tour."
+    assert talks_as_speech(s, _cue(onto, s, "talks"), "CONSULT", [])
+    s = "The host interviews people and talks them through their decisions."
+    assert talks_as_speech(s, _cue(onto, s, "talks"), "CONSULT", [])
+    s = "Ostravia talks to end the blockade resumed."
+    assert not talks_as_speech(s, _cue(onto, s, "talks"), "CONSULT", [])
+
+
+def test_a_new_release_is_a_record(onto):
+    def cues(s):
+        return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
+
+    assert "release" not in cues("The song comes from the singer's new release, Look To You.")
+    assert "release" in cues("Rights groups welcomed the latest release of prisoners.")

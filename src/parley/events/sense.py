@@ -123,9 +123,9 @@ def wrong_patient(sent: str, m, etype: str | None, mentions) -> bool:
     if rule is None:
         return False
     pat = _patient(sent, m)
-    if pat is None or _covered(pat[0], mentions) or not re.fullmatch(r"[a-z][a-z-]*", pat[1]):
-        return False
-    return any(pat[1] in nouns.get(c, ()) for c in rule[2])
+    if pat is None or _covered(pat[0], mentions) or not re.fullmatch(r"[a-z][a-z-]*|[A-Z]{2,4}s?", pat[1]):
+        return False  # a name keeps the event; an acronym is read as a noun ("a DVD")
+    return any(pat[1].lower() in nouns.get(c, ()) for c in rule[2])
 
 
 ECONOMIC_BEFORE = frozenset("in of amid with on strong weak rising growing falling high low global world domestic "
@@ -158,23 +158,29 @@ SUBJECT_BEFORE = frozenset("he she it who also and later now then".split())
 
 
 def talks_as_speech(sent: str, m, etype: str | None, mentions) -> bool:
-    """"talks" as the verb of speaking: a subject (an actor mention, a subject pronoun, "also") right before and
-    "about", or "to" followed by a name or noun phrase, after ("Rosanne Cash talks to Bob Harris about …"):
+    """"talks" as the verb of speaking: a subject (an actor mention, a capitalised name, a subject pronoun,
+    "also") right before and "about", an object pronoun ("talks them through"), or "to" followed by a name, a
+    noun phrase or a count ("talks to one of its members") after ("Rosanne Cash talks to Bob Harris about …"):
     speaking is a statement, not CONSULT."""
     if etype != "CONSULT" or sent[m.start:m.end].lower() != "talks":
         return False
     after = _words(sent[m.end:m.end + 20])
-    if not after or after[0][2].lower() not in ("about", "to"):
+    if not after or after[0][2].lower() not in ("about", "to", "them", "him", "her", "us", "me"):
         return False
     if after[0][2].lower() == "to" and (len(after) < 2 or re.fullmatch(r"[a-z]+", after[1][2])
-                                          and after[1][2] not in DETS and after[1][2] != "reporters"):
+                                          and after[1][2] not in DETS and not SPOKEN_TO.match(after[1][2])):
         return False  # "talks to end the war": the noun of negotiations with its aim
     before = _words(sent[max(0, m.start - 20):m.start])
     if not before:
         return False
     end = m.start - 20 + before[-1][1] if m.start >= 20 else before[-1][1]
-    return before[-1][2].lower() in SUBJECT_BEFORE or before[-1][2].endswith("ly") \
-        or any(b == end for _, b, _ in mentions)
+    last = before[-1][2]
+    return last.lower() in SUBJECT_BEFORE or last.endswith("ly") or any(b == end for _, b, _ in mentions) \
+        or (last[:1].isupper() and last.lower() not in DETS and re.fullmatch(r"[A-Z][a-z]+", last) is not None)
+
+
+SPOKEN_TO = re.compile(r"(?:reporters|journalists|one|two|three|four|five|several|some|many|students|viewers|"
+                       r"listeners|fans|members)$")
 
 
 def wrong_sense(sent: str, m, etype: str | None, mentions) -> bool:
