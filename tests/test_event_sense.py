@@ -17,6 +17,10 @@ def onto():
     return get_ontology(Context())
 
 
+def _event_cues(onto, s: str) -> list[str]:
+    return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
+
+
 def _cue(onto, sent: str, word: str):
     return next(m for m in find_article_cues(onto, sent) if sent[m.start:m.end] == word)
 
@@ -93,14 +97,11 @@ def test_a_disease_or_a_blast_in_a_relative_clause_is_a_mishap(onto):
 
 
 def test_a_superlative_class_is_no_second_event(onto):
-    def cues(s):
-        return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
-
-    assert "attacks" not in cues("The massacre was one of the worst attacks on civilians since 2011.")
-    assert "attacks" in cues("Rebels carried out two attacks on civilians on Monday.")
-    assert "arrest" not in cues("The singer suffered a cardiac arrest in June.")
-    assert "close" not in cues("Families fled to villages close to the border.")
-    assert "arrest" in cues("Police announced the arrest of the singer in June.")
+    assert "attacks" not in _event_cues(onto, "The massacre was one of the worst attacks on civilians since 2011.")
+    assert "attacks" in _event_cues(onto, "Rebels carried out two attacks on civilians on Monday.")
+    assert "arrest" not in _event_cues(onto, "The singer suffered a cardiac arrest in June.")
+    assert "close" not in _event_cues(onto, "Families fled to villages close to the border.")
+    assert "arrest" in _event_cues(onto, "Police announced the arrest of the singer in June.")
 
 
 def test_a_name_ending_in_s_before_a_nominal_is_a_modifier(onto):
@@ -129,8 +130,5 @@ def test_talks_to_a_person_or_them_through_is_speaking(onto):
 
 
 def test_a_new_release_is_a_record(onto):
-    def cues(s):
-        return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
-
-    assert "release" not in cues("The song comes from the singer's new release, Look To You.")
-    assert "release" in cues("Rights groups welcomed the latest release of prisoners.")
+    assert "release" not in _event_cues(onto, "The song comes from the singer's new release, Look To You.")
+    assert "release" in _event_cues(onto, "Rights groups welcomed the latest release of prisoners.")
