@@ -9,7 +9,7 @@ import pytest
 from parley.context import Context
 from parley.events import annotate
 from parley.events.annotate import SPEECH_ACTS, demand_of_protest
-from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side, non_referential
+from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
@@ -221,13 +221,15 @@ def test_aim_or_content_of_a_request_is_not_a_second_event(ctx):
 
 
 def test_a_kind_of_act_is_no_happening(ctx):
-    # ("talk of a ceasefire" is vetoed earlier, by the cue lexicon's topic-of-talk veto)
-    s = "Ostravia raised the question of a ceasefire."
-    assert non_referential(s, _cue(ctx, s, "ceasefire"))
-    s2 = "Ostravia said any aid operation by the Velor Union would be an act of war."
-    assert non_referential(s2, _cue(ctx, s2, "aid"))
-    s3 = "Ostravia announced a ceasefire on Monday."
-    assert not non_referential(s3, _cue(ctx, s3, "ceasefire"))
+    # the cue lexicon's topic-of-talk veto (cue_vetoes.tsv) drops a cue that names a kind of act
+    onto = get_ontology(ctx)
+
+    def cues(s):
+        return [s[m.start:m.end] for m in find_article_cues(onto, s) if m.cue.kind == "event"]
+
+    assert "ceasefire" not in cues("Ostravia raised the question of a ceasefire.")
+    assert "aid" not in cues("Ostravia said any aid operation by the Velor Union would be an act of war.")
+    assert "ceasefire" in cues("Ostravia announced a ceasefire on Monday.")
 
 
 # ---------------------------------------------------------------- dating: the clause's own time, the occasion's day

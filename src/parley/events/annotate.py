@@ -23,7 +23,7 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.codable import DETS, aim_of_act, conditional, names_no_side, non_referential
+from parley.events.codable import DETS, aggregate, aim_of_act, background_where, conditional, names_no_side
 from parley.events.constructions import by_mishap, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
@@ -43,6 +43,7 @@ from parley.events.roles import (
     reported_roles,
     statement_target,
 )
+from parley.events.sense import wrong_sense
 
 
 def annotate(doc: Document, ctx) -> Document:
@@ -158,15 +159,18 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "an explosion killed 11 workers": no side used force
         if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
+        if kind == "event" and etype is not None and (aggregate(sent, m) or background_where(sent, m)):
+            continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …": background
+        if kind == "event" and wrong_sense(sent, m, etype, u.mentions):
+            continue  # "its threatened species", "capturing leaking oil", "a surge in demand": another sense
         if kind == "event" and names_no_side(sent, m, etype, actors, recips):
             continue  # "four assaults", "the government's support", ", threatening to overwhelm X": no side named
         if kind == "event" and (unrealised(sent, m) or idle_meeting(sent, m)):
             continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
         if demand_of_protest(sent, m, etype):
             continue  # a protest's demand is part of the PROTEST
-        if etype is not None and (conditional(sent, m) or kind == "event" and (
-                aim_of_act(sent, m, sent_cues.get(si, ())) or non_referential(sent, m))):
-            continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"; "talk of a truce"
+        if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()))):
+            continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue

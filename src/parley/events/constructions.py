@@ -113,24 +113,35 @@ def undergone_from(sent: str, m, mentions, roles):
 
 MISHAP = re.compile(r"\b(?:explosions?|fires?|blaze|earthquakes?|quakes?|storms?|floods?|flooding|crash(?:es)?|"
                     r"accidents?|collisions?|landslides?|tsunamis?|hurricanes?|cyclones?|typhoons?|diseases?|"
-                    r"outbreaks?|epidemics?|virus|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
+                    r"outbreaks?|epidemics?|pandemics?|virus|viruses|flu|influenza|strains?|contagion|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
 
 
+NATURAL = re.compile(r"(?:earthquakes?|quakes?|storms?|floods?|flooding|hurricanes?|cyclones?|typhoons?|tsunamis?|"
+                     r"diseases?|outbreaks?|epidemics?|pandemics?|virus|viruses|flu|influenza|strains?|contagion|"
+                     r"droughts?|heatwaves?|landslides?|avalanches?)$", re.I)
 PLACE_PREP = re.compile(r"\b(?:on|at|in|near|aboard|of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
 def by_mishap(sent: str, m, mentions) -> bool:
     """A killing or injury caused by a mishap, not by a side ("an explosion on the rig, which also killed 11
     workers", "were killed in the earthquake"): PLOVER ASSAULT is the deliberate use of force, so no event is
-    coded. The mishap word comes within 60 characters before the trigger with no actor mention between, or in an
+    coded; so is a place or people "struck" or "ravaged" by one ("the flu strain that has struck Mexico"). The
+    mishap word comes within 60 characters before the trigger (110 for a relative clause on it: "an explosion on
+    the rig on 20 April, which also killed 11 workers") with no actor mention between, or in an
     "in/by" phrase right after it; a deliberate one ("bomb explosion", "opened fire", "set fire") does not count."""
-    if not re.match(r"(?:kill|injur|wound|dead|die|died)", sent[m.start:m.end], re.I):
+    if not re.match(r"(?:kill|injur|wound|dead|die|died|struck|strikes?|hit|hits|ravag|devastat|swept|sweep)",
+                    sent[m.start:m.end], re.I):
         return False
-    lo = max(0, m.start - 60)
+    rel = re.search(r",\s*(?:which|that)\s+(?:also\s+|had\s+|has\s+)?$", sent[:m.start])  # ", which also killed"
+    lo = max(0, m.start - (110 if rel else 60))
+    struck = not re.match(r"(?:kill|injur|wound|dead|die)", sent[m.start:m.end], re.I)
     for x in MISHAP.finditer(sent, lo, m.start):
-        if re.search(r"\b(?:bomb|car|suicide|gun|artillery|rocket|mortar|open(?:ed)?|set|sets|setting|under|cross)\s+$",
-                     sent[max(0, x.start() - 12):x.start()], re.I):
+        if re.search(r"\b(?:bomb|car|suicide|gun|artillery|rocket|mortar|mine|minefield|landmine|roadside|grenade|"
+                     r"open(?:ed)?|set|sets|setting|under|cross|exchanged?|exchanging|returned?|returning)\s+$",
+                     sent[max(0, x.start() - 14):x.start()], re.I):
             continue
+        if struck and not NATURAL.match(x.group(0)):
+            continue  # "small explosions struck the port": a blast that strikes may be an attack
         if not any(x.end() <= y[0] and y[1] <= m.start and not PLACE_PREP.search(sent[max(0, y[0] - 12):y[0]])
                    for y in mentions):
             return True  # a name in a place phrase of the mishap ("an explosion on the X rig") is no side
