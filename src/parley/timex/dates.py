@@ -153,6 +153,7 @@ _MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 _AFTER_READ, _OPENER_READ = 60, 220  # characters of the clause after a date read for its tense
+_SENTENCE_READ = 200  # characters of the sentence before a verbless clause read for its tense
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
@@ -199,7 +200,21 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
             return ev[0][1]
     if _DEADLINE.search(before) and not _POSSESSIVE.match(text, e):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
+    if not ev_before and not ev_after and _sentence_future(text, s - len(before), lo):
+        return "future"
     return None
+
+
+def _sentence_future(text: str, pos: int, lo: int) -> bool:
+    """A clause with no verb of its own ("..., her first stop Tuesday morning") takes the tense of the sentence
+    it hangs on: a future cue in an earlier clause of the sentence, with no past verb after it ("is scheduled
+    to spend five hours in Dar es Salaam, her first stop Tuesday morning")."""
+    window = text[max(lo, pos - _SENTENCE_READ):pos]
+    cut = 0
+    for m in _SENTENCE_END.finditer(window):
+        cut = m.end()
+    ev = _evidence(window[cut:])
+    return bool(ev) and ev[-1][1] == "future"
 
 
 def _clause_after(chunk: str) -> str:
@@ -242,6 +257,20 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "unti
 _POSTPONE = re.compile(r"\b(?:delay|postpone|extend|adjourn|defer|put\s+off|push(?:ed)?\s+back|suspend)", re.I)
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")  # "agreed to stop the ads until November": the stopping governs
 _POSSESSIVE = re.compile(r"\s?[’']s\b")  # "judging by Thursday's meetings": no deadline
+
+
+def future_in_past(text: str, s: int, e: int, lo: int) -> bool:
+    """A possessive date whose clause looks ahead only through "would" ("the relatives said they would look
+    for ways to get around Wednesday's ruling"): the future of a past report, and the ruling it names is one
+    already made, so the date is not moved ahead."""
+    return _POSSESSIVE.match(text, e) is not None and only_would(text, s, lo)
+
+
+def only_would(text: str, s: int, lo: int) -> bool:
+    """The clause before ``s`` looks ahead only through "would": a future seen from a past report ("said on
+    Friday that he would travel on Monday")."""
+    cues = _future_cues(clause_before(text, s, lo))
+    return bool(cues) and all(c.lower() == "would" for c in cues)
 
 
 def _future_cues(clause: str) -> list[str]:

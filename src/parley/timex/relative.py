@@ -17,8 +17,10 @@ from datetime import date, timedelta
 from parley.timex.dates import (
     PREV_WORD,
     add_months,
+    future_in_past,
     is_future,
     iso,
+    only_would,
     past_verb_before,
     scheduled_verb_before,
     shift,
@@ -146,13 +148,15 @@ def h_weekday(m, text, base, lo):
         d, direction = base - timedelta(days=back or 7), "past"
     elif mod in ("next", "coming"):
         d, direction = base + timedelta(days=fwd or 7), "future"
-    elif not past_verb_before(text, m.start(), lo) and (
+    elif not past_verb_before(text, m.start(), lo) and not future_in_past(text, m.start(), m.end(), lo) and (
             (way := tense(text, m.start(), m.end(), lo)) in ("future", "ahead")
             or way is None and scheduled_verb_before(text, m.start(), lo)):
         d, direction = base + timedelta(days=fwd), "future"
     else:
         d, direction = base - timedelta(days=back), "past"
     extra = {"anchor": base.isoformat(), "direction": direction}
+    if direction == "future" and not mod and only_would(text, m.start(), lo):
+        extra["weekday"] = wd  # a future in the past: counted from the report's day, if one is named (find)
     if part:
         return hit(s, m.end(), d.isoformat(), "day", None, "weekday", type="TIME",
                    timex=f"{d.isoformat()}T{PARTS[part.lower()]}", **extra)
