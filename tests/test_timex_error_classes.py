@@ -173,3 +173,15 @@ def test_last_month_name_is_not_the_month_just_ended():
     assert one("Two helicopters crashed last March.", date(1998, 3, 1), "last March").timex == "1997-03"
     assert one("Two helicopters crashed last December.", date(1998, 1, 20), "last December").timex == "1996-12"
     assert one("Two helicopters crashed last November.", date(1998, 1, 20), "last November").timex == "1997-11"
+
+
+def test_a_length_from_now_or_in_time_is_a_point_ahead():
+    assert one("The plant will close two years from now.", JUN10, "two years from now").timex == "2012"
+    assert one("In two years' time the plant will close.", JUN10, "two years' time").timex == "2012"
+    assert one("The plant will close in three months' time.", JUN10, "three months' time").timex == "2010-09"
+    assert one("The vote is held ten days from today.", JUN10, "ten days from today").timex == "2010-06-26"
+    assert one("The plant will close a few years from now.", JUN10, "a few years from now").timex == "FUTURE_REF"
+    # a length, not a point: what it took, or a bound
+    t = one("It took two years' time to build the plant.", JUN10, "two years")
+    assert (t.type, t.timex) == ("DURATION", "P2Y")
+    assert one("The plant will close within a year's time.", JUN10, "a year").type == "DURATION"

@@ -182,6 +182,30 @@ def h_ago(m, text, base, lo):
                year_back=back, **extra)
 
 
+# "two years from now", "in three months' time", "a week's time": that far ahead of publication, a point in time
+# ("in": "took two years' time", "within a year's time" are lengths)
+R_HENCE = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+from\s+(?:now|today)\b"
+                     rf"|(?<=\b[Ii]n\s){QUALNUM}?(?P<n2>{NUM})\s+(?P<u2>{UNIT})s?[’']s?\s+time\b", re.I)
+
+
+def h_hence(m, text, base, lo):
+    g = "" if m.group("n") else "2"
+    unit, count = m.group("u" + g).lower(), m.group("n" + g)
+    prec = UNIT_PRECISION[unit]
+    if num(count) is None:  # "a few years from now": some time ahead
+        return hit(m.start(), m.end(), None, prec, None, "vague", type="DATE", timex="FUTURE_REF",
+                   direction="future")
+    d = shift(base, inum(count), unit) if base else None
+    if d is None:
+        return hit(m.start(), m.end(), None, prec, None, "relative", type="DATE")
+    extra = {}
+    if unit == "week":  # as "six weeks ago": the week named, the value keeps its day
+        y, w, _ = d.isocalendar()
+        extra["timex"] = f"{y:04d}-W{w:02d}"
+    return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(),
+               direction="future", **extra)
+
+
 # "year-earlier profit", "the year-ago results": the same period a year before (a quarter, in earnings reports)
 R_YEAR_ADJ = re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)\b", re.I)
 
