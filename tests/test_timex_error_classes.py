@@ -185,3 +185,28 @@ def test_a_length_from_now_or_in_time_is_a_point_ahead():
     t = one("It took two years' time to build the plant.", JUN10, "two years")
     assert (t.type, t.timex) == ("DURATION", "P2Y")
     assert one("The plant will close within a year's time.", JUN10, "a year").type == "DURATION"
+
+
+def test_modal_intent_and_scheduled_present_put_a_month_ahead():
+    # June 16: October is four months ahead, past the "near" window, so only the clause's tense can put it ahead
+    for text in ("The plant should open in October.", "Officials hope to finish the work in October.",
+                 "Officials want to finish the work in October.", "He faces trial in October.",
+                 "The trial starts in October."):
+        assert one(text, JUN10, "October").timex == "2010-10", text
+    for text in ("The trial began in October.", "A crowd gathered in October."):
+        assert one(text, JUN10, "October").timex == "2009-10", text
+    assert one("Officials aim to finish the work on Friday.", JUN10, "Friday").timex == "2010-06-18"
+    assert one("The plant might reopen on Monday.", JUN10, "Monday").timex == "2010-06-21"
+
+
+def test_a_date_right_after_a_report_verb_dates_the_report():
+    for text in ("The company, which makes cars, said in October it would close.",
+                 "The company said in October it would close."):
+        assert one(text, JUN10, "October").timex == "2009-10", text
+    assert one("The company said it would close in October.", JUN10, "October").timex == "2010-10"
+
+
+def test_an_ap_closing_quote_ends_the_clause():
+    # the modal inside the quotation is not the tense of the clause after it
+    text = "``We must not stop for one minute!'' said a message that was read Wednesday night."
+    assert one(text, date(2010, 6, 18), "Wednesday night").timex == "2010-06-16TNI"

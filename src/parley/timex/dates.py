@@ -21,7 +21,7 @@ _PAST_VERBS = frozenset(C["past_verbs"])
 # look-behinds tried only there, which keeps the clause scans (run for every yearless date) fast
 _STOP = r"\.(?<![A-Z]\.)(?<![ap]\.m\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs)\.)" \
     r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd)\.)(?<!\bCorp\.)"
-_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]")
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]|''|``")  # AP wire text quotes ``so''
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -135,6 +135,9 @@ _DETERMINERS = frozenset("a an the this that these those his her its their our m
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
+# "the company said in October it would close": the date of the report, whatever the tense reported after it
+_SAID_IN = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING - {'expected', 'scheduled', 'planned', 'forecast', 'projected'}))})"
+                      r"\s+(?:in|on|at|during|late|early)\s+(?:[a-z]+\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 # the clause after a date ends at a sentence or clause mark, a quote, a dash ("April 30 - An aide says ..."
 # in a chronology, "NEW YORK, Sept. 29 -- Without ...") or a parenthesis ("April 29 (Reuters)", T17's "-LRB-")
@@ -193,7 +196,7 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         past = last is not None and last[1] == "past" and not _INFINITIVE.search(before, last[0]) \
             or opens and ev_after and ev_after[0][1] == "past"
         return "past" if past else "future"
-    if past_verb_before(text, s, lo):
+    if past_verb_before(text, s, lo) or _SAID_IN.search(before):
         return "past"
     for ev in (ev_before[-1:], ev_after[:1]):
         if ev and ev[0][1] != "present":
@@ -202,6 +205,8 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     if not ev_before and not ev_after and _sentence_future(text, s - len(before), lo):
         return "future"
+    if not ev_before and scheduled_verb_before(text, s, lo):
+        return "future"  # "the trial starts in October", "he faces trial in March": what is on the calendar
     return None
 
 
