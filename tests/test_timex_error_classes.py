@@ -210,3 +210,10 @@ def test_an_ap_closing_quote_ends_the_clause():
     # the modal inside the quotation is not the tense of the clause after it
     text = "``We must not stop for one minute!'' said a message that was read Wednesday night."
     assert one(text, date(2010, 6, 18), "Wednesday night").timex == "2010-06-16TNI"
+
+
+def test_a_delay_to_a_date_points_ahead():
+    assert one("The court adjourned the case to Monday.", JUN10, "Monday").timex == "2010-06-21"
+    assert one("The court adjourned the case on Monday.", JUN10, "Monday").timex == "2010-06-14"
+    assert one("The court postponed the vote to early March.", JUN10, "early March").timex == "2011-03"
+    assert one("The minister extended the deadline to October.", JUN10, "October").timex == "2010-10"

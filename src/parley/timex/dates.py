@@ -196,6 +196,11 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         past = last is not None and last[1] == "past" and not _INFINITIVE.search(before, last[0]) \
             or opens and ev_after and ev_after[0][1] == "past"
         return "past" if past else "future"
+    delay = _POSTPONE.search(before)
+    if delay and _TO_BEFORE.search(before) and not _HAD.search(before[:delay.start()]):
+        # "adjourned the case to Monday", "postponed the vote to March": the new date ("had been postponed to
+        # May 3" is a past plan)
+        return "future"
     if past_verb_before(text, s, lo) or _SAID_IN.search(before):
         return "past"
     for ev in (ev_before[-1:], ev_after[:1]):
@@ -260,6 +265,7 @@ def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, s
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "until the night of April 19"
 _POSTPONE = re.compile(r"\b(?:delay|postpone|extend|adjourn|defer|put\s+off|push(?:ed)?\s+back|suspend)", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")  # "agreed to stop the ads until November": the stopping governs
 _POSSESSIVE = re.compile(r"\s?[’']s\b")  # "judging by Thursday's meetings": no deadline
 
