@@ -50,7 +50,7 @@ RULES = [
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
                                          "preceding", "that"), False, _UNITS),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
-    (8, rel.R_HENCE, rel.h_hence, ("from now", "from today", " time"), False, _UNITS),
+    (8, rel.R_HENCE, rel.h_hence, ("from now", "from today", "' time", "’ time", "'s time", "’s time"), False, _UNITS),
     (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False, None),
     (9, du.R_VAGUE, du.h_vague, None, False, ("days", "weeks", "months", "years")),
     (9, du.R_SET, du.h_set, None, False, ("every", "each", "per ", "hourly", "daily", "nightly", "weekly", "monthly",
