@@ -210,8 +210,8 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
     if not ev_before and not ev_after and _sentence_future(text, s - len(before), lo):
         return "future"
-    if not ev_before and scheduled_verb_before(text, s, lo):
-        return "future"  # "the trial starts in October", "he faces trial in March": what is on the calendar
+    if scheduled_verb_before(text, s, lo):
+        return "future"  # "the trial starts in October", "the match is on Saturday": what is on the calendar
     return None
 
 

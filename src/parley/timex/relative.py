@@ -22,7 +22,6 @@ from parley.timex.dates import (
     iso,
     only_would,
     past_verb_before,
-    scheduled_verb_before,
     shift,
     tense,
 )
@@ -148,9 +147,8 @@ def h_weekday(m, text, base, lo):
         d, direction = base - timedelta(days=back or 7), "past"
     elif mod in ("next", "coming"):
         d, direction = base + timedelta(days=fwd or 7), "future"
-    elif not past_verb_before(text, m.start(), lo) and not future_in_past(text, m.start(), m.end(), lo) and (
-            (way := tense(text, m.start(), m.end(), lo)) in ("future", "ahead")
-            or way is None and scheduled_verb_before(text, m.start(), lo)):
+    elif not past_verb_before(text, m.start(), lo) and not future_in_past(text, m.start(), m.end(), lo) and \
+            tense(text, m.start(), m.end(), lo) in ("future", "ahead"):  # (a scheduled verb reads as future)
         d, direction = base + timedelta(days=fwd), "future"
     else:
         d, direction = base - timedelta(days=back), "past"
