@@ -133,3 +133,87 @@ def test_a_scheduled_present_tense_verb_puts_a_weekday_ahead():
     # a past clause or a past verb keeps it back
     assert one("The markets were open Monday.", b, "Monday").timex == "1998-04-27"
     assert one("The two leaders met separately Monday.", b, "Monday").timex == "1998-04-27"
+
+
+JUN10 = date(2010, 6, 16)  # a Wednesday
+
+
+def test_a_verbless_clause_takes_the_future_of_the_sentence_it_hangs_on():
+    # ", her first stop Tuesday morning" has no verb: the sentence's "is scheduled to" puts the day ahead
+    text = "The envoy is scheduled to spend five hours in the capital, her first stop Tuesday morning, and then fly on."
+    assert one(text, JUN10, "Tuesday morning").timex == "2010-06-22TMO"
+    # a past sentence leaves the weekday in the past
+    text = "The envoy spent five hours in the capital, her first stop Tuesday morning."
+    assert one(text, JUN10, "Tuesday morning").timex == "2010-06-15TMO"
+    # a month-day too: without the sentence's future, "August 6" eight months back would be last year's
+    text = "Two flights will leave on Mondays from March 30, with the third departing each Thursday from August 6."
+    assert one(text, date(1998, 2, 13), "August 6").timex == "1998-08-06"
+
+
+def test_would_is_a_future_seen_from_the_report():
+    # counted from the report's day named before it in the sentence: the Monday after that Friday
+    text = "The minister said on Friday he would travel to the capital on Monday."
+    assert one(text, JUN10, "Monday").timex == "2010-06-14"
+    # no day named for the report: the coming Monday
+    assert one("The minister said he would travel to the capital on Monday.", JUN10, "Monday").timex == "2010-06-21"
+    # a plain future keeps the coming day, whatever day the statement was made
+    text = "The minister said on Friday he will travel to the capital on Monday."
+    assert one(text, JUN10, "Monday").timex == "2010-06-21"
+    # a possessive weekday in a "would" clause names a thing already done: "Wednesday's ruling"
+    text = "The relatives said they would look for ways to get around Wednesday's ruling by the agency."
+    assert one(text, date(2000, 1, 7), "Wednesday").timex == "2000-01-05"
+    text = "The relatives will look for ways to attend Saturday's hearing."
+    assert one(text, date(2000, 1, 7), "Saturday").timex == "2000-01-08"
+
+
+def test_last_month_name_is_not_the_month_just_ended():
+    # a writer says "last month" for February in a March story: "last February" is the one a year before
+    assert one("Two helicopters crashed last February.", date(1998, 3, 1), "last February").timex == "1997-02"
+    assert one("Two helicopters crashed last January.", date(1998, 3, 1), "last January").timex == "1998-01"
+    assert one("Two helicopters crashed last March.", date(1998, 3, 1), "last March").timex == "1997-03"
+    assert one("Two helicopters crashed last December.", date(1998, 1, 20), "last December").timex == "1996-12"
+    assert one("Two helicopters crashed last November.", date(1998, 1, 20), "last November").timex == "1997-11"
+
+
+def test_a_length_from_now_or_in_time_is_a_point_ahead():
+    assert one("The plant will close two years from now.", JUN10, "two years from now").timex == "2012"
+    assert one("In two years' time the plant will close.", JUN10, "two years' time").timex == "2012"
+    assert one("The plant will close in three months' time.", JUN10, "three months' time").timex == "2010-09"
+    assert one("The vote is held ten days from today.", JUN10, "ten days from today").timex == "2010-06-26"
+    assert one("The plant will close a few years from now.", JUN10, "a few years from now").timex == "FUTURE_REF"
+    # a length, not a point: what it took, or a bound
+    t = one("It took two years' time to build the plant.", JUN10, "two years")
+    assert (t.type, t.timex) == ("DURATION", "P2Y")
+    assert one("The plant will close within a year's time.", JUN10, "a year").type == "DURATION"
+
+
+def test_modal_intent_and_scheduled_present_put_a_month_ahead():
+    # June 16: October is four months ahead, past the "near" window, so only the clause's tense can put it ahead
+    for text in ("The plant should open in October.", "Officials hope to finish the work in October.",
+                 "Officials want to finish the work in October.", "He faces trial in October.",
+                 "The trial starts in October."):
+        assert one(text, JUN10, "October").timex == "2010-10", text
+    for text in ("The trial began in October.", "A crowd gathered in October."):
+        assert one(text, JUN10, "October").timex == "2009-10", text
+    assert one("Officials aim to finish the work on Friday.", JUN10, "Friday").timex == "2010-06-18"
+    assert one("The plant might reopen on Monday.", JUN10, "Monday").timex == "2010-06-21"
+
+
+def test_a_date_right_after_a_report_verb_dates_the_report():
+    for text in ("The company, which makes cars, said in October it would close.",
+                 "The company said in October it would close."):
+        assert one(text, JUN10, "October").timex == "2009-10", text
+    assert one("The company said it would close in October.", JUN10, "October").timex == "2010-10"
+
+
+def test_an_ap_closing_quote_ends_the_clause():
+    # the modal inside the quotation is not the tense of the clause after it
+    text = "``We must not stop for one minute!'' said a message that was read Wednesday night."
+    assert one(text, date(2010, 6, 18), "Wednesday night").timex == "2010-06-16TNI"
+
+
+def test_a_delay_to_a_date_points_ahead():
+    assert one("The court adjourned the case to Monday.", JUN10, "Monday").timex == "2010-06-21"
+    assert one("The court adjourned the case on Monday.", JUN10, "Monday").timex == "2010-06-14"
+    assert one("The court postponed the vote to early March.", JUN10, "early March").timex == "2011-03"
+    assert one("The minister extended the deadline to October.", JUN10, "October").timex == "2010-10"

@@ -46,6 +46,8 @@ PAST_FINITE = frozenset({"was", "were", "had", "did"})
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
 NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|t)\b", re.I)
+_LY_ADJECTIVES = frozenset("early daily weekly monthly yearly nightly hourly quarterly only".split())
+_SPEECH_NEAR = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_HEADS)) + r")\b", re.I)
 PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|We)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -71,6 +73,8 @@ def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
     if not nxt or nxt.group(1).split()[0] in FUNCTION:
         return None
     words = nxt.group(1).split()
+    if words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES:
+        return None  # "had earlier this month repeatedly shelled": an adverb of the clause's verb follows
     if re.search(r"ed$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
             and not pw.endswith(("’s", "'s")):
         return None  # "officials Tuesday rejected": a verb, not a noun
@@ -134,7 +138,7 @@ def tense(sent: str, t0: int, t1: int) -> str:
     c0, c1 = coding.clause_window(sent, t0)
     before = sent[c0:t0].split()[-3:]
     low = [w.lower().strip(",\"'’") for w in before]
-    if "had" in low or "hadn't" in low:
+    if "had" in low or "hadn't" in low or _had_aside(sent[c0:t0]):
         return "pluperfect"
     if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
         return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
@@ -154,6 +158,21 @@ def tense(sent: str, t0: int, t1: int) -> str:
         if fin and fin.group(0).lower() in PAST_FINITE:
             return "past"
     return "present"
+
+
+# "had, according to the army, attacked", "had earlier this month repeatedly shelled": a past perfect whose
+# auxiliary is more than three words before the participle, with only an aside or adverbs between them
+_HAD_TAIL = re.compile(r"\bhad(?:n[’']t|\s+not)?\b(?P<mid>[^;:]*)$", re.I)
+_ASIDE = re.compile(r",[^,]*,")
+_ADVERB = re.compile(r"^(?:\w+ly|earlier|already|also|just|long|never|not|been|first|once|since|still|even|"
+                     r"this|last|that|the|week|month|year|in|on|before)$", re.I)
+
+
+def _had_aside(before: str) -> bool:
+    m = _HAD_TAIL.search(before)
+    if not m:
+        return False
+    return all(_ADVERB.match(w) for w in _ASIDE.sub(" ", m.group("mid")).split())
 
 
 def _verb_like(sent: str, t0: int) -> bool:
@@ -178,9 +197,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
     when = tense(doc.text[s:e], t0 - s, t1 - s)
     if when == "pluperfect" and not speech:
-        # "said on Wednesday it had kidnapped …": a time before the "had" dates the report, not the earlier act
+        # "said on Wednesday it had kidnapped …": a time before the "had" dates the report, not the earlier act;
+        # one that opens the act's own clause with no speech verb after it ("In 2005, the rebels had attacked")
+        # dates the act
         had = doc.text.rfind("had", s, t0)
-        usable = [t for t in usable if t.start > had]
+        usable = [t for t in usable if t.start > had or not _SPEECH_NEAR.search(doc.text, max(s, t.start - 25), had)]
     out = None
     if attached:
         out = time_value(attached[0])
@@ -206,9 +227,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if out is None and when == "past" and not speech and _past(doc.text[t0:t1].split()[0].lower()):
         out = _occasion_day(doc, si, sides)  # a finite past verb, not a nominal ("reports of a rebel offensive")
     if out is None:
-        prec = (doc.meta or {}).get("date_precision")  # the clean stage's "2016-06-01" known to the month
-        pub = doc.published[:7 if prec == "month" else 4] if doc.published and prec in ("month", "year") \
-            else doc.published
+        pub = _published_as_known(doc)
         if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
@@ -219,6 +238,15 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     return out
 
 
+def _published_as_known(doc: Document) -> str | None:
+    """The publication date at the precision it is known to (the clean stage's "2016-06-01" stand-in for a date
+    known to the month is "2016-06")."""
+    prec = (doc.meta or {}).get("date_precision")
+    if doc.published and prec in ("month", "year"):
+        return doc.published[:7 if prec == "month" else 4]
+    return doc.published
+
+
 def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     """A simple-past act with no time of its own in a news report: the day of the report's occasion — the last
     day-precision time expression (or present-perfect news: the publication day) in the ``CONTEXT_SENTENCES``
@@ -227,7 +255,9 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on Thursday … He blasted the oil
     companies": the same appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
     piece) and days of another party's doings ("On Monday X held a rally. Y refused …") anchor nothing."""
-    if not doc.published or len(doc.published) < 10:
+    known = _published_as_known(doc)
+    if not known or len(known) < 10:
+        # a publication date known to the month only gives no day: "had the day's news" would be invented
         return None
     idx = doc_index(doc)
     try:

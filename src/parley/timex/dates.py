@@ -21,7 +21,7 @@ _PAST_VERBS = frozenset(C["past_verbs"])
 # look-behinds tried only there, which keeps the clause scans (run for every yearless date) fast
 _STOP = r"\.(?<![A-Z]\.)(?<![ap]\.m\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs)\.)" \
     r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd)\.)(?<!\bCorp\.)"
-_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]")
+_CLAUSE_END = re.compile(rf"(?:[!?;:,]|{_STOP})\s|[“”\"]|''|``")  # AP wire text quotes ``so''
 PREV_WORD = re.compile(r"([A-Za-z’']+)\W*$")
 ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
@@ -135,6 +135,9 @@ _DETERMINERS = frozenset("a an the this that these those his her its their our m
 
 
 _REPORTING = frozenset(C["reporting_verbs"])
+# "the company said in October it would close": the date of the report, whatever the tense reported after it
+_SAID_IN = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING - {'expected', 'scheduled', 'planned', 'forecast', 'projected'}))})"
+                      r"\s+(?:in|on|at|during|late|early)\s+(?:[a-z]+\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\b(?:\s+\w+){0,3}\s*$", re.I)
 # the clause after a date ends at a sentence or clause mark, a quote, a dash ("April 30 - An aide says ..."
 # in a chronology, "NEW YORK, Sept. 29 -- Without ...") or a parenthesis ("April 29 (Reuters)", T17's "-LRB-")
@@ -153,6 +156,7 @@ _MODALS_TO = frozenset(("could", "would", "should", "might", "may", "must", "to"
 _OPENER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}$")  # "In June, ...", "But on April 8, ...": the date opens its clause
 _DEADLINE = re.compile(r"\b(?:by|through)\s+$", re.I)
 _AFTER_READ, _OPENER_READ = 60, 220  # characters of the clause after a date read for its tense
+_SENTENCE_READ = 200  # characters of the sentence before a verbless clause read for its tense
 
 
 def tense(text: str, s: int, e: int, lo: int) -> str | None:
@@ -192,14 +196,35 @@ def tense(text: str, s: int, e: int, lo: int) -> str | None:
         past = last is not None and last[1] == "past" and not _INFINITIVE.search(before, last[0]) \
             or opens and ev_after and ev_after[0][1] == "past"
         return "past" if past else "future"
-    if past_verb_before(text, s, lo):
+    delay = _POSTPONE.search(before)
+    if delay and _TO_BEFORE.search(before) and not _HAD.search(before[:delay.start()]):
+        # "adjourned the case to Monday", "postponed the vote to March": the new date ("had been postponed to
+        # May 3" is a past plan)
+        return "future"
+    if past_verb_before(text, s, lo) or _SAID_IN.search(before):
         return "past"
     for ev in (ev_before[-1:], ev_after[:1]):
         if ev and ev[0][1] != "present":
             return ev[0][1]
     if _DEADLINE.search(before) and not _POSSESSIVE.match(text, e):
         return "ahead"  # "to pay down the loan by February": a deadline, with no past verb in its clause
+    if not ev_before and not ev_after and _sentence_future(text, s - len(before), lo):
+        return "future"
+    if scheduled_verb_before(text, s, lo):
+        return "future"  # "the trial starts in October", "the match is on Saturday": what is on the calendar
     return None
+
+
+def _sentence_future(text: str, pos: int, lo: int) -> bool:
+    """A clause with no verb of its own ("..., her first stop Tuesday morning") takes the tense of the sentence
+    it hangs on: a future cue in an earlier clause of the sentence, with no past verb after it ("is scheduled
+    to spend five hours in Dar es Salaam, her first stop Tuesday morning")."""
+    window = text[max(lo, pos - _SENTENCE_READ):pos]
+    cut = 0
+    for m in _SENTENCE_END.finditer(window):
+        cut = m.end()
+    ev = _evidence(window[cut:])
+    return bool(ev) and ev[-1][1] == "future"
 
 
 def _clause_after(chunk: str) -> str:
@@ -240,8 +265,23 @@ def _opened_clause(text: str, e: int, further: bool = True) -> list[tuple[int, s
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[A-Za-z]+\s+){0,3}$", re.I)  # "until the night of April 19"
 _POSTPONE = re.compile(r"\b(?:delay|postpone|extend|adjourn|defer|put\s+off|push(?:ed)?\s+back|suspend)", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")  # "agreed to stop the ads until November": the stopping governs
 _POSSESSIVE = re.compile(r"\s?[’']s\b")  # "judging by Thursday's meetings": no deadline
+
+
+def future_in_past(text: str, s: int, e: int, lo: int) -> bool:
+    """A possessive date whose clause looks ahead only through "would" ("the relatives said they would look
+    for ways to get around Wednesday's ruling"): the future of a past report, and the ruling it names is one
+    already made, so the date is not moved ahead."""
+    return _POSSESSIVE.match(text, e) is not None and only_would(text, s, lo)
+
+
+def only_would(text: str, s: int, lo: int) -> bool:
+    """The clause before ``s`` looks ahead only through "would": a future seen from a past report ("said on
+    Friday that he would travel on Monday")."""
+    cues = _future_cues(clause_before(text, s, lo))
+    return bool(cues) and all(c.lower() == "would" for c in cues)
 
 
 def _future_cues(clause: str) -> list[str]:

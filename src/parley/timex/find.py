@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from datetime import date, timedelta
 
 from parley.document import TimeExpr
 from parley.timex import durations as du
@@ -50,6 +50,7 @@ RULES = [
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
                                          "preceding", "that"), False, _UNITS),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
+    (8, rel.R_HENCE, rel.h_hence, ("from now", "from today", "' time", "’ time", "'s time", "’s time"), False, _UNITS),
     (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False, None),
     (9, du.R_VAGUE, du.h_vague, None, False, ("days", "weeks", "months", "years")),
     (9, du.R_SET, du.h_set, None, False, ("every", "each", "per ", "hourly", "daily", "nightly", "weekly", "monthly",
@@ -153,8 +154,27 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     chosen = _join_clock_times(text, chosen)
     out = [_trim_article(_fill(t, x)) for t, x in chosen]
     _mark_open_intervals(text, out, start)
-    _resolve_anchors(text, out, {id(t): x for t, x in chosen}, context)
+    extras = {id(t): x for t, x in chosen}
+    _resolve_anchors(text, out, extras, context)
+    _future_in_past(text, out, extras)
     return out
+
+
+def _future_in_past(text: str, times: list[TimeExpr], extras: dict[int, dict]) -> None:
+    """ "The minister said on Friday he would travel on Monday": a weekday ahead only through "would" is the
+    first such day after the report's day named before it in the sentence, which may lie before publication."""
+    for i, t in enumerate(times):
+        wd = extras.get(id(t), {}).get("weekday")
+        if wd is None or not i:
+            continue
+        p = times[i - 1]
+        if p.kind not in ("weekday", "date", "relative") or p.precision != "day" or not p.value or p.end_value \
+                or not t.anchor or p.value >= t.anchor or _SENTENCE_BREAK.search(text, p.end, t.start):
+            continue
+        said = parse_iso(p.value)
+        d = said + timedelta(days=(wd - said.weekday()) % 7 or 7)
+        t.value, t.timex = d.isoformat(), d.isoformat() + (t.timex[10:] if t.timex else "")
+        t.direction = "past" if d.isoformat() < t.anchor else "future"
 
 
 def _windows(low: str, gate: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,10 +17,11 @@ from datetime import date, timedelta
 from parley.timex.dates import (
     PREV_WORD,
     add_months,
+    future_in_past,
     is_future,
     iso,
+    only_would,
     past_verb_before,
-    scheduled_verb_before,
     shift,
     tense,
 )
@@ -146,13 +147,14 @@ def h_weekday(m, text, base, lo):
         d, direction = base - timedelta(days=back or 7), "past"
     elif mod in ("next", "coming"):
         d, direction = base + timedelta(days=fwd or 7), "future"
-    elif not past_verb_before(text, m.start(), lo) and (
-            (way := tense(text, m.start(), m.end(), lo)) in ("future", "ahead")
-            or way is None and scheduled_verb_before(text, m.start(), lo)):
+    elif not past_verb_before(text, m.start(), lo) and not future_in_past(text, m.start(), m.end(), lo) and \
+            tense(text, m.start(), m.end(), lo) in ("future", "ahead"):  # (a scheduled verb reads as future)
         d, direction = base + timedelta(days=fwd), "future"
     else:
         d, direction = base - timedelta(days=back), "past"
     extra = {"anchor": base.isoformat(), "direction": direction}
+    if direction == "future" and not mod and only_would(text, m.start(), lo):
+        extra["weekday"] = wd  # a future in the past: counted from the report's day, if one is named (find)
     if part:
         return hit(s, m.end(), d.isoformat(), "day", None, "weekday", type="TIME",
                    timex=f"{d.isoformat()}T{PARTS[part.lower()]}", **extra)
@@ -176,6 +178,30 @@ def h_ago(m, text, base, lo):
         extra["timex"] = f"{y:04d}-W{w:02d}"
     return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(), direction="past",
                year_back=back, **extra)
+
+
+# "two years from now", "in three months' time", "a week's time": that far ahead of publication, a point in time
+# ("in": "took two years' time", "within a year's time" are lengths)
+R_HENCE = re.compile(rf"(?<![\d,.])\b{QUALNUM}?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+from\s+(?:now|today)\b"
+                     rf"|(?<=\b[Ii]n\s){QUALNUM}?(?P<n2>{NUM})\s+(?P<u2>{UNIT})s?[’']s?\s+time\b", re.I)
+
+
+def h_hence(m, text, base, lo):
+    g = "" if m.group("n") else "2"
+    unit, count = m.group("u" + g).lower(), m.group("n" + g)
+    prec = UNIT_PRECISION[unit]
+    if num(count) is None:  # "a few years from now": some time ahead
+        return hit(m.start(), m.end(), None, prec, None, "vague", type="DATE", timex="FUTURE_REF",
+                   direction="future")
+    d = shift(base, inum(count), unit) if base else None
+    if d is None:
+        return hit(m.start(), m.end(), None, prec, None, "relative", type="DATE")
+    extra = {}
+    if unit == "week":  # as "six weeks ago": the week named, the value keeps its day
+        y, w, _ = d.isocalendar()
+        extra["timex"] = f"{y:04d}-W{w:02d}"
+    return hit(m.start(), m.end(), iso(d, prec), prec, None, "relative", anchor=base.isoformat(),
+               direction="future", **extra)
 
 
 # "year-earlier profit", "the year-ago results": the same period a year before (a quarter, in earnings reports)

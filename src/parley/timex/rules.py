@@ -413,8 +413,9 @@ def h_prep_month(m, text, base, lo):
     extra = {"anchor": base.isoformat()}
     if m.group("ymod"):
         y = base.year + {"last": -1, "this": 0, "next": 1}[m.group("ymod").lower()]
-    elif mod == "last":
-        y = base.year if mo < base.month else base.year - 1
+    elif mod == "last":  # the latest such month before publication's, but not the one just ended: a writer
+        # says "last month" for that, so "last February" in a March story is the February a year before it
+        y = base.year if mo < base.month - 1 else base.year - 1 - (mo == 12 and base.month == 1)
     elif mod == "next":
         y = base.year if mo > base.month else base.year + 1
     elif mod == "this":
