@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from bisect import bisect_right
 from collections import OrderedDict, defaultdict
 from datetime import date, timedelta
@@ -111,10 +112,17 @@ def _actor_rows(store: Store, docs: set[str] | None = None) -> list[tuple[ActorR
         " LEFT JOIN (SELECT doc_id, actor_id, COUNT(*) AS n FROM mentions GROUP BY doc_id, actor_id) m"
         " ON m.doc_id = a.doc_id AND m.actor_id = a.actor_id"
         " WHERE {} ORDER BY a.doc_id, a.actor_id")
-    rows = store.rows(sql.format("1")) if docs is None else _rows_in(store, sql, "a.doc_id", docs)
-    return [(ActorRow(r["doc_id"], r["actor_id"], r["name"], r["type"], json.loads(r["aliases"] or "[]"),
-                      r["code"], r["affiliation"], r["role"], r["published"], r["n"]), r["corpus_actor_id"])
+    rows = store.db.execute(sql.format("1")) if docs is None else _rows_in(store, sql, "a.doc_id", docs)
+    # a full re-merge holds every actor row: read them from the cursor (no list of dicts beside them) and share
+    # the strings a corpus repeats (article ids and dates, types, codes, roles) instead of one copy a row
+    return [(ActorRow(_intern(r["doc_id"]), r["actor_id"], r["name"], _intern(r["type"]),
+                      json.loads(r["aliases"] or "[]"), _intern(r["code"]), _intern(r["affiliation"]),
+                      _intern(r["role"]), _intern(r["published"]), r["n"]), _intern(r["corpus_actor_id"]))
             for r in rows]
+
+
+def _intern(value: str | None) -> str | None:
+    return sys.intern(value) if value else value
 
 
 def _stored_actors(store: Store) -> dict[str, dict[str, Any]]:
