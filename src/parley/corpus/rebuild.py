@@ -27,7 +27,9 @@ writes nothing) and incremental:
 Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
 stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
 kept); a full re-cluster goes one event family at a time (clusters never span families); an article's text is
-read once for all its clusters, not once per cluster.
+read once for all its clusters, not once per cluster. The actor re-merge is global (one union-find over every
+actor row), so it holds every row, but slotted, with the strings a corpus repeats shared and read from the
+cursor, never beside a list of row dicts.
 """
 
 from __future__ import annotations
