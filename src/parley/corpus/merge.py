@@ -368,9 +368,10 @@ def absorbs(actor: dict[str, Any], row: ActorRow) -> bool:
 
 # --- event clustering -----------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class EventRow:
-    """One event mention with its actors resolved to corpus actor ids."""
+    """One event mention with its actors resolved to corpus actor ids. Slotted: an event family's rows, and the
+    corpus timeline's finely dated ones, are held together (issue 15)."""
 
     id: str
     doc_id: str

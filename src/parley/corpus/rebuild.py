@@ -539,6 +539,7 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
         for d in store.documents():
             if d.published and d.text:
                 texts[d.id] = d.text
+                d.sentences = [tuple(s) for s in d.sentences or ()]  # the tuples the method makes of them, once
                 yield d
 
     entries = timeline_from_documents(dated(), **opts) if rows else []
