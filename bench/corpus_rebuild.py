@@ -1,13 +1,16 @@
 """Time and memory of the corpus step (``parley.corpus.rebuild``) on an existing store, before and after a change.
 
-    python bench/corpus_rebuild.py STORE.db [--add FILE ...] [--baseline-src OLD/src]
+    python bench/corpus_rebuild.py STORE.db [--add FILE ...] [--baseline-src OLD/src] [--steps] [--double]
 
 Each case runs in its own process on a fresh copy of ``STORE.db`` and reports wall and CPU seconds and the peak
 RSS of that process: a *full* rebuild (every corpus table from scratch), then, with ``--add``, the analysis of
 those articles into the rebuilt store and the *incremental* rebuild that follows (what ``parley run`` of one new
 article costs on a large store; the analysis is timed apart). With ``--baseline-src`` (``git archive BASE src |
 tar -x -C OLD``) the same cases run on the earlier source tree first, the ratios are printed, and the corpus
-tables of the two stores are compared row by row (they must be identical).
+tables of the two stores are compared row by row (they must be identical). ``--steps`` prints each corpus step's
+CPU seconds and RSS (before, sampled peak, after) for the full rebuild; ``--double`` first stores every article a
+second time under another id, for a store twice the size of the one at hand (issue 15: a 10,000-input batch
+stores about 8,400 articles, T17 has 4,616).
 
 With ``--add``, two record-independence checks follow (issue 15: a document's corpus record must not depend on
 which documents came before it): *moved* counts, for the documents that were already stored, the actor rows
@@ -33,7 +36,7 @@ TABLES = ("corpus_actors", "corpus_actor_aliases", "event_clusters", "event_clus
           "claims", "actors")
 
 CASE = r"""
-import json, resource, sys, time
+import importlib, json, os, resource, sys, threading, time
 from parley import pipeline
 from parley.context import Context
 from parley.corpus.rebuild import rebuild
@@ -41,7 +44,31 @@ from parley.ingest import make_raw, with_path_date
 from parley.store import Store
 db, adds = sys.argv[1], sys.argv[2:]
 ctx = pipeline.wire(Context())
-out = {}
+out = {"steps": {}}
+if os.environ.get("CORPUS_STEPS"):  # each step's CPU seconds and RSS (before, peak, after; sampled every 50 ms)
+    R = importlib.import_module("parley.corpus.rebuild")
+    def rss():
+        with open("/proc/self/status") as fh:
+            return next(int(x.split()[1]) // 1024 for x in fh if x.startswith("VmRSS"))
+    peak = [0]
+    def sample():
+        while True:
+            peak[0] = max(peak[0], rss())
+            time.sleep(0.05)
+    threading.Thread(target=sample, daemon=True).start()
+    def timed(name, f):
+        def g(*a, **k):
+            r0, t = rss(), time.process_time()
+            peak[0] = r0
+            try:
+                return f(*a, **k)
+            finally:
+                out["steps"][name] = {"cpu_s": round(time.process_time() - t, 1), "rss_before_mb": r0,
+                                      "peak_mb": max(peak[0], rss()), "rss_after_mb": rss()}
+        return g
+    for name in ("_actors", "_clusters", "_claims", "_timeline"):
+        setattr(R, name, timed(name, getattr(R, name)))
+    R.trend_mod.store_trend = timed("trend", R.trend_mod.store_trend)
 with Store(db) as store:
     changed = None
     if adds:
@@ -67,9 +94,10 @@ print(json.dumps(out))
 """
 
 
-def case(src: Path, db: Path, adds: list[str]) -> dict:
-    """Analyse and store ``adds`` and rebuild incrementally, or (none) rebuild from scratch, in its own process."""
-    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
+def case(src: Path, db: Path, adds: list[str], steps: bool = False) -> dict:
+    """Analyse and store ``adds`` and rebuild incrementally, or (none) rebuild from scratch, in its own process
+    (``steps``: also each corpus step's CPU seconds and RSS)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1", **({"CORPUS_STEPS": "1"} if steps else {})}
     proc = subprocess.run([sys.executable, "-c", CASE, str(db), *adds], capture_output=True, text=True, env=env)
     if proc.returncode:
         raise SystemExit(proc.stderr[-2000:])
@@ -112,10 +140,10 @@ def moved(before: Path, after: Path) -> dict[str, int]:
             "happenings": len(h0)}
 
 
-def run_tree(src: Path, store: Path, adds: list[str], work: Path, tag: str) -> tuple[dict, Path]:
+def run_tree(src: Path, store: Path, adds: list[str], work: Path, tag: str, steps: bool = False) -> tuple[dict, Path]:
     db = work / f"{tag}.db"
     shutil.copy(store, db)
-    res = {"full": case(src, db, [])}
+    res = {"full": case(src, db, [], steps)}
     if adds:
         base = work / f"{tag}-before-add.db"
         shutil.copy(db, base)
@@ -129,23 +157,46 @@ def run_tree(src: Path, store: Path, adds: list[str], work: Path, tag: str) -> t
     return res, db
 
 
+def double(db: Path) -> None:
+    """Store every article a second time under the id ``dup/<id>`` (its rows in every analysis table too)."""
+    con = sqlite3.connect(db)
+    p = "'dup/' || "
+    con.execute(f"INSERT INTO documents SELECT {p}id, 'dup' || content_hash, source, url, title, outlet, published,"  # noqa: S608
+                f" published_basis, text, boilerplate, json_set(record, '$.id', {p}id, '$.content_hash',"
+                " 'dup' || content_hash), ingested_at FROM documents")
+    for table in ("sentences", "actors", "mentions", "quotes", "times", "events"):
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+        keyed = ("doc_id", "id") if table in ("quotes", "times", "events") else ("doc_id",)
+        sel = ", ".join(f"{p}{c}" if c in keyed else f'"{c}"' for c in cols)
+        con.execute(f"INSERT INTO {table} SELECT {sel} FROM {table}")  # noqa: S608
+    con.commit()
+    con.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("store", type=Path)
     ap.add_argument("--add", nargs="*", default=[], help="articles to add after the full rebuild")
     ap.add_argument("--baseline-src", type=Path, metavar="DIR")
     ap.add_argument("--json", metavar="OUT")
+    ap.add_argument("--steps", action="store_true", help="time the full rebuild's steps apart (CPU s, RSS MB)")
+    ap.add_argument("--double", action="store_true", help="first double the store: every article again under a "
+                    "'dup/' id (a store twice as large, with the repeats a batch of re-sent articles holds)")
     args = ap.parse_args()
-    con = sqlite3.connect(args.store)
-    n_docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    con.close()
-    print(f"store {args.store}: {n_docs} documents")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        if args.double:
+            shutil.copy(args.store, work / "doubled.db")
+            args.store = work / "doubled.db"
+            double(args.store)
+        con = sqlite3.connect(args.store)
+        n_docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        con.close()
+        print(f"store {args.store}: {n_docs} documents")
         trees = ([("before", args.baseline_src)] if args.baseline_src else []) + [("after", REPO / "src")]
         results, dbs = {}, {}
         for tag, src in trees:
-            results[tag], dbs[tag] = run_tree(src, args.store, args.add, work, tag)
+            results[tag], dbs[tag] = run_tree(src, args.store, args.add, work, tag, args.steps)
             for step, r in results[tag].items():
                 print(f"{tag:6} {step:4}: {json.dumps(r)}")
         if args.baseline_src:

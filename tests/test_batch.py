@@ -235,6 +235,25 @@ def test_a_document_over_its_budget_is_its_error_and_the_batch_goes_on(tmp_path,
     assert con.execute("SELECT finished, failed FROM runs").fetchone()[1] == 1
 
 
+def _wait_on_b(doc, ctx):
+    """A stage that waits 2.5 s on one document without using the CPU (a loaded machine looks like this)."""
+    if doc.source.endswith("b.txt"):
+        time.sleep(2.5)
+    return doc
+
+
+def test_the_budget_counts_cpu_seconds_so_waiting_is_not_refused(tmp_path, monkeypatch, capsys):
+    """A document's outcome must not depend on the machine's load: 2.5 s of waiting is within a 2 s CPU budget."""
+    from parley import pipeline
+    from parley.cli import main
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, _wait_on_b])
+    db = tmp_path / "t.db"
+    assert main(["run", str(_three(tmp_path)), "--db", str(db), "--time-budget", "2"]) == 0
+    assert _error_lines(capsys.readouterr().err) == []
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
+
+
 def test_off_the_main_thread_the_budget_is_checked_between_stages(tmp_path):
     """Dask workers run documents in threads, where no timer can interrupt: the deadline is checked cooperatively."""
     import threading
@@ -242,9 +261,11 @@ def test_off_the_main_thread_the_budget_is_checked_between_stages(tmp_path):
     from parley import pipeline
     from parley.batch import analyze_all, read_all
 
-    def slow_on_b(doc, ctx):
+    def slow_on_b(doc, ctx):  # 1.5 CPU seconds of this thread (the budget counts CPU time, not waiting)
         if doc.source.endswith("b.txt"):
-            time.sleep(1.5)
+            end = time.thread_time() + 1.5
+            while time.thread_time() < end:
+                pass
         return doc
 
     stages = pipeline.STAGES

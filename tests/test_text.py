@@ -70,6 +70,22 @@ def test_no_sentence_or_paragraph_exceeds_its_cap_and_spans_still_slice():
     assert doc.sentences[-1] == [text.index("Short"), len(text)]
 
 
+def test_an_over_long_paragraph_is_cut_into_small_pieces_and_a_long_one_under_the_cap_is_not():
+    from parley.text import CHUNK, MAX_PARAGRAPH, MAX_SENTENCE
+
+    sentence = "“We will not stop the talks,” Ana Ruiz said. "
+    long_ok = (sentence * (MAX_PARAGRAPH // len(sentence))).strip()  # just under the cap: one paragraph
+    over = (sentence * 2000).strip()  # 90,000 characters: pieces of about CHUNK (the quote stage's window)
+    text = f"{long_ok}\n\n{over}"
+    doc = segment(Document(id="t", text=text))
+    assert doc.paragraphs[0] == [0, len(long_ok)]
+    pieces = doc.paragraphs[1:]
+    assert len(pieces) >= len(over) // (CHUNK + MAX_SENTENCE)
+    assert all(e - s <= CHUNK + MAX_SENTENCE for s, e in pieces)
+    assert pieces[0][0] == text.index(over) and pieces[-1][1] == len(text)
+    assert all(text[s:e].startswith("“We") and text[s:e].endswith("said.") for s, e in pieces)  # between sentences
+
+
 def test_caps_leave_ordinary_paragraphs_alone():
     text = "“We must act. We won’t allow it,” he said. Then he left.\n\nA second paragraph follows here."
     doc = segment(Document(id="t", text=text))

@@ -292,8 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="optional spaCy pipeline (installed package or directory): adds NER actors and "
                              "dependency parses; needs pip install 'parley[spacy]' and a model")
         sp.add_argument("--time-budget", type=_seconds, default=budget.DEFAULT_SECONDS, metavar="SECONDS",
-                        help=f"per-document time limit; a document over it is that document's error "
-                             f"(default {budget.DEFAULT_SECONDS:g}; 0 = none)")
+                        help=f"per-document limit in CPU seconds (so it does not depend on the machine's load); a "
+                             f"document over it is that document's error (default {budget.DEFAULT_SECONDS:g}; 0 = none)")
         sp.add_argument("--date-from-path", action="store_true",
                         help="date an input that gives no publication date by a YYYY-MM-DD folder or file name "
                              "on its path (e.g. InputDocs/2011-02-16/a.txt; published_basis 'path')")

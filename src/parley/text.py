@@ -10,9 +10,9 @@ splits as heavier splitters at a fraction of the cost. Choices:
   "U.N.", "Mr."), a single initial ("J."), or the break is inside an open quotation in the same paragraph
   (so a quoted passage of several sentences stays one sentence, attributed as a whole);
 - bounded cost: no sentence is longer than ``MAX_SENTENCE`` characters (a longer one — a page without sentence
-  punctuation, an unclosed quotation — is cut at the last space before the cap) and no paragraph longer than
-  ``MAX_PARAGRAPH`` (cut between sentences), so the later stages, whose work grows with sentence and paragraph
-  length, stay bounded on any input. On 1,500 T17 articles the longest sentence is 1,717 characters and the
+  punctuation, an unclosed quotation — is cut at the last space before the cap) and a paragraph longer than
+  ``MAX_PARAGRAPH`` is cut between sentences into pieces of about ``CHUNK``, so the later stages, whose work
+  grows with sentence and paragraph length, stay bounded on any input. On 1,500 T17 articles the longest sentence is 1,717 characters and the
   longest paragraph the same: the caps change nothing on news prose. The open-quotation state is carried
   along the line, so splitting is linear in its length.
 """
@@ -33,6 +33,8 @@ ABBREVIATIONS = frozenset(
 
 MAX_SENTENCE = 2_000
 MAX_PARAGRAPH = 10_000
+CHUNK = 2_000  # the pieces an over-long paragraph is cut into: the quote stage weighs every mention of a quote's
+# paragraph and the two before it, so its cost per quote grows with the paragraph's length
 OPEN_QUOTES = "“‘«"
 CLOSE_QUOTES = "”’»"
 _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -59,7 +61,7 @@ def _blocks(text: str, ctx=None):
             continue
         chunk: list[list[int]] = []
         for sent in sents:
-            if chunk and sent[1] - chunk[0][0] > MAX_PARAGRAPH:
+            if chunk and sent[1] - chunk[0][0] > CHUNK:
                 yield [chunk[0][0], chunk[-1][1]], chunk
                 chunk = []
             chunk.append(sent)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -114,9 +115,10 @@ def derived_acronym(name: str) -> str | None:
 
 # --- actor merge ---------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class ActorRow:
-    """One document-level actor (a row of the ``actors`` table)."""
+    """One document-level actor (a row of the ``actors`` table). Slotted: a full re-merge holds every actor row
+    of the corpus (230,000 on a 9,000-article store), so the per-row overhead is the step's memory (issue 15)."""
 
     doc_id: str
     actor_id: str
@@ -198,12 +200,12 @@ def merge_actors(rows: list[ActorRow]) -> list[dict[str, Any]]:
     ``{"id", "name", "type", "code", "codes", "affiliation", "num_docs", "num_mentions", "first_seen",
     "last_seen", "keys", "aliases": [(alias, norm, kind)], "members": [(doc_id, actor_id)]}``."""
     rows = sorted(rows, key=lambda r: (r.doc_id, r.actor_id))
-    keys = [actor_keys(r) for r in rows]
+    keys = [_compact_keys(actor_keys(r)) for r in rows]
     uf = _UF(len(rows))
     # 1. strong keys
     owner: dict[str, int] = {}
     for i, k in enumerate(keys):
-        for key in k["strong"]:
+        for key in k[0]:
             if key in owner:
                 uf.union(owner[key], i)
             else:
@@ -224,17 +226,17 @@ def merge_actors(rows: list[ActorRow]) -> list[dict[str, Any]]:
     strong_groups: dict[tuple[bool, str], set[int]] = defaultdict(set)
     doc_groups: dict[str, set[int]] = defaultdict(set)
     for i, (r, k) in enumerate(zip(rows, keys, strict=True)):
-        if k["strong"]:
+        if k[0]:
             g = uf.find(i)
-            for tok in k["index"]:
+            for tok in k[1]:
                 strong_groups[(r.person, tok)].add(g)
             doc_groups[r.doc_id].add(g)
     weak_how: dict[int, str] = {}
     weak_first: dict[str, int] = {}
     for i, (r, k) in enumerate(zip(rows, keys, strict=True)):
-        if k["strong"] or not k["weak"]:
+        if k[0] or not k[2]:
             continue
-        cands = strong_groups.get((r.person, k["weak"][2:]), set())
+        cands = strong_groups.get((r.person, k[2][2:]), set())
         if len(cands) == 1:
             uf.union(next(iter(cands)), i)
             weak_how[i] = "unique"
@@ -245,10 +247,10 @@ def merge_actors(rows: list[ActorRow]) -> list[dict[str, Any]]:
             weak_how[i] = "local"
             continue
         weak_how[i] = "ambiguous" if cands else "own"
-        if k["weak"] in weak_first:
-            uf.union(weak_first[k["weak"]], i)
+        if k[2] in weak_first:
+            uf.union(weak_first[k[2]], i)
         else:
-            weak_first[k["weak"]] = i
+            weak_first[k[2]] = i
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
         groups[uf.find(i)].append(i)
@@ -258,6 +260,13 @@ def merge_actors(rows: list[ActorRow]) -> list[dict[str, Any]]:
                               [weak_how.get(i) for i in members]))
     _assign_ids(out)
     return sorted(out, key=lambda a: a["id"])
+
+
+def _compact_keys(k: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """``actor_keys`` as (strong, index, weak) tuples of interned strings: a corpus repeats its names, and one
+    dict of two sets per actor row was most of a full re-merge's memory (issue 15)."""
+    return (tuple(sys.intern(x) for x in sorted(k["strong"])), tuple(sys.intern(x) for x in sorted(k["index"])),
+            sys.intern(k["weak"]) if k["weak"] else None)
 
 
 def _canonical(rows: list[ActorRow]) -> str:
@@ -278,7 +287,7 @@ def _most_common(values: list[Any]) -> Any:
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def _summarise(rows: list[ActorRow], keys: list[dict], how: list[str | None]) -> dict[str, Any]:
+def _summarise(rows: list[ActorRow], keys: list[tuple], how: list[str | None]) -> dict[str, Any]:
     name = _canonical(rows)
     anchor = _anchor(rows)
     aliases: dict[str, tuple[str, str, str]] = {}
@@ -288,9 +297,9 @@ def _summarise(rows: list[ActorRow], keys: list[dict], how: list[str | None]) ->
             if f not in aliases or kind == "name":
                 aliases[f] = (f, norm(strip_titles(f, person=r.person)), kind)
     aliases.setdefault(name, (name, norm(name), "canonical"))
-    strong = sorted(set().union(*(k["strong"] for k in keys)))
-    index = sorted(set().union(*(k["index"] for k in keys if k["strong"])))
-    weak = sorted({k["weak"] + "|" + h for k, h in zip(keys, how, strict=True) if k["weak"] and h})
+    strong = sorted(set().union(*(k[0] for k in keys)))
+    index = sorted(set().union(*(k[1] for k in keys if k[0])))
+    weak = sorted({k[2] + "|" + h for k, h in zip(keys, how, strict=True) if k[2] and h})
     dates = sorted(r.published for r in rows if r.published)
     return {
         "name": name,
@@ -359,9 +368,10 @@ def absorbs(actor: dict[str, Any], row: ActorRow) -> bool:
 
 # --- event clustering -----------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class EventRow:
-    """One event mention with its actors resolved to corpus actor ids."""
+    """One event mention with its actors resolved to corpus actor ids. Slotted: an event family's rows, and the
+    corpus timeline's finely dated ones, are held together (issue 15)."""
 
     id: str
     doc_id: str

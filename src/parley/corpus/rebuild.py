@@ -27,13 +27,16 @@ writes nothing) and incremental:
 Memory (issue 15): nothing holds the whole corpus's analysed records. The timeline and the claims read the
 stored Documents one at a time (only the texts, sentence spans and date references the timeline method needs are
 kept); a full re-cluster goes one event family at a time (clusters never span families); an article's text is
-read once for all its clusters, not once per cluster.
+read once for all its clusters, not once per cluster. The actor re-merge is global (one union-find over every
+actor row), so it holds every row, but slotted, with the strings a corpus repeats shared and read from the
+cursor, never beside a list of row dicts.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from bisect import bisect_right
 from collections import OrderedDict, defaultdict
 from datetime import date, timedelta
@@ -111,10 +114,17 @@ def _actor_rows(store: Store, docs: set[str] | None = None) -> list[tuple[ActorR
         " LEFT JOIN (SELECT doc_id, actor_id, COUNT(*) AS n FROM mentions GROUP BY doc_id, actor_id) m"
         " ON m.doc_id = a.doc_id AND m.actor_id = a.actor_id"
         " WHERE {} ORDER BY a.doc_id, a.actor_id")
-    rows = store.rows(sql.format("1")) if docs is None else _rows_in(store, sql, "a.doc_id", docs)
-    return [(ActorRow(r["doc_id"], r["actor_id"], r["name"], r["type"], json.loads(r["aliases"] or "[]"),
-                      r["code"], r["affiliation"], r["role"], r["published"], r["n"]), r["corpus_actor_id"])
+    rows = store.db.execute(sql.format("1")) if docs is None else _rows_in(store, sql, "a.doc_id", docs)
+    # a full re-merge holds every actor row: read them from the cursor (no list of dicts beside them) and share
+    # the strings a corpus repeats (article ids and dates, types, codes, roles) instead of one copy a row
+    return [(ActorRow(_intern(r["doc_id"]), r["actor_id"], r["name"], _intern(r["type"]),
+                      json.loads(r["aliases"] or "[]"), _intern(r["code"]), _intern(r["affiliation"]),
+                      _intern(r["role"]), _intern(r["published"]), r["n"]), _intern(r["corpus_actor_id"]))
             for r in rows]
+
+
+def _intern(value: str | None) -> str | None:
+    return sys.intern(value) if value else value
 
 
 def _stored_actors(store: Store) -> dict[str, dict[str, Any]]:
@@ -529,6 +539,7 @@ def _timeline(store: Store, ctx: Context, state: dict[str, str], full: bool, inf
         for d in store.documents():
             if d.published and d.text:
                 texts[d.id] = d.text
+                d.sentences = [tuple(s) for s in d.sentences or ()]  # the tuples the method makes of them, once
                 yield d
 
     entries = timeline_from_documents(dated(), **opts) if rows else []
