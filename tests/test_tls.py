@@ -440,3 +440,36 @@ def test_document_timeline_shows_a_chronology_line_without_its_label(tmp_path, c
     assert day["sentences"][0] == shown and sorted(day["sources"]) == ["k1", "k2"]
     doc_id, s, e = day["evidence"][0]
     assert doc_id == "k1" and t1[s:e] == shown
+
+
+def test_body_start_skips_datelines_time_stamps_and_opening_asides_only():
+    from parley.corpus.headers import body_start
+
+    for text, after in [("TRIPOLI (Reuters) - Explosions rocked the capital on Monday .", "Explosions"),
+                        ("Benghazi , Libya -LRB- CNN -RRB- -- Rebels held the airport .", "Rebels"),
+                        ("NEW ORLEANS -- Coast Guard officials suspended the search .", "Coast Guard"),
+                        ("ORANGE BEACH , Ala. -- The fund opened its first office .", "The fund"),
+                        ("LIBYA , 5:29 p.m. ET , 12:29 a.m. local : The minister resigned in protest .", "The minister"),
+                        ("(Update 2:45 p.m. in Cairo , 7:45 a.m. ET) State television says the cabinet quit .",
+                         "State television"),
+                        ("WASHINGTON -- WASHINGTON (AP) -- Overwhelmed officials asked for help .", "Overwhelmed")]:
+        assert text[body_start(text, 0, len(text)):].startswith(after), text
+    for text in ("President Obama -- who spoke Monday -- signed the bill .", "BP - and in particular its chief - was blamed .",
+                 "At 11:43 am on 29 May 2009 , netjumper wrote : You must be joking .",
+                 "The talks (held in Doha) ended .", "NATO - the alliance - agreed .", "CAIRO -- Tanks ."):
+        assert body_start(text, 0, len(text)) == 0, text
+
+
+def test_timeline_entry_starts_after_the_dateline_and_its_evidence_slices_to_it():
+    """A day's summary is the sentence without its dateline ("KORLAN (Reuters) -"): the entry carries its own
+    date and sources; the evidence offsets start where the shown text does."""
+    from parley.corpus.timeline import prepare, summarize
+
+    wire = ("KORLAN (Reuters) - Dock workers at Korlan harbour walked out over pay on Monday , halting the ferry "
+            "services .\nThe port authority said talks would resume .")
+    arts = [{"id": "w1", "time": "2021-04-06", "text": wire}]
+    entry = summarize(prepare(arts), dates=1, sentences=1)[0]
+    assert entry["date"] == "2021-04-05"
+    assert entry["sentences"][0].startswith("Dock workers at Korlan harbour walked out")
+    doc_id, s, e = entry["evidence"][0]
+    assert doc_id == "w1" and wire[s:e] == entry["sentences"][0]
