@@ -16,8 +16,8 @@ modules and re-exports (``__all__``) are what ``annotate``, ``dating`` and ``ele
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import replace
 
 from parley.events import coding, constructions, generic, role_rank
 from parley.events.role_actor import addressee_subject, agent_extent, group_before, phrase_subject, pronoun_agent
@@ -101,7 +101,11 @@ def verb_part(sent: str, m, mentions):
         return m
     cut = m.start + first.end()
     inner = any(cut <= x[0] and x[1] <= m.end for x in mentions) or generic.after(sent, cut, m.end, prep=False)
-    return replace(m, end=cut) if inner else m
+    if not inner:
+        return m
+    m = copy.copy(m)
+    m.end = cut
+    return m
 
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
