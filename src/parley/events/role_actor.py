@@ -135,6 +135,9 @@ CHAIN_STOP = frozenset("of in on at by for with from into and or but the a an th
                        "said says told".split())
 
 
+ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)\s*")  # "X Association (AKK) officials": the mention's own
+
+
 def phrase_subject(sent: str, pos: int, subj: list, before_fn) -> list:
     """The generic subject phrase ("Louisiana officials", "Rebel fighters") that ends between the subject mention
     ``subj`` and the trigger at ``pos``, up to three chain words before it ("officials plan to ask BP"): a mention
@@ -147,8 +150,13 @@ def phrase_subject(sent: str, pos: int, subj: list, before_fn) -> list:
     for _ in range(4):
         got = before_fn(sent, q, floor)
         if got and got[0] >= floor and not re.search(r"[,;:()\"“”]", sent[got[1]:pos]):
-            # "U.S. officials", "Syrian troops": a mention right before the phrase qualifies it and stays
-            return subj if not sent[floor:got[0]].strip() else [got]
+            # "U.S. officials", "Syrian troops": a mention right before the phrase qualifies it and stays; a
+            # lower-case word between them ("A and top officials", "The Taliban have refused official talks")
+            # makes the phrase a conjunct or an object, not the subject
+            gap = sent[floor:got[0]]
+            if not gap.strip() or re.search(r"\b(?!(?:the|a|an)\b)[a-z]{2,}\b", gap) or ACRONYM.fullmatch(gap):
+                return subj
+            return [got]
         w = re.search(r"([\w’'-]+)\s*$", sent[floor:q])
         if not w or w.group(1).lower() in CHAIN_STOP or not w.group(1).islower():
             break

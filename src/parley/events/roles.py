@@ -91,6 +91,11 @@ def _modifier_actor(sent: str, m, roles, clause):
     return [got[2]], recs, got[:2], tgt
 
 
+# events whose cue's inner phrase is what is moved, not who undergoes it ("sending troops to X", "withdrew
+# soldiers from X"): the recipient is after the cue
+MOVED = frozenset({"AID", "MOBILIZE", "RETREAT"})
+
+
 def verb_part(sent: str, m, mentions):
     """The cue ``m`` cut to its first word when the words after it hold a mention or a generic phrase: a lexicon
     cue with a gap ("pressuring (…) to", "prevent (…) from", "ask (…) to") swallows the verb's object, and the
@@ -100,7 +105,8 @@ def verb_part(sent: str, m, mentions):
     if first is None or m.start + first.end() >= m.end:
         return m
     cut = m.start + first.end()
-    inner = any(cut <= x[0] and x[1] <= m.end for x in mentions) or generic.after(sent, cut, m.end, prep=False)
+    inner = m.cue.event not in MOVED and (any(cut <= x[0] and x[1] <= m.end for x in mentions)
+                                          or generic.after(sent, cut, m.end, prep=False))
     if not inner:
         return m
     m = copy.copy(m)
