@@ -289,3 +289,10 @@ def test_object_past_a_time_word(ctx):
     d = _events("Forces loyal to Pieter Dov clashed Friday with protesters in the capital.", {"d": DOV}, ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.recipient == ["protesters"]
+
+
+def test_according_to_source_is_not_the_actor(ctx):
+    d = _events("According to Velor Union, the deal would give Ostravia access to the port.",
+                {"v": VELOR, "o": OSTRAVIA}, ctx)
+    evs = [e for e in d.events if e.trigger == "deal"]
+    assert evs and "Velor Union" not in evs[0].actor, [(e.event, e.trigger, e.actor) for e in d.events]

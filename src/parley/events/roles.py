@@ -59,6 +59,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return demonym_target(sent, m, roles, doc.actors, passive)
 
 
+ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 # a time word or adverb between a verb and its object ("clashed Friday with opponents", "attacked again the …")
 TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                       r"today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
@@ -184,7 +185,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
     if not subj:
-        subj = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+        # "According to X, the deal would …": who vouches for the report does not act in it
+        acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
+        subj = group_before(sent, acting, m.start, c0) or group_before(sent, acting, m.start)
         subj = addressee_subject(sent, mentions, m.start, subj)
         subj = phrase_subject(sent, m.start, subj, generic.before)
     if pair:  # "called for talks between A and B": A and B are the recipients
