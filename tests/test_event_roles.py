@@ -296,3 +296,10 @@ def test_according_to_source_is_not_the_actor(ctx):
                 {"v": VELOR, "o": OSTRAVIA}, ctx)
     evs = [e for e in d.events if e.trigger == "deal"]
     assert evs and "Velor Union" not in evs[0].actor, [(e.event, e.trigger, e.actor) for e in d.events]
+
+
+def test_generic_subject_of_the_trigger_clause_before_another_clause_mention(ctx):
+    d = _events("Karnavia closed the border; rebel fighters then attacked the post.",
+                {"k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor and "fighters" in ev.actor[0]

@@ -135,17 +135,19 @@ CHAIN_STOP = frozenset("of in on at by for with from into and or but the a an th
                        "said says told".split())
 
 
+VERBISH = re.compile(r"\b(?:[a-z]+ed|[a-z]+ing|has|have|had|is|are|was|were|be|been|will|would|said|says|say)\b")
 ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)\s*")  # "X Association (AKK) officials": the mention's own
 
 
-def phrase_subject(sent: str, pos: int, subj: list, before_fn) -> list:
+def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None = None) -> list:
     """The generic subject phrase ("Louisiana officials", "Rebel fighters") that ends between the subject mention
     ``subj`` and the trigger at ``pos``, up to three chain words before it ("officials plan to ask BP"): a mention
     further back ("-LRB- AP Photo -RRB- Louisiana officials plan to ask …") belongs to another phrase.
     ``before_fn`` is ``generic.before``. Returns ``[phrase]`` or ``subj`` unchanged."""
-    if not subj:
+    clause = floor is not None  # no mention: the phrase is sought from the clause's start ``floor``
+    if not subj and not clause:
         return subj  # an empty side is ``generic.fill``'s, which knows reduced passives ("the 108 people killed")
-    floor = subj[-1][1]
+    floor = floor if clause else subj[-1][1]
     q = pos
     for _ in range(4):
         got = before_fn(sent, q, floor)
@@ -154,6 +156,8 @@ def phrase_subject(sent: str, pos: int, subj: list, before_fn) -> list:
             # lower-case word between them ("A and top officials", "The Taliban have refused official talks")
             # makes the phrase a conjunct or an object, not the subject
             gap = sent[floor:got[0]]
+            if clause:  # no verb before it in the clause ("; rebel fighters then attacked …")
+                return subj if VERBISH.search(gap) else [got]
             if not gap.strip() or re.search(r"\b(?!(?:the|a|an)\b)[a-z]{2,}\b", gap) or ACRONYM.fullmatch(gap):
                 return subj
             return [got]

@@ -66,6 +66,16 @@ TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|
                       r"evening))?\b", re.I)
 
 
+def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
+    """The generic subject phrase of the trigger's own clause ("… escalated Friday as pro-government forces took
+    control of Z"), tried before a mention of another clause; not a reduced passive's undergoer ("the 108 people
+    killed on 25 May")."""
+    word = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
+    if word.endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
+        return []
+    return phrase_subject(sent, m.start, [], generic.before, floor=c0)
+
+
 def _past_time_word(sent: str, m, roles, clause, passive: bool):
     """An empty recipient filled by the generic phrase after a time word ("Forces … clashed Friday with opponents
     of the regime"): ``generic.fill`` reads the words right after the trigger only."""
@@ -187,7 +197,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if not subj:
         # "According to X, the deal would …": who vouches for the report does not act in it
         acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
-        subj = group_before(sent, acting, m.start, c0) or group_before(sent, acting, m.start)
+        subj = group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
+            group_before(sent, acting, m.start)
         subj = addressee_subject(sent, mentions, m.start, subj)
         subj = phrase_subject(sent, m.start, subj, generic.before)
     if pair:  # "called for talks between A and B": A and B are the recipients
