@@ -464,3 +464,13 @@ def test_a_name_ending_in_a_plural_demonym_is_a_group_not_a_person():
     assert types["Christian Syrians"] == "group"
     assert types["Sunni Iraqis"] == "group"
     assert types["Louka Haddad"] == "person"
+
+
+def test_pull_quote_credit_glued_to_a_name_is_split():
+    # a pull quote's credit line runs into the next words on the page: two people, no "Quote" in a name
+    body = ("Dr Aldo Marek was convicted on Monday.\n\n"
+            "\"He cannot pay,\" End Quote Lena Voss Aldo Marek's co-counsel said the appeal would follow.\n\n"
+            "Lena Voss said the defence would appeal.\n")
+    names = set(_by_name(actors.annotate(_doc(body), _ctx())))
+    assert {"Aldo Marek", "Lena Voss"} <= names
+    assert not [n for n in names if "Quote" in n or n.count(" ") >= 3], names

@@ -259,3 +259,47 @@ def test_a_title_before_a_name_is_no_group_object(ctx):
     ev = _typed(d, "CONSULT")
     assert ev.recipient == ["Pieter Dov"]
     assert d.text[slice(*ev.recipient_spans[0])] == "Karnavian Foreign Minister Pieter Dov"  # the evidence words
+
+
+def test_gap_cue_takes_the_object_inside_it(ctx):
+    # "pressuring (…) to" spans its own object: the recipient is the one pressed, not a later name
+    d = _events("Karnavia has been pressuring Ostravia to establish a no-fly zone over Velor.",
+                {"k": KARNAVIA, "o": OSTRAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "REQUEST")
+    assert ev.actor == ["Karnavia"] and ev.recipient == ["Ostravia"]
+
+
+def test_speech_addressee_is_not_the_actor_of_the_reported_act(ctx):
+    d = _events("Pieter Dov tells Tomas Brell he will visit Karnavia next week.",
+                {"d": DOV, "b": BRELL, "k": KARNAVIA}, ctx)
+    evs = [e for e in d.events if e.event and e.trigger == "visit"]
+    assert evs, [(e.event, e.trigger, e.actor) for e in d.events]
+    assert evs[0].actor == ["Pieter Dov"]
+
+
+def test_generic_subject_phrase_nearer_than_a_mention(ctx):
+    # a credit line before the clause is no subject: the phrase right before the verb chain is
+    d = _events("Photo Tomas Brell -- local officials have urged Ostravia to pay for the clean-up.",
+                {"b": BRELL, "o": OSTRAVIA}, ctx)
+    ev = _typed(d, "REQUEST")
+    assert ev.actor == ["local officials"] and ev.recipient == ["Ostravia"]
+
+
+def test_object_past_a_time_word(ctx):
+    d = _events("Forces loyal to Pieter Dov clashed Friday with protesters in the capital.", {"d": DOV}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.recipient == ["protesters"]
+
+
+def test_according_to_source_is_not_the_actor(ctx):
+    d = _events("According to Velor Union, the deal would give Ostravia access to the port.",
+                {"v": VELOR, "o": OSTRAVIA}, ctx)
+    evs = [e for e in d.events if e.trigger == "deal"]
+    assert evs and "Velor Union" not in evs[0].actor, [(e.event, e.trigger, e.actor) for e in d.events]
+
+
+def test_generic_subject_of_the_trigger_clause_before_another_clause_mention(ctx):
+    d = _events("Karnavia closed the border; rebel fighters then attacked the post.",
+                {"k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor and "fighters" in ev.actor[0]

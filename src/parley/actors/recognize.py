@@ -121,6 +121,7 @@ class Recognizer(EvidencePass):
         optional spaCy entities before the evidence pass and types what they confirmed after it."""
         self._dictionary_pass()
         self._run_pass()
+        self._split_glued()
         if self.entities and entity_pass is not None:
             entity_pass.add_entities(self, self.entities)
         self._definite_pass()
@@ -219,6 +220,28 @@ class Recognizer(EvidencePass):
             if not self._titled_work(i):  # "the single Burning Summer Nights": a title, not an actor
                 self._split_run(i, j)
             i = j
+
+    def _split_glued(self) -> None:
+        """Two names glued into one run by layout ("… '' End Quote Michael Flanagan Conrad Murray 's co-counsel":
+        a pull quote's credit line runs into the next words): a person run of four or more words whose first or
+        last two-or-more words are, on their own, another person mention of the document is two people."""
+        alone = {m.text for m in self.mentions if m.type == "person" and m.tj - m.ti >= 2}
+        out = []
+        for m in self.mentions:
+            n = m.tj - m.ti
+            cut = None
+            if m.type == "person" and n >= 4 and m.entry is None and m.learned is None:
+                for p in range(m.ti + 2, m.tj - 1):
+                    head = self.text[m.s:self.toks[p - 1].e]
+                    tail = self.text[self.toks[p].s:m.e]
+                    if (head in alone and head != m.text) or (tail in alone and tail != m.text):
+                        cut = p
+                        break
+            if cut is None:
+                out.append(m)
+                continue
+            out += [self._mk(m.ti, cut, type="person"), self._mk(cut, m.tj, type="person")]
+        self.mentions = out
 
     def _titled_work(self, k: int) -> bool:
         """The run at ``k`` names a work: it follows a work noun ("song", "album", "film", "book", "titled" …),

@@ -107,3 +107,62 @@ def pronoun_agent(sent: str, pos: int, mentions) -> tuple | None:
     fits = [x for x in mentions if x[1] <= pos and (
         (word in ("his", "her")) == (getattr(x[2], "type", "") == "person") or word == "their")]
     return (got.start(1), got.end(), fits[-1][2]) if fits else None
+
+
+# "tells Sky News he will visit …", "told reporters they would …": a subject pronoun after a speech verb's
+# addressee opens the reported clause; its subject is the speaker, not the addressee
+ADDRESSEE_PRONOUN = re.compile(r"\b(?:tells?|told|telling|informed|informs)\s+(?P<to>[^,;:]{1,60}?)\s+(?:that\s+)?"
+                               r"(?:he|she|they|it|we)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def addressee_subject(sent: str, mentions, pos: int, subj: list) -> list:
+    """``subj`` with an addressee of speech replaced by the speaker: in "the chief executive of BP tells Sky News
+    he will visit the coast" the nearest mention before "visit" is Sky News, told of the visit; the one who will
+    visit is "he", the teller. The speaker is the subject group before the speech verb; the addressee is dropped
+    even when no speaker is named."""
+    if not subj:
+        return subj
+    got = ADDRESSEE_PRONOUN.search(sent, 0, pos)
+    if not got or got.end() != pos or not got.start("to") <= subj[-1][0] < got.end("to"):
+        return subj
+    return group_before(sent, mentions, got.start())
+
+
+# words that may stand between a subject phrase and its verb trigger: auxiliaries, adverbs and the verbs a
+# trigger is the complement of ("officials plan to ask", "forces have begun to shell"); no preposition, article
+# or relative pronoun (those make the phrase part of another noun phrase or clause)
+CHAIN_STOP = frozenset("of in on at by for with from into and or but the a an that who which whose whom as than "
+                       "said says told".split())
+
+
+VERBISH = re.compile(r"\b(?:[a-z]+ed|[a-z]+ing|has|have|had|is|are|was|were|be|been|will|would|said|says|say)\b")
+ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)\s*")  # "X Association (AKK) officials": the mention's own
+
+
+def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None = None) -> list:
+    """The generic subject phrase ("Louisiana officials", "Rebel fighters") that ends between the subject mention
+    ``subj`` and the trigger at ``pos``, up to three chain words before it ("officials plan to ask BP"): a mention
+    further back ("-LRB- AP Photo -RRB- Louisiana officials plan to ask …") belongs to another phrase.
+    ``before_fn`` is ``generic.before``. Returns ``[phrase]`` or ``subj`` unchanged."""
+    clause = floor is not None  # no mention: the phrase is sought from the clause's start ``floor``
+    if not subj and not clause:
+        return subj  # an empty side is ``generic.fill``'s, which knows reduced passives ("the 108 people killed")
+    floor = floor if clause else subj[-1][1]
+    q = pos
+    for _ in range(4):
+        got = before_fn(sent, q, floor)
+        if got and got[0] >= floor and not re.search(r"[,;:()\"“”]", sent[got[1]:pos]):
+            # "U.S. officials", "Syrian troops": a mention right before the phrase qualifies it and stays; a
+            # lower-case word between them ("A and top officials", "The Taliban have refused official talks")
+            # makes the phrase a conjunct or an object, not the subject
+            gap = sent[floor:got[0]]
+            if clause:  # no verb before it in the clause ("; rebel fighters then attacked …")
+                return subj if VERBISH.search(gap) else [got]
+            if not gap.strip() or re.search(r"\b(?!(?:the|a|an)\b)[a-z]{2,}\b", gap) or ACRONYM.fullmatch(gap):
+                return subj
+            return [got]
+        w = re.search(r"([\w’'-]+)\s*$", sent[floor:q])
+        if not w or w.group(1).lower() in CHAIN_STOP or not w.group(1).islower():
+            break
+        q = floor + w.start(1)
+    return subj

@@ -16,10 +16,11 @@ modules and re-exports (``__all__``) are what ``annotate``, ``dating`` and ``ele
 
 from __future__ import annotations
 
+import copy
 import re
 
 from parley.events import coding, constructions, generic, role_rank
-from parley.events.role_actor import agent_extent, group_before, pronoun_agent
+from parley.events.role_actor import addressee_subject, agent_extent, group_before, phrase_subject, pronoun_agent
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
@@ -36,7 +37,9 @@ VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|ha
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     """(actors, recipients, source span, target span) for the event cue ``m``, then the constructions that move
     them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
-    still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``)."""
+    still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``). A cue that spans its own
+    object ("ask BP to pay", "prevented reporters from") is read from its verb (``verb_part``)."""
+    m = verb_part(sent, m, mentions)
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
     roles = constructions.relative(sent, m, mentions, roles)
     roles = constructions.received(sent, m, mentions, roles)
@@ -50,8 +53,76 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     clause = coding.clause_window(sent, m.start)
     roles = generic.fill(sent, m, roles, clause, passive)
+    roles = _past_time_word(sent, m, roles, clause, passive)
+    roles = _modifier_actor(sent, m, roles, clause)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     return demonym_target(sent, m, roles, doc.actors, passive)
+
+
+ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
+# a time word or adverb between a verb and its object ("clashed Friday with opponents", "attacked again the …")
+TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                      r"today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
+                      r"evening))?\b", re.I)
+
+
+def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
+    """The generic subject phrase of the trigger's own clause ("… escalated Friday as pro-government forces took
+    control of Z"), tried before a mention of another clause; not a reduced passive's undergoer ("the 108 people
+    killed on 25 May")."""
+    word = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
+    if word.endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
+        return []
+    return phrase_subject(sent, m.start, [], generic.before, floor=c0)
+
+
+def _past_time_word(sent: str, m, roles, clause, passive: bool):
+    """An empty recipient filled by the generic phrase after a time word ("Forces … clashed Friday with opponents
+    of the regime"): ``generic.fill`` reads the words right after the trigger only."""
+    acts, recs, src, tgt = roles
+    gap = TIME_GAP.match(sent, m.end)
+    if recs or passive or not gap:
+        return roles
+    got = generic.after(sent, gap.end(), clause[1])
+    if got is None or (src and got[0] < src[1] and src[0] < got[1]):
+        return roles
+    return acts, [got[2]], src, got[:2]
+
+
+def _modifier_actor(sent: str, m, roles, clause):
+    """An empty actor of a cue that opens on a participant noun ("a rebel offensive", "a police raid"): the
+    modifier names who acts."""
+    acts, recs, src, tgt = roles
+    first = re.match(r"\S+", sent[m.start:m.end])
+    if acts or first is None or not sent[m.start + first.end():m.end].strip():
+        return roles
+    got = generic.before(sent, m.start + first.end(), max(clause[0], m.start - 30), skip_aux=False)
+    if got is None or got[1] != m.start + first.end():
+        return roles
+    return [got[2]], recs, got[:2], tgt
+
+
+# events whose cue's inner phrase is what is moved, not who undergoes it ("sending troops to X", "withdrew
+# soldiers from X"): the recipient is after the cue
+MOVED = frozenset({"AID", "MOBILIZE", "RETREAT"})
+
+
+def verb_part(sent: str, m, mentions):
+    """The cue ``m`` cut to its first word when the words after it hold a mention or a generic phrase: a lexicon
+    cue with a gap ("pressuring (…) to", "prevent (…) from", "ask (…) to") swallows the verb's object, and the
+    recipient rules look for the object after the cue, so the object inside it was lost or a later name taken
+    ("pressuring the White House to establish a no-fly zone over Libya" gave Libya)."""
+    first = re.match(r"\S+", sent[m.start:m.end])
+    if first is None or m.start + first.end() >= m.end:
+        return m
+    cut = m.start + first.end()
+    inner = m.cue.event not in MOVED and (any(cut <= x[0] and x[1] <= m.end for x in mentions)
+                                          or generic.after(sent, cut, m.end, prep=False))
+    if not inner:
+        return m
+    m = copy.copy(m)
+    m.end = cut
+    return m
 
 
 def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
@@ -124,7 +195,12 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
     if not subj:
-        subj = group_before(sent, mentions, m.start, c0) or group_before(sent, mentions, m.start)
+        # "According to X, the deal would …": who vouches for the report does not act in it
+        acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
+        subj = group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
+            group_before(sent, acting, m.start)
+        subj = addressee_subject(sent, mentions, m.start, subj)
+        subj = phrase_subject(sent, m.start, subj, generic.before)
     if pair:  # "called for talks between A and B": A and B are the recipients
         obj = pair
     else:
