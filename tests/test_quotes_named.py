@@ -95,3 +95,12 @@ def test_a_lone_name_before_an_apposition_is_a_speaker():
     rep = _speakers("Costa Mining lost money. Teckra, the mining company, says that alone among its rivals it "
                     "pays fifty million dollars in taxes.", {}, direct=False)
     assert list(rep.values()) == ["Teckra"]
+
+
+def test_an_age_before_the_name_before_an_apposition():
+    rep = _speakers("Most voters here back the mayor. 81-year-old Tomas Brel, a retired farmer who voted for Ruiz, "
+                    "said that given the field he now backs Berg.", direct=False)
+    assert list(rep.values()) == ["Tomas Brel"]
+    # "some say" keeps its subject: "Some" is no determiner of a noun "say"
+    rep = _speakers("Some say they hear echoes of a painful past in the speeches of the candidate.", {}, direct=False)
+    assert len(rep) == 1

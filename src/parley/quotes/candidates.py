@@ -319,7 +319,10 @@ class Candidates:
             described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
             place = men and men[0] == s and self._place_tail(lo, s)
             if men and not place and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
-                    not described or men[0] == s):  # not the newspaper in "a columnist for the newspaper X"
+                    not described or men[0] == s or (men[2].type == "person" and not any(
+                        w.lower() in self.lex.prepositions or w.lower() in ("who", "which", "and")
+                        for w in self.t[s:men[0]].split()))):
+                # not the newspaper in "a columnist for the newspaper X"; "81-year-old Parker Eaton, a …, said""
                 return self._speaker(men), men[0]
             if place:  # "a salesman from Sumter, South Carolina, says": the state is part of the apposition
                 if c < 0:
