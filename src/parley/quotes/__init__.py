@@ -84,6 +84,16 @@ Design choices:
   notes", "said Gamboa.") goes to the earlier full-named person ending in it (the most mentioned one when
   several do), a name cut at an initial ("Jock A" of "Jock A. Finlayson") is taken whole, and a lone
   capitalised word opening the phrase before a cue counts only if the article never writes it in lower case.
+- Named speakers beside the cue (second PolNeAR round): a cue word after a determiner or preposition is a
+  noun ("in states with …", "the reports"; not "after saying"), as is the end of "so-called"; "<clause with an
+  embedded quote>, said X, a …" gives X; a naming verb before an embedded quote beats a cue after it, and a
+  cue whose speaker phrase names no one yields to the sentence's subject before it; a later quote's cue in
+  the same sentence ("“a” and “b,” Dean proclaimed") gives both; "was asked by moderator X" gives X; "after
+  X told" is X's clause; subjects are read past a participial or subordinate opening ("Speaking at …, X";
+  "when Y spoke, X shot back, “…”", any -ed verb before the comma); "X’s campaign <verb>s" speaks for X
+  (not "X's spokeswoman Jane Doe"); "Rep. X of <Place>, an ally of …, said" is X; a lone name opening a clause
+  before an apposition ("Teck, the mining company, says") is a speaker when the article never writes it in
+  lower case.
 - One-word quotes without their own cue, or embedded in running text even beside a cue ("Trump's “excesses”
   are sickening, Hollande said"), are scare quotes, not statements, and are skipped; so are titles of works
   embedded in a sentence ("host of MSNBC's “Morning Joe,” suggested");

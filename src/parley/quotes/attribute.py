@@ -48,7 +48,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         items: list[tuple[int, int, object]] = []
         for ch in self._chains():
             items.append((ch[0].open, 0, ch))
-        for m in self.lex.cue_re.finditer(self.t):
+        for m in self.lex.find_cues(self.t):
             if not self._in_quote(m.start()):
                 items.append((m.start(), 1, m))
         items.sort(key=lambda x: (x[0], x[1]))
@@ -155,7 +155,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
     def _speech_in_sentence(self, seg: _Seg) -> bool:
         """A cue or naming verb outside quotes in the quote's sentence (read from the text, not from actors)."""
         s0, s1 = self.sents[self._sent_of(seg.open)] if self.sents else self.paras[seg.para]
-        if any(not self._in_quote(m.start()) for m in self.lex.cue_re.finditer(self.t, s0, s1)):
+        if any(not self._in_quote(m.start()) for m in self.lex.find_cues(self.t, s0, s1)):
             return True
         return any(w.lower() in self.lex.naming for w in re.findall(r"[A-Za-z]+", self.t[s0:seg.open]))
 

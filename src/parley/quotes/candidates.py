@@ -37,7 +37,7 @@ _SUBJECT_NAME = re.compile(r"([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*
 _GO_ON = {"went", "goes", "go", "going", "on", "to", "continued", "continues", "began", "begins", "later", "then"}
 _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Sen|Rep|Gov|Rev|Gen|Col|Sgt|Adm))\.")
 
-_OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+)"
+_OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)(?:[’']s|(?<=s)[’'])\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
 _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
@@ -95,7 +95,9 @@ class Candidates:
             tail = self._place_tail(lo, men[0])
             if tail:  # "Stacy Baker of Columbia, South Carolina says": the state of a place, not the speaker
                 return self._holder(lo, tail.start(1)) or UNNAMED, men[0]
-            if self._word_before(men[0], lo) in self.lex.prepositions:
+            if self._word_before(men[0], lo) in self.lex.prepositions and not re.search(
+                    r"(?<![\w’'])(?:after|before)\s+$", self.t[max(lo, men[0] - 8):men[0]]):
+                # "after Trump told The Post": a conjunction opening the cue's own clause, not a preposition
                 return self._holder(lo, men[0]) or UNNAMED, men[0]
             return self._speaker(men), men[0]
         if self.t[k - 1] == ",":
@@ -317,26 +319,44 @@ class Candidates:
             described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
             place = men and men[0] == s and self._place_tail(lo, s)
             if men and not place and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
-                    not described or men[0] == s):  # not the newspaper in "a columnist for the newspaper X"
+                    not described or men[0] == s or (men[2].type == "person" and not any(
+                        w.lower() in self.lex.prepositions or w.lower() in ("who", "which", "and")
+                        for w in self.t[s:men[0]].split()))):
+                # not the newspaper in "a columnist for the newspaper X"; "81-year-old Parker Eaton, a …, said""
                 return self._speaker(men), men[0]
             if place:  # "a salesman from Sumter, South Carolina, says": the state is part of the apposition
                 if c < 0:
                     return UNNAMED, s
                 end = c
                 continue
+            lead = self._person_of_place(s, e)
+            if lead:  # "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said"
+                return lead, lead.span[0]
             appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
                           or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
                     return self._named(seg, (s, e)), s
-                return self._name_before_apposition(s, e) or UNNAMED, s
+                return self._name_before_apposition(s, e, c < 0) or UNNAMED, s
             if c < 0:
                 return UNNAMED, s
             end = c
         return UNNAMED, end
 
-    def _name_before_apposition(self, s: int, e: int) -> _Speaker | None:
+    def _person_of_place(self, s: int, e: int) -> _Speaker | None:
+        """A part that is a person mention (after titles) and "of/from <Place>": "Rep. Tom Cole of Oklahoma"."""
+        i = bisect.bisect_left(self.mention_starts, s)
+        for men in self.mentions[i:i + 3]:
+            if men[0] >= min(e, s + 30) or not re.fullmatch(r"(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,})\s+){0,3}",
+                                                             self.t[s:men[0]]):
+                break
+            if men[2].type == "person" and men[1] < e and re.match(
+                    r"\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$", self.t[men[1]:e]):
+                return self._speaker(men)
+        return None
+
+    def _name_before_apposition(self, s: int, e: int, opens: bool = False) -> _Speaker | None:
         """The part before an apposition is a name the plain patterns missed: a person mention the actors stage
         cut ("Representative Adam B. Schiff" marked "Adam B"), a name ending in "Jr." ("James B. Comey Jr."),
         or a lone surname of a person named in full before ("Small, who attended the rally, said")."""
@@ -351,6 +371,15 @@ class Candidates:
                 return sp
         if not inside and _NAME_AT_END.fullmatch(seg):
             return self._named(seg, (s, s + len(seg)))
+        if opens and not inside and re.fullmatch(r"[A-Z][a-z][\w’'-]+", seg) and seg.lower() not in _NOT_NAME | _CALENDAR:
+            # "Teck, the Canadian mining company, says": a lone name opening the clause that the article never
+            # writes in lower case (not the state of "in Aurora, Colorado,")
+            if self._lowercase_words is None:
+                self._lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.t))
+            if seg.lower() not in self._lowercase_words:
+                body = re.search(r"(?<![\w’'])(?:company|firm|group|organi[sz]ation|network|newspaper|agency|bank|"
+                                 r"union|party)(?![\w’'])", self.t[e:e + 60])
+                return _Speaker(seg, None, (s, s + len(seg)), "organization" if body else "person")
         return None
 
     def _subject_after(self, cue_end: int, hi: int) -> tuple[_Speaker | None, int]:

@@ -15,6 +15,7 @@ from parley.quotes.view import UNNAMED, _Speaker
 _NEXT_WORD = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|repeatedly|often|once)\s+)?([a-z]+)\b")
 _NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "nor"}
 _ANY_VERB = re.compile(r"(.{1,80}?)\s+([a-z]{3,}(?:ed|s))\s*(?:[.,;!?]|$)", flags=re.S)
+_IRREGULAR = {"shot", "hit", "struck", "spoke", "fired", "put", "began", "went", "wrote", "thought"}
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PASSIVE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _VERB_THEN_PHRASE = re.compile(r"(.{1,60}?)\s+([a-z]{3,}ed)\s+(on|to|at|in|during|after|before|from|while|with|last|"
@@ -64,7 +65,7 @@ class Cues:
         hi = min(hi, self._sentence_end(j, hi))
         if j >= hi:
             return None
-        for m in self.lex.cue_re.finditer(self.t, j, min(hi, j + 110)):
+        for m in self.lex.find_cues(self.t, j, min(hi, j + 110)):
             word = m.group()
             if m.group("verb") and word in self.lex.participles:
                 continue
@@ -177,9 +178,9 @@ class Cues:
         si = self._sent_of(k - 1)
         if self.sents:
             lo = max(lo, self.sents[si][0])
-        cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
+        cues = [m for m in self.lex.find_cues(self.t, lo, k) if not self._in_quote(m.start())]
         if not cues:
-            return self._introduction(lo, k) if self.t[k - 1] != "," else None
+            return self._introduction(lo, k) if self.t[k - 1] != "," else self._verb_comma(lo, k - 1, si)
         m = cues[-1]
         if m.group("acc"):
             sp, _ = self._subject_after(m.end(), k)
@@ -189,6 +190,28 @@ class Cues:
                 sp2 = self._participle_speaker(m.start(), si) if m.group() in self.lex.participles else None
                 sp = sp2 or sp
         return sp, m.group(), m.start()
+
+    def _verb_comma(self, lo: int, comma: int, si: int):
+        """ "Hillary shot back, “…”", "Trump fired back Monday, “…”": the sentence's subject and a verb in -ed
+        (or a few irregular ones) right before the comma introduce the quote that follows it."""
+        if not self.sents:
+            return None
+        subj = self._sentence_subject(si)
+        if subj and lo <= subj[0] and subj[1] < comma:
+            sp, end = self._speaker(subj), subj[1]
+        else:
+            ps = self._pronoun_subject(si, comma)
+            if not ps:
+                return None
+            sp, end = ps[0], ps[1] + len(self._word_at(ps[1]))
+        rest = [w for w in self.t[end:comma].split() if w.lower() not in self.lex.between]
+        if not 1 <= len(rest) <= 3 or not re.fullmatch(r"[a-z]+", rest[0]):
+            return None
+        if not (rest[0].endswith("ed") or rest[0] in _IRREGULAR) or any(
+                not re.fullmatch(r"[a-z]+|[A-Z][a-z]+day", w) or w in self.lex.prepositions for w in rest[1:]
+                if w not in ("back", "up", "off")):
+            return None
+        return sp, rest[0], end
 
     def _intro_paragraph(self, seg: _Seg):
         """ "Caddell continued:" / "The New York Times reports:" as a paragraph of its own, then the quote
@@ -204,7 +227,7 @@ class Cues:
             return None
         lo = self.sents[self._sent_of(k - 1)][0] if self.sents else p0
         lo = max(lo, p0)
-        cues = [m for m in self.lex.cue_re.finditer(self.t, lo, k) if not self._in_quote(m.start())]
+        cues = [m for m in self.lex.find_cues(self.t, lo, k) if not self._in_quote(m.start())]
         if not cues:
             return None
         m = cues[-1]
@@ -229,7 +252,7 @@ class Cues:
         si = self._sent_of(seg.open)
         s0, s1 = self.sents[si] if self.sents else (self.paras[seg.para][0], self.paras[seg.para][1])
         best = None
-        for m in self.lex.cue_re.finditer(self.t, s0, s1):
+        for m in self.lex.find_cues(self.t, s0, s1):
             if self._in_quote(m.start()) or (m.group("verb") and m.group() in self.lex.inverted_only):
                 continue
             if m.group("acc"):
@@ -237,13 +260,17 @@ class Cues:
             elif m.group() in self.lex.participles:
                 sp = self._participle_speaker(m.start(), si)
             else:
-                sp, _ = self._subject_before(s0, m.start())
+                sp = self._passive_agent(m, s0)  # "Rubio was asked by moderator Gerard Baker whether …"
+                if sp is None:
+                    sp, _ = self._subject_before(s0, m.start())
                 if sp is None or sp is UNNAMED:  # “…,” said Jane Doe, urging them to “give him time.”
                     k = m.start()
                     while k > s0 and self.t[k - 1] in " ,":
                         k -= 1
                     if k > s0 and self.t[k - 1] in DQ:
                         sp = self._subject_after(m.end(), s1)[0] or sp
+                    elif "," in self.t[k:m.start()]:  # "… “make America great again” appeals to …, said X, a …"
+                        sp = self._inverted_named(m.end(), s1) or sp
             if sp is None:
                 continue
             cand = (sp, m.group(), m.start())
@@ -252,6 +279,39 @@ class Cues:
             elif best is None:
                 return cand
         return best
+
+    def _passive_agent(self, m, s0: int) -> _Speaker | None:
+        """ "was asked by X", "were told by X": the agent after "by" is the one who spoke."""
+        if not _PASSIVE.search(self.t, max(s0, m.start() - 24), m.start()):
+            return None
+        by = re.match(r"\s+by\s+(?:(?:the|a|an)\s+)?", self.t[m.end():m.end() + 20])
+        if not by:
+            return None
+        j = m.end() + by.end()
+        men = self.by_start.get(j)
+        i = bisect.bisect_left(self.mention_starts, j)
+        for later in self.mentions[i:i + 4]:  # "by Fox Business moderator Gerard Baker": the person after the role
+            if later[0] > j + 50 or not re.fullmatch(r"(?:[A-Za-z][\w.’'-]*\s+){0,4}", self.t[j:later[0]]):
+                break
+            if later[2].type == "person" and (men is None or men[2].type != "person" or re.search(
+                    r"\s[a-z]", self.t[men[1]:later[0]])):
+                men = later
+                break
+        return self._speaker(men) if men and men[2].type in ("person", "organization", "group") else None
+
+    def _later_cue(self, seg: _Seg):
+        """An embedded quote with no cue of its own whose sentence goes on to a quote with one: “a” and “b,”
+        Howard Dean proclaimed: the later quote's cue gives both."""
+        si = self._sent_of(seg.open)
+        s1 = self.sents[si][1]
+        i = bisect.bisect_right(self.seg_starts, seg.open)
+        for nxt in self.segs[i:i + 4]:
+            if nxt.open >= s1 or nxt.para != seg.para:
+                break
+            if nxt.after is not None:
+                r = self._after_zone(nxt)
+                return r if r and r[0] is not None and r[0] is not UNNAMED else None
+        return None
 
     def _attribute_chain(self, chain: list[_Seg]):
         first = chain[0]
@@ -273,17 +333,28 @@ class Cues:
             return r[0], r[1], r[2], True
         if first.partial:
             r = self._sentence_cue(first)
-            if r:
+            if r is None or r[0] is UNNAMED or r[2] > first.open:
+                # "X called it a “constitutional coup”", "Trump accused Cruz of being “politically correct”"; a
+                # naming verb before the quote is nearer than a cue after it ("… “ISIS' best recruiter.” She
+                # also said")
+                n = self._naming_cue(first)
+                if n and (r is None or (n[0] is not UNNAMED and n[0] is not None)):
+                    r = n
+            if r and r[0] is not UNNAMED:
                 return r[0], r[1], r[2], False
-            r = self._naming_cue(first)
-            if r:  # "X called it a “constitutional coup”", "Trump accused Cruz of being “politically correct”"
-                return r[0], r[1], r[2], False
+            later = self._later_cue(first) if self.sents else None
+            if later:
+                return later[0], later[1], later[2], False
             subj = self._sentence_subject(self._sent_of(first.open)) if self.sents else None
+            if subj and r and subj[0] > r[2]:
+                subj = None  # "A staffer emailed Mills the list “…”": after an unnamed speaker's cue, an object
             if subj and subj[0] < first.open:  # "Clinton was “a little surprised”": words lent by the subject
                 return self._speaker(subj), None, subj[0], False
             ps = self._pronoun_subject(self._sent_of(first.open), first.open) if self.sents else None
             if ps:  # "He called Trump “not a smart man”"
                 return ps[0], None, ps[1], False
+            if r:  # a cue whose speaker phrase names no one ("a senior official called it “a disaster”")
+                return r[0], r[1], r[2], False
             loose = self._loose_subject(first)
             if loose:
                 return self._speaker(loose), None, loose[0], False

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+) $")
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes" / "cues.yaml"
 FIRST_NAMES = DATA.with_name("first_names.tsv")  # first name -> "m"/"f" (1990 US Census lists, see its header)
 
@@ -42,6 +43,24 @@ class Lexicon:
     adjunct_openers: frozenset = frozenset()
     label_kickers: frozenset = frozenset()
     first_names: dict | None = None
+    determiners: frozenset = frozenset()
+
+    def find_cues(self, text: str, lo: int = 0, hi: int | None = None):
+        """The cue matches in ``text[lo:hi]`` that are verbs: not a word after a determiner or a preposition
+        ("in states with more diverse electorates", "the reports", "his claims"; a participle after a
+        preposition stays a verb: "after saying that"), nor the end of a hyphenated word ("so-called")."""
+        for m in self.cue_re.finditer(text, lo, len(text) if hi is None else hi):
+            s = m.start()
+            if m.group("verb") and s > 0:
+                if text[s - 1] == "-":
+                    continue
+                w = _WORD_BEFORE.search(text, max(0, s - 16), s)
+                if w:
+                    word = w.group(1).lower()
+                    if word in self.determiners or (word in self.prepositions and word != "to"
+                                                    and not m.group().endswith("ing")):
+                        continue
+            yield m
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -62,6 +81,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"), camp_nouns=low("camp_nouns"),
         adjunct_openers=low("adjunct_openers"), label_kickers=low("label_kickers"),
         first_names=_first_names(path.with_name(FIRST_NAMES.name)),
+        determiners=low("determiners"),
     )
 
 

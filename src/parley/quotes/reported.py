@@ -116,7 +116,7 @@ class Reported:
         ce = cs + m.start() if m else s1
         # ", but Hun Sen said …": another speaker's cue starts a new report
         for b in re.finditer(r"(?:,\s*(?:but|and|while|whereas)|;)\s+", self.t[cs:ce]):
-            for c in self.lex.cue_re.finditer(self.t, cs + b.end(), min(ce, cs + b.end() + 60)):
+            for c in self.lex.find_cues(self.t, cs + b.end(), min(ce, cs + b.end() + 60)):
                 if c.group("verb"):
                     sp, start = self._subject_before(cs + b.end(), c.start())
                     if sp not in (None, UNNAMED) and not self.t[cs + b.end():start].strip():
@@ -197,6 +197,9 @@ class Reported:
                 sp, start = self._subject_before(s0, cue_s)
                 if sp is None:
                     return None
+                agent = self._passive_agent(m, s0) if sp is UNNAMED and m.group("verb") else None
+                if agent:  # "Rubio was asked by moderator Gerard Baker whether …": the agent asked
+                    sp = agent
                 if sp is UNNAMED and m.group("verb"):
                     lead = self.t[max(s0, cue_s - 12):cue_s].rstrip().rstrip(",").rstrip()
                     if lead[-1:] in DQ or lead[-2:] in ("''", "’’"):

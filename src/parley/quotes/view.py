@@ -26,6 +26,9 @@ _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "pro
                 "governor", "president", "mayor"}
 
 _WORD = re.compile(r"\s*([A-Za-z]+)")
+_INTRO_WORDS = {"when", "while", "as", "although", "though", "since", "because", "if", "once", "asked", "pressed"}
+_SUBORDINATE = {"when", "while", "as", "although", "though", "since", "because", "if", "once", "after", "before",
+                "until", "whether", "where"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -128,7 +131,9 @@ class View:
         comma = self.t.find(",", s0, s1)
         # "At an event in St. Clairsville, Ohio, 62-year-old Jane Doe …": after up to 3 commas when the sentence
         # opens with a preposition (one comma otherwise: the common case stays one look)
-        most = 4 if self._word_at(s0).lower() in self.lex.prepositions else 2
+        # (or a participle or subordinating conjunction: "Speaking at a town hall in Salem, New Hampshire, Trump …")
+        w0 = self._word_at(s0).lower()
+        most = 4 if w0 in self.lex.prepositions or w0 in _INTRO_WORDS or (w0.endswith("ing") and len(w0) > 5) else 2
         while comma > 0 and len(starts) < most and len(self.t[s0:comma].split()) <= 15:
             starts.append(comma + 1)
             comma = self.t.find(",", comma + 1, s1)
@@ -138,17 +143,30 @@ class View:
                 if self._in_quote(s):
                     continue
                 lead = self.t[st:s].split()
+                if lead and lead[0].lower() in _SUBORDINATE:
+                    break  # "In 1992, when Jerry Brown criticized Clinton, Hillary shot back": the next part
                 if len(lead) > 5 or any(w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS
                                         for w in lead):
                     break  # "He called Trump …": the subject is the pronoun, Trump the object
                 if any(c in self.t[st:s] for c in ",;:" + DQ):
                     break
-                if self.t[e:e + 2] in ("’s", "'s"):
-                    continue  # "Sam Rainsy’s party ..." -> the party
+                if self.t[e:e + 2] in ("’s", "'s") or (self.t[e - 1:e] == "s" and self.t[e:e + 2] in ("’ ", "' ")):
+                    # "Ryan’s campaign shrugged off …": a camp or office speaks for its principal; "Sam Rainsy’s
+                    # party ..." -> the party
+                    camp = re.match(r"[’']s?\s+(?:[a-z-]+\s+)?(?:" + self._camp_words() + r")\b(?!\s+[A-Z])",
+                                    self.t[e:e + 40]) if a.type == "person" else None
+                    if camp:  # not "Trump's spokeswoman Hope Hicks": she is the subject
+                        return (s, e, a)
+                    continue
                 if persons_only and a.type != "person":
                     continue
                 return (s, e, a)
         return None
+
+    def _camp_words(self) -> str:
+        if not hasattr(self, "_camp_alt"):
+            self._camp_alt = "|".join(sorted(map(re.escape, self.lex.camp_nouns | {"campaign", "team", "office"})))
+        return self._camp_alt
 
     def _sentence_subjects(self) -> list[tuple[int, _Speaker]]:
         out = []
