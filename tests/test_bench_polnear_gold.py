@@ -1,5 +1,6 @@
 """The PolNeAR bench's gold speaker rule R1 (bench/quotes_polnear.py): descriptions are not names (R1b/R1d),
-a document's author follows "by" (R1e), and the older rule stays available behind ``--name-rule runs``."""
+a document's author follows "by" (R1e), an apposed name beats a name modifying a description (R1f), and the older
+rules stay available behind ``--name-rule descriptions`` and ``runs``."""
 
 import importlib.util
 import sys
@@ -30,3 +31,19 @@ def test_weekday_is_no_name_and_document_author_follows_by():
     assert polnear.name_in("A report released in September by the National Academies of Sciences, Engineering "
                            "and Medicine", rule="descriptions") == "National Academies"
     assert polnear.name_in("a copy of the letter reviewed by The Post", rule="descriptions") is None
+
+
+def test_apposed_name_after_a_modifying_name_is_the_speaker():
+    # R1f: the reader names the person after the apposition comma, not the organisation modifying the head
+    assert polnear.name_in("the White House press secretary, Josh Earnest,", rule="appositions") == "Josh Earnest"
+    assert polnear.name_in("another Twitter user, Johanna Bayer", rule="appositions") == "Johanna Bayer"
+    assert polnear.name_in("Florida’s Republican attorney general, Pam Bondi,", rule="appositions") == "Pam Bondi"
+    assert polnear.name_in("another Twitter user, Johanna Bayer", rule="descriptions") == "Twitter"  # R1d-e, kept
+
+
+def test_apposition_rule_leaves_places_names_and_coordinates_alone():
+    assert polnear.name_in("Students at a private Catholic high school in Merrillville, Indiana,",
+                           rule="appositions") != "Indiana"
+    assert polnear.name_in("Stacy Baker of Columbia, South Carolina", rule="appositions") == "Stacy Baker"
+    assert polnear.name_in("Bob Mulholland, a California superdelegate", rule="appositions") == "Bob Mulholland"
+    assert polnear.name_in("Mr. Trump's daughter Ivanka and her husband, Jared Kushner,", rule="appositions") == "Ivanka"
