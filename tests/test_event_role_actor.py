@@ -27,6 +27,7 @@ def test_a_possessor_right_before_the_trigger_acts_and_a_country_possessive_fall
     assert _actor("Karnavia's threat alarmed many.", "threat") == ["Karnavia"]
     # "Karnavia's president": the country possessive is skipped, then the clause's opening phrase gives it back
     assert _actor("Karnavia's president has lifted the ban.", "lifted") == ["Karnavia"]
+    assert _actor("Karnavia 's threat alarmed many.", "threat") == ["Karnavia"]  # Penn-Treebank tokenised text
     # "X's ruling party" is a side of its own: no fallback to X
     assert _actor("Karnavia's ruling party has lifted the ban.", "lifted") == []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, past_form
+from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, past_form
 
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
@@ -28,7 +28,7 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
         if is_poss(sent, m):
             # "X's threat", "X's meeting": a possessor directly before the trigger is its actor
             gap = sent[m[1]:pos]
-            if re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", gap) and not (
+            if re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,2}", gap) and not (
                     len(gap.split()) > 1 and past_form(sent[pos:pos + 20].split()[0] if sent[pos:].split() else "")):
                 head = m
                 break
@@ -78,7 +78,7 @@ def subject_np_fallback(sent: str, before, pos: int, lo: int):
     return None
 
 
-AGENT_NOUN = re.compile(r"^(?:’s|'s|’)\s+(?:(?:top|senior|chief|own|former|close)\s+)?(?:aides?|advisers?|advisors?|spokes(?:man|"
+AGENT_NOUN = re.compile("^" + POSS_S + r"\s+(?:(?:top|senior|chief|own|former|close)\s+)?(?:aides?|advisers?|advisors?|spokes(?:man|"
                         r"woman|person)|officials?|ministry|ministers?|forces|troops|soldiers|loyalists|supporters|"
                         r"lawyers?|allies|camp|government|administration|envoys?|diplomats?|delegation|militia|police)\b",
                         re.I)

@@ -31,6 +31,7 @@ import numpy as np
 from parley.events import coding
 from parley.events.role_phrases import (
     FUNCTION,
+    POSS_S,
     aside_spans,
     in_parens,
     is_modifier,
@@ -62,7 +63,7 @@ def _chain(gap: str) -> bool:
         re.fullmatch(r"[A-Z][\w.-]*|[a-z][a-z-]*", w) and w not in FUNCTION for w in words)
 
 
-APPOSITION = re.compile(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:the\s+)?")
+APPOSITION = re.compile(POSS_S + r"\s*(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:the\s+)?")
 SUBORD = re.compile(r"\b(?:if|when|while|after|before|because|although|though|since|unless|until|whereas|as)\b",
                     re.I)
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)$", re.I)
