@@ -57,6 +57,10 @@ NON_STATE = re.compile(r"\b(?:party|parties|opposition|ruling|rebels?|insurgents
                        r"dissidents?|protesters?|activists?|union|unions)\b", re.I)
 
 
+SUBORD = re.compile(r"\b(?:as|while|whilst|when|whereas|after|before|because|since|until|though|although|if|unless|"
+                    r"once|but)\b", re.I)
+
+
 def subject_np_fallback(sent: str, before, pos: int, lo: int):
     """When every mention before the trigger was skipped as a place or a country possessive, one inside the
     clause's opening noun phrase stands for the subject's side: "Israel's president has lifted …", "Authorities
@@ -72,6 +76,8 @@ def subject_np_fallback(sent: str, before, pos: int, lo: int):
             continue
         if NON_STATE.search(sent[m[1]:pos]):
             continue  # "X's ruling party", "X's opposition leader" is a side of its own, not X
+        if SUBORD.search(sent[m[1]:pos]):
+            continue  # "The violence in X escalated as forces took …": X's phrase is another clause's subject
         if is_place(sent, m) and not re.search(r"\b[A-Za-z][\w-]*\s+in\s+(?:the\s+)?$", lead):
             continue
         return m
