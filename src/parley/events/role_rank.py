@@ -268,8 +268,9 @@ def _mentioned(group, mentions) -> bool:
 
 
 # the rules' pick stands when it is the one a phrase rule chose over an earlier mention of the same noun phrase:
-# the apposition after a possessive ("the X's acting president, Y") or the name after a title ("X deputy leader Y")
-KEEP = ("apposition", "chain_head")
+# the apposition after a possessive ("the X's acting president, Y") or the name after a title ("X deputy leader Y"),
+# and the possessor of a nominal trigger ("… over X's support for the rebels": X supports)
+KEEP = ("apposition", "chain_head", "poss_nominal")
 # a mention of another clause is never chosen over the rules' pick: the subject of a subordinate clause ("If X
 # continues …, Y could arrest Z") or a mention a subordinating conjunction parts from the trigger ("… initiated by
 # X after the CNRP refused to …")

@@ -145,6 +145,9 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
+HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
@@ -214,7 +217,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
             obj = [(phrase[0], obj[0][1], obj[0][2]), *obj[1:]]
     if not subj and len(obj) == 1:
         after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
-        if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
+        # a subjectless head: "Talks X–Y …" (not "Sanctions on X over Y's …": "on X" is the head's object)
+        if after and not is_place(sent, obj[0]) and m.start < 3 and not HEAD_PREP.match(sent, m.end):
             subj, obj = obj, after[:1]
     src = subj[-1] if subj else None
     tgt = obj[0] if obj else None
