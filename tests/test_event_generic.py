@@ -209,3 +209,10 @@ def test_a_complement_takes_the_clause_opening_phrase_as_its_actor():
     m.end = m.start + len("provide")
     acts, _, src, _ = generic.fill(s, m, ([], [], None, None), (0, len(s)), False)
     assert s[slice(*src)] == "Karnavian foreign ministers"
+
+
+def test_a_subordinator_is_no_modifier_of_the_phrase():
+    # "Friday as armed fighters": "as" opens the clause, so the phrase never reaches back to "Friday as …"
+    s = "Shelling resumed Friday as masked fighters attacked the town."
+    got = generic.before(s, s.index("attacked"), 0)
+    assert s[got[0]:got[1]] == "masked fighters"

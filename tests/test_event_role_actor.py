@@ -27,6 +27,7 @@ def test_a_possessor_right_before_the_trigger_acts_and_a_country_possessive_fall
     assert _actor("Karnavia's threat alarmed many.", "threat") == ["Karnavia"]
     # "Karnavia's president": the country possessive is skipped, then the clause's opening phrase gives it back
     assert _actor("Karnavia's president has lifted the ban.", "lifted") == ["Karnavia"]
+    assert _actor("Karnavia 's threat alarmed many.", "threat") == ["Karnavia"]  # Penn-Treebank tokenised text
     # "X's ruling party" is a side of its own: no fallback to X
     assert _actor("Karnavia's ruling party has lifted the ban.", "lifted") == []
 
@@ -54,3 +55,9 @@ def test_a_possessive_pronoun_agent_stands_for_the_nearest_fitting_mention():
     assert got and got[2].name == "Tomas Brell" and s[got[0]:got[1]] == "his police"
     s = "Karnavia said Tomas Brell was detained by its forces."
     assert pronoun_agent(s, s.index("its") - 1, mentions(s, NAMES))[2].name == "Karnavia"
+
+
+def test_the_fallback_phrase_of_another_clause_is_no_subject():
+    # "The violence in X escalated as …": the phrase is the subject of "escalated", not of the later trigger
+    assert _actor("The violence in Karnavia escalated as troops attacked the town.", "attacked") == []
+    assert _actor("Authorities in Karnavia have attacked the town.", "attacked") == ["Karnavia"]

@@ -41,6 +41,12 @@ def test_report_sources_possessors_and_parentheses():
     assert is_poss(s, _m(s, "Karnavia")) and in_parens(s, _m(s, "Velor Union"))
 
 
+def test_the_penn_treebank_possessive_of_tokenised_text_is_a_possessive():
+    s = "Troops met Karnavia 's president and Velor Union 'superpower' envoys."
+    assert is_poss(s, _m(s, "Karnavia"))
+    assert not is_poss(s, _m(s, "Velor Union"))  # a quote opening after a space is no possessive
+
+
 def test_an_aside_is_not_eligible_unless_it_holds_the_position():
     s = "Tomas Brell, echoing the Velor Union, attacked Karnavia."
     ms = mentions(s, NAMES)
@@ -59,3 +65,10 @@ def test_an_official_of_a_side_who_said_it_is_a_source():
     assert is_source(s, _m(s, "Velor Union"))
     s = "Protesters rallied against the Velor Union, officials said."
     assert not is_source(s, _m(s, "Velor Union"))  # the officials are another subject
+
+
+def test_a_phrase_between_spaced_dashes_after_a_name_is_an_aside_not_after_a_common_noun():
+    s = "Tomas Brell - the Velor Union 's rival in the vote - called for strikes."
+    assert eligible(s, mentions(s, NAMES), s.index("called")) == [_m(s, "Tomas Brell")]
+    s = "The Velor Union 's top official - envoy Tomas Brell - called for strikes."
+    assert _m(s, "Tomas Brell") in eligible(s, mentions(s, NAMES), s.index("called"))

@@ -24,6 +24,8 @@ def test_the_first_mention_after_skipping_places_and_sources():
 def test_an_apposition_after_a_possessive_object_and_a_person_after_a_title():
     assert _recipient("Police arrested the Velor Union's acting leader, Tomas Brell.", "arrested") == ["Tomas Brell"]
     assert _recipient("Police arrested Velor Union senior official Tomas Brell.", "arrested") == ["Tomas Brell"]
+    # the Penn-Treebank spelling of tokenised corpora ("Karnavia 's") is the same possessive
+    assert _recipient("Police arrested Karnavia 's acting leader, Tomas Brell.", "arrested") == ["Tomas Brell"]
 
 
 def test_to_a_country_is_the_goal_of_a_directed_act_only():

@@ -303,3 +303,19 @@ def test_generic_subject_of_the_trigger_clause_before_another_clause_mention(ctx
                 {"k": KARNAVIA}, ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.actor and "fighters" in ev.actor[0]
+
+
+def test_a_sentence_opening_nominal_with_on_x_keeps_x_as_its_target(ctx):
+    # "Sanctions on X over Y's …": "on X" is the head's object, not a subjectless "Talks X–Y" head
+    d = _events("Sanctions on Karnavia over Pieter Dov's support for the rebels were extended.",
+                {"k": KARNAVIA, "d": DOV}, ctx)
+    ev = _typed(d, "SANCTION")
+    assert ev.actor == [] and ev.recipient == ["Karnavia"]
+
+
+def test_the_possessor_of_a_nominal_trigger_stays_its_actor(ctx):
+    # the ranker never moves the actor of "X's support" off its possessor to the main clause's subject
+    d = _events("The Velor Union voted to impose sanctions on Karnavia over Pieter Dov's support for the rebels.",
+                {"v": VELOR, "k": KARNAVIA, "d": DOV}, ctx)
+    assert _typed(d, "SUPPORT").actor == ["Pieter Dov"]
+    assert _typed(d, "SANCTION").recipient == ["Karnavia"]

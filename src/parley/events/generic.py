@@ -31,7 +31,8 @@ NP_WORD = re.compile(r"(?:the|a|an|at|least|more|than|over|some|about|nearly|alm
                      r"unarmed|innocent|local|foreign|young|elderly|wounded|injured|fleeing|displaced|peaceful|"
                      r"armed|suspected|alleged|unidentified|unknown|masked|[0-9][0-9,.]*|[A-Z][\w-]*)$")
 # a plain lower-case modifier inside a phrase ("rebel", "foreign", "traditional"): no verb form, no function word
-MODIFIER = re.compile(r"(?!(?:and|or|of|the|to|in|on|at|by|for|with|from|has|have|had|was|were|is|are|said|says)$)"
+MODIFIER = re.compile(r"(?!(?:and|or|of|the|to|in|on|at|by|for|with|from|has|have|had|was|were|is|are|said|says|as|while|"
+                      r"when|after|before|but|that|if|because|since|until|though|although)$)"
                       r"[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)")
 LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up|down|out|off|back)$", re.I)
 AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|"

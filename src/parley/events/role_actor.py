@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, past_form
+from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, past_form
 
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
@@ -28,7 +28,7 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
         if is_poss(sent, m):
             # "X's threat", "X's meeting": a possessor directly before the trigger is its actor
             gap = sent[m[1]:pos]
-            if re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", gap) and not (
+            if re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,2}", gap) and not (
                     len(gap.split()) > 1 and past_form(sent[pos:pos + 20].split()[0] if sent[pos:].split() else "")):
                 head = m
                 break
@@ -57,6 +57,10 @@ NON_STATE = re.compile(r"\b(?:party|parties|opposition|ruling|rebels?|insurgents
                        r"dissidents?|protesters?|activists?|union|unions)\b", re.I)
 
 
+SUBORD = re.compile(r"\b(?:as|while|whilst|when|whereas|after|before|because|since|until|though|although|if|unless|"
+                    r"once|but)\b", re.I)
+
+
 def subject_np_fallback(sent: str, before, pos: int, lo: int):
     """When every mention before the trigger was skipped as a place or a country possessive, one inside the
     clause's opening noun phrase stands for the subject's side: "Israel's president has lifted …", "Authorities
@@ -72,13 +76,15 @@ def subject_np_fallback(sent: str, before, pos: int, lo: int):
             continue
         if NON_STATE.search(sent[m[1]:pos]):
             continue  # "X's ruling party", "X's opposition leader" is a side of its own, not X
+        if SUBORD.search(sent[m[1]:pos]):
+            continue  # "The violence in X escalated as forces took …": X's phrase is another clause's subject
         if is_place(sent, m) and not re.search(r"\b[A-Za-z][\w-]*\s+in\s+(?:the\s+)?$", lead):
             continue
         return m
     return None
 
 
-AGENT_NOUN = re.compile(r"^(?:’s|'s|’)\s+(?:(?:top|senior|chief|own|former|close)\s+)?(?:aides?|advisers?|advisors?|spokes(?:man|"
+AGENT_NOUN = re.compile("^" + POSS_S + r"\s+(?:(?:top|senior|chief|own|former|close)\s+)?(?:aides?|advisers?|advisors?|spokes(?:man|"
                         r"woman|person)|officials?|ministry|ministers?|forces|troops|soldiers|loyalists|supporters|"
                         r"lawyers?|allies|camp|government|administration|envoys?|diplomats?|delegation|militia|police)\b",
                         re.I)

@@ -9,7 +9,7 @@ import re
 from parley.document import Document
 from parley.events.candidates import sentence_mentions
 from parley.events.constructions import GPE_TYPES
-from parley.events.role_phrases import in_parens, is_poss, uniq
+from parley.events.role_phrases import POSS_S, in_parens, is_poss, uniq
 
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 PAIR_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?two|both(?:\s+the)?|(?:the\s+)?ruling\s+and\s+opposition)\s+"
@@ -32,7 +32,7 @@ def doc_pairs(doc: Document) -> list[tuple[int, list]]:
         ms = [x for x in sentence_mentions(doc, s, e) if not in_parens(sent, x)]
         # heads of possessive chains: "A's B (C)" -> B
         heads = [x for i, x in enumerate(ms) if not (is_poss(sent, x) and i + 1 < len(ms)
-                                                     and re.fullmatch(r"(?:’s|'s)\s*", sent[x[1]:ms[i + 1][0]]))]
+                                                     and re.fullmatch(POSS_S + r"\s*", sent[x[1]:ms[i + 1][0]]))]
         for x, y in zip(heads, heads[1:], strict=False):
             if getattr(x[2], "type", "") in GPE_TYPES or x[2] is y[2]:
                 continue

@@ -19,7 +19,9 @@ PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|aroun
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
 
 
-POSS = re.compile(r"^(?:’s|'s|’|')")
+# a possessive ending: "X's", "X’s", "rebels'" and the Penn-Treebank spelling of tokenised corpora ("Jordan 's King")
+POSS_S = r"(?:’s|'s|’|'|\s['’]s(?!\w))"
+POSS = re.compile("^" + POSS_S)
 
 
 FUNCTION = frozenset("""a an the and or but nor so yet as at by for from in into of on onto to with without when
@@ -30,6 +32,9 @@ FUNCTION = frozenset("""a an the and or but nor so yet as at by for from in into
 
 
 ASIDE = re.compile(r",\s+(?:\w+ing\b|which\b|who\b|whose\b|a\s+|an\s+|the\s+)[^,;]*,")
+
+
+DASH_ASIDE = re.compile(r"\s(?:--?|–|—)\s[^-–—;,]{3,80}?\s(?:--?|–|—)\s")
 
 
 PAST_IRREGULAR = frozenset("met held shot beat took fought sent won led struck told said made brought sought".split())
@@ -76,7 +81,7 @@ def is_source(sent: str, x) -> bool:
 
 
 def is_poss(sent: str, x) -> bool:
-    return bool(POSS.match(sent[x[1]:x[1] + 2]))
+    return bool(POSS.match(sent[x[1]:x[1] + 4]))
 
 
 def in_parens(sent: str, x) -> bool:
@@ -85,10 +90,17 @@ def in_parens(sent: str, x) -> bool:
 
 def aside_spans(sent: str, pos: int) -> list[tuple[int, int]]:
     """Comma-delimited asides that do not contain ``pos``: participial phrases (", echoing X and Y,"),
-    non-restrictive relative clauses (", which …,") and appositions of a title (", a former X lawmaker,")."""
+    non-restrictive relative clauses (", which …,"), appositions of a title (", a former X lawmaker,") and
+    a phrase between two spaced dashes after a name ("X - Y's opponent in the election - called …")."""
     out = []
     for x in ASIDE.finditer(sent):
         if not x.start() <= pos < x.end():
+            out.append((x.start(), x.end()))
+    for x in DASH_ASIDE.finditer(sent):
+        # after a name only ("John Doe - X's rival - called"): after a common noun ("X's top official - Admiral
+        # Y - approved") the dashes hold the name the noun stands for
+        before = sent[:x.start()].split()
+        if before and before[-1][:1].isupper() and not x.start() <= pos < x.end():
             out.append((x.start(), x.end()))
     return out
 

@@ -31,6 +31,7 @@ import numpy as np
 from parley.events import coding
 from parley.events.role_phrases import (
     FUNCTION,
+    POSS_S,
     aside_spans,
     in_parens,
     is_modifier,
@@ -62,7 +63,7 @@ def _chain(gap: str) -> bool:
         re.fullmatch(r"[A-Z][\w.-]*|[a-z][a-z-]*", w) and w not in FUNCTION for w in words)
 
 
-APPOSITION = re.compile(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:the\s+)?")
+APPOSITION = re.compile(POSS_S + r"\s*(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:the\s+)?")
 SUBORD = re.compile(r"\b(?:if|when|while|after|before|because|although|though|since|unless|until|whereas|as)\b",
                     re.I)
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)$", re.I)
@@ -267,8 +268,9 @@ def _mentioned(group, mentions) -> bool:
 
 
 # the rules' pick stands when it is the one a phrase rule chose over an earlier mention of the same noun phrase:
-# the apposition after a possessive ("the X's acting president, Y") or the name after a title ("X deputy leader Y")
-KEEP = ("apposition", "chain_head")
+# the apposition after a possessive ("the X's acting president, Y") or the name after a title ("X deputy leader Y"),
+# and the possessor of a nominal trigger ("… over X's support for the rebels": X supports)
+KEEP = ("apposition", "chain_head", "poss_nominal")
 # a mention of another clause is never chosen over the rules' pick: the subject of a subordinate clause ("If X
 # continues …, Y could arrest Z") or a mention a subordinating conjunction parts from the trigger ("… initiated by
 # X after the CNRP refused to …")

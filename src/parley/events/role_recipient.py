@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parley.document import Actor
 from parley.events.constructions import GPE_TYPES
-from parley.events.role_phrases import FUNCTION, eligible, is_place, is_poss, is_source
+from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, is_source
 
 # "withdraw its troops from X", "sent their own forces": the actor's own agents are its means, not the recipient
 OWN = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?(?:[a-z-]+\s+)?$", re.I)
@@ -39,8 +39,8 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
     if len(after) > 1:
         gap = sent[first[1]:after[1][0]]
         if is_poss(sent, first) and (
-                re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
-                re.fullmatch(r"(?:’s|'s|’|')\s*", gap)):
+                re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
+                re.fullmatch(POSS_S + r"\s*", gap)):
             return _coordinated(sent, after[1], after)  # "the party's acting president, Y"
         words = gap.split()
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):

@@ -22,7 +22,7 @@ import re
 from parley.events import coding, constructions, generic, role_rank
 from parley.events.role_actor import addressee_subject, agent_extent, group_before, phrase_subject, pronoun_agent
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
-from parley.events.role_phrases import FUNCTION, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
+from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
@@ -145,6 +145,9 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
+HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
@@ -175,7 +178,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if is_nominal(sent, m):
         # "the arrest of X", "X's threat", "talks with X": the possessor (or "by X") acts, "of/with X" undergoes
         poss = [x for x in mentions if x[1] <= m.start and is_poss(sent, x)
-                and re.fullmatch(r"(?:’s|'s|’|')\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
+                and re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
         by = re.match(r"\s+by\s+", sent[m.end:])
         agent = poss[-1:] or (object_after(sent, mentions, m.end + by.end(), c1) if by else [])
         if not agent and not by and DOER_VERB.search(sent[max(0, m.start - 40):m.start]):
@@ -214,7 +217,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
             obj = [(phrase[0], obj[0][1], obj[0][2]), *obj[1:]]
     if not subj and len(obj) == 1:
         after = [x for x in mentions if x[0] >= obj[0][1] and x[1] <= c1 and not is_place(sent, x)]
-        if after and not is_place(sent, obj[0]) and m.start < 3:  # a subjectless head: "Talks X–Y …"
+        # a subjectless head: "Talks X–Y …" (not "Sanctions on X over Y's …": "on X" is the head's object)
+        if after and not is_place(sent, obj[0]) and m.start < 3 and not HEAD_PREP.match(sent, m.end):
             subj, obj = obj, after[:1]
     src = subj[-1] if subj else None
     tgt = obj[0] if obj else None
