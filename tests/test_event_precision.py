@@ -297,3 +297,18 @@ def test_declining_to_comment_and_pessimism_stay_statements(ctx):
                         ("The Velor Union is considering imposing new sanctions on the Marsh Party.", "014")):
         doc = annotate(_doc(text, {"v": VELOR, "m": MARSH, "b": BRELL}), ctx)
         assert [(e.event, e.cameo) for e in doc.events] == [(None, cameo)], text
+
+
+def test_public_health_measure_is_not_coded(ctx):
+    # a ban or quarantine against a disease restricts no political target (gold README, COERCE ambiguities)
+    for text in ("Ostravia banned imports of pork from the Velor Union on Monday after the swine flu outbreak.",
+                 "Ostravia closed its schools on Monday to stop the spread of the virus."):
+        d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR}, [("Monday", "2013-09-16", "day")]), ctx)
+        assert not {"COERCE", "SANCTION"} & set(_types(d)), text
+    # the same ban against a political target, or an arrest in an outbreak, is still coded
+    for text in ("Ostravia banned the Marsh Party on Monday after the swine flu outbreak, citing its protests.",
+                 "Ostravia banned imports from the Velor Union on Monday in retaliation for its sanctions.",
+                 "Ostravia police arrested Tomas Brell on Monday for hiding cases of the flu outbreak."):
+        d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "m": MARSH, "b": BRELL},
+                          [("Monday", "2013-09-16", "day")]), ctx)
+        assert {"COERCE", "SANCTION"} & set(_types(d)), text

@@ -24,7 +24,7 @@ from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
 from parley.events.codable import DETS, aggregate, aim_of_act, background_where, conditional, names_no_side
-from parley.events.constructions import by_mishap, toll_without_force
+from parley.events.constructions import by_mishap, health_measure, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
@@ -159,6 +159,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "an explosion killed 11 workers": no side used force
         if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
+        if kind == "event" and health_measure(sent, m, etype):
+            continue  # "banned pork imports after the swine flu outbreak": a public-health measure, no target
         if kind == "event" and etype is not None and (aggregate(sent, m) or background_where(sent, m)):
             continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …": background
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):
