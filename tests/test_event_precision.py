@@ -312,3 +312,15 @@ def test_public_health_measure_is_not_coded(ctx):
         d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "m": MARSH, "b": BRELL},
                           [("Monday", "2013-09-16", "day")]), ctx)
         assert {"COERCE", "SANCTION"} & set(_types(d)), text
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Ostravia complained on Monday that the Velor Union is moving troops to the border.", "ACCUSE"),
+    ("Ostravia and the Velor Union exchanged insults over the radio on Monday.", "ACCUSE"),
+    ("Ostravia congratulated Tomas Brell on Monday.", "SUPPORT"),
+    ("Ostravia said on Monday it is proposing a new Security Council resolution on the Velor Union.", "REQUEST"),
+])
+def test_petrarch_default_verbs_are_cued(ctx, text, etype):
+    # verbs with no cue before (missed gold events of the article dev gold); PETRARCH2 default codes
+    d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, [("Monday", "2013-09-16", "day")]), ctx)
+    assert etype in _types(d), text
