@@ -324,3 +324,20 @@ def test_petrarch_default_verbs_are_cued(ctx, text, etype):
     # verbs with no cue before (missed gold events of the article dev gold); PETRARCH2 default codes
     d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, [("Monday", "2013-09-16", "day")]), ctx)
     assert etype in _types(d), text
+
+
+def test_performative_in_a_quote_is_the_speakers_act(ctx):
+    from parley.document import Quote
+
+    def quoted(text: str, words: str):
+        d = _doc(text, {"b": BRELL, "o": OSTRAVIA})
+        i = text.index(words)
+        d.quotes = [Quote("Tomas Brell", "b", words, i, i + len(words), speaker_span=[0, 11])]
+        return [(e.event, e.actor) for e in annotate(d, ctx).events if e.kind == "event"]
+
+    # the quote opens with the appeal (or "We …"): Brell makes it
+    assert ("REQUEST", ["Tomas Brell"]) in quoted('Tomas Brell said: "We urge all sides in Ostravia to allow access."',
+                                                   "We urge all sides in Ostravia to allow access.")
+    # an appeal the speaker only reports is still not coded from the quote
+    assert not quoted('Tomas Brell said: "They have urged all sides in Ostravia to allow access."',
+                      "They have urged all sides in Ostravia to allow access.")
