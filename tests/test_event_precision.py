@@ -297,3 +297,47 @@ def test_declining_to_comment_and_pessimism_stay_statements(ctx):
                         ("The Velor Union is considering imposing new sanctions on the Marsh Party.", "014")):
         doc = annotate(_doc(text, {"v": VELOR, "m": MARSH, "b": BRELL}), ctx)
         assert [(e.event, e.cameo) for e in doc.events] == [(None, cameo)], text
+
+
+def test_public_health_measure_is_not_coded(ctx):
+    # a ban or quarantine against a disease restricts no political target (gold README, COERCE ambiguities)
+    for text in ("Ostravia banned imports of pork from the Velor Union on Monday after the swine flu outbreak.",
+                 "Ostravia closed its schools on Monday to stop the spread of the virus."):
+        d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR}, [("Monday", "2013-09-16", "day")]), ctx)
+        assert not {"COERCE", "SANCTION"} & set(_types(d)), text
+    # the same ban against a political target, or an arrest in an outbreak, is still coded
+    for text in ("Ostravia banned the Marsh Party on Monday after the swine flu outbreak, citing its protests.",
+                 "Ostravia banned imports from the Velor Union on Monday in retaliation for its sanctions.",
+                 "Ostravia police arrested Tomas Brell on Monday for hiding cases of the flu outbreak."):
+        d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "m": MARSH, "b": BRELL},
+                          [("Monday", "2013-09-16", "day")]), ctx)
+        assert {"COERCE", "SANCTION"} & set(_types(d)), text
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Ostravia complained on Monday that the Velor Union is moving troops to the border.", "ACCUSE"),
+    ("Ostravia and the Velor Union exchanged insults over the radio on Monday.", "ACCUSE"),
+    ("Ostravia congratulated Tomas Brell on Monday.", "SUPPORT"),
+    ("Ostravia said on Monday it is proposing a new Security Council resolution on the Velor Union.", "REQUEST"),
+])
+def test_petrarch_default_verbs_are_cued(ctx, text, etype):
+    # verbs with no cue before (missed gold events of the article dev gold); PETRARCH2 default codes
+    d = annotate(_doc(text, {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, [("Monday", "2013-09-16", "day")]), ctx)
+    assert etype in _types(d), text
+
+
+def test_performative_in_a_quote_is_the_speakers_act(ctx):
+    from parley.document import Quote
+
+    def quoted(text: str, words: str):
+        d = _doc(text, {"b": BRELL, "o": OSTRAVIA})
+        i = text.index(words)
+        d.quotes = [Quote("Tomas Brell", "b", words, i, i + len(words), speaker_span=[0, 11])]
+        return [(e.event, e.actor) for e in annotate(d, ctx).events if e.kind == "event"]
+
+    # the quote opens with the appeal (or "We …"): Brell makes it
+    assert ("REQUEST", ["Tomas Brell"]) in quoted('Tomas Brell said: "We urge all sides in Ostravia to allow access."',
+                                                   "We urge all sides in Ostravia to allow access.")
+    # an appeal the speaker only reports is still not coded from the quote
+    assert not quoted('Tomas Brell said: "They have urged all sides in Ostravia to allow access."',
+                      "They have urged all sides in Ostravia to allow access.")

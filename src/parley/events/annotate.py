@@ -23,8 +23,16 @@ from parley.events import coding
 from parley.events import features as F
 from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subject, sentence_mentions
 from parley.events.classifier import get_classifier
-from parley.events.codable import DETS, aggregate, aim_of_act, background_where, conditional, names_no_side
-from parley.events.constructions import by_mishap, toll_without_force
+from parley.events.codable import (
+    DETS,
+    aggregate,
+    aim_of_act,
+    background_where,
+    conditional,
+    names_no_side,
+    performative_in_quote,
+)
+from parley.events.constructions import by_mishap, health_measure, toll_without_force
 from parley.events.dating import date_for, is_historical
 from parley.events.elections import election_events
 from parley.events.flags import flags
@@ -68,7 +76,8 @@ def annotate(doc: Document, ctx) -> Document:
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
         elections += [(si, m) for m in matches if m.cue.kind == "election" and not inside(s + m.start, quote_spans)]
-        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)]
+        evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)
+               or performative_in_quote(doc.text, quote_spans, s + m.start, m)]
         evs = evs[:max(0, min(MAX_CUES, MAX_DOC_CUES - n_cues))]
         n_cues += len(evs)
         sent_cues[si] = evs
@@ -91,6 +100,10 @@ def annotate(doc: Document, ctx) -> Document:
         # precise cues first, so that they claim their type (one event per type per sentence)
         for m in sorted(evs, key=lambda m: (not m.cue.precise, m.start)):
             actors, recips, src, tgt = roles[m.start]
+            if inside(s + m.start, quote_spans):  # a performative in a quote: the act is the speaker's
+                actors, src = find_speaker(doc, s, e, mentions, m)
+                if not actors:
+                    continue
             units.append(Unit(si, m, "event", actors, recips, F.mark(sent, src, tgt), sent, src, tgt, mentions))
     # the speech units are classified too: what a speaker's words *do* (urge, deny, accuse, promise) is codable
     # the classifier is the stage's cost: it runs only where its answer is used — not for a precise cue (its type
@@ -159,6 +172,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "an explosion killed 11 workers": no side used force
         if etype == "ASSAULT" and kind == "event" and toll_without_force(sent, m, actors):
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
+        if kind == "event" and health_measure(sent, m, etype):
+            continue  # "banned pork imports after the swine flu outbreak": a public-health measure, no target
         if kind == "event" and etype is not None and (aggregate(sent, m) or background_where(sent, m)):
             continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …": background
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):

@@ -166,3 +166,25 @@ def toll_without_force(sent: str, m, actors) -> bool:
     if actors or not TOLL.search(sent[m.start:m.end]):
         return False
     return not FORCE_CONTEXT.search(sent)
+
+
+DISEASE = re.compile(r"\b(?:flu|influenza|virus(?:es)?|outbreaks?|epidemics?|pandemics?|diseases?|infections?|"
+                     r"infected|contagio(?:n|us)|H\d+N\d+|SARS|cholera|measles|ebola|public[- ]health|"
+                     r"health (?:reasons|risks?|grounds|measures?|precautions?|concerns?))\b", re.I)
+POLITICAL_CAUSE = re.compile(r"\b(?:retaliat\w*|reprisal|sanctions?|protests?|protesters|opposition|dissent\w*|"
+                             r"crackdown|rebels?|insurgents?|militants?|journalists?|newspapers?|parties|party)\b", re.I)
+MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
+MEASURE = re.compile(r"(?:ban|bann|bar|clos|shut|quarantin|suspen|halt|restrict|curfew|lockdown|embargo|seal|"
+                     r"cordon|isolat|prohibit|block|cull|slaughter|stop)", re.I)
+
+
+def health_measure(sent: str, m, etype: str | None) -> bool:
+    """A ban, closure or quarantine taken against a disease ("China banned pork imports from Mexico after the
+    swine flu outbreak", "quarantined 70 tourists to stop the virus"): the gold README (COERCE ambiguities of the
+    PLOVER manual) codes no public-health measure in a disaster, since it restricts no political target. A
+    COERCE or SANCTION trigger whose sentence names a disease and no political cause or target (retaliation,
+    sanctions, protesters, the opposition, a newspaper, …) is not coded; an arrest or a raid (no measure word
+    in the trigger) still is."""
+    if etype not in MEASURE_TYPES or not MEASURE.match(sent[m.start:m.end]) or not DISEASE.search(sent):
+        return False
+    return not POLITICAL_CAUSE.search(sent)
