@@ -32,6 +32,10 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.seg_spans = [(s.open, s.close) for s in self.segs]
         self.seg_starts = [s.open for s in self.segs]
         self._mentions(doc.actors)
+        self.name_gendered: set[str] = set()  # actors gendered only by their census first name (``_gender``)
+        self.mention_counts: dict[str, int] = {}  # actor id -> mentions, for ``_named_often``
+        for _s, _e, a in self.mentions:
+            self.mention_counts[a.id] = self.mention_counts.get(a.id, 0) + 1
         self.gender = {a.id: self._gender(a) for a in doc.actors}
         self.events: list[tuple[int, _Speaker, int]] = []  # (position, speaker, paragraph)
         self.cue_log: list[tuple[int, int, _Speaker, str]] = []  # (cue start, sentence, speaker, cue)

@@ -78,8 +78,6 @@ class Pronouns:
             return "male" if votes["male"] > votes["female"] else "female"
         name = self._name_gender(_Speaker(a.name, a.id, None)) if a.type == "person" else None
         if name:
-            if not hasattr(self, "name_gendered"):
-                self.name_gendered = set()
             self.name_gendered.add(a.id)
             return name
         if weak["male"] != weak["female"]:
@@ -109,7 +107,7 @@ class Pronouns:
                 if sp.type != "person":
                     continue
                 g = self.gender.get(sp.id) if sp.id else self._name_gender(sp)
-                soft = not sp.id or sp.id in getattr(self, "name_gendered", ())
+                soft = not sp.id or sp.id in self.name_gendered
                 if g and kind != "person" and g != kind and not (soft and spoke):
                     continue
                 # a speaker whose first name alone disagrees is still taken ("Kim" is a woman's name in the
@@ -130,12 +128,8 @@ class Pronouns:
         return UNNAMED
 
     def _named_often(self, sp: _Speaker) -> bool:
-        """The speaker's actor has more than one mention (counted once per document)."""
-        if getattr(self, "_mention_counts", None) is None:
-            self._mention_counts = {}
-            for _s, _e, a in self.mentions:
-                self._mention_counts[a.id] = self._mention_counts.get(a.id, 0) + 1
-        return self._mention_counts.get(sp.id, 0) > 1
+        """The speaker's actor has more than one mention (``mention_counts``, counted once per document)."""
+        return self.mention_counts.get(sp.id, 0) > 1
 
     def _salient_person(self, pos: int, kind: str) -> _Speaker:
         """No recent speaker or subject fits ("Adelson's agenda ... the gambling tycoon told Reuters"): the
