@@ -111,14 +111,13 @@ def undergone_from(sent: str, m, mentions, roles):
     return [x[2]], subj, x[:2], roles[2] if subj else None
 
 
-MISHAP = re.compile(r"\b(?:explosions?|fires?|blaze|earthquakes?|quakes?|storms?|floods?|flooding|crash(?:es)?|"
-                    r"accidents?|collisions?|landslides?|tsunamis?|hurricanes?|cyclones?|typhoons?|diseases?|"
-                    r"outbreaks?|epidemics?|pandemics?|virus|viruses|flu|influenza|strains?|contagion|avalanches?|heatwaves?|droughts?|derailments?|stampedes?)\b", re.I)
-
-
-NATURAL = re.compile(r"(?:earthquakes?|quakes?|storms?|floods?|flooding|hurricanes?|cyclones?|typhoons?|tsunamis?|"
-                     r"diseases?|outbreaks?|epidemics?|pandemics?|virus|viruses|flu|influenza|strains?|contagion|"
-                     r"droughts?|heatwaves?|landslides?|avalanches?)$", re.I)
+# natural mishaps (what may "strike" a place) and the man-made ones; both are mishaps of no side
+_NATURAL_WORDS = (r"earthquakes?|quakes?|storms?|floods?|flooding|hurricanes?|cyclones?|typhoons?|tsunamis?|"
+                  r"diseases?|outbreaks?|epidemics?|pandemics?|virus|viruses|flu|influenza|strains?|contagion|"
+                  r"droughts?|heatwaves?|landslides?|avalanches?")
+MISHAP = re.compile(rf"\b(?:explosions?|fires?|blaze|crash(?:es)?|accidents?|collisions?|derailments?|stampedes?|"
+                    rf"{_NATURAL_WORDS})\b", re.I)
+NATURAL = re.compile(rf"(?:{_NATURAL_WORDS})$", re.I)
 PLACE_PREP = re.compile(r"\b(?:on|at|in|near|aboard|of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
