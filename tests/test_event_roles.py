@@ -319,3 +319,9 @@ def test_the_possessor_of_a_nominal_trigger_stays_its_actor(ctx):
                 {"v": VELOR, "k": KARNAVIA, "d": DOV}, ctx)
     assert _typed(d, "SUPPORT").actor == ["Pieter Dov"]
     assert _typed(d, "SANCTION").recipient == ["Karnavia"]
+
+
+def test_a_weekday_between_verb_and_phrase_is_skipped_for_the_recipient():
+    from parley.events.roles import TIME_GAP
+    assert TIME_GAP.match(" on Wednesday night with", 0).group().strip() == "on Wednesday night"
+    assert TIME_GAP.match(" Sunday", 0) and not TIME_GAP.match(" Sundays", 0) and not TIME_GAP.match(" Brell", 0)

@@ -142,6 +142,11 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     iso, name = hit
     if any(getattr(a, "code", None) == iso or a.name == name for a in roles[0]):
         return roles
+    return roles[0], [country_side(actors, iso, name)], roles[2], got.span(1)
+
+
+def country_side(actors, iso: str, name: str):
+    """The article's actor for the country ``iso`` when it has one, else a country participant made here (id
+    ``country:<ISO3>``, not added to the document's actors)."""
     own = next((a for a in actors if getattr(a, "type", "") == "country" and (a.name == name or a.code == iso)), None)
-    who = own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")
-    return roles[0], [who], roles[2], got.span(1)
+    return own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")

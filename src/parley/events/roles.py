@@ -20,12 +20,14 @@ import copy
 import re
 
 from parley.events import coding, constructions, generic, role_rank
-from parley.events.role_actor import addressee_subject, agent_extent, group_before, phrase_subject, pronoun_agent
+from parley.events.role_actor import (addressee_subject, agent_extent, demonym_actor, group_before, phrase_subject,
+                                      pronoun_agent)
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
+from parley.timex.lexicon import WEEKDAYS
 
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
            "is_nominal", "own_act", "pair_anaphor", "paired", "reported_roles", "statement_target"]
@@ -56,13 +58,15 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = _past_time_word(sent, m, roles, clause, passive)
     roles = _modifier_actor(sent, m, roles, clause)
     roles = place_target(sent, m, mentions, roles, clause, passive)
-    return demonym_target(sent, m, roles, doc.actors, passive)
+    roles = demonym_target(sent, m, roles, doc.actors, passive)
+    return demonym_actor(sent, m, roles, doc.actors, clause, passive)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 # a time word or adverb between a verb and its object ("clashed Friday with opponents", "attacked again the …")
-TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                      r"today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
+# (the weekday names are the timex lexicon's, not a second copy)
+TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) +
+                      r"|today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
                       r"evening))?\b", re.I)
 
 
