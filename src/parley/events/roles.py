@@ -20,8 +20,14 @@ import copy
 import re
 
 from parley.events import coding, constructions, generic, role_rank
-from parley.events.role_actor import (addressee_subject, agent_extent, demonym_actor, group_before, phrase_subject,
-                                      pronoun_agent)
+from parley.events.role_actor import (
+    addressee_subject,
+    agent_extent,
+    demonym_actor,
+    group_before,
+    phrase_subject,
+    pronoun_agent,
+)
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import demonym_target, goal, object_after, place_target
