@@ -325,3 +325,27 @@ def test_a_weekday_between_verb_and_phrase_is_skipped_for_the_recipient():
     from parley.events.roles import TIME_GAP
     assert TIME_GAP.match(" on Wednesday night with", 0).group().strip() == "on Wednesday night"
     assert TIME_GAP.match(" Sunday", 0) and not TIME_GAP.match(" Sundays", 0) and not TIME_GAP.match(" Brell", 0)
+
+
+def test_the_forces_a_mobilize_moves_are_its_means_not_its_recipient():
+    from parley.events.roles import mobilized_means
+    from role_fixtures import cue, mentions, names
+    s = "Ostravia mobilized army reservists for a war against Karnavia."
+    ms = mentions(s, {"Ostravia": "country", "army": "group", "Karnavia": "country"})
+    for x in ms:
+        x[2].code = "MIL" if x[2].name == "army" else None
+    m = cue(s, "mobilized", "MOBILIZE")
+    army = next(x for x in ms if x[2].name == "army")
+    got = mobilized_means(s, m, ms, ([ms[0][2]], [army[2]], ms[0][:2], army[:2]), (0, len(s)))
+    assert names([(0, 0, a) for a in got[1]]) == ["Karnavia"] and s[slice(*got[3])] == "Karnavia"
+    # nothing they are moved against: no recipient; another type, or a recipient that is no force: unchanged
+    s2 = "Ostravia mobilized army reservists."
+    ms2 = [x for x in ms if x[2].name != "Karnavia"]
+    ms2 = [(s2.index(x[2].name), s2.index(x[2].name) + len(x[2].name), x[2]) for x in ms2]
+    assert mobilized_means(s2, cue(s2, "mobilized", "MOBILIZE"), ms2, ([ms2[0][2]], [ms2[1][2]], ms2[0][:2],
+                                                                         ms2[1][:2]), (0, len(s2)))[1] == []
+    roles = ([ms[0][2]], [army[2]], ms[0][:2], army[:2])
+    assert mobilized_means(s, cue(s, "mobilized", "ASSAULT"), ms, roles, (0, len(s))) == roles
+    kar = next(x for x in ms if x[2].name == "Karnavia")
+    roles = ([ms[0][2]], [kar[2]], ms[0][:2], kar[:2])
+    assert mobilized_means(s, m, ms, roles, (0, len(s))) == roles

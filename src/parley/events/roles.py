@@ -55,12 +55,14 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.attributed(sent, m, mentions, roles)
     roles = constructions.undergone_from(sent, m, mentions, roles)
     roles = demanded(sent, m, mentions, roles)
+    roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     clause = coding.clause_window(sent, m.start)
     roles = generic.fill(sent, m, roles, clause, passive)
+    roles = mobilized_means(sent, m, mentions, roles, clause)  # a generic phrase too ("mobilized troops")
     roles = _past_time_word(sent, m, roles, clause, passive)
     roles = _modifier_actor(sent, m, roles, clause)
     roles = place_target(sent, m, mentions, roles, clause, passive)
@@ -97,6 +99,29 @@ def _past_time_word(sent: str, m, roles, clause, passive: bool):
     if got is None or (src and got[0] < src[1] and src[0] < got[1]):
         return roles
     return acts, [got[2]], src, got[:2]
+
+
+FORCE_CODES = ("MIL", "COP")
+TOWARD = re.compile(r"\b(?:against|to|into|toward|towards|near|at)\s+(?:the\s+)?$", re.I)
+
+
+def mobilized_means(sent: str, m, mentions, roles, clause):
+    """A MOBILIZE whose recipient is the forces it moves ("mobilized troops", "deployed army reservists for a war
+    against X"): those forces are the means, the actor's own; the recipient is whom or where they are moved
+    against ("against X", "to X", "closer to X"), else none (the article gold README: MOBILIZE codes deploying
+    troops, its target the side or place they face)."""
+    acts, recs, src, tgt = roles
+    if m.cue.event != "MOBILIZE" or not recs or not tgt or tgt[0] - m.end > 30:
+        return roles
+    if not all((getattr(a, "code", None) or "")[-3:] in FORCE_CODES for a in recs):
+        return roles
+    taken = {a.id for a in acts}
+    for x in mentions:
+        if x[0] < tgt[1] or x[1] > clause[1] or x[2].id in taken:
+            continue
+        if TOWARD.search(sent, max(tgt[1], x[0] - 30), x[0]):
+            return acts, [x[2]], src, x[:2]
+    return acts, [], src, None
 
 
 def _modifier_actor(sent: str, m, roles, clause):
