@@ -349,3 +349,22 @@ def test_the_forces_a_mobilize_moves_are_its_means_not_its_recipient():
     kar = next(x for x in ms if x[2].name == "Karnavia")
     roles = ([ms[0][2]], [kar[2]], ms[0][:2], kar[:2])
     assert mobilized_means(s, m, ms, roles, (0, len(s))) == roles
+
+
+def test_the_object_of_the_infinitive_a_cue_governs_is_its_recipient():
+    from parley.events.roles import complement_object
+    from role_fixtures import cue
+
+    def rec(s, word, event="THREATEN"):
+        got = complement_object(s, cue(s, word, event), ([], [], None, None), (0, len(s)), False, [])
+        return [a.name for a in got[1]], s[slice(*got[3])] if got[3] else None
+
+    assert rec("Ostravia threatened to shell Chilean towns.", "threatened") == (["Chile"], "Chilean")
+    assert rec("Ostravia threatened today to impose import curbs against Chilean goods.", "threatened") == \
+        (["Chile"], "Chilean")
+    assert rec("Ostravia refuses to free the prisoners.", "refuses to", "REJECT") == (["the prisoners"],
+                                                                                      "the prisoners")
+    # no infinitive after the cue, or a passive: nothing
+    assert rec("Ostravia threatened Chilean towns.", "threatened") == ([], None)
+    s = "Ostravia threatened to shell Chilean towns."
+    assert complement_object(s, cue(s, "threatened"), ([], [], None, None), (0, len(s)), True, [])[1] == []

@@ -65,6 +65,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = mobilized_means(sent, m, mentions, roles, clause)  # a generic phrase too ("mobilized troops")
     roles = _past_time_word(sent, m, roles, clause, passive)
     roles = _modifier_actor(sent, m, roles, clause)
+    roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     return demonym_actor(sent, m, roles, doc.actors, clause, passive)
@@ -99,6 +100,32 @@ def _past_time_word(sent: str, m, roles, clause, passive: bool):
     if got is None or (src and got[0] < src[1] and src[0] < got[1]):
         return roles
     return acts, [got[2]], src, got[:2]
+
+
+# the infinitive a cue governs ("threatened to shell …", "refusing to lift the curfew on …", "agreed to re-open its
+# borders to …"): its verb, and the verb's object noun before the preposition that names whom it touches
+INFINITIVE = re.compile(r"(?P<to>\s+to)?\s+(?P<verb>(?!(?:the|a|an|be|have)\b)[a-z][a-z-]+)(?P<obj>\s+(?:(?:the|a|an|its|their|"
+                        r"his|her|all|any)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:on|against|to|for|from|with)\s))?")
+
+
+def complement_object(sent: str, m, roles, clause, passive: bool, actors):
+    """An empty recipient of a cue that governs an infinitive: the generic phrase or demonym-qualified object of
+    that infinitive ("Ostravia threatened to shell Karnavian towns" → Karnavia, "refuses to lift the ban on aid
+    workers" → aid workers). No actor mention was found after the cue, and the words right after it are the
+    verb, so neither ``generic.fill`` nor ``demonym_target`` reached the object."""
+    if roles[1] or passive:
+        return roles
+    gap = TIME_GAP.match(sent, m.end)  # "threatened today to impose …"
+    got = INFINITIVE.match(sent, gap.end() if gap else m.end, clause[1])
+    if got is None or not (got.group("to") or re.search(r"\bto$", sent[m.start:m.end])):
+        return roles
+    pos = got.end()
+    phrase = generic.after(sent, pos, clause[1])
+    if phrase is not None and not (roles[2] and phrase[0] < roles[2][1] and roles[2][0] < phrase[1]):
+        return roles[0], [phrase[2]], roles[2], phrase[:2]
+    inner = copy.copy(m)
+    inner.end = pos
+    return demonym_target(sent, inner, roles, actors, passive)
 
 
 FORCE_CODES = ("MIL", "COP")
