@@ -368,3 +368,20 @@ def test_the_object_of_the_infinitive_a_cue_governs_is_its_recipient():
     assert rec("Ostravia threatened Chilean towns.", "threatened") == ([], None)
     s = "Ostravia threatened to shell Chilean towns."
     assert complement_object(s, cue(s, "threatened"), ([], [], None, None), (0, len(s)), True, [])[1] == []
+
+
+def test_the_by_phrase_of_the_act_a_response_is_about_is_its_recipient():
+    from parley.events.roles import by_whom
+    from role_fixtures import cue
+
+    def rec(s, word, event="ACCUSE", passive=False):
+        got = by_whom(s, cue(s, word, event), ([], [], None, None), (0, len(s)), passive, [])
+        return [a.name for a in got[1]]
+
+    assert rec("Ostravia is investigating alleged abuses by Chilean troops in the north.", "investigating") == \
+        ["Chilean troops"]
+    assert rec("Ostravia is investigating abuses committed by Chilean forces.", "investigating") == ["Chile"]
+    assert rec("Ostravia accepted demands from striking rebels over pay.", "accepted", "CONCEDE") == ["striking rebels"]
+    # not a response type, or a passive's agent: nothing
+    assert rec("Ostravia is investigating alleged abuses by Chilean troops.", "investigating", "ASSAULT") == []
+    assert rec("Ostravia was accused by Chilean troops.", "accused", passive=True) == []

@@ -66,6 +66,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = _past_time_word(sent, m, roles, clause, passive)
     roles = _modifier_actor(sent, m, roles, clause)
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
+    roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     return demonym_actor(sent, m, roles, doc.actors, clause, passive)
@@ -125,6 +126,31 @@ def complement_object(sent: str, m, roles, clause, passive: bool, actors):
         return roles[0], [phrase[2]], roles[2], phrase[:2]
     inner = copy.copy(m)
     inner.end = pos
+    return demonym_target(sent, inner, roles, actors, passive)
+
+
+# the "by/from X" of the act a response is about ("investigating alleged crimes by Croat forces", "accepted demands
+# from rebels"): up to four words of the object noun phrase, then the preposition
+OF_WHOM = re.compile(r"(?:\s+(?:into|of|on|over|the|a|an|its|their|alleged|recent)\b)*(?:\s+[a-z][\w-]*){0,3}?"
+                     r"(?:\s+(?:committed|carried\s+out|made|issued|perpetrated))?\s+(?:by|from)(?=\s)")
+RESPONSES = frozenset("ACCUSE REJECT CONCEDE AGREE PROTEST SUPPORT".split())
+
+
+def by_whom(sent: str, m, roles, clause, passive: bool, actors):
+    """An empty recipient of a response to someone's act (an accusation or inquiry, a rejection, a concession, a
+    protest): the generic or demonym-qualified "by/from" phrase of that act ("Ostravia is investigating abuses by
+    Chilean troops" → Chile, "accepted demands from rebels" → rebels). A named "by/from X" is an actor mention,
+    which ``object_after`` already takes; a passive's "by" phrase is its agent, never read here."""
+    if roles[1] or passive or m.cue.event not in RESPONSES:
+        return roles
+    got = OF_WHOM.match(sent, m.end, clause[1])
+    if got is None:
+        return roles
+    phrase = generic.after(sent, got.end(), clause[1], prep=False)
+    if phrase is not None and not (roles[2] and phrase[0] < roles[2][1] and roles[2][0] < phrase[1]):
+        return roles[0], [phrase[2]], roles[2], phrase[:2]
+    inner = copy.copy(m)
+    inner.end = got.end()
     return demonym_target(sent, inner, roles, actors, passive)
 
 
