@@ -385,3 +385,10 @@ def test_the_by_phrase_of_the_act_a_response_is_about_is_its_recipient():
     # not a response type, or a passive's agent: nothing
     assert rec("Ostravia is investigating alleged abuses by Chilean troops.", "investigating", "ASSAULT") == []
     assert rec("Ostravia was accused by Chilean troops.", "accused", passive=True) == []
+
+
+def test_a_purpose_infinitive_after_a_nominal_trigger_gives_no_recipient():
+    from parley.events.roles import complement_object
+    from role_fixtures import cue
+    s = "It was the first phase of the attack to end the Chilean war."
+    assert complement_object(s, cue(s, "attack"), ([], [], None, None), (0, len(s)), False, [])[1] == []

@@ -109,12 +109,15 @@ INFINITIVE = re.compile(r"(?P<to>\s+to)?\s+(?P<verb>(?!(?:the|a|an|be|have)\b)[a
                         r"his|her|all|any)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:on|against|to|for|from|with)\s))?")
 
 
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|’s|'s)\s+$", re.I)
+
+
 def complement_object(sent: str, m, roles, clause, passive: bool, actors):
     """An empty recipient of a cue that governs an infinitive: the generic phrase or demonym-qualified object of
     that infinitive ("Ostravia threatened to shell Karnavian towns" → Karnavia, "refuses to lift the ban on aid
     workers" → aid workers). No actor mention was found after the cue, and the words right after it are the
     verb, so neither ``generic.fill`` nor ``demonym_target`` reached the object."""
-    if roles[1] or passive:
+    if roles[1] or passive or NOUN_BEFORE.search(sent, 0, m.start):  # "the attack to end the war": a purpose
         return roles
     gap = TIME_GAP.match(sent, m.end)  # "threatened today to impose …"
     got = INFINITIVE.match(sent, gap.end() if gap else m.end, clause[1])
