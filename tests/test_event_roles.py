@@ -392,3 +392,9 @@ def test_a_purpose_infinitive_after_a_nominal_trigger_gives_no_recipient():
     from role_fixtures import cue
     s = "It was the first phase of the attack to end the Chilean war."
     assert complement_object(s, cue(s, "attack"), ([], [], None, None), (0, len(s)), False, [])[1] == []
+
+
+def test_a_passive_agent_qualified_by_a_demonym_acts_for_its_country(ctx):
+    d = _events("A Karnavia camp was attacked by Chilean militiamen armed with knives.", {"k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Chile"]

@@ -145,6 +145,14 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     return roles[0], [country_side(actors, iso, name)], roles[2], got.span(1)
 
 
+def demonym_agent(sent: str, pos: int, actors):
+    """The demonym-qualified phrase right after ``pos`` (a passive's "by"): "attacked by Burundian militiamen" →
+    (start, end, Burundi's side), the span the demonym; None when there is none."""
+    got = DEMONYM_OBJECT.match(sent, pos)
+    hit = demonyms().get(got.group(1)) if got and not got.group(1).endswith("s") else None
+    return (*got.span(1), country_side(actors, *hit)) if hit else None
+
+
 def country_side(actors, iso: str, name: str):
     """The article's actor for the country ``iso`` when it has one, else a country participant made here (id
     ``country:<ISO3>``, not added to the document's actors)."""

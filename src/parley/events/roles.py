@@ -30,7 +30,7 @@ from parley.events.role_actor import (
 )
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
-from parley.events.role_recipient import demonym_target, goal, object_after, place_target
+from parley.events.role_recipient import demonym_agent, demonym_target, goal, object_after, place_target
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 from parley.timex.lexicon import WEEKDAYS
@@ -259,6 +259,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         pron = pronoun_agent(sent, by.end(), mentions) if by else None
         if pron and (not agent or pron[1] <= agent[0][0]):  # "by his regime": the possessor's side
             agent = [pron]
+        dem = demonym_agent(sent, by.end(), [x[2] for x in mentions]) if by else None
+        if dem and (not agent or dem[1] <= agent[0][0]):  # "by Burundian militiamen": the country's side
+            agent = [dem]
         unsourced = [x for x in mentions if not is_source(sent, x)]
         lo = reported_start(sent, m.start)  # "X's critics say thousands were imprisoned": not X
         patient = group_before(sent, unsourced, m.start, max(c0, lo)) or group_before(sent, unsourced, m.start, lo)
