@@ -398,3 +398,18 @@ def test_a_passive_agent_qualified_by_a_demonym_acts_for_its_country(ctx):
     d = _events("A Karnavia camp was attacked by Chilean militiamen armed with knives.", {"k": KARNAVIA}, ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.actor == ["Chile"]
+
+
+def test_they_of_a_reported_clause_is_its_generic_or_demonym_speaker():
+    from parley.events.roles import speaker_subject
+    from role_fixtures import cue
+
+    def act(s, word, event="THREATEN"):
+        got = speaker_subject(s, cue(s, word, event), ([], [], None, None), (0, len(s)), False, [])
+        return [a.name for a in got[0]]
+
+    assert act("The Velor rebels said on Friday they would boycott the vote.", "boycott") == ["The Velor rebels"]
+    assert act("Chileans said they would boycott the vote.", "boycott") == ["Chile"]
+    # no pronoun subject after the speech verb, or "he" (a person, a mention): nothing
+    assert act("The Velor rebels said the army would boycott the vote.", "boycott") == []
+    assert act("The Velor rebels said he would boycott the vote.", "boycott") == []

@@ -64,6 +64,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = generic.fill(sent, m, roles, clause, passive)
     roles = mobilized_means(sent, m, mentions, roles, clause)  # a generic phrase too ("mobilized troops")
     roles = _past_time_word(sent, m, roles, clause, passive)
+    roles = speaker_subject(sent, m, roles, clause, passive, doc.actors)
     roles = _modifier_actor(sent, m, roles, clause)
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
@@ -107,6 +108,29 @@ def _past_time_word(sent: str, m, roles, clause, passive: bool):
 # borders to …"): its verb, and the verb's object noun before the preposition that names whom it touches
 INFINITIVE = re.compile(r"(?P<to>\s+to)?\s+(?P<verb>(?!(?:the|a|an|be|have)\b)[a-z][a-z-]+)(?P<obj>\s+(?:(?:the|a|an|its|their|"
                         r"his|her|all|any)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:on|against|to|for|from|with)\s))?")
+
+
+# "The X rebels said (on Friday) they would release …": a pronoun subject of a reported clause, after its speech verb
+REPORTED_PRONOUN = re.compile(r"\b(?:said|says|say|announced|declared|stated|insisted|warned|added|vowed)(?:\s+(?:on\s+)?"
+                              r"(?:[A-Z][a-z]+day|today|yesterday))?\s+(?:that\s+)?(?:they|it|we)\s+"
+                              r"(?:[\w’'-]+\s+){0,3}$")
+
+
+def speaker_subject(sent: str, m, roles, clause, passive: bool, actors):
+    """An empty actor whose trigger's subject is "they/it/we" of a reported clause: the speaker, when it is a generic
+    phrase ("The Fijian rebels said they will release …") or a demonym-qualified one ("Palestinians said they would
+    boycott …") — a named speaker is a mention, which the subject rules already reach across the speech verb."""
+    if roles[0] or passive:
+        return roles
+    got = REPORTED_PRONOUN.search(sent, clause[0], m.start)
+    if got is None or got.end() != m.start:
+        return roles
+    phrase = generic.before(sent, got.start(), clause[0])
+    if phrase is not None and not sent[clause[0]:phrase[0]].strip(" ,;:\"“”'"):
+        return [phrase[2]], roles[1], phrase[:2], roles[3]
+    verb = copy.copy(m)
+    verb.start = got.start()
+    return demonym_actor(sent, verb, roles, actors, clause, passive)
 
 
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|’s|'s)\s+$", re.I)
