@@ -83,3 +83,10 @@ def test_no_demonym_actor_for_a_verb_after_it_a_passive_or_a_later_demonym():
     assert _demonym_actor("Canadians were attacked overnight.", "attacked", "ASSAULT", passive=True) == ([], None)
     assert _demonym_actor("The rebels blamed Canadians.", "blamed", "ACCUSE") == ([], None)
     assert _demonym_actor("Velor troops blamed Karnavia.", "blamed", "ACCUSE") == ([], None)  # no demonym
+
+
+def test_a_demonym_body_and_a_two_word_demonym_act_for_their_country():
+    assert _demonym_actor("A Chilean court has convicted the smugglers.", "convicted", "SANCTION") == \
+        ([("Chile", "country")], "A Chilean court")
+    assert _demonym_actor("Sri Lankan troops on Friday freed the hostages.", "freed", "RETREAT") == \
+        ([("Sri Lanka", "country")], "Sri Lankan troops")

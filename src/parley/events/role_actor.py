@@ -182,15 +182,17 @@ def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None
 # at most one plain modifier ("ethnic Turks"), the demonym, at most two nouns, then auxiliaries or a light verb
 # with its article before a nominal trigger ("Algerian landowners began a hunger strike")
 DEMONYM_SUBJECT = re.compile(
-    r"\s*(?i:(?:the|some|about|around|nearly|almost|over|up\s+to|more\s+than|at\s+least|several|many|dozens\s+of|"
+    r"\s*(?i:(?:the|a|an|some|about|around|nearly|almost|over|up\s+to|more\s+than|at\s+least|several|many|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|scores\s+of|[0-9][0-9,]*|two|three|four|five|six|"
     r"seven|eight|nine|ten|hundred|thousand)\s+){0,4}(?:(?P<mod>[a-z][a-z-]+)\s+)?(?P<dem>[A-Z][a-z]+)"
     r"(?P<rest>(?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,2}?)"
-    r"(?P<aux>(?:\s+(?:has|have|had|was|were|is|are|will|would|also|again|reportedly|allegedly|\w+ly))*"
+    r"(?P<aux>(?:\s+on\s+[A-Z][a-z]+day|\s+today|\s+yesterday)?"
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|again|reportedly|allegedly|\w+ly))*"
     r"(?:\s+[a-z]+\s+(?:a|an|the))?)\s*$")
 # nouns of the forces and bodies a demonym qualifies ("British aircraft", "Israeli army") beyond plurals and the
 # generic heads
-BODY_NOUNS = frozenset("army navy military police government regime aircraft air force artillery".split())
+BODY_NOUNS = frozenset("army navy military police government regime aircraft air force artillery court tribunal "
+                       "parliament ministry cabinet senate congress legislature judge prosecutor".split())
 NOT_PLURAL = frozenset("says has is was does as its this thus".split())
 
 
@@ -206,7 +208,7 @@ def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive:
     X" → Palestine, "Serb forces killed three villagers" → Serbia), as the article's actor for that country when
     it has one (``country_side``), its span the whole phrase. The actors stage reads a demonym as a qualifier, not
     a mention, so the subject side had nothing to choose (the mirror of ``demonym_target``); PLOVER and CAMEO
-    code the country. Not for a passive (its subject undergoes) nor when a mention lies in the phrase."""
+    code the country. Not for a passive (its subject undergoes) nor over the recipient's span."""
     acts, recs, src, tgt = roles
     if acts or passive:
         return roles
@@ -215,6 +217,8 @@ def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive:
     if got is None:
         return roles
     dem, rest = got.group("dem"), got.group("rest").split()
+    if rest and f"{dem} {rest[0]}" in demonyms():  # "South Sudanese authorities", "Sri Lankan troops"
+        dem, rest = f"{dem} {rest[0]}", rest[1:]
     hit = demonyms().get(dem)
     if hit is None or not all(w == "and" or _noun(w) for w in rest):
         return roles

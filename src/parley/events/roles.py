@@ -198,6 +198,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         prev_m, prev_roles = earlier[-1]
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
+            if not subj and prev_roles[2] and prev_roles[2][1] <= prev_m.start:
+                # a subject that is no mention ("Taliban fighters seized … and fired rockets"): its phrase
+                subj = [(*prev_roles[2], prev_roles[0][0])]
     if not subj:
         # "According to X, the deal would …": who vouches for the report does not act in it
         acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
