@@ -24,8 +24,6 @@ TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:" + "|".join(sorted(WEEKD
                       r"|today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
                       r"evening))?\b", re.I)
 
-
-
 # the infinitive a cue governs ("threatened to shell …", "refusing to lift the curfew on …", "agreed to re-open its
 # borders to …"): its verb, and the verb's object noun before the preposition that names whom it touches
 INFINITIVE = re.compile(r"(?P<to>\s+to)?\s+(?P<verb>(?!(?:the|a|an|be|have)\b)[a-z][a-z-]+)(?P<obj>\s+(?:(?:the|a|an|its|their|"
