@@ -64,8 +64,14 @@ def in_slice(key: str, which: str) -> bool:
     return held == (which == "held")
 
 
+ACRONYM_DOTS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
 def words(s: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP and len(w) > 1}
+    """Content words of a name or span; a dotted acronym is one word ("U.S." -> "us", "U.N." -> "un"): split at
+    its dots it left only one-letter pieces, so a gold "U.S." or "U.N." could match no system side at all."""
+    s = ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), s or "")
+    return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in STOP and len(w) > 1}
 
 
 def run_doc(ctx, did: str, text: str, published: str | None = None):

@@ -61,3 +61,32 @@ def test_the_fallback_phrase_of_another_clause_is_no_subject():
     # "The violence in X escalated as …": the phrase is the subject of "escalated", not of the later trigger
     assert _actor("The violence in Karnavia escalated as troops attacked the town.", "attacked") == []
     assert _actor("Authorities in Karnavia have attacked the town.", "attacked") == ["Karnavia"]
+
+
+def _demonym_actor(sent: str, word: str, event: str, recs=(), passive=False):
+    from parley.events.role_actor import demonym_actor
+    got = demonym_actor(sent, cue(sent, word, event), ([], list(recs), None, None), [], (0, len(sent)), passive)
+    return [(a.name, a.type) for a in got[0]], sent[slice(*got[2])] if got[2] else None
+
+
+def test_a_demonym_opening_the_clause_names_the_acting_country_with_the_phrase_as_span():
+    assert _demonym_actor("Canadians blamed the Velor Union for the fire.", "blamed", "ACCUSE") == \
+        ([("Canada", "country")], "Canadians")
+    assert _demonym_actor("Dutch forces have shelled the hills.", "shelled", "ASSAULT") == \
+        ([("Netherlands", "country")], "Dutch forces")
+    assert _demonym_actor("Hundreds of Chilean miners began a hunger strike.", "hunger strike", "PROTEST") == \
+        ([("Hundreds of Chilean miners", "group")], "Hundreds of Chilean miners")  # the people protest, not the state
+
+
+def test_no_demonym_actor_for_a_verb_after_it_a_passive_or_a_later_demonym():
+    assert _demonym_actor("Canadians fear attack by the Velor Union.", "attack", "ASSAULT") == ([], None)
+    assert _demonym_actor("Canadians were attacked overnight.", "attacked", "ASSAULT", passive=True) == ([], None)
+    assert _demonym_actor("The rebels blamed Canadians.", "blamed", "ACCUSE") == ([], None)
+    assert _demonym_actor("Velor troops blamed Karnavia.", "blamed", "ACCUSE") == ([], None)  # no demonym
+
+
+def test_a_demonym_body_and_a_two_word_demonym_act_for_their_country():
+    assert _demonym_actor("A Chilean court has convicted the smugglers.", "convicted", "SANCTION") == \
+        ([("Chile", "country")], "A Chilean court")
+    assert _demonym_actor("Sri Lankan troops on Friday freed the hostages.", "freed", "RETREAT") == \
+        ([("Sri Lanka", "country")], "Sri Lankan troops")

@@ -72,3 +72,13 @@ def test_a_phrase_between_spaced_dashes_after_a_name_is_an_aside_not_after_a_com
     assert eligible(s, mentions(s, NAMES), s.index("called")) == [_m(s, "Tomas Brell")]
     s = "The Velor Union 's top official - envoy Tomas Brell - called for strikes."
     assert _m(s, "Tomas Brell") in eligible(s, mentions(s, NAMES), s.index("called"))
+
+
+def test_a_reporter_with_its_acronym_or_a_described_body_is_a_source():
+    from parley.events.role_phrases import is_source
+    s = "Troops beat the marchers, Velor Watch (VW) said Thursday."
+    assert is_source(s, (s.index("Velor"), s.index(" (VW)"), None))
+    s = "Troops beat the marchers, the Velor refugee agency reported."
+    assert is_source(s, (s.index("Velor"), s.index(" refugee"), None))
+    s = "Troops beat the Velor refugees near the camp."  # a participant, no report verb
+    assert not is_source(s, (s.index("Velor"), s.index(" refugees"), None))

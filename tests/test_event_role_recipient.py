@@ -95,3 +95,11 @@ def test_coordinated_objects_are_all_recipients():
 
 def test_a_city_of_a_country_is_a_place():
     assert _recipient("Troops attacked in the capital of Karnavia.", "attacked") == []
+
+
+def test_a_demonym_qualified_agent_names_the_country():
+    from parley.events.role_recipient import demonym_agent
+    s = "The camp was attacked by Chilean militiamen armed with knives."
+    got = demonym_agent(s, s.index(" Chilean"), [])
+    assert got[2].name == "Chile" and s[got[0]:got[1]] == "Chilean"
+    assert demonym_agent(s, s.index(" militiamen"), []) is None

@@ -36,3 +36,11 @@ def test_nominal_with_its_own_arguments():
     assert is_nominal(s, cue(s, "ban", "COERCE"))
     s = "Thousands turned out for a rally."
     assert not is_nominal(s, cue(s, "rally", "PROTEST"))
+
+
+def test_a_determiner_before_a_conjunction_makes_no_nominal_trigger():
+    from parley.events.role_voice import is_nominal
+    s = "Velor rebels seized a house in the city and fired rounds of rockets."
+    assert not is_nominal(s, cue(s, "fired rounds"))
+    s = "Velor rebels ended the heavy shelling of the city."
+    assert is_nominal(s, cue(s, "shelling"))

@@ -319,3 +319,15 @@ def test_the_possessor_of_a_nominal_trigger_stays_its_actor(ctx):
                 {"v": VELOR, "k": KARNAVIA, "d": DOV}, ctx)
     assert _typed(d, "SUPPORT").actor == ["Pieter Dov"]
     assert _typed(d, "SANCTION").recipient == ["Karnavia"]
+
+
+def test_a_passive_agent_qualified_by_a_demonym_acts_for_its_country(ctx):
+    d = _events("A Karnavia camp was attacked by Chilean militiamen armed with knives.", {"k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Chile"]
+
+
+def test_a_coordinated_verb_shares_a_subject_phrase_that_is_no_mention(ctx):
+    d = _events("Masked gunmen seized a house in Karnavia and fired rockets at the airport.", {"k": KARNAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.actor == ["Masked gunmen"]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from parley.document import Actor
+from parley.events import generic
 from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, past_form
+from parley.events.role_recipient import country_side, demonyms
 
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
@@ -172,3 +175,67 @@ def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None
             break
         q = floor + w.start(1)
     return subj
+
+
+# the clause's opening subject phrase qualified by a demonym ("Palestinians blamed X", "Serb forces killed …",
+# "Thousands of Iraqi Kurds demonstrated", "Israeli helicopters and tanks shelled …"): determiners and quantities,
+# at most one plain modifier ("ethnic Turks"), the demonym, at most two nouns, then auxiliaries or a light verb
+# with its article before a nominal trigger ("Algerian landowners began a hunger strike")
+DEMONYM_SUBJECT = re.compile(
+    r"\s*(?i:(?:the|a|an|some|about|around|nearly|almost|over|up\s+to|more\s+than|at\s+least|several|many|dozens\s+of|"
+    r"hundreds\s+of|thousands\s+of|tens\s+of\s+thousands\s+of|scores\s+of|[0-9][0-9,]*|two|three|four|five|six|"
+    r"seven|eight|nine|ten|hundred|thousand)\s+){0,4}(?:(?P<mod>[a-z][a-z-]+)\s+)?(?P<dem>[A-Z][a-z]+)"
+    r"(?P<rest>(?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,2}?)"
+    r"(?P<aux>(?:\s+on\s+[A-Z][a-z]+day|\s+today|\s+yesterday)?"
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|again|reportedly|allegedly|\w+ly))*"
+    r"(?:\s+[a-z]+\s+(?:a|an|the))?)\s*$")
+# nouns of the forces and bodies a demonym qualifies ("British aircraft", "Israeli army") beyond plurals and the
+# generic heads
+BODY_NOUNS = frozenset("army navy military police government regime aircraft air force artillery court tribunal "
+                       "parliament ministry cabinet senate congress legislature judge prosecutor".split())
+NOT_PLURAL = frozenset("says has is was does as its this thus".split())
+
+
+def _noun(word: str) -> bool:
+    w = word.lower()
+    if w in FUNCTION or w in NOT_PLURAL or w in demonyms():
+        return False
+    return w in BODY_NOUNS or (w,) in generic.heads() or (w.endswith("s") and not w.endswith("ss"))
+
+
+def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive: bool = False):
+    """An empty actor: the country whose demonym opens the trigger's clause as its subject ("Palestinians blamed
+    X" → Palestine, "Serb forces killed three villagers" → Serbia), as the article's actor for that country when
+    it has one (``country_side``), its span the whole phrase. The actors stage reads a demonym as a qualifier, not
+    a mention, so the subject side had nothing to choose (the mirror of ``demonym_target``); PLOVER and CAMEO
+    code the country. Not for a passive (its subject undergoes) nor over the recipient's span."""
+    acts, recs, src, tgt = roles
+    if acts or passive:
+        return roles
+    c0 = clause[0]
+    got = DEMONYM_SUBJECT.fullmatch(sent, c0, m.start)
+    if got is None:
+        return roles
+    dem, rest = got.group("dem"), got.group("rest").split()
+    if rest and f"{dem} {rest[0]}" in demonyms():  # "South Sudanese authorities", "Sri Lankan troops"
+        dem, rest = f"{dem} {rest[0]}", rest[1:]
+    hit = demonyms().get(dem)
+    if hit is None or not all(w == "and" or _noun(w) for w in rest):
+        return roles
+    if got.group("mod") and got.group("mod") in FUNCTION:
+        return roles
+    if got.group("aux").split()[-1:] and got.group("aux").split()[-1] in ("a", "an", "the") and \
+            len(sent[m.start:m.end].split()) > 3:
+        return roles
+    s0 = got.start() + len(sent[got.start():]) - len(sent[got.start():].lstrip())  # the phrase with its quantity
+    s1 = got.end("rest") if rest else got.end("dem")
+    if tgt and s0 < tgt[1] and tgt[0] < s1:
+        return roles
+    if m.cue.event == "PROTEST":  # the people protest, not their state: a group named by the phrase
+        who = Actor(id=f"generic:{dem.lower()}", name=" ".join(sent[s0:s1].split()), type="group", code=hit[0],
+                    source="event-role")
+    else:
+        who = country_side(actors, *hit)
+    if any(a.id == who.id for a in recs):
+        return roles
+    return [who], recs, (s0, s1), tgt

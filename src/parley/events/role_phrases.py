@@ -65,9 +65,12 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     return bool(re.match(r"-based\b", sent[x[1]:x[1] + 7]))
 
 
-SOURCE_AFTER = re.compile(r"\s*(?:,\s*|\s(?:official|officials|spokes(?:man|woman|person)|sources?|ministry|"
-                          r"diplomats?|envoy|statement)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|"
-                          r"claim|reported|reports|report|stated|wrote)\b", re.I)
+# (an acronym in parentheses and up to two words before the body noun may stand between: "X (HRW) said", "the X
+# refugee agency reported")
+SOURCE_AFTER = re.compile(r"(?:\s*\([A-Z][\w.&-]{0,11}\))?\s*(?:,\s*|\s(?:[a-z]+\s+){0,2}(?:official|officials|"
+                          r"spokes(?:man|woman|person)|sources?|ministry|agency|diplomats?|envoy|statement|office|"
+                          r"radio|television|newspaper)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|"
+                          r"added|adds|claimed|claims|claim|reported|reports|report|stated|wrote)\b", re.I)
 
 
 SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",

@@ -142,6 +142,19 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     iso, name = hit
     if any(getattr(a, "code", None) == iso or a.name == name for a in roles[0]):
         return roles
+    return roles[0], [country_side(actors, iso, name)], roles[2], got.span(1)
+
+
+def demonym_agent(sent: str, pos: int, actors):
+    """The demonym-qualified phrase right after ``pos`` (a passive's "by"): "attacked by Burundian militiamen" →
+    (start, end, Burundi's side), the span the demonym; None when there is none."""
+    got = DEMONYM_OBJECT.match(sent, pos)
+    hit = demonyms().get(got.group(1)) if got and not got.group(1).endswith("s") else None
+    return (*got.span(1), country_side(actors, *hit)) if hit else None
+
+
+def country_side(actors, iso: str, name: str):
+    """The article's actor for the country ``iso`` when it has one, else a country participant made here (id
+    ``country:<ISO3>``, not added to the document's actors)."""
     own = next((a for a in actors if getattr(a, "type", "") == "country" and (a.name == name or a.code == iso)), None)
-    who = own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")
-    return roles[0], [who], roles[2], got.span(1)
+    return own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")

@@ -46,8 +46,10 @@ def is_nominal(sent: str, m) -> bool:
     """A nominal trigger with its own arguments: "the arrest of X", "the dissolution last year of X", "X's ban",
     "a meeting by X". (A bare nominal — "turned out for a rally", "in talks" — takes its clause's roles.)"""
     before = sent[max(0, m.start - 40):m.start]
-    det = re.search(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)|’s|'s)\s+(?:[a-z][\w-]*\s+){0,2}$",
-                    before)
+    # (the words between the determiner and the trigger are modifiers, never a conjunction or a preposition: "a
+    # house in the city and fired rounds of rockets" is a verb's)
+    det = re.search(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)|’s|'s)\s+"
+                    r"(?:(?!(?:and|or|but|in|of|on|at|to|for|with|by|from)\b)[a-z][\w-]*\s+){0,2}$", before)
     if not det:
         return False
     if det.group(0).startswith(("’s", "'s")):

@@ -7,8 +7,9 @@ re-read them (``role_voice``); a verb coordinated with an earlier event verb ("A
 shares its subject; symmetric events take both of a pair as actors (``role_pairs``). The trained chooser
 (``role_rank``) then re-picks each side the clause rules filled with a mention, their pick one of its cues (on the
 dev sets' cross-validation the rules' pick was right 0.89 / 0.83 of the time, the chooser's 0.92 / 0.87). Then
-the parse where it names a side, the constructions that move roles (``constructions``) and the generic noun
-phrases that fill an empty side (``generic``).
+the parse where it names a side, the constructions that move roles (``constructions``), the generic noun
+phrases that fill an empty side (``generic``) and the phrases the clause rules do not reach (``role_fill``: an
+infinitive's object, a response's "by" phrase, a reported "they"'s speaker; demonyms on either side).
 
 This module is also the events stage's one entry to the role choosers: the names it imports from the ``role_*``
 modules and re-exports (``__all__``) are what ``annotate``, ``dating`` and ``elections`` use.
@@ -20,10 +21,18 @@ import copy
 import re
 
 from parley.events import coding, constructions, generic, role_rank
-from parley.events.role_actor import addressee_subject, agent_extent, group_before, phrase_subject, pronoun_agent
+from parley.events.role_actor import (
+    addressee_subject,
+    agent_extent,
+    demonym_actor,
+    group_before,
+    phrase_subject,
+    pronoun_agent,
+)
+from parley.events.role_fill import by_whom, complement_object, mobilized_means, past_time_word, speaker_subject
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
-from parley.events.role_recipient import demonym_target, goal, object_after, place_target
+from parley.events.role_recipient import demonym_agent, demonym_target, goal, object_after, place_target
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
@@ -47,23 +56,25 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.attributed(sent, m, mentions, roles)
     roles = constructions.undergone_from(sent, m, mentions, roles)
     roles = demanded(sent, m, mentions, roles)
+    roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     clause = coding.clause_window(sent, m.start)
     roles = generic.fill(sent, m, roles, clause, passive)
-    roles = _past_time_word(sent, m, roles, clause, passive)
+    roles = mobilized_means(sent, m, mentions, roles, clause)  # a generic phrase too ("mobilized troops")
+    roles = past_time_word(sent, m, roles, clause, passive)
+    roles = speaker_subject(sent, m, roles, clause, passive, doc.actors)
     roles = _modifier_actor(sent, m, roles, clause)
+    roles = complement_object(sent, m, roles, clause, passive, doc.actors)
+    roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = place_target(sent, m, mentions, roles, clause, passive)
-    return demonym_target(sent, m, roles, doc.actors, passive)
+    roles = demonym_target(sent, m, roles, doc.actors, passive)
+    return demonym_actor(sent, m, roles, doc.actors, clause, passive)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
-# a time word or adverb between a verb and its object ("clashed Friday with opponents", "attacked again the …")
-TIME_GAP = re.compile(r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                      r"today|yesterday|overnight|again|also|briefly|repeatedly)(?:\s+(?:night|morning|afternoon|"
-                      r"evening))?\b", re.I)
 
 
 def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
@@ -74,19 +85,6 @@ def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
     if word.endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
         return []
     return phrase_subject(sent, m.start, [], generic.before, floor=c0)
-
-
-def _past_time_word(sent: str, m, roles, clause, passive: bool):
-    """An empty recipient filled by the generic phrase after a time word ("Forces … clashed Friday with opponents
-    of the regime"): ``generic.fill`` reads the words right after the trigger only."""
-    acts, recs, src, tgt = roles
-    gap = TIME_GAP.match(sent, m.end)
-    if recs or passive or not gap:
-        return roles
-    got = generic.after(sent, gap.end(), clause[1])
-    if got is None or (src and got[0] < src[1] and src[0] < got[1]):
-        return roles
-    return acts, [got[2]], src, got[:2]
 
 
 def _modifier_actor(sent: str, m, roles, clause):
@@ -168,6 +166,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         pron = pronoun_agent(sent, by.end(), mentions) if by else None
         if pron and (not agent or pron[1] <= agent[0][0]):  # "by his regime": the possessor's side
             agent = [pron]
+        dem = demonym_agent(sent, by.end(), [x[2] for x in mentions]) if by else None
+        if dem and (not agent or dem[1] <= agent[0][0]):  # "by Burundian militiamen": the country's side
+            agent = [dem]
         unsourced = [x for x in mentions if not is_source(sent, x)]
         lo = reported_start(sent, m.start)  # "X's critics say thousands were imprisoned": not X
         patient = group_before(sent, unsourced, m.start, max(c0, lo)) or group_before(sent, unsourced, m.start, lo)
@@ -197,6 +198,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         prev_m, prev_roles = earlier[-1]
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
+            if not subj and prev_roles[2] and prev_roles[2][1] <= prev_m.start:
+                # a subject that is no mention ("Taliban fighters seized … and fired rockets"): its phrase
+                subj = [(*prev_roles[2], prev_roles[0][0])]
     if not subj:
         # "According to X, the deal would …": who vouches for the report does not act in it
         acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
