@@ -132,3 +132,13 @@ def test_talks_to_a_person_or_them_through_is_speaking(onto):
 def test_a_new_release_is_a_record(onto):
     assert "release" not in _event_cues(onto, "The song comes from the singer's new release, Look To You.")
     assert "release" in _event_cues(onto, "Rights groups welcomed the latest release of prisoners.")
+
+
+def test_a_retreat_from_an_abstraction_is_no_withdrawal(onto):
+    s = "The critic noticed a retreat from universal principles in the party."
+    assert wrong_patient(s, _cue(onto, s, "retreat"), "RETREAT", [])
+    s2 = "The army began a retreat from the hills near Marsh."
+    assert not wrong_patient(s2, _cue(onto, s2, "retreat"), "RETREAT", [])
+    s3 = "The crude oil was released from the well."
+    assert wrong_patient(s3, _cue(onto, s3, "released"), "RETREAT", [])  # the passive subject comes first
+

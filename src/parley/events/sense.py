@@ -12,7 +12,7 @@ RETREAT):
 - ``wrong_patient``: a cue whose event needs a patient of a class (``patient_classes.tsv``: a release frees people,
   a capture takes people or places, a deployment moves forces) and whose object, passive subject or compound
   modifier is a plain noun of no such class ("capturing leaking oil", "the release of recordings", "a ship deploys
-  boom", "can kill birds");
+  boom", "can kill birds"), or failing those what it leaves ("a retreat from universal principles");
 - ``mass_demand``: "demand" as a mass noun of economics ("a surge in demand", "demand for timber"), where a
   political demand is a count noun ("a demand for", "their demands");
 - ``talks_as_speech``: "talks" as a verb of speaking ("X talks to Y about …", "also talks about"), not the noun of
@@ -95,7 +95,7 @@ def _head_after(sent: str, lo: int, limit: int = 6) -> tuple[int, str] | None:
 def _patient(sent: str, m) -> tuple[int, str] | None:
     """The patient word of a cue: its object ("captured the town"), the noun after "of" of a nominal ("the
     release of recordings"), else its passive subject ("the single was released"), else a lower-case compound
-    modifier of a nominal ("a crude oil release from")."""
+    modifier of a nominal ("a crude oil release from"), else the noun after "from" ("a retreat from principles")."""
     after = _words(sent[m.end:m.end + 12])
     if after and after[0][2].lower() == "of":
         return _head_after(sent, m.end + after[0][1])
@@ -110,6 +110,8 @@ def _patient(sent: str, m) -> tuple[int, str] | None:
     if prev and re.fullmatch(r"[a-z]+", prev[-1][2]) and prev[-1][2] not in BOUNDARY and prev[-1][2] not in DETS \
             and not prev[-1][2].endswith(("ly", "ed")):
         return prev[-1][0], prev[-1][2]
+    if after and after[0][2].lower() == "from":  # what a retreat leaves: "a retreat from universal principles"
+        return _head_after(sent, m.end + after[0][1])
     return None
 
 
