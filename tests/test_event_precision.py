@@ -233,6 +233,33 @@ def test_what_someone_must_do_is_not_done(ctx):
     assert "RETREAT" not in _types(d)
 
 
+def test_what_someone_wants_or_it_is_too_early_to_do_is_not_done(ctx):
+    s = "When the union wants to protest about pay it holds a vigil."
+    assert aim_of_act(s, _cue(ctx, s, "protest"), [], "PROTEST")
+    s2 = "Brell said it was too early to start blaming the Velor Union."
+    assert aim_of_act(s2, _cue(ctx, s2, "blaming"), [], "ACCUSE")
+    s3 = "The union protested about pay on Monday."
+    assert not aim_of_act(s3, _cue(ctx, s3, "protested"), [], "PROTEST")
+
+
+def test_an_act_in_a_yes_no_question_is_not_reported(ctx):
+    s = "But are you getting assistance from the Velor Union?"
+    assert conditional(s, _cue(ctx, s, "assistance"))
+    s2 = "The Velor Union sent assistance to Marsh, did it not?"
+    assert not conditional(s2, _cue(ctx, s2, "assistance"))  # a statement with a tag, not a yes/no question
+
+
+def test_a_noun_behind_two_or_three_modifiers_names_no_side(ctx):
+    s = "Engineers will try the so-called top kill next week."
+    assert names_no_side(s, _cue(ctx, s, "kill"), "ASSAULT", [], [])
+    s2 = "It is a lot like the Apollo 13 moon shot."
+    assert names_no_side(s2, _cue(ctx, s2, "shot"), "ASSAULT", [], [])
+    s3 = "The men in uniform shot at the crowd."
+    assert not names_no_side(s3, _cue(ctx, s3, "shot"), "ASSAULT", [], [])  # "in" ends the noun phrase
+    s4 = "Brell will host a week-long state visit by the Marsh leader."
+    assert not names_no_side(s4, _cue(ctx, s4, "visit"), "CONSULT", [], [])  # its side follows: "by …"
+
+
 def test_object_of_a_verb_a_threat_or_promise_governs_is_its_content(ctx):
     s = "Costs kept rising, threatening to overwhelm the government's support for the Velor Union."
     cues = find_article_cues(get_ontology(ctx), s)
@@ -395,6 +422,10 @@ def test_third_party_past_act_reported_in_a_quote_is_coded(ctx):
     w3 = "Ostravia will attack the Velor Union."
     m3 = _cue(ctx, t3, "attack")
     assert not reported_in_quote(t3, [(t3.index(w3), t3.index(w3) + len(w3))], m3.start, m3)
+    t4 = 'Tomas Brell said: "Plan B is the so-called junk shot at the well."'
+    w4 = "Plan B is the so-called junk shot at the well."
+    m4 = next((x for x in find_article_cues(get_ontology(ctx), t4) if t4[x.start:x.end] == "shot"), None)
+    assert m4 is None or not reported_in_quote(t4, [(t4.index(w4), t4.index(w4) + len(w4))], m4.start, m4)
     d = _doc(text, {"b": BRELL, "o": OSTRAVIA, "v": VELOR})
     d.quotes = [Quote("Tomas Brell", "b", words, i, i + len(words), speaker_span=[0, 11])]
     evs = [e for e in annotate(d, ctx).events if e.event == "ASSAULT"]

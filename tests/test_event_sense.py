@@ -142,3 +142,18 @@ def test_a_retreat_from_an_abstraction_is_no_withdrawal(onto):
     s3 = "The crude oil was released from the well."
     assert wrong_patient(s3, _cue(onto, s3, "released"), "RETREAT", [])  # the passive subject comes first
 
+
+def test_hyphenated_adjective_and_economic_and_reflexive_patients(onto):
+    s = "The fall depresses the value of mortgage-backed securities."
+    assert prenominal(s, _cue(onto, s, "backed"), "SUPPORT")
+    s2 = "The party backed the plan."
+    assert not prenominal(s2, _cue(onto, s2, "backed"), "SUPPORT")
+    s2b = "Ostravia-backed fighters crossed the river."
+    assert not prenominal(s2b, _cue(onto, s2b, "backed"), "SUPPORT")  # the backer is named
+    s3 = "Other components of aggregate demand are also falling."
+    assert mass_demand(s3, _cue(onto, s3, "demand"), "REQUEST")
+    s4 = "These drugs do not attack the virus itself but an enzyme."
+    assert wrong_patient(s4, _cue(onto, s4, "attack"), "ASSAULT", [])
+    s5 = "Gunmen attack the convoy itself near Marsh."
+    assert not wrong_patient(s5, _cue(onto, s5, "attack"), "ASSAULT", [])
+
