@@ -157,3 +157,10 @@ def test_hyphenated_adjective_and_economic_and_reflexive_patients(onto):
     s5 = "Gunmen attack the convoy itself near Marsh."
     assert not wrong_patient(s5, _cue(onto, s5, "attack"), "ASSAULT", [])
 
+
+
+def test_a_quantity_of_a_substance_is_no_captive(onto):
+    s = "The company captured 2,200 barrels in the day."
+    assert wrong_patient(s, _cue(onto, s, "captured"), "ASSAULT", [])
+    s2 = "The rebels captured 200 soldiers in the day."
+    assert not wrong_patient(s2, _cue(onto, s2, "captured"), "ASSAULT", [])
