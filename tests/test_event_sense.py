@@ -134,33 +134,23 @@ def test_a_new_release_is_a_record(onto):
     assert "release" in _event_cues(onto, "Rights groups welcomed the latest release of prisoners.")
 
 
-def test_a_retreat_from_an_abstraction_is_no_withdrawal(onto):
-    s = "The critic noticed a retreat from universal principles in the party."
-    assert wrong_patient(s, _cue(onto, s, "retreat"), "RETREAT", [])
-    s2 = "The army began a retreat from the hills near Marsh."
-    assert not wrong_patient(s2, _cue(onto, s2, "retreat"), "RETREAT", [])
-    s3 = "The crude oil was released from the well."
-    assert wrong_patient(s3, _cue(onto, s3, "released"), "RETREAT", [])  # the passive subject comes first
+@pytest.mark.parametrize("sent, word, etype, vetoed", [
+    ("The critic noticed a retreat from universal principles in the party.", "retreat", "RETREAT", True),
+    ("The army began a retreat from the hills near Marsh.", "retreat", "RETREAT", False),
+    ("The crude oil was released from the well.", "released", "RETREAT", True),  # the passive subject first
+    ("These drugs do not attack the virus itself but an enzyme.", "attack", "ASSAULT", True),
+    ("Gunmen attack the convoy itself near Marsh.", "attack", "ASSAULT", False),
+    ("The company captured 2,200 barrels in the day.", "captured", "ASSAULT", True),
+    ("The rebels captured 200 soldiers in the day.", "captured", "ASSAULT", False),
+])
+def test_what_a_retreat_leaves_or_an_attack_or_capture_takes(onto, sent, word, etype, vetoed):
+    assert wrong_patient(sent, _cue(onto, sent, word), etype, []) is vetoed
 
 
-def test_hyphenated_adjective_and_economic_and_reflexive_patients(onto):
+def test_hyphenated_adjective_and_aggregate_demand(onto):
     s = "The fall depresses the value of mortgage-backed securities."
     assert prenominal(s, _cue(onto, s, "backed"), "SUPPORT")
-    s2 = "The party backed the plan."
-    assert not prenominal(s2, _cue(onto, s2, "backed"), "SUPPORT")
-    s2b = "Ostravia-backed fighters crossed the river."
-    assert not prenominal(s2b, _cue(onto, s2b, "backed"), "SUPPORT")  # the backer is named
+    s2 = "Ostravia-backed fighters crossed the river."
+    assert not prenominal(s2, _cue(onto, s2, "backed"), "SUPPORT")  # the backer is named
     s3 = "Other components of aggregate demand are also falling."
     assert mass_demand(s3, _cue(onto, s3, "demand"), "REQUEST")
-    s4 = "These drugs do not attack the virus itself but an enzyme."
-    assert wrong_patient(s4, _cue(onto, s4, "attack"), "ASSAULT", [])
-    s5 = "Gunmen attack the convoy itself near Marsh."
-    assert not wrong_patient(s5, _cue(onto, s5, "attack"), "ASSAULT", [])
-
-
-
-def test_a_quantity_of_a_substance_is_no_captive(onto):
-    s = "The company captured 2,200 barrels in the day."
-    assert wrong_patient(s, _cue(onto, s, "captured"), "ASSAULT", [])
-    s2 = "The rebels captured 200 soldiers in the day."
-    assert not wrong_patient(s2, _cue(onto, s2, "captured"), "ASSAULT", [])
