@@ -9,7 +9,7 @@ import pytest
 from parley.context import Context
 from parley.events import annotate
 from parley.events.annotate import SPEECH_ACTS, demand_of_protest
-from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side
+from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side, never_done, reported_in_quote
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
@@ -220,6 +220,66 @@ def test_aim_or_content_of_a_request_is_not_a_second_event(ctx):
     assert aim_of_act(s, _cue(ctx, s, "prevent"), [])
 
 
+def test_what_someone_must_do_is_not_done(ctx):
+    s = "Tomas Brell said Ostravia should release the prisoners held in Marsh."
+    assert aim_of_act(s, _cue(ctx, s, "release"), [], "RETREAT")
+    s2 = "Ostravia released the prisoners held in Marsh."
+    assert not aim_of_act(s2, _cue(ctx, s2, "released"), [], "RETREAT")
+    # typed REQUEST, the obligation is the demand itself
+    s3 = "Brell told Ostravia that it must keep its promises to the Velor Union."
+    assert not aim_of_act(s3, _cue(ctx, s3, "promises"), [], "REQUEST")
+    d = annotate(_doc("Tomas Brell said Ostravia must release the prisoners it holds.", {"b": BRELL, "o": OSTRAVIA}),
+                 ctx)
+    assert "RETREAT" not in _types(d)
+
+
+def test_what_someone_wants_or_it_is_too_early_to_do_is_not_done(ctx):
+    s = "When the union wants to protest about pay it holds a vigil."
+    assert aim_of_act(s, _cue(ctx, s, "protest"), [], "PROTEST")
+    s2 = "Brell said it was too early to start blaming the Velor Union."
+    assert aim_of_act(s2, _cue(ctx, s2, "blaming"), [], "ACCUSE")
+    s3 = "The union protested about pay on Monday."
+    assert not aim_of_act(s3, _cue(ctx, s3, "protested"), [], "PROTEST")
+
+
+def test_an_act_in_a_yes_no_question_is_not_reported(ctx):
+    s = "But are you getting assistance from the Velor Union?"
+    assert conditional(s, _cue(ctx, s, "assistance"))
+    s2 = "The Velor Union sent assistance to Marsh, did it not?"
+    assert not conditional(s2, _cue(ctx, s2, "assistance"))  # a statement with a tag, not a yes/no question
+
+
+def test_a_noun_behind_two_or_three_modifiers_names_no_side(ctx):
+    s = "Engineers will try the so-called top kill next week."
+    assert names_no_side(s, _cue(ctx, s, "kill"), "ASSAULT", [], [])
+    s2 = "It is a lot like the Apollo 13 moon shot."
+    assert names_no_side(s2, _cue(ctx, s2, "shot"), "ASSAULT", [], [])
+    s3 = "The men in uniform shot at the crowd."
+    assert not names_no_side(s3, _cue(ctx, s3, "shot"), "ASSAULT", [], [])  # "in" ends the noun phrase
+    s4 = "Brell will host a week-long state visit by the Marsh leader."
+    assert not names_no_side(s4, _cue(ctx, s4, "visit"), "CONSULT", [], [])  # its side follows: "by …"
+
+
+def test_object_of_a_verb_a_threat_or_promise_governs_is_its_content(ctx):
+    s = "Costs kept rising, threatening to overwhelm the government's support for the Velor Union."
+    cues = find_article_cues(get_ontology(ctx), s)
+    assert aim_of_act(s, _cue(ctx, s, "support"), cues, "SUPPORT")
+    s2 = "Ostravia threatened the Velor Union on Monday and the government's support for it fell."
+    assert not aim_of_act(s2, _cue(ctx, s2, "support"), find_article_cues(get_ontology(ctx), s2), "SUPPORT")
+
+
+def test_an_act_under_never_has_no_occasion(ctx):
+    s = "The Marsh Party, whose leaders have never once offered support to Brell, voted on Monday."
+    assert never_done(s, _cue(ctx, s, "support"))
+    s2 = "The two leaders had never met before."
+    assert never_done(s2, _cue(ctx, s2, "met"))
+    s3 = "The Marsh Party offered support to Brell, a step it had never taken."
+    assert not never_done(s3, _cue(ctx, s3, "support"))
+    d = annotate(_doc("The Marsh Party, whose leaders have never once offered support to Tomas Brell, voted on "
+                      "Monday.", {"m": MARSH, "b": BRELL}), ctx)
+    assert "SUPPORT" not in _types(d)
+
+
 def test_a_kind_of_act_is_no_happening(ctx):
     # the cue lexicon's topic-of-talk veto (cue_vetoes.tsv) drops a cue that names a kind of act
     onto = get_ontology(ctx)
@@ -338,6 +398,35 @@ def test_performative_in_a_quote_is_the_speakers_act(ctx):
     # the quote opens with the appeal (or "We …"): Brell makes it
     assert ("REQUEST", ["Tomas Brell"]) in quoted('Tomas Brell said: "We urge all sides in Ostravia to allow access."',
                                                    "We urge all sides in Ostravia to allow access.")
-    # an appeal the speaker only reports is still not coded from the quote
+    # an appeal the speaker only reports is still not coded from the quote when its subject is a bare pronoun
     assert not quoted('Tomas Brell said: "They have urged all sides in Ostravia to allow access."',
                       "They have urged all sides in Ostravia to allow access.")
+
+
+def test_third_party_past_act_reported_in_a_quote_is_coded(ctx):
+    from parley.document import Quote
+
+    text = 'Tomas Brell said: "Ostravia attacked the Velor Union at dawn and burned the depot."'
+    words = "Ostravia attacked the Velor Union at dawn and burned the depot."
+    i = text.index(words)
+    quotes = [(i, i + len(words))]
+    s = text
+    m = _cue(ctx, s, "attacked")
+    assert reported_in_quote(text, quotes, m.start, m)
+    # in the speaker's own voice, or an act not yet done, the words stay the speaker's
+    t2 = 'Tomas Brell said: "Our men saw how Ostravia attacked the Velor Union."'
+    w2 = "Our men saw how Ostravia attacked the Velor Union."
+    m2 = _cue(ctx, t2, "attacked")
+    assert not reported_in_quote(t2, [(t2.index(w2), t2.index(w2) + len(w2))], m2.start, m2)
+    t3 = 'Tomas Brell said: "Ostravia will attack the Velor Union."'
+    w3 = "Ostravia will attack the Velor Union."
+    m3 = _cue(ctx, t3, "attack")
+    assert not reported_in_quote(t3, [(t3.index(w3), t3.index(w3) + len(w3))], m3.start, m3)
+    t4 = 'Tomas Brell said: "Plan B is the so-called junk shot at the well."'
+    w4 = "Plan B is the so-called junk shot at the well."
+    m4 = next((x for x in find_article_cues(get_ontology(ctx), t4) if t4[x.start:x.end] == "shot"), None)
+    assert m4 is None or not reported_in_quote(t4, [(t4.index(w4), t4.index(w4) + len(w4))], m4.start, m4)
+    d = _doc(text, {"b": BRELL, "o": OSTRAVIA, "v": VELOR})
+    d.quotes = [Quote("Tomas Brell", "b", words, i, i + len(words), speaker_span=[0, 11])]
+    evs = [e for e in annotate(d, ctx).events if e.event == "ASSAULT"]
+    assert evs and evs[0].actor == ["Ostravia"]  # the clause's side, not the speaker

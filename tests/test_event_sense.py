@@ -132,3 +132,25 @@ def test_talks_to_a_person_or_them_through_is_speaking(onto):
 def test_a_new_release_is_a_record(onto):
     assert "release" not in _event_cues(onto, "The song comes from the singer's new release, Look To You.")
     assert "release" in _event_cues(onto, "Rights groups welcomed the latest release of prisoners.")
+
+
+@pytest.mark.parametrize("sent, word, etype, vetoed", [
+    ("The critic noticed a retreat from universal principles in the party.", "retreat", "RETREAT", True),
+    ("The army began a retreat from the hills near Marsh.", "retreat", "RETREAT", False),
+    ("The crude oil was released from the well.", "released", "RETREAT", True),  # the passive subject first
+    ("These drugs do not attack the virus itself but an enzyme.", "attack", "ASSAULT", True),
+    ("Gunmen attack the convoy itself near Marsh.", "attack", "ASSAULT", False),
+    ("The company captured 2,200 barrels in the day.", "captured", "ASSAULT", True),
+    ("The rebels captured 200 soldiers in the day.", "captured", "ASSAULT", False),
+])
+def test_what_a_retreat_leaves_or_an_attack_or_capture_takes(onto, sent, word, etype, vetoed):
+    assert wrong_patient(sent, _cue(onto, sent, word), etype, []) is vetoed
+
+
+def test_hyphenated_adjective_and_aggregate_demand(onto):
+    s = "The fall depresses the value of mortgage-backed securities."
+    assert prenominal(s, _cue(onto, s, "backed"), "SUPPORT")
+    s2 = "Ostravia-backed fighters crossed the river."
+    assert not prenominal(s2, _cue(onto, s2, "backed"), "SUPPORT")  # the backer is named
+    s3 = "Other components of aggregate demand are also falling."
+    assert mass_demand(s3, _cue(onto, s3, "demand"), "REQUEST")

@@ -25,12 +25,12 @@ from parley.events.candidates import doc_index, inside, parse_doc, pronoun_subje
 from parley.events.classifier import get_classifier
 from parley.events.codable import (
     DETS,
-    aggregate,
     aim_of_act,
-    background_where,
     conditional,
     names_no_side,
+    no_occasion,
     performative_in_quote,
+    reported_in_quote,
 )
 from parley.events.constructions import by_mishap, health_measure, toll_without_force
 from parley.events.dating import date_for, is_historical
@@ -76,8 +76,9 @@ def annotate(doc: Document, ctx) -> Document:
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in mentions)  # "Riot police"
                    and not any(a <= m.start < b for a, b in times)]  # "in March"
         elections += [(si, m) for m in matches if m.cue.kind == "election" and not inside(s + m.start, quote_spans)]
+        reported = {m.start for m in matches if reported_in_quote(doc.text, quote_spans, s + m.start, m)}
         evs = [m for m in coding.event_matches(matches, sent) if not inside(s + m.start, quote_spans)
-               or performative_in_quote(doc.text, quote_spans, s + m.start, m)]
+               or m.start in reported or performative_in_quote(doc.text, quote_spans, s + m.start, m)]
         evs = evs[:max(0, min(MAX_CUES, MAX_DOC_CUES - n_cues))]
         n_cues += len(evs)
         sent_cues[si] = evs
@@ -100,7 +101,7 @@ def annotate(doc: Document, ctx) -> Document:
         # precise cues first, so that they claim their type (one event per type per sentence)
         for m in sorted(evs, key=lambda m: (not m.cue.precise, m.start)):
             actors, recips, src, tgt = roles[m.start]
-            if inside(s + m.start, quote_spans):  # a performative in a quote: the act is the speaker's
+            if inside(s + m.start, quote_spans) and m.start not in reported:  # a performative: the speaker's act
                 actors, src = find_speaker(doc, s, e, mentions, m)
                 if not actors:
                     continue
@@ -174,8 +175,8 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if kind == "event" and health_measure(sent, m, etype):
             continue  # "banned pork imports after the swine flu outbreak": a public-health measure, no target
-        if kind == "event" and etype is not None and (aggregate(sent, m) or background_where(sent, m)):
-            continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …": background
+        if kind == "event" and etype is not None and no_occasion(sent, m):
+            continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …"; "never met"
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):
             continue  # "its threatened species", "capturing leaking oil", "a surge in demand": another sense
         if kind == "event" and names_no_side(sent, m, etype, actors, recips):
@@ -184,7 +185,7 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "had hoped X would promise …"; "part of a broader discussion about ways to …"
         if demand_of_protest(sent, m, etype):
             continue  # a protest's demand is part of the PROTEST
-        if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()))):
+        if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()), etype)):
             continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:

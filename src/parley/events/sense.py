@@ -12,7 +12,7 @@ RETREAT):
 - ``wrong_patient``: a cue whose event needs a patient of a class (``patient_classes.tsv``: a release frees people,
   a capture takes people or places, a deployment moves forces) and whose object, passive subject or compound
   modifier is a plain noun of no such class ("capturing leaking oil", "the release of recordings", "a ship deploys
-  boom", "can kill birds");
+  boom", "can kill birds"), or failing those what it leaves ("a retreat from universal principles");
 - ``mass_demand``: "demand" as a mass noun of economics ("a surge in demand", "demand for timber"), where a
   political demand is a count noun ("a demand for", "their demands");
 - ``talks_as_speech``: "talks" as a verb of speaking ("X talks to Y about …", "also talks about"), not the noun of
@@ -37,6 +37,7 @@ PARTICIPLES = frozenset("made held taken found seen shown sent kept given known 
                         "bought caught stolen hidden drawn put set".split())
 PRONOUNS = frozenset("him her them us me you himself herself themselves ourselves those others everyone anyone "
                      "someone people".split())
+REFLEXIVE = frozenset("itself themselves himself herself".split())  # "attack the virus itself": after the head
 PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 PRE_MODIFIER = re.compile(r"(?:\w+ly|most|more|less|already|once|now|still|long|newly|U\.[SNK]\.?)$")
 
@@ -67,6 +68,9 @@ def prenominal(sent: str, m, etype: str | None) -> bool:
     word = sent[m.start:m.end]
     if etype == "PROTEST" or " " in word or not word.lower().endswith("ed"):
         return False
+    if sent[m.start - 1:m.start] == "-" and re.search(r"(?:^|\s)[a-z]+-$", sent[max(0, m.start - 30):m.start]):
+        return True  # a hyphenated adjective of a common noun: "mortgage-backed securities" ("Russia-backed" names
+        # the side that backs)
     after = _words(sent[m.end:m.end + 30])
     if not after or not re.fullmatch(r"[a-z][a-z-]+", after[0][2]) or after[0][2] in BOUNDARY \
             or after[0][2].endswith("ly") or after[0][2] in PRONOUNS:
@@ -86,6 +90,7 @@ def _head_after(sent: str, lo: int, limit: int = 6) -> tuple[int, str] | None:
     head = None
     for a, _, w in _words(sent[lo:lo + 80])[:limit]:
         if not re.match(r"\w", w) or w.lower() in BOUNDARY or w.endswith("ly") or w in ("outright", "dead", "alive") \
+                or w.lower() in REFLEXIVE \
                 or (head and (w.endswith("ed") or w in PARTICIPLES)):
             break  # a participle after the noun opens a reduced relative ("methane gas locked up in …")
         head = (lo + a, w)
@@ -95,7 +100,7 @@ def _head_after(sent: str, lo: int, limit: int = 6) -> tuple[int, str] | None:
 def _patient(sent: str, m) -> tuple[int, str] | None:
     """The patient word of a cue: its object ("captured the town"), the noun after "of" of a nominal ("the
     release of recordings"), else its passive subject ("the single was released"), else a lower-case compound
-    modifier of a nominal ("a crude oil release from")."""
+    modifier of a nominal ("a crude oil release from"), else the noun after "from" ("a retreat from principles")."""
     after = _words(sent[m.end:m.end + 12])
     if after and after[0][2].lower() == "of":
         return _head_after(sent, m.end + after[0][1])
@@ -110,6 +115,8 @@ def _patient(sent: str, m) -> tuple[int, str] | None:
     if prev and re.fullmatch(r"[a-z]+", prev[-1][2]) and prev[-1][2] not in BOUNDARY and prev[-1][2] not in DETS \
             and not prev[-1][2].endswith(("ly", "ed")):
         return prev[-1][0], prev[-1][2]
+    if after and after[0][2].lower() == "from":  # what a retreat leaves: "a retreat from universal principles"
+        return _head_after(sent, m.end + after[0][1])
     return None
 
 
@@ -129,7 +136,7 @@ def wrong_patient(sent: str, m, etype: str | None, mentions) -> bool:
 
 
 ECONOMIC_BEFORE = frozenset("in of amid with on strong weak rising growing falling high low global world domestic "
-                            "consumer slowing sluggish robust".split())
+                            "consumer slowing sluggish robust aggregate overall total".split())
 
 
 ECONOMIC_AFTER = frozenset("will would is was has had remains remained rose fell grew slowed weakened picked "
