@@ -296,3 +296,13 @@ def test_phrases_that_name_no_such_act(ctx, sent, word):
     got = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
     assert word not in got and not any(m.cue.cameo in ("196", "170", "051", "150")
                                        for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event")
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("Prosecutors opened fraud investigations into three Velorian banks.", "investigations", "ACCUSE", "112"),
+    ("Ostravia severed diplomatic ties with the Velor Union on Monday.", "severed diplomatic ties", "SANCTION", "161"),
+])
+def test_plural_inquiries_and_severed_relations(ctx, sent, trigger, etype, cameo):
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
