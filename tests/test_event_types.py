@@ -273,6 +273,8 @@ def test_refusing_to_surrender_is_one_rejection(ctx):
     ("The minister defended Ostravia's decision to close the crossing.", "defended Ostravia's decision", "SUPPORT",
      "051"),
     ("The envoy defended the right of the refugees to return.", "defended the right of", "SUPPORT", "051"),
+    ("Prosecutors opened fraud investigations into three Velorian banks.", "investigations", "ACCUSE", "112"),
+    ("Ostravia severed diplomatic ties with the Velor Union on Monday.", "severed diplomatic ties", "SANCTION", "161"),
 ])
 def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, cameo):
     """CAMEO 196 "violate ceasefire", 184 "use as human shield", 150 "demonstrate military power", cyber coercion
@@ -297,12 +299,3 @@ def test_phrases_that_name_no_such_act(ctx, sent, word):
     assert word not in got and not any(m.cue.cameo in ("196", "170", "051", "150")
                                        for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event")
 
-
-@pytest.mark.parametrize("sent, trigger, etype, cameo", [
-    ("Prosecutors opened fraud investigations into three Velorian banks.", "investigations", "ACCUSE", "112"),
-    ("Ostravia severed diplomatic ties with the Velor Union on Monday.", "severed diplomatic ties", "SANCTION", "161"),
-])
-def test_plural_inquiries_and_severed_relations(ctx, sent, trigger, etype, cameo):
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
-    assert (trigger, etype, cameo) in got
