@@ -104,6 +104,11 @@ def test_a_cue_keeps_its_type_unless_the_classifier_is_very_sure(ctx):
     ("Diplomats in the capital said there was talk of a cease-fire in the north.", "cease-fire"),
     ("Hopes for a truce faded on Monday as the shelling went on.", "truce"),
     ("The ministry issued a press release on the floods.", "release"),
+    # a noun of a breach, a count of attacks, one's own decision, readiness with no force named
+    ("The breaches of the ceasefire were minor, the monitors said.", "breaches of the ceasefire"),
+    ("There were 300 suspected cyber-attacks on banks last year.", "cyber-attacks"),
+    ("The minister defended his decision to go sailing.", "defended his decision"),
+    ("Hospitals were on alert for a flu outbreak.", "on alert"),
 ])
 def test_a_topic_or_a_press_release_is_no_event(ctx, sent, gone):
     words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
@@ -259,3 +264,29 @@ def test_refusing_to_surrender_is_one_rejection(ctx):
     sent = "The rebels refused to surrender their weapons."
     got = [m.cue.event for m in event_matches(find_article_cues(get_ontology(ctx), sent), sent)]
     assert got == ["REJECT"]
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("Velorian militias violated the ceasefire near the river crossing twice on Sunday.", "violated the ceasefire",
+     "ASSAULT", "196"),
+    ("The regime kept breaching the truce, the monitors said.", "breaching the truce", "ASSAULT", "196"),
+    ("The gunmen held the villagers as human shields in the old mill.", "as human shields", "ASSAULT", "184"),
+    ("Ostravian troops remained on high alert along the border.", "remained on high alert", "MOBILIZE", "150"),
+    ("The Velor Union put its northern brigades on alert.", "put its northern brigades on alert", "MOBILIZE", "150"),
+    ("Ostravia launched a cyber attack on the Velorian power grid.", "launched a cyber attack", "COERCE", "170"),
+    ("The two students hacked into the ministry's mail server.", "hacked into", "COERCE", "170"),
+    ("The minister defended Ostravia's decision to close the crossing.", "defended Ostravia's decision", "SUPPORT",
+     "051"),
+    ("The envoy defended the right of the refugees to return.", "defended the right of", "SUPPORT", "051"),
+    ("Prosecutors opened fraud investigations into three Velorian banks.", "investigations", "ACCUSE", "112"),
+    ("Ostravia severed diplomatic ties with the Velor Union on Monday.", "severed diplomatic ties", "SANCTION", "161"),
+])
+def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, cameo):
+    """CAMEO 196 "violate ceasefire", 184 "use as human shield", 150 "demonstrate military power", cyber coercion
+    (PLOVER COERCE mode cyber) and defending another's decision (051 praise or endorse): the phrase, not the word
+    inside it ("ceasefire" alone is a RETREAT)."""
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
+    assert not any(t == "ceasefire" or t == "truce" for t, _, _ in got)
+

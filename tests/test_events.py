@@ -50,6 +50,27 @@ def _flags(sentence: str, trigger: str) -> dict:
     return flags(sentence, i, i + len(trigger))
 
 
+def test_cue_indexes_follow_the_cue_list_not_its_address():
+    """The head index and the article cue list are cached per tuple of cues (a cue is compared by identity), so a
+    changed or new cue list never reuses the index of another one."""
+    import re as _re
+
+    from parley.events import coding
+    from parley.events.ontology import Cue
+
+    o = load()
+    s = "The Varnish navy blockaded the Ostrian port."
+    assert not any(m.cue.event == "MOBILIZE" for m in coding.find_cues(o, s))
+    o.cues.append(Cue(_re.compile(r"\b(?:blockaded)\b", _re.I), "event", "150", "MOBILIZE", None, True, []))
+    assert [m.cue.event for m in coding.find_cues(o, s) if m.cue.kind == "event"] == ["MOBILIZE"]
+    assert any(m.cue.event == "MOBILIZE" for m in coding.find_article_cues(o, s))
+    o.cues.pop()
+    assert not any(m.cue.event == "MOBILIZE" for m in coding.find_cues(o, s))
+    twin = load()  # an equal lexicon loaded again: its own cue objects, its own index entries
+    assert coding._article_list(twin) is not coding._article_list(o)
+    assert coding._article_list(o) is coding._article_list(o)
+
+
 def test_flags():
     assert _flags("The opposition will not negotiate with the government.", "negotiate")["negated"]
     assert _flags("The parties did not meet on Monday.", "meet")["negated"]

@@ -173,38 +173,36 @@ def _branch_heads(p: str) -> set[str] | None:
     return heads
 
 
-_LISTS: dict[int, tuple[list, list]] = {}  # id(onto.cues) -> (onto.cues, article cues + onto.cues)
-_INDEXES: dict[int, tuple[list, tuple[int, ...], dict[str, tuple[int, ...]]]] = {}  # id(cues) -> (cues, index)
+def _article_list(onto: Ontology) -> tuple[Cue, ...]:
+    """``cues_article.tsv`` then cues.tsv, one tuple per cue list (so that its head index is built once)."""
+    return _joined(tuple(onto.cues))
 
 
-def _article_list(onto: Ontology) -> list[Cue]:
-    """``cues_article.tsv`` then cues.tsv, one list per ontology (so that its head index is built once)."""
-    got = _LISTS.get(id(onto.cues))
-    if got is None or got[0] is not onto.cues:
-        if len(_LISTS) > 8:  # ontologies come and go in tests: keep the cache small
-            _LISTS.clear()
-        got = _LISTS[id(onto.cues)] = (onto.cues, list(article_cues()) + onto.cues)
-    return got[1]
+@lru_cache(maxsize=8)
+def _joined(cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    return article_cues() + cues
 
 
-def _head_index(cues: list[Cue]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+def _head_index(cues) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
     """The ranks of the cues always run (no literal heads), and head -> ranks of the cues opening with it: a
     sentence's candidates are found from its words' heads instead of asking each of ~150 cues (the same cues
-    as ``_may_match`` over every cue, in rank order)."""
-    got = _INDEXES.get(id(cues))
-    if got is None or got[0] is not cues:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        always, by_head = [], {}
-        for rank, cue in enumerate(cues):
-            need = _pattern_heads(cue.pattern.pattern)
-            if need is None:
-                always.append(rank)
-            else:
-                for h in need:
-                    by_head.setdefault(h, []).append(rank)
-        got = _INDEXES[id(cues)] = (cues, tuple(always), {h: tuple(r) for h, r in by_head.items()})
-    return got[1], got[2]
+    as ``_may_match`` over every cue, in rank order). Cached per tuple of cues: a cue hashes and compares by
+    identity (``Cue`` is one lexicon row), so a cue list that changes gets a new index and an entry keeps its
+    cues alive (an ``id()``-keyed cache could hand a new list the index of a dead one)."""
+    return _built_index(tuple(cues))
+
+
+@lru_cache(maxsize=8)  # ontologies come and go in tests: keep the cache small
+def _built_index(cues: tuple[Cue, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    always, by_head = [], {}
+    for rank, cue in enumerate(cues):
+        need = _pattern_heads(cue.pattern.pattern)
+        if need is None:
+            always.append(rank)
+        else:
+            for h in need:
+                by_head.setdefault(h, []).append(rank)
+    return tuple(always), {h: tuple(r) for h, r in by_head.items()}
 
 
 def _choose(cues, sentence: str, heads: frozenset[str] | None = None) -> list[Match]:

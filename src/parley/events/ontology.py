@@ -20,7 +20,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:] if ln.strip()]
 
 
-@dataclass
+@dataclass(eq=False)  # one lexicon row: hashed and compared by identity (coding caches its indexes per cue tuple)
 class Cue:
     pattern: re.Pattern
     kind: str
