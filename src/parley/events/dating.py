@@ -47,6 +47,7 @@ CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)
 # a clause coordinated after the trigger's own ("Her protest has galvanised anti-war sentiment, and last week she
 # brought her campaign to Britain"): its time dates its own verb, not the trigger
 LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
+SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
@@ -239,6 +240,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
             t for t in usable if t.start < s + c1 or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
         if pool:
+            pool = _side_times(doc, si, pool, sides) or pool
             out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
@@ -268,6 +270,16 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
+    """Of several times, those right after a mention of one of the act's sides: in "bailouts for Citigroup in
+    November and Bank of America on Friday" the act whose recipient is Bank of America is Friday's."""
+    if len(pool) < 2 or not sides:
+        return []
+    s, e = doc.sentences[si]
+    ends = [s + me for _, me, a in doc_index(doc).mentions(s, e) if a.id in sides]
+    return [t for t in pool if any(0 <= t.start - x <= 4 and SIDE_TIME.match(doc.text, x, t.start) for x in ends)]
 
 
 def _published_as_known(doc: Document) -> str | None:
