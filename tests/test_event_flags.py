@@ -26,3 +26,9 @@ def test_a_future_modal_reaches_through_an_infinitive_chain():
     assert f["future"] and not f["hypothetical"]
     assert not _flags("The mayor said the city tried to achieve this by working to isolate the gangs.",
                       "isolate")["future"]
+
+
+def test_a_stated_aim_is_future():
+    f = _flags("She said her aim was to press all sides to open the border.", "press")
+    assert f["future"] and not f["negated"]
+    assert not _flags("She said she pressed all sides to open the border.", "pressed")["future"]

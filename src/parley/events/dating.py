@@ -23,11 +23,7 @@ PREPS = frozenset("""in on at by since until till from before after during of fo
     around about as than into over under""".split())
 SPEECH_HEADS = frozenset("said says told tells announced added stated declared wrote posted".split())
 SUBCLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]*(?:,|$)|\([^)]*\)|"
-                       r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*|"
-                       # a reduced passive relative ("the release of a man kidnapped by rebels on Monday"), not a
-                       # passive ("was kidnapped by rebels on Monday")
-                       r"\b(?!(?:was|were|been|being|be|is|are|had|has|have|get|got)\b)[a-z]+\s+[a-z]+ed\s+by\b[^,;]*",
-                       re.I)
+                       r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*", re.I)
 RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 ANCHOR = re.compile(r"^(?P<n>\w+)\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)$", re.I)
 PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may might must could should be being
@@ -193,10 +189,12 @@ def _words_before(sent: str, t0: int) -> list[str]:
     return [w.lower().strip(",\"'’") for w in sent[c0:t0].split()[-3:]]
 
 
-def _object_of_past(low: list[str]) -> bool:
-    """The (up to three, lower-cased) words before a trigger end in a simple-past verb, with at most a determiner
-    between: the trigger is its object ("held talks", "unveiled a moratorium")."""
-    return bool(low) and past_form(low[-1]) or len(low) > 1 and low[-1] in DETERMINERS and past_form(low[-2])
+def _object_of_past(low: list[str], but: frozenset = frozenset()) -> bool:
+    """The (up to three, lower-cased) words before a trigger end in a simple-past verb (not one of ``but``), with
+    at most a determiner between: the trigger is its object ("held talks", "unveiled a moratorium")."""
+    verb = low[-1] if low and past_form(low[-1]) else \
+        low[-2] if len(low) > 1 and low[-1] in DETERMINERS and past_form(low[-2]) else None
+    return verb is not None and verb not in but
 
 
 def _verb_like(sent: str, t0: int) -> bool:
@@ -210,7 +208,7 @@ def past_form(word: str) -> bool:
 
 
 def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
-             sides: frozenset = frozenset()) -> dict:
+             sides: frozenset = frozenset(), future: bool = False) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
@@ -220,6 +218,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
     when = tense(doc.text[s:e], t0 - s, t1 - s)
+    if future and when == "present":
+        when = "future"  # the flags read a future the tense did not ("her aim was to urge")
     if when == "pluperfect" and not speech:
         # "said on Wednesday it had kidnapped …": a time before the "had" dates the report, not the earlier act;
         # one that opens the act's own clause with no speech verb after it ("In 2005, the rebels had attacked")
@@ -256,9 +256,10 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or _object_of_past(
-            _words_before(doc.text[s:e], t0 - s))):
+            _words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
-        # a nominal under some other verb ("reports of a rebel offensive")
+        # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
+        # ("said the meeting had ended")
         out = _occasion_day(doc, si, sides)
     if out is None:
         pub = _published_as_known(doc)

@@ -1,6 +1,6 @@
 """Flags: PLOVER's auxiliary modes negated / hypothetical / future, read from the words before a trigger in its
 clause (a negation or modal six words back, a conditional anywhere earlier in the sentence, a future auxiliary or
-"next week"/"tomorrow", a modal that governs the clause through a "to"-infinitive chain: "would try to achieve
+"next week"/"tomorrow", a stated aim ("her aim was to urge"), a modal that governs the clause through a "to"-infinitive chain: "would try to achieve
 this by working to isolate").
 
 A negation or modal does not reach a trigger in a finite past tense coordinated after it: in "will not remain
@@ -22,7 +22,8 @@ NEG = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\b"
 HYPO = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should)\b", re.I)
 COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|planned to|planning to|expected to|to be held|scheduled|"
-                    r"set to|next (?:week|month|year)|tomorrow|soon|would)\b|'ll\b", re.I)
+                    r"set to|next (?:week|month|year)|tomorrow|soon|would|"
+                    r"(?:aim|goal|intention|purpose|plan|mission)s?\s+(?:is|was|are|were)\s+to)\b|'ll\b", re.I)
 # "would try to achieve this by working to isolate": a future modal whose infinitive chain reaches the trigger
 MODAL_CHAIN = re.compile(r"\b(?:will|shall)\b|\bwould\b(?=(?:\s+\w+){0,2}\s+to\b)", re.I)
 # the auxiliaries that take a bare verb: a finite past form after them and a coordinator is a verb of its own
