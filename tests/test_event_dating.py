@@ -16,7 +16,7 @@ PUB = "2013-09-17"  # a Tuesday
 
 
 def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None,
-          actors: dict[str, str] | None = None, promise: bool = False) -> dict:
+          actors: dict[str, str] | None = None, promise: bool = False, future: bool = False) -> dict:
     """``date_for`` on the first word of ``trigger``; ``actors`` (id -> surface, every occurrence is a mention) are
     the act's sides."""
     doc = Document(id="x", text=text, published=published)
@@ -30,7 +30,8 @@ def dated(text: str, trigger: str, published: str = PUB, precision: str | None =
     annotate(doc)
     i = text.index(trigger)
     si = next(k for k, (a, b) in enumerate(doc.sentences) if a <= i < b)
-    return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise, sides=frozenset(actors or ()))
+    return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise, sides=frozenset(actors or ()),
+                    future=future)
 
 
 def test_past_perfect_with_an_aside_is_not_publication_news():
@@ -129,3 +130,11 @@ def test_of_several_times_the_one_after_the_acts_side_dates_it():
 def test_the_subject_of_a_reported_clause_is_no_object_of_the_speech_verb():
     text = "On Monday the minister opened the new harbour.\nThe minister said the meeting had ended."
     assert dated(text, "meeting", actors={"min": "minister"})["date"] is None
+
+
+def test_a_future_the_flags_read_is_not_dated_by_publication():
+    text = "Her aim is to press all sides to open the border."
+    assert dated(text, "press")["basis"] == "publication"  # the tense alone reads a present clause
+    out = dated(text, "press", future=True)
+    assert out["date"] is None and out["basis"] == "none"
+    assert dated(text, "press", future=True, promise=True)["date"] == PUB  # a promise is made now
