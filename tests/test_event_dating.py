@@ -138,3 +138,10 @@ def test_a_future_the_flags_read_is_not_dated_by_publication():
     out = dated(text, "press", future=True)
     assert out["date"] is None and out["basis"] == "none"
     assert dated(text, "press", future=True, promise=True)["date"] == PUB  # a promise is made now
+
+
+def test_a_plural_noun_trigger_takes_its_clause_tense():
+    # "massive demonstrations": an adjective before a plural noun is no subject before a verb
+    out = dated("Looting was reported after massive demonstrations in the capital.", "demonstrations")
+    assert out["date"] is None and out["basis"] == "none"
+    assert dated("Looting is reported after massive demonstrations in the capital.", "demonstrations")["date"] == PUB

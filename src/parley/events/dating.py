@@ -31,6 +31,9 @@ PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may mi
 PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
     sold paid laid caught taught thought knew grew was were""".split())
+# endings (almost) no English verb form has: "massive demonstrations", "their statements" are nominal whatever
+# precedes them
+NOUN_ENDINGS = ("ions", "ion", "ments", "ment", "ances", "ance", "ships", "isms")
 DETERMINERS = frozenset("the a an its their his her new several two three".split())
 # a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
 # (has refused … so far, has long accused, recent air strikes) are undated
@@ -159,7 +162,8 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "past"
     if _object_of_past(low):
         return "past"  # "held talks", "launched the raids"
-    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate")) or not _verb_like(sent, t0):
+    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate") + NOUN_ENDINGS) or \
+            not _verb_like(sent, t0):
         # a nominal trigger ("evidence of NATO air strikes was seen", "reports of a rebel offensive"): the tense
         # of its clause's finite verb
         fin = FINITE.search(sent[c0:c1])
