@@ -3,10 +3,13 @@
 A time that premodifies a noun ("the July 28 polls", "Tuesday's protest") dates that noun only; a time inside a
 relative clause, parenthesis or gerund complement ("accused X of spying in 1997") dates only what is inside it; a
 time right after a speech verb ("said Thursday that …") dates the statement, not the reported events; "until/by X"
-is a deadline (kept in ``Event.deadline``), never the date. Among the rest, one in the trigger's clause, else the
-nearest in the sentence, else the last governing one earlier in the paragraph. "N months after the arrest" dates
-the arrest from the sentence's own date. A range keeps its end (``Event.date_end``); a week range has
-``date_precision = "week"``. Historical: the event date lies more than a year before publication.
+is a deadline (kept in ``Event.deadline``), never the date; a future act (not a promise) takes no time of its
+announcement ("plan to ask BP …, Jindal said Saturday"). Among the rest, one in the trigger's clause (one right
+after a mention of the act's side first: "for Citigroup in November and Bank of America on Friday"), else the
+nearest in the sentence outside a later coordinated clause (", and last week she …"), else the last governing one
+earlier in the paragraph. "N months after the arrest" dates the arrest from the sentence's own date. A range keeps
+its end (``Event.date_end``); a week range has ``date_precision = "week"``. Historical: the event date lies more
+than a year before publication.
 """
 
 from __future__ import annotations
