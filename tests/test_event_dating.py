@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from parley.document import Document
+from parley.document import Actor, Document
 from parley.events.dating import date_for
 from parley.text import sentences
 from parley.timex import annotate
@@ -15,16 +15,23 @@ from parley.timex import annotate
 PUB = "2013-09-17"  # a Tuesday
 
 
-def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None) -> dict:
+def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None,
+          actors: dict[str, str] | None = None, promise: bool = False, future: bool = False) -> dict:
+    """``date_for`` on the first word of ``trigger``; ``actors`` (id -> surface, every occurrence is a mention) are
+    the act's sides."""
     doc = Document(id="x", text=text, published=published)
     if precision:
         doc.meta = {"date_precision": precision}
     doc.paragraphs = [[m.start(), m.end()] for m in re.finditer(r"[^\n]+", text)]
     doc.sentences = [s for a, b in doc.paragraphs for s in sentences(text, a, b)]
+    for aid, surf in (actors or {}).items():
+        doc.actors.append(Actor(id=aid, name=surf, type="person",
+                                mentions=[[m.start(), m.end()] for m in re.finditer(re.escape(surf), text)]))
     annotate(doc)
     i = text.index(trigger)
     si = next(k for k, (a, b) in enumerate(doc.sentences) if a <= i < b)
-    return date_for(doc, si, i, i + len(trigger.split()[0]))
+    return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise, sides=frozenset(actors or ()),
+                    future=future)
 
 
 def test_past_perfect_with_an_aside_is_not_publication_news():
@@ -67,3 +74,74 @@ def test_a_month_precision_publication_gives_no_day():
     assert out["date"] == "2013-09" and out["precision"] == "month"
     out = dated("The rebels are attacking the base.", "attacking", "2013-09-01", "month")
     assert out["date"] == "2013-09" and out["precision"] == "month" and out["basis"] == "publication"
+
+
+def test_a_future_act_does_not_take_the_day_it_was_announced():
+    text = "Officials plan to ask the company to pay for the barrier, the governor said Saturday."
+    out = dated(text, "ask")
+    assert out["date"] is None and out["basis"] == "none"
+    # a promise is the act, made when it is announced
+    out = dated(text, "ask", promise=True)
+    assert out["date"] == "2013-09-14" and out["basis"] == "text"
+    # a day the text gives the act itself still dates it
+    out = dated("Officials plan to ask the company on Friday to pay for the barrier.", "ask")
+    assert out["date"] == "2013-09-20"
+
+
+def test_the_occasion_is_read_back_from_the_sides_latest_appearance():
+    lead = "On Monday the minister opened the new harbour.\n"  # one sentence a line, as in T17 files
+    # nine sentences, each naming the minister, with no day of their own: the window of eight sentences runs
+    # from his latest appearance, so the lead's Monday is still his occasion
+    middle = "".join(f"The minister spoke about plan {k}.\n" for k in range(9))
+    out = dated(lead + middle + "The minister blasted the unions.", "blasted", actors={"min": "minister"})
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # sentences that do not name him break the chain
+    filler = "".join(f"The weather was mild on the coast {k}.\n" for k in range(9))
+    out = dated(lead + filler + "The minister blasted the unions.", "blasted", actors={"min": "minister"})
+    assert out["date"] is None
+
+
+def test_the_object_of_a_past_verb_takes_the_occasion():
+    text = "On Monday the minister opened the new harbour.\nHe unveiled a levy on imported fuel."
+    out = dated(text, "levy", actors={"min": "minister"})
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # a nominal under a verb of its own is not the minister's act of that occasion
+    text = "On Monday the minister opened the new harbour.\nReports of a new levy were denied."
+    assert dated(text, "levy", actors={"min": "minister"})["date"] is None
+
+
+def test_a_time_in_a_later_coordinated_clause_dates_only_that_clause():
+    out = dated("Her protest galvanised the movement, and last week she took her campaign abroad.", "protest")
+    assert out["precision"] != "week" and out["date"] != "2013-09-09"
+    out = dated("The rebels shelled the port and last week attacked the base.", "shelled")
+    assert out["precision"] == "week"  # no comma: one clause with two verbs
+    out = dated("The rebels shelled the port last week.", "shelled")
+    assert out["precision"] == "week"
+
+
+def test_of_several_times_the_one_after_the_acts_side_dates_it():
+    text = "The ministry granted loans to the port authority in May and the rail company on Friday."
+    assert dated(text, "loans")["date"] == "2013-05"  # no side known: the nearest
+    out = dated(text, "loans", actors={"rail": "the rail company"})
+    assert out["date"] == "2013-09-13" and out["precision"] == "day"
+    assert dated(text, "loans", actors={"port": "the port authority"})["date"] == "2013-05"
+
+
+def test_the_subject_of_a_reported_clause_is_no_object_of_the_speech_verb():
+    text = "On Monday the minister opened the new harbour.\nThe minister said the meeting had ended."
+    assert dated(text, "meeting", actors={"min": "minister"})["date"] is None
+
+
+def test_a_future_the_flags_read_is_not_dated_by_publication():
+    text = "Her aim is to press all sides to open the border."
+    assert dated(text, "press")["basis"] == "publication"  # the tense alone reads a present clause
+    out = dated(text, "press", future=True)
+    assert out["date"] is None and out["basis"] == "none"
+    assert dated(text, "press", future=True, promise=True)["date"] == PUB  # a promise is made now
+
+
+def test_a_plural_noun_trigger_takes_its_clause_tense():
+    # "massive demonstrations": an adjective before a plural noun is no subject before a verb
+    out = dated("Looting was reported after massive demonstrations in the capital.", "demonstrations")
+    assert out["date"] is None and out["basis"] == "none"
+    assert dated("Looting is reported after massive demonstrations in the capital.", "demonstrations")["date"] == PUB

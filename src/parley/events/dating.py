@@ -3,10 +3,13 @@
 A time that premodifies a noun ("the July 28 polls", "Tuesday's protest") dates that noun only; a time inside a
 relative clause, parenthesis or gerund complement ("accused X of spying in 1997") dates only what is inside it; a
 time right after a speech verb ("said Thursday that …") dates the statement, not the reported events; "until/by X"
-is a deadline (kept in ``Event.deadline``), never the date. Among the rest, one in the trigger's clause, else the
-nearest in the sentence, else the last governing one earlier in the paragraph. "N months after the arrest" dates
-the arrest from the sentence's own date. A range keeps its end (``Event.date_end``); a week range has
-``date_precision = "week"``. Historical: the event date lies more than a year before publication.
+is a deadline (kept in ``Event.deadline``), never the date; a future act (not a promise) takes no time of its
+announcement ("plan to ask BP …, Jindal said Saturday"). Among the rest, one in the trigger's clause (one right
+after a mention of the act's side first: "for Citigroup in November and Bank of America on Friday"), else the
+nearest in the sentence outside a later coordinated clause (", and last week she …"), else the last governing one
+earlier in the paragraph. "N months after the arrest" dates the arrest from the sentence's own date. A range keeps
+its end (``Event.date_end``); a week range has ``date_precision = "week"``. Historical: the event date lies more
+than a year before publication.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may mi
 PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
     sold paid laid caught taught thought knew grew was were""".split())
+# endings (almost) no English verb form has: "massive demonstrations", "their statements" are nominal whatever
+# precedes them
+NOUN_ENDINGS = ("ions", "ion", "ments", "ment", "ances", "ance", "ships", "isms")
 DETERMINERS = frozenset("the a an its their his her new several two three".split())
 # a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
 # (has refused … so far, has long accused, recent air strikes) are undated
@@ -40,6 +46,10 @@ DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|l
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
                            r"\b(?:will|would|shall)\b", re.I)
 CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)\b", re.I)  # "would try to achieve …"
+# a clause coordinated after the trigger's own ("Her protest has galvanised anti-war sentiment, and last week she
+# brought her campaign to Britain"): its time dates its own verb, not the trigger
+LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
+SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
@@ -84,10 +94,15 @@ def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
 def _speech_time(text: str, t) -> bool:
     """A time right after a speech verb and before its complement ("said Thursday that", "said earlier this week
     that"): it dates the statement only."""
-    before = text[max(0, t.start - 25):t.start]
-    if not re.search(r"\b(?:" + "|".join(SPEECH_HEADS) + r")\s+(?:on\s+)?$", before, re.I):
+    if not _after_speech(text, t):
         return False
     return bool(re.match(r"\s*,?\s*that\b", text[t.end:t.end + 10]))
+
+
+def _after_speech(text: str, t) -> bool:
+    """A time right after a speech verb ("Jindal said Saturday", "officials said on Monday")."""
+    return bool(re.search(r"\b(?:" + "|".join(SPEECH_HEADS) + r")\s+(?:on\s+)?$", text[max(0, t.start - 25):t.start],
+                          re.I))
 
 
 def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
@@ -136,8 +151,7 @@ def tense(sent: str, t0: int, t1: int) -> str:
     simple-past verb: "held talks"), "present" (present, present perfect, future, infinitive or progressive) —
     read from the trigger and the three words before it in its clause."""
     c0, c1 = coding.clause_window(sent, t0)
-    before = sent[c0:t0].split()[-3:]
-    low = [w.lower().strip(",\"'’") for w in before]
+    low = _words_before(sent, t0)
     if "had" in low or "hadn't" in low or _had_aside(sent[c0:t0]):
         return "pluperfect"
     if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
@@ -147,11 +161,12 @@ def tense(sent: str, t0: int, t1: int) -> str:
     if any(w in PRESENT_AUX for w in low):
         return "present"
     first = sent[t0:t1].split()[0].lower() if sent[t0:t1].split() else ""
-    if _past(first):
+    if past_form(first):
         return "past"
-    if low and _past(low[-1]) or len(low) > 1 and low[-1] in DETERMINERS and _past(low[-2]):
+    if _object_of_past(low):
         return "past"  # "held talks", "launched the raids"
-    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate")) or not _verb_like(sent, t0):
+    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate") + NOUN_ENDINGS) or \
+            not _verb_like(sent, t0):
         # a nominal trigger ("evidence of NATO air strikes was seen", "reports of a rebel offensive"): the tense
         # of its clause's finite verb
         fin = FINITE.search(sent[c0:c1])
@@ -175,18 +190,32 @@ def _had_aside(before: str) -> bool:
     return all(_ADVERB.match(w) for w in _ASIDE.sub(" ", m.group("mid")).split())
 
 
+def _words_before(sent: str, t0: int) -> list[str]:
+    """The three words before the trigger in its clause, lower-cased, quotes and commas stripped."""
+    c0, _ = coding.clause_window(sent, t0)
+    return [w.lower().strip(",\"'’") for w in sent[c0:t0].split()[-3:]]
+
+
+def _object_of_past(low: list[str], but: frozenset = frozenset()) -> bool:
+    """The (up to three, lower-cased) words before a trigger end in a simple-past verb (not one of ``but``), with
+    at most a determiner between: the trigger is its object ("held talks", "unveiled a moratorium")."""
+    verb = low[-1] if low and past_form(low[-1]) else \
+        low[-2] if len(low) > 1 and low[-1] in DETERMINERS and past_form(low[-2]) else None
+    return verb is not None and verb not in but
+
+
 def _verb_like(sent: str, t0: int) -> bool:
     """The trigger follows a subject-like word rather than a determiner or preposition."""
     prev = sent[:t0].split()[-1:]
     return bool(prev) and prev[0].lower() not in DETERMINERS | PREPS and not prev[0].endswith(("'s", "’s"))
 
 
-def _past(word: str) -> bool:
+def past_form(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
 
 
 def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
-             sides: frozenset = frozenset()) -> dict:
+             sides: frozenset = frozenset(), future: bool = False) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
@@ -196,12 +225,18 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
     when = tense(doc.text[s:e], t0 - s, t1 - s)
+    if future and when == "present":
+        when = "future"  # the flags read a future the tense did not ("her aim was to urge")
     if when == "pluperfect" and not speech:
         # "said on Wednesday it had kidnapped …": a time before the "had" dates the report, not the earlier act;
         # one that opens the act's own clause with no speech verb after it ("In 2005, the rebels had attacked")
         # dates the act
         had = doc.text.rfind("had", s, t0)
         usable = [t for t in usable if t.start > had or not _SPEECH_NEAR.search(doc.text, max(s, t.start - 25), had)]
+    if when == "future" and not (speech or promise):
+        # "officials plan to ask BP to pay …, Gov. Jindal said Saturday": the time dates the announcement; the
+        # act itself is still to come and has only a date the text gives it
+        usable = [t for t in usable if not _after_speech(doc.text, t)]
     out = None
     if attached:
         out = time_value(attached[0])
@@ -209,8 +244,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         out = _anchored(doc, si, t0, usable)
     if out is None and usable:
         c0, c1 = coding.clause_window(doc.text[s:e], t0 - s)
-        pool = [t for t in usable if s + c0 <= t.start < s + c1] or usable
-        out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
+        pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
+            t for t in usable if t.start < s + c1 or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
+        if pool:
+            pool = _side_times(doc, si, pool, sides) or pool
+            out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
         # before it (past perfect) nor one still to come
@@ -224,8 +262,12 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
                 prior += idx.cache[key]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
-    if out is None and when == "past" and not speech and _past(doc.text[t0:t1].split()[0].lower()):
-        out = _occasion_day(doc, si, sides)  # a finite past verb, not a nominal ("reports of a rebel offensive")
+    if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or _object_of_past(
+            _words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
+        # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
+        # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
+        # ("said the meeting had ended")
+        out = _occasion_day(doc, si, sides)
     if out is None:
         pub = _published_as_known(doc)
         if pub and (when == "present" or when == "future" and (promise or speech)):
@@ -236,6 +278,16 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
+    """Of several times, those right after a mention of one of the act's sides: in "bailouts for Citigroup in
+    November and Bank of America on Friday" the act whose recipient is Bank of America is Friday's."""
+    if len(pool) < 2 or not sides:
+        return []
+    s, e = doc.sentences[si]
+    ends = [s + me for _, me, a in doc_index(doc).mentions(s, e) if a.id in sides]
+    return [t for t in pool if any(0 <= t.start - x <= 4 and SIDE_TIME.match(doc.text, x, t.start) for x in ends)]
 
 
 def _published_as_known(doc: Document) -> str | None:
@@ -266,7 +318,10 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         return None
     s, e = doc.sentences[si]
     follows = bool(PRONOUN_START.match(doc.text[s:e]))
-    for sj in range(si - 1, max(-1, si - 1 - CONTEXT_SENTENCES), -1):
+    last = si  # the window runs CONTEXT_SENTENCES back from the side's latest appearance, not from the act
+    for sj in range(si - 1, -1, -1):
+        if last - sj > CONTEXT_SENTENCES:
+            break
         key = ("governing", sj)
         if key not in idx.cache:
             idx.cache[key] = _governing(doc, sj, None)[1]
@@ -277,6 +332,8 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
             # news of the day is the occasion
             return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
                     "basis": "context"}
+        if named:
+            last = sj
         if not days or not named:
             follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
             continue
