@@ -243,3 +243,13 @@ def test_a_deictic_time_anchors_the_offsets_after_it():
     # a week names no day: "two days later" after it is not counted from its Monday
     text = "The talks failed last week. Two days later, the envoy flew home."
     assert one(text, base, "Two days later").value != "2003-06-11"
+
+
+def test_a_quantity_before_a_frequency_adverb_is_a_rate_not_a_set():
+    base = date(2003, 6, 20)
+    assert find_times("Exports should grow 7% annually until the treaty ends.", base) == []
+    assert find_times("The mill turns out some 4,000 tonnes daily.", base) == []
+    assert find_times("The cuts save the city $2.5 million annually.", base) == []
+    # a recurrence of an event stays a SET
+    t = one("The council meets annually in the old hall.", base, "annually")
+    assert (t.type, t.timex) == ("SET", "P1Y")
