@@ -1,8 +1,8 @@
 """Finding: run every rule over a span, keep the longest non-overlapping candidates, then resolve what needs
 context — anchored offsets ("two months later"), open intervals ("since May 2"), a clock time joined to its day
 ("10 p.m. Wednesday"), a weekday to its date ("Saturday, April 25"), a season to a spelled-out year, a bare second
-day ("April 24 and 25"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3
-fields. The joins follow TimeBank's extents (``tests/test_timex_conventions.py``).
+day ("April 24 and 25"), "a year ago" after a quarter (the same quarter a year before), "the day" renaming the
+date before it ("Oct. 12, the day before the plunge") — and fill the TIMEX3 fields. The joins follow TimeBank's extents (``tests/test_timex_conventions.py``).
 
 Overlaps are settled longest span first, then by rule priority; taken spans are kept as a sorted list of
 disjoint intervals and each candidate is checked against its two neighbours by bisection, so a span with n
