@@ -217,3 +217,39 @@ def test_a_delay_to_a_date_points_ahead():
     assert one("The court adjourned the case on Monday.", JUN10, "Monday").timex == "2010-06-14"
     assert one("The court postponed the vote to early March.", JUN10, "early March").timex == "2011-03"
     assert one("The minister extended the deadline to October.", JUN10, "October").timex == "2010-10"
+
+
+def test_a_definite_day_month_or_year_in_apposition_names_the_time_before_it():
+    base = date(2003, 6, 20)
+    text = "Shares peaked on March 3, the day before the merger was announced, and fell for weeks."
+    t = one(text, base, "the day")
+    assert (t.type, t.timex, t.start) == ("DATE", "2003-03-03", text.index("the day"))
+    assert one("In 1996, the year after the flood, the dam was rebuilt.", base, "the year").timex == "1996"
+    assert one("He arrived on Tuesday, the day his brother left.", base, "the day").timex == "2003-06-17"
+    # the precision must agree: a month is not renamed by "the year"
+    assert not [t for t in find_times("In May, the year looked better.", base) if t.timex == "2003-05"
+                and t.text == "the year"]
+    # a possessive or a compound is no apposition; "the day before." is an offset from the date
+    assert [t.text for t in find_times("On March 3, the day's busiest trader sold.", base)] == ["March 3"]
+    assert one("It rained on March 3, the day before.", base, "the day before").timex == "2003-03-02"
+
+
+def test_a_deictic_time_anchors_the_offsets_after_it():
+    base = date(2003, 6, 20)  # a Friday
+    text = "Sales fell to $3 million last year, down from $4 million the year before."
+    assert one(text, base, "the year before").timex == "2001"
+    text = "Rebels took the town on Tuesday. The next day, they lost it again."
+    assert one(text, base, "The next day").timex == "2003-06-18"
+    # a week names no day: "two days later" after it is not counted from its Monday
+    text = "The talks failed last week. Two days later, the envoy flew home."
+    assert one(text, base, "Two days later").value != "2003-06-11"
+
+
+def test_a_quantity_before_a_frequency_adverb_is_a_rate_not_a_set():
+    base = date(2003, 6, 20)
+    assert find_times("Exports should grow 7% annually until the treaty ends.", base) == []
+    assert find_times("The mill turns out some 4,000 tonnes daily.", base) == []
+    assert find_times("The cuts save the city $2.5 million annually.", base) == []
+    # a recurrence of an event stays a SET
+    t = one("The council meets annually in the old hall.", base, "annually")
+    assert (t.type, t.timex) == ("SET", "P1Y")

@@ -59,6 +59,9 @@ _RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|trillion|percent|dollars
                           r"(?:\s+(?!(?:times|days|nights|hours|minutes|weeks|months|shifts)\b)[a-z]+s)?\s+$", re.I)
 _SET_UNITS = rf"second|minute|hour|day|week|month|quarter|year|morning|afternoon|evening|night|" \
     rf"spring|summer|autumn|fall|winter|{WD}|{MON_FULL}"
+# a quantity right before a frequency adverb ("grow 20% annually", "C$17.9 million annually", "500 units daily")
+_RATE_BEFORE_ADVERB = re.compile(r"(?:\d%?|\b(?:million|billion|trillion|percent|thousand|hundred))"
+                                 r"(?:\s+[a-z]+s)?\s+$", re.I)
 # a quantity per unit of time ("$2 million a year", "15 million instructions per second", "358,000 a month") is a
 # rate, which the TIMEX2/TimeML guidelines leave unmarked like a speed (TimeBank dev: 1 of 6 annotated), as a
 # SET or a duration (``h_duration``); a count of occurrences per unit ("twice a year") is a SET
@@ -173,6 +176,8 @@ def h_set(m, text, base, lo):
         paper = m.group("adv").lower() in ("daily", "weekly") and _NEWSPAPER.match(text, m.end())
         if paper and (not paper.group("w") or paper.group("w") in FUNCTION_WORDS or paper.group("w") in _PAPER_VERBS):
             return None  # a newspaper named after it, not a recurrence (TIMEX3 marks times, not papers)
+        if _RATE_BEFORE_ADVERB.search(text, max(lo, m.start() - 32), m.start()):
+            return None  # "to rise 8.5% annually", "10,000 units annually": a rate, like "$2 million a year"
         return hit(m.start(), m.end(), None, "day", None, "set", type="SET", timex=_ADVERB[m.group("adv").lower()])
     if m.group("u"):
         w = _unit(m.group("u")) if m.group("n") else m.group("u").lower()

@@ -1,8 +1,8 @@
 """Finding: run every rule over a span, keep the longest non-overlapping candidates, then resolve what needs
 context — anchored offsets ("two months later"), open intervals ("since May 2"), a clock time joined to its day
 ("10 p.m. Wednesday"), a weekday to its date ("Saturday, April 25"), a season to a spelled-out year, a bare second
-day ("April 24 and 25"), "a year ago" after a quarter (the same quarter a year before) — and fill the TIMEX3
-fields. The joins follow TimeBank's extents (``tests/test_timex_conventions.py``).
+day ("April 24 and 25"), "a year ago" after a quarter (the same quarter a year before), "the day" renaming the
+date before it ("Oct. 12, the day before the plunge") — and fill the TIMEX3 fields. The joins follow TimeBank's extents (``tests/test_timex_conventions.py``).
 
 Overlaps are settled longest span first, then by rule priority; taken spans are kept as a sorted list of
 disjoint intervals and each candidate is checked against its two neighbours by bisection, so a span with n
@@ -81,6 +81,7 @@ RULES = [
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # what ``lexicon.YEAR`` and ``BARE_YEAR`` need
 _EXPLICIT_KINDS = ("date", "range", "since", "until")
+_DEICTIC_KINDS = ("relative", "weekday")  # resolved from publication, then an anchor like an explicit date
 _PART = re.compile(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)$")
 _QH = re.compile(r"\d{4}-(?:Q\d|H\d)$")
 
@@ -157,7 +158,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     extras = {id(t): x for t, x in chosen}
     _resolve_anchors(text, out, extras, context)
     _future_in_past(text, out, extras)
-    return out
+    return _appositions(text, out, end)
 
 
 def _future_in_past(text: str, times: list[TimeExpr], extras: dict[int, dict]) -> None:
@@ -333,6 +334,30 @@ def _join_clock_times(text: str, chosen: list) -> list:
     return out
 
 
+# "Oct. 12, the day before the plunge", "in 1987, the year after the merger": the noun phrase renames the time
+_APPOSED = re.compile(r",\s+(?P<np>the\s+(?P<u>day|month|year))\b(?![-'’])")
+
+
+def _appositions(text: str, times: list[TimeExpr], end: int) -> list[TimeExpr]:
+    """A definite "the day/month/year" in apposition right after a time of that precision names the same time
+    (TIMEX3 tags it with that value: "Oct. 12, the day before the stock market plunge" is Oct. 12, not the
+    day before it); a span another expression already holds ("the day before." read as an offset) is left."""
+    out: list[TimeExpr] = []
+    for i, t in enumerate(times):
+        out.append(t)
+        if not t.value or t.kind not in _EXPLICIT_KINDS + ("weekday",) or t.type != "DATE":
+            continue
+        m = _APPOSED.match(text, t.end, end)
+        if not m or m.group("u").lower() != t.precision:
+            continue
+        nxt = times[i + 1].start if i + 1 < len(times) else end
+        if m.end("np") > nxt:
+            continue
+        out.append(TimeExpr(text=m.group("np"), start=m.start("np"), end=m.end("np"), value=t.value,
+                            precision=t.precision, kind="anchored", type="DATE", timex=t.timex, anchor=t.value))
+    return out
+
+
 def _mark_open_intervals(text: str, times: list[TimeExpr], lo: int) -> None:
     for t in times:
         if t.kind != "date" or t.value is None:
@@ -446,6 +471,10 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
         elif x.get("year_back") and part and not by_year:
             y = int(part[:4]) - 1
             t.timex = f"{y:04d}{part[4:]}"
+        elif t.kind in _DEICTIC_KINDS and t.value and not t.generic and not t.end_value:
+            # "last year ... the year before", "on Monday ... two days later": from that time; a week is no
+            # anchor ("last week ... two days later" names no day)
+            anchor = t
     if context is not None and part:
         context["part"] = part
     if context is not None and named:
