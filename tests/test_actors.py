@@ -474,3 +474,22 @@ def test_pull_quote_credit_glued_to_a_name_is_split():
     names = set(_by_name(actors.annotate(_doc(body), _ctx())))
     assert {"Aldo Marek", "Lena Voss"} <= names
     assert not [n for n in names if "Quote" in n or n.count(" ") >= 3], names
+
+
+def test_party_words_and_trailing_titles_are_no_person_names():
+    # issue 17: "Vermont Sen" and "the Wisconsin Republican" were persons and were taken as quote speakers
+    doc = actors.annotate(_doc("Valmont Sen. Ana Ruiz spoke on Monday. Later the Valmont Republican met "
+                               "Republican Tomas Brel. Senate Democrats objected."), _ctx())
+    got = {a.name: a.type for a in doc.actors}
+    assert got.get("Ana Ruiz") == "person" and got.get("Tomas Brel") == "person"
+    assert "Valmont Sen" not in got and "Valmont Republican" not in got and "Republican Tomas Brel" not in got
+    assert got.get("Senate Democrats") == "group"
+
+
+def test_business_and_broadcaster_heads_make_organisations():
+    doc = actors.annotate(_doc("Orlo Packing Enterprise lost the bid. Valmont Values PAC aired an ad on "
+                               "Norte TV on Monday."), _ctx())
+    got = {a.name: a.type for a in doc.actors}
+    assert got.get("Orlo Packing Enterprise") == "organization"
+    assert got.get("Valmont Values PAC") == "organization"
+    assert got.get("Norte TV") == "organization"

@@ -67,6 +67,8 @@ class Lexicon:
     org_words: frozenset
     non_actor_heads: frozenset
     place_nouns: frozenset
+    party_members: frozenset
+    party_qualifiers: frozenset
     org_descriptions: dict  # token tuple -> code
     roles: dict  # token tuple -> (code, kind)
     role_first: dict  # first token -> list of token tuples, longest first
@@ -183,6 +185,8 @@ def load_lexicon(data_dir: Path = DATA) -> Lexicon:
         org_words=low("org_words"),
         non_actor_heads=low("non_actor_heads"),
         place_nouns=low("place_nouns"),
+        party_members=low("party_members"),
+        party_qualifiers=low("party_qualifiers"),
         org_descriptions={},
         roles=roles,
         role_first=_first_index(roles),

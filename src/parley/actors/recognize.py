@@ -311,6 +311,9 @@ class Recognizer(EvidencePass):
             if n and k + n < j:
                 k += n
                 continue
+            if k + 1 < j and (toks[k].low in lex.party_members or toks[k].low in lex.party_qualifiers):
+                k += 1  # "Republican Donald Trump", "Democratic Sen. Jane Doe": the party is no part of the name
+                continue
             h = self._honorific(k, j)
             if h and k + h < j:
                 k += h
@@ -347,6 +350,10 @@ class Recognizer(EvidencePass):
         last = toks[j - 1].low
         if last in lex.non_actor_heads:
             return
+        if last.rstrip(".") in _TITLE_ABBREVS or last in lex.party_members:
+            # "Vermont Sen." of "Vermont Sen. Bernie Sanders" (the name follows the title); "the Wisconsin
+            # Republican" (a description of someone named elsewhere): no name of its own
+            return
         c = lex.match_country(toks, i)
         if c and i + c[0] == j:
             if c[2] == "name":
@@ -358,6 +365,8 @@ class Recognizer(EvidencePass):
         nxt = toks[j] if j < len(toks) else None
         if org:
             m.type = "organization"
+        elif last.endswith("s") and last[:-1] in lex.party_members:
+            m.type = "group"  # "Senate Republicans", "Democrats": a party's members, not a person
         elif n == 1 and toks[i].acronym:
             if lex.match_role(toks, i) == 1 and lex.roles[(toks[i].low,)][1] == "head":
                 return  # "PM", "MP" are titles

@@ -42,10 +42,23 @@ _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.’'-]*\s
 
 _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
 
-_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([a-z-]+|\d+-year-old)\s*$")
+# "the Republican nominee", "the Florida senator", "the Wisconsin Republican" (a capitalised party word is a
+# role noun too), "the 46-year-old"
+_DESCRIPTION = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+)(?=\s+[a-z]+(?:ed|s)\b)")
+_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+|\d+-year-old)\s*$")
 
 
 class Candidates:
+    def _after_prep(self, pos: int, lo: int = 0) -> bool:
+        """The words at ``pos`` are a preposition's object ("a spokesman for the party"), not a clause opening
+        after a comma ("To that, Schilling added": "to" governs "that", and the comma closes its phrase)."""
+        j = pos
+        while j > lo and self.t[j - 1].isspace():
+            j -= 1
+        if j > lo and self.t[j - 1] in ",;:—–":
+            return False
+        return self._word_before(pos, lo) in self.lex.prepositions
+
     def _strip_between(self, lo: int, k: int) -> int:
         """Move ``k`` left over spaces, words allowed between a speaker and its cue ("had also") and a short
         parenthesis ("Sen. Marco Rubio (R-Fla.) said")."""
@@ -90,12 +103,15 @@ class Candidates:
             ps = self._pronoun_subject(si, k)
             if ps and ps[1] < k:
                 return ps
+            ds = self._description_subject(si, k)
+            if ds:
+                return ds
         men = self.by_end.get(k)
         if men and men[0] >= lo:
             tail = self._place_tail(lo, men[0])
             if tail:  # "Stacy Baker of Columbia, South Carolina says": the state of a place, not the speaker
                 return self._holder(lo, tail.start(1)) or UNNAMED, men[0]
-            if self._word_before(men[0], lo) in self.lex.prepositions and not re.search(
+            if self._after_prep(men[0], lo) and not re.search(
                     r"(?<![\w’'])(?:after|before)\s+$", self.t[max(lo, men[0] - 8):men[0]]):
                 # "after Trump told The Post": a conjunction opening the cue's own clause, not a preposition
                 return self._holder(lo, men[0]) or UNNAMED, men[0]
@@ -105,6 +121,9 @@ class Candidates:
         cut = self._cut_before(lo, k)
         if cut:
             return cut, cut.span[0]
+        role = self._role_noun(lo, k) if self.t[k - 1:k].isalpha() and self._word_at_end(lo, k)[:1].isupper() else None
+        if role:  # before the name patterns: "the Wisconsin Republican" is a description, not a name
+            return role
         last_words = self.t[max(lo, k - 60):k].rsplit(None, 4)
         tm = _TITLED_AT_END.search(self.t, max(lo, k - 60), k) if any(
             w.rstrip(".") in _TITLES for w in last_words[:-1]) else None  # cheap test first: a title among the last words
@@ -113,7 +132,7 @@ class Candidates:
         nm = _NAME_AT_END.search(self.t[lo:k])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME and not self._has_mention(lo + nm.start(), k):
             s = lo + nm.start()
-            if self._word_before(s, lo) not in self.lex.prepositions:
+            if not self._after_prep(s, lo):
                 return self._named(nm.group(1), (s, k)), s
         last = last_words[-1] if last_words else ""
         if last[:1].isupper() and _LONE_NAME.fullmatch(last) and not self._has_mention(k - len(last), k):
@@ -166,7 +185,7 @@ class Candidates:
         if noun is None:
             return None
         men = self.by_end.get(k)
-        if men and men[2].type == "person" and self._word_before(men[0], lo) not in self.lex.prepositions:
+        if men and men[2].type == "person" and not self._after_prep(men[0], lo):
             return None  # "The report's author, Jane Doe, said"
         # "The ad" points back to the ad named before; "A letter from X", "Trump's statement" name their own author
         author = self._document_author(noun[1], None if definite and noun[0] - lo < 12 else noun[0])
@@ -204,6 +223,24 @@ class Candidates:
             return self._named(nm.group(1), (k - len(nm.group(1)), k))
         return None
 
+    def _description_subject(self, si: int, k: int) -> tuple[_Speaker, int] | None:
+        """ "In an interview Thursday, the Wisconsin Republican criticized X and said …": a sentence whose
+        subject is a role description (no mention, no pronoun) speaks through the person it points back to, as
+        "the senator said" does; the description must open the sentence or follow a comma."""
+        s0 = self.sents[si][0]
+        for m in _DESCRIPTION.finditer(self.t, s0, k):
+            if m.start() > s0 and self.t[s0:m.start()].rstrip()[-1:] != ",":
+                continue
+            if m.group(1).lower() in self.lex.person_nouns and not self._in_quote(m.start()):
+                sp = self._resolve_pronoun("person", m.start())
+                return (sp, m.start()) if sp is not UNNAMED else None
+            break
+        return None
+
+    def _word_at_end(self, lo: int, k: int) -> str:
+        m = re.search(r"[A-Za-z-]+$", self.t[max(lo, k - 30):k])
+        return m.group() if m else ""
+
     def _role_noun(self, lo: int, k: int) -> tuple[_Speaker, int] | None:
         """ "the Republican nominee said": a definite role noun points back to the last person, like "he"."""
         m = _ROLE.search(self.t[max(lo, k - 60):k])
@@ -228,7 +265,7 @@ class Candidates:
         if self.t[j - 2:j] in ("’s", "'s"):
             j -= 2
         men = self.by_end.get(j)
-        if men and men[0] >= lo and self._word_before(men[0], lo) not in self.lex.prepositions:
+        if men and men[0] >= lo and not self._after_prep(men[0], lo):
             s = men[0]
             if re.search(r"(?<![\w’'])[Tt]he\s+$", self.t[max(lo, s - 4):s]):
                 s -= 4
@@ -253,7 +290,21 @@ class Candidates:
         owner = self.by_end.get(base + m.end("owner")) if m.group("owner") else None
         if m.group("owner") and owner is None and not m.group("owner")[:1].isupper():
             return None
+        if not m.group("owner"):
+            named = self._named_body(m.group("noun").lower(), s)
+            if named:  # "the committee said" after "the House Oversight Committee": that committee
+                return replace(named, span=(s, k))
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
+
+    def _named_body(self, noun: str, pos: int) -> _Speaker | None:
+        """The nearest organisation named before ``pos`` (outside quotes, within 3,000 characters) whose name
+        holds the office noun: a definite "the committee" points back to it as "he" does to a person."""
+        lo = bisect.bisect_left(self.mention_starts, pos - 3000)
+        for men in reversed(self.mentions[lo:bisect.bisect_left(self.mention_starts, pos)]):
+            a = men[2]
+            if a.type == "organization" and noun in a.name.lower().split() and not self._in_quote(men[0]):
+                return self._speaker(men)
+        return None
 
     def _proper_subject(self, lo: int, k: int) -> _Speaker | None:
         """ "Bryne went on to say, “…”", "Voskuil, a retired nurse, said": a capitalised name opening the phrase
@@ -318,7 +369,7 @@ class Candidates:
             men = self.by_end.get(e)
             described = first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
             place = men and men[0] == s and self._place_tail(lo, s)
-            if men and not place and men[0] >= s and self._word_before(men[0], s) not in self.lex.prepositions and (
+            if men and not place and men[0] >= s and not self._after_prep(men[0], s) and (
                     not described or men[0] == s or (men[2].type == "person" and not any(
                         w.lower() in self.lex.prepositions or w.lower() in ("who", "which", "and")
                         for w in self.t[s:men[0]].split()))):
@@ -397,7 +448,7 @@ class Candidates:
                 break
             if self.t[e:e + 2] in ("’s", "'s"):
                 continue
-            if self._word_before(s, j) in self.lex.prepositions:
+            if self._after_prep(s, j):
                 break
             if _ENDS_IN_TITLE.search(self.t, s, e) and self.t[e:e + 1] == ".":
                 men = self.by_start.get(e + 2) or self.by_start.get(e + 1)

@@ -407,7 +407,7 @@ class Cues:
         for s, e, a in self.mentions[lo:hi]:
             if self._in_quote(s) or a.type not in ("person", "organization", "group") or e > seg.open:
                 continue
-            if self._word_before(s, s0) in self.lex.prepositions:
+            if self._after_prep(s, s0):
                 continue
             first = first or (s, e, a)
             nxt = _NEXT_WORD.match(self.t, e, seg.open)
