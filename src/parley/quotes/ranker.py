@@ -3,9 +3,14 @@
 Why: the rules pick one speaker per quote by a fixed order of preference; a reader weighs several cues at
 once (a person named right before the quote who is the sentence's subject, the last speaker, how often the
 story names someone). The ranker scores each candidate -- the actors named outside quotes in the quote's
-paragraph and the two before it, plus the rules' speaker -- with a logistic model trained on PolNeAR train
-(``bench/train_speaker_ranker.py``); weights are ``parley/data/quotes/speaker_ranker.json`` (numpy only at run
-time). Without the file the rules alone decide.
+paragraph and the two before it, plus the rules' speaker -- with a model trained on PolNeAR train
+(``bench/train_speaker_ranker.py``): logistic weights or a small gradient-boosted tree ensemble, the one that
+did better on the check slice, in ``parley/data/quotes/speaker_ranker.json`` (numpy only at run time). Besides
+where a candidate stands (gap, paragraph, sentence, subject, cue next to it), its features say what the quote
+offers: the gender of a pronoun cue ("…,” she said) against the candidate's, who spoke recently, whether the
+quote opens its paragraph (a continuation) and whether the rules' speaker stands after it. Trees can weigh these
+by context (a gender clash far from the cue, a count where the rules found no one), a linear model cannot. Without
+the file the rules alone decide.
 """
 
 from __future__ import annotations
