@@ -1,4 +1,4 @@
-"""The PolNeAR bench's gold speaker rule R1 (bench/quotes_polnear.py): descriptions are not names (R1b/R1d),
+"""The PolNeAR bench's gold speaker rule R1 (bench/polnear_gold.py): descriptions are not names (R1b/R1d),
 a document's author follows "by" (R1e), an apposed name beats a name modifying a description (R1f), and the older
 rules stay available behind ``--name-rule descriptions`` and ``runs``."""
 
@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("quotes_polnear", ROOT / "bench" / "quotes_polnear.py")
+_spec = importlib.util.spec_from_file_location("polnear_gold", ROOT / "bench" / "polnear_gold.py")
 polnear = importlib.util.module_from_spec(_spec)
-sys.modules["quotes_polnear"] = polnear  # its dataclasses look their module up
+sys.modules["polnear_gold"] = polnear  # its dataclasses look their module up
 _spec.loader.exec_module(polnear)
 
 
