@@ -253,3 +253,18 @@ def test_a_quantity_before_a_frequency_adverb_is_a_rate_not_a_set():
     # a recurrence of an event stays a SET
     t = one("The council meets annually in the old hall.", base, "annually")
     assert (t.type, t.timex) == ("SET", "P1Y")
+
+
+def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_point_ahead():
+    # TimeML reads "in five years" after a modal as the point that far after publication, as "five years from now"
+    base = date(2003, 6, 10)  # a Tuesday
+    t = one("The bonds would be repaid in five years, the lender said.", base, "five years")
+    assert (t.type, t.timex, t.value) == ("DATE", "2008", "2008")
+    t = one("The mine is scheduled to reopen in about two weeks.", base, "about two weeks")
+    assert (t.type, t.timex) == ("DATE", "2003-W26")
+    assert one("Officials hope to finish the bridge in 18 months.", base, "18 months").timex == "2004-12"
+    # no look ahead, or a length since a time: still a duration
+    assert one("The club was rebuilt in five years by volunteers.", base, "five years").timex == "P5Y"
+    assert one("It will be the wettest June in 40 years, forecasters say.", base, "40 years").timex == "P40Y"
+    assert one("They will have to move in over ten years of delays.", base, "over ten years").timex == "P10Y"
+    assert one("Few expected the regime could fall in just 17 days.", base, "17 days").timex == "P17D"
