@@ -268,3 +268,14 @@ def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_point_ahead():
     assert one("It will be the wettest June in 40 years, forecasters say.", base, "40 years").timex == "P40Y"
     assert one("They will have to move in over ten years of delays.", base, "over ten years").timex == "P10Y"
     assert one("Few expected the regime could fall in just 17 days.", base, "17 days").timex == "P17D"
+
+
+def test_until_then_takes_the_time_named_just_before_it():
+    base = date(2003, 6, 10)
+    text = "The offer expires on July 31. Until then, holders may tender their shares."
+    assert one(text, base, "then").timex == "2003-07-31"
+    # nothing named, or the time named far back: "then" is an event or unknown, no expression
+    assert [t.text for t in find_times("Until then, nobody had heard of the band.", base)] == []
+    far = "The mill closed in 1998. " + "Workers left town and the shops emptied, one after another. " * 3 + \
+        "Until then the town had been busy."
+    assert [t.text for t in find_times(far, base)] == ["1998"]

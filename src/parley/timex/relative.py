@@ -53,6 +53,9 @@ R_ANCHORED = re.compile(
     rf"|\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u5>day|week|month|year)\b",
     re.I,
 )
+# "Until then": the time named last (TimeML tags an anaphoric "then"; TimeBank "terminate on Nov. 30. Until then,"
+# Nov. 30); resolved like "that day" in find._resolve_anchors, and dropped when nothing was named before it
+R_THEN = re.compile(r"(?<=\b[Uu]ntil\s)then\b|(?<=\b[Tt]ill\s)then\b")
 # clock times: "3:30 p.m.", "10 a.m.", "noon", "midnight"; a time zone stays in the span
 R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
@@ -243,6 +246,10 @@ def h_anchored(m, text, base, lo):
                        timex=period(num(m.group("n")), unit))
     return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
                type="DATE")
+
+
+def h_then(m, text, base, lo):
+    return hit(m.start(), m.end(), None, "day", "@0:day", "duration", type="DATE", then=True)
 
 
 def h_clock(m, text, base, lo):
