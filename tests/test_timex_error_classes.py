@@ -279,3 +279,11 @@ def test_until_then_takes_the_time_named_just_before_it():
     far = "The mill closed in 1998. " + "Workers left town and the shops emptied, one after another. " * 3 + \
         "Until then the town had been busy."
     assert [t.text for t in find_times(far, base)] == ["1998"]
+
+
+def test_this_quarters_results_are_the_quarter_reported():
+    base = date(2003, 10, 28)  # the fourth quarter under way, the third just reported
+    text = "The company lost $3 million in the third quarter. This quarter's loss includes a charge for layoffs."
+    assert one(text, base, "This quarter").timex == "2003-Q3"
+    # no results noun: the calendar quarter under way
+    assert one("This quarter, we expect sales to rise.", base, "This quarter").timex == "2003-Q4"

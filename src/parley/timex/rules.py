@@ -73,6 +73,7 @@ R_QUARTER = re.compile(
     r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
     r"|\bthe\s+quarter\b(?!-)"
     r"|\bthat\s+(?:same\s+)?(?P<that>quarter)\b", re.I)  # the quarter last named (find._resolve_anchors)
+_RESULTS_AFTER = re.compile(rf"[’']s\s+(?:[a-z-]+\s+)?(?:{'|'.join(C['results_nouns'])})\b", re.I)
 _QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{MON})\s?(?P<d>{DAY})")
 R_HALF = re.compile(
     r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
@@ -283,6 +284,8 @@ def h_quarter(m, text, base, lo):
             q = _quarter_of(mid) - 1
             return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
                          anchor=base.isoformat(), focus=True)
+    if rel == "this" and _RESULTS_AFTER.match(text, m.end()):
+        rel = "latest"  # "This quarter's loss": the quarter reported on (see results_nouns in timex.yaml)
     # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about;
     # "that quarter" too when no quarter was named before it
     that = {"that_part": True} if m.group("that") else {"focus": True} if rel in ("", "latest") else {}
