@@ -287,3 +287,11 @@ def test_this_quarters_results_are_the_quarter_reported():
     assert one(text, base, "This quarter").timex == "2003-Q3"
     # no results noun: the calendar quarter under way
     assert one("This quarter, we expect sales to rise.", base, "This quarter").timex == "2003-Q4"
+
+
+def test_a_day_counted_from_a_month_or_a_year_leaves_its_day_unknown():
+    base = date(1999, 2, 6)
+    t = one("He was shot last October. That same day, police closed the road.", base, "That same day")
+    assert (t.timex, t.value, t.precision) == ("1998-10-XX", "1998-10", "month")  # value no finer than evidence
+    assert one("In 1996 the mill closed. The next day, workers marched.", base, "The next day").timex == "1996-XX-XX"
+    assert one("On Oct. 3 the mill closed. The next day, workers marched.", base, "The next day").timex == "1998-10-04"

@@ -79,6 +79,7 @@ RULES = [
     (18, ru.R_BARE_YEAR, ru.h_bare_year, None, YEAR, None),
     (17, rel.R_REF, rel.h_ref, None, False, rel.REF_NEEDLES),
 ]
+_DAY_UNKNOWN = {"month": "-XX", "year": "-XX-XX"}
 _THEN_REACH = 160  # characters from the time named to "until then" (the sentence before, at most)
 
 
@@ -482,6 +483,10 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 t.anchor, t.direction = aval, "past" if int(n) < 0 else "future"
                 if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
                     t.timex = t.value
+                    if unit == "day" and prec in _DAY_UNKNOWN:
+                        # "that same day" after "last October": a day of that month, its number unknown
+                        # (TIMEX3 "1998-10-XX"); ``value`` keeps the month, no finer than the evidence
+                        t.timex += _DAY_UNKNOWN[prec]
         elif t.kind in _EXPLICIT_KINDS and t.value:
             # "the quarter ended Sept. 30": the quarter, not its last day, is what "a year earlier" counts from
             ended = t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \
