@@ -295,3 +295,12 @@ def test_a_day_counted_from_a_month_or_a_year_leaves_its_day_unknown():
     assert (t.timex, t.value, t.precision) == ("1998-10-XX", "1998-10", "month")  # value no finer than evidence
     assert one("In 1996 the mill closed. The next day, workers marched.", base, "The next day").timex == "1996-XX-XX"
     assert one("On Oct. 3 the mill closed. The next day, workers marched.", base, "The next day").timex == "1998-10-04"
+
+
+def test_a_weekday_shares_the_plural_part_of_the_day_after_and():
+    base = date(2003, 6, 10)
+    text = "The ferries will sail on Friday and Saturday evenings from July 4."
+    assert (one(text, base, "Friday").type, one(text, base, "Friday").timex) == ("SET", "XXXX-WXX-5TEV")
+    assert one(text, base, "Saturday evenings").timex == "XXXX-WXX-6TEV"
+    # a singular part is the second day's alone
+    assert one("They met on Friday and Saturday night.", base, "Friday").type == "DATE"

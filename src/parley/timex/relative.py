@@ -131,6 +131,9 @@ def h_relative_unit(m, text, base, lo):
     return hit(m.start(), m.end(), str(base.year + step), "year", None, "relative", **extra)
 
 
+_SHARED_PLURAL_PART = re.compile(rf"\s+(?:and|or|&)\s+(?:{WD})\s+(?P<p>morning|afternoon|evening|night)s\b", re.I)
+
+
 def h_weekday(m, text, base, lo):
     wd = WEEKDAYS[m.group("wd").lower()]
     mod = (m.group("mod") or "").lower()
@@ -139,7 +142,10 @@ def h_weekday(m, text, base, lo):
         return None  # "Good Friday"
     s = m.start() if mod else m.start("wd")
     part = m.group("part")
-    if m.group("pl") or m.group("ppl"):  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
+    shared = None if part or m.group("pl") else _SHARED_PLURAL_PART.match(text, m.end())
+    if shared:  # "on Monday and Tuesday nights": the plural part of the day is Monday's too (a SET)
+        part = shared.group("p")
+    if m.group("pl") or m.group("ppl") or shared:  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
         tx = f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
         return hit(m.start("wd"), m.end(), None, "day", None, "set", type="SET", timex=tx)
     if base is None:
