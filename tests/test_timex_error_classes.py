@@ -304,3 +304,11 @@ def test_a_weekday_shares_the_plural_part_of_the_day_after_and():
     assert one(text, base, "Saturday evenings").timex == "XXXX-WXX-6TEV"
     # a singular part is the second day's alone
     assert one("They met on Friday and Saturday night.", base, "Friday").type == "DATE"
+
+
+def test_the_noun_year_end_is_the_closing_day_of_the_year():
+    base = date(2003, 10, 28)
+    assert one("The refinery could restart by year-end, the company said.", base, "year-end").timex == "2003-12-31"
+    assert one("Shares have gained 12% since year-end.", base, "year-end").timex == "2002-12-31"
+    # the modifier stays the year
+    assert one("Year-end bonuses were cut.", base, "Year-end").timex == "2003"

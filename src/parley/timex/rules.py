@@ -471,8 +471,17 @@ def h_period_end(m, text, base, lo):
     month_unit = (m.group("u") or "").lower() == "month"
     if base is None:
         return hit(m.start(), m.end(), None, "month" if month_unit else "year")
+    if m.group().lower() == "year-end" and _NOUN_AFTER.match(text, m.end()):
+        # "by year-end", "since year-end": the noun names the closing day of the year, Dec. 31 (TimeBank 2 of 2;
+        # "year-end net", the modifier, stays the year); after "since" the last one passed
+        y = base.year - (1 if re.search(r"\bsince\s+$", text[max(lo, m.start() - 7):m.start()], re.I)
+                         and (base.month, base.day) != (12, 31) else 0)
+        return hit(m.start(), m.end(), f"{y:04d}-12-31", "day", anchor=base.isoformat())
     value = f"{base.year:04d}-{base.month:02d}" if month_unit else f"{base.year:04d}"
     return hit(m.start(), m.end(), value, "month" if month_unit else "year", anchor=base.isoformat())
+
+
+_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s-]|$)|\s+(?:and|or|but|in|on|at|for|to|of|when|than|from|with)\b")
 
 
 R_BARE_YEAR = re.compile(
