@@ -264,10 +264,11 @@ def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_point_ahead():
     assert (t.type, t.timex) == ("DATE", "2003-W26")
     assert one("Officials hope to finish the bridge in 18 months.", base, "18 months").timex == "2004-12"
     # no look ahead, or a length since a time: still a duration
-    assert one("The club was rebuilt in five years by volunteers.", base, "five years").timex == "P5Y"
-    assert one("It will be the wettest June in 40 years, forecasters say.", base, "40 years").timex == "P40Y"
-    assert one("They will have to move in over ten years of delays.", base, "over ten years").timex == "P10Y"
-    assert one("Few expected the regime could fall in just 17 days.", base, "17 days").timex == "P17D"
+    lengths = [("The club was rebuilt in five years by volunteers.", "five years", "P5Y"),
+               ("It will be the wettest June in 40 years, forecasters say.", "40 years", "P40Y"),
+               ("They will have to move in over ten years of delays.", "over ten years", "P10Y"),
+               ("Few expected the regime could fall in just 17 days.", "17 days", "P17D")]
+    assert [one(text, base, span).timex for text, span, _ in lengths] == [tx for _, _, tx in lengths]
 
 
 def test_until_then_takes_the_time_named_just_before_it():
