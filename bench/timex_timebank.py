@@ -200,7 +200,7 @@ def report(name: str, rows: dict) -> None:
     for t, r in rows.items():
         strict = "" if t != "ALL" else f"{r['sp']:.3f}/{r['sr']:.3f}/{r['sf']:.3f}"
         print(f"    {t:9}{r['gold']:>5}{r['sys']:>6}  {strict:>20}  "
-              f"{r['rp']:.3f}/{r['rr']:.3f}/{r['rf']:.3f}  {r['acc']:>7.3f}  {r['vf']:>6.3f}")
+              f"{r['rp']:.3f}/{r['rr']:.3f}/{r['rf']:.3f}  {r['acc']:>7.3f}  {r['vf']:>6.4f}")
 
 
 def main(argv: list[str]) -> None:

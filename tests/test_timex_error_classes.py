@@ -253,3 +253,63 @@ def test_a_quantity_before_a_frequency_adverb_is_a_rate_not_a_set():
     # a recurrence of an event stays a SET
     t = one("The council meets annually in the old hall.", base, "annually")
     assert (t.type, t.timex) == ("SET", "P1Y")
+
+
+def test_a_count_after_in_in_a_clause_that_looks_ahead_is_a_point_ahead():
+    # TimeML reads "in five years" after a modal as the point that far after publication, as "five years from now"
+    base = date(2003, 6, 10)  # a Tuesday
+    t = one("The bonds would be repaid in five years, the lender said.", base, "five years")
+    assert (t.type, t.timex, t.value) == ("DATE", "2008", "2008")
+    t = one("The mine is scheduled to reopen in about two weeks.", base, "about two weeks")
+    assert (t.type, t.timex) == ("DATE", "2003-W26")
+    assert one("Officials hope to finish the bridge in 18 months.", base, "18 months").timex == "2004-12"
+    # no look ahead, or a length since a time: still a duration
+    lengths = [("The club was rebuilt in five years by volunteers.", "five years", "P5Y"),
+               ("It will be the wettest June in 40 years, forecasters say.", "40 years", "P40Y"),
+               ("They will have to move in over ten years of delays.", "over ten years", "P10Y"),
+               ("Few expected the regime could fall in just 17 days.", "17 days", "P17D")]
+    assert [one(text, base, span).timex for text, span, _ in lengths] == [tx for _, _, tx in lengths]
+
+
+def test_until_then_takes_the_time_named_just_before_it():
+    base = date(2003, 6, 10)
+    text = "The offer expires on July 31. Until then, holders may tender their shares."
+    assert one(text, base, "then").timex == "2003-07-31"
+    # nothing named, or the time named far back: "then" is an event or unknown, no expression
+    assert [t.text for t in find_times("Until then, nobody had heard of the band.", base)] == []
+    far = "The mill closed in 1998. " + "Workers left town and the shops emptied, one after another. " * 3 + \
+        "Until then the town had been busy."
+    assert [t.text for t in find_times(far, base)] == ["1998"]
+
+
+def test_this_quarters_results_are_the_quarter_reported():
+    base = date(2003, 10, 28)  # the fourth quarter under way, the third just reported
+    text = "The company lost $3 million in the third quarter. This quarter's loss includes a charge for layoffs."
+    assert one(text, base, "This quarter").timex == "2003-Q3"
+    # no results noun: the calendar quarter under way
+    assert one("This quarter, we expect sales to rise.", base, "This quarter").timex == "2003-Q4"
+
+
+def test_a_day_counted_from_a_month_or_a_year_leaves_its_day_unknown():
+    base = date(1999, 2, 6)
+    t = one("He was shot last October. That same day, police closed the road.", base, "That same day")
+    assert (t.timex, t.value, t.precision) == ("1998-10-XX", "1998-10", "month")  # value no finer than evidence
+    assert one("In 1996 the mill closed. The next day, workers marched.", base, "The next day").timex == "1996-XX-XX"
+    assert one("On Oct. 3 the mill closed. The next day, workers marched.", base, "The next day").timex == "1998-10-04"
+
+
+def test_a_weekday_shares_the_plural_part_of_the_day_after_and():
+    base = date(2003, 6, 10)
+    text = "The ferries will sail on Friday and Saturday evenings from July 4."
+    assert (one(text, base, "Friday").type, one(text, base, "Friday").timex) == ("SET", "XXXX-WXX-5TEV")
+    assert one(text, base, "Saturday evenings").timex == "XXXX-WXX-6TEV"
+    # a singular part is the second day's alone
+    assert one("They met on Friday and Saturday night.", base, "Friday").type == "DATE"
+
+
+def test_the_noun_year_end_is_the_closing_day_of_the_year():
+    base = date(2003, 10, 28)
+    assert one("The refinery could restart by year-end, the company said.", base, "year-end").timex == "2003-12-31"
+    assert one("Shares have gained 12% since year-end.", base, "year-end").timex == "2002-12-31"
+    # the modifier stays the year
+    assert one("Year-end bonuses were cut.", base, "Year-end").timex == "2003"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parley.timex.dates import clause_before, iso, shift
 from parley.timex.lexicon import (
     DUR_UNIT,
     FUNCTION_WORDS,
@@ -155,10 +156,49 @@ def h_duration(m, text, base, lo):
         # "Islam will one day be ...": some time in the future (TimeBank FUTURE_REF), not a length of a day
         return hit(m.start(), m.end(), None, "day", None, "vague", type="DATE", timex="FUTURE_REF", generic=True,
                    direction="future")
+    if not rel and n is not None and unit in _POINT_PRECISION and base is not None \
+            and _IN_BEFORE.search(text, max(lo, m.start() - 16), m.start()) and _looks_ahead(text, m, lo):
+        return _ahead(m.start(), m.end(), base, n, unit)
     extra = {}
     if base is not None and rel in _PAST + _NEXT:
         extra = {"anchor": base.isoformat(), "direction": "past" if rel in _PAST else "future"}
     return hit(s, m.end(), None, "day", None, "duration", type="DURATION", timex=period(n, unit), **extra)
+
+
+# "in" right before a count of units: "would be redeemed in five years", "will return in two weeks" (see _ahead)
+_IN_BEFORE = re.compile(r"\bin\s+(?:about\s+|roughly\s+|another\s+)?$", re.I)
+_POINT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+# a modal or a verb of intent ahead of it in the clause (a narrower list than dates' future cues: "expect",
+# "until" and "deadline" say nothing of a length after "in")
+_AHEAD_CUE = re.compile(r"\b(?:will|wo\s*n[’']t|won[’']t|[’']ll|shall|would|should|could|might|may|going\s+to|"
+                        r"(?:is|are|was|were)\s+to|(?:plans?|planned|expects?|expected|scheduled|hopes?|hoped|set|due|"
+                        r"aims?|intends?|wants?)\s+to)\b", re.I)
+# "the biggest snowstorm they will have seen in ten years", "the happiest Eid in 42 years", "until now in 18
+# years", "in over ten years": the length since a time, not a point ahead
+_SINCE_READING = re.compile(r"\b(?:\w+est|best|worst|first|last|until\s+now|so\s+far|seen|been|had)\b", re.I)
+_SINCE_QUAL = re.compile(r"(?i)(?:over|only|more\s+than|nearly|almost|just)\s")
+
+
+def _looks_ahead(text: str, m, lo: int) -> bool:
+    clause = clause_before(text, m.start(), lo)
+    return bool(_AHEAD_CUE.search(clause)) and not _SINCE_READING.search(clause) \
+        and not _SINCE_QUAL.match(m.group())
+
+
+def _ahead(s: int, e: int, base, n: float, unit: str):
+    """A count of units after "in" in a clause that looks ahead ("the stock would be redeemed in five years"):
+    TimeML reads the point that far after publication (TimeBank "five years" 1994 in a 1989 story), as for "five
+    years from now"; without a future cue ("his second letter in two weeks") it stays a length."""
+    d = shift(base, int(n), unit) if float(n).is_integer() else None
+    if d is None:
+        return hit(s, e, None, "day", None, "duration", type="DURATION", timex=period(n, unit))
+    prec = _POINT_PRECISION[unit]
+    extra = {}
+    if unit == "week":  # the week named, the value keeps its day (as "two weeks from now")
+        y, w, _ = d.isocalendar()
+        extra["timex"] = f"{y:04d}-W{w:02d}"
+    return hit(s, e, iso(d, prec), prec, None, "relative", type="DATE", anchor=base.isoformat(), direction="future",
+               **extra)
 
 
 R_WHILE = re.compile(r"(?<=\bfor\s)a\s+(?:little\s+)?while\b", re.I)

@@ -49,6 +49,7 @@ RULES = [
     (6, ru.R_QUAL_YEAR, ru.h_year_only, ("early", "late", "mid", "end", "start", "beginning"), YEAR, None),
     (7, rel.R_ANCHORED, rel.h_anchored, ("later", "earlier", "after", "before", "next", "following", "previous",
                                          "preceding", "that"), False, _UNITS),
+    (7, rel.R_THEN, rel.h_then, ("until then", "till then"), False, None),
     (8, rel.R_AGO, rel.h_ago, ("ago",), False, _UNITS),
     (8, rel.R_HENCE, rel.h_hence, ("from now", "from today", "' time", "’ time", "'s time", "’s time"), False, _UNITS),
     (8, rel.R_YEAR_ADJ, rel.h_year_adj, ("year-",), False, None),
@@ -78,6 +79,23 @@ RULES = [
     (18, ru.R_BARE_YEAR, ru.h_bare_year, None, YEAR, None),
     (17, rel.R_REF, rel.h_ref, None, False, rel.REF_NEEDLES),
 ]
+_DAY_UNKNOWN = {"month": "-XX", "year": "-XX-XX"}
+_THEN_REACH = 160  # characters from the time named to "until then" (the sentence before, at most)
+
+
+def _near_thens(out: list[TimeExpr], extras: dict[int, dict]) -> list[TimeExpr]:
+    """ "Until then" kept only when the time it takes is named just before it ("terminate on Nov. 30. Until
+    then,"); further back "then" is as often an event ("until the tears came"), so it is dropped."""
+    keep, prev = [], None
+    for t in out:
+        if extras.get(id(t), {}).get("then"):
+            if not (t.value and prev is not None and prev.value == t.value and t.start - prev.end <= _THEN_REACH):
+                continue
+        keep.append(t)
+        prev = t
+    return keep
+
+
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")  # what ``lexicon.YEAR`` and ``BARE_YEAR`` need
 _EXPLICIT_KINDS = ("date", "range", "since", "until")
@@ -157,6 +175,8 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     _mark_open_intervals(text, out, start)
     extras = {id(t): x for t, x in chosen}
     _resolve_anchors(text, out, extras, context)
+    if any(x.get("then") for x in extras.values()):
+        out = _near_thens(out, extras)
     _future_in_past(text, out, extras)
     return _appositions(text, out, end)
 
@@ -463,6 +483,10 @@ def _resolve_anchors(text: str, times: list[TimeExpr], extras: dict[int, dict], 
                 t.anchor, t.direction = aval, "past" if int(n) < 0 else "future"
                 if t.type != "DURATION":  # "three days later" keeps its TIMEX3 duration (see relative.h_anchored)
                     t.timex = t.value
+                    if unit == "day" and prec in _DAY_UNKNOWN:
+                        # "that same day" after "last October": a day of that month, its number unknown
+                        # (TIMEX3 "1998-10-XX"); ``value`` keeps the month, no finer than the evidence
+                        t.timex += _DAY_UNKNOWN[prec]
         elif t.kind in _EXPLICIT_KINDS and t.value:
             # "the quarter ended Sept. 30": the quarter, not its last day, is what "a year earlier" counts from
             ended = t_prev is not None and t_prev.timex and _QH.match(t_prev.timex) \

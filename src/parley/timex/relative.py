@@ -53,6 +53,9 @@ R_ANCHORED = re.compile(
     rf"|\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u5>day|week|month|year)\b",
     re.I,
 )
+# "Until then": the time named last (TimeML tags an anaphoric "then"; TimeBank "terminate on Nov. 30. Until then,"
+# Nov. 30); resolved like "that day" in find._resolve_anchors, and dropped when nothing was named before it
+R_THEN = re.compile(r"(?<=\b[Uu]ntil\s)then\b|(?<=\b[Tt]ill\s)then\b")
 # clock times: "3:30 p.m.", "10 a.m.", "noon", "midnight"; a time zone stays in the span
 R_CLOCK = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
@@ -128,6 +131,9 @@ def h_relative_unit(m, text, base, lo):
     return hit(m.start(), m.end(), str(base.year + step), "year", None, "relative", **extra)
 
 
+_SHARED_PLURAL_PART = re.compile(rf"\s+(?:and|or|&)\s+(?:{WD})\s+(?P<p>morning|afternoon|evening|night)s\b", re.I)
+
+
 def h_weekday(m, text, base, lo):
     wd = WEEKDAYS[m.group("wd").lower()]
     mod = (m.group("mod") or "").lower()
@@ -136,7 +142,10 @@ def h_weekday(m, text, base, lo):
         return None  # "Good Friday"
     s = m.start() if mod else m.start("wd")
     part = m.group("part")
-    if m.group("pl") or m.group("ppl"):  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
+    shared = None if part or m.group("pl") else _SHARED_PLURAL_PART.match(text, m.end())
+    if shared:  # "on Monday and Tuesday nights": the plural part of the day is Monday's too (a SET)
+        part = shared.group("p")
+    if m.group("pl") or m.group("ppl") or shared:  # "on Sundays", "Tuesday nights": a weekday in every week (SET)
         tx = f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
         return hit(m.start("wd"), m.end(), None, "day", None, "set", type="SET", timex=tx)
     if base is None:
@@ -243,6 +252,10 @@ def h_anchored(m, text, base, lo):
                        timex=period(num(m.group("n")), unit))
     return hit(m.start(), m.end(), None, UNIT_PRECISION[unit], f"@{direction * n}:{unit}", "duration",
                type="DATE")
+
+
+def h_then(m, text, base, lo):
+    return hit(m.start(), m.end(), None, "day", "@0:day", "duration", type="DATE", then=True)
 
 
 def h_clock(m, text, base, lo):

@@ -73,6 +73,7 @@ R_QUARTER = re.compile(
     r"last\s+year)\b|\blast\s+year[’']s\s+(?P<yb2>quarter|period)\b"
     r"|\bthe\s+quarter\b(?!-)"
     r"|\bthat\s+(?:same\s+)?(?P<that>quarter)\b", re.I)  # the quarter last named (find._resolve_anchors)
+_RESULTS_AFTER = re.compile(rf"[’']s\s+(?:[a-z-]+\s+)?(?:{'|'.join(C['results_nouns'])})\b", re.I)
 _QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{MON})\s?(?P<d>{DAY})")
 R_HALF = re.compile(
     r"\b(?:the\s+)?(?:(?P<o>first|second|1st|2nd|latter|last(?=\s+half\s+of\s+\d))[\s-]+half|"
@@ -283,6 +284,8 @@ def h_quarter(m, text, base, lo):
             q = _quarter_of(mid) - 1
             return _part(m.start(), m.end(), mid.year, f"Q{q + 1}", 3 * q + 1, 3 * q + 3, "quarter",
                          anchor=base.isoformat(), focus=True)
+    if rel == "this" and _RESULTS_AFTER.match(text, m.end()):
+        rel = "latest"  # "This quarter's loss": the quarter reported on (see results_nouns in timex.yaml)
     # "the quarter", "the latest quarter": the last one ended, which a report in the next quarter is about;
     # "that quarter" too when no quarter was named before it
     that = {"that_part": True} if m.group("that") else {"focus": True} if rel in ("", "latest") else {}
@@ -468,8 +471,17 @@ def h_period_end(m, text, base, lo):
     month_unit = (m.group("u") or "").lower() == "month"
     if base is None:
         return hit(m.start(), m.end(), None, "month" if month_unit else "year")
+    if m.group().lower() == "year-end" and _NOUN_AFTER.match(text, m.end()):
+        # "by year-end", "since year-end": the noun names the closing day of the year, Dec. 31 (TimeBank 2 of 2;
+        # "year-end net", the modifier, stays the year); after "since" the last one passed
+        y = base.year - (1 if re.search(r"\bsince\s+$", text[max(lo, m.start() - 7):m.start()], re.I)
+                         and (base.month, base.day) != (12, 31) else 0)
+        return hit(m.start(), m.end(), f"{y:04d}-12-31", "day", anchor=base.isoformat())
     value = f"{base.year:04d}-{base.month:02d}" if month_unit else f"{base.year:04d}"
     return hit(m.start(), m.end(), value, "month" if month_unit else "year", anchor=base.isoformat())
+
+
+_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s-]|$)|\s+(?:and|or|but|in|on|at|for|to|of|when|than|from|with)\b")
 
 
 R_BARE_YEAR = re.compile(
