@@ -26,6 +26,7 @@ from parley.events.role_actor import (
     agent_extent,
     demonym_actor,
     group_before,
+    named_subject,
     phrase_subject,
     pronoun_agent,
 )
@@ -71,7 +72,8 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
-    return demonym_actor(sent, m, roles, doc.actors, clause, passive)
+    roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
+    return named_subject(sent, m, roles, mentions, clause, passive)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
