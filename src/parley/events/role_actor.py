@@ -13,8 +13,7 @@ import re
 from parley.document import Actor
 from parley.events import generic
 from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, past_form
-from parley.events.role_recipient import country_side, demonyms
-from parley.timex.lexicon import MONTHS, WEEKDAYS
+from parley.events.role_recipient import country_side, demonyms, plain_name
 
 COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
@@ -251,8 +250,6 @@ NAMED_SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?P<rest>(?:\s+[a-z][\w-]*){0,2}?)"
     r"(?P<aux>(?:\s+(?:has|have|had|will|would|also|again|still|now|then|reportedly|allegedly|\w+ly))*)\s*$")
 SAYS = frozenset("says tells told claims reports adds warns insists argues".split())
-NAME_STOP = frozenset("""i we you he she it they this that these those there here mr mrs ms dr sir both many several
-    some all each most""".split())
 
 
 def named_subject(sent: str, m, roles, mentions, clause: tuple[int, int], passive: bool = False):
@@ -272,14 +269,8 @@ def named_subject(sent: str, m, roles, mentions, clause: tuple[int, int], passiv
         return roles
     words = got.group("name").split()
     rest = got.group("rest").split()
-    for w in words:
-        lw = w.lower().rstrip(".")
-        if lw in FUNCTION or lw in NAME_STOP or lw in WEEKDAYS or lw in MONTHS or w in demonyms():
-            return roles
-        if re.search(r"(?<![\w-])" + re.escape(lw) + r"(?![\w-])", sent):
-            return roles  # written in lower case elsewhere in the sentence: a common noun
-        if (lw,) in generic.heads():
-            return roles  # "Police", "Protesters": generic.fill's
+    if not plain_name(sent, words):
+        return roles
     if rest and (not _noun(rest[-1]) or any(past_form(w) or w in SAYS for w in rest)):
         return roles  # the name's own phrase ends in a noun ("Taliban attackers"), never a verb ("X said villagers")
     s0 = c0 + (got.start("det") if got.group("det") else got.start("name"))
