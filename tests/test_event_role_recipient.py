@@ -123,3 +123,25 @@ def test_no_named_object_for_a_passive_a_possessor_a_modifier_a_weekday_a_mentio
     assert _named_obj("The rebels attacked Monday in the hills.", "attacked") == ([], None)
     assert _named_obj("Dravek attacked Karnavia at dawn.", "attacked", known={"Karnavia": "country"}) == ([], None)
     assert _named_obj("Rebels Attacked Zorva Town On Friday", "Attacked") == ([], None)
+
+
+def _held(sent: str, word: str, event="ASSAULT", passive=False):
+    from parley.events.role_recipient import held_place
+    got = held_place(sent, cue(sent, word, event), ([], [], None, None), passive)
+    return [(a.name, a.code) for a in got[1]]
+
+
+def test_an_attacked_place_named_by_its_holder_is_the_holders():
+    assert _held("Velor troops fired rockets at rebel positions near the dam.", "rockets") == \
+        [("rebel positions", "REB")]
+    assert _held("The guards kept shelling rebel-held villages all night.", "shelling") == \
+        [("rebel-held villages", "REB")]
+    assert _held("Insurgents stormed an army base in the north.", "stormed") == [("army base", "MIL")]
+    assert _held("Zorvan fighters captured part of a Karnavian guerrilla stronghold.", "captured") == \
+        [("Karnavian guerrilla stronghold", "REB")]
+
+
+def test_no_holder_for_another_event_a_passive_or_a_plain_place():
+    assert _held("The envoy visited rebel positions.", "visited", event="CONSULT") == []
+    assert _held("Rebel positions were shelled overnight.", "shelled", passive=True) == []
+    assert _held("Velor troops shelled the town of Ostra.", "shelled") == []

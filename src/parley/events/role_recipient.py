@@ -207,3 +207,38 @@ def named_object(sent: str, m, roles, mentions, passive: bool = False):
     who = Actor(id=f"generic:{got.group('name').lower()}", name=got.group("name"), type="group",
                 source="event-role")
     return acts, [who], src, (s0, s1)
+
+
+# a place the attack is aimed at, named by the side that holds it: "fired rockets at rebel positions", "shelling
+# rebel-held towns", "attacked a military base", "captured part of a Karen guerrilla stronghold"
+HELD_PLACE = re.compile(
+    r"\s+(?:(?:at|on|against|into|in)\s+)?(?:(?:the|a|an|its|their|several|two|three|four|five|many|nearby|"
+    r"remaining|other|suspected|key)\s+){0,2}(?:part\s+of\s+(?:a|an|the)\s+)?"
+    r"(?P<phrase>(?:[A-Z][\w-]+\s+)?(?P<q>rebels?|insurgents?|militants?|guerrillas?|opposition|jihadists?|military|"
+    r"army|government|regime|police|Taliban)(?:-(?:held|controlled|run|occupied))?\s+(?:[a-z]+\s+)?"
+    r"(?:positions?|bases?|towns?|cit(?:y|ies)|strongholds?|enclaves?|areas?|posts?|outposts?|camps?|checkpoints?|"
+    r"convoys?|villages?|neighbou?rhoods?|districts?|headquarters|barracks|territory|hideouts?|targets?|"
+    r"installations?|facilities|compounds?))\b")
+HOLDER = {"government": ("military", "MIL"), "regime": ("military", "MIL"), "army": ("military", "MIL"),
+          "military": ("military", "MIL"), "police": ("police", "COP")}
+
+
+def held_place(sent: str, m, roles, passive: bool = False):
+    """An empty recipient of an attack whose object is a place named by the side holding it ("fired at rebel
+    positions" → the rebels, "attacked a military base" → the military): coders code the holder as the target
+    (article gold "Gaddafi's forces launched Grad rockets at rebel positions": recipient the rebels; ConfliBERT
+    and GSR spans are the phrase itself), so the phrase is the participant's name and span (id ``generic:<head>``,
+    not added to the document's actors). Not for a passive (its subject undergoes)."""
+    acts, recs, src, tgt = roles
+    if recs or passive or m.cue.event != "ASSAULT":
+        return roles
+    got = HELD_PLACE.match(sent, m.end)
+    if got is None:
+        return roles
+    head, code = HOLDER.get(got.group("q").lower(), ("rebels", "REB"))
+    s0, s1 = got.span("phrase")
+    if src and s0 < src[1] and src[0] < s1:
+        return roles
+    who = Actor(id=f"generic:{head}", name=" ".join(got.group("phrase").split()), type="group", code=code,
+                source="event-role")
+    return acts, [who], src, (s0, s1)

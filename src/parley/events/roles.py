@@ -33,7 +33,15 @@ from parley.events.role_actor import (
 from parley.events.role_fill import by_whom, complement_object, mobilized_means, past_time_word, speaker_subject
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
-from parley.events.role_recipient import demonym_agent, demonym_target, goal, named_object, object_after, place_target
+from parley.events.role_recipient import (
+    demonym_agent,
+    demonym_target,
+    goal,
+    held_place,
+    named_object,
+    object_after,
+    place_target,
+)
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
@@ -72,6 +80,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
+    roles = held_place(sent, m, roles, passive)
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     return named_object(sent, m, roles, mentions, passive)
