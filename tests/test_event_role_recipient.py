@@ -128,17 +128,17 @@ def test_no_named_object_for_a_passive_a_possessor_a_modifier_a_weekday_a_mentio
 def _held(sent: str, word: str, event="ASSAULT", passive=False):
     from parley.events.role_recipient import held_place
     got = held_place(sent, cue(sent, word, event), ([], [], None, None), passive)
-    return [(a.name, a.code) for a in got[1]]
+    return [(a.name, a.code, sent[slice(*got[3])]) for a in got[1]]
 
 
 def test_an_attacked_place_named_by_its_holder_is_the_holders():
     assert _held("Velor troops fired rockets at rebel positions near the dam.", "rockets") == \
-        [("rebel positions", "REB")]
+        [("rebels", "REB", "rebel positions")]
     assert _held("The guards kept shelling rebel-held villages all night.", "shelling") == \
-        [("rebel-held villages", "REB")]
-    assert _held("Insurgents stormed an army base in the north.", "stormed") == [("army base", "MIL")]
+        [("rebels", "REB", "rebel-held villages")]
+    assert _held("Insurgents stormed an army base in the north.", "stormed") == [("military", "MIL", "army base")]
     assert _held("Zorvan fighters captured part of a Karnavian guerrilla stronghold.", "captured") == \
-        [("Karnavian guerrilla stronghold", "REB")]
+        [("rebels", "REB", "Karnavian guerrilla stronghold")]
 
 
 def test_no_holder_for_another_event_a_passive_or_a_plain_place():

@@ -227,8 +227,8 @@ def held_place(sent: str, m, roles, passive: bool = False):
     """An empty recipient of an attack whose object is a place named by the side holding it ("fired at rebel
     positions" → the rebels, "attacked a military base" → the military): coders code the holder as the target
     (article gold "Gaddafi's forces launched Grad rockets at rebel positions": recipient the rebels; ConfliBERT
-    and GSR spans are the phrase itself), so the phrase is the participant's name and span (id ``generic:<head>``,
-    not added to the document's actors). Not for a passive (its subject undergoes)."""
+    and GSR spans are the phrase itself), so the holder is the participant's name ("rebels", "military") and the
+    phrase its span (id ``generic:<holder>``, not added to the document's actors). Not for a passive (its subject undergoes)."""
     acts, recs, src, tgt = roles
     if recs or passive or m.cue.event != "ASSAULT":
         return roles
@@ -239,6 +239,5 @@ def held_place(sent: str, m, roles, passive: bool = False):
     s0, s1 = got.span("phrase")
     if src and s0 < src[1] and src[0] < s1:
         return roles
-    who = Actor(id=f"generic:{head}", name=" ".join(got.group("phrase").split()), type="group", code=code,
-                source="event-role")
+    who = Actor(id=f"generic:{head}", name=head, type="group", code=code, source="event-role")
     return acts, [who], src, (s0, s1)
