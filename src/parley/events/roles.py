@@ -143,6 +143,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     rules = _roles_rules(sent, m, mentions, earlier, reduced)
     if reduced:
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
+    if TWO_SIDED.match(sent[m.start:m.end]) and pair_of(sent, mentions, m, "between"):
+        return rules  # "clashes between A and B" names both sides: no chooser re-picks the clause's subject
     # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
     # and the constructions (``assign_roles``) still override it where they name a side
     rules = role_rank.choose(sent, m, mentions, rules, earlier)
@@ -155,6 +157,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
+TWO_SIDED = re.compile(r"(?:clash(?:es)?|fighting|fights?|battles?|skirmish(?:es)?|gunfights?|firefights?|"
+                       r"gun\s+battles?|confrontations?|hostilities)$", re.I)
 HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
 
 
@@ -165,6 +169,10 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
+    if pair and TWO_SIDED.match(sent[m.start:m.end]):
+        # "clashes between A and B": two-sided fighting, the first-named side acts (article gold README), not the
+        # clause's subject ("A crew covering the clashes between A and B")
+        return [pair[0][2]], [pair[1][2]], pair[0][:2], pair[1][:2]
     passive = reduced or passive_at(sent, m)
     if passive:
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
