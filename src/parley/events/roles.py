@@ -30,7 +30,14 @@ from parley.events.role_actor import (
     phrase_subject,
     pronoun_agent,
 )
-from parley.events.role_fill import by_whom, complement_object, mobilized_means, past_time_word, speaker_subject
+from parley.events.role_fill import (
+    by_whom,
+    complement_object,
+    mobilized_means,
+    past_time_word,
+    speaker_subject,
+    when_agent,
+)
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
@@ -78,6 +85,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = _modifier_actor(sent, m, roles, clause)
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
+    roles = when_agent(sent, m, mentions, roles, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     roles = held_place(sent, m, roles, passive)
