@@ -103,6 +103,7 @@ def test_a_capitalised_subject_no_mention_names_the_actor():
     # the actors stage keeps a lone unknown word only with evidence; the subject of an event verb is that evidence
     assert _named("Since 2011, Dravek has accused Molnar of treason.", "accused") == (["Dravek"], "Dravek")
     assert _named("Hours earlier Dravek expelled the envoy.", "expelled") == (["Dravek"], "Dravek")
+    assert _named("Dravek on Friday expelled the envoy.", "expelled") == (["Dravek"], "Dravek")
     assert _named("The Zorvani attacked a border post.", "attacked") == (["The Zorvani"], "The Zorvani")
     assert _named("Zorvani suicide bombers killed nine guards.", "killed") == \
         (["Zorvani suicide bombers"], "Zorvani suicide bombers")

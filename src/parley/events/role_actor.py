@@ -248,7 +248,8 @@ def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive:
 NAMED_SUBJECT = re.compile(
     r"(?:^|[,;:]|\b(?:earlier|later|meanwhile|then|now|today|yesterday|overnight|also)\b)\s*(?P<det>(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?P<rest>(?:\s+[a-z][\w-]*){0,2}?)"
-    r"(?P<aux>(?:\s+(?:has|have|had|will|would|also|again|still|now|then|reportedly|allegedly|\w+ly))*)\s*$")
+    r"(?P<aux>(?:\s+on\s+[A-Z][a-z]+day|\s+(?:today|yesterday|overnight))?"
+    r"(?:\s+(?:has|have|had|will|would|also|again|still|now|then|reportedly|allegedly|\w+ly))*)\s*$")
 SAYS = frozenset("says tells told claims reports adds warns insists argues".split())
 
 

@@ -73,6 +73,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.undergone_from(sent, m, mentions, roles)
     roles = demanded(sent, m, mentions, roles)
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
+    roles = _given(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
@@ -95,6 +96,43 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
+
+
+# a transfer verb whose object holds the AID trigger: "gave the Ivory Coast 5.1 million dollars of aid", "provided
+# Kenya with food aid", "lent 1 billion dollars to Indonesia to aid …"
+GIVE_VERB = re.compile(r"\b(?:gave|give|gives|giving|provided|provides|providing|sent|sends|offered|offers|pledged|"
+                       r"pledges|granted|grants|donated|donates|delivered|delivers|extended|lent|lends|lended)\b"
+                       r"(?P<gap>[^,;:]{0,70})$", re.I)
+
+
+def _given(sent: str, m, mentions, roles):
+    """An AID trigger inside a transfer verb's object: the verb's subject gives (the mention nearest before the
+    trigger is the receiver, its indirect object: "gave the Ivory Coast … of aid" had the Ivory Coast giving), the
+    indirect object or the "to X" after the object receives."""
+    if m.cue.event != "AID" or passive_at(sent, m):
+        return roles
+    got = GIVE_VERB.search(sent, 0, m.start)
+    if got is None or SUBORD_GAP.search(got.group("gap")):
+        return roles
+    c0 = coding.clause_window(sent, got.start())[0]
+    giver = group_before(sent, mentions, got.start(), c0)
+    if not giver:  # a name the actors stage did not keep ("The European Community on Monday gave …")
+        verb = copy.copy(m)
+        verb.start = got.start()
+        named = named_subject(sent, verb, ([], [], None, None), mentions, (c0, got.start()))
+        giver = [(*named[2], named[0][0])] if named[0] else []
+    if not giver:
+        return roles
+    inner = [x for x in mentions if got.end() - len(got.group("gap")) <= x[0] and x[1] <= m.start
+             and not is_place(sent, x, goal_ok=True)]
+    to = [x for x in inner if re.search(r"\bto\s+(?:the\s+)?$", sent[max(0, x[0] - 8):x[0]])]
+    getter = (to or inner[:1]) or object_after(sent, mentions, m.end, coding.clause_window(sent, m.start)[1], goal_ok=True)
+    acts = uniq([x[2] for x in giver])
+    recs = [x[2] for x in getter[:1] if x[2].id not in {a.id for a in acts}]
+    return acts, recs or roles[1], giver[-1][:2], getter[0][:2] if recs else roles[3]
+
+
+SUBORD_GAP = re.compile(r"\b(?:who|which|that|when|while|after|before|because|and|but)\b", re.I)
 
 
 def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
