@@ -114,6 +114,8 @@ def test_no_named_subject_after_a_preposition_for_a_passive_a_common_noun_or_a_m
     assert _named("Dravek was attacked at night.", "attacked", passive=True) == ([], None)
     assert _named("Guards attacked the guards' rivals.", "attacked") == ([], None)  # written lower case too
     assert _named("On Monday attacked the post.", "attacked") == ([], None)
+    assert _named("More clashes were reported.", "clashes") == ([], None)  # a quantifier, no name
+    assert _named("Others called on the council to act.", "called on") == ([], None)
     assert _named("Karnavia attacked the post.", "attacked", known={"Karnavia": "country"}) == ([], None)
     assert _named("Dravek said villagers attacked the post.", "attacked") == ([], None)  # another clause's
     assert _named("Dravek says villagers attacked the post.", "attacked") == ([], None)

@@ -167,6 +167,6 @@ def when_agent(sent: str, m, mentions, roles, passive: bool):
         who = g if g and g[0] == at else (at, bare.end(), Actor(id=f"generic:{bare.group()}", name=bare.group(),
                                                                  type="group", source="event-role")) if bare else None
     nxt = DOER_NEXT.match(sent, who[1]) if who else None
-    if nxt is None or (tgt and who[0] < tgt[1] and tgt[0] < who[1]):
+    if nxt is None or (tgt and who[0] < tgt[1] and tgt[0] < who[1]) or any(r.id == who[2].id for r in recs):
         return roles
     return [who[2]], recs, (who[0], nxt.end("rest") if nxt.group("rest") else who[1]), tgt

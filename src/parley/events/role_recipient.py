@@ -163,7 +163,7 @@ def country_side(actors, iso: str, name: str):
 
 
 NAME_STOP = frozenset("""i we you he she it they this that these those there here mr mrs ms dr sir both many several
-    some all each most""".split())
+    some all each most more less fewer other others another further such every any none one""".split())
 
 
 def plain_name(sent: str, words: list[str]) -> bool:
