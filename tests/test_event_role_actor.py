@@ -90,3 +90,32 @@ def test_a_demonym_body_and_a_two_word_demonym_act_for_their_country():
         ([("Chile", "country")], "A Chilean court")
     assert _demonym_actor("Sri Lankan troops on Friday freed the hostages.", "freed", "RETREAT") == \
         ([("Sri Lanka", "country")], "Sri Lankan troops")
+
+
+def _named(sent: str, word: str, passive=False, known=None):
+    from parley.events.role_actor import named_subject
+    got = named_subject(sent, cue(sent, word), ([], [], None, None), mentions(sent, known or {}), (0, len(sent)),
+                        passive)
+    return [a.name for a in got[0]], sent[slice(*got[2])] if got[2] else None
+
+
+def test_a_capitalised_subject_no_mention_names_the_actor():
+    # the actors stage keeps a lone unknown word only with evidence; the subject of an event verb is that evidence
+    assert _named("Since 2011, Dravek has accused Molnar of treason.", "accused") == (["Dravek"], "Dravek")
+    assert _named("Hours earlier Dravek expelled the envoy.", "expelled") == (["Dravek"], "Dravek")
+    assert _named("Dravek on Friday expelled the envoy.", "expelled") == (["Dravek"], "Dravek")
+    assert _named("The Zorvani attacked a border post.", "attacked") == (["The Zorvani"], "The Zorvani")
+    assert _named("Zorvani suicide bombers killed nine guards.", "killed") == \
+        (["Zorvani suicide bombers"], "Zorvani suicide bombers")
+
+
+def test_no_named_subject_after_a_preposition_for_a_passive_a_common_noun_or_a_mention():
+    assert _named("In Karnavia rebels attacked a post.", "attacked") == ([], None)
+    assert _named("Dravek was attacked at night.", "attacked", passive=True) == ([], None)
+    assert _named("Guards attacked the guards' rivals.", "attacked") == ([], None)  # written lower case too
+    assert _named("On Monday attacked the post.", "attacked") == ([], None)
+    assert _named("More clashes were reported.", "clashes") == ([], None)  # a quantifier, no name
+    assert _named("Others called on the council to act.", "called on") == ([], None)
+    assert _named("Karnavia attacked the post.", "attacked", known={"Karnavia": "country"}) == ([], None)
+    assert _named("Dravek said villagers attacked the post.", "attacked") == ([], None)  # another clause's
+    assert _named("Dravek says villagers attacked the post.", "attacked") == ([], None)

@@ -82,3 +82,23 @@ def test_they_of_a_reported_clause_is_its_generic_or_demonym_speaker():
     # no pronoun subject after the speech verb, or "he" (a person, a mention): nothing
     assert act("The Velor rebels said the army would boycott the vote.", "boycott") == []
     assert act("The Velor rebels said he would boycott the vote.", "boycott") == []
+
+
+def _when(sent: str, word: str, names=None, passive=True):
+    from parley.events.role_fill import when_agent
+    got = when_agent(sent, cue(sent, word), mentions(sent, names or {}), ([], [], None, None), passive)
+    return [a.name for a in got[0]], sent[slice(*got[2])] if got[2] else None
+
+
+def test_a_passive_attack_takes_its_doer_from_the_when_clause():
+    assert _when("Nine guards were killed when the Velor Union attacked the depot.", "killed",
+                 {"Velor Union": "organization"}) == (["Velor Union"], "Velor Union")
+    assert _when("Nine guards were killed as Velor Union fighters launched rockets.", "killed",
+                 {"Velor Union": "organization"}) == (["Velor Union"], "Velor Union fighters")
+    assert _when("Nine guards were killed when drones struck the depot.", "killed") == (["drones"], "drones")
+
+
+def test_no_when_doer_for_an_active_verb_a_by_agent_or_a_clause_of_no_attack():
+    assert _when("Nine guards were killed when talks failed.", "killed") == ([], None)
+    assert _when("Nine guards were killed by mortars when drones struck.", "killed") == ([], None)
+    assert _when("Drones killed nine guards when rebels attacked.", "killed", passive=False) == ([], None)

@@ -37,6 +37,8 @@ def test_report_sources_possessors_and_parentheses():
     assert is_source(s, _m(s, "Tomas Brell"))
     s = "Troops shelled the town, according to the Velor Union."
     assert is_source(s, _m(s, "Velor Union"))
+    s = "Troops shelled the town, Tomas Brell here said on Monday."  # an adverb before the speech verb
+    assert is_source(s, _m(s, "Tomas Brell"))
     s = "Karnavia's army shelled the town (Velor Union)."
     assert is_poss(s, _m(s, "Karnavia")) and in_parens(s, _m(s, "Velor Union"))
 

@@ -47,6 +47,16 @@ def test_a_side_the_rules_left_empty_stays_empty():
     assert got[1] == [] and got[3] is None
 
 
+def test_the_reported_clauses_own_subject_is_not_traded_for_the_speaker():
+    # the ranker learnt "X said it would …" (the speaker's own act); a named subject of the reported clause acts
+    for sent, word in (("Tomas Brell said the Velor Guard threatened to beat them.", "threatened"),
+                       ("Tomas Brell says the Velor Guard declined to return the camera.", "declined")):
+        ms = mentions(sent, {"Tomas Brell": "person", "Velor Guard": "organization"})
+        m = cue(sent, word, "THREATEN" if word == "threatened" else "REJECT")
+        got = role_rank.choose(sent, m, ms, ([ms[1][2]], [], ms[1][:2], None))
+        assert [a.name for a in got[0]] == ["Velor Guard"], sent
+
+
 def test_symmetric_pair_kept():
     sent = "Talks between Ostravia and Karnavia resumed in Velmar."
     ms = mentions(sent, {"Ostravia": "country", "Karnavia": "country", "Velmar": "country"})

@@ -103,3 +103,45 @@ def test_a_demonym_qualified_agent_names_the_country():
     got = demonym_agent(s, s.index(" Chilean"), [])
     assert got[2].name == "Chile" and s[got[0]:got[1]] == "Chilean"
     assert demonym_agent(s, s.index(" militiamen"), []) is None
+
+
+def _named_obj(sent: str, word: str, passive=False, known=None):
+    from parley.events.role_recipient import named_object
+    got = named_object(sent, cue(sent, word), ([], [], None, None), mentions(sent, known or {}), passive)
+    return [a.name for a in got[1]], sent[slice(*got[3])] if got[3] else None
+
+
+def test_a_capitalised_object_no_mention_names_the_recipient():
+    assert _named_obj("Since 2011, Dravek has accused Molnar of treason.", "accused") == (["Molnar"], "Molnar")
+    assert _named_obj("Hours earlier Dravek expelled Ortiz Velan.", "expelled") == (["Ortiz Velan"], "Ortiz Velan")
+
+
+def test_no_named_object_for_a_passive_a_possessor_a_modifier_a_weekday_a_mention_or_a_headline():
+    assert _named_obj("Molnar was accused Monday of treason.", "accused", passive=True) == ([], None)
+    assert _named_obj("Dravek expelled Ortiz's envoy.", "expelled") == ([], None)
+    assert _named_obj("He doubts the postponed Zorva Games will go ahead.", "postponed") == ([], None)
+    assert _named_obj("The rebels attacked Monday in the hills.", "attacked") == ([], None)
+    assert _named_obj("Dravek attacked Karnavia at dawn.", "attacked", known={"Karnavia": "country"}) == ([], None)
+    assert _named_obj("Rebels Attacked Zorva Town On Friday", "Attacked") == ([], None)
+
+
+def _held(sent: str, word: str, event="ASSAULT", passive=False):
+    from parley.events.role_recipient import held_place
+    got = held_place(sent, cue(sent, word, event), ([], [], None, None), passive)
+    return [(a.name, a.code, sent[slice(*got[3])]) for a in got[1]]
+
+
+def test_an_attacked_place_named_by_its_holder_is_the_holders():
+    assert _held("Velor troops fired rockets at rebel positions near the dam.", "rockets") == \
+        [("rebels", "REB", "rebel positions")]
+    assert _held("The guards kept shelling rebel-held villages all night.", "shelling") == \
+        [("rebels", "REB", "rebel-held villages")]
+    assert _held("Insurgents stormed an army base in the north.", "stormed") == [("military", "MIL", "army base")]
+    assert _held("Zorvan fighters captured part of a Karnavian guerrilla stronghold.", "captured") == \
+        [("rebels", "REB", "Karnavian guerrilla stronghold")]
+
+
+def test_no_holder_for_another_event_a_passive_or_a_plain_place():
+    assert _held("The envoy visited rebel positions.", "visited", event="CONSULT") == []
+    assert _held("Rebel positions were shelled overnight.", "shelled", passive=True) == []
+    assert _held("Velor troops shelled the town of Ostra.", "shelled") == []

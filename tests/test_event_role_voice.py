@@ -44,3 +44,24 @@ def test_a_determiner_before_a_conjunction_makes_no_nominal_trigger():
     assert not is_nominal(s, cue(s, "fired rounds"))
     s = "Velor rebels ended the heavy shelling of the city."
     assert is_nominal(s, cue(s, "shelling"))
+
+
+def test_a_participle_after_its_participant_before_the_finite_verb_is_a_reduced_relative():
+    names = {"Zorvan reporters": "group", "Velor Union": "organization"}
+    s = "Three Zorvan reporters detained in Ostra on Monday were freed, the Velor Union said."
+    assert reduced_passive(s, cue(s, "detained", "COERCE"), mentions(s, names))
+    s = "Three Zorvan reporters detained by the guards have been freed."
+    assert reduced_passive(s, cue(s, "detained", "COERCE"), mentions(s, names))
+    # a headline: an always-transitive verb with no object before the attribution
+    s = "Three Zorvan reporters detained, Velor Union says"
+    assert reduced_passive(s, cue(s, "detained", "COERCE"), mentions(s, names))
+
+
+def test_an_active_verb_and_a_thing_before_the_participle_are_no_reduced_relative():
+    names = {"Zorvan reporters": "group", "Velor Union": "organization"}
+    s = "Zorvan reporters attacked on Monday and were detained."  # "and": a second verb of the same subject
+    assert not reduced_passive(s, cue(s, "attacked"), mentions(s, names))
+    s = "Zorvan reporters retreated, the Velor Union said."  # an intransitive verb before an attribution
+    assert not reduced_passive(s, cue(s, "retreated", "RETREAT"), mentions(s, names))
+    s = "A report released by the Velor Union was read."  # a thing, not a participant
+    assert not reduced_passive(s, cue(s, "released", "RETREAT"), mentions(s, names))

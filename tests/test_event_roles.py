@@ -331,3 +331,18 @@ def test_a_coordinated_verb_shares_a_subject_phrase_that_is_no_mention(ctx):
     d = _events("Masked gunmen seized a house in Karnavia and fired rockets at the airport.", {"k": KARNAVIA}, ctx)
     ev = _typed(d, "ASSAULT")
     assert ev.actor == ["Masked gunmen"]
+
+
+def test_clashes_between_two_sides_are_the_first_sides_on_the_second_not_the_subjects(ctx):
+    d = _events("A Velor Union crew covering the clashes between Ostravia and Karnavia was attacked.",
+                {"v": VELOR, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    evs = [e for e in d.events if e.trigger == "clashes"]
+    assert evs and evs[0].actor == ["Ostravia"] and evs[0].recipient == ["Karnavia"], \
+        [(e.event, e.trigger, e.actor, e.recipient) for e in d.events]
+
+
+def test_aid_inside_a_transfer_verbs_object_is_given_by_its_subject_to_its_indirect_object(ctx):
+    for text in ("Ostravia on Monday gave Karnavia five million dollars of aid for its farms.",
+                 "Ostravia provided Karnavia with food aid worth two million dollars."):
+        ev = _typed(_events(text, {"o": OSTRAVIA, "k": KARNAVIA}, ctx), "AID")
+        assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"], text

@@ -1,7 +1,8 @@
 """Roles the clause rules leave empty, filled from phrases they do not reach: the object of an infinitive the cue
 governs ("threatened to shell Iraqi towns"), the "by/from" phrase of the act a response is about ("investigating
 crimes by Croat forces"), the generic or demonym speaker of a reported clause's "they" ("The rebels said they would
-release …"); and a MOBILIZE's own forces taken back out of its recipient ("mobilized troops" moves them, it does not
+release …"), the attacker of a passive named by its "when / as" clause ("were killed when X launched …"); and a
+MOBILIZE's own forces taken back out of its recipient ("mobilized troops" moves them, it does not
 act on them). Each returns ``roles`` (actors, recipients, source span, target span) unchanged when it does not apply.
 
 Why apart from ``roles``: these read a phrase beyond the trigger's clause rules and never override a side a mention
@@ -13,6 +14,7 @@ from __future__ import annotations
 import copy
 import re
 
+from parley.document import Actor
 from parley.events import generic
 from parley.events.role_actor import demonym_actor
 from parley.events.role_recipient import demonym_target
@@ -135,3 +137,36 @@ def past_time_word(sent: str, m, roles, clause, passive: bool):
     if got is None or (src and got[0] < src[1] and src[0] < got[1]):
         return roles
     return acts, [got[2]], src, got[:2]
+
+
+# "were killed when / as / after X launched …": the temporal clause after a passive names the act's doer
+WHEN_CLAUSE = re.compile(r"[^;:]{0,60}?\b(?:when|as|after)\s+(?:(?:the|a|an)\s+)?", re.I)
+# … by an attack verb right after the doer (its own noun words allowed: "Syrian government forces launched")
+DOER_NEXT = re.compile(r"(?P<rest>(?:\s+[a-z][\w-]*){0,2}?)\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:launched|attacked|"
+                       r"struck|hit|shot|bombed|shelled|fired|stormed|overran|blew|detonated|targeted|raided|ambushed|"
+                       r"opened\s+fire)\b")
+BARE_PLURAL = re.compile(r"[a-z][a-z-]+s(?<!ss)\b")
+
+
+def when_agent(sent: str, m, mentions, roles, passive: bool):
+    """An empty actor of a passive with no "by" agent whose temporal clause names the attacker ("At least 23
+    civilians were killed … as government forces launched air strikes", "two people were killed when warplanes
+    attacked …"): the subject of that clause — a mention, a generic phrase or a bare plural right after "when /
+    as / after", followed by an attack verb — did it (ConfliBERT and the article gold code it as the actor)."""
+    acts, recs, src, tgt = roles
+    if acts or not passive or m.cue.event != "ASSAULT":
+        return roles
+    got = WHEN_CLAUSE.match(sent, m.end)
+    if got is None or re.search(r"\bby\b", sent[m.end:got.end()]):
+        return roles
+    at = got.end()
+    who = next((x for x in mentions if x[0] == at), None)
+    if who is None:
+        g = generic.after(sent, at, min(len(sent), at + 80), prep=False)
+        bare = BARE_PLURAL.match(sent, at)
+        who = g if g and g[0] == at else (at, bare.end(), Actor(id=f"generic:{bare.group()}", name=bare.group(),
+                                                                 type="group", source="event-role")) if bare else None
+    nxt = DOER_NEXT.match(sent, who[1]) if who else None
+    if nxt is None or (tgt and who[0] < tgt[1] and tgt[0] < who[1]) or any(r.id == who[2].id for r in recs):
+        return roles
+    return [who[2]], recs, (who[0], nxt.end("rest") if nxt.group("rest") else who[1]), tgt

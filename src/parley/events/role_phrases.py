@@ -66,11 +66,12 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
 
 
 # (an acronym in parentheses and up to two words before the body noun may stand between: "X (HRW) said", "the X
-# refugee agency reported")
+# refugee agency reported"); an adverb may stand before the verb ("X here said", "X later told")
 SOURCE_AFTER = re.compile(r"(?:\s*\([A-Z][\w.&-]{0,11}\))?\s*(?:,\s*|\s(?:[a-z]+\s+){0,2}(?:official|officials|"
                           r"spokes(?:man|woman|person)|sources?|ministry|agency|diplomats?|envoy|statement|office|"
-                          r"radio|television|newspaper)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|"
-                          r"added|adds|claimed|claims|claim|reported|reports|report|stated|wrote)\b", re.I)
+                          r"radio|television|newspaper)\s+)?(?:(?:here|there|also|later|earlier|again|\w+ly)\s+)?"
+                          r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|tells|added|adds|claimed|claims|claim|"
+                          r"reported|reports|report|stated|wrote)\b", re.I)
 
 
 SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",

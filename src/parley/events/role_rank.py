@@ -289,15 +289,30 @@ def _best(sent, m, mentions, roles, earlier, side, w, taken, cache):
     if kept(X):
         return group, span
     scores = X @ w[side]
+    rep = _reported_subject(sent, m, span) if side == "actor" else 0
     for i, x in enumerate(cands):
         if x is None or x[2].id in taken or (X[i, BARRED].any() and not X[i, INDEX["rule"]]):
             scores[i] = -np.inf  # nobody, the other side's choice, a mention of another clause ("If X …, Y …")
+        elif rep and x[1] <= rep:
+            scores[i] = -np.inf  # the speaker, over the reported clause's own subject
     rule = X[:, INDEX["rule"]] > 0
     best = int(np.argmax(scores))
     top_rule = scores[rule].max() if rule.any() else -np.inf
     if not np.isfinite(scores[best]) or (np.isfinite(top_rule) and scores[best] - top_rule <= w["margin"]):
         return group, span  # the rules' pick stands unless another candidate clearly outscores it
     return _side(cands[best], group, span)
+
+
+def _reported_subject(sent: str, m, span) -> int:
+    """Where the reported clause starts (``reported_start``) when the rules' actor is that clause's own named
+    subject ("W said the police threatened to beat them", "He said the security forces declined"), else 0: the
+    speaker before the speech verb is then no candidate. The ranker, trained where the speaker's own commitment
+    ("X said it would …") makes the speaker the actor, preferred the speaker here too; a pronoun subject ("said
+    it would") is the speaker's own act and stays the ranker's to resolve."""
+    rep = reported_start(sent, m.start)
+    if not rep or not span or not rep <= span[0] < m.start or PRONOUN.match(sent[span[0]:span[1]]):
+        return 0
+    return rep
 
 
 def _side(best, group, span):

@@ -12,8 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from parley.document import Actor
+from parley.events import generic
 from parley.events.constructions import GPE_TYPES
 from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, is_source
+from parley.timex.lexicon import MONTHS, WEEKDAYS
 
 # "withdraw its troops from X", "sent their own forces": the actor's own agents are its means, not the recipient
 OWN = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?(?:[a-z-]+\s+)?$", re.I)
@@ -158,3 +160,84 @@ def country_side(actors, iso: str, name: str):
     ``country:<ISO3>``, not added to the document's actors)."""
     own = next((a for a in actors if getattr(a, "type", "") == "country" and (a.name == name or a.code == iso)), None)
     return own or Actor(id=f"country:{iso}", name=name, type="country", code=iso, source="event-role")
+
+
+NAME_STOP = frozenset("""i we you he she it they this that these those there here mr mrs ms dr sir both many several
+    some all each most more less fewer other others another further such every any none one""".split())
+
+
+def plain_name(sent: str, words: list[str]) -> bool:
+    """Capitalised ``words`` that may be a name the actors stage did not keep: no function word, weekday, month,
+    demonym or generic head ("Police", "Protesters" opening a sentence), none the sentence also writes in lower
+    case (a common noun), and the sentence no title-case headline (under a third of its words in lower case)."""
+    for w in words:
+        lw = w.lower().rstrip(".")
+        if lw in FUNCTION or lw in NAME_STOP or lw in WEEKDAYS or lw in MONTHS or w in demonyms():
+            return False
+        if (lw,) in generic.heads() or re.search(r"(?<![\w-])" + re.escape(lw) + r"(?![\w-])", sent):
+            return False
+    alpha = re.findall(r"[A-Za-z][\w'-]*", sent)
+    return sum(w[0].islower() for w in alpha) * 3 >= len(alpha)
+
+
+# a capitalised name run right after a verb trigger, its direct object ("accused Gulen of", "expelled Ortega's
+# envoy" is a possessor, not this); what follows ends the name: punctuation, the end, or a lower-case word
+NAMED_OBJECT = re.compile(r"\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?=\s*(?:[,.;:]|$|\s[a-z]))")
+
+
+def named_object(sent: str, m, roles, mentions, passive: bool = False):
+    """An empty recipient: the capitalised name right after a verb trigger, its object, when it is no actor
+    mention ("Erdogan has accused Gulen of …", "Maduro expelled Ortiz"; the mirror of ``role_actor.named_subject``:
+    the actors stage keeps a lone unknown word only with evidence, and being the object of an event verb is
+    evidence for the event's recipient side). Not for a passive, a trigger after a determiner ("the postponed
+    Tokyo Games": a modifier, and a side named here would keep an event the codable layer drops for naming no
+    side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
+    acts, recs, src, tgt = roles
+    if recs or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
+        return roles
+    if re.search(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", sent[max(0, m.start - 8):m.start], re.I):
+        return roles  # "the postponed Tokyo Games": a participle before its noun, no verb with an object
+    got = NAMED_OBJECT.match(sent, m.end)
+    if got is None or not plain_name(sent, got.group("name").split()):
+        return roles
+    s0, s1 = got.span("name")
+    if re.search(r"(?:’s|'s)$", got.group("name")) or re.match(r"\s*(?:’s|'s)\b", sent[s1:]) or any(x[0] < s1 and s0 < x[1] for x in mentions) or \
+            (src and s0 < src[1] and src[0] < s1):
+        return roles
+    who = Actor(id=f"generic:{got.group('name').lower()}", name=got.group("name"), type="group",
+                source="event-role")
+    return acts, [who], src, (s0, s1)
+
+
+# a place the attack is aimed at, named by the side that holds it: "fired rockets at rebel positions", "shelling
+# rebel-held towns", "attacked a military base", "captured part of a Karen guerrilla stronghold"
+HELD_PLACE = re.compile(
+    r"\s+(?:(?:at|on|against|into|in)\s+)?(?:(?:the|a|an|its|their|several|two|three|four|five|many|nearby|"
+    r"remaining|other|suspected|key)\s+){0,2}(?:part\s+of\s+(?:a|an|the)\s+)?"
+    r"(?P<phrase>(?:[A-Z][\w-]+\s+)?(?P<q>rebels?|insurgents?|militants?|guerrillas?|opposition|jihadists?|military|"
+    r"army|government|regime|police|Taliban)(?:-(?:held|controlled|run|occupied))?\s+(?:[a-z]+\s+)?"
+    r"(?:positions?|bases?|towns?|cit(?:y|ies)|strongholds?|enclaves?|areas?|posts?|outposts?|camps?|checkpoints?|"
+    r"convoys?|villages?|neighbou?rhoods?|districts?|headquarters|barracks|territory|hideouts?|targets?|"
+    r"installations?|facilities|compounds?))\b")
+HOLDER = {"government": ("military", "MIL"), "regime": ("military", "MIL"), "army": ("military", "MIL"),
+          "military": ("military", "MIL"), "police": ("police", "COP")}
+
+
+def held_place(sent: str, m, roles, passive: bool = False):
+    """An empty recipient of an attack whose object is a place named by the side holding it ("fired at rebel
+    positions" → the rebels, "attacked a military base" → the military): coders code the holder as the target
+    (article gold "Gaddafi's forces launched Grad rockets at rebel positions": recipient the rebels; ConfliBERT
+    and GSR spans are the phrase itself), so the holder is the participant's name ("rebels", "military") and the
+    phrase its span (id ``generic:<holder>``, not added to the document's actors). Not for a passive (its subject undergoes)."""
+    acts, recs, src, tgt = roles
+    if recs or passive or m.cue.event != "ASSAULT":
+        return roles
+    got = HELD_PLACE.match(sent, m.end)
+    if got is None:
+        return roles
+    head, code = HOLDER.get(got.group("q").lower(), ("rebels", "REB"))
+    s0, s1 = got.span("phrase")
+    if src and s0 < src[1] and src[0] < s1:
+        return roles
+    who = Actor(id=f"generic:{head}", name=head, type="group", code=code, source="event-role")
+    return acts, [who], src, (s0, s1)

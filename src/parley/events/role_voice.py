@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from parley.events import generic
 from parley.events.role_phrases import past_form
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -23,14 +24,34 @@ REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving
                              r"finds|reported)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+# … or a participle after its noun, before the clause's own finite verb: "four journalists arrested in Cairo on
+# Friday were freed", "the activists detained last week have been released", "the envoy expelled by X said"
+REDUCED_RELATIVE = re.compile(r"(?:\s+by\b|(?:\s+(?:in|on|at|near|during|last|since|after|before|outside|inside|"
+                              r"earlier|overnight|yesterday|today)\b(?:\s+(?!(?:and|but|or)\b)[\w’'-]+){0,4}?)*"
+                              r"\s+(?:were|was|are|is|have|has|had|remain|remains|remained)\b)", re.I)
+
+# … or a headline's "four journalists arrested, ministry says": a verb that always takes an object (arrest,
+# detain, jail, expel), with none before the attribution, is a participle (an intransitive "rebels retreated,
+# officials said" is not)
+ALWAYS_TRANSITIVE = frozenset({"COERCE", "SANCTION"})
+HEADLINE_SAYS = re.compile(r"\s*,\s*(?:[\w’'.-]+\s+){1,5}(?:says|said)\b", re.I)
+
+
 def reduced_passive(sent: str, m, mentions, earlier=()) -> bool:
     """A participle right after a mention that is itself the object of "saw/left/had …": the mention undergoes
-    ("saw one protester shot dead"); a participle coordinated with such a one ("… and several wounded") too."""
+    ("saw one protester shot dead"); a participle coordinated with such a one ("… and several wounded") too; a
+    one-word participle right after a participant (a mention or a generic phrase) and before the clause's finite verb or a "by" agent is a reduced relative clause ("four
+    journalists arrested in Cairo were freed"): the mention undergoes."""
     if not past_form(sent[m.start:m.end]):
         return False
     before = [x for x in mentions if x[1] <= m.start and not sent[x[1]:m.start].strip()]
     if before and REDUCED_PASSIVE.search(sent[max(0, before[-1][0] - 40):before[-1][0]]):
         return True
+    if len(sent[m.start:m.end].split()) == 1 and (REDUCED_RELATIVE.match(sent, m.end) or (
+            m.cue.event in ALWAYS_TRANSITIVE and HEADLINE_SAYS.match(sent, m.end))):
+        got = generic.before(sent, m.start, max(0, m.start - 80), skip_aux=False)
+        if before or (got and got[1] == m.start):
+            return True  # the participant the participle follows, not "a report released by X"
     prev = earlier[-1][0] if earlier else None
     return bool(prev and re.fullmatch(r"\s+(?:[\w-]+\s+)?and\s+(?:[\w-]+\s+){0,2}", sent[prev.end:m.start])
                 and reduced_passive(sent, prev, mentions))

@@ -26,13 +26,29 @@ from parley.events.role_actor import (
     agent_extent,
     demonym_actor,
     group_before,
+    named_subject,
     phrase_subject,
     pronoun_agent,
 )
-from parley.events.role_fill import by_whom, complement_object, mobilized_means, past_time_word, speaker_subject
+from parley.events.role_fill import (
+    by_whom,
+    complement_object,
+    mobilized_means,
+    past_time_word,
+    speaker_subject,
+    when_agent,
+)
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
-from parley.events.role_recipient import demonym_agent, demonym_target, goal, object_after, place_target
+from parley.events.role_recipient import (
+    demonym_agent,
+    demonym_target,
+    goal,
+    held_place,
+    named_object,
+    object_after,
+    place_target,
+)
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
@@ -57,6 +73,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = constructions.undergone_from(sent, m, mentions, roles)
     roles = demanded(sent, m, mentions, roles)
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
+    roles = _given(sent, m, mentions, roles)
     if roles[0] and roles[1]:
         return roles
     roles = constructions.to_place(sent, m, mentions, roles)
@@ -69,12 +86,53 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = _modifier_actor(sent, m, roles, clause)
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
+    roles = when_agent(sent, m, mentions, roles, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
-    return demonym_actor(sent, m, roles, doc.actors, clause, passive)
+    roles = held_place(sent, m, roles, passive)
+    roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
+    roles = named_subject(sent, m, roles, mentions, clause, passive)
+    return named_object(sent, m, roles, mentions, passive)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
+
+
+# a transfer verb whose object holds the AID trigger: "gave the Ivory Coast 5.1 million dollars of aid", "provided
+# Kenya with food aid", "lent 1 billion dollars to Indonesia to aid …"
+GIVE_VERB = re.compile(r"\b(?:gave|give|gives|giving|provided|provides|providing|sent|sends|offered|offers|pledged|"
+                       r"pledges|granted|grants|donated|donates|delivered|delivers|extended|lent|lends|lended)\b"
+                       r"(?P<gap>[^,;:]{0,70})$", re.I)
+
+
+def _given(sent: str, m, mentions, roles):
+    """An AID trigger inside a transfer verb's object: the verb's subject gives (the mention nearest before the
+    trigger is the receiver, its indirect object: "gave the Ivory Coast … of aid" had the Ivory Coast giving), the
+    indirect object or the "to X" after the object receives."""
+    if m.cue.event != "AID" or passive_at(sent, m):
+        return roles
+    got = GIVE_VERB.search(sent, 0, m.start)
+    if got is None or SUBORD_GAP.search(got.group("gap")):
+        return roles
+    c0 = coding.clause_window(sent, got.start())[0]
+    giver = group_before(sent, mentions, got.start(), c0)
+    if not giver:  # a name the actors stage did not keep ("The European Community on Monday gave …")
+        verb = copy.copy(m)
+        verb.start = got.start()
+        named = named_subject(sent, verb, ([], [], None, None), mentions, (c0, got.start()))
+        giver = [(*named[2], named[0][0])] if named[0] else []
+    if not giver:
+        return roles
+    inner = [x for x in mentions if got.end() - len(got.group("gap")) <= x[0] and x[1] <= m.start
+             and not is_place(sent, x, goal_ok=True)]
+    to = [x for x in inner if re.search(r"\bto\s+(?:the\s+)?$", sent[max(0, x[0] - 8):x[0]])]
+    getter = (to or inner[:1]) or object_after(sent, mentions, m.end, coding.clause_window(sent, m.start)[1], goal_ok=True)
+    acts = uniq([x[2] for x in giver])
+    recs = [x[2] for x in getter[:1] if x[2].id not in {a.id for a in acts}]
+    return acts, recs or roles[1], giver[-1][:2], getter[0][:2] if recs else roles[3]
+
+
+SUBORD_GAP = re.compile(r"\b(?:who|which|that|when|while|after|before|because|and|but)\b", re.I)
 
 
 def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
@@ -131,6 +189,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     rules = _roles_rules(sent, m, mentions, earlier, reduced)
     if reduced:
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
+    if TWO_SIDED.match(sent[m.start:m.end]) and pair_of(sent, mentions, m, "between"):
+        return rules  # "clashes between A and B" names both sides: no chooser re-picks the clause's subject
     # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
     # and the constructions (``assign_roles``) still override it where they name a side
     rules = role_rank.choose(sent, m, mentions, rules, earlier)
@@ -143,6 +203,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return acts, [r for r in recs if r.id not in ids], src, tgt
 
 
+TWO_SIDED = re.compile(r"(?:clash(?:es)?|fighting|fights?|battles?|skirmish(?:es)?|gunfights?|firefights?|"
+                       r"gun\s+battles?|confrontations?|hostilities)$", re.I)
 HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
 
 
@@ -153,6 +215,10 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if pair and symmetric:
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
+    if pair and TWO_SIDED.match(sent[m.start:m.end]):
+        # "clashes between A and B": two-sided fighting, the first-named side acts (article gold README), not the
+        # clause's subject ("A crew covering the clashes between A and B")
+        return [pair[0][2]], [pair[1][2]], pair[0][:2], pair[1][:2]
     passive = reduced or passive_at(sent, m)
     if passive:
         # "was met with approval from Z": a reaction cue takes its agent from "from" as well as "by"
