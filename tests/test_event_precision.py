@@ -430,3 +430,27 @@ def test_third_party_past_act_reported_in_a_quote_is_coded(ctx):
     d.quotes = [Quote("Tomas Brell", "b", words, i, i + len(words), speaker_span=[0, 11])]
     evs = [e for e in annotate(d, ctx).events if e.event == "ASSAULT"]
     assert evs and evs[0].actor == ["Ostravia"]  # the clause's side, not the speaker
+
+
+# ---------------------------------------------------------------- refusing to say, headline repeats
+def test_declining_to_say_is_a_statement_not_a_rejection(ctx):
+    text = ("Tomas Brell declined to say whether the Marsh Party should stay in the coalition, saying it was not "
+            "for Ostravia to decide.")
+    d = annotate(_doc(text, {"b": BRELL, "m": MARSH, "o": OSTRAVIA}), ctx)
+    assert "REJECT" not in _types(d)
+    assert [e.cameo for e in d.events if e.kind == "statement"][:1] == ["011"]
+
+
+def test_a_headline_event_the_body_tells_again_is_coded_once(ctx):
+    head = "Velor Union arrests Tomas Brell Marsh Party rally planned"
+    body = "Velor Union police arrested Tomas Brell in the capital on Friday."
+    text = f"{head}\n{body}"
+    doc = _doc(text, {"v": VELOR, "b": BRELL, "m": MARSH})
+    doc.meta = {"standfirst_spans": [[0, len(head)]]}
+    coerce = [e for e in annotate(doc, ctx).events if e.event == "COERCE"]
+    assert [e.start >= len(head) for e in coerce] == [True]  # the body's arrest, not the headline's
+    only = "Marsh Party protesters rally in the capital"  # told by the headline alone: kept there
+    text2 = f"{only}\n{body}"
+    doc2 = _doc(text2, {"v": VELOR, "b": BRELL, "m": MARSH})
+    doc2.meta = {"standfirst_spans": [[0, len(only)]]}
+    assert "PROTEST" in _types(annotate(doc2, ctx))

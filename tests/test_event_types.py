@@ -290,3 +290,13 @@ def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, 
     assert (trigger, etype, cameo) in got
     assert not any(t == "ceasefire" or t == "truce" for t, _, _ in got)
 
+
+
+@pytest.mark.parametrize("sent, etype", [
+    ("The ministry cancelled the sale of offshore leases near Brellport.", "COERCE"),
+    ("Regulators canceled 40 drilling permits of the Velor Union on Monday.", "COERCE"),
+    ("The minister cancelled her visit to Ostravia.", "REJECT"),  # a meeting called off stays REJECT
+])
+def test_cancelling_sales_or_permits_restricts_a_meeting_called_off_rejects(ctx, sent, etype):
+    m = _first_event_cue(ctx, sent)
+    assert m.cue.event == etype and (etype != "COERCE" or m.cue.cameo == "172")

@@ -27,6 +27,7 @@ from parley.events.codable import (
     DETS,
     aim_of_act,
     conditional,
+    header_repeats,
     names_no_side,
     no_occasion,
     performative_in_quote,
@@ -203,6 +204,7 @@ def annotate(doc: Document, ctx) -> Document:
         events.append(make_event(doc, s, e, counts, fields, actors, recips, conf, sent[m.start:m.end], when, fl,
                                  spans, "event" if etype else "statement"))
     events += election_events(doc, elections, counts, make_event)
+    events = header_repeats(doc, events)  # a headline event the body tells again
     events.sort(key=lambda ev: (ev.start, int(ev.id.rsplit(":", 1)[1])))
     doc.events = events
     return doc

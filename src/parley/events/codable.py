@@ -27,6 +27,11 @@ written on the article gold's tune slice carried little to its held slice):
 - ``names_no_side``: the one "no side named" decision (the PLOVER manual's "Required entities": when no side can be
   named the event is not coded) for an event whose roles found no actor — a bare nominal ("four assaults", "the
   government's support") or an adjunct -ing form (", threatening to overwhelm …").
+- ``header_repeats``: an event of the article's standfirst (a plain-text file's glued headline and highlights,
+  ``clean.header``; a page's printed description) whose type the body codes too: the headline restates the body
+  sentence that tells it, and the article gold codes it once, from the body (its README: "Headline / teaser
+  fragments … that repeat the body are not coded twice"); a headline-only event is kept. "Tells again": the same
+  type with a side in common or the same trigger word (a side-less headline event: the same type suffices).
 """
 
 from __future__ import annotations
@@ -264,3 +269,30 @@ def reported_in_quote(text: str, quote_spans, pos: int, m) -> bool:
         return False  # "`They have urged …'": who "they" are lies in the speaker's context, outside the quote
     return SPEAKER_PERSON.search(text, q[0], pos) is None
 
+
+
+def header_repeats(doc, events: list) -> list:
+    """``events`` less the standfirst's PLOVER events that a body event tells again (see the module doc): one of
+    the same type with a side in common, or the same trigger word, or any of that type when the headline event
+    names no side. "McCain is among those pushing for a no-fly zone" (headline) is kept beside the body's
+    "congressional leaders have been pressuring the White House": same type, another actor, another word."""
+    spans = (doc.meta or {}).get("standfirst_spans") or []
+    if not spans:
+        return events
+
+    def in_header(ev) -> bool:
+        return any(a <= ev.start < b for a, b in spans)
+
+    def sides(ev) -> set:
+        return set(ev.actor_ids) | set(ev.recipient_ids)
+
+    def head(ev) -> str:
+        return (ev.trigger or "").lower().split()[0] if (ev.trigger or "").split() else ""
+
+    body = [ev for ev in events if ev.event and not in_header(ev)]
+
+    def told_again(ev) -> bool:
+        return any(b.event == ev.event and (not sides(ev) or sides(ev) & sides(b) or head(ev) == head(b))
+                   for b in body)
+
+    return [ev for ev in events if not (ev.event and in_header(ev) and told_again(ev))]
