@@ -19,7 +19,9 @@ Design choices:
 - Quote marks: double marks only (“ ” " „ « »), mixed freely; the direction of each mark comes from its
   neighbours (space before -> opening, space or punctuation after -> closing), the glyph only breaks ties, so
   ``“…," Eysan said. "…”`` pairs correctly. Single marks are never quote marks at top level (apostrophes in
-  "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text.
+  "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text. Tokenized
+  British text (T17's Guardian and BBC articles: "` Our great error , ' said Auden") is the exception: a lone
+  backtick opens and a spaced lone apostrophe closes.
 - One ``Quote`` record per contiguous quoted span: a split quote (“A,” he said. “B”) gives two records with the
   same speaker; a quote running over several paragraphs (no closing mark, next paragraph reopens) gives one
   record per paragraph, all with the speaker found anywhere in the chain. A paragraph that does not reopen
