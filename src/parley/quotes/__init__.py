@@ -96,6 +96,11 @@ Design choices:
   (not "X's spokeswoman Jane Doe"); "Rep. X of <Place>, an ally of …, said" is X; a lone name opening a clause
   before an apposition ("Teck, the mining company, says") is a speaker when the article never writes it in
   lower case.
+- A name modifying a role noun is not the sentence's subject: "Obama consultant Cornell Belcher picked up …"
+  makes Belcher the subject a later "he" points to (role words: camp, person and office nouns of cues.yaml).
+  An aside holding "in <City>, <State>," before the cue leaves the name before it the speaker ("Clinton,
+  during a town hall in Columbus, Ohio, said"), and a person's campaign or office before an aside speaks for
+  the person ("Sen. Kelly Ayotte's campaign, for example, said").
 - One-word quotes without their own cue, or embedded in running text even beside a cue ("Trump's “excesses”
   are sickening, Hollande said"), are scare quotes, not statements, and are skipped; so are titles of works
   embedded in a sentence ("host of MSNBC's “Morning Joe,” suggested");
