@@ -54,11 +54,9 @@ SINGLE = ("The novelist looked back on the decade with regret .\n"
 def test_tokenized_single_quotes_are_quote_marks():
     # British single quotes as tokenized text writes them: a lone ` opens, a spaced ' closes; the apostrophes of
     # "n't", "'s" and a plural possessive ("growers '") outside any quote stay text
-    got = _direct(SINGLE)
-    assert got == {"Our worst mistake": "Edwin Marlow",
-                   "was to think that nothing abroad could matter .": "Edwin Marlow",
-                   "We will not sell the farm": "Rosa Ferreira",
-                   "It is our home .": "Rosa Ferreira"}
+    marlow = ["Our worst mistake", "was to think that nothing abroad could matter ."]
+    ferreira = ["We will not sell the farm", "It is our home ."]
+    assert _direct(SINGLE) == dict.fromkeys(marlow, "Edwin Marlow") | dict.fromkeys(ferreira, "Rosa Ferreira")
 
 
 def test_single_marks_inside_a_double_quote_are_text():
