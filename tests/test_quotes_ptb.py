@@ -43,3 +43,33 @@ def test_backticks_never_close_an_open_quote():
     segs = find_segments(text, paragraphs(text))
     assert [text[s.cs:s.ce] for s in segs] == ["the talks failed and", "We will try again"]
     assert [s.closed for s in segs] == [False, True]
+
+
+SINGLE = ("The novelist looked back on the decade with regret .\n"
+          "` Our worst mistake , ' said Edwin Marlow , ` was to think that nothing abroad could matter . '\n"
+          "The growers ' association did n't reply , and Marlow 's publisher declined to comment .\n"
+          "` We will not sell the farm , ' Rosa Ferreira told reporters . ` It is our home . '\n")
+
+
+def test_tokenized_single_quotes_are_quote_marks():
+    # British single quotes as tokenized text writes them: a lone ` opens, a spaced ' closes; the apostrophes of
+    # "n't", "'s" and a plural possessive ("growers '") outside any quote stay text
+    marlow = ["Our worst mistake", "was to think that nothing abroad could matter ."]
+    ferreira = ["We will not sell the farm", "It is our home ."]
+    assert _direct(SINGLE) == dict.fromkeys(marlow, "Edwin Marlow") | dict.fromkeys(ferreira, "Rosa Ferreira")
+
+
+def test_single_marks_inside_a_double_quote_are_text():
+    text = ("`` I have decided to pronounce the word ` weblog ' as ` wee-blog ' .\n\n"
+            "Or ` blog ' for short , '' he wrote .")
+    segs = find_segments(text, paragraphs(text))
+    assert [text[s.cs:s.ce] for s in segs] == ["I have decided to pronounce the word ` weblog ' as ` wee-blog ' .",
+                                               "Or ` blog ' for short"]
+    plain = "It was the players ' union , not the owners , that gave in ."  # no backtick: no single marks at all
+    assert find_segments(plain, paragraphs(plain)) == []
+
+
+def test_second_half_after_an_inverted_ptb_cue_keeps_the_speaker():
+    text = ("The novelist looked back on the decade with regret .\n"
+            "`` Our worst mistake , '' said Edwin Marlow , `` was to think that nothing abroad could matter . ''\n")
+    assert set(_direct(text).values()) == {"Edwin Marlow"}

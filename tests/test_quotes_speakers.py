@@ -175,3 +175,31 @@ def test_he_prefers_a_gendered_man_to_a_once_named_ungendered_subject():
     got = _speakers("Robert Vance toured the north on Monday.\n\nAt a rally in Port Alba, Valmont, on Tuesday, "
                     "crowds waited for hours.\n\n“We will win this state,” he said.", people)
     assert got["We will win this state"] == "Robert Vance"
+
+
+def test_a_name_before_a_role_noun_modifies_it_the_person_after_is_the_subject():
+    # "Ruiz consultant Tomas Brel picked up …": Brel is the subject "he" points back to, not Ruiz; a verb
+    # between two names ("Ruiz told Brel") leaves the first name the subject
+    actors = {"Ana Ruiz": ("person", ["Ruiz"]), "Tomas Brel": ("person", [])}
+    got = _speakers("Ana Ruiz won the primary on Tuesday.\n\nRuiz campaign consultant Tomas Brel, a veteran of "
+                    "three races, picked up the same thread.\n\n“Voters see what they share,” he said.", actors)
+    assert got == {"Voters see what they share": "Tomas Brel"}
+    actors = {"Tomas Ruiz": ("person", ["Ruiz"]), "Tomas Brel": ("person", [])}
+    got = _speakers("Tomas Ruiz won the primary on Tuesday.\n\nRuiz told Tomas Brel about the count.\n\n"
+                    "“It was a long night,” he said.", actors)
+    assert got == {"It was a long night": "Tomas Ruiz"}
+
+
+def test_an_aside_holding_a_city_and_state_still_leaves_the_name_before_it():
+    # "Ruiz, during a rally in Valmont, Norland, said …": "Norland" is the state of the place, not the speaker
+    actors = {"Ana Ruiz": ("person", ["Ruiz"])}
+    got = _speakers("Ana Ruiz won the county.\n\nRuiz, during a rally in Valmont, Norland, said she would "
+                    "“put the mills back to work,” while the crowd cheered.", actors)
+    assert got == {"put the mills back to work": "Ana Ruiz"}
+
+
+def test_a_persons_campaign_before_an_aside_speaks_for_the_person():
+    actors = {"Ana Ruiz": ("person", ["Ruiz"])}
+    got = _speakers("Ana Ruiz faces a close race.\n\nSen. Ana Ruiz’s campaign, for example, said she would "
+                    "“back the nominee” but “not campaign with him.”", actors)
+    assert got == {"back the nominee": "Ana Ruiz", "not campaign with him.": "Ana Ruiz"}

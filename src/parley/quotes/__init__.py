@@ -19,7 +19,9 @@ Design choices:
 - Quote marks: double marks only (“ ” " „ « »), mixed freely; the direction of each mark comes from its
   neighbours (space before -> opening, space or punctuation after -> closing), the glyph only breaks ties, so
   ``“…," Eysan said. "…”`` pairs correctly. Single marks are never quote marks at top level (apostrophes in
-  "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text.
+  "Cambodia’s", "won’t"; single-quoted headlines and subheads); inside a double quote they are text. Tokenized
+  British text (T17's Guardian and BBC articles: "` Our great error , ' said Auden") is the exception: a lone
+  backtick opens and a spaced lone apostrophe closes.
 - One ``Quote`` record per contiguous quoted span: a split quote (“A,” he said. “B”) gives two records with the
   same speaker; a quote running over several paragraphs (no closing mark, next paragraph reopens) gives one
   record per paragraph, all with the speaker found anywhere in the chain. A paragraph that does not reopen
@@ -94,6 +96,11 @@ Design choices:
   (not "X's spokeswoman Jane Doe"); "Rep. X of <Place>, an ally of …, said" is X; a lone name opening a clause
   before an apposition ("Teck, the mining company, says") is a speaker when the article never writes it in
   lower case.
+- A name modifying a role noun is not the sentence's subject: "Obama consultant Cornell Belcher picked up …"
+  makes Belcher the subject a later "he" points to (role words: camp, person and office nouns of cues.yaml).
+  An aside holding "in <City>, <State>," before the cue leaves the name before it the speaker ("Clinton,
+  during a town hall in Columbus, Ohio, said"), and a person's campaign or office before an aside speaks for
+  the person ("Sen. Kelly Ayotte's campaign, for example, said").
 - One-word quotes without their own cue, or embedded in running text even beside a cue ("Trump's “excesses”
   are sickening, Hollande said"), are scare quotes, not statements, and are skipped; so are titles of works
   embedded in a sentence ("host of MSNBC's “Morning Joe,” suggested");

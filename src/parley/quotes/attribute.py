@@ -31,6 +31,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.segs = find_segments(self.t, self.paras, lex)
         self.seg_spans = [(s.open, s.close) for s in self.segs]
         self.seg_starts = [s.open for s in self.segs]
+        self.seg_closes = {s.close for s in self.segs if s.closed}
         self._mentions(doc.actors)
         self.name_gendered: set[str] = set()  # actors gendered only by their census first name (``_gender``)
         self.mention_counts: dict[str, int] = {}  # actor id -> mentions, for ``_named_often``

@@ -48,6 +48,10 @@ _DESCRIPTION = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]
 _ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+|\d+-year-old)\s*$")
 
 
+# a place named after a preposition, before ", <State>,": "in Columbus, Ohio,"
+_PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|of|from|near|at|outside)\s+(?:[A-Z][\w’'.-]*\s*){1,3}$")
+
+
 class Candidates:
     def _after_prep(self, pos: int, lo: int = 0) -> bool:
         """The words at ``pos`` are a preposition's object ("a spokesman for the party"), not a clause opening
@@ -385,6 +389,14 @@ class Candidates:
                 return lead, lead.span[0]
             appositive = (first[0].islower() or first[0].isdigit() or first.lower() in ("a", "an", "the")
                           or any(w[:1].islower() for w in seg.split()[1:]))  # "Sanders' campaign manager", "69"
+            if not appositive and c >= 0 and not men and _PLACE_BEFORE.search(self.t, max(lo, c - 40), c):
+                # "Clinton, during a town hall in Columbus, Ohio, said": the state of a place inside the aside
+                end = c
+                continue
+            if appositive and c < 0:
+                camp = self._camp(s, e) or self._possessive_camp(s, e)
+                if camp:  # "Sen. Kelly Ayotte's campaign, for example, said" -> Kelly Ayotte
+                    return camp, camp.span[0]
             if not appositive:
                 nm = _NAME_AT_END.search(seg)
                 if nm and nm.start() == 0 and not self._has_mention(s, e):
@@ -394,6 +406,12 @@ class Candidates:
                 return UNNAMED, s
             end = c
         return UNNAMED, end
+
+    def _possessive_camp(self, s: int, e: int) -> _Speaker | None:
+        """ "Kelly Ayotte's campaign", "Ryan's office": a person's camp or office speaks for the person."""
+        m = re.search(r"[’']s\s+(?:[a-z-]+\s+)?(?:" + self._camp_words() + r")$", self.t[s:e])
+        men = self.by_end.get(s + m.start()) if m else None
+        return replace(self._speaker(men), span=(men[0], e)) if men and men[2].type == "person" else None
 
     def _person_of_place(self, s: int, e: int) -> _Speaker | None:
         """A part that is a person mention (after titles) and "of/from <Place>": "Rep. Tom Cole of Oklahoma"."""

@@ -267,7 +267,7 @@ class Cues:
                     k = m.start()
                     while k > s0 and self.t[k - 1] in " ,":
                         k -= 1
-                    if k > s0 and self.t[k - 1] in DQ:
+                    if k > s0 and k in self.seg_closes:  # right after a closing mark of any style (” '' ')
                         sp = self._subject_after(m.end(), s1)[0] or sp
                     elif "," in self.t[k:m.start()]:  # "… “make America great again” appeals to …, said X, a …"
                         sp = self._inverted_named(m.end(), s1) or sp

@@ -6,7 +6,10 @@ neighbours, the glyph only breaks ties. Two backticks only ever open: no writing
 and tokenized text spaces them on both sides, so their neighbours say nothing; in a text that writes them, two
 apostrophes only ever close (a quote running over two sentence lines closes with a spaced '' that its
 neighbours would read as an opening). Single marks are never quote
-marks at top level (apostrophes, single-quoted headlines).
+marks at top level (apostrophes, single-quoted headlines), except in tokenized text that writes British single
+quotes as a lone backtick (` Our great error , ' said Auden): there a lone ` opens and a lone ' with a space or
+nothing on both sides closes a quote a lone ` opened ("n't", "Russia 's" touch a word; inside ``…'' both are
+text, a nested quote).
 
 A quote left open at a paragraph's end continues in the next paragraph either by reopening (the usual
 convention: one segment per paragraph, chained by ``cues``) or, as some outlets and tokenized text write it,
@@ -25,6 +28,10 @@ DQ = "\"“”„«»"
 OPENERS_CTX = "([{—–/:"
 CLOSERS_CTX = ".,;:!?)]}—–…"
 _MARK = re.compile("``|''|[" + DQ + "]")  # NYT style ''…'' is two apostrophes, PTB style ``…''
+# tokenized British single quotes (` Our great error , ' said Auden): a lone backtick opens, a lone apostrophe
+# spaced on its left closes (contractions and possessives touch a word on the right: "n't", "Russia 's")
+_SINGLE_MARK = re.compile("``|''|(?<!`)`(?!`)|(?<![\\w'])'(?![\\w'])|[" + DQ + "]")
+_SINGLE_TEXT = re.compile(r"(?:^|\s)`(?!`)\s")
 
 
 @dataclass
@@ -46,15 +53,27 @@ def find_segments(text: str, paragraphs: list[list[int]], lex: Lexicon | None = 
     lex = lex or default_lexicon()
     segs: list[_Seg] = []
     ptb = "``" in text  # Penn Treebank marks: '' then only ever closes
+    single = _SINGLE_TEXT.search(text) is not None  # tokenized single quotes: ` opens, a spaced ' closes
+    marks = _SINGLE_MARK if single else _MARK
     for pi, (p0, p1) in enumerate(paragraphs):
         open_at, ow = None, 1
         # the previous paragraph left a quote open (no ", he said" cut): a closing mark before any opening one
         # here ends that quote, continued without a reopening mark ("“We want new blood.¶But to talk of it is
         # ridiculous,” he told French TV.")
         carried = bool(segs) and segs[-1].para == pi - 1 and not segs[-1].closed and segs[-1].after is None
-        for mk in _MARK.finditer(text, p0, p1):  # the marks only, not every character
+        for mk in marks.finditer(text, p0, p1):  # the marks only, not every character
             i, w = mk.start(), mk.end() - mk.start()
-            d = "close" if ptb and w == 2 and text[i] == "'" else _direction(text, i, p0, p1, w)
+            if single and w == 1 and text[i] in "`'":
+                # lone marks nested in a double quote are text (``… the word ` weblog ' …''); a lone ' closes
+                # only a quote a lone ` opened
+                o = open_at if open_at is not None else segs[-1].open if carried else None
+                if o is not None and (text[o] != "`" or text[o + 1:o + 2] == "`"):
+                    continue
+                if text[i] == "'" and o is None:
+                    continue
+                d = "close" if text[i] == "'" else "open"
+            else:
+                d = "close" if ptb and w == 2 and text[i] == "'" else _direction(text, i, p0, p1, w)
             if d == "toggle":
                 d = "close" if open_at is not None or carried else "open"
             if d == "close" and carried:

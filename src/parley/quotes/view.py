@@ -160,8 +160,22 @@ class View:
                     continue
                 if persons_only and a.type != "person":
                     continue
-                return (s, e, a)
+                return self._role_head(s, e, a)
         return None
+
+    def _role_head(self, s: int, e: int, a: Actor) -> tuple[int, int, Actor]:
+        """ "Obama consultant Cornell Belcher picked up …", "Clinton campaign manager Robby Mook said": a name
+        modifying a role noun is not the subject; the person the role words lead to is."""
+        nxt = re.match(r"(?:\s+[a-z][a-z-]+){1,3}\s+(?=[A-Z])", self.t[e:e + 50])
+        if not nxt or not all(w in self._role_words() for w in nxt.group().split()):
+            return (s, e, a)
+        men = self.by_start.get(e + nxt.end())
+        return men if men is not None and men[2].type == "person" else (s, e, a)
+
+    def _role_words(self) -> frozenset:
+        if not hasattr(self, "_roles"):
+            self._roles = self.lex.camp_nouns | self.lex.person_nouns | self.lex.offices
+        return self._roles
 
     def _camp_words(self) -> str:
         if not hasattr(self, "_camp_alt"):
