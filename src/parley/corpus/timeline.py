@@ -359,18 +359,6 @@ def _sent_vec(coll: Collection, i: int, idf: dict, vec_cache: dict) -> dict[str,
     return v
 
 
-def _sent_arr(coll: Collection, i: int, idf: dict, vec_cache: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence ``i``'s unit TF-IDF vector as (term ids, weights) arrays over the collection's vocabulary (a
-    stem the articles' counts lack has no idf, so weight 0, and is left out)."""
-    got = vec_cache.get(("arr", i))
-    if got is None:
-        vocab = coll.vocab
-        v = [(vocab[t], x) for t, x in _sent_vec(coll, i, idf, vec_cache).items() if t in vocab]
-        got = vec_cache[("arr", i)] = (np.array([t for t, _ in v], dtype=np.int64),
-                                       np.array([x for _, x in v], dtype=float))
-    return got
-
-
 def _by_coherence(coll: Collection, ranked: list[int], score: dict, ref_sents: dict, dates: int, weight: float,
                   idf: dict, vec_cache: dict) -> list[int]:
     """The top ``3 * dates`` days re-scored by how much the articles naming each agree about it: the mean pairwise
@@ -536,13 +524,13 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
                 centroid[t] += x
         cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
         day_mix = p["DAY_MIX"]
-        day_sim = dict.fromkeys(vecs, 0.0)
+        day_c: dict[str, float] = {}
         if day_mix and d > 0:  # the day's coverage: the articles published on it and the next day
-            day_c = _art_vectors(coll, idf_add).centroid_array([*by_pub.get(d, ()), *by_pub.get(d + 1, ())])
-            for i in vecs:
-                ids, vals = _sent_arr(coll, i, idf, vec_cache)
-                day_sim[i] = float(vals @ day_c[ids])
-        gain = {i: (dot(v, centroid) / cnorm + mix * dot(v, span_c) + day_mix * day_sim[i])
+            arr = _art_vectors(coll, idf_add).centroid_array([*by_pub.get(d, ()), *by_pub.get(d + 1, ())])
+            vocab = coll.vocab
+            words = [t for t in {t for v in vecs.values() for t in v} if t in vocab]
+            day_c = dict(zip(words, arr[[vocab[t] for t in words]].tolist(), strict=True))
+        gain = {i: (dot(v, centroid) / cnorm + mix * dot(v, span_c) + day_mix * dot(v, day_c))
                 * (1.0 + ref_bonus * cands[i]) * qweight(i)
                 * (coll.terms(i)[1] / 20) ** length_weight
                 * (topical[coll.sent_art[i]] ** p["SENT_TOPIC"] if topical else 1.0)
