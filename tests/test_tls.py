@@ -473,3 +473,61 @@ def test_timeline_entry_starts_after_the_dateline_and_its_evidence_slices_to_it(
     assert entry["sentences"][0].startswith("Dock workers at Korlan harbour walked out")
     doc_id, s, e = entry["evidence"][0]
     assert doc_id == "w1" and wire[s:e] == entry["sentences"][0]
+
+
+def test_day_coverage_picks_the_sentence_the_days_articles_are_about():
+    """Two later sentences name March 3; the articles published that day are about the dam, not the choir. With
+    ``DAY_MIX`` the dam sentence summarises the day, and a negative weight picks the choir one, so the choice is
+    the day's coverage, not a tie-break."""
+    from parley.corpus.timeline import prepare, summarize
+
+    later = ("The town choir sang old folk songs at the winter concert hall on March 3 .\n"
+             "The river dam broke on March 3 and flood water covered the valley villages .")
+    arts = [{"id": "late", "time": "2012-03-09", "text": later},
+            {"id": "day1", "time": "2012-03-03", "text": "Flood water poured from the broken river dam into "
+             "valley villages , and rescuers searched flooded homes ."},
+            {"id": "day2", "time": "2012-03-04", "text": "Valley villages counted the damage after the river "
+             "dam broke and flood water reached homes ."}]
+    coll = prepare(arts)
+    params = {"DAY_MIX": 1.0, "LEAD": 0, "TOPIC_WEIGHT": 0.0, "SENT_TOPIC": 0.0, "TOPIC_MIX": 0.0,
+              "COHERENCE": 0.0}
+    got = summarize(coll, dates=1, sentences=1, params=params)
+    assert [e["date"] for e in got] == ["2012-03-03"] and "dam" in got[0]["sentences"][0]
+    flip = summarize(coll, dates=1, sentences=1, params=dict(params, DAY_MIX=-1.0))
+    assert "choir" in flip[0]["sentences"][0]
+
+
+def test_coherence_is_the_mean_pairwise_cosine_of_the_articles_unit_sums():
+    """The array form of the day agreement equals the plain sum: per article the sum of its sentences naming the
+    day as a unit vector, then the mean cosine over article pairs, over the mean of that over the days."""
+    import math
+
+    from parley.corpus import timeline as T
+
+    texts = ["The dam broke on March 3 near the valley .\nRescuers reached the valley dam on March 3 at dawn .",
+             "Flood water left the broken dam on March 3 .", "The valley mayor spoke about the flood on March 3 .",
+             "The choir sang on March 5 at the concert .", "Shares fell on March 5 after the profit warning ."]
+    coll = T.prepare([{"id": f"a{i}", "time": "2012-03-10", "text": t} for i, t in enumerate(texts)])
+    d3, d5 = date(2012, 3, 3).toordinal(), date(2012, 3, 5).toordinal()
+    ref_sents = {d: [i for i in range(coll.n_sents) if d in coll.refs[i]] for d in (d3, d5)}
+    idf = T._idf(coll, 2.0)
+    cache: dict = {}
+
+    def plain(d):
+        per: dict = {}
+        for i in ref_sents[d]:
+            acc = per.setdefault(coll.sent_art[i], {})
+            for t, x in T._sent_vec(coll, i, idf, cache).items():
+                acc[t] = acc.get(t, 0.0) + x
+        units = []
+        for acc in per.values():
+            n = math.sqrt(sum(x * x for x in acc.values()))
+            units.append({t: x / n for t, x in acc.items()})
+        pairs = [(a, b) for k, a in enumerate(units) for b in units[k + 1:]]
+        return sum(sum(x * b.get(t, 0.0) for t, x in a.items()) for a, b in pairs) / len(pairs)
+
+    score = {d3: 1.0, d5: 1.0}
+    T._by_coherence(coll, [d3, d5], score, ref_sents, 1, 1.0, idf, cache)
+    mean = (plain(d3) + plain(d5)) / 2
+    assert score[d3] == pytest.approx(plain(d3) / mean) and score[d5] == pytest.approx(plain(d5) / mean)
+    assert score[d3] > score[d5]
