@@ -49,7 +49,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from parley.events import features as F  # noqa: E402
-from parley.events.encoder import MARKS, MAX_TOKENS, ONNX_FILE, TOKENIZER_FILE, Encoder  # noqa: E402
+from parley.events.encoder import MARKS, MAX_TOKENS, ONNX_FILE, TOKENIZER_FILE, Encoder, window  # noqa: E402
 from parley.text import sentences  # noqa: E402
 
 MODELS = REPO / "src" / "parley" / "data" / "models"
@@ -115,7 +115,9 @@ def build_tokenizer(src_json: Path, out: Path) -> None:
 
 
 def tokenize(tok, texts: list[str]) -> list[list[int]]:
-    return [e.ids for e in tok.encode_batch(texts)]
+    """Token ids cut as the runtime encoder cuts them (``encoder.window``: MAX_TOKENS around the marks)."""
+    marks = frozenset(tok.token_to_id(m) for m in MARKS)
+    return [list(window(e.ids, marks, MAX_TOKENS)) for e in tok.encode_batch(texts)]
 
 
 # ---------------------------------------------------------------- model
@@ -334,7 +336,6 @@ def prepare_data(a):
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(a.tok_dir / TOKENIZER_FILE))
-    tok.enable_truncation(MAX_TOKENS)
     plv, gsr, ngec = load_plv(a.shared), load_gsr(a.shared), load_ngec(a.shared)
     extra = {"none": [], "gsr": [(gsr, 1.0)], "gsr+ngec": [(gsr, 1.0), (ngec, a.ngec_weight)]}[a.extra]
     ids_p = tokenize(tok, [F.prepare(r["marked"]) for r in plv])

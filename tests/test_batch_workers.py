@@ -58,12 +58,13 @@ def test_a_short_batch_stays_in_process(monkeypatch):
 
 
 def test_the_encoder_gives_the_same_vectors_on_one_thread():
-    """Workers run the event encoder on one intra-op thread; their records equal the default session's."""
+    """Workers run the event encoder on one intra-op thread (the default); their records equal a two-thread
+    session's."""
     from parley.events.encoder import Encoder
 
     texts = ["The government <s>rejected</s> the opposition's demand for new elections on Monday.",
              "Police fired tear gas at protesters.", "Talks resumed."] * 7
-    assert np.array_equal(Encoder().encode(texts), Encoder(threads=1).encode(texts))
+    assert np.array_equal(Encoder(threads=2).encode(texts), Encoder().encode(texts))
 
 
 def test_a_killed_worker_fails_only_its_documents_and_the_batch_goes_on(tmp_path, monkeypatch):

@@ -1,9 +1,9 @@
 """Events stage cost on sentences longer than the encoder reads (issue 15, item 7).
 
 Why: a page without sentence punctuation becomes 2,000-character "sentences", and each event cue in one yields a
-marked copy of it for the classifier. The encoder reads only the first ``MAX_TOKENS`` tokens, so copies marked
-past that point are one input: it runs once (2.6 to 3.4 times fewer encoder rows on such pages), and shorter
-inputs are untouched.
+marked copy of it for the classifier. The encoder reads only the ``MAX_TOKENS`` tokens around an input's marks
+(``encoder.window``), so each copy costs at most that many tokens, and copies that differ only outside their
+window are one input: it runs once. Shorter inputs are untouched.
 """
 
 from contextlib import contextmanager
@@ -30,17 +30,19 @@ def _counting_runs(enc):
         enc.session.run = run
 
 
-def test_texts_equal_up_to_the_cut_run_once_and_keep_their_rows():
+def test_texts_equal_within_the_window_run_once_and_keep_their_rows():
     enc = get_encoder()
     head = " ".join(f"the talks in district {i} went on" for i in range(60))  # well past MAX_TOKENS tokens
-    assert len(enc.tok.encode(head).ids) == MAX_TOKENS
-    texts = [head + " and <s>Ana</s> met <t>Omar</t>", "The <s>army</s> attacked the <t>rebels</t> on Monday.",
-             head + " and <s>Lena</s> told <t>Kofi</t>"]
+    assert len(enc.tok.encode(head).ids) > 4 * MAX_TOKENS
+    clause = " and <s>Ana</s> met <t>Omar</t> in the capital"
+    texts = ["An aide said " + head + clause, "The <s>army</s> attacked the <t>rebels</t> on Monday.",
+             "Reporters said " + head + clause, head + " and <s>Lena</s> told <t>Kofi</t> to leave"]
     with _counting_runs(enc) as rows:
         got = enc.encode(texts)
-    assert sum(rows) == 2  # the two long texts are one input
-    assert got.shape == (3, 384)
+    assert sum(rows) == 3  # the first and third differ only far before their marks: one input
+    assert got.shape == (4, 384)
     assert np.array_equal(got[0], got[2]) and not np.allclose(got[0], got[1])
+    assert not np.allclose(got[0], got[3])  # each long copy is read around its own marks
 
 
 def _hostile(n: int) -> str:

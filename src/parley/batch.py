@@ -154,17 +154,13 @@ _WORKER: dict[tuple[int, str], Context] = {}
 def worker_context(options: dict, memory: dict | None = None) -> Context:
     """This thread's Context for ``options``, made once (so a Dask worker loads its models once for all its
     partitions; one per thread, as a Context holds the current document's deadline and parse). Its event
-    encoder runs one intra-op thread: the workers already fill the cores, and the vectors are the same for any
-    thread count (checked in tests/test_batch_workers.py)."""
+    encoder runs one intra-op thread (``Encoder``'s default): the workers already fill the cores, and the vectors
+    are the same for any thread count (checked in tests/test_batch_workers.py)."""
     key = (threading.get_ident(), json.dumps(options, sort_keys=True, default=str))
     if key not in _WORKER:
-        from functools import partial
-
-        from parley.events.encoder import Encoder
         from parley.pipeline import wire
 
         ctx = wire(Context(options=dict(options), memory=dict(memory or {})))
-        ctx.get("events.encoder", partial(Encoder, threads=1))
         _WORKER[key] = ctx
     return _WORKER[key]
 
