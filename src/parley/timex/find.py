@@ -141,9 +141,7 @@ def find_times(text: str, base: date | None, start: int = 0, end: int | None = N
     cands = []
     has = low.__contains__  # bound once: the needle test below runs for every rule of every sentence
     months = any(map(has, _MON_ABBR))
-    for prio, rx, handler, needles, need_digit, gate, need_month in RULES:
-        if need_digit and not (years if need_digit is YEAR else digits) or need_month and not months:
-            continue
+    for prio, rx, handler, needles, gate in _RULES_FOR[digits, years, months]:
         if needles and not any(map(has, needles)):
             continue
         for ws, we in (_windows(low, gate, start, end) if gate else ((start, end),)):
@@ -223,6 +221,11 @@ _NEEDS_MONTH = (ru.h_day_range, ru.h_date, ru.h_month_year, ru.h_prep_month)
 RULES = [(p, rx, h, None if needles == _MON_ABBR or gate == MONTH_NEEDLES else needles or gate, digit,
           _gate(gate) if gate else None, h in _NEEDS_MONTH)
          for p, rx, h, needles, digit, gate in RULES]  # gate words also serve as needles
+# the rules worth trying for each (has a digit, has a year, has a month name) of a span, in RULES order: the
+# digit/year/month tests are made once per span instead of once per rule (same candidates, same order)
+_RULES_FOR = {(d, y, m): [(p, rx, h, needles, gate) for p, rx, h, needles, digit, gate, need_month in RULES
+                          if not (digit and not (y if digit is YEAR else d) or need_month and not m)]
+              for d in (False, True) for y in (False, True) for m in (False, True)}
 
 
 def _fill(t: TimeExpr, extra: dict) -> TimeExpr:
