@@ -216,3 +216,33 @@ def test_a_subordinator_is_no_modifier_of_the_phrase():
     s = "Shelling resumed Friday as masked fighters attacked the town."
     got = generic.before(s, s.index("attacked"), 0)
     assert s[got[0]:got[1]] == "masked fighters"
+
+
+class _M:
+    def __init__(self, sent, word):
+        self.start = sent.index(word)
+        self.end = self.start + len(word)
+
+
+def _fill(sent, word):
+    from parley.events import coding
+    m = _M(sent, word)
+    acts, recs, _, _ = generic.fill(sent, m, ([], [], None, None), coding.clause_window(sent, m.start), False)
+    return [a.name for a in acts], [a.name for a in recs]
+
+
+def test_an_opening_phrase_before_a_finite_verb_with_no_object_is_its_actor():
+    """"The rebels attacked on Friday and were repelled": the phrase that opens the clause is the subject of an
+    intransitive finite verb, not a reduced passive's undergoer."""
+    assert _fill("The rebels attacked on Friday and were repelled by the border guards.", "attacked") == (
+        ["The rebels"], [])
+    assert _fill("Rebels surrendered last week.", "surrendered") == (["Rebels"], [])
+    assert _fill("On Tuesday, the rebels attacked.", "attacked") == (["the rebels"], [])
+
+
+def test_a_reduced_passive_keeps_its_undergoer():
+    # after a noun of a larger clause, before the clause's own verb, or a verb that needs an object when active
+    assert _fill("The mayor mourned the 40 villagers killed on 3 June.", "killed") == ([], ["the 40 villagers"])
+    assert _fill("The prisoners freed last week were flown home.", "freed") == ([], ["The prisoners"])
+    assert _fill("Twelve civilians killed in blast", "killed") == ([], ["Twelve civilians"])
+    assert _fill("The rebels attacked in the hills of the far north were few.", "attacked") == ([], ["The rebels"])
