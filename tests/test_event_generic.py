@@ -70,7 +70,8 @@ def test_reduced_relative_participle_makes_the_phrase_undergo():
 
 
 def test_cue_vetoes_for_names_and_economic_words():
-    """A cue inside an actor's name or an economic phrase names no event (data/ontology/cue_vetoes.tsv)."""
+    """A cue inside an actor's name, an economic phrase, the public's attitude or a shared opinion names no event
+    (data/ontology/cue_vetoes.tsv)."""
     from parley.events import coding
     from parley.events.ontology import get_ontology
 
@@ -84,6 +85,11 @@ def test_cue_vetoes_for_names_and_economic_words():
     assert "AGREE" not in types("The singer did not say how much the book deal was worth.")
     assert "REQUEST" in types("The union made a demand for higher wages from Ostravia.")
     assert "AID" in types("Ostravia sent aid to the flooded towns.")
+    # an attitude of the public and a shared opinion are no acts of a party
+    assert "SUPPORT" not in types("The mayors feared the cuts would erode public support for the plan.")
+    assert "AGREE" not in types("The two ministers agreed on one thing: the floods were nobody's fault.")
+    assert "SUPPORT" in types("Ostravia voiced strong support for the plan.")
+    assert "AGREE" in types("The two ministers agreed on a ceasefire.")
 
 
 def test_declining_to_comment_is_no_rejection_and_new_predicates_are_cued():
