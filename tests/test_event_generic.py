@@ -70,7 +70,8 @@ def test_reduced_relative_participle_makes_the_phrase_undergo():
 
 
 def test_cue_vetoes_for_names_and_economic_words():
-    """A cue inside an actor's name or an economic phrase names no event (data/ontology/cue_vetoes.tsv)."""
+    """A cue inside an actor's name, an economic phrase, the public's attitude or a shared opinion names no event
+    (data/ontology/cue_vetoes.tsv)."""
     from parley.events import coding
     from parley.events.ontology import get_ontology
 
@@ -84,6 +85,11 @@ def test_cue_vetoes_for_names_and_economic_words():
     assert "AGREE" not in types("The singer did not say how much the book deal was worth.")
     assert "REQUEST" in types("The union made a demand for higher wages from Ostravia.")
     assert "AID" in types("Ostravia sent aid to the flooded towns.")
+    # an attitude of the public and a shared opinion are no acts of a party
+    assert "SUPPORT" not in types("The mayors feared the cuts would erode public support for the plan.")
+    assert "AGREE" not in types("The two ministers agreed on one thing: the floods were nobody's fault.")
+    assert "SUPPORT" in types("Ostravia voiced strong support for the plan.")
+    assert "AGREE" in types("The two ministers agreed on a ceasefire.")
 
 
 def test_declining_to_comment_is_no_rejection_and_new_predicates_are_cued():
@@ -216,3 +222,33 @@ def test_a_subordinator_is_no_modifier_of_the_phrase():
     s = "Shelling resumed Friday as masked fighters attacked the town."
     got = generic.before(s, s.index("attacked"), 0)
     assert s[got[0]:got[1]] == "masked fighters"
+
+
+class _M:
+    def __init__(self, sent, word):
+        self.start = sent.index(word)
+        self.end = self.start + len(word)
+
+
+def _fill(sent, word):
+    from parley.events import coding
+    m = _M(sent, word)
+    acts, recs, _, _ = generic.fill(sent, m, ([], [], None, None), coding.clause_window(sent, m.start), False)
+    return [a.name for a in acts], [a.name for a in recs]
+
+
+def test_an_opening_phrase_before_a_finite_verb_with_no_object_is_its_actor():
+    """"The rebels attacked on Friday and were repelled": the phrase that opens the clause is the subject of an
+    intransitive finite verb, not a reduced passive's undergoer."""
+    assert _fill("The rebels attacked on Friday and were repelled by the border guards.", "attacked") == (
+        ["The rebels"], [])
+    assert _fill("Rebels surrendered last week.", "surrendered") == (["Rebels"], [])
+    assert _fill("On Tuesday, the rebels attacked.", "attacked") == (["the rebels"], [])
+
+
+def test_a_reduced_passive_keeps_its_undergoer():
+    # after a noun of a larger clause, before the clause's own verb, or a verb that needs an object when active
+    assert _fill("The mayor mourned the 40 villagers killed on 3 June.", "killed") == ([], ["the 40 villagers"])
+    assert _fill("The prisoners freed last week were flown home.", "freed") == ([], ["The prisoners"])
+    assert _fill("Twelve civilians killed in blast", "killed") == ([], ["Twelve civilians"])
+    assert _fill("The rebels attacked in the hills of the far north were few.", "attacked") == ([], ["The rebels"])

@@ -178,6 +178,21 @@ def test_mishap_with_a_named_place_is_no_assault(ctx):
     assert "ASSAULT" not in _types(d)
 
 
+def test_a_mishap_whose_relative_clause_goes_on_to_kill_is_no_assault(ctx):
+    # the mishap is the subject of "killing" after its relative clause, whatever that clause names
+    d = annotate(_doc("Tomas Brell blamed the pipeline accident that set afire and sank the Velor Union barge, "
+                      "killing 11 people, on poor maintenance.", {"v": VELOR, "b": BRELL}), ctx)
+    assert "ASSAULT" not in _types(d)
+    # a relative clause on a place, not a mishap, still leads to an attack
+    d = annotate(_doc("Velor Union fighters stormed the village that the Marsh Party held, killing 11 people.",
+                      {"v": VELOR, "m": MARSH}), ctx)
+    assert "ASSAULT" in _types(d)
+    # a fire someone set is no mishap of no side
+    from parley.events.constructions import RELATIVE_THEN_ING
+    assert not RELATIVE_THEN_ING.search("the fire that Velor Union fighters set in the village, ")
+    assert RELATIVE_THEN_ING.search("the fire that swept the village, ")
+
+
 def test_trailing_attribution_reports_a_done_act():
     from parley.events.annotate import reported_fact
 

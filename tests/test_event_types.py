@@ -300,3 +300,13 @@ def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, 
 def test_cancelling_sales_or_permits_restricts_a_meeting_called_off_rejects(ctx, sent, etype):
     m = _first_event_cue(ctx, sent)
     assert m.cue.event == etype and (etype != "COERCE" or m.cue.cameo == "172")
+
+
+@pytest.mark.parametrize("sent, etype, cameo", [
+    ("Brellport warplanes carried out air raids on two villages of Ostravia.", "ASSAULT", "195"),
+    ("A helicopter raid on the Velor Union camp left nine dead.", "ASSAULT", "195"),
+    ("Police raided the offices of a weekly in Brellport.", "COERCE", "170"),  # a raid on the ground stays COERCE
+])
+def test_a_raid_from_the_air_is_an_aerial_assault(ctx, sent, etype, cameo):
+    m = _first_event_cue(ctx, sent)
+    assert (m.cue.event, m.cue.cameo) == (etype, cameo)

@@ -118,6 +118,12 @@ _NATURAL_WORDS = (r"earthquakes?|quakes?|storms?|floods?|flooding|hurricanes?|cy
 MISHAP = re.compile(rf"\b(?:explosions?|fires?|blaze|crash(?:es)?|accidents?|collisions?|derailments?|stampedes?|"
                     rf"{_NATURAL_WORDS})\b", re.I)
 NATURAL = re.compile(rf"(?:{_NATURAL_WORDS})$", re.I)
+# a mishap with a relative clause on it, then the participle that goes on from that clause ("the accident that
+# sank the X rig, killing 11"): the mishap is the participle's subject, whatever the clause names; not a fire
+# someone set ("the fire that soldiers set in the village, killing 11")
+RELATIVE_THEN_ING = re.compile(rf"\b(?:explosions?|fires?|blaze|crash(?:es)?|accidents?|collisions?|derailments?|"
+                               rf"stampedes?|{_NATURAL_WORDS})\s+(?:that|which)\s+"
+                               r"(?!(?:[\w-]+\s+){1,4}(?:set|lit|started|ignited)\b)[^,.;:]{3,90},\s*$", re.I)
 PLACE_PREP = re.compile(r"\b(?:on|at|in|near|aboard|of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
@@ -132,6 +138,8 @@ def by_mishap(sent: str, m, mentions) -> bool:
                     sent[m.start:m.end], re.I):
         return False
     rel = re.search(r",\s*(?:which|that)\s+(?:also\s+|had\s+|has\s+)?$", sent[:m.start])  # ", which also killed"
+    if re.match(r"(?:kill|injur|wound)\w*ing$", sent[m.start:m.end], re.I) and RELATIVE_THEN_ING.search(sent, 0, m.start):
+        return True  # "the accident that set afire and sank the rig, killing 11": the mishap's own clause goes on
     lo = max(0, m.start - (110 if rel else 60))
     struck = not re.match(r"(?:kill|injur|wound|dead|die)", sent[m.start:m.end], re.I)
     for x in MISHAP.finditer(sent, lo, m.start):

@@ -23,6 +23,7 @@ from pathlib import Path
 from parley.document import Actor
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ontology" / "generic_heads.tsv"
+OBJECT_VERBS = DATA.with_name("object_verbs.tsv")
 
 # words a noun phrase may open with or hold before its head: determiners, quantities, numbers
 NP_WORD = re.compile(r"(?:the|a|an|at|least|more|than|over|some|about|nearly|almost|around|another|other|several|"
@@ -54,6 +55,13 @@ def heads() -> dict[tuple[str, ...], tuple[str, str]]:
         for f in forms:
             out[tuple(f.lower().split())] = (forms[-1] if len(forms) > 1 else forms[0], code.strip())
     return out
+
+
+@lru_cache(maxsize=1)
+def object_verbs() -> frozenset[str]:
+    """Past forms that need an object when active (``data/ontology/object_verbs.tsv``)."""
+    lines = OBJECT_VERBS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -161,7 +169,7 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
     acts, recs, src, tgt = roles
     c0, c1 = clause
     word = sent[m.start:m.end].split()[-1].lower() if sent[m.start:m.end].split() else ""
-    if not passive and word.endswith("ed") and REDUCED.match(sent[m.end:c1]):
+    if not passive and word.endswith("ed") and REDUCED.match(sent[m.end:c1]) and not _finite(sent, m, clause):
         passive = True
     if not recs:
         got = before(sent, m.start, c0) if passive else after(sent, m.end, c1)
@@ -176,6 +184,30 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
+
+
+# what may follow a finite verb with no object to its clause's end: at most a short adjunct ("on Friday", "last
+# week", "in the north"), then the end, or a coordinated verb ("and were repelled", "but fled")
+FINITE_REST = re.compile(r"(?:\s+(?:on|in|at|during|since|near|last|this|overnight|early|late|after|before)\b"
+                         r"(?:\s+[\w'-]+){0,3}?)?\s*(?:[.!?]?[\"”’']?\s*$|,?\s+(?:and|but|then|before)\s+(?:\w+ly\s+)?"
+                         r"(?:was|were|had|have|has|then|\w+ed)\b)")
+
+
+def _finite(sent: str, m, clause: tuple[int, int]) -> bool:
+    """The "-ed" trigger is the finite verb of a generic phrase that opens its clause ("The rebels attacked on
+    Friday and were repelled", "Rebels surrendered last week."), not a reduced passive after a noun ("mourned the
+    108 people killed on 25 May", "the people killed on 25 May were buried"): nothing before the phrase in the
+    clause but an opening adverbial, and nothing after the verb but a short adjunct, the end or a second verb;
+    and the verb is one that may stand without an object."""
+    if sent[m.start:m.end].split()[-1].lower() in object_verbs():
+        return False  # "23 civilians killed in blast": an active "killed" would have its object
+    got = before(sent, m.start, clause[0], skip_aux=False)
+    if got is None or got[1] != len(sent[:m.start].rstrip()):
+        return False
+    lead = sent[clause[0]:got[0]].strip()
+    if lead and not re.search(r"(?:^|[,;:]|\b(?:and|but|then|so))$", lead):
+        return False
+    return bool(FINITE_REST.match(sent, m.end, clause[1]))
 
 
 def _clause_subject(sent: str, m, c0: int):
