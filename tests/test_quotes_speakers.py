@@ -203,3 +203,21 @@ def test_a_persons_campaign_before_an_aside_speaks_for_the_person():
     got = _speakers("Ana Ruiz faces a close race.\n\nSen. Ana Ruiz’s campaign, for example, said she would "
                     "“back the nominee” but “not campaign with him.”", actors)
     assert got == {"back the nominee": "Ana Ruiz", "not campaign with him.": "Ana Ruiz"}
+
+
+def test_a_raising_verb_before_to_say_leaves_the_subject_as_the_speaker():
+    got = _speakers("Brel opened the session.\n\nThe hall was so quiet that Ruiz was prompted to say, “Nobody here "
+                    "has read the bill.”\n\nBrel felt compelled to say, “I have read every page of it.”", PEOPLE)
+    assert got == {"Nobody here has read the bill.": "Ana Ruiz", "I have read every page of it.": "Tomas Brel"}
+
+
+
+def test_the_agency_is_the_body_last_speaking_when_no_body_of_that_name_was_named():
+    actors = {"Water Authority": ("organization", []), "Ana Ruiz": ("person", ["Ruiz"])}
+    got = _speakers("The Water Authority said on Monday that it missed its target.\n\n“We worked to meet the "
+                    "goal,” said the agency, which fell short.\n\nRuiz called the delay a scandal. “We will sue,” "
+                    "the agency said.", actors)
+    assert got == {"We worked to meet the goal": "Water Authority", "We will sue": "Water Authority"}
+    # a person is never "the agency"
+    got = _speakers("Ruiz called the delay a scandal.\n\n“We will sue,” the agency said.", actors)
+    assert got == {"We will sue": "the agency"}

@@ -22,6 +22,8 @@ _TITLED_AT_END = re.compile(r"(?<![\w’'])(?:" + _TITLE + r")\.?\s+(?:[A-Z][\w�
                             r"[A-Z][\w’'-]+$")
 _ENDS_IN_TITLE = re.compile(r"(?<![\w’'])(?:" + _TITLE + r"|Lt|Col|Sgt|Capt|Adm|Sec)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "one", "another"}
+# "was prompted to say", "felt compelled to add": the copula before a raising word (cues.yaml raisers)
+_RAISING_BE = re.compile(r"(?<![\w’'])(?:was|were|is|are|be|been|felt|feels|feel)\s+$")
 # "Clinton has increasingly said", "Kasich bluntly told"; not a noun or adjective in -ly ("the family said")
 _ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|reply|daily|weekly|monthly|yearly|early|friendly|"
                      r"elderly|lonely|holy|bully|fly)$)[a-z]{3,}ly")
@@ -79,6 +81,12 @@ class Candidates:
             m = re.search(r"([A-Za-z’']+)$", self.t[lo:k])
             if m and (m.group(1).lower() in self.lex.between or _ADVERB.fullmatch(m.group(1))):
                 k = lo + m.start()
+                continue
+            if m and m.group(1).lower() in self.lex.raisers and re.match(r"\s+to\s", self.t[lo + m.end():lo + m.end() + 5]):
+                k = lo + m.start()  # "was prompted to say": the raising words belong to the cue, not the speaker
+                be = _RAISING_BE.search(self.t, max(lo, k - 12), k)
+                if be:
+                    k = be.start()
                 continue
             return k
 
@@ -298,6 +306,10 @@ class Candidates:
             named = self._named_body(m.group("noun").lower(), s)
             if named:  # "the committee said" after "the House Oversight Committee": that committee
                 return replace(named, span=(s, k))
+            if m.group("noun").lower() in self.lex.body_nouns:
+                body = self._recent_body(s)
+                if body:  # "the agency said" after "The State Department said": the body last speaking or subject
+                    return replace(body, span=(s, k))
         return _Speaker(self.t[s:k].strip(), None, (s, k), "organization")
 
     def _named_body(self, noun: str, pos: int) -> _Speaker | None:
@@ -308,6 +320,18 @@ class Candidates:
             a = men[2]
             if a.type == "organization" and noun in a.name.lower().split() and not self._in_quote(men[0]):
                 return self._speaker(men)
+        return None
+
+    def _recent_body(self, pos: int) -> _Speaker | None:
+        """The organisation last a speaker or a sentence subject within 1,500 characters before ``pos``: "the
+        agency" whose name does not hold "agency" is the body the text was just about (as "they" is)."""
+        k = bisect.bisect_left(self.subject_starts, pos)
+        cands = [(p, sp) for p, sp, _ in self.events[-40:] if p < pos] + self.subjects[max(0, k - 40):k]
+        for p, sp in sorted(cands, key=lambda x: x[0], reverse=True):
+            if p < pos - 1500:
+                break
+            if sp.type == "organization" and sp.id:
+                return sp
         return None
 
     def _proper_subject(self, lo: int, k: int) -> _Speaker | None:
@@ -488,6 +512,10 @@ class Candidates:
             role = self._role_noun(j, limit)  # "said the Republican nominee"
             if role:
                 return role[0], j
+            if noun in self.lex.offices and words[0].lower() == "the":  # "said the agency, which …"
+                org = self._office(j, j + self.t[j:limit].find(words[1]) + len(noun))
+                if org:
+                    return org, j
         nm = _NAME_AT_START.match(self.t[j:limit])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
             return self._named(nm.group(1), (j, j + nm.end())), j

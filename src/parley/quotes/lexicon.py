@@ -44,6 +44,8 @@ class Lexicon:
     label_kickers: frozenset = frozenset()
     first_names: dict | None = None
     determiners: frozenset = frozenset()
+    raisers: frozenset = frozenset()
+    body_nouns: frozenset = frozenset()
 
     def find_cues(self, text: str, lo: int = 0, hi: int | None = None):
         """The cue matches in ``text[lo:hi]`` that are verbs: not a word after a determiner or a preposition
@@ -81,7 +83,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         cue_re=cue_re, offices=low("offices"), person_nouns=low("person_nouns"), camp_nouns=low("camp_nouns"),
         adjunct_openers=low("adjunct_openers"), label_kickers=low("label_kickers"),
         first_names=_first_names(path.with_name(FIRST_NAMES.name)),
-        determiners=low("determiners"),
+        determiners=low("determiners"), raisers=low("raisers"),
+        body_nouns=low("body_nouns"),
     )
 
 
