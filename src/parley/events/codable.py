@@ -40,6 +40,7 @@ import re
 
 from parley.events.dating import PAST_FORMS
 from parley.events.role_voice import BARE_NOUN_BEFORE
+from parley.timex.lexicon import MON_FULL
 
 COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 QUESTION_BEFORE = re.compile(r"\b(?:ask\w*|question\w*|wonder\w*|know\w*|see|decid\w*|doubt\w*|unclear|clear)\s+$",
@@ -166,10 +167,11 @@ def _behind_modifiers(sent: str, m) -> bool:
 COUNT_BEFORE = re.compile(r"(?:(?<![$£€\d])\b(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?|\b(?:dozens|hundreds|thousands|scores|"
                           r"tens|numerous|several|a\s+series|a\s+string|a\s+wave|a\s+spate)(?:\s+of)?)\s+"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
-MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\s+(?:[\w-]+\s+){0,2}$")
-PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:\d{4}|January|February|March|April|May|June|July|"
-                    r"August|September|October|November|December|start|beginning|outbreak|uprising|war|began|"
+# month names are the timex lexicon's (not a second copy)
+MONTH_BEFORE = re.compile(rf"\b(?:{MON_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}}\s+"
+                          r"(?:[\w-]+\s+){0,2}$")
+PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:\d{4}|" + MON_FULL + "|start|beginning|outbreak|"
+                    r"uprising|war|began|"
                     r"last|then)\b|\bso\s+far\b|\bto\s+date\b|\bover\s+the\s+(?:past|last)\b|"
                     r"\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
 
