@@ -357,10 +357,30 @@ def test_day_references_resolve_like_one_alternation():
 
 
 def test_stem_counts_keep_first_occurrence_order_and_drop_stop_words_and_numbers():
-    from parley.corpus.term_vectors import stem_counts
+    from parley.corpus.term_vectors import terms
 
-    got = stem_counts(["the", "spills", "oil", "spilled", "2010", "oil", "spill", "of"])
-    assert list(got.items()) == [("spill", 3), ("oil", 2)]
+    got, n = terms("The spills, oil spilled in 2010; oil spill of")
+    assert list(got.items()) == [("spill", 3), ("oil", 2)] and n == 9
+
+
+def test_terms_read_the_same_words_as_the_word_regex():
+    """The byte-run tokenizer must give what ``WORD.findall(text.lower())`` gives: words joined by one
+    apostrophe, dot or hyphen stay one word, doubled or dangling marks split or drop, other scripts separate."""
+    from collections import Counter
+
+    from parley.corpus.term_vectors import WORD, _stem, terms
+
+    text = ("It's the U.S. envoy's co-operation -- a..b and x-'y; 'quoted' end. 3.5 per-cent rise-- "
+            "\u0130stanbul caf\u00e9s na\u00efve--talks ...dots... Stra\u00dfe \u212aelvin 'tis--")
+    words = WORD.findall(text.lower())
+    want: dict = {}
+    for w in words:
+        s = _stem(w)
+        if s is not None:
+            want[s] = want.get(s, 0) + 1
+    got, n = terms(text)
+    assert n == len(words) and list(got.items()) == list(Counter(want).items())
+    assert got["envoy'"] == 1 and got["co-oper"] == 1 and got["stanbul"] == got["ve"] == got["talk"] == 1
 
 
 def test_sparse_dot_matches_the_plain_sum():

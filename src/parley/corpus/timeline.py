@@ -99,7 +99,7 @@ import numpy as np
 
 from parley.corpus.day_refs import fast_day_refs, key_label, key_span, label_end, timex_refs
 from parley.corpus.headers import body_start
-from parley.corpus.term_vectors import WORD, ArticleVectors, dot, sent_vec, stem_counts, terms
+from parley.corpus.term_vectors import ArticleVectors, dot, sent_vec, terms
 from parley.text import sentences as split_sentences
 
 _MIN_TOKENS, _MAX_TOKENS = 6, 60
@@ -240,7 +240,7 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                     if named:
                         coll.named.add((len(coll.spans) - len(spans) + k, d))
             coll.refs.extend(refs)
-        counts = stem_counts(WORD.findall(text.lower()))
+        counts = terms(text)[0]
         vocab = coll.vocab
         for t in set(counts).difference(vocab):  # ids in any order: only the order terms occur in counts
             vocab[t] = len(vocab)
