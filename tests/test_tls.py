@@ -356,6 +356,19 @@ def test_day_references_resolve_like_one_alternation():
                    ("Sept. 3 came", "2009-09-03", True)]
 
 
+def test_weekdays_and_day_words_found_by_their_endings_at_word_starts_only():
+    """The weekday and day-word families are looked for at their endings ("nday", "ight", ...): each form is
+    found, a plural weekday too, but not inside a word ("Xtoday", "midnight Sunday" finds only Sunday), and a
+    form the expression lacks ("TODAY", "tonights") is none."""
+    base = D(2010, 6, 15)  # a Tuesday
+    text = ("Xtoday and TODAY no; Tonight's vote, this afternoon, Last night, This evening and tomorrow "
+            "count; Saturdays, midnight Sunday and Yesterday too, but tonights and lastnight not.")
+    got = [(text[off:off + 8], date.fromordinal(d).isoformat()) for off, d in fast_day_refs(text, base)]
+    assert got == [("Tonight'", "2010-06-15"), ("this aft", "2010-06-15"), ("Last nig", "2010-06-14"),
+                   ("This eve", "2010-06-15"), ("tomorrow", "2010-06-16"), ("Saturday", "2010-06-12"),
+                   ("Sunday a", "2010-06-13"), ("Yesterda", "2010-06-14")]
+
+
 def test_stem_counts_keep_first_occurrence_order_and_drop_stop_words_and_numbers():
     from parley.corpus.term_vectors import terms
 
