@@ -564,3 +564,31 @@ def test_coherence_is_the_mean_pairwise_cosine_of_the_articles_unit_sums():
     mean = (plain(d3) + plain(d5)) / 2
     assert score[d3] == pytest.approx(plain(d3) / mean) and score[d5] == pytest.approx(plain(d5) / mean)
     assert score[d3] > score[d5]
+
+
+def test_chosen_vectors_answer_as_the_plain_loop_at_the_threshold_and_window():
+    """The matrix check only preselects; the exact sum decides, so a dot product equal to the threshold is not
+    above it, a vector sharing no term is never similar, and a day outside the window does not count."""
+    import random
+
+    from parley.corpus.term_vectors import ChosenVectors, dot
+
+    def unit(d):
+        n = sum(x * x for x in d.values()) ** 0.5
+        return {t: x / n for t, x in d.items()}
+
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(12)]
+    chosen, plain = ChosenVectors(), []
+    for day in range(40):
+        v = unit({w: rng.random() for w in rng.sample(words, 4)})
+        for threshold in (0.0, 0.3, 0.5, 0.9):
+            for window in (0, 3, 366):
+                want = any(abs(cd - day) <= window and dot(v, c) > threshold for cd, c in plain)
+                assert chosen.similar(v, day, window, threshold) == want
+        chosen.add(day, v)
+        plain.append((day, v))
+    same = plain[5][1]
+    exact = dot(same, same)
+    assert not chosen.similar(same, 5, 0, exact) and chosen.similar(same, 5, 0, exact - 1e-12)
+    assert not chosen.similar({"unseen": 1.0}, 5, 366, 0.5) and not chosen.similar(same, 500, 3, 0.5)
