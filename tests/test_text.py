@@ -26,6 +26,14 @@ def test_question_exclamation_and_ellipsis():
     assert _texts("Will they talk? Yes! They will… Later.") == ["Will they talk?", "Yes!", "They will…", "Later."]
 
 
+def test_runs_of_end_marks_and_an_ellipsis_before_a_mark_end_one_sentence():
+    """The boundary opens with one class of end marks: a run ("?!", "...") is one end, and an ellipsis
+    followed by a full stop ends after the stop, not between them."""
+    text = "He paused…. Then what?! Wait… “No…” she said… (Really.) Go… 5 left... OK"
+    assert _texts(text) == ["He paused….", "Then what?!", "Wait…", "“No…” she said…", "(Really.)", "Go…",
+                            "5 left...", "OK"]
+
+
 def test_paragraphs_and_offsets_slice_exactly():
     text = "  Title line\n\nFirst para. Second sentence.\n\n\nLast para here.  "
     doc = segment(Document(id="x", text=text))

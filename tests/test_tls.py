@@ -356,11 +356,44 @@ def test_day_references_resolve_like_one_alternation():
                    ("Sept. 3 came", "2009-09-03", True)]
 
 
-def test_stem_counts_keep_first_occurrence_order_and_drop_stop_words_and_numbers():
-    from parley.corpus.term_vectors import stem_counts
+def test_weekdays_and_day_words_found_by_their_endings_at_word_starts_only():
+    """The weekday and day-word families are looked for at their endings ("nday", "ight", ...): each form is
+    found, a plural weekday too, but not inside a word ("Xtoday", "midnight Sunday" finds only Sunday), and a
+    form the expression lacks ("TODAY", "tonights") is none."""
+    base = D(2010, 6, 15)  # a Tuesday
+    text = ("Xtoday and TODAY no; Tonight's vote, this afternoon, Last night, This evening and tomorrow "
+            "count; Saturdays, midnight Sunday and Yesterday too, but tonights and lastnight not.")
+    got = [(text[off:off + 8], date.fromordinal(d).isoformat()) for off, d in fast_day_refs(text, base)]
+    assert got == [("Tonight'", "2010-06-15"), ("this aft", "2010-06-15"), ("Last nig", "2010-06-14"),
+                   ("This eve", "2010-06-15"), ("tomorrow", "2010-06-16"), ("Saturday", "2010-06-12"),
+                   ("Sunday a", "2010-06-13"), ("Yesterda", "2010-06-14")]
 
-    got = stem_counts(["the", "spills", "oil", "spilled", "2010", "oil", "spill", "of"])
-    assert list(got.items()) == [("spill", 3), ("oil", 2)]
+
+def test_stem_counts_keep_first_occurrence_order_and_drop_stop_words_and_numbers():
+    from parley.corpus.term_vectors import terms
+
+    got, n = terms("The spills, oil spilled in 2010; oil spill of")
+    assert list(got.items()) == [("spill", 3), ("oil", 2)] and n == 9
+
+
+def test_terms_read_the_same_words_as_the_word_regex():
+    """The byte-run tokenizer must give what ``WORD.findall(text.lower())`` gives: words joined by one
+    apostrophe, dot or hyphen stay one word, doubled or dangling marks split or drop, other scripts separate."""
+    from collections import Counter
+
+    from parley.corpus.term_vectors import WORD, _stem, terms
+
+    text = ("It's the U.S. envoy's co-operation -- a..b and x-'y; 'quoted' end. 3.5 per-cent rise-- "
+            "\u0130stanbul caf\u00e9s na\u00efve--talks ...dots... Stra\u00dfe \u212aelvin 'tis--")
+    words = WORD.findall(text.lower())
+    want: dict = {}
+    for w in words:
+        s = _stem(w)
+        if s is not None:
+            want[s] = want.get(s, 0) + 1
+    got, n = terms(text)
+    assert n == len(words) and list(got.items()) == list(Counter(want).items())
+    assert got["envoy'"] == 1 and got["co-oper"] == 1 and got["stanbul"] == got["ve"] == got["talk"] == 1
 
 
 def test_sparse_dot_matches_the_plain_sum():
@@ -531,3 +564,31 @@ def test_coherence_is_the_mean_pairwise_cosine_of_the_articles_unit_sums():
     mean = (plain(d3) + plain(d5)) / 2
     assert score[d3] == pytest.approx(plain(d3) / mean) and score[d5] == pytest.approx(plain(d5) / mean)
     assert score[d3] > score[d5]
+
+
+def test_chosen_vectors_answer_as_the_plain_loop_at_the_threshold_and_window():
+    """The matrix check only preselects; the exact sum decides, so a dot product equal to the threshold is not
+    above it, a vector sharing no term is never similar, and a day outside the window does not count."""
+    import random
+
+    from parley.corpus.term_vectors import ChosenVectors, dot
+
+    def unit(d):
+        n = sum(x * x for x in d.values()) ** 0.5
+        return {t: x / n for t, x in d.items()}
+
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(12)]
+    chosen, plain = ChosenVectors(), []
+    for day in range(40):
+        v = unit({w: rng.random() for w in rng.sample(words, 4)})
+        for threshold in (0.0, 0.3, 0.5, 0.9):
+            for window in (0, 3, 366):
+                want = any(abs(cd - day) <= window and dot(v, c) > threshold for cd, c in plain)
+                assert chosen.similar(v, day, window, threshold) == want
+        chosen.add(day, v)
+        plain.append((day, v))
+    same = plain[5][1]
+    exact = dot(same, same)
+    assert not chosen.similar(same, 5, 0, exact) and chosen.similar(same, 5, 0, exact - 1e-12)
+    assert not chosen.similar({"unseen": 1.0}, 5, 366, 0.5) and not chosen.similar(same, 500, 3, 0.5)

@@ -9,6 +9,7 @@ Split from ``timeline`` so the ranking and summary code stays apart from the dat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from parley.timex import find_times
@@ -30,12 +31,26 @@ _BY_MONTH = re.compile(rf"(?P<m1>{_MON[3:-1]})\b\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|
 _BY_DIGIT = re.compile(rf"\d(?:(?P<d2>\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})\b\.?(?:\s*,?\s*(?P<y2>(?:19|20)\d\d)\b)?"
                        r"|(?:(?<=1)9|(?<=2)0)\d\d-(?P<im>\d\d)-(?P<id>\d\d)\b)")
 _BY_WEEKDAY = re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
-_BY_WORD = re.compile(r"(?P<rel>Yesterday|yesterday|Today|today|Tonight|tonight|Tomorrow|tomorrow|Last night"
-                      r"|last night|This (?:morning|afternoon|evening)|this (?:morning|afternoon|evening))\b")
+_DAY_WORDS = tuple(w for word in ("yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
+                                   "this afternoon", "this evening") for w in (word.capitalize(), word))
+_BY_WORD = re.compile(r"(?P<rel>" + "|".join(_DAY_WORDS) + r")\b")
 _FAMILIES = (_BY_MONTH, _BY_DIGIT, _BY_WEEKDAY, _BY_WORD)  # in the order the single alternation tried them
 _WORD_CHAR = re.compile(r"\w")
 _FUTURE = re.compile(r"\b(?:will|next|scheduled|due to|expected to|plans? to|set to|is to|are to)\b")
 _REL = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+# How the weekday and day-word families are found: every match holds one of a few four-letter endings ("nday",
+# "sday", "ight", ...) at a known distance from its start, so the regex is tried only there (``_keyed_finder``).
+# The regex engine itself stops at every character that may open a match ("t", "y", "l" for the day words,
+# every capital M/T/W/F/S for weekdays); ``str.find`` skips to a whole ending in C. The month and digit families
+# stay with the engine (their openers are rare capitals or digits).
+def _keys(words) -> dict[str, tuple[int, ...]]:
+    got: dict[str, set] = {}
+    for w in words:
+        got.setdefault(w[-4:], set()).add(len(w) - 4)
+    return {k: tuple(sorted(v)) for k, v in got.items()}
+
+
+_KEYS = (None, None, _keys(_WEEKDAYS), _keys(_DAY_WORDS))
 
 
 # A chronology line's label: the sentence opens with its day ("February 24 - Militias take Misrata", "21 Aug :
@@ -128,7 +143,9 @@ def _day_matches(text: str):
     """(family index, match) of the day references in ``text``, left to right and never overlapping: at each
     position the first family that matches there at a word start wins and the scan resumes after it, which is what
     one alternation of the four (each opening with \\b) would find with ``finditer``."""
-    nxt = [_next_match(rx, text, 0) for rx in _FAMILIES]
+    finders = [_regex_finder(rx, text) if keys is None else _keyed_finder(rx, text, keys)
+               for rx, keys in zip(_FAMILIES, _KEYS, strict=True)]
+    nxt = [find(0) for find in finders]
     while True:
         best, fam = None, -1
         for k, m in enumerate(nxt):
@@ -140,16 +157,41 @@ def _day_matches(text: str):
         pos = best.end()
         for k, m in enumerate(nxt):
             if m is not None and m.start() < pos:
-                nxt[k] = _next_match(_FAMILIES[k], text, pos)
+                nxt[k] = finders[k](pos)
 
 
-def _next_match(rx: re.Pattern, text: str, pos: int):
-    """The first match of ``rx`` at or after ``pos`` that starts a word (no word character before it)."""
-    while True:
-        m = rx.search(text, pos)
-        if m is None or m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
-            return m
-        pos = m.start() + 1
+def _regex_finder(rx: re.Pattern, text: str):
+    """pos -> the first match of ``rx`` at or after ``pos`` that starts a word (no word character before it)."""
+    def find(pos: int):
+        while True:
+            m = rx.search(text, pos)
+            if m is None or m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
+                return m
+            pos = m.start() + 1
+    return find
+
+
+def _keyed_finder(rx: re.Pattern, text: str, keys: dict[str, tuple[int, ...]]):
+    """What ``_regex_finder`` gives for a family every match of which holds a key of ``keys`` at one of its
+    offsets from the match's start: ``rx`` is tried only at those starts (keys found by ``str.find``), in order,
+    from ``pos`` on; the match there is the one ``rx.search`` finds (these families have no look-behind)."""
+    starts = set()
+    for key, offsets in keys.items():
+        q = text.find(key)
+        while q >= 0:
+            starts.update(q - o for o in offsets if q >= o)
+            q = text.find(key, q + 1)
+    order = sorted(starts)
+
+    def find(pos: int):
+        for j in range(bisect_left(order, pos), len(order)):
+            q = order[j]
+            if q == 0 or not _WORD_CHAR.match(text, q - 1):
+                m = rx.match(text, q)
+                if m is not None:
+                    return m
+        return None
+    return find
 
 
 def timex_refs(text: str, base: date, s: int, e: int) -> list[int]:

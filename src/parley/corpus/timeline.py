@@ -99,7 +99,7 @@ import numpy as np
 
 from parley.corpus.day_refs import fast_day_refs, key_label, key_span, label_end, timex_refs
 from parley.corpus.headers import body_start
-from parley.corpus.term_vectors import WORD, ArticleVectors, dot, sent_vec, stem_counts, terms
+from parley.corpus.term_vectors import ArticleVectors, ChosenVectors, dot, sent_vec, terms
 from parley.text import sentences as split_sentences
 
 _MIN_TOKENS, _MAX_TOKENS = 6, 60
@@ -240,7 +240,7 @@ def prepare(articles: list[dict], timex: bool = False) -> Collection:
                     if named:
                         coll.named.add((len(coll.spans) - len(spans) + k, d))
             coll.refs.extend(refs)
-        counts = stem_counts(WORD.findall(text.lower()))
+        counts = terms(text)[0]
         vocab = coll.vocab
         for t in set(counts).difference(vocab):  # ids in any order: only the order terms occur in counts
             vocab[t] = len(vocab)
@@ -487,7 +487,7 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
 
     mix = p["TOPIC_MIX"]
     span_c = _span_centroid(coll, arts, idf_add) if mix else {}
-    chosen_vecs: list[tuple[int, dict]] = []
+    chosen = ChosenVectors()
     window = p["REDUNDANCY_DAYS"]
     out = []
     taken: set[int] = set()
@@ -543,12 +543,13 @@ def summarize(coll: Collection, dates: int | None = None, sentences: int | None 
                 continue
             v = vecs[i]
             if any(dot(v, vecs[j]) > redundancy for j in picked) \
-                    or any(abs(cd - dfirst) <= window and dot(v, c) > redundancy for cd, c in chosen_vecs):
+                    or chosen.similar(v, dfirst, window, redundancy):
                 continue
             picked.append(i)
         if not picked:
             continue
-        chosen_vecs.extend((dfirst, vecs[i]) for i in picked)
+        for i in picked:
+            chosen.add(dfirst, vecs[i])
         taken.add(d)
         evidence, sents, sources = [], [], []
         for i in picked:
