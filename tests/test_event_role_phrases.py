@@ -84,3 +84,11 @@ def test_a_reporter_with_its_acronym_or_a_described_body_is_a_source():
     assert is_source(s, (s.index("Velor"), s.index(" refugee"), None))
     s = "Troops beat the Velor refugees near the camp."  # a participant, no report verb
     assert not is_source(s, (s.index("Velor"), s.index(" refugees"), None))
+
+
+def test_a_compass_or_holder_adjective_between_the_preposition_and_the_country_keeps_it_a_place():
+    for s in ("Gunmen shot two guards in southeastern Karnavia.", "The army shelled a village in east Karnavia.",
+              "Rebels ambushed a convoy in rebel-held Karnavia."):
+        assert is_place(s, _m(s, "Karnavia")), s
+    s = "The envoy praised bold Karnavia."
+    assert not is_place(s, _m(s, "Karnavia"))

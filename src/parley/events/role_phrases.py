@@ -12,8 +12,12 @@ import re
 
 from parley.events.constructions import GPE_TYPES
 
-PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?|"
-                        r"(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
+# a compass or holder adjective may stand between the preposition and the place ("in southeastern Serbia", "in
+# east Bosnia", "in rebel-held Misrata"): the mention is still the place, not the act's object
+PLACE_ADJ = (r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|neighbou?ring|nearby|occupied|"
+             r"war-torn|[a-z]+-(?:held|controlled|occupied|run))\s+")
+PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?(?:" + PLACE_ADJ +
+                        r")?|(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
 
 
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
@@ -53,7 +57,7 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
     ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
     ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
-    before = sent[max(0, x[0] - 14):x[0]]
+    before = sent[max(0, x[0] - 30):x[0]]
     if goal_ok and re.search(r"\b(?:to|in)\s+(?:the\s+)?$" if goal_ok == "in" else r"\bto\s+(?:the\s+)?$", before):
         return False
     if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
