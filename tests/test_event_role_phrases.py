@@ -92,3 +92,12 @@ def test_a_compass_or_holder_adjective_between_the_preposition_and_the_country_k
         assert is_place(s, _m(s, "Karnavia")), s
     s = "The envoy praised bold Karnavia."
     assert not is_place(s, _m(s, "Karnavia"))
+
+
+def test_a_mention_after_a_subject_pronoun_of_the_reported_clause_is_no_source():
+    s = "Tomas Brell said he urged Karnavia to release the camera."
+    assert not is_source(s, _m(s, "Karnavia"))
+    s = "The minister told reporters they would meet Karnavia soon."
+    assert not is_source(s, _m(s, "Karnavia"))
+    s = "The talks failed, said Karnavia."  # an inverted attribution still is
+    assert is_source(s, _m(s, "Karnavia"))

@@ -78,8 +78,10 @@ SOURCE_AFTER = re.compile(r"(?:\s*\([A-Z][\w.&-]{0,11}\))?\s*(?:,\s*|\s(?:[a-z]+
                           r"reported|reports|report|stated|wrote)\b", re.I)
 
 
-SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
-                           re.I)
+# ("said he urged X", "told reporters they would meet X": a subject pronoun opens the reported clause, whose
+# mentions are its participants, not the report's source)
+SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?"
+                           r"(?:(?!(?:he|she|they|it|we|i|you)\s)[\w.-]+\s+){0,4}$", re.I)
 
 
 def is_source(sent: str, x) -> bool:
