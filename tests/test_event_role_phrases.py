@@ -101,3 +101,12 @@ def test_a_mention_after_a_subject_pronoun_of_the_reported_clause_is_no_source()
     assert not is_source(s, _m(s, "Karnavia"))
     s = "The talks failed, said Karnavia."  # an inverted attribution still is
     assert is_source(s, _m(s, "Karnavia"))
+
+
+def test_deserters_and_families_of_a_force_are_not_that_force():
+    from role_fixtures import mentions as ms
+    s = "Ten soldiers were killed in attacks by army deserters."
+    army = next(x for x in ms(s, {"army": "group"}))
+    assert not eligible(s, [army], len(s))
+    s = "Ten soldiers were killed in attacks by the army."
+    assert eligible(s, [next(x for x in ms(s, {"army": "group"}))], len(s))

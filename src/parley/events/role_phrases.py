@@ -123,12 +123,13 @@ def eligible(sent: str, mentions, pos: int) -> list:
 
 
 # nouns a common-noun mention ("military", "police", "army", "government") only describes: "military aid", "a
-# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …")
+# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …");
+# "army deserters", "police families" are people apart from that side
 MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipment|bases?|headquarters|presence|advance|"
                       r"sweep|offensive|exercises?|drills?|build-?up|intervention|campaign|confrontation|spending|budget|"
                       r"cooperation|ties|hardware|vehicles?|facilit(?:y|ies)|installations?|posts?|targets?|buildings?|"
                       r"property|polic(?:y|ies)|decision|plans?|programme|program|funding|support|options?|solution|"
-                      r"courts?|tribunals?|stations?|custody|sources|observers)\b", re.I)
+                      r"courts?|tribunals?|stations?|custody|sources|observers|deserters|defectors|veterans|families|widows)\b", re.I)
 
 
 def is_modifier(sent: str, x) -> bool:
