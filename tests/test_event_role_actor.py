@@ -119,3 +119,47 @@ def test_no_named_subject_after_a_preposition_for_a_passive_a_common_noun_or_a_m
     assert _named("Karnavia attacked the post.", "attacked", known={"Karnavia": "country"}) == ([], None)
     assert _named("Dravek said villagers attacked the post.", "attacked") == ([], None)  # another clause's
     assert _named("Dravek says villagers attacked the post.", "attacked") == ([], None)
+
+
+def test_a_people_of_two_demonyms_and_a_subject_whose_country_is_the_recipient_are_groups():
+    # "Bosnian Serbs": a people named by a second demonym, not either state
+    assert _demonym_actor("Bosnian Serbs demanded a new vote.", "demanded", "REQUEST") == \
+        ([("Bosnian Serbs", "group")], "Bosnian Serbs")
+    # the country is already the recipient (the place of the act): the acting side is the phrase's group
+    from parley.document import Actor
+    chile = Actor(id="c1", name="Chile", type="country", code="CHL")
+    got = demonym_actor_with("Chilean authorities imposed a curfew in northern Chile.", "curfew", "COERCE", [chile])
+    assert [(a.name, a.type, a.code) for a in got[0]] == [("Chilean authorities", "group", "CHL")] and got[1] == [chile]
+    # no recipient of that country: the country itself acts, as before
+    assert _demonym_actor("Chilean authorities imposed a curfew.", "curfew", "COERCE") == \
+        ([("Chile", "country")], "Chilean authorities")
+
+
+def demonym_actor_with(sent: str, word: str, event: str, recs):
+    from parley.events.role_actor import demonym_actor
+    return demonym_actor(sent, cue(sent, word, event), ([], list(recs), None, None), [], (0, len(sent)))
+
+
+def _appos(sent: str, name: str, word: str, event="REQUEST"):
+    from parley.document import Actor
+    from parley.events.role_actor import apposition_extent
+    i = sent.index(name)
+    roles = ([Actor(id="p", name=name, type="person")], [], (i, i + len(name)), None)
+    got = apposition_extent(sent, cue(sent, word, event), roles, (0, len(sent)))
+    return sent[slice(*got[2])]
+
+
+def test_an_apposition_describing_the_actor_widens_its_span():
+    assert _appos("Tomas Brell, the Velor Union's relief coordinator, demanded access.", "Tomas Brell",
+                  "demanded") == "Tomas Brell, the Velor Union's relief coordinator"
+    assert _appos("A member of the Karnavian assembly, Tomas Brell, began a hunger strike.", "Tomas Brell",
+                  "hunger strike", "PROTEST") == "A member of the Karnavian assembly, Tomas Brell"
+    assert _appos("Ostravia's emir, Sheikh Tomas Brell launched a mediation effort.", "Tomas Brell",
+                  "mediation", "CONSULT") == "Ostravia's emir, Sheikh Tomas Brell"
+
+
+def test_a_relative_clause_or_a_later_clause_is_no_apposition():
+    assert _appos("Tomas Brell, who was elected in May, demanded access.", "Tomas Brell", "demanded") == "Tomas Brell"
+    assert _appos("Tomas Brell, the envoy said, demanded access.", "Tomas Brell", "demanded") == "Tomas Brell"
+    assert _appos("In the capital of Karnavia, Tomas Brell demanded access.", "Tomas Brell",
+                  "demanded") == "Tomas Brell"

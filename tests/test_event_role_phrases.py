@@ -84,3 +84,29 @@ def test_a_reporter_with_its_acronym_or_a_described_body_is_a_source():
     assert is_source(s, (s.index("Velor"), s.index(" refugee"), None))
     s = "Troops beat the Velor refugees near the camp."  # a participant, no report verb
     assert not is_source(s, (s.index("Velor"), s.index(" refugees"), None))
+
+
+def test_a_compass_or_holder_adjective_between_the_preposition_and_the_country_keeps_it_a_place():
+    for s in ("Gunmen shot two guards in southeastern Karnavia.", "The army shelled a village in east Karnavia.",
+              "Rebels ambushed a convoy in rebel-held Karnavia."):
+        assert is_place(s, _m(s, "Karnavia")), s
+    s = "The envoy praised bold Karnavia."
+    assert not is_place(s, _m(s, "Karnavia"))
+
+
+def test_a_mention_after_a_subject_pronoun_of_the_reported_clause_is_no_source():
+    s = "Tomas Brell said he urged Karnavia to release the camera."
+    assert not is_source(s, _m(s, "Karnavia"))
+    s = "The minister told reporters they would meet Karnavia soon."
+    assert not is_source(s, _m(s, "Karnavia"))
+    s = "The talks failed, said Karnavia."  # an inverted attribution still is
+    assert is_source(s, _m(s, "Karnavia"))
+
+
+def test_deserters_and_families_of_a_force_are_not_that_force():
+    from role_fixtures import mentions as ms
+    s = "Ten soldiers were killed in attacks by army deserters."
+    army = next(x for x in ms(s, {"army": "group"}))
+    assert not eligible(s, [army], len(s))
+    s = "Ten soldiers were killed in attacks by the army."
+    assert eligible(s, [next(x for x in ms(s, {"army": "group"}))], len(s))

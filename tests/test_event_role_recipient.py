@@ -145,3 +145,12 @@ def test_no_holder_for_another_event_a_passive_or_a_plain_place():
     assert _held("The envoy visited rebel positions.", "visited", event="CONSULT") == []
     assert _held("Rebel positions were shelled overnight.", "shelled", passive=True) == []
     assert _held("Velor troops shelled the town of Ostra.", "shelled") == []
+
+
+def test_an_ethnic_people_in_the_object_is_a_group_not_the_state_of_its_name():
+    s = "Velor troops killed three ethnic Albanians near the border."
+    acts, recs, _, span = _demonym(s, "killed", "ASSAULT")
+    assert [(a.name, a.type, a.code) for a in recs] == [("ethnic Albanians", "group", "ALB")]
+    assert s[slice(*span)] == "ethnic Albanians"
+    s = "Velor troops killed three Albanians near the border."  # a people of the state: its country, as before
+    assert [a.name for a in _demonym(s, "killed", "ASSAULT")[1]] == ["Albania"]

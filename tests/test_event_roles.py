@@ -346,3 +346,13 @@ def test_aid_inside_a_transfer_verbs_object_is_given_by_its_subject_to_its_indir
                  "Ostravia provided Karnavia with food aid worth two million dollars."):
         ev = _typed(_events(text, {"o": OSTRAVIA, "k": KARNAVIA}, ctx), "AID")
         assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"], text
+
+
+def test_a_mediator_between_two_sides_acts_on_both(ctx):
+    d = _events("Tomas Brell began a mediation mission between Ostravia and Karnavia.",
+                {"b": BRELL, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "CONSULT")
+    assert ev.actor == [BRELL[0]] and sorted(ev.recipient) == ["Karnavia", "Ostravia"]
+    d = _events("Tomas Brell welcomed talks between Ostravia and Karnavia.", {"b": BRELL, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    ev = _typed(d, "CONSULT")  # talks between two sides: both are its participants, as before
+    assert sorted(ev.actor) == ["Karnavia", "Ostravia"]

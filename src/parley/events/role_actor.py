@@ -220,7 +220,9 @@ def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive:
     if rest and f"{dem} {rest[0]}" in demonyms():  # "South Sudanese authorities", "Sri Lankan troops"
         dem, rest = f"{dem} {rest[0]}", rest[1:]
     hit = demonyms().get(dem)
-    if hit is None or not all(w == "and" or _noun(w) for w in rest):
+    # "Bosnian Serbs demanded …": a people named by a second demonym is a group of its own, not either state
+    people = len(rest) == 1 and rest[0] in demonyms() and rest[0].endswith("s")
+    if hit is None or not (people or all(w == "and" or _noun(w) for w in rest)):
         return roles
     if got.group("mod") and got.group("mod") in FUNCTION:
         return roles
@@ -231,13 +233,12 @@ def demonym_actor(sent: str, m, roles, actors, clause: tuple[int, int], passive:
     s1 = got.end("rest") if rest else got.end("dem")
     if tgt and s0 < tgt[1] and tgt[0] < s1:
         return roles
-    if m.cue.event == "PROTEST":  # the people protest, not their state: a group named by the phrase
-        who = Actor(id=f"generic:{dem.lower()}", name=" ".join(sent[s0:s1].split()), type="group", code=hit[0],
-                    source="event-role")
-    else:
-        who = country_side(actors, *hit)
-    if any(a.id == who.id for a in recs):
-        return roles
+    who = country_side(actors, *hit)
+    if m.cue.event == "PROTEST" or people or any(a.id == who.id or getattr(a, "code", None) == hit[0] for a in recs):
+        # the people protest, not their state; "Turkish authorities imposed a curfew in … Turkey": the country is
+        # the recipient already, so the acting side is the group the phrase names (coded with its country)
+        name = " ".join(sent[s0:s1].split())
+        who = Actor(id=f"generic:{dem.lower()}", name=name, type="group", code=hit[0], source="event-role")
     return [who], recs, (s0, s1), tgt
 
 
@@ -281,3 +282,35 @@ def named_subject(sent: str, m, roles, mentions, clause: tuple[int, int], passiv
     name = " ".join(sent[s0:s1].split())
     who = Actor(id=f"generic:{got.group('name').lower()}", name=name, type="group", source="event-role")
     return [who], recs, (s0, s1), tgt
+
+
+# an apposition that describes the actor named beside it: "Kenzo Oshima, the UN relief coordinator, demanded …",
+# "A member of the Syrian parliament, Mohammed Mamoun, started …", "Qatar's emir, Sheikh Hamad, launched …"
+APPOS_AFTER = re.compile(r",\s+(?P<np>(?:the|a|an|its|his|her|their|[A-Z][\w.-]*(?:’s|'s))\s+[^,;:()\"“”]{2,90}?),\s+")
+APPOS_BEFORE = re.compile(r"(?P<np>(?:(?i:the|a|an)|[A-Z][\w.-]*(?:’s|'s))\s+[^,;:()\"“”]{2,90}?),\s+(?:[A-Z][a-z]+\.?\s+)?$")
+APPOS_VERB = re.compile(r"\b(?:[a-z]+ed|has|have|had|is|are|was|were|be|been|will|would|said|says|say|who|which|that|"
+                        r"when|where|and|or|but)\b")
+
+
+def apposition_extent(sent: str, m, roles, clause: tuple[int, int]):
+    """The actor's span widened over an apposition that describes it, before or after its name, when the two
+    stand as the clause's subject before the trigger: the description is the actor's own words (GSR and
+    ConfliBERT coders mark it: "A member of the Syrian parliament", "the United Nations Emergency Relief
+    Coordinator"), and the name alone shares no word with them. A phrase with a verb or a conjunction is no
+    apposition ("X, who …", "X, said …")."""
+    acts, recs, src, tgt = roles
+    if not acts or not src or src[1] > m.start:
+        return roles
+    s0, s1 = src
+    after = APPOS_AFTER.match(sent, s1)
+    if after and after.end() <= m.start and not APPOS_VERB.search(after.group("np")) and \
+            len(after.group("np").split()) <= 10:
+        s1 = after.end("np")
+    before = APPOS_BEFORE.search(sent, clause[0], s0)
+    if before and before.start() == clause[0] + len(sent[clause[0]:s0]) - len(sent[clause[0]:s0].lstrip()) and \
+            not APPOS_VERB.search(before.group("np")) and len(before.group("np").split()) <= 8 and \
+            re.match(r"\s*(?:,|[a-z])", sent[s1:]):
+        s0 = before.start("np")
+    if tgt and s0 < tgt[1] and tgt[0] < s1:
+        return roles
+    return acts, recs, (s0, s1), tgt

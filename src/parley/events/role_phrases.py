@@ -12,8 +12,12 @@ import re
 
 from parley.events.constructions import GPE_TYPES
 
-PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?|"
-                        r"(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
+# a compass or holder adjective may stand between the preposition and the place ("in southeastern Serbia", "in
+# east Bosnia", "in rebel-held Misrata"): the mention is still the place, not the act's object
+PLACE_ADJ = (r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|neighbou?ring|nearby|occupied|"
+             r"war-torn|[a-z]+-(?:held|controlled|occupied|run))\s+")
+PLACE_PREP = re.compile(r"\b(?:(?:in|near|inside|outside|across|throughout|around|within)\s+(?:the\s+)?(?:" + PLACE_ADJ +
+                        r")?|(?:city|town|village|province|district|region|port|capital|suburb)\s+of\s+)$", re.I)
 
 
 PLACE_PREP_GPE = re.compile(r"\b(?:at|from|to)\s+(?:the\s+)?$", re.I)  # "from X", "at X" are places for GPEs only
@@ -53,7 +57,7 @@ def is_place(sent: str, x, goal_ok: bool = False) -> bool:
     """A mention in a prepositional phrase of place ("in X", "at X", "from X") or a hyphenated modifier
     ("X-based", "X-led" is kept: it names the organiser). ``goal_ok``: "to X" is the goal the act is directed at
     ("aid to X", "an ultimatum to X", "a visit to X"), not a place — for the object side only."""
-    before = sent[max(0, x[0] - 14):x[0]]
+    before = sent[max(0, x[0] - 30):x[0]]
     if goal_ok and re.search(r"\b(?:to|in)\s+(?:the\s+)?$" if goal_ok == "in" else r"\bto\s+(?:the\s+)?$", before):
         return False
     if re.search(r"\b(?:loyal|allied|close)\s+to\s+(?:the\s+)?$", before):
@@ -74,8 +78,10 @@ SOURCE_AFTER = re.compile(r"(?:\s*\([A-Z][\w.&-]{0,11}\))?\s*(?:,\s*|\s(?:[a-z]+
                           r"reported|reports|report|stated|wrote)\b", re.I)
 
 
-SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$",
-                           re.I)
+# ("said he urged X", "told reporters they would meet X": a subject pronoun opens the reported clause, whose
+# mentions are its participants, not the report's source)
+SOURCE_BEFORE = re.compile(r"\b(?:said|says|say|told|added|adds|reported|according\s+to)\s+(?:the\s+)?"
+                           r"(?:(?!(?:he|she|they|it|we|i|you)\s)[\w.-]+\s+){0,4}$", re.I)
 
 
 def is_source(sent: str, x) -> bool:
@@ -117,12 +123,13 @@ def eligible(sent: str, mentions, pos: int) -> list:
 
 
 # nouns a common-noun mention ("military", "police", "army", "government") only describes: "military aid", "a
-# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …")
+# government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …");
+# "army deserters", "police families" are people apart from that side
 MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipment|bases?|headquarters|presence|advance|"
                       r"sweep|offensive|exercises?|drills?|build-?up|intervention|campaign|confrontation|spending|budget|"
                       r"cooperation|ties|hardware|vehicles?|facilit(?:y|ies)|installations?|posts?|targets?|buildings?|"
                       r"property|polic(?:y|ies)|decision|plans?|programme|program|funding|support|options?|solution|"
-                      r"courts?|tribunals?|stations?|custody|sources|observers)\b", re.I)
+                      r"courts?|tribunals?|stations?|custody|sources|observers|deserters|defectors|veterans|families|widows)\b", re.I)
 
 
 def is_modifier(sent: str, x) -> bool:

@@ -123,7 +123,7 @@ DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
 DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
                             r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
-                            r"about|nearly)\s+){1,4}([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
+                            r"about|nearly)\s+){1,4}(?:ethnic\s+)?([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
                             r"during|after|before|to|for|were|was|had|have|as|over)\b))")
 
 
@@ -142,6 +142,14 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     if hit is None:
         return roles
     iso, name = hit
+    ethnic = re.search(r"\bethnic\s+$", sent[max(0, got.start(1) - 8):got.start(1)]) if got else None
+    if ethnic:
+        # "killed three ethnic Albanians in Serbia": a people, not the state of its name — a group named by the
+        # phrase (coded with the demonym's country, as the actor's demonym groups are)
+        s0 = got.start(1) - len(ethnic.group())
+        who = Actor(id=f"generic:ethnic {got.group(1).lower()}", name=" ".join(sent[s0:got.end(1)].split()),
+                    type="group", code=iso, source="event-role")
+        return roles[0], [who], roles[2], (s0, got.end(1))
     if any(getattr(a, "code", None) == iso or a.name == name for a in roles[0]):
         return roles
     return roles[0], [country_side(actors, iso, name)], roles[2], got.span(1)

@@ -24,6 +24,7 @@ from parley.events import coding, constructions, generic, role_rank
 from parley.events.role_actor import (
     addressee_subject,
     agent_extent,
+    apposition_extent,
     demonym_actor,
     group_before,
     named_subject,
@@ -74,11 +75,11 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demanded(sent, m, mentions, roles)
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     roles = _given(sent, m, mentions, roles)
+    clause = coding.clause_window(sent, m.start)
     if roles[0] and roles[1]:
-        return roles
+        return apposition_extent(sent, m, roles, clause)
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
-    clause = coding.clause_window(sent, m.start)
     roles = generic.fill(sent, m, roles, clause, passive)
     roles = mobilized_means(sent, m, mentions, roles, clause)  # a generic phrase too ("mobilized troops")
     roles = past_time_word(sent, m, roles, clause, passive)
@@ -92,7 +93,8 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = held_place(sent, m, roles, passive)
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
-    return named_object(sent, m, roles, mentions, passive)
+    roles = named_object(sent, m, roles, mentions, passive)
+    return apposition_extent(sent, m, roles, clause)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
@@ -205,6 +207,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
 
 TWO_SIDED = re.compile(r"(?:clash(?:es)?|fighting|fights?|battles?|skirmish(?:es)?|gunfights?|firefights?|"
                        r"gun\s+battles?|confrontations?|hostilities)$", re.I)
+# "mediation between A and B": the mediator (the clause's subject) meets both; A and B are its recipients
+MEDIATE = re.compile(r"mediat", re.I)
 HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
 
 
@@ -212,7 +216,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
     c0, c1 = coding.clause_window(sent, m.start)
-    if pair and symmetric:
+    if pair and symmetric and not MEDIATE.match(sent, m.start):
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
     if pair and TWO_SIDED.match(sent[m.start:m.end]):
