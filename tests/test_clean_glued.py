@@ -22,7 +22,8 @@ def test_titles_letter_names_and_timestamps_are_no_junctions():
     for line in ("The court in The Hague ruled on Monday .", "Ministers told The Daily Record they would stay .",
                  "Plan A is to reopen the road .", "The influenza A virus spread to Velmar .",
                  "Tuesday 3 March 2009 10.05 GMT The council of Velmar met on Tuesday .",
-                 "The band played Sunset In Velmar , their first song .", "She sang as part of In Bright Rooms ."):
+                 "The band played Sunset In Velmar , their first song .",
+                 "Minister Tan Many rejected the charge on Monday .", "She sang as part of In Bright Rooms ."):
         assert split_glued(line) == line
 
 

@@ -18,8 +18,7 @@ import re
 
 # sentence-opening words that running prose never capitalises mid-sentence (a title after them is excluded by
 # the lower-case word that must follow)
-OPENERS = ("The|An|In|On|At|But|Among|Some|It|He|She|They|We|His|Her|Their|This|These|Those|Meanwhile|However|"
-           "Many|Several|Most")
+OPENERS = "The|An|In|On|At|But|Among|It|He|She|They|We|This|These|Those|Meanwhile|However"
 # "type A virus", "vitamin A deficiency": a letter name, not the article "A"
 LETTER_NAMERS = frozenset("""type types vitamin hepatitis influenza flu plan grade class group section category item
 option exhibit appendix annex schedule part side team division level box row gate terminal block building wing ward
@@ -28,7 +27,9 @@ route star size list series pool""".split())
 NEVER_LAST = frozenset("""the a an of to in on at for with by from into and or but as than that about""".split())
 # "intervention In Azaz , rescuers …": a fronted place after a lower-case word ("Laughter In The Rain", a title, has
 # a capital before it)
-JUNCTION = re.compile(rf"\b(?P<prev>[\w'-]+)[ \t]+(?=(?:{OPENERS})[ \t]+[a-z]|(?P<place>In[ \t]+[A-Z][\w'-]*[ \t]*,)|"
+# … of which these may be a name after a capitalised word ("Hun Many rejected …"): only after a lower-case one
+NAMELIKE = "Many|Several|Most|Some|His|Her|Their"
+JUNCTION = re.compile(rf"\b(?P<prev>[\w'-]+)[ \t]+(?=(?P<namelike>(?:{NAMELIKE})[ \t]+[a-z])|(?:{OPENERS})[ \t]+[a-z]|(?P<place>In[ \t]+[A-Z][\w'-]*[ \t]*,)|"
                       r"(?P<letter>A[ \t]+[a-z]))")
 # "Monday 14 February 2005 17.14 GMT The first full day …": a dated timestamp opens the lede, where the
 # publication-date rules read it (as ``clean.header`` keeps a dated dateline in the body)
@@ -52,7 +53,7 @@ def _cut(m: re.Match) -> str:
     prev = m.group("prev")
     if prev.lower() in NEVER_LAST or STAMP_BEFORE.search(m.string, max(0, m.start() - 8), m.end("prev")):
         return m.group()
-    if (m.group("place") or m.group("letter")) and not prev.islower():
+    if (m.group("place") or m.group("letter") or m.group("namelike")) and not prev.islower():
         return m.group()
     if m.group("letter") and prev in LETTER_NAMERS:
         return m.group()
