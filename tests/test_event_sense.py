@@ -72,12 +72,16 @@ def test_a_count_of_acts_over_a_period_is_an_aggregate(onto):
     assert aggregate(s, _cue(onto, s, "attacks"))
     s = "The group said two attacks on reporters took place on Monday."
     assert not aggregate(s, _cue(onto, s, "attacks"))
-    # a perfect-tense toll over a period is an aggregate too, attributed or not (the gold README: "killed more than
-    # 1,400 since the uprising began" is not coded); a toll on one occasion is kept
-    s = "Militants have killed at least 81 people since April."
+    # a perfect-tense toll over a whole conflict is an aggregate too, attributed or not (the gold README: "killed
+    # more than 1,400 since the uprising began" is not coded); a recent campaign or one occasion is kept
+    s = "Militants have killed more than 900 people since the revolt began."
     assert aggregate(s, _cue(onto, s, "killed"))
     s = "More than 200 villagers have been killed since the start of the revolt."
     assert aggregate(s, _cue(onto, s, "killed"))
+    s = "Militants have killed at least 81 people since April."
+    assert not aggregate(s, _cue(onto, s, "killed"))
+    s = "Militants have abducted 40 villagers since the start of the year."
+    assert not aggregate(s, _cue(onto, s, "abducted"))
     s = "Militants have killed at least 81 people since Friday in the hill towns."
     assert not aggregate(s, _cue(onto, s, "killed"))
     s = "Militants killed 12 people in April."

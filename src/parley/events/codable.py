@@ -180,8 +180,8 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:\d{4}|" + MON_FULL
 def aggregate(sent: str, m) -> bool:
     """A count of acts over a period: a plural nominal trigger with a number or a quantity word within three words
     before it ("more than 40 attacks", "several air strikes") — not a date ("the August 13 peace accord") — or a
-    perfect-tense verb with a count of victims ("have killed more than 1,400 since the uprising began", "more than
-    3,000 people have been killed since March"), and a period phrase ("since February", "so far", "over the past
+    perfect-tense verb with a count of victims over a whole conflict or era ("have killed more than 1,400 since the
+    uprising began", "more than 3,000 people have been killed since March 2011"), and a period phrase ("since February", "so far", "over the past
     year") in its stretch of the sentence. The article gold README codes neither ("Aggregates over a period with no
     occasion … are not coded one by one"); a toll on one occasion ("killed 30 on Friday", "since Friday") is kept."""
     words = sent[m.start:m.end].split()
@@ -194,11 +194,18 @@ def aggregate(sent: str, m) -> bool:
     if words[-1].lower().endswith("s") and COUNT_BEFORE.search(head) and not MONTH_BEFORE.search(head):
         return True
     perfect = PERFECT_BEFORE.search(sent, max(0, m.start - 30), m.start)
-    if not perfect:
+    if not perfect or not LONG_PERIOD.search(sent, c0, c1):
         return False
     return bool(COUNT_AFTER.match(sent, m.end) or COUNT_BEFORE.search(sent, max(0, perfect.start() - 40), perfect.start()))
 
 
+# a verb's toll is an aggregate over a whole conflict or era ("since the uprising began", "since the start of the
+# war", "since 2003"); a recent campaign ("have killed at least 81 people since April", "have been released over
+# the last few days") is what a one-sentence report tells as its news (ConfliBERT codes those)
+LONG_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b(?!\s+of\s+(?:the|this)\s+(?:year|month|"
+                         r"week|season))|"
+                         r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|broke\s+out|erupted|started)\b|"
+                         r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
 COUNT_AFTER = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|"
                          r"over\s+|some\s+|up\s+to\s+|an\s+estimated\s+)?(?:\d[\d,.]*|dozens|hundreds|thousands|scores)\b",
