@@ -34,3 +34,10 @@ def test_the_cut_pieces_are_paragraphs_of_the_cleaned_text():
     doc = clean(make_raw("t", "t.txt", text.encode("utf-8"), "text"))
     assert "mill The mayor" not in doc.text
     assert "\n\nThe mayor of Velmar asked the army for help ." in doc.text
+
+
+def test_a_first_line_of_prose_is_not_cut_into_a_title():
+    line = "Tomas Brell met Elsa Marr in the capital . Later aides of Tomas Brell The crew had reported on a protest ."
+    assert split_glued(line + "\nRescuers dug through the mill The mayor asked for help .") == (
+        line + "\nRescuers dug through the mill\nThe mayor asked for help .")
+    assert split_glued("Floods hit the valley The mayor asked for help .") == "Floods hit the valley\nThe mayor asked for help ."

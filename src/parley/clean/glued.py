@@ -37,9 +37,19 @@ STAMP_BEFORE = re.compile(r"(?:\b\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?|\b(?:GMT|BST
                           re.I)
 
 
+SENTENCE_END = re.compile(r"[.!?]\s+(?:[`'\"“‘]+\s*)?[A-Z]")
+
+
 def split_glued(content: str) -> str:
     """``content`` with a line break at each glued caption or headline junction (see the module doc); the text is
-    otherwise unchanged."""
+    otherwise unchanged. The first line is cut only where no sentence ends before the junction: a run of prose
+    cut there would leave its first piece, with no closing stop, to be read as the title and dropped from the body
+    ("… met Elsa Marr in the capital . Later forces loyal to Tomas Brell The crew …")."""
+    first, nl, rest = content.lstrip("\n").partition("\n")
+    lead = content[:len(content) - len(content.lstrip("\n"))]
+    j = JUNCTION.search(first)
+    if j is not None and SENTENCE_END.search(first, 0, j.start("prev")):
+        return lead + first + nl + JUNCTION.sub(_cut, rest)
     return JUNCTION.sub(_cut, content)
 
 
