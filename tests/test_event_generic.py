@@ -89,6 +89,10 @@ def test_cue_vetoes_for_names_and_economic_words():
     assert "SUPPORT" not in types("The mayors feared the cuts would erode public support for the plan.")
     assert "AGREE" not in types("The two ministers agreed on one thing: the floods were nobody's fault.")
     assert "SUPPORT" in types("Ostravia voiced strong support for the plan.")
+    # facts bearing out a view: no party backs anything
+    assert "SUPPORT" not in types("The data just does n't support the fear of a flood in Velmar.")
+    assert "SUPPORT" not in types("The evidence clearly backs the mayor's account.")
+    assert "SUPPORT" in types("The council clearly backs the mayor's plan.")
     assert "AGREE" in types("The two ministers agreed on a ceasefire.")
 
 

@@ -64,8 +64,12 @@ def test_summoned_ambassador_in_the_pipeline(ctx):
 
 @pytest.mark.parametrize("sent, etype, cameo", [
     ("The council lifted the travel ban on the two reporters on Monday.", "CONCEDE", "081"),
-    ("Ostravia will ease the nightly curfew in the port city.", "RETREAT", "0813"),
-    ("The junta lifted a three-month-old state of emergency in the capital.", "RETREAT", "0814"),
+    # easing a curfew or an emergency is CONCEDE (the PLOVER 2024 manual: "removing curfews" is a verbal concession)
+    ("Ostravia will ease the nightly curfew in the port city.", "CONCEDE", "0813"),
+    ("The junta shortened by two hours the nightly curfew in the capital.", "CONCEDE", "0813"),
+    ("The junta lifted a three-month-old state of emergency in the capital.", "CONCEDE", "0814"),
+    ("The cabinet relaxed the emergency measures in the northern province.", "CONCEDE", "0814"),
+    ("The dockers' union called off a three-day strike on Monday.", "CONCEDE", "080"),
     ("The Velor Union lifted long-standing sanctions on Ostravia.", "RETREAT", "085"),
 ])
 def test_lifting_a_measure_is_a_yield_not_the_measure(ctx, sent, etype, cameo):

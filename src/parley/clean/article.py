@@ -5,13 +5,14 @@ the article's too), one paragraph per kept line, separated by a blank line; ``me
 ``meta["standfirst"]`` repeat the headings and standfirst, ``meta["subhead_spans"]`` and
 ``meta["standfirst_spans"]`` give their offsets in ``text``. What was removed is kept for inspection
 (``boilerplate``; captions, credits, byline and reader comments in their own fields or ``meta``). Each job is its own module: ``html`` (HTML to lines),
-``header`` (a plain-text file's glued byline and highlights), ``page`` (line classification), ``outlet``, ``published`` (date and basis).
+``header`` (a plain-text file's glued byline and highlights), ``glued`` (its captions run into a sentence), ``page`` (line classification), ``outlet``, ``published`` (date and basis).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from parley.clean.glued import split_glued
 from parley.clean.header import split_header
 from parley.clean.html import from_html
 from parley.clean.outlet import find_outlet
@@ -34,6 +35,7 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
         content, info = from_html(raw)
     elif raw.kind == "text":  # a plain-text dump: byline and highlights glued to the lede (``clean.header``)
         byline, info["standfirst"], content = split_header(content)
+        content = split_glued(content)  # a caption or headline run into the next sentence on its line
     p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
                    standfirst=info.get("standfirst"), markup=info.get("markup_chrome"))
     if byline:

@@ -20,7 +20,8 @@ written on the article gold's tune slice carried little to its held slice):
   to well-known earlier events inside a subordinate clause" leaves uncoded.
 - ``aggregate``: a count of acts over a period with no occasion ("documented more than 40 attacks on the media
   since February", "killed more than 1,400 since the uprising began"): the article gold README's "Aggregates over a
-  period with no occasion … are not coded one by one".
+  period with no occasion … are not coded one by one"); ``since_began``: the event a period is counted from
+  ("since protests broke out in March"), a point of reference, not an event of the sentence.
 - ``never_done``: an act under "never" in its clause ("Liberal Democrats, who have never once offered support",
   "the two had never met"): a negated habit or a lifetime's record names no occasion, where a negated event of the
   gold ("did not allow the team into Syria") is one refusal on one occasion.
@@ -177,18 +178,46 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:\d{4}|" + MON_FULL
 
 
 def aggregate(sent: str, m) -> bool:
-    """A plural nominal trigger counted over a period: a number or a quantity word within three words before it
-    ("more than 40 attacks", "several air strikes") — not a date ("the August 13 peace accord") — and a period
-    phrase ("since February", "so far", "over the past year") in its stretch of the sentence. A verb with a
-    count ("have killed at least 81 people since April") is kept: the toll is attributed to its actor's acts."""
+    """A count of acts over a period: a plural nominal trigger with a number or a quantity word within three words
+    before it ("more than 40 attacks", "several air strikes") — not a date ("the August 13 peace accord") — or a
+    perfect-tense verb with a count of victims over a whole conflict or era ("have killed more than 1,400 since the
+    uprising began", "more than 3,000 people have been killed since March 2011"), and a period phrase ("since February", "so far", "over the past
+    year") in its stretch of the sentence. The article gold README codes neither ("Aggregates over a period with no
+    occasion … are not coded one by one"); a toll on one occasion ("killed 30 on Friday", "since Friday") is kept."""
     words = sent[m.start:m.end].split()
-    if not words or not words[-1].lower().endswith("s"):
+    if not words:
         return False
     c0, c1 = _stretch(sent, m)
     if not PERIOD.search(sent, c0, c1):
         return False
     head = sent[max(0, m.start - 40):m.start]
-    return bool(COUNT_BEFORE.search(head)) and not MONTH_BEFORE.search(head)
+    if words[-1].lower().endswith("s") and COUNT_BEFORE.search(head) and not MONTH_BEFORE.search(head):
+        return True
+    perfect = PERFECT_BEFORE.search(sent, max(0, m.start - 30), m.start)
+    if not perfect or not LONG_PERIOD.search(sent, c0, c1):
+        return False
+    return bool(COUNT_AFTER.match(sent, m.end) or COUNT_BEFORE.search(sent, max(0, perfect.start() - 40), perfect.start()))
+
+
+# a verb's toll is an aggregate over a whole conflict or era ("since the uprising began", "since the start of the
+# war", "since 2003"); a recent campaign ("have killed at least 81 people since April", "have been released over
+# the last few days") is what a one-sentence report tells as its news (ConfliBERT codes those)
+LONG_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b(?!\s+of\s+(?:the|this)\s+(?:year|month|"
+                         r"week|season))|"
+                         r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|broke\s+out|erupted|started)\b|"
+                         r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
+COUNT_AFTER = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|"
+                         r"over\s+|some\s+|up\s+to\s+|an\s+estimated\s+)?(?:\d[\d,.]*|dozens|hundreds|thousands|scores)\b",
+                         re.I)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+BEGAN_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:began|begun|broke\s+out|erupted|started|flared(?:\s+up)?)\b", re.I)
+
+
+def since_began(sent: str, m) -> bool:
+    """The trigger names the event a period is counted from ("have died in the unrest since protests broke out in
+    March", "since the uprising began"): a point of reference for another clause, no event of the sentence."""
+    return bool(SINCE_BEFORE.search(sent, max(0, m.start - 40), m.start) and BEGAN_AFTER.match(sent, m.end))
 
 
 NEVER_BEFORE = re.compile(r"\bnever\s+(?:(?:once|ever|actually|really|even|so\s+much\s+as|been|be|have|has|had|"
@@ -204,9 +233,9 @@ def never_done(sent: str, m) -> bool:
 
 
 def no_occasion(sent: str, m) -> bool:
-    """The act names no occasion of its own: a count over a period, a fronted "In X, where …" background, or a
-    "never" (each above)."""
-    return aggregate(sent, m) or background_where(sent, m) or never_done(sent, m)
+    """The act names no occasion of its own: a count over a period, the start a period is counted from, a fronted
+    "In X, where …" background, or a "never" (each above)."""
+    return aggregate(sent, m) or since_began(sent, m) or background_where(sent, m) or never_done(sent, m)
 
 
 def _stretch(sent: str, m) -> tuple[int, int]:
