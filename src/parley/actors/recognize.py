@@ -284,8 +284,8 @@ class Recognizer(EvidencePass):
     def _not_name(self, k: int) -> bool:
         """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
         "-LRB-" (a word glued to hyphens on both sides) and an all-capitals banner word that the document also
-        uses as an ordinary lower-case word, is a known banner word, or heads a "WORD :" label ("NEW :",
-        "UPDATE :")."""
+        uses as an ordinary lower-case word, is a known banner word, heads a "WORD :" label ("NEW :",
+        "UPDATE :") or stands in a run of capitals that is headline text (``_banner_runs``)."""
         t = self.toks[k]
         if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-" or k in self.banner:
             return True
