@@ -493,3 +493,60 @@ def test_business_and_broadcaster_heads_make_organisations():
     assert got.get("Orlo Packing Enterprise") == "organization"
     assert got.get("Valmont Values PAC") == "organization"
     assert got.get("Norte TV") == "organization"
+
+
+# ---------------------------------------------------------------- actors2: span errors read on unread T17 news
+def test_number_word_before_a_demonym_is_no_name():
+    # "Four French" was a person glued from a count and a demonym
+    got = {a.name: a.type for a in actors.annotate(_doc("Three Valdorian soldiers and Four French engineers "
+                                                           "were hurt on Monday."), _ctx()).actors}
+    assert not [n for n in got if n.split()[0] in ("Three", "Four")], got
+
+
+def test_capital_banner_runs_are_no_names():
+    # a label before a colon and a headline in capitals name nobody; a sentence name still does
+    body = ("The minister spoke on Monday. FULL TEXT: the minister's speech. ORLO MINERS STRIKE AGAIN Aldo "
+            "Marek said the talks would resume.\n")
+    got = {a.name: a.type for a in actors.annotate(_doc(body), _ctx()).actors}
+    assert got.get("Aldo Marek") == "person"
+    assert not [n for n in got if n.isupper()], got
+
+
+def test_organisation_words_keep_the_whole_name():
+    # "Human Rights" was cut from the observatory's name; firms ending Ltd / PLC / Systems were persons
+    body = ("The Valdorian Observatory for Human Rights said 12 died. Orlo Systems, the arms maker, and "
+            "Castel Holdings PLC objected, as did Marek Drilling Ltd. on Tuesday. The Norte Red Cross helped.")
+    got = {a.name: a.type for a in actors.annotate(_doc(body), _ctx()).actors}
+    assert got.get("Valdorian Observatory for Human Rights") == "organization", got
+    assert "Human Rights" not in got
+    for name in ("Orlo Systems", "Castel Holdings PLC", "Marek Drilling Ltd", "Norte Red Cross"):
+        assert got.get(name) == "organization", (name, got)
+
+
+def test_a_title_inside_a_run_leaves_the_person_its_name():
+    # the portfolio before a title, or "Secretary for <domain>", was glued to the person's name
+    body = ("Communities Secretary Aldo Marek said the law works. Under Secretary of State for Management "
+            "Lena Voss told reporters. Deputy Assistant Secretary for Northern Affairs Tomas Brel agreed.")
+    got = {a.name: a.type for a in actors.annotate(_doc(body), _ctx()).actors}
+    for name in ("Aldo Marek", "Lena Voss", "Tomas Brel"):
+        assert got.get(name) == "person", (name, got)
+    assert not [n for n in got if n.startswith(("Communities", "Management", "Northern", "Deputy"))], got
+
+
+def test_a_middle_initial_does_not_cut_the_name():
+    got = {a.name: a.type for a in actors.annotate(_doc("Robert T. Vasquez, a scientist, said the oil "
+                                                           "spread."), _ctx()).actors}
+    assert got.get("Robert T. Vasquez") == "person", got
+
+
+def test_places_are_no_actors_and_a_gulf_is_no_country():
+    # "Eastern Libya", "Port Fourchon", "East Coast" were persons; "the Gulf of Mexico" made Mexico act and
+    # gave its code to every organisation of the article
+    body = ("Oil from the Gulf of Mexico reached Port Orlo and the East Coast on Monday. Eastern Libya was calm. "
+            "Castel Marine Institute scientists said the slick grew. Mexico sent ships. Norte Drilling "
+            "Company spokesman Aldo Marek said so.")
+    doc = actors.annotate(_doc(body), _ctx())
+    got = {a.name: a for a in doc.actors}
+    assert not {"Port Orlo", "East Coast", "Eastern Libya", "Gulf"} & set(got), set(got)
+    mexico = got["Mexico"]
+    assert len(mexico.mentions) == 1 and doc.text[mexico.mentions[0][0]:].startswith("Mexico sent")

@@ -73,6 +73,9 @@ class Lexicon:
     roles: dict  # token tuple -> (code, kind)
     role_first: dict  # first token -> list of token tuples, longest first
     role_modifiers: frozenset = _ROLE_MODIFIERS
+    place_first: frozenset = frozenset()  # "Port Fourchon", "Mount Sinai": a run opening with one is a place
+    compass_words: frozenset = frozenset()  # "Eastern Libya": a region, not the country acting
+    place_of_heads: frozenset = frozenset()  # "Gulf of Mexico": the country after "<head> of" names a place
     countries: dict = field(default_factory=dict)  # iso3 -> {"name", "names", "demonyms"}
     country_forms: dict = field(default_factory=dict)  # token tuple -> (iso3, "name"|"demonym"|"place")
     country_first: dict = field(default_factory=dict)
@@ -187,6 +190,9 @@ def load_lexicon(data_dir: Path = DATA) -> Lexicon:
         place_nouns=low("place_nouns"),
         party_members=low("party_members"),
         party_qualifiers=low("party_qualifiers"),
+        place_first=low("place_first"),
+        compass_words=low("compass_words"),
+        place_of_heads=low("place_of_heads"),
         org_descriptions={},
         roles=roles,
         role_first=_first_index(roles),

@@ -67,6 +67,7 @@ class Recognizer(EvidencePass):
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
+        self.banner = self._banner_runs()
         self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
         self.header_starts = [s for s, _ in self.headers]
         self.group_words = lex.group_words
@@ -96,6 +97,12 @@ class Recognizer(EvidencePass):
         while j >= 0 and self.text[j] == " ":
             j -= 1
         return j < 0 or self.text[j] in OPEN_CHARS or self.text[j] == "\n"
+
+    def place_of(self, i: int) -> bool:
+        """toks[i] opens a country name that names a place with the words before it: "Gulf of Mexico", "Bay of
+        Bengal" (a gulf or bay, not the country acting; it also must not make the country the article's own)."""
+        toks = self.toks
+        return i >= 2 and toks[i - 1].low == "of" and toks[i - 2].cap and toks[i - 2].low in self.lex.place_of_heads
 
     def _joined(self, i: int) -> bool:
         """True when toks[i] and toks[i+1] are in the same sentence and on the same line."""
@@ -160,7 +167,7 @@ class Recognizer(EvidencePass):
                     a = i
             if entry.type == "country":
                 c = self.lex.match_country(toks, i)
-                if c and c[0] == length and c[2] != "name":
+                if (c and c[0] == length and c[2] != "name") or self.place_of(i):
                     i = end  # a demonym or a city listed under a country: not the country acting
                     continue
             m = self._mk(a, end, type=entry.type, acronym=length == 1 and toks[i].acronym)
@@ -193,6 +200,9 @@ class Recognizer(EvidencePass):
                     j += 1
                     continue
                 nxt_cap = j + 1 < n and toks[j + 1].cap and not self.covered[j + 1] and self._joined(j)
+                if u.text == "." and nxt_cap and self._initial_letter(j - 1):
+                    j += 1  # "Robert S. Carney": a middle initial's dot does not end the name
+                    continue
                 if u.kind == "poss" and toks[j - 1].low in lex.name_possessives and nxt_cap:
                     j += 1
                     continue
@@ -243,6 +253,11 @@ class Recognizer(EvidencePass):
             out += [self._mk(m.ti, cut, type="person"), self._mk(cut, m.tj, type="person")]
         self.mentions = out
 
+    def _initial_letter(self, k: int) -> bool:
+        """toks[k] is a lone capital letter glued to a following dot ("S." of "Robert S. Carney")."""
+        t = self.toks[k]
+        return len(t.text) == 1 and t.text.isupper() and self.text[t.e:t.e + 1] == "."
+
     def _titled_work(self, k: int) -> bool:
         """The run at ``k`` names a work: it follows a work noun ("song", "album", "film", "book", "titled" …),
         maybe with a quotation mark between."""
@@ -251,13 +266,28 @@ class Recognizer(EvidencePass):
             j -= 1
         return j >= 0 and self.toks[j].low in WORK_NOUNS
 
+    def _banner_runs(self) -> frozenset:
+        """Token indices of all-capitals runs that are headline or label text, not names: three or more
+        all-capitals words in a row on one line ("SYRIA CRISIS DEEPENS"), or two or more before a colon ("FULL
+        TEXT :"). A name set in capitals in such a run is still found by the dictionary pass."""
+        toks, out, i, n = self.toks, set(), 0, len(self.toks)
+        while i < n:
+            j = i
+            while j < n and toks[j].kind == "word" and len(toks[j].text) >= 2 and toks[j].text.isupper() and (
+                    j == i or "\n" not in self.text[toks[j - 1].e:toks[j].s]):
+                j += 1
+            if j - i >= 3 or (j - i >= 2 and j < n and toks[j].text == ":"):
+                out.update(range(i, j))
+            i = max(j, i + 1)
+        return frozenset(out)
+
     def _not_name(self, k: int) -> bool:
         """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
         "-LRB-" (a word glued to hyphens on both sides) and an all-capitals banner word that the document also
-        uses as an ordinary lower-case word, is a known banner word, or heads a "WORD :" label ("NEW :",
-        "UPDATE :")."""
+        uses as an ordinary lower-case word, is a known banner word, heads a "WORD :" label ("NEW :",
+        "UPDATE :") or stands in a run of capitals that is headline text (``_banner_runs``)."""
         t = self.toks[k]
-        if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-":
+        if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-" or k in self.banner:
             return True
         if len(t.text) < 3 or not t.text.isupper():
             return False
@@ -277,12 +307,13 @@ class Recognizer(EvidencePass):
             if h:
                 k += h
                 continue
-            if k == i and self._initial(k) and (low in self.lower_vocab or (
+            if k == i and self._initial(k) and ((low in self.lower_vocab and not (
+                    k + 1 < j and toks[k + 1].low in lex.org_words)) or (
                     j - k == 1 and (low in lex.org_heads or lex.match_role(toks, k) or low in self.group_words))):
                 k += 1  # "Officials said", "Police fired": ordinary words that open a sentence
                 continue
             break
-        if k >= j or lex.match_role(toks, k) == j - k:
+        if k >= j or self._only_title(k, j):
             return  # nothing left, or only a title ("the Prime Minister said")
         run = toks[k:j]
         last = run[-1].low
@@ -293,8 +324,11 @@ class Recognizer(EvidencePass):
             while p < j:
                 n = lex.match_role(toks, p)
                 if n and p + n < j:
-                    self._add_name(k, p)
-                    self._add_name(p + n, j)
+                    q = p  # "State Department Deputy Assistant Secretary …": the title's modifiers go with it
+                    while q - 1 > org_idx[-1] and toks[q - 1].low in lex.role_modifiers:
+                        q -= 1
+                    self._add_name(k, q)
+                    self._split_run(p + n, j)
                     return
                 p += 1
             self._add_name(k, j)
@@ -303,7 +337,7 @@ class Recognizer(EvidencePass):
         while k < j:
             c = lex.match_country(toks, k)
             if c and k + c[0] < j:
-                if c[2] == "name":
+                if c[2] == "name" and not self.place_of(k):
                     self._add(self._mk(k, k + c[0], type="country", iso=c[1]))
                 k += c[0]
                 continue
@@ -323,8 +357,38 @@ class Recognizer(EvidencePass):
                 k += 1
                 continue
             break
-        if k < j and lex.match_role(toks, k) != j - k:
+        k = self._after_inner_title(k, j)
+        if k < j and not self._only_title(k, j):
             self._add_name(k, j)
+
+    def _after_inner_title(self, k: int, j: int) -> int:
+        """Where the personal name starts in a run that holds a title after its first word: the words before the
+        title are its portfolio ("Communities Secretary John Denham", "Management" of "Under Secretary of State for
+        Management Patrick Kennedy" when the title ends the run before), and the name is the two or more
+        capitalised words after it. A run after "<title> for/of" keeps only its last two words when it is
+        longer ("for Near Eastern Affairs Janet Sanderson")."""
+        toks, lex = self.toks, self.lex
+        for p in range(k + 1, j - 2):
+            n = lex.match_role(toks, p)
+            if n and j - (p + n) >= 2 and lex.roles[tuple(t.low for t in toks[p:p + n])][1] == "head":
+                return p + n
+        if j - k >= 3 and k >= 2 and toks[k - 1].low in ("for", "of") and self._title_before(k - 1):
+            return j - 2
+        return k
+
+    def _only_title(self, k: int, j: int) -> bool:
+        """toks[k:j] is a title and nothing else, its modifiers included ("Deputy Assistant Secretary")."""
+        while k < j - 1 and self.toks[k].low in self.lex.role_modifiers:
+            k += 1
+        return self.lex.match_role(self.toks, k) == j - k
+
+    def _title_before(self, x: int) -> bool:
+        """A title ends within the three tokens before toks[x] ("Secretary of State for", "Minister for")."""
+        for p in range(max(0, x - 4), x):
+            n = self.lex.match_role(self.toks, p)
+            if n and p + n >= x - 2 and p + n <= x:
+                return True
+        return False
 
     def _honorific(self, k: int, j: int) -> int:
         if k >= j:
@@ -348,17 +412,20 @@ class Recognizer(EvidencePass):
         if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]):
             return
         last = toks[j - 1].low
-        if last in lex.non_actor_heads:
+        c = lex.match_country(toks, i)
+        if last in lex.non_actor_heads and not (c and i + c[0] == j):  # "Ivory Coast" is a country
             return
         if last.rstrip(".") in _TITLE_ABBREVS or last in lex.party_members:
             # "Vermont Sen." of "Vermont Sen. Bernie Sanders" (the name follows the title); "the Wisconsin
             # Republican" (a description of someone named elsewhere): no name of its own
             return
-        c = lex.match_country(toks, i)
         if c and i + c[0] == j:
-            if c[2] == "name":
+            if c[2] == "name" and not self.place_of(i):
                 self._add(self._mk(i, j, type="country", iso=c[1]))
             return
+        if j - i >= 2 and (toks[i].low in lex.place_first or (
+                toks[i].low in lex.compass_words and (c := lex.match_country(toks, i + 1)) and i + 1 + c[0] == j)):
+            return  # "Port Fourchon", "Eastern Libya": a place, not an actor
         m = self._mk(i, j)
         n = j - i
         org = any(t.low in lex.org_words for t in toks[i:j]) or last in lex.org_heads

@@ -81,7 +81,7 @@ class Resolver(DefiniteDescriptions):
         toks = self.rec.toks
         for i in range(len(toks)):
             c = self.lex.match_country(toks, i)
-            if c and c[1] and c[2] in ("name", "demonym"):
+            if c and c[1] and c[2] in ("name", "demonym") and not self.rec.place_of(i):  # not "Gulf of Mexico"
                 counts[c[1]] += 1
         for m in self.ms:
             e = self._entry(m)
