@@ -45,6 +45,16 @@ def test_passive_subject_phrase_is_the_recipient_and_the_agent_phrase_the_actor(
 
 
 @STAGE
+def test_a_body_of_officials_is_a_generic_actor(ctx):
+    """A committee, council, panel or commission that acts ("urged", "demanded") is the event's actor when no
+    actor mention fills the role: before, "The ministerial committee also urged Karnavia" had no actor."""
+    text = "The ministerial committee also urged Karnavia to withdraw its tanks from the cities."
+    _, ev = _typed(text, {"k": KARNAVIA}, ctx, "REQUEST")
+    assert ev.actor == ["The ministerial committee"] and ev.actor_ids == ["generic:committees"]
+    assert ev.recipient == ["Karnavia"]
+
+
+@STAGE
 def test_a_named_actor_is_never_replaced(ctx):
     _, ev = _typed("Ostravia attacked Karnavia and its villagers.", {"o": OSTRAVIA, "k": KARNAVIA}, ctx, "ASSAULT")
     assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
