@@ -177,3 +177,15 @@ def test_a_time_after_a_later_reduced_passive_does_not_date_a_past_perfect_act()
     out = dated(text, "seized")
     assert out["date"] is None and out["basis"] == "none"
     assert dated("The clan said it had seized two drivers on Friday.", "seized")["date"] == "2013-09-13"
+
+
+def test_an_act_hours_before_another_sides_appearance_shares_its_occasion():
+    lead = "On Monday the minister opened the new harbour.\n"
+    actors = {"min": "minister", "chief": "port chief"}
+    out = dated(lead + "Hours before the minister spoke, the port chief resigned.", "resigned", actors=actors,
+                sides=frozenset({"chief"}))
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # days before is another day: no occasion
+    out = dated(lead + "Days before the minister spoke, the port chief resigned.", "resigned", actors=actors,
+                sides=frozenset({"chief"}))
+    assert out["date"] is None

@@ -52,6 +52,7 @@ LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
+SAME_DAY = re.compile(r"\b(?:hours|minutes|moments|shortly|just)\s+(?:before|after)\s+", re.I)
 REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
 BE_FORMS = frozenset("was were is are am be been being".split())
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
@@ -280,7 +281,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
         # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
         # ("said the meeting had ended")
-        out = _occasion_day(doc, si, sides)
+        out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
     if out is None:
         pub = _published_as_known(doc)
         if pub and (when == "present" or when == "future" and (promise or speech)):
@@ -291,6 +292,17 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+def _same_day_sides(doc: Document, si: int) -> frozenset:
+    """The actors of a same-day temporal clause in sentence ``si`` ("Hours before Mr Obama spoke, the head of the
+    MMS resigned"): the act shares their occasion, so their appearances reach back to its day."""
+    s, e = doc.sentences[si]
+    m = SAME_DAY.search(doc.text, s, e)
+    if not m:
+        return frozenset()
+    end = doc.text.find(",", m.end(), e)
+    return frozenset(a.id for _, _, a in doc_index(doc).mentions(m.end(), end if end > 0 else e))
 
 
 def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
