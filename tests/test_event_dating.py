@@ -16,9 +16,10 @@ PUB = "2013-09-17"  # a Tuesday
 
 
 def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None,
-          actors: dict[str, str] | None = None, promise: bool = False, future: bool = False) -> dict:
+          actors: dict[str, str] | None = None, promise: bool = False, future: bool = False,
+          sides: frozenset | None = None) -> dict:
     """``date_for`` on the first word of ``trigger``; ``actors`` (id -> surface, every occurrence is a mention) are
-    the act's sides."""
+    the act's sides unless ``sides`` names them."""
     doc = Document(id="x", text=text, published=published)
     if precision:
         doc.meta = {"date_precision": precision}
@@ -30,8 +31,8 @@ def dated(text: str, trigger: str, published: str = PUB, precision: str | None =
     annotate(doc)
     i = text.index(trigger)
     si = next(k for k, (a, b) in enumerate(doc.sentences) if a <= i < b)
-    return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise, sides=frozenset(actors or ()),
-                    future=future)
+    return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise,
+                    sides=frozenset(actors or ()) if sides is None else sides, future=future)
 
 
 def test_past_perfect_with_an_aside_is_not_publication_news():
@@ -145,3 +146,46 @@ def test_a_plural_noun_trigger_takes_its_clause_tense():
     out = dated("Looting was reported after massive demonstrations in the capital.", "demonstrations")
     assert out["date"] is None and out["basis"] == "none"
     assert dated("Looting is reported after massive demonstrations in the capital.", "demonstrations")["date"] == PUB
+
+
+def test_a_participle_after_its_noun_is_an_ongoing_act():
+    text = "The governor said he was drafting reforms for hundreds of farmers protesting outside the assembly."
+    out = dated(text, "protesting")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a past progressive keeps its past tense: no day without a time
+    assert dated("The farmers were protesting outside the assembly.", "protesting")["date"] is None
+
+
+def test_a_pronoun_after_a_connective_continues_the_previous_appearance():
+    lead = "On Monday the minister opened the new harbour.\nThe minister praised the builders.\n"
+    doc_actors = {"min": "minister"}
+    # no side known for the act itself (the roles left it empty): the pronoun's antecedent, met in the sentence
+    # before, joins the sides, and the minister's Monday is the occasion
+    for last in ("In addition, he cancelled the toll.", "He cancelled the toll."):
+        out = dated(lead + last, "cancelled", actors=doc_actors, sides=frozenset())
+        assert out["date"] == "2013-09-16" and out["basis"] == "context", last
+    out = dated(lead + "The weather was mild.\nIn addition, he cancelled the toll.", "cancelled",
+                actors=doc_actors, sides=frozenset())
+    assert out["date"] is None  # the sentence the pronoun follows names no side
+    out = dated(lead + "In addition, the council cancelled the toll.", "cancelled", actors=doc_actors,
+                sides=frozenset())
+    assert out["date"] is None
+
+
+def test_a_time_after_a_later_reduced_passive_does_not_date_a_past_perfect_act():
+    text = "The clan said on Monday it had seized two drivers to win the release of a cousin seized by police on Friday."
+    out = dated(text, "seized")
+    assert out["date"] is None and out["basis"] == "none"
+    assert dated("The clan said it had seized two drivers on Friday.", "seized")["date"] == "2013-09-13"
+
+
+def test_an_act_hours_before_another_sides_appearance_shares_its_occasion():
+    lead = "On Monday the minister opened the new harbour.\n"
+    actors = {"min": "minister", "chief": "port chief"}
+    out = dated(lead + "Hours before the minister spoke, the port chief resigned.", "resigned", actors=actors,
+                sides=frozenset({"chief"}))
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # days before is another day: no occasion
+    out = dated(lead + "Days before the minister spoke, the port chief resigned.", "resigned", actors=actors,
+                sides=frozenset({"chief"}))
+    assert out["date"] is None

@@ -52,13 +52,19 @@ LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
+SAME_DAY = re.compile(r"\b(?:hours|minutes|moments|shortly|just)\s+(?:before|after)\s+", re.I)
+REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
+BE_FORMS = frozenset("was were is are am be been being".split())
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
 NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|t)\b", re.I)
 _LY_ADJECTIVES = frozenset("early daily weekly monthly yearly nightly hourly quarterly only".split())
 _SPEECH_NEAR = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_HEADS)) + r")\b", re.I)
-PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|We)\b")
+# a sentence that opens with a subject pronoun, or with a connective and one ("In addition, he canceled …", "But
+# they"): it continues the previous sentence's appearance
+PRONOUN_START = re.compile(r"\s*(?:(?:But|And|Also|Then|Later|In addition|Separately)\s*,?\s+(?:he|she|they|we)|"
+                           r"He|She|They|It|We)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -165,6 +171,11 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "past"
     if _object_of_past(low):
         return "past"  # "held talks", "launched the raids"
+    if first.endswith("ing") and len(first) > 5 and low and low[-1] not in BE_FORMS and _verb_like(sent, t0) \
+            and not low[-1].endswith("ing"):
+        # a participle right after its noun ("thousands of Egyptians protesting in the streets"): an ongoing act,
+        # not the tense of the clause's finite verb ("said he was asking …"); "were protesting" stays past
+        return "present"
     if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate") + NOUN_ENDINGS) or \
             not _verb_like(sent, t0):
         # a nominal trigger ("evidence of NATO air strikes was seen", "reports of a rebel offensive"): the tense
@@ -233,6 +244,9 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # dates the act
         had = doc.text.rfind("had", s, t0)
         usable = [t for t in usable if t.start > had or not _SPEECH_NEAR.search(doc.text, max(s, t.start - 25), had)]
+        # "it had kidnapped 20 Syrians … to secure the release of a man kidnapped by rebels on Monday": a time after
+        # a later reduced passive dates that act, not the earlier one
+        usable = [t for t in usable if t.start < t1 or not REDUCED_PASSIVE.search(doc.text, t1, t.start)]
     if when == "future" and not (speech or promise):
         # "officials plan to ask BP to pay …, Gov. Jindal said Saturday": the time dates the announcement; the
         # act itself is still to come and has only a date the text gives it
@@ -267,7 +281,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
         # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
         # ("said the meeting had ended")
-        out = _occasion_day(doc, si, sides)
+        out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
     if out is None:
         pub = _published_as_known(doc)
         if pub and (when == "present" or when == "future" and (promise or speech)):
@@ -278,6 +292,17 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+def _same_day_sides(doc: Document, si: int) -> frozenset:
+    """The actors of a same-day temporal clause in sentence ``si`` ("Hours before Mr Obama spoke, the head of the
+    MMS resigned"): the act shares their occasion, so their appearances reach back to its day."""
+    s, e = doc.sentences[si]
+    m = SAME_DAY.search(doc.text, s, e)
+    if not m:
+        return frozenset()
+    end = doc.text.find(",", m.end(), e)
+    return frozenset(a.id for _, _, a in doc_index(doc).mentions(m.end(), end if end > 0 else e))
 
 
 def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
@@ -302,10 +327,10 @@ def _published_as_known(doc: Document) -> str | None:
 def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     """A simple-past act with no time of its own in a news report: the day of the report's occasion — the last
     day-precision time expression (or present-perfect news: the publication day) in the ``CONTEXT_SENTENCES``
-    sentences before it that lies within
-    ``CONTEXT_DAYS`` of publication, in a sentence that names one of the act's sides (actor / recipient ids
-    ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on Thursday … He blasted the oil
-    companies": the same appearance). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
+    sentences before it that lies within ``CONTEXT_DAYS`` of publication, in a sentence that names one of the act's
+    sides (actor / recipient ids ``sides``) or followed by a sentence that opens with a pronoun ("Obama spoke on
+    Thursday … He blasted the oil companies": the same appearance; the sides met there join the act's, so that
+    "Obama suspended drilling. In addition, he canceled the sale" reaches back as far as Obama does). Basis "context". Older days (background: "in 2005", "on 25 May" in an August
     piece) and days of another party's doings ("On Monday X held a rally. Y refused …") anchor nothing."""
     known = _published_as_known(doc)
     if not known or len(known) < 10:
@@ -326,7 +351,10 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         if key not in idx.cache:
             idx.cache[key] = _governing(doc, sj, None)[1]
         days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
-        named = follows or sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+        here = {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+        named = follows or sides & here
+        if follows:
+            sides = sides | here  # the pronoun's antecedent is among the sides met here
         if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
             # "Obama has defended his handling of the spill. He unveiled a series of measures": the present-perfect
             # news of the day is the occasion
