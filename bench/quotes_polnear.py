@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import difflib
+import pickle
 import random
 import re
 import sys
@@ -49,7 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polnear_gold as G  # noqa: E402
-from parley import ingest, pipeline  # noqa: E402
+from parley import clean, ingest, pipeline, quotes  # noqa: E402
 from parley.context import Context  # noqa: E402
 from polnear_gold import (  # noqa: E402  (load_split, name_in, Article: also read through here by the trainer)
     NAME_RUN,
@@ -302,6 +303,22 @@ def sample(arts: list[Article], n: int, seed: int = 17, pronouns: bool = False) 
         print(f"{a.name}\t{s}\t{at.name or '-'}\t?\t{ctx}")
 
 
+def analyze_cached(raw, ctx: Context, cache: Path):
+    """The document of ``raw`` after the quotes stage, the stages before it read from ``cache`` when there
+    (quotes depend on nothing later, so the quote figures are the full pipeline's)."""
+    path = cache / (re.sub(r"[^\w.-]", "_", raw.id) + ".pkl")
+    if path.exists():
+        doc = pickle.loads(path.read_bytes())
+    else:
+        ctx = pipeline.wire(ctx)
+        doc = clean.clean(raw, ctx)
+        for stage in pipeline.STAGES[: pipeline.STAGES.index(quotes.annotate)]:
+            doc = stage(doc, ctx)
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(doc))
+    return quotes.annotate(doc, ctx)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "train", "check"])
@@ -309,6 +326,9 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print direct-quote misses, false alarms, wrong speakers")
     ap.add_argument("--errors", action="store_true", help="count direct-quote speaker errors by class")
     ap.add_argument("--sample", type=int, default=0, help="print N gold sources for the hand check and stop")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="folder of documents pickled after the timex stage: re-runs only the quotes stage (same "
+                         "figures as the full pipeline; clear it when a stage before quotes changes)")
     ap.add_argument("--seed", type=int, default=17, help="seed of --sample (dev 17, train 1717, check 2017 and 4242)")
     ap.add_argument("--pronouns", action="store_true", help="--sample only he/she sources")
     ap.add_argument("--gold-rule", default="reader", choices=["reader", "sources"],
@@ -332,7 +352,7 @@ def main() -> None:
         raw = ingest.make_raw(art.name, f"polnear/{art.name}.txt", art.text.encode("utf-8"), "text")
         raw.published = art.published
         t0 = time.perf_counter()
-        doc = pipeline.analyze(raw, ctx)
+        doc = analyze_cached(raw, ctx, args.cache) if args.cache else pipeline.analyze(raw, ctx)
         t_parley += time.perf_counter() - t0
         n_words += len(doc.text.split())
         golds = gold_items(art, OffsetMap(art.text, doc.text))

@@ -221,3 +221,12 @@ def test_the_agency_is_the_body_last_speaking_when_no_body_of_that_name_was_name
     # a person is never "the agency"
     got = _speakers("Ruiz called the delay a scandal.\n\n“We will sue,” the agency said.", actors)
     assert got == {"We will sue": "the agency"}
+
+
+
+def test_add_in_the_present_is_a_cue():
+    # "add" was no cue word (only added/adds): "Growers such as X add that …" gave no reported speech
+    doc = _run("Farmers met on Monday.\n\nGrowers such as Ana Ruiz add that the prices held through the "
+               "winter.", PEOPLE)
+    assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [
+        ("the prices held through the winter", "Ana Ruiz", False)]
