@@ -53,12 +53,6 @@ def split_glued(content: str) -> str:
     return JUNCTION.sub(_cut, content)
 
 
-# "Monday 14 February 2005 17.14 GMT The first full day …": a dated timestamp opens the lede, where the
-# publication-date rules read it (as ``clean.header`` keeps a dated dateline in the body)
-STAMP_BEFORE = re.compile(r"(?:\b\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?|\b(?:GMT|BST|UTC|EST|EDT|CET|CEST|PST|PDT|ET))\s*$",
-                          re.I)
-
-
 def _cut(m: re.Match) -> str:
     prev = m.group("prev")
     if prev.lower() in NEVER_LAST or STAMP_BEFORE.search(m.string, max(0, m.start() - 8), m.end("prev")):

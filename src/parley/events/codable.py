@@ -202,16 +202,17 @@ def aggregate(sent: str, m) -> bool:
 # a verb's toll is an aggregate over a whole conflict or era ("since the uprising began", "since the start of the
 # war", "since 2003"); a recent campaign ("have killed at least 81 people since April", "have been released over
 # the last few days") is what a one-sentence report tells as its news (ConfliBERT codes those)
+STARTED = r"(?:began|begun|broke\s+out|erupted|started)"  # the verbs of a period's start ("since the war began")
 LONG_PERIOD = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b(?!\s+of\s+(?:the|this)\s+(?:year|month|"
                          r"week|season))|"
-                         r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|broke\s+out|erupted|started)\b|"
+                         r"\bsince\s+(?:[\w-]+\s+){0,4}?" + STARTED + r"\b|"
                          r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
 COUNT_AFTER = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|"
                          r"over\s+|some\s+|up\s+to\s+|an\s+estimated\s+)?(?:\d[\d,.]*|dozens|hundreds|thousands|scores)\b",
                          re.I)
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-BEGAN_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:began|begun|broke\s+out|erupted|started|flared(?:\s+up)?)\b", re.I)
+BEGAN_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + STARTED + r"|flared(?:\s+up)?)\b", re.I)
 
 
 def since_began(sent: str, m) -> bool:
