@@ -18,8 +18,9 @@ writes nothing) and incremental:
 - *Timeline*: ``doc_timeline.timeline_from_documents`` is global, so it is recomputed only when the set of dated
   articles (id, date, hash) changed. It dates sentences by each Document's own time expressions, so an entry is
   a day ("2013-09-16") or, where the texts give only the month, a month ("2017-11", ``precision`` "month").
-  The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text); ``event_clusters`` holds the happenings; ``happenings(store)`` merges the
-  two into one dated view where each happening appears once with its sources.
+  The ``timeline`` table holds its summary sentences (with offsets into each article's cleaned text);
+  ``event_clusters`` holds the happenings; ``corpus.happenings`` merges the two into one dated view where each
+  happening appears once with its sources.
 - *Trend*: rows of actor pairs touched by added/removed clusters, and the group pairs, are rewritten.
 - *Claims*: detection is redone for changed articles and for unchanged ones whose actors moved, were renamed or
   changed party; linking is redone over all claim rows.
@@ -576,38 +577,3 @@ def _locate(texts: dict[str, str], sentence: str, evidence, sources: list[str]):
             if i >= 0:
                 return doc_id, i, i + len(sentence.strip())
     return None, None, None
-
-
-# --- the merged, dated view ---------------------------------------------------------------------------------
-
-def happenings(store: Store) -> list[dict[str, Any]]:
-    """Timeline summary sentences and event clusters merged by date: each happening once, with its sources.
-
-    ``[{"date", "happenings": [{cluster_id, event, actor, recipient, sentence, sources, num_articles,
-    earliest_report, evidence: [[doc_id, start, end], ...]}], "sentences": [{sentence, doc_id, start, end}],
-    "sources"}]``. A summary sentence that is the evidence of a happening on that date is not repeated.
-    """
-    by_date: dict[str, dict[str, Any]] = {}
-    members = defaultdict(list)
-    for m in store.rows('SELECT cluster_id, doc_id, start, "end" FROM event_cluster_members ORDER BY published,'
-                        " doc_id, start"):
-        members[m["cluster_id"]].append([m["doc_id"], m["start"], m["end"]])
-    for c in store.rows("SELECT * FROM event_clusters WHERE modality = 'asserted' AND date IS NOT NULL"
-                        " ORDER BY date, num_articles DESC, id"):
-        entry = by_date.setdefault(c["date"], {"date": c["date"], "happenings": [], "sentences": [], "sources": []})
-        entry["happenings"].append({
-            "cluster_id": c["id"], "event": c["event"] or c["family"], "cameo": c["cameo"],
-            "actor": json.loads(c["actor"]), "recipient": json.loads(c["recipient"]), "sentence": c["sentence"],
-            "doc_id": c["doc_id"], "start": c["start"], "end": c["end"], "sources": json.loads(c["sources"]),
-            "num_sources": c["num_sources"], "num_articles": c["num_articles"],
-            "earliest_report": c["earliest_report"], "evidence": members[c["id"]]})
-        entry["sources"] = sorted(set(entry["sources"]) | set(json.loads(c["doc_ids"])))
-    for t in store.rows('SELECT date, sentence, doc_id, start, "end" FROM timeline ORDER BY date, rank'):
-        entry = by_date.setdefault(t["date"], {"date": t["date"], "happenings": [], "sentences": [], "sources": []})
-        covered = any(h["doc_id"] == t["doc_id"] and t["start"] is not None and h["start"] < t["end"]
-                      and t["start"] < h["end"] for h in entry["happenings"])
-        if not covered:
-            entry["sentences"].append({k: t[k] for k in ("sentence", "doc_id", "start", "end")})
-            if t["doc_id"]:
-                entry["sources"] = sorted(set(entry["sources"]) | {t["doc_id"]})
-    return [by_date[d] for d in sorted(by_date)]
