@@ -189,3 +189,28 @@ def test_an_act_hours_before_another_sides_appearance_shares_its_occasion():
     out = dated(lead + "Days before the minister spoke, the port chief resigned.", "resigned", actors=actors,
                 sides=frozenset({"chief"}))
     assert out["date"] is None
+
+
+def test_an_act_named_as_its_clauses_subject_takes_no_publication_day():
+    # the clause's present-tense news is what the campaign did, not the campaign itself
+    text = "Her quiet campaign after the death of her son has moved the council."
+    out = dated(text, "campaign")
+    assert out["date"] is None and out["basis"] == "none"
+    out = dated("A police inquiry blames the contractors.", "inquiry")
+    assert out["date"] is None
+    # the act as the object of a present verb, or a present verb itself, is still the day's news
+    assert dated("The tenants protest the new rents.", "protest")["date"] == PUB
+    assert dated("The mayor supports a new inquiry.", "supports")["date"] == PUB
+
+
+def test_a_generic_side_is_named_where_its_head_word_is():
+    from parley.events.generic import heads
+
+    side = frozenset({"generic:" + heads()[("rebels",)][0]})
+    lead = "Rebel units pushed into the port town on Monday.\nThe harbour was quiet.\n"
+    out = dated(lead + "Rebels stopped the ferry from leaving.", "stopped", sides=side)
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # a sentence with another party's day is no occasion of theirs
+    out = dated("Police units pushed into the port town on Monday.\nThe harbour was quiet.\n"
+                "Rebels stopped the ferry from leaving.", "stopped", sides=side)
+    assert out["date"] is None

@@ -18,7 +18,7 @@ import re
 from datetime import date as _date
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, generic
 from parley.events.candidates import doc_index
 from parley.events.roles import FUNCTION
 
@@ -284,6 +284,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
     if out is None:
         pub = _published_as_known(doc)
+        if when == "present" and not speech and subject_act(doc.text[s:e], t0 - s, t1 - s):
+            pub = None  # "Her protest has galvanised …": the clause's news is its predicate, not the act it names
         if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
@@ -292,6 +294,30 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+# a clause that opens with a noun phrase ("Her personal protest", "A government investigation") whose head is the
+# trigger, followed by the clause's own finite verb: the act is the clause's subject, named and not reported
+SUBJECT_OPENERS = DETERMINERS | frozenset("this that these those our my your".split())
+_SUBJECT_VERB = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:of|after|by|in|on|over|against|for|from|into)\s[^,;]{0,60}?"
+                           r"(?:,[^,;]{0,60},)?\s*)?(?:has|have|is|are)\s|\s+(?!(?:is|has|was|its|this|his|as|us)\b)"
+                           r"[a-z]{3,}(?<!s)s\s", re.I)
+
+
+def subject_act(sent: str, t0: int, t1: int) -> bool:
+    """The trigger at [t0, t1) heads the noun phrase its clause opens with, and the clause's finite verb follows it
+    ("Her touching and personal protest after the death of her son … has galvanised anti-war sentiment", "A
+    government investigation blames armed groups"): the clause reports what the act did, not the act itself, so
+    the present tense of that verb is no day for the act (the gold README: the date the text supports for the
+    event). "The students protest the fees" (an object, no finite verb after it) is not one."""
+    c0, c1 = coding.clause_window(sent, t0)
+    before = sent[c0:t0].split()
+    if not 1 <= len(before) <= 4 or before[0].lower().strip("`'\"") not in SUBJECT_OPENERS:
+        return False
+    if any(w.lower() in PRESENT_AUX or w.lower() in SPEECH_HEADS or past_form(w.lower()) or w in ",;"
+           for w in before[1:]):
+        return False
+    return bool(_SUBJECT_VERB.match(sent, t1, c1))
 
 
 def _same_day_sides(doc: Document, si: int) -> frozenset:
@@ -343,6 +369,7 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         return None
     s, e = doc.sentences[si]
     follows = bool(PRONOUN_START.match(doc.text[s:e]))
+    heads = _generic_heads(sides)
     last = si  # the window runs CONTEXT_SENTENCES back from the side's latest appearance, not from the act
     for sj in range(si - 1, -1, -1):
         if last - sj > CONTEXT_SENTENCES:
@@ -352,7 +379,7 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
             idx.cache[key] = _governing(doc, sj, None)[1]
         days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
         here = {m[2].id for m in idx.mentions(*doc.sentences[sj])}
-        named = follows or sides & here
+        named = follows or sides & here or (heads and heads.search(doc.text, *doc.sentences[sj]))
         if follows:
             sides = sides | here  # the pronoun's antecedent is among the sides met here
         if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
@@ -374,6 +401,17 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
                 return {**time_value(t), "basis": "context"}
         return None
     return None
+
+
+def _generic_heads(sides: frozenset) -> re.Pattern | None:
+    """The head words of the act's generic sides (ids "generic:<head>", events/generic.py) as one pattern: a
+    sentence holding one names that side for the occasion ("Rebel forces drove north on Thursday … Rebels prevented
+    reporters from …"), as an actor mention of it would."""
+    canon = {str(x).split(":", 1)[1] for x in sides if str(x).startswith("generic:")}
+    if not canon:
+        return None
+    forms = sorted({" ".join(k) for k, (c, _) in generic.heads().items() if c in canon}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I) if forms else None
 
 
 def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
