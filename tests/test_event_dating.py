@@ -214,3 +214,16 @@ def test_a_generic_side_is_named_where_its_head_word_is():
     out = dated("Police units pushed into the port town on Monday.\nThe harbour was quiet.\n"
                 "Rebels stopped the ferry from leaving.", "stopped", sides=side)
     assert out["date"] is None
+
+
+def test_a_future_act_takes_the_day_its_plan_is_scheduled_for_in_the_sentence_before():
+    actors = {"env": "envoy"}
+    text = "The envoy is due to arrive in the capital on Thursday.\nShe said her aim was to urge both camps to talk."
+    out = dated(text, "urge", actors=actors, future=True)
+    assert out["date"] == "2013-09-19" and out["basis"] == "text"
+    # a day already past dates the announcement, not the plan
+    text = "The envoy arrived in the capital on Monday.\nShe said her aim was to urge both camps to talk."
+    assert dated(text, "urge", actors=actors, future=True)["date"] is None
+    # nor does another party's schedule
+    text = "The council is due to meet on Thursday.\nThe envoy said her aim was to urge both camps to talk."
+    assert dated(text, "urge", actors=actors, future=True)["date"] is None

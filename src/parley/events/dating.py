@@ -52,6 +52,7 @@ LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
+CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}$")  # a year, month or day value (not "FUTURE_REF", "2012-W10")
 SAME_DAY = re.compile(r"\b(?:hours|minutes|moments|shortly|just)\s+(?:before|after)\s+", re.I)
 REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
 BE_FORMS = frozenset("was were is are am be been being".split())
@@ -276,6 +277,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
                 prior += idx.cache[key]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
+    if out is None and when == "future" and not (speech or promise):
+        out = _scheduled_day(doc, si, sides)
     if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or _object_of_past(
             _words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
@@ -318,6 +321,27 @@ def subject_act(sent: str, t0: int, t1: int) -> bool:
            for w in before[1:]):
         return False
     return bool(_SUBJECT_VERB.match(sent, t1, c1))
+
+
+def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
+    """A future act with no time of its own, after a sentence that names one of its sides (or that a pronoun opening
+    the act's sentence follows) with a day still to come: "Valerie Amos is due to arrive in Damascus on Wednesday.
+    She said her aim was to urge all sides …" is Wednesday's (the gold README: a future act carries the scheduled
+    date if the text gives one). A past or present time there dates the announcement, not the plan."""
+    pub = _published_as_known(doc)
+    if si == 0 or not pub:
+        return None
+    s, e = doc.sentences[si]
+    sj = si - 1
+    idx = doc_index(doc)
+    here = {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+    if not (sides & here or PRONOUN_START.match(doc.text[s:e])):
+        return None
+    key = ("governing", sj)
+    if key not in idx.cache:
+        idx.cache[key] = _governing(doc, sj, None)[1]
+    later = [t for t in idx.cache[key] if CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)]]
+    return time_value(later[-1]) if later else None
 
 
 def _same_day_sides(doc: Document, si: int) -> frozenset:
