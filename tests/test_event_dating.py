@@ -227,3 +227,12 @@ def test_a_future_act_takes_the_day_its_plan_is_scheduled_for_in_the_sentence_be
     # nor does another party's schedule
     text = "The council is due to meet on Thursday.\nThe envoy said her aim was to urge both camps to talk."
     assert dated(text, "urge", actors=actors, future=True)["date"] is None
+
+
+def test_a_caption_run_split_where_the_page_gave_no_stop_is_one_telling():
+    run = "Witnesses say that on Monday the militia shelled the town\nOthers say gunmen then stormed the market, looting shops."
+    out = dated(run, "looting")
+    assert out["date"] == "2013-09-16" and out["basis"] == "text"
+    # a paragraph that ends with a full stop is a telling of its own
+    out = dated(run.replace("town\n", "town.\n"), "looting")
+    assert out["date"] == PUB and out["basis"] == "publication"

@@ -267,7 +267,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
         # before it (past perfect) nor one still to come
-        para = idx.paragraph(s)
+        para = _telling(doc, idx.paragraph(s))
         prior = []
         if para:
             for sj in idx.sentences_between(para[0], s):
@@ -321,6 +321,20 @@ def subject_act(sent: str, t0: int, t1: int) -> bool:
            for w in before[1:]):
         return False
     return bool(_SUBJECT_VERB.match(sent, t1, c1))
+
+
+def _telling(doc: Document, para: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The paragraph, widened back over the paragraphs before it that end with no full stop: the clean stage splits
+    a run of glued captions ("… on 25 May, the army began an 18-hour bombardment" / "Some accounts say …, killing
+    people in their homes") where the page gave no stop, but the run is one telling, and its time dates the rest."""
+    if not para:
+        return para
+    lo = para[0]
+    for a, b in reversed([p for p in doc.paragraphs if p[1] <= lo][-2:]):
+        if b < lo - 2 or doc.text[a:b].rstrip()[-1:] in ".!?\"'”’)":
+            break
+        lo = a
+    return lo, para[1]
 
 
 def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
