@@ -236,3 +236,13 @@ def test_a_caption_run_split_where_the_page_gave_no_stop_is_one_telling():
     # a paragraph that ends with a full stop is a telling of its own
     out = dated(run.replace("town\n", "town.\n"), "looting")
     assert out["date"] == PUB and out["basis"] == "publication"
+
+
+def test_a_sentence_opening_with_both_parties_continues_the_previous_appearance():
+    actors = {"a": "Colonel Ray", "b": "General Osei"}
+    lead = "On Monday Colonel Ray spoke with General Osei.\nColonel Ray thanked him, an aide said.\n"
+    for last in ("Both men renewed their pledge.", "`` The two officers renewed their pledge , '' the aide added."):
+        out = dated(lead + last, "renewed", actors=actors, sides=frozenset())
+        assert out["date"] == "2013-09-16" and out["basis"] == "context", last
+    out = dated(lead + "Some officers renewed their pledge.", "renewed", actors=actors, sides=frozenset())
+    assert out["date"] is None

@@ -63,9 +63,10 @@ NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|
 _LY_ADJECTIVES = frozenset("early daily weekly monthly yearly nightly hourly quarterly only".split())
 _SPEECH_NEAR = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_HEADS)) + r")\b", re.I)
 # a sentence that opens with a subject pronoun, or with a connective and one ("In addition, he canceled …", "But
-# they"): it continues the previous sentence's appearance
+# they"), or with a noun phrase that counts the parties just named ("Both men reaffirmed", "`` The two sides
+# agreed"): it continues the previous sentence's appearance
 PRONOUN_START = re.compile(r"\s*(?:(?:But|And|Also|Then|Later|In addition|Separately)\s*,?\s+(?:he|she|they|we)|"
-                           r"He|She|They|It|We)\b")
+                           r"He|She|They|It|We|(?:``|[\"“])?\s*(?:Both|The (?:two|three))\s+[a-z]+)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
