@@ -235,7 +235,7 @@ def test_a_caption_run_split_where_the_page_gave_no_stop_is_one_telling():
     assert out["date"] == "2013-09-16" and out["basis"] == "text"
     # a paragraph that ends with a full stop is a telling of its own
     out = dated(run.replace("town\n", "town.\n"), "looting")
-    assert out["date"] == PUB and out["basis"] == "publication"
+    assert out["date"] is None and out["basis"] == "none"
 
 
 def test_a_sentence_opening_with_both_parties_continues_the_previous_appearance():
@@ -246,3 +246,27 @@ def test_a_sentence_opening_with_both_parties_continues_the_previous_appearance(
         assert out["date"] == "2013-09-16" and out["basis"] == "context", last
     out = dated(lead + "Some officers renewed their pledge.", "renewed", actors=actors, sides=frozenset())
     assert out["date"] is None
+
+
+def test_a_present_act_takes_no_earlier_day_of_its_paragraph():
+    text = "On Saturday the army shelled the port. Aid groups warn of a famine in the region."
+    out = dated(text, "warn")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a past act of the same telling still takes it, and so does a present one after today's date
+    assert dated("On Saturday the army shelled the port. Aid groups warned of a famine.", "warned")["date"] == \
+        "2013-09-14"
+    assert dated("Today the army shelled the port. Aid groups warn of a famine.", "warn")["date"] == PUB
+
+
+def test_an_adverbial_participle_shares_the_tense_of_the_verb_it_follows():
+    text = "On Saturday the army shelled the port.\nThe militia then entered the town, killing four men."
+    # past, as "entered" is: the paragraph's day or the occasion, never the publication day by default
+    assert dated(text, "killing")["date"] is None
+    text = "The militia now control the town, killing anyone who resists."
+    assert dated(text, "killing")["date"] == PUB
+
+
+def test_irregular_past_forms_are_past():
+    for verb in ("fell", "lost", "withdrew"):
+        out = dated(f"The index {verb} sharply in heavy trading.", verb)
+        assert out["date"] is None and out["basis"] == "none", verb

@@ -33,7 +33,8 @@ PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may mi
     been does do going""".split())
 PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
-    sold paid laid caught taught thought knew grew was were""".split())
+    sold paid laid caught taught thought knew grew was were fell lost rose became withdrew drove flew wrote spent
+    stood sank shook fed got heard felt meant built chose forgot froze tore wore swept""".split())
 # endings (almost) no English verb form has: "massive demonstrations", "their statements" are nominal whatever
 # precedes them
 NOUN_ENDINGS = ("ions", "ion", "ments", "ment", "ances", "ance", "ships", "isms")
@@ -173,6 +174,11 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "past"
     if _object_of_past(low):
         return "past"  # "held talks", "launched the raids"
+    if first.endswith("ing") and re.search(r"\w\s*,\s*$", sent[c0:t0]):
+        # ", killing people in their homes": an adverbial participle shares the tense of the verb it follows
+        verb = [m for m in re.finditer(r"[A-Za-z]+", sent[c0:t0]) if past_form(m.group().lower())]
+        if verb and _verb_like(sent, c0 + verb[-1].start()):
+            return tense(sent, c0 + verb[-1].start(), c0 + verb[-1].end())
     if first.endswith("ing") and len(first) > 5 and low and low[-1] not in BE_FORMS and _verb_like(sent, t0) \
             and not low[-1].endswith("ing"):
         # a participle right after its noun ("thousands of Egyptians protesting in the streets"): an ongoing act,
@@ -276,6 +282,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
                 if key not in idx.cache:
                     idx.cache[key] = _governing(doc, sj, None)[1]
                 prior += idx.cache[key]
+        pub = _published_as_known(doc)
+        if prior and when == "present" and pub:
+            # "Saddam is finished, says one official" after "On Saturday the army …": the present tense is the
+            # day's news, so an earlier day of the paragraph is not its date (one not before publication still is)
+            prior = [t for t in prior if not (CALENDAR.match(t.value) and t.value[:len(pub)] < pub[:len(t.value)])]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None and when == "future" and not (speech or promise):
