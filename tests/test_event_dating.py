@@ -270,3 +270,29 @@ def test_irregular_past_forms_are_past():
     for verb in ("fell", "lost", "withdrew"):
         out = dated(f"The index {verb} sharply in heavy trading.", verb)
         assert out["date"] is None and out["basis"] == "none", verb
+
+
+def test_a_speech_verb_in_a_relative_clause_keeps_the_clauses_time():
+    text = "The chairman praised the accord, which was announced on Friday."
+    i = text.index("announced")
+    doc = Document(id="x", text=text, published=PUB)
+    doc.paragraphs = [[0, len(text)]]
+    doc.sentences = sentences(text, 0, len(text))
+    annotate(doc)
+    assert date_for(doc, 0, i, i + 9, speech=True)["date"] == "2013-09-13"
+    j = text.index("praised")
+    assert date_for(doc, 0, j, j + 7, speech=True)["date"] is None  # "praised": not the relative's time
+
+
+def test_a_time_before_a_participle_or_preposition_dates_the_clause():
+    assert dated("The ban took effect on Monday pending a court review.", "took")["date"] == "2013-09-16"
+    assert dated("The boat was found Sept. 12 off the coast.", "found")["date"] == "2013-09-12"
+    # a noun it premodifies keeps it: "the Monday meeting"
+    assert dated("Rebels boycotted the Monday meeting.", "boycotted")["date"] is None
+
+
+def test_not_until_is_the_acts_day():
+    out = dated("It was not until Monday that the minister revealed the plan.", "revealed")
+    assert out["date"] == "2013-09-16" and out["deadline"] is None
+    out = dated("The minister delayed the vote until Friday.", "delayed")
+    assert out["date"] != "2013-09-20" and out["deadline"] == "2013-09-20"

@@ -73,8 +73,11 @@ NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 
 def is_deadline(text: str, t) -> bool:
-    return t.kind == "until" or bool(re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+)?$",
-                                               text[max(0, t.start - 20):t.start], re.I))
+    """"until/by X" bounds the act; "not until X" ("it was not until Tuesday that Castro revealed …") is its day."""
+    before = text[max(0, t.start - 24):t.start]
+    if re.search(r"\bnot\s+(?:until|till)\s+$", before, re.I):
+        return False
+    return t.kind == "until" or bool(re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+)?$", before, re.I))
 
 
 def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
@@ -94,9 +97,11 @@ def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
     words = nxt.group(1).split()
     if words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES:
         return None  # "had earlier this month repeatedly shelled": an adverb of the clause's verb follows
-    if re.search(r"ed$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
+    if re.search(r"(?:ed|ing)$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
             and not pw.endswith(("’s", "'s")):
-        return None  # "officials Tuesday rejected": a verb, not a noun
+        return None  # "officials Tuesday rejected", "took effect Aug. 9 pending ratification": a verb, not a noun
+    if words[0] in PREPS or words[0] in ("off", "ago"):
+        return None  # "was found Nov. 25 off the coast": the time ends its phrase
     return t.end, t.end + nxt.end()
 
 
@@ -114,9 +119,11 @@ def _after_speech(text: str, t) -> bool:
                           re.I))
 
 
-def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
+def _governing(doc: Document, si: int, trig: tuple[int, int] | None, inside: tuple[int, int] | None = None):
     """Time expressions of sentence ``si`` that may date a trigger at ``trig`` (absolute offsets; None = any
-    trigger outside the sentence), with the ones attached to the trigger first, and the deadlines."""
+    trigger outside the sentence), with the ones attached to the trigger first, and the deadlines. ``inside``: a
+    speech verb's own position (its ``trig`` is None, so that "said Thursday that" dates it), for which a relative
+    clause or parenthesis holding it keeps its time ("the accord, which was announced Friday")."""
     s, e = doc.sentences[si]
     text = doc.text
     times = doc_index(doc).times_in(s, e)
@@ -131,7 +138,7 @@ def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
             if trig and np[0] <= trig[0] < np[1]:
                 attached.append(t)
             continue
-        if any(a <= t.start < b and not (trig and a <= trig[0] < b) for a, b in sub):
+        if any(a <= t.start < b and not ((trig or inside) and a <= (trig or inside)[0] < b) for a, b in sub):
             continue
         if trig and _speech_time(text, t):
             continue
@@ -242,7 +249,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     giving it the publication date would put earlier events ("had refused") on the wrong day."""
     s, e = doc.sentences[si]
     idx = doc_index(doc)
-    attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
+    attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1), (t0, t1) if speech else None)
     when = tense(doc.text[s:e], t0 - s, t1 - s)
     if future and when == "present":
         when = "future"  # the flags read a future the tense did not ("her aim was to urge")
