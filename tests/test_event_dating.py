@@ -296,3 +296,11 @@ def test_not_until_is_the_acts_day():
     assert out["date"] == "2013-09-16" and out["deadline"] is None
     out = dated("The minister delayed the vote until Friday.", "delayed")
     assert out["date"] != "2013-09-20" and out["deadline"] == "2013-09-20"
+
+
+def test_a_comma_and_inside_a_subject_list_ends_no_clause():
+    text = "Blasts at the depots in Kano, and Jos, on Monday killed nine guards."
+    assert dated(text, "Blasts")["date"] == "2013-09-16"
+    # after a clause with its own verb, the later clause's time is its own
+    text = "Her campaign has moved the council, and on Monday she met the mayor."
+    assert dated(text, "campaign")["date"] != "2013-09-16"

@@ -273,8 +273,10 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         out = _anchored(doc, si, t0, usable)
     if out is None and usable:
         c0, c1 = coding.clause_window(doc.text[s:e], t0 - s)
+        verbless = not _has_verb(doc.text[s + c0:s + c1])  # "bombings at embassies in Tanzania, and Nairobi, on
+        # Aug. 7 killed …": a ", and" inside a subject list ends no clause
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
-            t for t in usable if t.start < s + c1 or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
+            t for t in usable if t.start < s + c1 or verbless or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
         if pool:
             pool = _side_times(doc, si, pool, sides) or pool
             out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
@@ -375,6 +377,11 @@ def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         idx.cache[key] = _governing(doc, sj, None)[1]
     later = [t for t in idx.cache[key] if CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)]]
     return time_value(later[-1]) if later else None
+
+
+def _has_verb(clause: str) -> bool:
+    """A finite auxiliary or a past form in the stretch: it is a clause of its own, not a piece of a noun phrase."""
+    return bool(FINITE.search(clause)) or any(past_form(w.lower()) for w in re.findall(r"[A-Za-z]+", clause))
 
 
 def _same_day_sides(doc: Document, si: int) -> frozenset:
