@@ -189,3 +189,118 @@ def test_an_act_hours_before_another_sides_appearance_shares_its_occasion():
     out = dated(lead + "Days before the minister spoke, the port chief resigned.", "resigned", actors=actors,
                 sides=frozenset({"chief"}))
     assert out["date"] is None
+
+
+def test_an_act_named_as_its_clauses_subject_takes_no_publication_day():
+    # the clause's present-tense news is what the campaign did, not the campaign itself
+    text = "Her quiet campaign after the death of her son has moved the council."
+    out = dated(text, "campaign")
+    assert out["date"] is None and out["basis"] == "none"
+    out = dated("A police inquiry blames the contractors.", "inquiry")
+    assert out["date"] is None
+    # the act as the object of a present verb, or a present verb itself, is still the day's news
+    assert dated("The tenants protest the new rents.", "protest")["date"] == PUB
+    assert dated("The mayor supports a new inquiry.", "supports")["date"] == PUB
+
+
+def test_a_generic_side_is_named_where_its_head_word_is():
+    from parley.events.generic import heads
+
+    side = frozenset({"generic:" + heads()[("rebels",)][0]})
+    lead = "Rebel units pushed into the port town on Monday.\nThe harbour was quiet.\n"
+    out = dated(lead + "Rebels stopped the ferry from leaving.", "stopped", sides=side)
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # a sentence with another party's day is no occasion of theirs
+    out = dated("Police units pushed into the port town on Monday.\nThe harbour was quiet.\n"
+                "Rebels stopped the ferry from leaving.", "stopped", sides=side)
+    assert out["date"] is None
+
+
+def test_a_future_act_takes_the_day_its_plan_is_scheduled_for_in_the_sentence_before():
+    actors = {"env": "envoy"}
+    text = "The envoy is due to arrive in the capital on Thursday.\nShe said her aim was to urge both camps to talk."
+    out = dated(text, "urge", actors=actors, future=True)
+    assert out["date"] == "2013-09-19" and out["basis"] == "text"
+    # a day already past dates the announcement, not the plan
+    text = "The envoy arrived in the capital on Monday.\nShe said her aim was to urge both camps to talk."
+    assert dated(text, "urge", actors=actors, future=True)["date"] is None
+    # nor does another party's schedule
+    text = "The council is due to meet on Thursday.\nThe envoy said her aim was to urge both camps to talk."
+    assert dated(text, "urge", actors=actors, future=True)["date"] is None
+
+
+def test_a_caption_run_split_where_the_page_gave_no_stop_is_one_telling():
+    run = "Witnesses say that on Monday the militia shelled the town\nOthers say gunmen then stormed the market, looting shops."
+    out = dated(run, "looting")
+    assert out["date"] == "2013-09-16" and out["basis"] == "text"
+    # a paragraph that ends with a full stop is a telling of its own
+    out = dated(run.replace("town\n", "town.\n"), "looting")
+    assert out["date"] is None and out["basis"] == "none"
+
+
+def test_a_sentence_opening_with_both_parties_continues_the_previous_appearance():
+    actors = {"a": "Colonel Ray", "b": "General Osei"}
+    lead = "On Monday Colonel Ray spoke with General Osei.\nColonel Ray thanked him, an aide said.\n"
+    for last in ("Both men renewed their pledge.", "`` The two officers renewed their pledge , '' the aide added."):
+        out = dated(lead + last, "renewed", actors=actors, sides=frozenset())
+        assert out["date"] == "2013-09-16" and out["basis"] == "context", last
+    out = dated(lead + "Some officers renewed their pledge.", "renewed", actors=actors, sides=frozenset())
+    assert out["date"] is None
+
+
+def test_a_present_act_takes_no_earlier_day_of_its_paragraph():
+    text = "On Saturday the army shelled the port. Aid groups warn of a famine in the region."
+    out = dated(text, "warn")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a past act of the same telling still takes it, and so does a present one after today's date
+    assert dated("On Saturday the army shelled the port. Aid groups warned of a famine.", "warned")["date"] == \
+        "2013-09-14"
+    assert dated("Today the army shelled the port. Aid groups warn of a famine.", "warn")["date"] == PUB
+
+
+def test_an_adverbial_participle_shares_the_tense_of_the_verb_it_follows():
+    text = "On Saturday the army shelled the port.\nThe militia then entered the town, killing four men."
+    # past, as "entered" is: the paragraph's day or the occasion, never the publication day by default
+    assert dated(text, "killing")["date"] is None
+    text = "The militia now control the town, killing anyone who resists."
+    assert dated(text, "killing")["date"] == PUB
+
+
+def test_irregular_past_forms_are_past():
+    for verb in ("fell", "lost", "withdrew"):
+        out = dated(f"The index {verb} sharply in heavy trading.", verb)
+        assert out["date"] is None and out["basis"] == "none", verb
+
+
+def test_a_speech_verb_in_a_relative_clause_keeps_the_clauses_time():
+    text = "The chairman praised the accord, which was announced on Friday."
+    i = text.index("announced")
+    doc = Document(id="x", text=text, published=PUB)
+    doc.paragraphs = [[0, len(text)]]
+    doc.sentences = sentences(text, 0, len(text))
+    annotate(doc)
+    assert date_for(doc, 0, i, i + 9, speech=True)["date"] == "2013-09-13"
+    j = text.index("praised")
+    assert date_for(doc, 0, j, j + 7, speech=True)["date"] is None  # "praised": not the relative's time
+
+
+def test_a_time_before_a_participle_or_preposition_dates_the_clause():
+    assert dated("The ban took effect on Monday pending a court review.", "took")["date"] == "2013-09-16"
+    assert dated("The boat was found Sept. 12 off the coast.", "found")["date"] == "2013-09-12"
+    # a noun it premodifies keeps it: "the Monday meeting"
+    assert dated("Rebels boycotted the Monday meeting.", "boycotted")["date"] is None
+
+
+def test_not_until_is_the_acts_day():
+    out = dated("It was not until Monday that the minister revealed the plan.", "revealed")
+    assert out["date"] == "2013-09-16" and out["deadline"] is None
+    out = dated("The minister delayed the vote until Friday.", "delayed")
+    assert out["date"] != "2013-09-20" and out["deadline"] == "2013-09-20"
+
+
+def test_a_comma_and_inside_a_subject_list_ends_no_clause():
+    text = "Blasts at the depots in Kano, and Jos, on Monday killed nine guards."
+    assert dated(text, "Blasts")["date"] == "2013-09-16"
+    # after a clause with its own verb, the later clause's time is its own
+    text = "Her campaign has moved the council, and on Monday she met the mayor."
+    assert dated(text, "campaign")["date"] != "2013-09-16"

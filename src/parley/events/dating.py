@@ -18,7 +18,7 @@ import re
 from datetime import date as _date
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, generic
 from parley.events.candidates import doc_index
 from parley.events.roles import FUNCTION
 
@@ -33,7 +33,8 @@ PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may mi
     been does do going""".split())
 PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
     began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
-    sold paid laid caught taught thought knew grew was were""".split())
+    sold paid laid caught taught thought knew grew was were fell lost rose became withdrew drove flew wrote spent
+    stood sank shook fed got heard felt meant built chose forgot froze tore wore swept""".split())
 # endings (almost) no English verb form has: "massive demonstrations", "their statements" are nominal whatever
 # precedes them
 NOUN_ENDINGS = ("ions", "ion", "ments", "ment", "ances", "ance", "ships", "isms")
@@ -52,6 +53,7 @@ LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
+CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}$")  # a year, month or day value (not "FUTURE_REF", "2012-W10")
 SAME_DAY = re.compile(r"\b(?:hours|minutes|moments|shortly|just)\s+(?:before|after)\s+", re.I)
 REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
 BE_FORMS = frozenset("was were is are am be been being".split())
@@ -62,16 +64,20 @@ NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|
 _LY_ADJECTIVES = frozenset("early daily weekly monthly yearly nightly hourly quarterly only".split())
 _SPEECH_NEAR = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_HEADS)) + r")\b", re.I)
 # a sentence that opens with a subject pronoun, or with a connective and one ("In addition, he canceled …", "But
-# they"): it continues the previous sentence's appearance
+# they"), or with a noun phrase that counts the parties just named ("Both men reaffirmed", "`` The two sides
+# agreed"): it continues the previous sentence's appearance
 PRONOUN_START = re.compile(r"\s*(?:(?:But|And|Also|Then|Later|In addition|Separately)\s*,?\s+(?:he|she|they|we)|"
-                           r"He|She|They|It|We)\b")
+                           r"He|She|They|It|We|(?:``|[\"“])?\s*(?:Both|The (?:two|three))\s+[a-z]+)\b")
 NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def is_deadline(text: str, t) -> bool:
-    return t.kind == "until" or bool(re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+)?$",
-                                               text[max(0, t.start - 20):t.start], re.I))
+    """"until/by X" bounds the act; "not until X" ("it was not until Tuesday that Castro revealed …") is its day."""
+    before = text[max(0, t.start - 24):t.start]
+    if re.search(r"\bnot\s+(?:until|till)\s+$", before, re.I):
+        return False
+    return t.kind == "until" or bool(re.search(r"\b(?:until|till|by)\s+(?:the\s+end\s+of\s+)?$", before, re.I))
 
 
 def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
@@ -91,9 +97,11 @@ def modified_span(text: str, t, limit: int) -> tuple[int, int] | None:
     words = nxt.group(1).split()
     if words[0].endswith("ly") and words[0] not in _LY_ADJECTIVES:
         return None  # "had earlier this month repeatedly shelled": an adverb of the clause's verb follows
-    if re.search(r"ed$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
+    if re.search(r"(?:ed|ing)$", words[0]) and pw not in ("the", "a", "an", "its", "their", "his", "her", "this") \
             and not pw.endswith(("’s", "'s")):
-        return None  # "officials Tuesday rejected": a verb, not a noun
+        return None  # "officials Tuesday rejected", "took effect Aug. 9 pending ratification": a verb, not a noun
+    if words[0] in PREPS or words[0] in ("off", "ago"):
+        return None  # "was found Nov. 25 off the coast": the time ends its phrase
     return t.end, t.end + nxt.end()
 
 
@@ -111,9 +119,11 @@ def _after_speech(text: str, t) -> bool:
                           re.I))
 
 
-def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
+def _governing(doc: Document, si: int, trig: tuple[int, int] | None, inside: tuple[int, int] | None = None):
     """Time expressions of sentence ``si`` that may date a trigger at ``trig`` (absolute offsets; None = any
-    trigger outside the sentence), with the ones attached to the trigger first, and the deadlines."""
+    trigger outside the sentence), with the ones attached to the trigger first, and the deadlines. ``inside``: a
+    speech verb's own position (its ``trig`` is None, so that "said Thursday that" dates it), for which a relative
+    clause or parenthesis holding it keeps its time ("the accord, which was announced Friday")."""
     s, e = doc.sentences[si]
     text = doc.text
     times = doc_index(doc).times_in(s, e)
@@ -128,7 +138,7 @@ def _governing(doc: Document, si: int, trig: tuple[int, int] | None):
             if trig and np[0] <= trig[0] < np[1]:
                 attached.append(t)
             continue
-        if any(a <= t.start < b and not (trig and a <= trig[0] < b) for a, b in sub):
+        if any(a <= t.start < b and not ((trig or inside) and a <= (trig or inside)[0] < b) for a, b in sub):
             continue
         if trig and _speech_time(text, t):
             continue
@@ -171,6 +181,11 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "past"
     if _object_of_past(low):
         return "past"  # "held talks", "launched the raids"
+    if first.endswith("ing") and re.search(r"\w\s*,\s*$", sent[c0:t0]):
+        # ", killing people in their homes": an adverbial participle shares the tense of the verb it follows
+        verb = [m for m in re.finditer(r"[A-Za-z]+", sent[c0:t0]) if past_form(m.group().lower())]
+        if verb and _verb_like(sent, c0 + verb[-1].start()):
+            return tense(sent, c0 + verb[-1].start(), c0 + verb[-1].end())
     if first.endswith("ing") and len(first) > 5 and low and low[-1] not in BE_FORMS and _verb_like(sent, t0) \
             and not low[-1].endswith("ing"):
         # a participle right after its noun ("thousands of Egyptians protesting in the streets"): an ongoing act,
@@ -234,7 +249,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     giving it the publication date would put earlier events ("had refused") on the wrong day."""
     s, e = doc.sentences[si]
     idx = doc_index(doc)
-    attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1))
+    attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1), (t0, t1) if speech else None)
     when = tense(doc.text[s:e], t0 - s, t1 - s)
     if future and when == "present":
         when = "future"  # the flags read a future the tense did not ("her aim was to urge")
@@ -258,15 +273,17 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         out = _anchored(doc, si, t0, usable)
     if out is None and usable:
         c0, c1 = coding.clause_window(doc.text[s:e], t0 - s)
+        verbless = not _has_verb(doc.text[s + c0:s + c1])  # "bombings at embassies in Tanzania, and Nairobi, on
+        # Aug. 7 killed …": a ", and" inside a subject list ends no clause
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
-            t for t in usable if t.start < s + c1 or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
+            t for t in usable if t.start < s + c1 or verbless or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
         if pool:
             pool = _side_times(doc, si, pool, sides) or pool
             out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
         # before it (past perfect) nor one still to come
-        para = idx.paragraph(s)
+        para = _telling(doc, idx.paragraph(s))
         prior = []
         if para:
             for sj in idx.sentences_between(para[0], s):
@@ -274,8 +291,15 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
                 if key not in idx.cache:
                     idx.cache[key] = _governing(doc, sj, None)[1]
                 prior += idx.cache[key]
+        pub = _published_as_known(doc)
+        if prior and when == "present" and pub:
+            # "Saddam is finished, says one official" after "On Saturday the army …": the present tense is the
+            # day's news, so an earlier day of the paragraph is not its date (one not before publication still is)
+            prior = [t for t in prior if not (CALENDAR.match(t.value) and t.value[:len(pub)] < pub[:len(t.value)])]
         if prior:
             out = time_value(max(prior, key=lambda t: t.start))
+    if out is None and when == "future" and not (speech or promise):
+        out = _scheduled_day(doc, si, sides)
     if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or _object_of_past(
             _words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
@@ -284,6 +308,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
     if out is None:
         pub = _published_as_known(doc)
+        if when == "present" and not speech and subject_act(doc.text[s:e], t0 - s, t1 - s):
+            pub = None  # "Her protest has galvanised …": the clause's news is its predicate, not the act it names
         if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
@@ -292,6 +318,70 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
     if deadlines:
         out["deadline"] = min(deadlines, key=lambda t: abs(t.start - t0)).value
     return out
+
+
+# a clause that opens with a noun phrase ("Her personal protest", "A government investigation") whose head is the
+# trigger, followed by the clause's own finite verb: the act is the clause's subject, named and not reported
+SUBJECT_OPENERS = DETERMINERS | frozenset("this that these those our my your".split())
+_SUBJECT_VERB = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:of|after|by|in|on|over|against|for|from|into)\s[^,;]{0,60}?"
+                           r"(?:,[^,;]{0,60},)?\s*)?(?:has|have|is|are)\s|\s+(?!(?:is|has|was|its|this|his|as|us)\b)"
+                           r"[a-z]{3,}(?<!s)s\s", re.I)
+
+
+def subject_act(sent: str, t0: int, t1: int) -> bool:
+    """The trigger at [t0, t1) heads the noun phrase its clause opens with, and the clause's finite verb follows it
+    ("Her touching and personal protest after the death of her son … has galvanised anti-war sentiment", "A
+    government investigation blames armed groups"): the clause reports what the act did, not the act itself, so
+    the present tense of that verb is no day for the act (the gold README: the date the text supports for the
+    event). "The students protest the fees" (an object, no finite verb after it) is not one."""
+    c0, c1 = coding.clause_window(sent, t0)
+    before = sent[c0:t0].split()
+    if not 1 <= len(before) <= 4 or before[0].lower().strip("`'\"") not in SUBJECT_OPENERS:
+        return False
+    if any(w.lower() in PRESENT_AUX or w.lower() in SPEECH_HEADS or past_form(w.lower()) or w in ",;"
+           for w in before[1:]):
+        return False
+    return bool(_SUBJECT_VERB.match(sent, t1, c1))
+
+
+def _telling(doc: Document, para: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The paragraph, widened back over the paragraphs before it that end with no full stop: the clean stage splits
+    a run of glued captions ("… on 25 May, the army began an 18-hour bombardment" / "Some accounts say …, killing
+    people in their homes") where the page gave no stop, but the run is one telling, and its time dates the rest."""
+    if not para:
+        return para
+    lo = para[0]
+    for a, b in reversed([p for p in doc.paragraphs if p[1] <= lo][-2:]):
+        if b < lo - 2 or doc.text[a:b].rstrip()[-1:] in ".!?\"'”’)":
+            break
+        lo = a
+    return lo, para[1]
+
+
+def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
+    """A future act with no time of its own, after a sentence that names one of its sides (or that a pronoun opening
+    the act's sentence follows) with a day still to come: "Valerie Amos is due to arrive in Damascus on Wednesday.
+    She said her aim was to urge all sides …" is Wednesday's (the gold README: a future act carries the scheduled
+    date if the text gives one). A past or present time there dates the announcement, not the plan."""
+    pub = _published_as_known(doc)
+    if si == 0 or not pub:
+        return None
+    s, e = doc.sentences[si]
+    sj = si - 1
+    idx = doc_index(doc)
+    here = {m[2].id for m in idx.mentions(*doc.sentences[sj])}
+    if not (sides & here or PRONOUN_START.match(doc.text[s:e])):
+        return None
+    key = ("governing", sj)
+    if key not in idx.cache:
+        idx.cache[key] = _governing(doc, sj, None)[1]
+    later = [t for t in idx.cache[key] if CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)]]
+    return time_value(later[-1]) if later else None
+
+
+def _has_verb(clause: str) -> bool:
+    """A finite auxiliary or a past form in the stretch: it is a clause of its own, not a piece of a noun phrase."""
+    return bool(FINITE.search(clause)) or any(past_form(w.lower()) for w in re.findall(r"[A-Za-z]+", clause))
 
 
 def _same_day_sides(doc: Document, si: int) -> frozenset:
@@ -343,6 +433,7 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         return None
     s, e = doc.sentences[si]
     follows = bool(PRONOUN_START.match(doc.text[s:e]))
+    heads = _generic_heads(sides)
     last = si  # the window runs CONTEXT_SENTENCES back from the side's latest appearance, not from the act
     for sj in range(si - 1, -1, -1):
         if last - sj > CONTEXT_SENTENCES:
@@ -352,7 +443,7 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
             idx.cache[key] = _governing(doc, sj, None)[1]
         days = [t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10]
         here = {m[2].id for m in idx.mentions(*doc.sentences[sj])}
-        named = follows or sides & here
+        named = follows or sides & here or (heads and heads.search(doc.text, *doc.sentences[sj]))
         if follows:
             sides = sides | here  # the pronoun's antecedent is among the sides met here
         if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
@@ -374,6 +465,17 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
                 return {**time_value(t), "basis": "context"}
         return None
     return None
+
+
+def _generic_heads(sides: frozenset) -> re.Pattern | None:
+    """The head words of the act's generic sides (ids "generic:<head>", events/generic.py) as one pattern: a
+    sentence holding one names that side for the occasion ("Rebel forces drove north on Thursday … Rebels prevented
+    reporters from …"), as an actor mention of it would."""
+    canon = {str(x).split(":", 1)[1] for x in sides if str(x).startswith("generic:")}
+    if not canon:
+        return None
+    forms = sorted({" ".join(k) for k, (c, _) in generic.heads().items() if c in canon}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I) if forms else None
 
 
 def _anchored(doc: Document, si: int, t0: int, usable) -> dict | None:
