@@ -314,3 +314,46 @@ def test_cancelling_sales_or_permits_restricts_a_meeting_called_off_rejects(ctx,
 def test_a_raid_from_the_air_is_an_aerial_assault(ctx, sent, etype, cameo):
     m = _first_event_cue(ctx, sent)
     assert (m.cue.event, m.cue.cameo) == (etype, cameo)
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    # a failed agreement is a refusal (GSR REJECT; ConfliBERT verbal conflict), not the AGREE inside it
+    ("Ostravian and Velorian envoys failed to reach agreement on the fishing quotas.", "failed to reach agreement",
+     "REJECT", "120"),
+    ("The two delegations failed to strike a deal on the border after long talks.", "failed to strike a deal",
+     "REJECT", "120"),
+    ("The rebels said there could be no deal unless the general stepped down.", "could be no deal", "REJECT", "120"),
+    # a diplomatic protest is a complaint (ACCUSE), not a demonstration
+    ("Ostravia lodged a formal protest with the Velor Union over the trawler.", "lodged a formal protest", "ACCUSE",
+     "111"),
+    ("The cabinet is opposed to Velorian mediation in the dispute.", "is opposed to", "REJECT", "120"),
+    ("The president has reneged on his promise to hold early elections.", "reneged on", "REJECT", "120"),
+    ("Officials said an amnesty for the generals was out of the question.", "was out of the question", "REJECT",
+     "120"),
+    ("The two parties reached a consensus on the budget rules.", "reached a consensus", "AGREE", "030"),
+    # removing a restriction yields like lifting it, and wins its span over the precise "cancelled" (REJECT)
+    ("The court cancelled restrictions on the minority language in schools.", "cancelled restrictions", "CONCEDE",
+     "081"),
+    ("Ostravia has strengthened its forces along the Velorian border.", "strengthened its forces", "MOBILIZE", "154"),
+    ("The army intensified its presence on the roads to the border.", "intensified its presence", "MOBILIZE", "154"),
+    ("The cabinet has shifted additional military resources closer to Brellport.",
+     "shifted additional military resources", "MOBILIZE", "154"),
+    # a raid that kills is an armed attack; a bare raid stays COERCE (test above)
+    ("At least nine farmers were killed in a police raid on the camp.", "killed in a police raid", "ASSAULT", "190"),
+    ("Striking farmers blocked the main highway into the capital.", "blocked the main highway", "PROTEST", "144"),
+])
+def test_phrases_that_turn_the_word_inside_them(ctx, sent, trigger, etype, cameo):
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
+    assert not any(t != trigger and t in trigger for t, _, _ in got)  # no word inside the phrase keeps its own type
+
+
+@pytest.mark.parametrize("sent", [
+    "The rebel forces opposed to the general held the port.",  # no copula: a description, not a refusal
+    "The two sides reached agreement on the fishing quotas.",  # a reached agreement stays AGREE
+    "Rains strengthened the river's flow.",
+])
+def test_the_refusal_and_force_phrases_need_their_words(ctx, sent):
+    got = [(m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert ("REJECT", "120") not in got and ("MOBILIZE", "154") not in got
