@@ -357,3 +357,25 @@ def test_phrases_that_turn_the_word_inside_them(ctx, sent, trigger, etype, cameo
 def test_the_refusal_and_force_phrases_need_their_words(ctx, sent):
     got = [(m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
     assert ("REJECT", "120") not in got and ("MOBILIZE", "154") not in got
+
+
+@pytest.mark.parametrize("sent, trigger", [
+    # the manual's REJECT ambiguities: barring a group from entering a territory is REJECT, expelling it COERCE
+    ("Red Cross teams are still being prevented from entering the old town.", "prevented from entering"),
+    ("Although the junta did not allow the monitors into Ostravia, they spoke to 700 people.",
+     "did not allow the monitors into"),
+    ("Brellport was still refusing admittance to refugees from the Velor Union.", "refusing admittance to"),
+    ("The ministry will deny entry to the country to the two reporters.", "deny entry to"),
+])
+def test_barring_entry_is_a_refusal(ctx, sent, trigger):
+    ms = [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert [(sent[m.start:m.end], m.cue.event) for m in ms] == [(trigger, "REJECT")]  # no COERCE "prevent … from"
+
+
+@pytest.mark.parametrize("sent, trigger", [
+    ("Reporters in the capital have been prevented from covering the vote.", "been prevented from"),
+    ("Rebels prevented reporters from getting up to the front line.", "prevented reporters from"),
+])
+def test_preventing_other_acts_stays_restriction(ctx, sent, trigger):
+    m = _first_event_cue(ctx, sent)
+    assert (sent[m.start:m.end], m.cue.event, m.cue.cameo) == (trigger, "COERCE", "172")
