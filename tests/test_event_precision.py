@@ -78,6 +78,18 @@ def test_a_state_protesting_by_word_accuses(ctx):
     assert "PROTEST" not in _types(d)
 
 
+def test_a_blockade_is_never_a_protest_by_word(ctx):
+    """Blocking roads names no verbal protest: a state side there is a mention inside the crowd's phrase, so the crowd
+    blocks; police or troops blocking passage restrict it (COERCE)."""
+    d = annotate(_doc("Rebels in Ostravia on Monday blocked the main highway into the capital.", {"o": OSTRAVIA},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert [(e.event, e.actor) for e in d.events if e.event] == [("PROTEST", ["protesters"])]
+    police = _doc("The riot squads blocked the main highway into the capital on Monday.",
+                  {"p": ("riot squads", "group")}, [("Monday", "2013-09-16", "day")])
+    police.actors[0].code = "OSTCOP"
+    assert [e.event for e in annotate(police, ctx).events if e.event] == ["COERCE"]
+
+
 def test_demand_made_by_demonstrating_is_no_request(ctx):
     s = "Large demonstrations calling for the ouster of Tomas Brell filled the square."
     assert demand_of_protest(s, _cue(ctx, s, "calling"), "REQUEST")
