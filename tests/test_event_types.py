@@ -379,3 +379,37 @@ def test_barring_entry_is_a_refusal(ctx, sent, trigger):
 def test_preventing_other_acts_stays_restriction(ctx, sent, trigger):
     m = _first_event_cue(ctx, sent)
     assert (sent[m.start:m.end], m.cue.event, m.cue.cameo) == (trigger, "COERCE", "172")
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    # stated willingness: the trigger stops at "to", so the act after it is the promise's content
+    ("Ostravia is ready to contribute troops to the border mission.", "is ready to", "AGREE", "030"),
+    ("The council is prepared to lift the ban on the Marsh Party.", "is prepared to", "AGREE", "030"),
+    ("The cabinet is committed to opening the port to Velorian ships.", "is committed to", "AGREE", "030"),
+    # an offer is AGREE (the gold README: "an agreement, offer, promise"), not the aid it offers
+    ("The Velor Union has offered logistical support to the Ostravian army.", "offered logistical support", "AGREE",
+     "030"),
+    ("Brellport again offered its troops to the new president.", "offered its troops", "AGREE", "030"),
+    # a declared ceasefire is a concession (README: "declared (not implemented) ceasefires"), a halt a de-escalation
+    ("The coalition has declared a two-week ceasefire in the north.", "declared a two-week ceasefire", "CONCEDE",
+     "0871"),
+    ("The army says it has ceased its military operations near the capital.", "ceased its military operations",
+     "RETREAT", "087"),
+    ("The ministry sent a team of doctors, tents and medicines to the flooded valley.",
+     "sent a team of doctors, tents and medicines to", "AID", "070"),
+    ("Rebels violated Ostravia's holiday ceasefire in the hills.", "violated Ostravia's holiday ceasefire", "ASSAULT",
+     "196"),
+    ("Ostravia and Brellport have upgraded their diplomatic ties to embassy level.", "upgraded their diplomatic ties",
+     "SUPPORT", "054"),
+])
+def test_willingness_offers_and_ceasefires(ctx, sent, trigger, etype, cameo):
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
+
+
+def test_ready_to_fight_and_a_ceasefire_line_name_no_promise(ctx):
+    sent = "The army is ready to fight, and shells fell across the ceasefire line."
+    got = [(sent[m.start:m.end], m.cue.event) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert not any(e in ("AGREE", "RETREAT") for _, e in got)
