@@ -413,3 +413,29 @@ def test_ready_to_fight_and_a_ceasefire_line_name_no_promise(ctx):
     got = [(sent[m.start:m.end], m.cue.event) for m in find_article_cues(get_ontology(ctx), sent)
            if m.cue.kind == "event"]
     assert not any(e in ("AGREE", "RETREAT") for _, e in got)
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The Velorian envoy is due to arrive in Brellport on Friday.", "is due to arrive", "AGREE", "036"),
+    ("Protesters were gathering again on Sunday in the old town.", "were gathering", "PROTEST", "141"),
+    ("The militia said it had taken the village of Marsh Hill overnight.", "had taken the village of", "ASSAULT",
+     "190"),
+    ("Ostravian troops pressed their offensive toward the coast.", "pressed their offensive", "ASSAULT", "190"),
+    ("Reinforcements in trucks were rushed to the border on Monday.", "Reinforcements in trucks were rushed",
+     "MOBILIZE", "154"),
+    ("The colonel describes the rebels as rats.", "describes the rebels as rats", "ACCUSE", "111"),
+    ("Farmers are seeking permission from the ministry to dig new wells.", "seeking permission", "REQUEST", "020"),
+])
+def test_acts_the_article_gold_missed(ctx, sent, trigger, etype, cameo):
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
+
+
+@pytest.mark.parametrize("sent", [
+    "She described the novel as a masterpiece of its kind.",  # no insult: no accusation
+    "Friends gathered for the wedding on Sunday.",  # a gathering of no protesters
+    "The press office took the view of the ministry.",
+])
+def test_the_missed_act_phrases_need_their_words(ctx, sent):
+    assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
