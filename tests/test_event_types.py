@@ -439,3 +439,20 @@ def test_acts_the_article_gold_missed(ctx, sent, trigger, etype, cameo):
 ])
 def test_the_missed_act_phrases_need_their_words(ctx, sent):
     assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+
+
+def test_meeting_a_deadline_or_goal_is_no_meeting(ctx):
+    for sent in ("The agency said the dam would meet the current projected deadline.",
+                 "Officials are on track to meet this year's goal of 12,000 homes."):
+        assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.event == "CONSULT"]
+    sent = "The two envoys will meet in Brellport next week."
+    assert [m.cue.event for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("sent, span", [
+    ("The ministry said it is skeptical about Velorian motives in the talks.", "said it is skeptical"),
+    ("Ostravia remains doubtful that the Velor Union will pay.", "remains doubtful"),
+])
+def test_skepticism_is_a_statement(ctx, sent, span):
+    ms = find_article_cues(get_ontology(ctx), sent)
+    assert (sent[ms[0].start:ms[0].end], ms[0].cue.kind, ms[0].cue.cameo) == (span, "speech", "012")
