@@ -490,3 +490,12 @@ def test_a_headline_event_the_body_tells_again_is_coded_once(ctx):
     doc2 = _doc(text2, {"v": VELOR, "b": BRELL, "m": MARSH})
     doc2.meta = {"standfirst_spans": [[0, len(only)]]}
     assert "PROTEST" in _types(annotate(doc2, ctx))
+
+
+def test_what_a_cleft_says_is_demanded_is_no_act(ctx):
+    s = "He would not step down -- yet his resignation is what the marchers are demanding."
+    assert aim_of_act(s, _cue(ctx, s, "resignation"), [], "RETREAT")
+    s2 = "The release of the prisoners was all the families wanted."
+    assert aim_of_act(s2, _cue(ctx, s2, "release"), [], "RETREAT")
+    s3 = "The release of the prisoners was announced on Monday."
+    assert not aim_of_act(s3, _cue(ctx, s3, "release"), [], "RETREAT")
