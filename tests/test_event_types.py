@@ -456,3 +456,15 @@ def test_meeting_a_deadline_or_goal_is_no_meeting(ctx):
 def test_skepticism_is_a_statement(ctx, sent, span):
     ms = find_article_cues(get_ontology(ctx), sent)
     assert (sent[ms[0].start:ms[0].end], ms[0].cue.kind, ms[0].cue.cameo) == (span, "speech", "012")
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The council convened an emergency session with the Velorian envoys.", "convened", "CONSULT", "040"),
+    ("Survivors described the massacre in the hill village.", "massacre", "ASSAULT", "202"),
+    ("Two patrols skirmished near the border on Monday.", "skirmished", "ASSAULT", "190"),
+    ("The panel recommended that Ostravia release the fishermen.", "recommended", "REQUEST", "020"),
+])
+def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
+    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert (trigger, etype, cameo) in got
