@@ -17,6 +17,12 @@ def ctx():
     return Context()
 
 
+def _coded(ctx, sent: str) -> list[tuple[str, str | None, str]]:
+    """(trigger text, PLOVER type, CAMEO code) of each event cue of the sentence."""
+    return [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+            if m.cue.kind == "event"]
+
+
 def _first_event_cue(ctx, sent: str):
     return next(m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event")
 
@@ -289,8 +295,7 @@ def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, 
     """CAMEO 196 "violate ceasefire", 184 "use as human shield", 150 "demonstrate military power", cyber coercion
     (PLOVER COERCE mode cyber) and defending another's decision (051 praise or endorse): the phrase, not the word
     inside it ("ceasefire" alone is a RETREAT)."""
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
     assert not any(t == "ceasefire" or t == "truce" for t, _, _ in got)
 
@@ -343,8 +348,7 @@ def test_a_raid_from_the_air_is_an_aerial_assault(ctx, sent, etype, cameo):
     ("Striking farmers blocked the main highway into the capital.", "blocked the main highway", "PROTEST", "144"),
 ])
 def test_phrases_that_turn_the_word_inside_them(ctx, sent, trigger, etype, cameo):
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
     assert not any(t != trigger and t in trigger for t, _, _ in got)  # no word inside the phrase keeps its own type
 
@@ -403,8 +407,7 @@ def test_preventing_other_acts_stays_restriction(ctx, sent, trigger):
      "SUPPORT", "054"),
 ])
 def test_willingness_offers_and_ceasefires(ctx, sent, trigger, etype, cameo):
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
 
 
@@ -427,8 +430,7 @@ def test_ready_to_fight_and_a_ceasefire_line_name_no_promise(ctx):
     ("Farmers are seeking permission from the ministry to dig new wells.", "seeking permission", "REQUEST", "020"),
 ])
 def test_acts_the_article_gold_missed(ctx, sent, trigger, etype, cameo):
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
 
 
@@ -465,6 +467,5 @@ def test_skepticism_is_a_statement(ctx, sent, span):
     ("The panel recommended that Ostravia release the fishermen.", "recommended", "REQUEST", "020"),
 ])
 def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
