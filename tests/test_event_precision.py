@@ -78,6 +78,27 @@ def test_a_state_protesting_by_word_accuses(ctx):
     assert "PROTEST" not in _types(d)
 
 
+def test_a_blockade_is_never_a_protest_by_word(ctx):
+    """Blocking roads names no verbal protest: a state side there is a mention inside the crowd's phrase, so the crowd
+    blocks; police or troops blocking passage restrict it (COERCE)."""
+    d = annotate(_doc("Rebels in Ostravia on Monday blocked the main highway into the capital.", {"o": OSTRAVIA},
+                      [("Monday", "2013-09-16", "day")]), ctx)
+    assert [(e.event, e.actor) for e in d.events if e.event] == [("PROTEST", ["protesters"])]
+    police = _doc("The riot squads blocked the main highway into the capital on Monday.",
+                  {"p": ("riot squads", "group")}, [("Monday", "2013-09-16", "day")])
+    police.actors[0].code = "OSTCOP"
+    assert [e.event for e in annotate(police, ctx).events if e.event] == ["COERCE"]
+
+
+def test_a_state_qualifying_the_crowd_does_not_protest_by_word(ctx):
+    """"Opponents of the government clashed with police": the state qualifies the crowd's noun, the crowd riots."""
+    doc = _doc("Opponents of the Ostravia government clashed with police in the capital on Monday.",
+               {"o": ("Ostravia government", "organization")}, [("Monday", "2013-09-16", "day")])
+    doc.actors[0].code = "OSTGOV"
+    types = _types(annotate(doc, ctx))
+    assert "PROTEST" in types and "ACCUSE" not in types
+
+
 def test_demand_made_by_demonstrating_is_no_request(ctx):
     s = "Large demonstrations calling for the ouster of Tomas Brell filled the square."
     assert demand_of_protest(s, _cue(ctx, s, "calling"), "REQUEST")
@@ -285,14 +306,14 @@ def test_object_of_a_verb_a_threat_or_promise_governs_is_its_content(ctx):
 
 def test_an_act_under_never_has_no_occasion(ctx):
     s = "The Marsh Party, whose leaders have never once offered support to Brell, voted on Monday."
-    assert never_done(s, _cue(ctx, s, "support"))
+    assert never_done(s, _cue(ctx, s, "offered"))  # an offer of support (AGREE) under "never"
     s2 = "The two leaders had never met before."
     assert never_done(s2, _cue(ctx, s2, "met"))
     s3 = "The Marsh Party offered support to Brell, a step it had never taken."
-    assert not never_done(s3, _cue(ctx, s3, "support"))
+    assert not never_done(s3, _cue(ctx, s3, "offered"))
     d = annotate(_doc("The Marsh Party, whose leaders have never once offered support to Tomas Brell, voted on "
                       "Monday.", {"m": MARSH, "b": BRELL}), ctx)
-    assert "SUPPORT" not in _types(d)
+    assert not {"SUPPORT", "AGREE"} & set(_types(d))
 
 
 def test_a_kind_of_act_is_no_happening(ctx):
@@ -469,3 +490,12 @@ def test_a_headline_event_the_body_tells_again_is_coded_once(ctx):
     doc2 = _doc(text2, {"v": VELOR, "b": BRELL, "m": MARSH})
     doc2.meta = {"standfirst_spans": [[0, len(only)]]}
     assert "PROTEST" in _types(annotate(doc2, ctx))
+
+
+def test_what_a_cleft_says_is_demanded_is_no_act(ctx):
+    s = "He would not step down -- yet his resignation is what the marchers are demanding."
+    assert aim_of_act(s, _cue(ctx, s, "resignation"), [], "RETREAT")
+    s2 = "The release of the prisoners was all the families wanted."
+    assert aim_of_act(s2, _cue(ctx, s2, "release"), [], "RETREAT")
+    s3 = "The release of the prisoners was announced on Monday."
+    assert not aim_of_act(s3, _cue(ctx, s3, "release"), [], "RETREAT")

@@ -17,6 +17,12 @@ def ctx():
     return Context()
 
 
+def _coded(ctx, sent: str) -> list[tuple[str, str | None, str]]:
+    """(trigger text, PLOVER type, CAMEO code) of each event cue of the sentence."""
+    return [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
+            if m.cue.kind == "event"]
+
+
 def _first_event_cue(ctx, sent: str):
     return next(m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event")
 
@@ -289,8 +295,7 @@ def test_acts_named_by_a_phrase_get_their_cameo_type(ctx, sent, trigger, etype, 
     """CAMEO 196 "violate ceasefire", 184 "use as human shield", 150 "demonstrate military power", cyber coercion
     (PLOVER COERCE mode cyber) and defending another's decision (051 praise or endorse): the phrase, not the word
     inside it ("ceasefire" alone is a RETREAT)."""
-    got = [(sent[m.start:m.end], m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent)
-           if m.cue.kind == "event"]
+    got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
     assert not any(t == "ceasefire" or t == "truce" for t, _, _ in got)
 
@@ -314,3 +319,153 @@ def test_cancelling_sales_or_permits_restricts_a_meeting_called_off_rejects(ctx,
 def test_a_raid_from_the_air_is_an_aerial_assault(ctx, sent, etype, cameo):
     m = _first_event_cue(ctx, sent)
     assert (m.cue.event, m.cue.cameo) == (etype, cameo)
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    # a failed agreement is a refusal (GSR REJECT; ConfliBERT verbal conflict), not the AGREE inside it
+    ("Ostravian and Velorian envoys failed to reach agreement on the fishing quotas.", "failed to reach agreement",
+     "REJECT", "120"),
+    ("The two delegations failed to strike a deal on the border after long talks.", "failed to strike a deal",
+     "REJECT", "120"),
+    ("The rebels said there could be no deal unless the general stepped down.", "could be no deal", "REJECT", "120"),
+    # a diplomatic protest is a complaint (ACCUSE), not a demonstration
+    ("Ostravia lodged a formal protest with the Velor Union over the trawler.", "lodged a formal protest", "ACCUSE",
+     "111"),
+    ("The cabinet is opposed to Velorian mediation in the dispute.", "is opposed to", "REJECT", "120"),
+    ("The president has reneged on his promise to hold early elections.", "reneged on", "REJECT", "120"),
+    ("Officials said an amnesty for the generals was out of the question.", "was out of the question", "REJECT",
+     "120"),
+    ("The two parties reached a consensus on the budget rules.", "reached a consensus", "AGREE", "030"),
+    # removing a restriction yields like lifting it, and wins its span over the precise "cancelled" (REJECT)
+    ("The court cancelled restrictions on the minority language in schools.", "cancelled restrictions", "CONCEDE",
+     "081"),
+    ("Ostravia has strengthened its forces along the Velorian border.", "strengthened its forces", "MOBILIZE", "154"),
+    ("The army intensified its presence on the roads to the border.", "intensified its presence", "MOBILIZE", "154"),
+    ("The cabinet has shifted additional military resources closer to Brellport.",
+     "shifted additional military resources", "MOBILIZE", "154"),
+    # a raid that kills is an armed attack; a bare raid stays COERCE (test above)
+    ("At least nine farmers were killed in a police raid on the camp.", "killed in a police raid", "ASSAULT", "190"),
+    ("Striking farmers blocked the main highway into the capital.", "blocked the main highway", "PROTEST", "144"),
+])
+def test_phrases_that_turn_the_word_inside_them(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
+    assert not any(t != trigger and t in trigger for t, _, _ in got)  # no word inside the phrase keeps its own type
+
+
+@pytest.mark.parametrize("sent", [
+    "The rebel forces opposed to the general held the port.",  # no copula: a description, not a refusal
+    "The two sides reached agreement on the fishing quotas.",  # a reached agreement stays AGREE
+    "Rains strengthened the river's flow.",
+])
+def test_the_refusal_and_force_phrases_need_their_words(ctx, sent):
+    got = [(m.cue.event, m.cue.cameo) for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert ("REJECT", "120") not in got and ("MOBILIZE", "154") not in got
+
+
+@pytest.mark.parametrize("sent, trigger", [
+    # the manual's REJECT ambiguities: barring a group from entering a territory is REJECT, expelling it COERCE
+    ("Red Cross teams are still being prevented from entering the old town.", "prevented from entering"),
+    ("Although the junta did not allow the monitors into Ostravia, they spoke to 700 people.",
+     "did not allow the monitors into"),
+    ("Brellport was still refusing admittance to refugees from the Velor Union.", "refusing admittance to"),
+    ("The ministry will deny entry to the country to the two reporters.", "deny entry to"),
+])
+def test_barring_entry_is_a_refusal(ctx, sent, trigger):
+    ms = [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+    assert [(sent[m.start:m.end], m.cue.event) for m in ms] == [(trigger, "REJECT")]  # no COERCE "prevent … from"
+
+
+@pytest.mark.parametrize("sent, trigger", [
+    ("Reporters in the capital have been prevented from covering the vote.", "been prevented from"),
+    ("Rebels prevented reporters from getting up to the front line.", "prevented reporters from"),
+])
+def test_preventing_other_acts_stays_restriction(ctx, sent, trigger):
+    m = _first_event_cue(ctx, sent)
+    assert (sent[m.start:m.end], m.cue.event, m.cue.cameo) == (trigger, "COERCE", "172")
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    # stated willingness: the trigger stops at "to", so the act after it is the promise's content
+    ("Ostravia is ready to contribute troops to the border mission.", "is ready to", "AGREE", "030"),
+    ("The council is prepared to lift the ban on the Marsh Party.", "is prepared to", "AGREE", "030"),
+    ("The cabinet is committed to opening the port to Velorian ships.", "is committed to", "AGREE", "030"),
+    # an offer is AGREE (the gold README: "an agreement, offer, promise"), not the aid it offers
+    ("The Velor Union has offered logistical support to the Ostravian army.", "offered logistical support", "AGREE",
+     "030"),
+    ("Brellport again offered its troops to the new president.", "offered its troops", "AGREE", "030"),
+    # a declared ceasefire is a concession (README: "declared (not implemented) ceasefires"), a halt a de-escalation
+    ("The coalition has declared a two-week ceasefire in the north.", "declared a two-week ceasefire", "CONCEDE",
+     "0871"),
+    ("The army says it has ceased its military operations near the capital.", "ceased its military operations",
+     "RETREAT", "087"),
+    ("The ministry sent a team of doctors, tents and medicines to the flooded valley.",
+     "sent a team of doctors, tents and medicines to", "AID", "070"),
+    ("Rebels violated Ostravia's holiday ceasefire in the hills.", "violated Ostravia's holiday ceasefire", "ASSAULT",
+     "196"),
+    ("Ostravia and Brellport have upgraded their diplomatic ties to embassy level.", "upgraded their diplomatic ties",
+     "SUPPORT", "054"),
+])
+def test_willingness_offers_and_ceasefires(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
+
+
+def test_ready_to_fight_and_a_ceasefire_line_name_no_promise(ctx):
+    sent = "The army is ready to fight, and shells fell across the ceasefire line."
+    got = [(sent[m.start:m.end], m.cue.event) for m in find_article_cues(get_ontology(ctx), sent)
+           if m.cue.kind == "event"]
+    assert not any(e in ("AGREE", "RETREAT") for _, e in got)
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The Velorian envoy is due to arrive in Brellport on Friday.", "is due to arrive", "AGREE", "036"),
+    ("Protesters were gathering again on Sunday in the old town.", "were gathering", "PROTEST", "141"),
+    ("The militia said it had taken the village of Marsh Hill overnight.", "had taken the village of", "ASSAULT",
+     "190"),
+    ("Ostravian troops pressed their offensive toward the coast.", "pressed their offensive", "ASSAULT", "190"),
+    ("Reinforcements in trucks were rushed to the border on Monday.", "Reinforcements in trucks were rushed",
+     "MOBILIZE", "154"),
+    ("The colonel describes the rebels as rats.", "describes the rebels as rats", "ACCUSE", "111"),
+    ("Farmers are seeking permission from the ministry to dig new wells.", "seeking permission", "REQUEST", "020"),
+])
+def test_acts_the_article_gold_missed(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
+
+
+@pytest.mark.parametrize("sent", [
+    "She described the novel as a masterpiece of its kind.",  # no insult: no accusation
+    "Friends gathered for the wedding on Sunday.",  # a gathering of no protesters
+    "The press office took the view of the ministry.",
+])
+def test_the_missed_act_phrases_need_their_words(ctx, sent):
+    assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+
+
+def test_meeting_a_deadline_or_goal_is_no_meeting(ctx):
+    for sent in ("The agency said the dam would meet the current projected deadline.",
+                 "Officials are on track to meet this year's goal of 12,000 homes."):
+        assert not [m for m in find_article_cues(get_ontology(ctx), sent) if m.cue.event == "CONSULT"]
+    sent = "The two envoys will meet in Brellport next week."
+    assert [m.cue.event for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("sent, span", [
+    ("The ministry said it is skeptical about Velorian motives in the talks.", "said it is skeptical"),
+    ("Ostravia remains doubtful that the Velor Union will pay.", "remains doubtful"),
+])
+def test_skepticism_is_a_statement(ctx, sent, span):
+    ms = find_article_cues(get_ontology(ctx), sent)
+    assert (sent[ms[0].start:ms[0].end], ms[0].cue.kind, ms[0].cue.cameo) == (span, "speech", "012")
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The council convened an emergency session with the Velorian envoys.", "convened", "CONSULT", "040"),
+    ("Survivors described the massacre in the hill village.", "massacre", "ASSAULT", "202"),
+    ("Two patrols skirmished near the border on Monday.", "skirmished", "ASSAULT", "190"),
+    ("The panel recommended that Ostravia release the fishermen.", "recommended", "REQUEST", "020"),
+])
+def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got

@@ -279,6 +279,10 @@ PROTEST_NOUN = re.compile(r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:e
                           r"riots?|uprisings?|boycotts?)$", re.I)
 
 
+# the state mention qualifies a lower-case noun before it ("opponents of the", "Rebels in", "supporters of former")
+CROWD_OF = re.compile(r"(?:\b[a-z]\w+|^[A-Z][a-z]+)\s+(?:of|in|from)\s+(?:the\s+)?(?:(?:former|ousted|exiled|late)\s+)?$")
+
+
 def state_side(a) -> bool:
     """A state actor (a country, or a government, military, police, intelligence, court or legislature code)."""
     code = a.code or ""
@@ -289,10 +293,19 @@ def protest_by_state(sent: str, m, actors, recips, src, tgt):
     """PLOVER PROTEST is collective civilian action; a state does not "protest" materially. A nominal protest
     whose roles gave it a state actor ("the government cracked down on protests", "protests against his rule") is
     the protesters' act, aimed at that state when no recipient is named; a state that protests by word ("Egypt
-    protested the decision") ACCUSEs (the manual: diplomatic protests are ACCUSE disapprove)."""
+    protested the decision") ACCUSEs (the manual: diplomatic protests are ACCUSE disapprove). A blockade
+    ("blocked roads", mode obstruct) is never a protest by word: police or troops blocking passage restrict it
+    (COERCE), and any other state side there is a mention inside the crowd's phrase ("Rebels in the Ivory Coast
+    blocked …", "supporters of former President X blocked …"), so the crowd blocks; so does a state named after
+    a lower-case noun and "of/in/from" before a protest verb ("opponents of the government clashed with police"):
+    the noun is the subject, the state only qualifies it."""
+    if m.cue.mode == "obstruct":
+        if any(code[i:i + 3] in ("COP", "MIL") for a in actors for code in [a.code or ""]
+               for i in range(0, len(code), 3)):
+            return "COERCE", actors, recips, src, tgt
     word = sent[m.start:m.end].split()[-1] if sent[m.start:m.end].split() else ""
-    if not PROTEST_NOUN.match(word) and not word.lower().endswith("ing") and src \
-            and len(sent[src[1]:m.start].split()) <= 2:
+    if m.cue.mode != "obstruct" and not PROTEST_NOUN.match(word) and not word.lower().endswith("ing") and src \
+            and len(sent[src[1]:m.start].split()) <= 2 and not CROWD_OF.search(sent[:src[0]]):
         return "ACCUSE", actors, recips, src, tgt  # the state is the verb's subject: "Egypt (strongly) protested"
     crowd = Actor(id="generic:protesters", name="protesters", type="group", code="OPP", source="event-role")
     if not recips:

@@ -57,6 +57,9 @@ OBLIGED = re.compile(r"\b(?:must|should|ought\s+to|(?:has|have|had)\s+to|needs?\
                      r"wish(?:es|ed)?\s+to|would\s+like\s+to|too\s+\w+\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 GOVERNED_OBJECT = re.compile(r"\s+to\s+[a-z]+\s+(?:[\w’'-]+\s+){0,4}", re.I)  # " to overwhelm the government 's "
 GOVERNING = ("REQUEST", "THREATEN", "AGREE")  # the content of a demand, threat or promise is no second event
+# "<act> is what X are demanding / all they want": the act is the content of a demand
+DEMANDED_CLEFT = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+(?:is|was|are|were)\s+(?:what|all|exactly\s+what)\s+(?:[\w’'-]+\s+){0,4}?"
+                            r"(?:demand|want|call(?:ed|ing|s)?\s+for|ask(?:ed|ing|s)?\s+for|seek|sought|insist)", re.I)
 ADJUNCT_BEFORE = re.compile(r"(?:^|,|\band)\s*$", re.I)  # not "by negotiating": a manner the subject does
 DETS = frozenset("the a an its their his her this these those our".split())
 NOMINAL_AFTER_DET = re.compile(r"\b(?:the|a|an|its|their|his|her|this|our)\s+((?:[\w-]+\s+){2,3})$", re.I)
@@ -92,9 +95,12 @@ def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
     start blaming"; a trigger typed ``etype`` REQUEST is then the demand itself: "telling him that he must make good on his
     promises"), or a "to"-infinitive in the clause of an earlier governing cue among ``others`` (the sentence's
     event cues) past its governed complement, or the object of the verb such a cue governs ("threatening to
-    overwhelm the government's support", "agreed to end the attacks")."""
+    overwhelm the government's support", "agreed to end the attacks"), or what a cleft says is demanded ("his
+    resignation is what the protesters are demanding": the demand, not a resignation)."""
     head = sent[:m.start]
     if PURPOSE.search(head) or etype != "REQUEST" and OBLIGED.search(head):
+        return True
+    if etype != "REQUEST" and DEMANDED_CLEFT.match(sent, m.end):
         return True
     to_before = TO_BEFORE.search(head)
     for o in others:
