@@ -260,6 +260,19 @@ def test_an_opening_phrase_before_a_finite_verb_with_no_object_is_its_actor():
     assert _fill("On Tuesday, the rebels attacked.", "attacked") == (["the rebels"], [])
 
 
+def test_a_finite_verb_with_adjuncts_and_an_attribution_is_no_reduced_passive():
+    """Item f: "Five hundred Ugandan rebels surrendered last week in the eastern town …, a local official said"
+    had the rebels surrendered by someone (the adjuncts ran past the three words allowed, the attribution was no
+    end); a few adjuncts then an attribution still close a finite verb's clause."""
+    assert _fill("Two hundred guerrillas surrendered on Monday in the hill town of Korro following a long siege, "
+                 "a police officer said.", "surrendered") == (["Two hundred guerrillas"], [])
+    assert _fill("The fishermen protested outside the port, the agency reported.", "protested") == (
+        ["The fishermen"], [])
+    # a participle after a noun before the clause's own verb stays a reduced passive
+    assert _fill("The guerrillas surrendered on Monday in the hill town were disarmed.", "surrendered") == (
+        [], ["The guerrillas"])
+
+
 def test_a_reduced_passive_keeps_its_undergoer():
     # after a noun of a larger clause, before the clause's own verb, or a verb that needs an object when active
     assert _fill("The mayor mourned the 40 villagers killed on 3 June.", "killed") == ([], ["the 40 villagers"])

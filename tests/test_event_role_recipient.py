@@ -154,3 +154,13 @@ def test_an_ethnic_people_in_the_object_is_a_group_not_the_state_of_its_name():
     assert s[slice(*span)] == "ethnic Albanians"
     s = "Velor troops killed three Albanians near the border."  # a people of the state: its country, as before
     assert [a.name for a in _demonym(s, "killed", "ASSAULT")[1]] == ["Albania"]
+
+
+def test_the_subject_of_a_coordinated_clause_is_no_object():
+    """Item e: "Western leaders rejected … and NATO refused …" had NATO as the REJECT's recipient: a mention
+    after "and"/"but" right before a finite verb opens a clause of its own."""
+    assert _recipient("Ostravia rejected the plan on Monday and the Velor Union refused to meet Tomas Brell.",
+                      "rejected") == []
+    assert _recipient("Ostravia rejected the plan, but Karnavia has said it will sign.", "rejected") == []
+    # a coordinated object stays one ("met A and B on Monday")
+    assert _recipient("Tomas Brell met Karnavia and the Velor Union on Monday.", "met") == ["Karnavia", "Velor Union"]

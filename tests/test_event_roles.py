@@ -356,3 +356,21 @@ def test_a_mediator_between_two_sides_acts_on_both(ctx):
     d = _events("Tomas Brell welcomed talks between Ostravia and Karnavia.", {"b": BRELL, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
     ev = _typed(d, "CONSULT")  # talks between two sides: both are its participants, as before
     assert sorted(ev.actor) == ["Karnavia", "Ostravia"]
+
+
+def test_a_coordinated_clause_subject_is_no_recipient_of_the_first_verb(ctx):
+    """Item e: "Western leaders rejected … and NATO refused …" gave the REJECT recipient NATO (and, with NATO
+    skipped, the place after it): the first verb's clause ends before the second clause's subject."""
+    d = _events("Ostravia rejected the plan on Monday and the Velor Union refused to halt its raids on Karnavia.",
+                {"o": OSTRAVIA, "v": VELOR, "k": KARNAVIA}, ctx)
+    ev = [e for e in d.events if e.trigger.startswith("rejected")][0]
+    assert ev.actor == ["Ostravia"] and ev.recipient == []
+
+
+def test_a_by_phrase_after_the_of_phrase_names_the_nominal_doer(ctx):
+    """Item e: "denouncing the killing of civilians by government forces" had no doer (or the clause subject):
+    "by Y" after "the N of X" is N's agent, X undergoes."""
+    d = _events("Ostravia condemned the arrest of Tomas Brell by the Velor Union on Monday.",
+                {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"]

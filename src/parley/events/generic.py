@@ -186,11 +186,13 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
     return acts, recs, src, tgt
 
 
-# what may follow a finite verb with no object to its clause's end: at most a short adjunct ("on Friday", "last
-# week", "in the north"), then the end, or a coordinated verb ("and were repelled", "but fled")
-FINITE_REST = re.compile(r"(?:\s+(?:on|in|at|during|since|near|last|this|overnight|early|late|after|before)\b"
-                         r"(?:\s+[\w'-]+){0,3}?)?\s*(?:[.!?]?[\"”’']?\s*$|,?\s+(?:and|but|then|before)\s+(?:\w+ly\s+)?"
-                         r"(?:was|were|had|have|has|then|\w+ed)\b)")
+# what may follow a finite verb with no object to its clause's end: a few short adjuncts ("on Friday", "last
+# week in the eastern town of X following an offensive"), then the end, an attribution (", a local official
+# said") or a coordinated verb ("and were repelled", "but fled")
+FINITE_REST = re.compile(r"(?:\s+(?:on|in|at|during|since|near|last|this|overnight|early|late|after|before|"
+                         r"following|outside|inside|across|along|from|to|with|of)\b(?:\s+[\w'-]+){0,4}?){0,6}"
+                         r"\s*(?:[.!?]?[\"”’']?\s*$|,\s+(?:[\w'.-]+\s+){1,5}(?:said|says|reported|added)\b|"
+                         r",?\s+(?:and|but|then|before)\s+(?:\w+ly\s+)?(?:was|were|had|have|has|then|\w+ed)\b)")
 
 
 def _finite(sent: str, m, clause: tuple[int, int]) -> bool:

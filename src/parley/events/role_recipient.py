@@ -33,6 +33,7 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         gap = sent[pos:m[0]].split()
         return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
 
+    hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
     after = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
              and not is_place(sent, m, goal_here(m)) and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
     if not after:
@@ -48,6 +49,19 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
             return _coordinated(sent, after[1], after)  # "X senior official Y": a title between an organisation and a person
     return _coordinated(sent, first, after)
+
+
+# "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
+NEW_CLAUSE = re.compile(r"(?:^|[\s,])(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
+FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|have|had|will|would|was|were|is|are|did|does|could|can|may|"
+                          r"might|must|should|said|says|\w+ed)\b")
+
+
+def clause_subject(sent: str, x, pos: int) -> bool:
+    """``x`` opens a coordinated clause of its own ("Western leaders rejected the plan and NATO refused to …"):
+    the subject of the second verb, no object of the first (it was the REJECT's recipient), and what follows it
+    is the second verb's."""
+    return x[0] > pos and bool(NEW_CLAUSE.search(sent[pos:x[0]])) and bool(FINITE_AFTER.match(sent, x[1]))
 
 
 # "met A and B", "spoke with A, B and C", "talked with A as well as B" (titles may stand before each name)

@@ -42,6 +42,7 @@ from parley.events.role_fill import (
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    clause_subject,
     demonym_agent,
     demonym_target,
     goal,
@@ -75,7 +76,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demanded(sent, m, mentions, roles)
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     roles = _given(sent, m, mentions, roles)
-    clause = coding.clause_window(sent, m.start)
+    clause = own_clause(sent, m, mentions)
     if roles[0] and roles[1]:
         return apposition_extent(sent, m, roles, clause)
     roles = constructions.to_place(sent, m, mentions, roles)
@@ -132,6 +133,15 @@ def _given(sent: str, m, mentions, roles):
     acts = uniq([x[2] for x in giver])
     recs = [x[2] for x in getter[:1] if x[2].id not in {a.id for a in acts}]
     return acts, recs or roles[1], giver[-1][:2], getter[0][:2] if recs else roles[3]
+
+
+def own_clause(sent: str, m, mentions) -> tuple[int, int]:
+    """The trigger's clause window, ended before a coordinated clause's subject ("Western leaders rejected the
+    plan on Monday and NATO refused to halt strikes on Libya": neither NATO nor Libya is the REJECT's recipient;
+    ``role_recipient.clause_subject``)."""
+    c0, c1 = coding.clause_window(sent, m.start)
+    cut = next((x[0] for x in mentions if m.end <= x[0] < c1 and clause_subject(sent, x, m.end)), c1)
+    return c0, cut
 
 
 SUBORD_GAP = re.compile(r"\b(?:who|which|that|when|while|after|before|because|and|but)\b", re.I)
@@ -193,6 +203,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
     if TWO_SIDED.match(sent[m.start:m.end]) and pair_of(sent, mentions, m, "between"):
         return rules  # "clashes between A and B" names both sides: no chooser re-picks the clause's subject
+    if rules[0] and is_nominal(sent, m) and (re.match(r"\s+by\s", sent[m.end:]) or LATE_BY.match(sent, m.end)):
+        return rules  # "the arrest of X by Y" names its doer: the chooser took the sentence's subject or X
     # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
     # and the constructions (``assign_roles``) still override it where they name a side
     rules = role_rank.choose(sent, m, mentions, rules, earlier)
@@ -212,10 +224,13 @@ MEDIATE = re.compile(r"mediat", re.I)
 HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
 
 
+LATE_BY = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?P<by>by)\s+")
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
-    c0, c1 = coding.clause_window(sent, m.start)
+    c0, c1 = own_clause(sent, m, mentions)
     if pair and symmetric and not MEDIATE.match(sent, m.start):
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
@@ -252,11 +267,16 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
                 and re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
         by = re.match(r"\s+by\s+", sent[m.end:])
         agent = poss[-1:] or (object_after(sent, mentions, m.end + by.end(), c1) if by else [])
+        late = None if agent or by else LATE_BY.match(sent, m.end, c1)
+        if late:  # "the killing of civilians by government forces": "by" after the "of" phrase names the doer
+            agent = object_after(sent, mentions, late.end(), c1)
+            late = late if agent else None
         if not agent and not by and DOER_VERB.search(sent[max(0, m.start - 40):m.start]):
             # "X imposed a curfew in …", "X intensified its bombardment of …": the verb's subject does the act
             agent = group_before(sent, mentions, m.start, c0)
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
-        obj = pair or (object_after(sent, mentions, m.end + prep.end(), c1, goal(m)) if prep and not by else [])
+        obj = pair or (object_after(sent, mentions, m.end + prep.end(), late.start("by") if late else c1, goal(m))
+                       if prep and not by else [])
         if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
             on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
             obj = object_after(sent, mentions, agent[0][1] + on.end(), c1) if on else []
