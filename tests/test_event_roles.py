@@ -374,3 +374,14 @@ def test_a_by_phrase_after_the_of_phrase_names_the_nominal_doer(ctx):
                 {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, ctx)
     ev = _typed(d, "COERCE")
     assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"]
+
+
+def test_a_nominal_attack_subject_of_a_harm_verb_has_the_verbs_object_as_recipient(ctx):
+    """Item f: "US Predator attacks, occurring …, have killed at least eight … leaders" had no recipient: the
+    nominal's own "on/of X" is absent, the harm verb's object undergoes."""
+    d = _events("Recent Ostravia air strikes, launched every few nights, have killed 30 villagers near Korro.",
+                {"o": OSTRAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.recipient == ["30 villagers"]
+    d = _events("The shelling this week wounded a Velor Union patrol.", {"v": VELOR}, ctx)
+    assert _typed(d, "ASSAULT").recipient == ["Velor Union"]

@@ -35,6 +35,7 @@ from parley.events.role_fill import (
     by_whom,
     complement_object,
     mobilized_means,
+    nominal_did,
     past_time_word,
     speaker_subject,
     when_agent,
@@ -89,6 +90,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = when_agent(sent, m, mentions, roles, passive)
+    roles = nominal_did(sent, m, mentions, roles, clause, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     roles = held_place(sent, m, roles, passive)
