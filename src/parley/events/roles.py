@@ -205,7 +205,7 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
     if TWO_SIDED.match(sent[m.start:m.end]) and pair_of(sent, mentions, m, "between"):
         return rules  # "clashes between A and B" names both sides: no chooser re-picks the clause's subject
-    if rules[0] and is_nominal(sent, m) and (re.match(r"\s+by\s", sent[m.end:]) or LATE_BY.match(sent, m.end)):
+    if rules[0] and is_nominal(sent, m) and LATE_BY.match(sent, m.end):
         return rules  # "the arrest of X by Y" names its doer: the chooser took the sentence's subject or X
     # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
     # and the constructions (``assign_roles``) still override it where they name a side
