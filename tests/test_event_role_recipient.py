@@ -164,3 +164,15 @@ def test_the_subject_of_a_coordinated_clause_is_no_object():
     assert _recipient("Ostravia rejected the plan, but Karnavia has said it will sign.", "rejected") == []
     # a coordinated object stays one ("met A and B on Monday")
     assert _recipient("Tomas Brell met Karnavia and the Velor Union on Monday.", "met") == ["Karnavia", "Velor Union"]
+
+
+def test_a_coordinated_object_after_the_clause_comma_is_one_too():
+    """"talked with X, as well as Y": the clause window ends at the comma, so Y was lost (the article gold codes
+    a call to two parties as two records, one per recipient); a coordinated name that opens a clause of its own
+    is not one ("attacked X, and Y has …")."""
+    s = "Tomas Brell spoke by phone with Karnavia , as well as the Velor Union , on Monday."
+    m = cue(s, "spoke")
+    assert names(object_after(s, mentions(s, NAMES), m.end, s.index(" ,") + 1)) == ["Karnavia", "Velor Union"]
+    s = "Troops attacked Karnavia, and the Velor Union has protested."
+    m = cue(s, "attacked")
+    assert names(object_after(s, mentions(s, NAMES), m.end, s.index(",") + 1)) == ["Karnavia"]
