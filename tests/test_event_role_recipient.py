@@ -176,3 +176,12 @@ def test_a_coordinated_object_after_the_clause_comma_is_one_too():
     s = "Troops attacked Karnavia, and the Velor Union has protested."
     m = cue(s, "attacked")
     assert names(object_after(s, mentions(s, NAMES), m.end, s.index(",") + 1)) == ["Karnavia"]
+
+
+def test_a_date_adjunct_may_close_each_conjunct():
+    """"bailouts for A in November and B on Friday": a month or weekday after the first conjunct still joins
+    the second."""
+    assert _recipient("Troops shelled Karnavia in March and Ostravia in May.", "shelled") == ["Karnavia", "Ostravia"]
+    assert _recipient("Troops attacked Karnavia on Monday and Tomas Brell.", "attacked") == ["Karnavia", "Tomas Brell"]
+    # a lower-case word is no title before the second name
+    assert _recipient("Troops attacked Karnavia on Monday and later Ostravia.", "attacked") == ["Karnavia"]

@@ -67,7 +67,10 @@ def clause_subject(sent: str, x, pos: int) -> bool:
 
 
 # "met A and B", "spoke with A, B and C", "talked with A as well as B" (titles may stand before each name)
-COORDINATED = re.compile(r"(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
+# … and "for A in November and B on Friday": a date adjunct may close each conjunct
+WHEN_WORD = "|".join(sorted({w for w in (*MONTHS, *WEEKDAYS) if len(w) > 3}, key=len, reverse=True))
+COORDINATED = re.compile(r"(?:\s+(?:in|on|last)\s+(?i:" + WHEN_WORD + r")\b)?(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+"
+                         r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
 
 
 def _coordinated(sent: str, x, after) -> list:
