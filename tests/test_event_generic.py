@@ -279,3 +279,9 @@ def test_a_reduced_passive_keeps_its_undergoer():
     assert _fill("The prisoners freed last week were flown home.", "freed") == ([], ["The prisoners"])
     assert _fill("Twelve civilians killed in blast", "killed") == ([], ["Twelve civilians"])
     assert _fill("The rebels attacked in the hills of the far north were few.", "attacked") == ([], ["The rebels"])
+
+
+def test_a_passive_with_a_plain_adverb_keeps_its_undergoer():
+    """"were later shot dead": "later" stands between the auxiliary and the participle like "reportedly"."""
+    assert generic.before("Six more villagers were later", len("Six more villagers were later"), 0)[2].name == \
+        "Six more villagers"

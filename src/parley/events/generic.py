@@ -36,8 +36,8 @@ MODIFIER = re.compile(r"(?!(?:and|or|of|the|to|in|on|at|by|for|with|from|has|hav
                       r"when|after|before|but|that|if|because|since|until|though|although)$)"
                       r"[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)")
 LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up|down|out|off|back)$", re.I)
-AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|"
-                 r"\w+ly)$", re.I)
+AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|later|then|"
+                 r"still|already|again|\w+ly)$", re.I)
 # a sentence's last word stands without its full stop ("detained 18 people."), so that it can be a head; a
 # capitalised token keeps its dots ("U.S.", "Jan.")
 TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[^\s,;:()\"“”]+|[,;:()\"“”]")
