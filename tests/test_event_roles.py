@@ -385,3 +385,15 @@ def test_a_nominal_attack_subject_of_a_harm_verb_has_the_verbs_object_as_recipie
     assert ev.recipient == ["30 villagers"]
     d = _events("The shelling this week wounded a Velor Union patrol.", {"v": VELOR}, ctx)
     assert _typed(d, "ASSAULT").recipient == ["Velor Union"]
+
+
+def test_the_subject_of_a_subordinate_clause_acts_in_it(ctx):
+    """"X was returning home when unknown fighters opened fire on a car": the clause window does not break at
+    "when", so X (the main clause's subject) was the attacker; and a cue with its own object ("opened fire on")
+    is no bare participle, so the phrase before it was skipped as a reduced passive's undergoer."""
+    d = _events("Tomas Brell was driving to Korro when masked gunmen opened fire on his car.", {"b": BRELL}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["masked gunmen"]
+    # no phrase after the subordinator: the main clause's subject still acts
+    d = _events("Ostravia shelled Karnavia after talks with the Velor Union collapsed.",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["Ostravia"]

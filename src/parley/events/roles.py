@@ -146,6 +146,19 @@ def own_clause(sent: str, m, mentions) -> tuple[int, int]:
     return c0, cut
 
 
+SUBORDINATOR = re.compile(r"\b(?:when|while|after|before|because|until|whereas|where)\s+", re.I)
+
+
+def subordinate_start(sent: str, c0: int, pos: int) -> int:
+    """Where the subordinate clause that holds ``pos`` opens ("X was returning home when unknown fighters opened
+    fire": the subject of "opened" is "unknown fighters", not X), else ``c0``: the clause window does not break at
+    a subordinator."""
+    last = None
+    for last in SUBORDINATOR.finditer(sent, c0, pos):
+        pass
+    return last.end() if last else c0
+
+
 SUBORD_GAP = re.compile(r"\b(?:who|which|that|when|while|after|before|because|and|but)\b", re.I)
 
 
@@ -153,9 +166,9 @@ def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
     """The generic subject phrase of the trigger's own clause ("… escalated Friday as pro-government forces took
     control of Z"), tried before a mention of another clause; not a reduced passive's undergoer ("the 108 people
     killed on 25 May")."""
-    word = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
-    if word.endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
-        return []
+    words = sent[m.start:m.end].split()
+    if len(words) == 1 and words[0].lower().endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
+        return []  # (a cue with its own object, "opened fire on …", is no bare participle)
     return phrase_subject(sent, m.start, [], generic.before, floor=c0)
 
 
@@ -296,7 +309,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if not subj:
         # "According to X, the deal would …": who vouches for the report does not act in it
         acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
-        subj = group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
+        lo = subordinate_start(sent, c0, m.start)
+        subj = (group_before(sent, acting, m.start, lo) or clause_phrase(sent, m, lo, c1)) if lo > c0 else []
+        subj = subj or group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
             group_before(sent, acting, m.start)
         subj = addressee_subject(sent, mentions, m.start, subj)
         subj = phrase_subject(sent, m.start, subj, generic.before)
