@@ -40,7 +40,7 @@ from parley.events.role_fill import (
     speaker_subject,
     when_agent,
 )
-from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
+from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
     clause_subject,
@@ -78,6 +78,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     roles = _given(sent, m, mentions, roles)
     clause = own_clause(sent, m, mentions)
+    roles = hosted(sent, m, mentions, roles, clause)
     if roles[0] and roles[1]:
         return apposition_extent(sent, m, roles, clause)
     roles = constructions.to_place(sent, m, mentions, roles)
@@ -153,9 +154,7 @@ def subordinate_start(sent: str, c0: int, pos: int) -> int:
     """Where the subordinate clause that holds ``pos`` opens ("X was returning home when unknown fighters opened
     fire": the subject of "opened" is "unknown fighters", not X), else ``c0``: the clause window does not break at
     a subordinator."""
-    last = None
-    for last in SUBORDINATOR.finditer(sent, c0, pos):
-        pass
+    last = next(reversed(list(SUBORDINATOR.finditer(sent, c0, pos))), None)
     return last.end() if last else c0
 
 
