@@ -294,3 +294,12 @@ def test_attackers_and_commanders_are_generic_participants():
     assert generic.before(s, len(s) - len(" killed"), 0)[2].name == "Two suicide bombers"
     s = "killed three commanders near the border"
     assert generic.after(s, len("killed"), len(s), prep=False)[2].name == "three commanders"
+
+
+def test_a_phrase_never_opens_on_a_capitalised_conjunction():
+    """"As African presidents negotiated …" gave the actor "As African presidents"; "presidents" and
+    "leadership" are participant heads."""
+    s = "As Karnavian presidents negotiated"
+    assert generic.before(s, len(s) - len(" negotiated"), 0)[2].name == "Karnavian presidents"
+    s = "When the leadership refused"
+    assert generic.before(s, len(s) - len(" refused"), 0)[2].name == "the leadership"

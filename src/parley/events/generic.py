@@ -80,6 +80,10 @@ def _head_at(toks, i: int) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
+# a capitalised sentence opener is no modifier ("As African presidents negotiated …", "When rebels …")
+NEVER_OPEN = frozenset("of than as when while after before if because since although though but and so then".split())
+
+
 def _extend_left(toks, first: int, floor: int) -> int:
     """Widen a head leftwards over the phrase's determiners, quantities and modifiers ("at least 75 displaced")."""
     j = first
@@ -95,7 +99,7 @@ def _extend_left(toks, first: int, floor: int) -> int:
             j = k - 1
             while j - 1 >= floor and first - (j - 1) <= 8 and NP_WORD.match(toks[j - 1][2]):
                 j -= 1
-    while j < first and (toks[j][2].lower() in ("of", "than") or  # never open on a preposition
+    while j < first and (toks[j][2].lower() in NEVER_OPEN or  # never open on a preposition or a conjunction
                          toks[j][2].lower() == "at" and toks[j + 1][2].lower() != "least"):
         j += 1
     return j
