@@ -1,7 +1,8 @@
 """Roles the clause rules leave empty, filled from phrases they do not reach: the object of an infinitive the cue
 governs ("threatened to shell Iraqi towns"), the "by/from" phrase of the act a response is about ("investigating
 crimes by Croat forces"), the generic or demonym speaker of a reported clause's "they" ("The rebels said they would
-release …"), the attacker of a passive named by its "when / as" clause ("were killed when X launched …"); and a
+release …"), the attacker of a passive named by its "when / as" clause ("were killed when X launched …"), the object of the harm
+verb a nominal attack is the subject of ("the shelling wounded 40 villagers"); and a
 MOBILIZE's own forces taken back out of its recipient ("mobilized troops" moves them, it does not
 act on them). Each returns ``roles`` (actors, recipients, source span, target span) unchanged when it does not apply.
 

@@ -1,5 +1,6 @@
 """Pairs: symmetric events with two participants ("talks between A and B", "a meeting of A and B") and the pair
-anaphor "the two parties", "both sides", resolved to the pair named before in the article.
+anaphor "the two parties", "both sides", resolved to the pair named before in the article; a meeting's guest and
+host ("A hosted B for talks").
 """
 
 from __future__ import annotations
