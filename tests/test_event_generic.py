@@ -260,9 +260,46 @@ def test_an_opening_phrase_before_a_finite_verb_with_no_object_is_its_actor():
     assert _fill("On Tuesday, the rebels attacked.", "attacked") == (["the rebels"], [])
 
 
+def test_a_finite_verb_with_adjuncts_and_an_attribution_is_no_reduced_passive():
+    """Item f: "Five hundred Ugandan rebels surrendered last week in the eastern town …, a local official said"
+    had the rebels surrendered by someone (the adjuncts ran past the three words allowed, the attribution was no
+    end); a few adjuncts then an attribution still close a finite verb's clause."""
+    assert _fill("Two hundred guerrillas surrendered on Monday in the hill town of Korro following a long siege, "
+                 "a police officer said.", "surrendered") == (["Two hundred guerrillas"], [])
+    assert _fill("The fishermen protested outside the port, the agency reported.", "protested") == (
+        ["The fishermen"], [])
+    # a participle after a noun before the clause's own verb stays a reduced passive
+    assert _fill("The guerrillas surrendered on Monday in the hill town were disarmed.", "surrendered") == (
+        [], ["The guerrillas"])
+
+
 def test_a_reduced_passive_keeps_its_undergoer():
     # after a noun of a larger clause, before the clause's own verb, or a verb that needs an object when active
     assert _fill("The mayor mourned the 40 villagers killed on 3 June.", "killed") == ([], ["the 40 villagers"])
     assert _fill("The prisoners freed last week were flown home.", "freed") == ([], ["The prisoners"])
     assert _fill("Twelve civilians killed in blast", "killed") == ([], ["Twelve civilians"])
     assert _fill("The rebels attacked in the hills of the far north were few.", "attacked") == ([], ["The rebels"])
+
+
+def test_a_passive_with_a_plain_adverb_keeps_its_undergoer():
+    """"were later shot dead": "later" stands between the auxiliary and the participle like "reportedly"."""
+    assert generic.before("Six more villagers were later", len("Six more villagers were later"), 0)[2].name == \
+        "Six more villagers"
+
+
+def test_attackers_and_commanders_are_generic_participants():
+    """"a Taliban suicide bomber killed 15 trainees", "Two … suicide bombers killed …" had no actor, "ten
+    Hamas commanders" no recipient: the heads name participants (generic_heads.tsv)."""
+    s = "Two suicide bombers killed"
+    assert generic.before(s, len(s) - len(" killed"), 0)[2].name == "Two suicide bombers"
+    s = "killed three commanders near the border"
+    assert generic.after(s, len("killed"), len(s), prep=False)[2].name == "three commanders"
+
+
+def test_a_phrase_never_opens_on_a_capitalised_conjunction():
+    """"As African presidents negotiated …" gave the actor "As African presidents"; "presidents" and
+    "leadership" are participant heads."""
+    s = "As Karnavian presidents negotiated"
+    assert generic.before(s, len(s) - len(" negotiated"), 0)[2].name == "Karnavian presidents"
+    s = "When the leadership refused"
+    assert generic.before(s, len(s) - len(" refused"), 0)[2].name == "the leadership"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parley.document import Actor, Document
-from parley.events.role_pairs import doc_pairs, pair_anaphor, pair_of
+from parley.events.role_pairs import doc_pairs, hosted, pair_anaphor, pair_of
 from parley.text import sentences
 from role_fixtures import cue, mentions, names
 
@@ -39,3 +39,16 @@ def test_the_two_parties_are_the_pair_named_before():
     sent = text[s0:]
     roles = pair_anaphor(sent, cue(sent, "agreement", "AGREE"), s0, pairs, ([], [], None, None))
     assert [a.name for a in roles[0]] == ["Velor Union", "Marsh Party"] and roles[1] == []
+
+
+def test_the_guest_of_hosted_visits_the_host():
+    """Item f: "A on Saturday hosted B in this city for an informal meeting" had B as the only side: the guest is
+    the visitor (actor), the host its recipient; a mention qualifying what is hosted ("hosting a Velor Union
+    summit") is no guest."""
+    s = "The Marsh Party on Saturday hosted the Velor Union in Korro for an informal meeting."
+    m = cue(s, "meeting", "CONSULT")
+    got = hosted(s, m, mentions(s, NAMES), ([], [], None, None), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Velor Union"] and [a.name for a in got[1]] == ["Marsh Party"]
+    s = "The Marsh Party is hosting a Velor Union summit in Korro for talks on trade."
+    m = cue(s, "talks", "CONSULT")
+    assert hosted(s, m, mentions(s, NAMES), ([], [], None, None), (0, len(s)))[0] == []

@@ -154,3 +154,34 @@ def test_an_ethnic_people_in_the_object_is_a_group_not_the_state_of_its_name():
     assert s[slice(*span)] == "ethnic Albanians"
     s = "Velor troops killed three Albanians near the border."  # a people of the state: its country, as before
     assert [a.name for a in _demonym(s, "killed", "ASSAULT")[1]] == ["Albania"]
+
+
+def test_the_subject_of_a_coordinated_clause_is_no_object():
+    """Item e: "Western leaders rejected … and NATO refused …" had NATO as the REJECT's recipient: a mention
+    after "and"/"but" right before a finite verb opens a clause of its own."""
+    assert _recipient("Ostravia rejected the plan on Monday and the Velor Union refused to meet Tomas Brell.",
+                      "rejected") == []
+    assert _recipient("Ostravia rejected the plan, but Karnavia has said it will sign.", "rejected") == []
+    # a coordinated object stays one ("met A and B on Monday")
+    assert _recipient("Tomas Brell met Karnavia and the Velor Union on Monday.", "met") == ["Karnavia", "Velor Union"]
+
+
+def test_a_coordinated_object_after_the_clause_comma_is_one_too():
+    """"talked with X, as well as Y": the clause window ends at the comma, so Y was lost (the article gold codes
+    a call to two parties as two records, one per recipient); a coordinated name that opens a clause of its own
+    is not one ("attacked X, and Y has …")."""
+    s = "Tomas Brell spoke by phone with Karnavia , as well as the Velor Union , on Monday."
+    m = cue(s, "spoke")
+    assert names(object_after(s, mentions(s, NAMES), m.end, s.index(" ,") + 1)) == ["Karnavia", "Velor Union"]
+    s = "Troops attacked Karnavia, and the Velor Union has protested."
+    m = cue(s, "attacked")
+    assert names(object_after(s, mentions(s, NAMES), m.end, s.index(",") + 1)) == ["Karnavia"]
+
+
+def test_a_date_adjunct_may_close_each_conjunct():
+    """"bailouts for A in November and B on Friday": a month or weekday after the first conjunct still joins
+    the second."""
+    assert _recipient("Troops shelled Karnavia in March and Ostravia in May.", "shelled") == ["Karnavia", "Ostravia"]
+    assert _recipient("Troops attacked Karnavia on Monday and Tomas Brell.", "attacked") == ["Karnavia", "Tomas Brell"]
+    # a lower-case word is no title before the second name
+    assert _recipient("Troops attacked Karnavia on Monday and later Ostravia.", "attacked") == ["Karnavia"]

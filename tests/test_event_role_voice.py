@@ -17,6 +17,17 @@ def test_passive_and_coordinated_passive_but_not_progressive():
     assert not passive_at(s, cue(s, "calling", "REQUEST"))
 
 
+def test_an_adverb_that_does_not_end_in_ly_may_stand_in_a_passive():
+    """"Six more people were later shot dead …" was read active (only "-ly" adverbs were allowed), so the
+    victims were the shooters' side."""
+    s = "Two guards were later shot dead in Karnavia."
+    assert passive_at(s, cue(s, "shot"))
+    s = "Tomas Brell was also arrested."
+    assert passive_at(s, cue(s, "arrested"))
+    s = "Tomas Brell later arrested two guards."
+    assert not passive_at(s, cue(s, "arrested"))
+
+
 def test_reduced_passive_after_saw():
     s = "The clashes saw Tomas Brell shot dead."
     assert reduced_passive(s, cue(s, "shot"), mentions(s, NAMES))

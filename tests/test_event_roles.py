@@ -356,3 +356,44 @@ def test_a_mediator_between_two_sides_acts_on_both(ctx):
     d = _events("Tomas Brell welcomed talks between Ostravia and Karnavia.", {"b": BRELL, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
     ev = _typed(d, "CONSULT")  # talks between two sides: both are its participants, as before
     assert sorted(ev.actor) == ["Karnavia", "Ostravia"]
+
+
+def test_a_coordinated_clause_subject_is_no_recipient_of_the_first_verb(ctx):
+    """Item e: "Western leaders rejected … and NATO refused …" gave the REJECT recipient NATO (and, with NATO
+    skipped, the place after it): the first verb's clause ends before the second clause's subject."""
+    d = _events("Ostravia rejected the plan on Monday and the Velor Union refused to halt its raids on Karnavia.",
+                {"o": OSTRAVIA, "v": VELOR, "k": KARNAVIA}, ctx)
+    ev = [e for e in d.events if e.trigger.startswith("rejected")][0]
+    assert ev.actor == ["Ostravia"] and ev.recipient == []
+
+
+def test_a_by_phrase_after_the_of_phrase_names_the_nominal_doer(ctx):
+    """Item e: "denouncing the killing of civilians by government forces" had no doer (or the clause subject):
+    "by Y" after "the N of X" is N's agent, X undergoes."""
+    d = _events("Ostravia condemned the arrest of Tomas Brell by the Velor Union on Monday.",
+                {"o": OSTRAVIA, "v": VELOR, "b": BRELL}, ctx)
+    ev = _typed(d, "COERCE")
+    assert ev.actor == ["Velor Union"] and ev.recipient == ["Tomas Brell"]
+
+
+def test_a_nominal_attack_subject_of_a_harm_verb_has_the_verbs_object_as_recipient(ctx):
+    """Item f: "US Predator attacks, occurring …, have killed at least eight … leaders" had no recipient: the
+    nominal's own "on/of X" is absent, the harm verb's object undergoes."""
+    d = _events("Recent Ostravia air strikes, launched every few nights, have killed 30 villagers near Korro.",
+                {"o": OSTRAVIA}, ctx)
+    ev = _typed(d, "ASSAULT")
+    assert ev.recipient == ["30 villagers"]
+    d = _events("The shelling this week wounded a Velor Union patrol.", {"v": VELOR}, ctx)
+    assert _typed(d, "ASSAULT").recipient == ["Velor Union"]
+
+
+def test_the_subject_of_a_subordinate_clause_acts_in_it(ctx):
+    """"X was returning home when unknown fighters opened fire on a car": the clause window does not break at
+    "when", so X (the main clause's subject) was the attacker; and a cue with its own object ("opened fire on")
+    is no bare participle, so the phrase before it was skipped as a reduced passive's undergoer."""
+    d = _events("Tomas Brell was driving to Korro when masked gunmen opened fire on his car.", {"b": BRELL}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["masked gunmen"]
+    # no phrase after the subordinator: the main clause's subject still acts
+    d = _events("Ostravia shelled Karnavia after talks with the Velor Union collapsed.",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
+    assert _typed(d, "ASSAULT").actor == ["Ostravia"]

@@ -36,8 +36,8 @@ MODIFIER = re.compile(r"(?!(?:and|or|of|the|to|in|on|at|by|for|with|from|has|hav
                       r"when|after|before|but|that|if|because|since|until|though|although)$)"
                       r"[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)")
 LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up|down|out|off|back)$", re.I)
-AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|"
-                 r"\w+ly)$", re.I)
+AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|later|then|"
+                 r"still|already|again|\w+ly)$", re.I)
 # a sentence's last word stands without its full stop ("detained 18 people."), so that it can be a head; a
 # capitalised token keeps its dots ("U.S.", "Jan.")
 TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[^\s,;:()\"“”]+|[,;:()\"“”]")
@@ -80,6 +80,10 @@ def _head_at(toks, i: int) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
+# a capitalised sentence opener is no modifier ("As African presidents negotiated …", "When rebels …")
+NEVER_OPEN = frozenset("of than as when while after before if because since although though but and so then".split())
+
+
 def _extend_left(toks, first: int, floor: int) -> int:
     """Widen a head leftwards over the phrase's determiners, quantities and modifiers ("at least 75 displaced")."""
     j = first
@@ -95,7 +99,7 @@ def _extend_left(toks, first: int, floor: int) -> int:
             j = k - 1
             while j - 1 >= floor and first - (j - 1) <= 8 and NP_WORD.match(toks[j - 1][2]):
                 j -= 1
-    while j < first and (toks[j][2].lower() in ("of", "than") or  # never open on a preposition
+    while j < first and (toks[j][2].lower() in NEVER_OPEN or  # never open on a preposition or a conjunction
                          toks[j][2].lower() == "at" and toks[j + 1][2].lower() != "least"):
         j += 1
     return j
@@ -186,11 +190,13 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
     return acts, recs, src, tgt
 
 
-# what may follow a finite verb with no object to its clause's end: at most a short adjunct ("on Friday", "last
-# week", "in the north"), then the end, or a coordinated verb ("and were repelled", "but fled")
-FINITE_REST = re.compile(r"(?:\s+(?:on|in|at|during|since|near|last|this|overnight|early|late|after|before)\b"
-                         r"(?:\s+[\w'-]+){0,3}?)?\s*(?:[.!?]?[\"”’']?\s*$|,?\s+(?:and|but|then|before)\s+(?:\w+ly\s+)?"
-                         r"(?:was|were|had|have|has|then|\w+ed)\b)")
+# what may follow a finite verb with no object to its clause's end: a few short adjuncts ("on Friday", "last
+# week in the eastern town of X following an offensive"), then the end, an attribution (", a local official
+# said") or a coordinated verb ("and were repelled", "but fled")
+FINITE_REST = re.compile(r"(?:\s+(?:on|in|at|during|since|near|last|this|overnight|early|late|after|before|"
+                         r"following|outside|inside|across|along|from|to|with|of)\b(?:\s+[\w'-]+){0,4}?){0,6}"
+                         r"\s*(?:[.!?]?[\"”’']?\s*$|,\s+(?:[\w'.-]+\s+){1,5}(?:said|says|reported|added)\b|"
+                         r",?\s+(?:and|but|then|before)\s+(?:\w+ly\s+)?(?:was|were|had|have|has|then|\w+ed)\b)")
 
 
 def _finite(sent: str, m, clause: tuple[int, int]) -> bool:

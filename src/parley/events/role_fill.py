@@ -1,7 +1,8 @@
 """Roles the clause rules leave empty, filled from phrases they do not reach: the object of an infinitive the cue
 governs ("threatened to shell Iraqi towns"), the "by/from" phrase of the act a response is about ("investigating
 crimes by Croat forces"), the generic or demonym speaker of a reported clause's "they" ("The rebels said they would
-release …"), the attacker of a passive named by its "when / as" clause ("were killed when X launched …"); and a
+release …"), the attacker of a passive named by its "when / as" clause ("were killed when X launched …"), the object of the harm
+verb a nominal attack is the subject of ("the shelling wounded 40 villagers"); and a
 MOBILIZE's own forces taken back out of its recipient ("mobilized troops" moves them, it does not
 act on them). Each returns ``roles`` (actors, recipients, source span, target span) unchanged when it does not apply.
 
@@ -170,3 +171,31 @@ def when_agent(sent: str, m, mentions, roles, passive: bool):
     if nxt is None or (tgt and who[0] < tgt[1] and tgt[0] < who[1]) or any(r.id == who[2].id for r in recs):
         return roles
     return [who[2]], recs, (who[0], nxt.end("rest") if nxt.group("rest") else who[1]), tgt
+
+
+# a nominal attack that is its clause's subject, then the verb of what it did: "Recent air strikes, occurring every
+# few days, have killed at least eight commanders", "The shelling this week wounded 40 people"
+NOMINAL_DID = re.compile(r"(?:\s+(?:this|last|on|in|at|near|since|during|overnight)\b(?:\s+[\w’'-]+){0,3}?|\s*,[^,;]{0,60},)*"
+                         r"\s+(?:(?:have|has|had|reportedly|also|so\s+far)\s+)*(?P<verb>killed|wounded|injured|destroyed|"
+                         r"damaged|hit|struck)\b")
+
+
+def nominal_did(sent: str, m, mentions, roles, clause, passive: bool):
+    """An empty recipient of a nominal attack that is the subject of a harm verb ("US Predator attacks … have
+    killed at least eight al-Qaeda leaders"): the verb's object — a mention or a generic phrase — undergoes (the
+    clause rules look for the nominal's own "on/of X" only)."""
+    acts, recs, src, tgt = roles
+    if recs or passive or m.cue.event != "ASSAULT":
+        return roles
+    did = NOMINAL_DID.match(sent, m.end, clause[1])
+    if did is None:
+        return roles
+    at = did.end()
+    taken = {a.id for a in acts}
+    after = [x for x in mentions if at <= x[0] < min(clause[1], at + 60) and x[2].id not in taken]
+    phrase = generic.after(sent, at, clause[1], prep=False)
+    if phrase and (not after or phrase[0] <= after[0][0]):
+        return acts, [phrase[2]], src, phrase[:2]
+    if after:
+        return acts, [after[0][2]], src, after[0][:2]
+    return roles

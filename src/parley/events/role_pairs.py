@@ -1,5 +1,6 @@
 """Pairs: symmetric events with two participants ("talks between A and B", "a meeting of A and B") and the pair
-anaphor "the two parties", "both sides", resolved to the pair named before in the article.
+anaphor "the two parties", "both sides", resolved to the pair named before in the article; a meeting's guest and
+host ("A hosted B for talks").
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ import re
 from parley.document import Document
 from parley.events.candidates import sentence_mentions
 from parley.events.constructions import GPE_TYPES
-from parley.events.role_phrases import POSS_S, in_parens, is_poss, uniq
+from parley.events.role_actor import group_before
+from parley.events.role_phrases import FUNCTION, POSS_S, in_parens, is_poss, uniq
+from parley.events.role_recipient import object_after
 
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
 PAIR_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?two|both(?:\s+the)?|(?:the\s+)?ruling\s+and\s+opposition)\s+"
@@ -79,3 +82,26 @@ def pair_of(sent: str, mentions, m, word: str) -> list | None:
     stop = re.compile(r"[,;]|\b(?:which|that|who|saying|on|in|at)\b").search(sent, right[0][1])
     right = [x for x in right if not stop or x[1] <= stop.start()] or right[:1]
     return [left[-1], right[-1]]
+
+
+# "X hosted Y (in Z) for talks": the host's verb before a meeting noun
+HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|welcomed|welcomes|welcoming)\s+", re.I)
+
+
+def hosted(sent: str, m, mentions, roles, clause: tuple[int, int]):
+    """A CONSULT cue after "X hosted Y …" ("A on Monday hosted B in the capital for talks"): B, the guest, is the
+    visitor and X, the host, its recipient (the article gold's "visitor = actor, host = recipient"); the clause
+    rules took B, the mention nearest before the cue, as the only side."""
+    if m.cue.event != "CONSULT":
+        return roles
+    verb = next(reversed(list(HOSTED.finditer(sent, clause[0], m.start))), None)
+    if verb is None:
+        return roles
+    guest = object_after(sent, mentions, verb.end(), m.start)
+    host = group_before(sent, mentions, verb.start(), clause[0])
+    if not guest or not host or guest[0][2].id == host[-1][2].id:
+        return roles
+    nxt = re.match(r"\s*(?:\([^)]{1,12}\)\s*)?([a-z][\w-]*)", sent[guest[0][1]:])
+    if nxt and nxt.group(1) not in FUNCTION:
+        return roles  # "hosting a United Nations climate summit": the mention qualifies what is hosted
+    return [guest[0][2]], uniq([x[2] for x in host]), guest[0][:2], host[-1][:2]

@@ -33,8 +33,11 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         gap = sent[pos:m[0]].split()
         return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
 
-    after = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and m[1] <= hi
-             and not is_place(sent, m, goal_here(m)) and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+    hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
+    # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
+    wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
+            and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+    after = [m for m in wide if m[1] <= hi]
     if not after:
         return []
     first = after[0]
@@ -43,15 +46,31 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         if is_poss(sent, first) and (
                 re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:the\s+)?", gap) or
                 re.fullmatch(POSS_S + r"\s*", gap)):
-            return _coordinated(sent, after[1], after)  # "the party's acting president, Y"
+            return _coordinated(sent, after[1], wide)  # "the party's acting president, Y"
         words = gap.split()
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
-            return _coordinated(sent, after[1], after)  # "X senior official Y": a title between an organisation and a person
-    return _coordinated(sent, first, after)
+            return _coordinated(sent, after[1], wide)  # "X senior official Y": a title between an organisation and a person
+    return _coordinated(sent, first, wide)
+
+
+# "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
+NEW_CLAUSE = re.compile(r"(?:^|[\s,])(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
+FINITE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|have|had|will|would|was|were|is|are|did|does|could|can|may|"
+                          r"might|must|should|said|says|\w+ed)\b")
+
+
+def clause_subject(sent: str, x, pos: int) -> bool:
+    """``x`` opens a coordinated clause of its own ("Western leaders rejected the plan and NATO refused to …"):
+    the subject of the second verb, no object of the first (it was the REJECT's recipient), and what follows it
+    is the second verb's."""
+    return x[0] > pos and bool(NEW_CLAUSE.search(sent[pos:x[0]])) and bool(FINITE_AFTER.match(sent, x[1]))
 
 
 # "met A and B", "spoke with A, B and C", "talked with A as well as B" (titles may stand before each name)
-COORDINATED = re.compile(r"(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
+# … and "for A in November and B on Friday": a date adjunct may close each conjunct
+WHEN_WORD = "|".join(sorted({w for w in (*MONTHS, *WEEKDAYS) if len(w) > 3}, key=len, reverse=True))
+COORDINATED = re.compile(r"(?:\s+(?:in|on|last)\s+(?i:" + WHEN_WORD + r")\b)?(?:\s*,)?\s*(?:and|&|as\s+well\s+as|,)\s+"
+                         r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}")
 
 
 def _coordinated(sent: str, x, after) -> list:
@@ -60,7 +79,7 @@ def _coordinated(sent: str, x, after) -> list:
     for y in after:
         if y[0] < out[-1][1]:
             continue
-        if not COORDINATED.fullmatch(sent[out[-1][1]:y[0]]):
+        if not COORDINATED.fullmatch(sent[out[-1][1]:y[0]]) or clause_subject(sent, y, out[-1][1]):
             break
         out.append(y)
     return out

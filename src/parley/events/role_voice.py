@@ -12,11 +12,13 @@ import re
 from parley.events import generic
 from parley.events.role_phrases import past_form
 
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+# (an adverb may stand between: "were reportedly killed", "were later shot dead", "was also arrested")
+ADVERB = r"(?:(?:\w+ly|later|also|then|still|already|again|soon|just|never|since|first|once)\s+){0,2}"
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+" + ADVERB + "$", re.I)
 
 
 # "was tortured and killed", "were beaten, arrested and": a participle coordinated after a passive auxiliary
-PASSIVE_COORD = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|t),?\s+){1,3}"
+PASSIVE_COORD = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+" + ADVERB + r"(?:[a-z]+(?:ed|en|t),?\s+){1,3}"
                            r"(?:and|or)\s+(?:\w+ly\s+)?$", re.I)
 
 

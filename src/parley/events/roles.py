@@ -35,13 +35,15 @@ from parley.events.role_fill import (
     by_whom,
     complement_object,
     mobilized_means,
+    nominal_did,
     past_time_word,
     speaker_subject,
     when_agent,
 )
-from parley.events.role_pairs import SYMMETRIC, doc_pairs, pair_anaphor, pair_of, paired
+from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    clause_subject,
     demonym_agent,
     demonym_target,
     goal,
@@ -75,7 +77,8 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demanded(sent, m, mentions, roles)
     roles = mobilized_means(sent, m, mentions, roles, coding.clause_window(sent, m.start))
     roles = _given(sent, m, mentions, roles)
-    clause = coding.clause_window(sent, m.start)
+    clause = own_clause(sent, m, mentions)
+    roles = hosted(sent, m, mentions, roles, clause)
     if roles[0] and roles[1]:
         return apposition_extent(sent, m, roles, clause)
     roles = constructions.to_place(sent, m, mentions, roles)
@@ -88,6 +91,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = complement_object(sent, m, roles, clause, passive, doc.actors)
     roles = by_whom(sent, m, roles, clause, passive, doc.actors)
     roles = when_agent(sent, m, mentions, roles, passive)
+    roles = nominal_did(sent, m, mentions, roles, clause, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     roles = held_place(sent, m, roles, passive)
@@ -134,6 +138,26 @@ def _given(sent: str, m, mentions, roles):
     return acts, recs or roles[1], giver[-1][:2], getter[0][:2] if recs else roles[3]
 
 
+def own_clause(sent: str, m, mentions) -> tuple[int, int]:
+    """The trigger's clause window, ended before a coordinated clause's subject ("Western leaders rejected the
+    plan on Monday and NATO refused to halt strikes on Libya": neither NATO nor Libya is the REJECT's recipient;
+    ``role_recipient.clause_subject``)."""
+    c0, c1 = coding.clause_window(sent, m.start)
+    cut = next((x[0] for x in mentions if m.end <= x[0] < c1 and clause_subject(sent, x, m.end)), c1)
+    return c0, cut
+
+
+SUBORDINATOR = re.compile(r"\b(?:when|while|after|before|because|until|whereas|where)\s+", re.I)
+
+
+def subordinate_start(sent: str, c0: int, pos: int) -> int:
+    """Where the subordinate clause that holds ``pos`` opens ("X was returning home when unknown fighters opened
+    fire": the subject of "opened" is "unknown fighters", not X), else ``c0``: the clause window does not break at
+    a subordinator."""
+    last = next(reversed(list(SUBORDINATOR.finditer(sent, c0, pos))), None)
+    return last.end() if last else c0
+
+
 SUBORD_GAP = re.compile(r"\b(?:who|which|that|when|while|after|before|because|and|but)\b", re.I)
 
 
@@ -141,9 +165,9 @@ def clause_phrase(sent: str, m, c0: int, c1: int) -> list:
     """The generic subject phrase of the trigger's own clause ("… escalated Friday as pro-government forces took
     control of Z"), tried before a mention of another clause; not a reduced passive's undergoer ("the 108 people
     killed on 25 May")."""
-    word = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
-    if word.endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
-        return []
+    words = sent[m.start:m.end].split()
+    if len(words) == 1 and words[0].lower().endswith("ed") and generic.REDUCED.match(sent[m.end:c1]):
+        return []  # (a cue with its own object, "opened fire on …", is no bare participle)
     return phrase_subject(sent, m.start, [], generic.before, floor=c0)
 
 
@@ -193,6 +217,8 @@ def _assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
         return rules  # parsers read "saw one protester shot dead" as the protester shooting
     if TWO_SIDED.match(sent[m.start:m.end]) and pair_of(sent, mentions, m, "between"):
         return rules  # "clashes between A and B" names both sides: no chooser re-picks the clause's subject
+    if rules[0] and is_nominal(sent, m) and LATE_BY.match(sent, m.end):
+        return rules  # "the arrest of X by Y" names its doer: the chooser took the sentence's subject or X
     # the trained chooser re-picks among the sentence's mentions, the clause rules' pick one of its cues; a parse
     # and the constructions (``assign_roles``) still override it where they name a side
     rules = role_rank.choose(sent, m, mentions, rules, earlier)
@@ -212,10 +238,13 @@ MEDIATE = re.compile(r"mediat", re.I)
 HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b", re.I)
 
 
+LATE_BY = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?P<by>by)\s+")
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
-    c0, c1 = coding.clause_window(sent, m.start)
+    c0, c1 = own_clause(sent, m, mentions)
     if pair and symmetric and not MEDIATE.match(sent, m.start):
         acts = [x[2] for x in pair]
         return uniq(acts), [], (pair[0][0], pair[0][1]), (pair[1][0], pair[1][1])
@@ -252,11 +281,16 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
                 and re.fullmatch(POSS_S + r"\s*(?:[\w-]+\s+){0,2}", sent[x[1]:m.start])]
         by = re.match(r"\s+by\s+", sent[m.end:])
         agent = poss[-1:] or (object_after(sent, mentions, m.end + by.end(), c1) if by else [])
+        late = None if agent or by else LATE_BY.match(sent, m.end, c1)
+        if late:  # "the killing of civilians by government forces": "by" after the "of" phrase names the doer
+            agent = object_after(sent, mentions, late.end(), c1)
+            late = late if agent else None
         if not agent and not by and DOER_VERB.search(sent[max(0, m.start - 40):m.start]):
             # "X imposed a curfew in …", "X intensified its bombardment of …": the verb's subject does the act
             agent = group_before(sent, mentions, m.start, c0)
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
-        obj = pair or (object_after(sent, mentions, m.end + prep.end(), c1, goal(m)) if prep and not by else [])
+        obj = pair or (object_after(sent, mentions, m.end + prep.end(), late.start("by") if late else c1, goal(m))
+                       if prep and not by else [])
         if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
             on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
             obj = object_after(sent, mentions, agent[0][1] + on.end(), c1) if on else []
@@ -274,7 +308,9 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     if not subj:
         # "According to X, the deal would …": who vouches for the report does not act in it
         acting = [x for x in mentions if not ACCORDING.search(sent, max(0, x[0] - 40), x[0])]
-        subj = group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
+        lo = subordinate_start(sent, c0, m.start)
+        subj = (group_before(sent, acting, m.start, lo) or clause_phrase(sent, m, lo, c1)) if lo > c0 else []
+        subj = subj or group_before(sent, acting, m.start, c0) or clause_phrase(sent, m, c0, c1) or \
             group_before(sent, acting, m.start)
         subj = addressee_subject(sent, mentions, m.start, subj)
         subj = phrase_subject(sent, m.start, subj, generic.before)
