@@ -85,3 +85,15 @@ def test_an_agency_before_its_own_unit_names_the_unit():
     got = _actors("`` It only aggravates problems , '' he told Reuters Television . The Castel Economic Forum met .")
     assert "Reuters Television" in got and "Television" not in got, set(got)
     assert got["Castel Economic Forum"].type == "organization"
+
+
+def test_ordinary_words_in_a_headline_case_line_are_no_part_of_a_name():
+    body = ("Tomas Brel Calls Lena Voss ‘A Disgrace’ Over Harbour Shooting Comments.\n\n"
+            "Lena Voss Says Piet Aron Won’t Be There.\n\nBrel said the harbour shooting comments were a disgrace , and he calls for calm over the weekend .\n\n"
+            "ABSTRACT.\n\nThe abstract was long .")
+    got = _actors(body)
+    assert "Tomas Brel" in got and "Lena Voss" in got, set(got)
+    assert "Piet Aron" in got and not any(w in n for n in got for w in ("Calls", "Over", "Says", "Won")), set(got)
+    assert "ABSTRACT" not in got, set(got)
+    # a sentence-case line keeps its names whole
+    assert "Harbour Shooting Board" in _actors("Tomas Brel met the Harbour Shooting Board , officials said .")

@@ -46,6 +46,11 @@ WORK_NOUNS = frozenset("""song songs single album albums track record film films
 DATELINE_PLACE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)[ \t]*,[ \t]*"
                             r"([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)?)?[ \t]*(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]*)?"
                             r"(?:-LRB-|\(|--|-[ \t]|—|–)")
+# words a headline leaves in lower case ("Tell of", "Over the"); a paragraph whose other words are all capitalised,
+# at least HEADLINE_MIN of them, is in headline case (``Recognizer._headline_words``)
+HEADLINE_SMALL = frozenset("a an the of to in on at for and or but by with from as vs via into over".split())
+HEADLINE_MIN = 5
+CONTRACTIONS = ("n't", "'ll", "'re", "'ve")
 OPEN_CHARS = "“\"‘'`(:—–[-"
 
 
@@ -73,7 +78,7 @@ class Recognizer(EvidencePass):
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
-        self.banner = self._banner_runs()
+        self.banner = self._banner_runs() | self._headline_words(paragraphs)
         self.dateline_places = [(m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in DATELINE_PLACE.finditer(text)]
         self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
         self.header_starts = [s for s, _ in self.headers]
@@ -338,6 +343,28 @@ class Recognizer(EvidencePass):
                 out.update(range(i, j))
             i = max(j, i + 1)
         return frozenset(out)
+
+    def _headline_words(self, paragraphs) -> set:
+        """Token indices of ordinary words set in headline case: in a paragraph of ``HEADLINE_MIN`` or more words
+        where every word but the small ones is capitalised ("Chris Christie Calls Hillary Clinton ‘A Disgrace’
+        Over Police Shooting Comments."), a capitalised word the document also writes in lower case ("Calls",
+        "Over", "Police"), a speech verb ("Says") or a contraction ("Won’t") is no part of a name, as a
+        sentence-initial ordinary word is not; an all-capitals label alone on
+        its line ("ABSTRACT.") neither."""
+        toks, out = self.toks, set()
+        starts = [t.s for t in toks]
+        for ps, pe in paragraphs:
+            a, b = bisect.bisect_left(starts, ps), bisect.bisect_left(starts, pe)
+            words = [x for x in range(a, b) if toks[x].kind == "word" and toks[x].text[:1].isalpha()]
+            if len(words) == 1 and toks[words[0]].text.isupper() and len(toks[words[0]].text) >= 3:
+                out.add(words[0])
+                continue
+            big = [x for x in words if toks[x].low not in HEADLINE_SMALL]
+            if len(big) < HEADLINE_MIN or not all(toks[x].cap for x in big):
+                continue
+            out.update(x for x in big if (toks[x].low in self.lower_vocab or toks[x].low in CUE_VERBS
+                                          or toks[x].low.endswith(CONTRACTIONS)) and toks[x].low not in self.lex.org_words)
+        return out
 
     def _not_name(self, k: int) -> bool:
         """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
