@@ -97,3 +97,11 @@ def test_ordinary_words_in_a_headline_case_line_are_no_part_of_a_name():
     assert "ABSTRACT" not in got, set(got)
     # a sentence-case line keeps its names whole
     assert "Harbour Shooting Board" in _actors("Tomas Brel met the Harbour Shooting Board , officials said .")
+
+
+def test_a_photo_credit_before_the_lede_and_virus_acronyms_are_no_names():
+    got = _actors("Photograph Kirsty Marr\\/AP Tomas Brel , the firm 's chief executive , will scrap the plan . The H1N1 "
+                  "virus and SARS spread , the Castel Care Unit said .")
+    assert {"Kirsty Marr", "Tomas Brel"} <= set(got), set(got)
+    assert not {"Photograph Kirsty Marr", "AP Tomas Brel", "H1N1", "SARS"} & set(got), set(got)
+    assert got["Castel Care Unit"].type == "organization"

@@ -404,6 +404,8 @@ class Recognizer(EvidencePass):
                 k += 1  # "Officials said", "Police fired": ordinary words that open a sentence
                 continue
             break
+        if k == i and j - k >= 3 and toks[k].acronym and i > 0 and toks[i - 1].text == "/":
+            k += 1  # "Photograph Kirsty Marr/AP Bob Dudley , BP 's chief …": the credit's agency, then the lede
         if k >= j or self._only_title(k, j):
             return  # nothing left, or only a title ("the Prime Minister said")
         run = toks[k:j]
