@@ -15,6 +15,9 @@ the role and affiliation the event coder needs. Choices:
   noun ("Kbal Thanal bridge") are not actors; countries, capitals and regions come from the gazetteer;
 - a single unknown capitalised word is kept only with evidence: a title, an apposition, a speech verb, an
   organisation description, or a longer name in the same document it abbreviates ("Rainsy");
+- layout is not names (``actors.layout``): capitals banners, ordinary words in a headline-case line, a label
+  alone on its line, a wire dateline's place and agency; a title spanning "of" is peeled whole ("Secretary of
+  State Lena Voss"), and a table name inside a longer run is left to that run ("Reuters Television");
 - definite descriptions ("the ruling party", "the group", "the prime minister") are found here and resolved
   to actors in ``resolve``.
 """
@@ -22,10 +25,10 @@ the role and affiliation the event coder needs. Choices:
 from __future__ import annotations
 
 import bisect
-import re
 
 from parley.actors.dictionary import ActorDictionary
 from parley.actors.evidence import EvidencePass, flag_adjectives
+from parley.actors.layout import banner_runs, dateline_credit, dateline_places, headline_words
 from parley.actors.lexicon import Lexicon, Token
 from parley.actors.mention import CUE_VERBS, DETERMINERS, OPP_ADJ, RULING_ADJ, Mention
 
@@ -41,16 +44,6 @@ BANNER_WORDS = frozenset("new update updated breaking exclusive watch video live
 # nouns after which a capitalised run is the title of a work (songs, books, films, shows), never an actor
 WORK_NOUNS = frozenset("""song songs single album albums track record film films movie movies book books novel memoir
     play show series documentary titled entitled hit anthem poem opera musical exhibition painting""".split())
-# a wire dateline at a line's start: an all-capitals place, a comma, a region or state, maybe a date, then the
-# agency in brackets or a dash ("METAIRIE , LA. -", "DADHKAI , India -LRB- Reuters -RRB-"): places, not names
-DATELINE_PLACE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)[ \t]*,[ \t]*"
-                            r"([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)?)?[ \t]*(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]*)?"
-                            r"(?:-LRB-|\(|--|-[ \t]|—|–)")
-# words a headline leaves in lower case ("Tell of", "Over the"); a paragraph whose other words are all capitalised,
-# at least HEADLINE_MIN of them, is in headline case (``Recognizer._headline_words``)
-HEADLINE_SMALL = frozenset("a an the of to in on at for and or but by with from as vs via into over".split())
-HEADLINE_MIN = 5
-CONTRACTIONS = ("n't", "'ll", "'re", "'ve")
 OPEN_CHARS = "“\"‘'`(:—–[-"
 
 
@@ -78,8 +71,9 @@ class Recognizer(EvidencePass):
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
-        self.banner = self._banner_runs() | self._headline_words(paragraphs)
-        self.dateline_places = [(m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in DATELINE_PLACE.finditer(text)]
+        self.banner = frozenset(banner_runs(self.toks, text) | headline_words(self.toks, paragraphs, self.lower_vocab,
+                                                                               lex.org_words))
+        self.dateline_places = dateline_places(text)
         self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
         self.header_starts = [s for s, _ in self.headers]
         self.group_words = lex.group_words
@@ -182,7 +176,7 @@ class Recognizer(EvidencePass):
                 if (c and c[0] == length and c[2] != "name") or self.place_of(i):
                     i = end  # a demonym or a city listed under a country: not the country acting
                     continue
-            if self._dateline_credit(i, end):
+            if dateline_credit(self.text, toks[i].s, toks[end - 1].e):
                 i = end
                 continue
             if entry.type == "organization" and (k := self._run_end(end)) > end and (
@@ -304,18 +298,6 @@ class Recognizer(EvidencePass):
                 return end
         return 0
 
-    def _dateline_credit(self, ti: int, tj: int) -> bool:
-        """toks[ti:tj] is the agency in a wire dateline, "(Reuters) -", "-LRB- EWN -RRB- --": a credit of the copy,
-        not a participant of the lede."""
-        before = self.text[max(0, self.toks[ti].s - 8):self.toks[ti].s].rstrip()
-        after = self.text[self.toks[tj - 1].e:self.toks[tj - 1].e + 10].lstrip()
-        if not (before.endswith(("(", "-LRB-"))):
-            return False
-        for close in (")", "-RRB-"):
-            if after.startswith(close):
-                return after[len(close):].lstrip()[:1] in ("-", "—", "–")
-        return False
-
     def _initial_letter(self, k: int) -> bool:
         """toks[k] is a lone capital letter glued to a following dot ("S." of "Robert S. Carney")."""
         t = self.toks[k]
@@ -329,48 +311,11 @@ class Recognizer(EvidencePass):
             j -= 1
         return j >= 0 and self.toks[j].low in WORK_NOUNS
 
-    def _banner_runs(self) -> frozenset:
-        """Token indices of all-capitals runs that are headline or label text, not names: three or more
-        all-capitals words in a row on one line ("SYRIA CRISIS DEEPENS"), or two or more before a colon ("FULL
-        TEXT :"). A name set in capitals in such a run is still found by the dictionary pass."""
-        toks, out, i, n = self.toks, set(), 0, len(self.toks)
-        while i < n:
-            j = i
-            while j < n and toks[j].kind == "word" and len(toks[j].text) >= 2 and toks[j].text.isupper() and (
-                    j == i or "\n" not in self.text[toks[j - 1].e:toks[j].s]):
-                j += 1
-            if j - i >= 3 or (j - i >= 2 and j < n and toks[j].text == ":"):
-                out.update(range(i, j))
-            i = max(j, i + 1)
-        return frozenset(out)
-
-    def _headline_words(self, paragraphs) -> set:
-        """Token indices of ordinary words set in headline case: in a paragraph of ``HEADLINE_MIN`` or more words
-        where every word but the small ones is capitalised ("Chris Christie Calls Hillary Clinton ‘A Disgrace’
-        Over Police Shooting Comments."), a capitalised word the document also writes in lower case ("Calls",
-        "Over", "Police"), a speech verb ("Says") or a contraction ("Won’t") is no part of a name, as a
-        sentence-initial ordinary word is not; an all-capitals label alone on
-        its line ("ABSTRACT.") neither."""
-        toks, out = self.toks, set()
-        starts = [t.s for t in toks]
-        for ps, pe in paragraphs:
-            a, b = bisect.bisect_left(starts, ps), bisect.bisect_left(starts, pe)
-            words = [x for x in range(a, b) if toks[x].kind == "word" and toks[x].text[:1].isalpha()]
-            if len(words) == 1 and toks[words[0]].text.isupper() and len(toks[words[0]].text) >= 3:
-                out.add(words[0])
-                continue
-            big = [x for x in words if toks[x].low not in HEADLINE_SMALL]
-            if len(big) < HEADLINE_MIN or not all(toks[x].cap for x in big):
-                continue
-            out.update(x for x in big if (toks[x].low in self.lower_vocab or toks[x].low in CUE_VERBS
-                                          or toks[x].low.endswith(CONTRACTIONS)) and toks[x].low not in self.lex.org_words)
-        return out
-
     def _not_name(self, k: int) -> bool:
         """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
         "-LRB-" (a word glued to hyphens on both sides) and an all-capitals banner word that the document also
         uses as an ordinary lower-case word, is a known banner word, heads a "WORD :" label ("NEW :",
-        "UPDATE :") or stands in a run of capitals that is headline text (``_banner_runs``)."""
+        "UPDATE :") or stands in a run of capitals or a headline-case line (``actors.layout``)."""
         t = self.toks[k]
         if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-" or k in self.banner:
             return True
@@ -502,7 +447,7 @@ class Recognizer(EvidencePass):
         while i < j and (toks[i].low in lex.weekdays or toks[i].low in lex.months or toks[i].low in lex.not_names
                          or toks[i].low.rstrip(".") in _TITLE_ABBREVS):
             i += 1
-        if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]) or self._dateline_credit(i, j):
+        if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]) or dateline_credit(self.text, toks[i].s, toks[j - 1].e):
             return
         last = toks[j - 1].low
         c = lex.match_country(toks, i)
