@@ -105,3 +105,5 @@ def test_a_photo_credit_before_the_lede_and_virus_acronyms_are_no_names():
     assert {"Kirsty Marr", "Tomas Brel"} <= set(got), set(got)
     assert not {"Photograph Kirsty Marr", "AP Tomas Brel", "H1N1", "SARS"} & set(got), set(got)
     assert got["Castel Care Unit"].type == "organization"
+    alone = _actors("Rebels told Reuters the town fell .")
+    assert alone["Reuters"].type == "organization" and alone["Reuters"].code == "MED"  # the table's own entry
