@@ -66,6 +66,8 @@ def test_institutions_named_by_their_seat_have_their_own_country():
 def test_a_table_name_inside_a_longer_name_is_no_mention():
     got = _actors("Oil executives told the Reuters Global Energy Summit that prices would rise .")
     assert not got, set(got)  # the summit is an event, not the agency
+    alone = _actors("Rebels told Reuters the town fell .")
+    assert alone["Reuters"].type == "organization" and alone["Reuters"].code == "MED"  # the table's own entry
 
 
 def test_a_capitals_dateline_place_is_no_name():
@@ -105,5 +107,3 @@ def test_a_photo_credit_before_the_lede_and_virus_acronyms_are_no_names():
     assert {"Kirsty Marr", "Tomas Brel"} <= set(got), set(got)
     assert not {"Photograph Kirsty Marr", "AP Tomas Brel", "H1N1", "SARS"} & set(got), set(got)
     assert got["Castel Care Unit"].type == "organization"
-    alone = _actors("Rebels told Reuters the town fell .")
-    assert alone["Reuters"].type == "organization" and alone["Reuters"].code == "MED"  # the table's own entry
