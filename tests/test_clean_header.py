@@ -4,7 +4,7 @@ tests, fictional names)."""
 from __future__ import annotations
 
 from parley.clean import clean
-from parley.clean.header import split_header
+from parley.clean.header import split_header, split_stamp
 from parley.ingest import make_raw
 
 LEDE = "A Velor Union convoy was stopped at the border on Friday , officials said ."
@@ -48,6 +48,35 @@ def test_clean_keeps_the_header_as_standfirst_and_the_byline_apart():
     head = doc.meta["standfirst_spans"][0]
     assert doc.text[head[0]:head[1]] == "NEW : Convoy stopped at the border MARSHTOWN -LRB- EWN -RRB- --"
     assert LEDE in doc.text and doc.text.index(LEDE) > head[1]
+
+
+STAMP = "MARSHTOWN , Velor | Fri Mar 4 , 2011 9:15 pm EST"
+
+
+def test_a_wire_page_stamp_is_cut_out_with_the_teasers_before_the_article_label():
+    text = (f"Is this the quietest car ever built ?\nFull Article Convoy stopped at the border {STAMP} "
+            f"MARSHTOWN -LRB- EWN -RRB- - {LEDE}\n{REST}")
+    stamp, headline, rest = split_stamp(text)
+    assert stamp == STAMP and headline == "Convoy stopped at the border"
+    assert rest == f"MARSHTOWN -LRB- EWN -RRB- - {LEDE}\n{REST}"
+    # the label on a line of its own above the stamp's line: the lines before it go, the rest stays
+    stamp, headline, rest = split_stamp(f"Is this the quietest car ?\nFull Article Convoy stopped at the border\n"
+                                        f"MARSHTOWN | Fri Mar 4 , 2011 9:15 pm EST MARSHTOWN -LRB- EWN -RRB- - {LEDE}")
+    assert (stamp, headline) == ("MARSHTOWN | Fri Mar 4 , 2011 9:15 pm EST", None)
+    assert rest == f"Convoy stopped at the border\nMARSHTOWN -LRB- EWN -RRB- - {LEDE}"
+    # no stamp, or one far below the top: nothing is cut
+    assert split_stamp(f"{LEDE}\n{REST}") == (None, None, f"{LEDE}\n{REST}")
+    late = f"{LEDE}\n{REST}Full Article {STAMP} more text .\n"
+    assert split_stamp(late) == (None, None, late)
+
+
+def test_clean_reads_the_stamp_as_a_byline_and_keeps_no_teaser_label_or_time_zone():
+    doc = _clean(f"Is this the quietest car ever built ?\nFull Article Convoy stopped at the border {STAMP} "
+                 f"MARSHTOWN -LRB- EWN -RRB- - {LEDE}\n{REST}")
+    assert "quietest" not in doc.text and "Full Article" not in doc.text and "EST" not in doc.text
+    assert doc.meta["byline"][0] == STAMP and doc.published == "2011-03-04"
+    head = doc.meta["standfirst_spans"][0]
+    assert doc.text[head[0]:head[1]].startswith("Convoy stopped at the border")
 
 
 def test_ptb_credit_and_comment_section_are_not_article_text():

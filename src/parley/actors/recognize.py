@@ -15,6 +15,9 @@ the role and affiliation the event coder needs. Choices:
   noun ("Kbal Thanal bridge") are not actors; countries, capitals and regions come from the gazetteer;
 - a single unknown capitalised word is kept only with evidence: a title, an apposition, a speech verb, an
   organisation description, or a longer name in the same document it abbreviates ("Rainsy");
+- layout is not names (``actors.layout``): capitals banners, ordinary words in a headline-case line, a label
+  alone on its line, a wire dateline's place and agency; a title spanning "of" is peeled whole ("Secretary of
+  State Lena Voss"), and a table name inside a longer run is left to that run ("Reuters Television");
 - definite descriptions ("the ruling party", "the group", "the prime minister") are found here and resolved
   to actors in ``resolve``.
 """
@@ -25,6 +28,7 @@ import bisect
 
 from parley.actors.dictionary import ActorDictionary
 from parley.actors.evidence import EvidencePass, flag_adjectives
+from parley.actors.layout import banner_runs, dateline_credit, dateline_places, headline_words
 from parley.actors.lexicon import Lexicon, Token
 from parley.actors.mention import CUE_VERBS, DETERMINERS, OPP_ADJ, RULING_ADJ, Mention
 
@@ -40,7 +44,7 @@ BANNER_WORDS = frozenset("new update updated breaking exclusive watch video live
 # nouns after which a capitalised run is the title of a work (songs, books, films, shows), never an actor
 WORK_NOUNS = frozenset("""song songs single album albums track record film films movie movies book books novel memoir
     play show series documentary titled entitled hit anthem poem opera musical exhibition painting""".split())
-OPEN_CHARS = "“\"‘'(:—–[-"
+OPEN_CHARS = "“\"‘'`(:—–[-"
 
 
 # Abbreviated titles before a personal name (US and church usage); a title, never a name or part of one.
@@ -67,7 +71,9 @@ class Recognizer(EvidencePass):
         self.toks: list[Token] = lex.tokenize(text)
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.lower_vocab = {t.low for t in self.toks if t.kind == "word" and not t.text[:1].isupper()}
-        self.banner = self._banner_runs()
+        self.banner = frozenset(banner_runs(self.toks, text) | headline_words(self.toks, paragraphs, self.lower_vocab,
+                                                                               lex.org_words))
+        self.dateline_places = dateline_places(text)
         self.headers = sorted((s, e) for s, e in paragraphs if self._is_header(s, e))  # paragraphs: disjoint
         self.header_starts = [s for s, _ in self.headers]
         self.group_words = lex.group_words
@@ -170,6 +176,13 @@ class Recognizer(EvidencePass):
                 if (c and c[0] == length and c[2] != "name") or self.place_of(i):
                     i = end  # a demonym or a city listed under a country: not the country acting
                     continue
+            if dateline_credit(self.text, toks[i].s, toks[end - 1].e):
+                i = end
+                continue
+            if entry.type == "organization" and (k := self._run_end(end)) > end and (
+                    toks[k - 1].low in self.lex.non_actor_heads or toks[k - 1].low in self.lex.org_heads):
+                i = k  # "the Reuters Global Energy Summit" (an event), "Reuters Television" (another body): the
+                continue  # longer run is the name (the run pass reads it), not the table's entry
             m = self._mk(a, end, type=entry.type, acronym=length == 1 and toks[i].acronym)
             if kind == "dict":
                 m.entry = idx
@@ -193,17 +206,21 @@ class Recognizer(EvidencePass):
             had_prep = False
             while j < n and self._joined(j - 1) and not self.covered[j]:
                 u = toks[j]
-                if u.cap and (self._not_name(j) or u.low in SENTENCE_OPENERS):
-                    break  # "Gadhafi The Al-Jazeera …", "Libya NEW :": a new sentence or a banner, not the name
+                if u.cap and (self._not_name(j) or u.low in SENTENCE_OPENERS or u.low == "by"):
+                    break  # … "Photos By Gerald Herbert": a credit's "By" starts the name, it is no part of one  # "Gadhafi The Al-Jazeera …", "Libya NEW :": a new sentence or a banner, not the name
                 if u.cap:
                     has_org = has_org or u.low in lex.org_words
                     j += 1
                     continue
                 nxt_cap = j + 1 < n and toks[j + 1].cap and not self.covered[j + 1] and self._joined(j)
+                r = self._title_across(i, j)
+                if r:
+                    j = r  # "Secretary of State Hillary Clinton": the title's own "of" does not end the run
+                    continue
                 if u.text == "." and nxt_cap and self._initial_letter(j - 1):
                     j += 1  # "Robert S. Carney": a middle initial's dot does not end the name
                     continue
-                if u.kind == "poss" and toks[j - 1].low in lex.name_possessives and nxt_cap:
+                if u.kind == "poss" and nxt_cap and (toks[j - 1].low in lex.name_possessives or self._poss_org(j)):
                     j += 1
                     continue
                 if u.kind == "word" and not has_org and _particle_hyphen(u.text):
@@ -253,6 +270,34 @@ class Recognizer(EvidencePass):
             out += [self._mk(m.ti, cut, type="person"), self._mk(cut, m.tj, type="person")]
         self.mentions = out
 
+    def _run_end(self, k: int) -> int:
+        """End of the capitalised words that follow on toks[k-1]'s line and sentence (k when none)."""
+        while k < len(self.toks) and self.toks[k].cap and self._joined(k - 1):
+            k += 1
+        return k
+
+    def _poss_org(self, j: int) -> bool:
+        """The possessive toks[j] is inside an organisation's name: one capitalised organisation head ends the name
+        after it ("Alzheimer's Society", "Women's Institute"), and the owner before it is no country ("Britain's
+        Army" is Britain's)."""
+        toks, n = self.toks, len(self.toks)
+        k = j + 1
+        if toks[k].low not in self.lex.org_heads or self.lex.match_country(toks, j - 1):
+            return False
+        return not (k + 1 < n and toks[k + 1].cap and self._joined(k))
+
+    def _title_across(self, i: int, j: int) -> int:
+        """End of a role title that starts in the run toks[i:j] and runs over the lower-case toks[j] ("Secretary
+        of State", "Member of Parliament"), when a capitalised word on the same line follows it; else 0."""
+        toks = self.toks
+        for p in range(max(i, j - 3), j):
+            n = self.lex.match_role(toks, p)
+            end = p + n
+            if end > j and end < len(toks) and toks[end].cap and not self.covered[end] and all(
+                    self._joined(x) for x in range(j - 1, end)):
+                return end
+        return 0
+
     def _initial_letter(self, k: int) -> bool:
         """toks[k] is a lone capital letter glued to a following dot ("S." of "Robert S. Carney")."""
         t = self.toks[k]
@@ -266,31 +311,19 @@ class Recognizer(EvidencePass):
             j -= 1
         return j >= 0 and self.toks[j].low in WORK_NOUNS
 
-    def _banner_runs(self) -> frozenset:
-        """Token indices of all-capitals runs that are headline or label text, not names: three or more
-        all-capitals words in a row on one line ("SYRIA CRISIS DEEPENS"), or two or more before a colon ("FULL
-        TEXT :"). A name set in capitals in such a run is still found by the dictionary pass."""
-        toks, out, i, n = self.toks, set(), 0, len(self.toks)
-        while i < n:
-            j = i
-            while j < n and toks[j].kind == "word" and len(toks[j].text) >= 2 and toks[j].text.isupper() and (
-                    j == i or "\n" not in self.text[toks[j - 1].e:toks[j].s]):
-                j += 1
-            if j - i >= 3 or (j - i >= 2 and j < n and toks[j].text == ":"):
-                out.update(range(i, j))
-            i = max(j, i + 1)
-        return frozenset(out)
-
     def _not_name(self, k: int) -> bool:
         """Tokens that are never part of a name however capitalised (issue 16, invented actors): markup such as
         "-LRB-" (a word glued to hyphens on both sides) and an all-capitals banner word that the document also
         uses as an ordinary lower-case word, is a known banner word, heads a "WORD :" label ("NEW :",
-        "UPDATE :") or stands in a run of capitals that is headline text (``_banner_runs``)."""
+        "UPDATE :") or stands in a run of capitals or a headline-case line (``actors.layout``)."""
         t = self.toks[k]
         if self.text[t.s - 1:t.s] == "-" and self.text[t.e:t.e + 1] == "-" or k in self.banner:
             return True
         if len(t.text) < 3 or not t.text.isupper():
             return False
+        if t.low in BANNER_WORDS and k + 1 < len(self.toks) and self._joined(k) and self.toks[k + 1].text.isupper() \
+                and len(self.toks[k + 1].text) >= 2 and self.text[self.toks[k + 1].e:].lstrip()[:1] != ":":
+            return False  # "NEW YORK -LRB- Reuters -RRB-": a place name in a capitals dateline, not a banner
         return t.low in self.lower_vocab or t.low in BANNER_WORDS or self.text[t.e:t.e + 3].lstrip()[:1] == ":"
 
     def _split_run(self, i: int, j: int) -> None:
@@ -301,6 +334,9 @@ class Recognizer(EvidencePass):
         while k < j:
             low = toks[k].low
             if low in lex.function_words or low in lex.weekdays or low in lex.months or low in lex.not_names:
+                c = lex.match_country(toks, k)
+                if c and c[0] > 1 and k + c[0] <= j:
+                    break  # "New Zealand", "New York": a gazetteer name that opens with a function word
                 k += 1
                 continue
             h = self._honorific(k, j)
@@ -313,6 +349,8 @@ class Recognizer(EvidencePass):
                 k += 1  # "Officials said", "Police fired": ordinary words that open a sentence
                 continue
             break
+        if k == i and j - k >= 3 and toks[k].acronym and i > 0 and toks[i - 1].text == "/":
+            k += 1  # "Photograph Kirsty Marr/AP Bob Dudley , BP 's chief …": the credit's agency, then the lede
         if k >= j or self._only_title(k, j):
             return  # nothing left, or only a title ("the Prime Minister said")
         run = toks[k:j]
@@ -409,7 +447,7 @@ class Recognizer(EvidencePass):
         while i < j and (toks[i].low in lex.weekdays or toks[i].low in lex.months or toks[i].low in lex.not_names
                          or toks[i].low.rstrip(".") in _TITLE_ABBREVS):
             i += 1
-        if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]):
+        if i >= j or any(t.text[:1].isdigit() for t in toks[i:j]) or dateline_credit(self.text, toks[i].s, toks[j - 1].e):
             return
         last = toks[j - 1].low
         c = lex.match_country(toks, i)
@@ -423,11 +461,15 @@ class Recognizer(EvidencePass):
             if c[2] == "name" and not self.place_of(i):
                 self._add(self._mk(i, j, type="country", iso=c[1]))
             return
+        if any(a <= toks[i].s and toks[j - 1].e <= b for a, b in self.dateline_places):
+            return  # "METAIRIE , LA. -", "DADHKAI , India -LRB- Reuters -RRB-": the dateline's place
         if j - i >= 2 and (toks[i].low in lex.place_first or (
                 toks[i].low in lex.compass_words and (c := lex.match_country(toks, i + 1)) and i + 1 + c[0] == j)):
             return  # "Port Fourchon", "Eastern Libya": a place, not an actor
         m = self._mk(i, j)
         n = j - i
+        if n == 1 and lex.org_heads.get(last) == "BUS":
+            return  # "Company", "Inc" alone ("Dow Jones & Company , Inc."): a firm's suffix, no name
         org = any(t.low in lex.org_words for t in toks[i:j]) or last in lex.org_heads
         nxt = toks[j] if j < len(toks) else None
         if org:

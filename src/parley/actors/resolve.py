@@ -15,7 +15,9 @@ Choices (recorded here because they decide the output):
 - groups kept are the collective agents of ``groups.tsv`` (protesters, police, security forces, government,
   military ...) one per (group, country); countries are actors when named as nouns ("Cambodia", "the United
   States"); demonyms ("Cambodian", "Japanese") only qualify other actors and are not country mentions;
-- the article's country is the most frequent gazetteer country among names, demonyms and dictionary actors;
+- the article's country is the most frequent gazetteer country among names, demonyms and dictionary actors; an
+  organisation with no country of its own takes it only when its agent is a state's (``STATE_AGENTS``: a
+  ministry, army, court, parliament, party), not a firm, broadcaster, university or unmarked body;
 - codes: dictionary code valid at the publication date first (a dissolved party keeps its last code), then
   text evidence: ruling party -> {C}GOVPTY, opposition -> {C}OPP, role titles -> {C}+agent (GOV, LEG, JUD,
   MED ...), the organisation the role is held in, the person a role relates to ("adviser to the PM"), the
@@ -37,6 +39,10 @@ from parley.actors.lexicon import Lexicon, norm
 from parley.actors.mention import Mention
 from parley.actors.recognize import Recognizer
 from parley.document import Actor
+
+# agent codes of a state's own institutions: an organisation with one of these and no country word of its own takes
+# the article's dominant country (``Resolver._code``)
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY"})
 
 
 def slug(name: str) -> str:
@@ -322,7 +328,12 @@ class Resolver(DefiniteDescriptions):
 
     # ------------------------------------------------------------------ codes, roles, affiliations
     def _cty(self, c: Cluster) -> str:
-        return c.country or (c.entry.country if c.entry is not None else None) or self.dominant or ""
+        return self._own_cty(c) or self.dominant or ""
+
+    @staticmethod
+    def _own_cty(c: Cluster) -> str:
+        """The country the text or the dictionary gives the actor itself ("" when none)."""
+        return c.country or (c.entry.country if c.entry is not None else None) or ""
 
     def _codes(self) -> None:
         order = sorted(range(len(self.clusters)), key=lambda ci: {"country": 0, "group": 1, "organization": 2,
@@ -346,13 +357,18 @@ class Resolver(DefiniteDescriptions):
             if "opposition" in c.adj:
                 return cty + "OPP", "text"
             agent = c.desc_code or self._head_code(c)
+            # the article's dominant country is a guess for a state's own institutions only (a ministry, army,
+            # court, parliament or party with no country word); a firm, a broadcaster, a university or a body
+            # with no telling head ("Royal Society", "Eurasia Group") is not the article's country's
+            own = self._own_cty(c)
             if agent:
-                return (cty + agent if agent != "NGO" or cty else "NGO"), "text"
+                base = cty if agent in STATE_AGENTS else own
+                return (base + agent if agent != "NGO" or base else "NGO"), "text"
             if c.owner is not None and self.clusters[c.owner].code:
                 return self.clusters[c.owner].code, "text"
             if c.learned and c.learned.get("code"):
                 return c.learned["code"], "corpus"
-            return (cty or None), "text"
+            return (own or None), "text"
         # person
         org = self.clusters[c.role_org] if c.role_org is not None else None
         if org is not None and org.code and org.code != self._cty(org):

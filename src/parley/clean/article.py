@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.clean.glued import split_glued
-from parley.clean.header import split_header
+from parley.clean.header import split_header, split_stamp
 from parley.clean.html import from_html
 from parley.clean.outlet import find_outlet
 from parley.clean.page import parse_page
@@ -30,16 +30,19 @@ def clean(raw: RawDocument, ctx: Context | None = None) -> Document:
     repeat_min = ctx.option("clean_repeat_min", 3) if ctx is not None and hasattr(ctx, "option") else 3
     info: dict[str, Any] = {}
     content = raw.content
-    byline = None
+    byline = stamp = None
     if raw.kind == "html":
         content, info = from_html(raw)
     elif raw.kind == "text":  # a plain-text dump: byline and highlights glued to the lede (``clean.header``)
-        byline, info["standfirst"], content = split_header(content)
+        stamp, headline, content = split_stamp(content)  # a wire page stamp, teasers before an article label
+        byline, header, content = split_header(content)
+        info["standfirst"] = " ".join(x for x in (headline, header) if x) or None
         content = split_glued(content)  # a caption or headline run into the next sentence on its line
     p = parse_page(content, raw.title or info.get("title"), line_counts, repeat_min, extracted=raw.kind == "html",
                    standfirst=info.get("standfirst"), markup=info.get("markup_chrome"))
-    if byline:
-        p.bylines.insert(0, byline)
+    for b in (stamp, byline):
+        if b:
+            p.bylines.insert(0, b)
     if not p.text:
         cut = f" ({info['cut']})" if info.get("cut") else ""
         raise IngestError(raw.id, f"no article body found after removing page chrome{cut}", raw.source)

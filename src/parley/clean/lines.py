@@ -32,6 +32,8 @@ def chrome_data() -> dict[str, Any]:
     return {
         "lines": {line_words(x) for x in data["lines"]},
         "prefixes": tuple(p.lower() for p in data["prefixes"]),
+        "article_labels": re.compile(r"^\s*(?:" + "|".join(map(re.escape, data["article_labels"])) + r")\b\s*",
+                                     re.IGNORECASE),
         "comment_headers": [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in data["comment_headers"]],
         "comment_notices": tuple(p.lower() for p in data["comment_notices"]),
         "credit_prefixes": tuple(data["credit_prefixes"]),
@@ -43,6 +45,12 @@ def chrome_data() -> dict[str, Any]:
                                      re.IGNORECASE),
     }
 
+
+
+def article_label(line: str) -> int:
+    """Length of the article link label that opens ``line`` ("Full Article"), 0 when there is none."""
+    m = chrome_data()["article_labels"].match(line)
+    return m.end() if m else 0
 
 
 def line_words(line: str) -> str:
