@@ -333,9 +333,10 @@ def main() -> None:
     ap.add_argument("--pronouns", action="store_true", help="--sample only he/she sources")
     ap.add_argument("--gold-rule", default="reader", choices=["reader", "sources"],
                     help="R2c on (reader, default) or off (sources: 'he' is the last gold source, the older rule)")
-    ap.add_argument("--name-rule", default="appositions", choices=["appositions", "descriptions", "runs"],
-                    help="R1d-f on (appositions, default), R1d-e only (descriptions: 'another Twitter user, Johanna "
-                         "Bayer' -> Twitter) or none (runs: 'The Florida senator' -> Florida, the oldest rule)")
+    ap.add_argument("--name-rule", default="heads", choices=["heads", "appositions", "descriptions", "runs"],
+                    help="R1d-g on (heads, default), R1d-f (appositions: 'Sanders protesters' -> Sanders), R1d-e "
+                         "(descriptions: 'another Twitter user, Johanna Bayer' -> Twitter) or none (runs: 'The "
+                         "Florida senator' -> Florida, the oldest rule)")
     args = ap.parse_args()
     G.GOLD_RULE = args.gold_rule
     G.NAME_RULE = args.name_rule
