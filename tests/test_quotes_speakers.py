@@ -230,3 +230,21 @@ def test_add_in_the_present_is_a_cue():
                "winter.", PEOPLE)
     assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [
         ("the prices held through the winter", "Ana Ruiz", False)]
+
+
+def test_a_contracted_pronoun_opening_a_sentence_is_its_subject():
+    # "She's a Brel voter but admits …": the subject is "she" (was Brel, the name after the contraction), so the
+    # next "she said" goes to the woman who spoke before
+    actors = {"Lena Ortiz": ("person", ["Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("“Prices went up,” said Lena Ortiz, a retired nurse. She’s a Brel voter but admits that most "
+                    "of her friends are not.\n\n“They will not change their minds,” she said.", actors)
+    assert got == {"Prices went up": "Lena Ortiz", "They will not change their minds": "Lena Ortiz"}
+
+
+def test_a_participle_in_a_sentence_with_a_glued_caption_goes_to_the_body_a_verb_follows():
+    # a photo caption without a period runs into the first sentence: its place is no subject (after "across"),
+    # the body that "has sent" follows is the one denouncing
+    actors = {"Valmont": ("country", []), "Farmers Union": ("organization", [])}
+    got = _speakers("Marches were held across Valmont after the harvest The Farmers Union has sent a letter to "
+                    "the ministry, denouncing “the arrests of farmers who march peacefully.”", actors)
+    assert got == {"the arrests of farmers who march peacefully.": "Farmers Union"}

@@ -30,6 +30,7 @@ _INTRO_WORDS = {"when", "while", "as", "although", "though", "since", "because",
 _SUBORDINATE = {"when", "while", "as", "although", "though", "since", "because", "if", "once", "after", "before",
                 "until", "whether", "where"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_CONTRACTED = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")  # "she's", "they're", "I'm": the pronoun before the verb
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,9 @@ class View:
                 lead = self.t[st:s].split()
                 if lead and lead[0].lower() in _SUBORDINATE:
                     break  # "In 1992, when Jerry Brown criticized Clinton, Hillary shot back": the next part
-                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS
-                                        for w in lead):
-                    break  # "He called Trump …": the subject is the pronoun, Trump the object
+                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or _CONTRACTED.sub("", w.lower())
+                                        in _SUBJECT_PRONOUNS for w in lead):
+                    break  # "He called Trump …", "She's a Sanders supporter": the subject is the pronoun
                 if any(c in self.t[st:s] for c in ",;:" + DQ):
                     break
                 if self.t[e:e + 2] in ("’s", "'s") or (self.t[e - 1:e] == "s" and self.t[e:e + 2] in ("’ ", "' ")):
