@@ -248,3 +248,12 @@ def test_a_participle_in_a_sentence_with_a_glued_caption_goes_to_the_body_a_verb
     got = _speakers("Marches were held across Valmont after the harvest The Farmers Union has sent a letter to "
                     "the ministry, denouncing “the arrests of farmers who march peacefully.”", actors)
     assert got == {"the arrests of farmers who march peacefully.": "Farmers Union"}
+
+
+def test_an_age_and_a_home_town_in_the_apposition_leave_the_person_the_speaker():
+    # "Name, 30, of Town, State, who …, said": the state closed the apposition's place (it was the speaker, and
+    # the name part a reported clause of the state's)
+    actors = {"Jonas Berg": ("person", ["Berg"]), "Lena Ortiz": ("person", []), "Norland": ("country", [])}
+    doc = _run("Berg spoke first.\n\nLena Ortiz, 41, of Kesby, Norland, who was among those polled, said, “We "
+               "will not sell the farm.”", actors)
+    assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [("We will not sell the farm.", "Lena Ortiz", True)]

@@ -209,13 +209,14 @@ class Candidates:
 
     def _place_tail(self, lo: int, s: int):
         """ "Stacy Baker of Columbia, South Carolina", "a salesman from Sumter, South Carolina,": the mention at
-        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", or an
-        apposition), not an introductory phrase's place ("During the debate in Brooklyn, Clinton said")."""
+        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", also after an
+        age: "Harry Bond, 30, of Raleigh, N.C.,"; or an apposition), not an introductory phrase's place
+        ("During the debate in Brooklyn, Clinton said")."""
         tail = _PLACE_TAIL.search(self.t, max(lo, s - 60), s)
         if not tail:
             return None
         before = self.t[max(lo, tail.start() - 80):tail.start()]
-        if re.search(r"[A-Z][\w’'-]+\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
+        if re.search(r"[A-Z][\w’'-]+(?:,\s*\d{1,3},)?\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
             return tail
         return None
 
@@ -382,7 +383,7 @@ class Candidates:
     def _apposition(self, lo: int, comma: int) -> tuple[_Speaker | None, int]:
         """"Koul Panha, executive director of Comfrel, an election monitoring group, said" -> Koul Panha."""
         end = comma
-        for _ in range(4):
+        for _ in range(6):  # "Jane Doe, 30, of Lodi, Calif., who was polled, said": six parts
             c = self.t.rfind(",", lo, end)
             seg_s = lo if c < 0 else c + 1
             s, e = seg_s, end
