@@ -257,3 +257,14 @@ def test_an_age_and_a_home_town_in_the_apposition_leave_the_person_the_speaker()
     doc = _run("Berg spoke first.\n\nLena Ortiz, 41, of Kesby, Norland, who was among those polled, said, “We "
                "will not sell the farm.”", actors)
     assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [("We will not sell the farm.", "Lena Ortiz", True)]
+
+
+def test_a_person_opening_a_clause_after_but_is_a_subject_for_the_next_pronoun():
+    # "X avoids …, but her neighbor Y, 83, knows …" then "“…,” he said": Y (the sentence's own subject is X, and
+    # the clause's subject was no candidate, so "he" went to an older man)
+    actors = {"Tomas Brel": ("person", ["Brel"]), "Rita Holm": ("person", ["Ms. Holm"]),
+              "Karl Dahl": ("person", [])}
+    got = _speakers("“Prices rose,” said Tomas Brel, a grocer.\n\nMs. Holm avoids talking about the vote with her "
+                    "son, but her neighbor Karl Dahl, 83, knows just what the capital needs. “It will take a "
+                    "strong hand,” he said.", actors)
+    assert got == {"Prices rose": "Tomas Brel", "It will take a strong hand": "Karl Dahl"}
