@@ -268,3 +268,19 @@ def test_a_person_opening_a_clause_after_but_is_a_subject_for_the_next_pronoun()
                     "son, but her neighbor Karl Dahl, 83, knows just what the capital needs. “It will take a "
                     "strong hand,” he said.", actors)
     assert got == {"Prices rose": "Tomas Brel", "It will take a strong hand": "Karl Dahl"}
+
+
+def test_a_person_of_a_body_whose_the_is_capitalised_is_the_speaker():
+    # "of The Nation": the body's own "The" (outside its mention) hid the person before "of"
+    actors = {"Lena Ortiz": ("person", []), "Daily Ledger": ("organization", [])}
+    got = _speakers("The mayor resigned.\n\nLena Ortiz of The Daily Ledger wrote, “If you want trust, you have to "
+                    "earn it every day.”", actors)
+    assert got == {"If you want trust, you have to earn it every day.": "Lena Ortiz"}
+
+
+def test_a_document_noun_inside_a_name_is_no_document():
+    # "Valmont Post columnist X, a …, calls Y “…”": "Post" is part of the paper's name, not a post speaking
+    actors = {"Valmont Post": ("organization", []), "Lena Ortiz": ("person", []), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Brel won the vote.\n\nValmont Post columnist Lena Ortiz, a former aide in the capital, calls "
+                    "Brel “a candidate with the habits of a chameleon.”", actors)
+    assert got == {"a candidate with the habits of a chameleon.": "Lena Ortiz"}

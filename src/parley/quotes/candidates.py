@@ -187,6 +187,8 @@ class Candidates:
                 continue
             if word in self.lex.documents:
                 noun = (lo + w.start(), lo + w.end())
+                if w.group()[:1].isupper() and self._has_mention(*noun):
+                    return None  # part of a name ("Washington Post columnist Jo Kim"), not a document
                 break
             if w.group()[:1].islower():
                 lower += 1
@@ -221,8 +223,9 @@ class Candidates:
         return None
 
     def _holder(self, lo: int, s: int) -> _Speaker | None:
-        """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""
-        m = re.search(r"(?<![\w’'])(?:of|at|from|with)\s+(?:the\s+)?$", self.t[max(lo, s - 16):s])
+        """ "Jeffrey Lewis of the James Martin Center wrote", "Jo Kim of The Nation wrote" (the name's own
+        "The" left out of the mention): the person before "of/at/from the <body>"."""
+        m = re.search(r"(?<![\w’'])(?:of|at|from|with)\s+(?:[Tt]he\s+)?$", self.t[max(lo, s - 16):s])
         if not m:
             return None
         k = max(lo, s - 16) + m.start()
