@@ -284,3 +284,11 @@ def test_a_document_noun_inside_a_name_is_no_document():
     got = _speakers("Brel won the vote.\n\nValmont Post columnist Lena Ortiz, a former aide in the capital, calls "
                     "Brel “a candidate with the habits of a chameleon.”", actors)
     assert got == {"a candidate with the habits of a chameleon.": "Lena Ortiz"}
+
+
+def test_a_document_after_a_preposition_is_an_adjunct_not_the_speaker():
+    # "In a statement, the tycoon announced that “…”": the tycoon speaks (the statement was the subject, unnamed)
+    actors = {"Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Tomas Brel bought the club on Monday.\n\nIn a statement, the tycoon announced that “the club will "
+                    "stay in the city.”", actors)
+    assert got == {"the club will stay in the city.": "Tomas Brel"}

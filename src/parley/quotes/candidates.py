@@ -182,6 +182,8 @@ class Candidates:
         noun, lower, definite = None, 0, False
         for n, w in enumerate(re.finditer(r"[\w’'.-]+", self.t[lo:min(k, lo + 80)])):
             word = w.group().lower()
+            if n == 0 and word in self.lex.prepositions:
+                return None  # "In a statement, the mogul announced": an adjunct, the document is no subject
             if n == 0 and word in _DETERMINERS:
                 definite = word not in ("a", "an", "one", "another")
                 continue
