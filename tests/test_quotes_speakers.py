@@ -292,3 +292,12 @@ def test_a_document_after_a_preposition_is_an_adjunct_not_the_speaker():
     got = _speakers("Tomas Brel bought the club on Monday.\n\nIn a statement, the tycoon announced that “the club will "
                     "stay in the city.”", actors)
     assert got == {"the club will stay in the city.": "Tomas Brel"}
+
+
+def test_her_campaign_opening_a_sentence_speaks_for_the_candidate():
+    # "Her campaign … stating “…”", "Her campaign has cycled through slogans “…”": no speaker before
+    actors = {"Ana Ruiz": ("person", ["Ruiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Tomas Brel conceded. Ana Ruiz won the vote.\n\nHer campaign quickly sent an email to supporters "
+                    "stating, “We are grateful to all.” Her campaign has cycled through slogans such as “Fighting "
+                    "for all of us.”", actors)
+    assert got == {"We are grateful to all.": "Ana Ruiz", "Fighting for all of us.": "Ana Ruiz"}

@@ -42,6 +42,8 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)(?:[’']s|(?<=s)[’'])\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
+# "her campaign said": a person's campaign, team or office speaks for the person (after his/her only)
+_OWN_CAMP_NOUNS = {"campaign", "team", "office"}
 _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
 
 # "the Republican nominee", "the Florida senator", "the Wisconsin Republican" (a capitalised party word is a
@@ -273,7 +275,7 @@ class Candidates:
         for its principal, a known actor mention (or a possessive role noun, his/her) right before the camp noun
         and at most two lowercase modifiers; the span is the whole phrase."""
         m = re.search(r"(?<![\w’'])((?:[a-z][a-z-]*\s+){0,2})([a-z]+)$", self.t[max(lo, k - 60):k])
-        if not m or m.group(2) not in self.lex.camp_nouns:
+        if not m or m.group(2) not in self.lex.camp_nouns and m.group(2) not in _OWN_CAMP_NOUNS:
             return None  # cheap test first: the word before the cue must be a camp noun
         if any(w in _NOT_NAME or w in self.lex.prepositions or w in _FEW for w in m.group(1).split()):
             return None  # "Clinton and officials said", "some of the officials": not a camp of the name
@@ -282,14 +284,14 @@ class Candidates:
             j -= 1
         if self.t[j - 2:j] in ("’s", "'s"):
             j -= 2
-        men = self.by_end.get(j)
+        men = self.by_end.get(j) if m.group(2) in self.lex.camp_nouns else None
         if men and men[0] >= lo and not self._after_prep(men[0], lo):
             s = men[0]
             if re.search(r"(?<![\w’'])[Tt]he\s+$", self.t[max(lo, s - 4):s]):
                 s -= 4
             return replace(self._speaker(men), span=(s, k))
         own = re.search(r"(?<![\w’'])(?:[Tt]he\s+([a-z-]+)[’']s|([Hh]is|[Hh]er))\s+$", self.t[max(lo, k - 60):k - len(m.group())])
-        if own and (own.group(2) or own.group(1) in self.lex.person_nouns):
+        if own and (own.group(2) or own.group(1) in self.lex.person_nouns and m.group(2) in self.lex.camp_nouns):
             s = max(lo, k - 60) + own.start()
             sp = self._resolve_pronoun({"his": "he", "her": "she"}.get((own.group(2) or "").lower(), "person"), s)
             return replace(sp, span=(s, k)) if sp is not UNNAMED else None
