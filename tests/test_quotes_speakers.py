@@ -301,3 +301,11 @@ def test_her_campaign_opening_a_sentence_speaks_for_the_candidate():
                     "stating, “We are grateful to all.” Her campaign has cycled through slogans such as “Fighting "
                     "for all of us.”", actors)
     assert got == {"We are grateful to all.": "Ana Ruiz", "Fighting for all of us.": "Ana Ruiz"}
+
+
+def test_a_cue_closing_a_relative_clause_belongs_to_the_relative_subject():
+    # "X criticized the plan, which the Audit Office said was “…”": the office, not the sentence's subject X
+    actors = {"Tomas Brel": ("person", ["Brel"]), "Audit Office": ("organization", [])}
+    got = _speakers("The plan passed.\n\nBrel, a former minister, criticized the plan, which the Audit Office said "
+                    "was “badly costed” but legal.", actors)
+    assert got == {"badly costed": "Audit Office"}

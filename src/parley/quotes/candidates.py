@@ -42,6 +42,8 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)(?:[’']s|(?<=s)[’'])\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
+# a cue closing a relative clause: "…, which an FBI inquiry said" (the phrase after "which" speaks)
+_RELATIVE_CUE = re.compile(r",\s+(?:which|that|whom)\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s*$")
 # "her campaign said": a person's campaign, team or office speaks for the person (after his/her only)
 _OWN_CAMP_NOUNS = {"campaign", "team", "office"}
 _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
@@ -168,6 +170,11 @@ class Candidates:
         words = self.t[lo:k].split()
         if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
             subj = self._sentence_subject(self._sent_of(k - 1))
+            rel = _RELATIVE_CUE.search(self.t, subj[1], k) if subj and lo <= subj[0] < k else None
+            if rel:  # "X criticized the plan, which an FBI inquiry said was “careless”": the relative's subject
+                i = bisect.bisect_left(self.mention_starts, rel.start(1))
+                inside = [m for m in self.mentions[i:bisect.bisect_left(self.mention_starts, k)] if m[1] <= k]
+                return (self._speaker(inside[-1]) if inside else UNNAMED), rel.start(1)
             if subj and lo <= subj[0] < k:
                 rest = self.t[subj[1]:k].lstrip()
                 nxt = rest.split()[0].lower() if rest.split() else ""
