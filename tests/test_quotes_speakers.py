@@ -304,8 +304,8 @@ def test_her_campaign_opening_a_sentence_speaks_for_the_candidate():
 
 
 def test_a_cue_closing_a_relative_clause_belongs_to_the_relative_subject():
-    # "X criticized the plan, which the Audit Office said was “…”": the office, not the sentence's subject X
+    # "X criticized the plan, which an Audit Office inquiry said was “…”": the office, not the sentence's subject X
     actors = {"Tomas Brel": ("person", ["Brel"]), "Audit Office": ("organization", [])}
-    got = _speakers("The plan passed.\n\nBrel, a former minister, criticized the plan, which the Audit Office said "
+    got = _speakers("The plan passed.\n\nBrel, a former minister, criticized the plan, which an Audit Office inquiry said "
                     "was “badly costed” but legal.", actors)
     assert got == {"badly costed": "Audit Office"}
