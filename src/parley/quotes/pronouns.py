@@ -123,9 +123,7 @@ class Pronouns:
                 # before it
                 fits = spoke or g is not None or kind == "person" or self._named_often(sp)
                 if fits or (unsure is not None and unsure[0] - p > _GENDER_REACH):
-                    if unsure is None or (unsure[0] - p <= _GENDER_REACH and not self._new_paragraph(p, unsure[0], pos)):
-                        return sp
-                    return unsure[1]
+                    return sp if unsure is None or unsure[0] - p <= _GENDER_REACH else unsure[1]
                 unsure = unsure or (p, sp)
                 continue
             if kind in ("plural", "thing") and sp.type in ("organization", "group", "country"):
@@ -135,13 +133,6 @@ class Pronouns:
         if kind == "person":  # a role noun ("the tycoon"); "he" with no one in reach stays unnamed
             return self._salient_person(pos, kind)
         return UNNAMED
-
-    def _new_paragraph(self, p: int, q: int, pos: int) -> bool:
-        """The ungendered subject at ``q`` opens the pronoun's paragraph, the gendered person at ``p`` lies in an
-        earlier one ("Jo Raynard, a consultant, is …. “…,” he said" after a paragraph about Obama): the
-        paragraph's own subject is the one meant."""
-        para = self._para_of(pos)
-        return self._para_of(q) == para and self._para_of(p) < para
 
     def _named_often(self, sp: _Speaker) -> bool:
         """The speaker's actor has more than one mention (``mention_counts``, counted once per document)."""
