@@ -230,3 +230,82 @@ def test_add_in_the_present_is_a_cue():
                "winter.", PEOPLE)
     assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [
         ("the prices held through the winter", "Ana Ruiz", False)]
+
+
+def test_a_contracted_pronoun_opening_a_sentence_is_its_subject():
+    # "She's a Brel voter but admits …": the subject is "she" (was Brel, the name after the contraction), so the
+    # next "she said" goes to the woman who spoke before
+    actors = {"Lena Ortiz": ("person", ["Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("“Prices went up,” said Lena Ortiz, a retired nurse. She’s a Brel voter but admits that most "
+                    "of her friends are not.\n\n“They will not change their minds,” she said.", actors)
+    assert got == {"Prices went up": "Lena Ortiz", "They will not change their minds": "Lena Ortiz"}
+
+
+def test_a_participle_in_a_sentence_with_a_glued_caption_goes_to_the_body_a_verb_follows():
+    # a photo caption without a period runs into the first sentence: its place is no subject (after "across"),
+    # the body that "has sent" follows is the one denouncing
+    actors = {"Valmont": ("country", []), "Farmers Union": ("organization", [])}
+    got = _speakers("Marches were held across Valmont after the harvest The Farmers Union has sent a letter to "
+                    "the ministry, denouncing “the arrests of farmers who march peacefully.”", actors)
+    assert got == {"the arrests of farmers who march peacefully.": "Farmers Union"}
+
+
+def test_an_age_and_a_home_town_in_the_apposition_leave_the_person_the_speaker():
+    # "Name, 30, of Town, State, who …, said": the state closed the apposition's place (it was the speaker, and
+    # the name part a reported clause of the state's)
+    actors = {"Jonas Berg": ("person", ["Berg"]), "Lena Ortiz": ("person", []), "Norland": ("country", [])}
+    doc = _run("Berg spoke first.\n\nLena Ortiz, 41, of Kesby, Norland, who was among those polled, said, “We "
+               "will not sell the farm.”", actors)
+    assert [(q.text, q.speaker, q.direct) for q in doc.quotes] == [("We will not sell the farm.", "Lena Ortiz", True)]
+
+
+def test_a_person_opening_a_clause_after_but_is_a_subject_for_the_next_pronoun():
+    # "X avoids …, but her neighbor Y, 83, knows …" then "“…,” he said": Y (the sentence's own subject is X, and
+    # the clause's subject was no candidate, so "he" went to an older man)
+    actors = {"Tomas Brel": ("person", ["Brel"]), "Rita Holm": ("person", ["Ms. Holm"]),
+              "Karl Dahl": ("person", [])}
+    got = _speakers("“Prices rose,” said Tomas Brel, a grocer.\n\nMs. Holm avoids talking about the vote with her "
+                    "son, but her neighbor Karl Dahl, 83, knows just what the capital needs. “It will take a "
+                    "strong hand,” he said.", actors)
+    assert got == {"Prices rose": "Tomas Brel", "It will take a strong hand": "Karl Dahl"}
+
+
+def test_a_person_of_a_body_whose_the_is_capitalised_is_the_speaker():
+    # "of The Nation": the body's own "The" (outside its mention) hid the person before "of"
+    actors = {"Lena Ortiz": ("person", []), "Daily Ledger": ("organization", [])}
+    got = _speakers("The mayor resigned.\n\nLena Ortiz of The Daily Ledger wrote, “If you want trust, you have to "
+                    "earn it every day.”", actors)
+    assert got == {"If you want trust, you have to earn it every day.": "Lena Ortiz"}
+
+
+def test_a_document_noun_inside_a_name_is_no_document():
+    # "Valmont Post columnist X, a …, calls Y “…”": "Post" is part of the paper's name, not a post speaking
+    actors = {"Valmont Post": ("organization", []), "Lena Ortiz": ("person", []), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Brel won the vote.\n\nValmont Post columnist Lena Ortiz, a former aide in the capital, calls "
+                    "Brel “a candidate with the habits of a chameleon.”", actors)
+    assert got == {"a candidate with the habits of a chameleon.": "Lena Ortiz"}
+
+
+def test_a_document_after_a_preposition_is_an_adjunct_not_the_speaker():
+    # "In a statement, the tycoon announced that “…”": the tycoon speaks (the statement was the subject, unnamed)
+    actors = {"Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Tomas Brel bought the club on Monday.\n\nIn a statement, the tycoon announced that “the club will "
+                    "stay in the city.”", actors)
+    assert got == {"the club will stay in the city.": "Tomas Brel"}
+
+
+def test_her_campaign_opening_a_sentence_speaks_for_the_candidate():
+    # "Her campaign … stating “…”", "Her campaign has cycled through slogans “…”": no speaker before
+    actors = {"Ana Ruiz": ("person", ["Ruiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Tomas Brel conceded. Ana Ruiz won the vote.\n\nHer campaign quickly sent an email to supporters "
+                    "stating, “We are grateful to all.” Her campaign has cycled through slogans such as “Fighting "
+                    "for all of us.”", actors)
+    assert got == {"We are grateful to all.": "Ana Ruiz", "Fighting for all of us.": "Ana Ruiz"}
+
+
+def test_a_cue_closing_a_relative_clause_belongs_to_the_relative_subject():
+    # "X criticized the plan, which an Audit Office inquiry said was “…”": the office, not the sentence's subject X
+    actors = {"Tomas Brel": ("person", ["Brel"]), "Audit Office": ("organization", [])}
+    got = _speakers("The plan passed.\n\nBrel, a former minister, criticized the plan, which an Audit Office inquiry said "
+                    "was “badly costed” but legal.", actors)
+    assert got == {"badly costed": "Audit Office"}

@@ -42,6 +42,10 @@ _STOP = re.compile(r"[,;:!?]|(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mr
 _OFFICE = re.compile(r"(?:(?<![\w’'])[Tt]he\s+|(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)(?:[’']s|(?<=s)[’'])\s+)"
                      r"(?:[A-Z]?[a-z]+\s+){0,2}?(?P<noun>[A-Za-z]+)$")
 
+# a cue closing a relative clause: "…, which an FBI inquiry said" (the phrase after "which" speaks)
+_RELATIVE_CUE = re.compile(r",\s+(?:which|that|whom)\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s*$")
+# "her campaign said": a person's campaign, team or office speaks for the person (after his/her only)
+_OWN_CAMP_NOUNS = {"campaign", "team", "office"}
 _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three", "four", "former", "ex"}
 
 # "the Republican nominee", "the Florida senator", "the Wisconsin Republican" (a capitalised party word is a
@@ -166,6 +170,11 @@ class Candidates:
         words = self.t[lo:k].split()
         if words and self.sents:  # "Gingrich — mentioned as a running mate — told", "Trump at the time said"
             subj = self._sentence_subject(self._sent_of(k - 1))
+            rel = _RELATIVE_CUE.search(self.t, subj[1], k) if subj and lo <= subj[0] < k else None
+            if rel:  # "X criticized the plan, which an FBI inquiry said was “careless”": the relative's subject
+                i = bisect.bisect_left(self.mention_starts, rel.start(1))
+                inside = [m for m in self.mentions[i:bisect.bisect_left(self.mention_starts, k)] if m[1] <= k]
+                return (self._speaker(inside[-1]) if inside else UNNAMED), rel.start(1)
             if subj and lo <= subj[0] < k:
                 rest = self.t[subj[1]:k].lstrip()
                 nxt = rest.split()[0].lower() if rest.split() else ""
@@ -182,11 +191,15 @@ class Candidates:
         noun, lower, definite = None, 0, False
         for n, w in enumerate(re.finditer(r"[\w’'.-]+", self.t[lo:min(k, lo + 80)])):
             word = w.group().lower()
+            if n == 0 and word in self.lex.prepositions:
+                return None  # "In a statement, the mogul announced": an adjunct, the document is no subject
             if n == 0 and word in _DETERMINERS:
                 definite = word not in ("a", "an", "one", "another")
                 continue
             if word in self.lex.documents:
                 noun = (lo + w.start(), lo + w.end())
+                if w.group()[:1].isupper() and self._has_mention(*noun):
+                    return None  # part of a name ("Washington Post columnist Jo Kim"), not a document
                 break
             if w.group()[:1].islower():
                 lower += 1
@@ -209,19 +222,21 @@ class Candidates:
 
     def _place_tail(self, lo: int, s: int):
         """ "Stacy Baker of Columbia, South Carolina", "a salesman from Sumter, South Carolina,": the mention at
-        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", or an
-        apposition), not an introductory phrase's place ("During the debate in Brooklyn, Clinton said")."""
+        ``s`` is the state of a place that qualifies a person (a name right before "of/from/in", also after an
+        age: "Harry Bond, 30, of Raleigh, N.C.,"; or an apposition), not an introductory phrase's place
+        ("During the debate in Brooklyn, Clinton said")."""
         tail = _PLACE_TAIL.search(self.t, max(lo, s - 60), s)
         if not tail:
             return None
         before = self.t[max(lo, tail.start() - 80):tail.start()]
-        if re.search(r"[A-Z][\w’'-]+\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
+        if re.search(r"[A-Z][\w’'-]+(?:,\s*\d{1,3},)?\s+$", before) or re.search(r",\s*(?:a|an|the)\s", before):
             return tail
         return None
 
     def _holder(self, lo: int, s: int) -> _Speaker | None:
-        """ "Jeffrey Lewis of the James Martin Center wrote": the person before "of/at/from the <body>"."""
-        m = re.search(r"(?<![\w’'])(?:of|at|from|with)\s+(?:the\s+)?$", self.t[max(lo, s - 16):s])
+        """ "Jeffrey Lewis of the James Martin Center wrote", "Jo Kim of The Nation wrote" (the name's own
+        "The" left out of the mention): the person before "of/at/from the <body>"."""
+        m = re.search(r"(?<![\w’'])(?:of|at|from|with)\s+(?:[Tt]he\s+)?$", self.t[max(lo, s - 16):s])
         if not m:
             return None
         k = max(lo, s - 16) + m.start()
@@ -267,7 +282,7 @@ class Candidates:
         for its principal, a known actor mention (or a possessive role noun, his/her) right before the camp noun
         and at most two lowercase modifiers; the span is the whole phrase."""
         m = re.search(r"(?<![\w’'])((?:[a-z][a-z-]*\s+){0,2})([a-z]+)$", self.t[max(lo, k - 60):k])
-        if not m or m.group(2) not in self.lex.camp_nouns:
+        if not m or m.group(2) not in self.lex.camp_nouns and m.group(2) not in _OWN_CAMP_NOUNS:
             return None  # cheap test first: the word before the cue must be a camp noun
         if any(w in _NOT_NAME or w in self.lex.prepositions or w in _FEW for w in m.group(1).split()):
             return None  # "Clinton and officials said", "some of the officials": not a camp of the name
@@ -276,14 +291,14 @@ class Candidates:
             j -= 1
         if self.t[j - 2:j] in ("’s", "'s"):
             j -= 2
-        men = self.by_end.get(j)
+        men = self.by_end.get(j) if m.group(2) in self.lex.camp_nouns else None
         if men and men[0] >= lo and not self._after_prep(men[0], lo):
             s = men[0]
             if re.search(r"(?<![\w’'])[Tt]he\s+$", self.t[max(lo, s - 4):s]):
                 s -= 4
             return replace(self._speaker(men), span=(s, k))
         own = re.search(r"(?<![\w’'])(?:[Tt]he\s+([a-z-]+)[’']s|([Hh]is|[Hh]er))\s+$", self.t[max(lo, k - 60):k - len(m.group())])
-        if own and (own.group(2) or own.group(1) in self.lex.person_nouns):
+        if own and (own.group(2) or own.group(1) in self.lex.person_nouns and m.group(2) in self.lex.camp_nouns):
             s = max(lo, k - 60) + own.start()
             sp = self._resolve_pronoun({"his": "he", "her": "she"}.get((own.group(2) or "").lower(), "person"), s)
             return replace(sp, span=(s, k)) if sp is not UNNAMED else None
@@ -382,7 +397,7 @@ class Candidates:
     def _apposition(self, lo: int, comma: int) -> tuple[_Speaker | None, int]:
         """"Koul Panha, executive director of Comfrel, an election monitoring group, said" -> Koul Panha."""
         end = comma
-        for _ in range(4):
+        for _ in range(6):  # "Jane Doe, 30, of Lodi, Calif., who was polled, said": six parts
             c = self.t.rfind(",", lo, end)
             seg_s = lo if c < 0 else c + 1
             s, e = seg_s, end

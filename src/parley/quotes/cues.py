@@ -355,7 +355,7 @@ class Cues:
                 return ps[0], None, ps[1], False
             if r:  # a cue whose speaker phrase names no one ("a senior official called it “a disaster”")
                 return r[0], r[1], r[2], False
-            loose = self._loose_subject(first)
+            loose = self._loose_subject(self._sent_of(first.open) if self.sents else None, first.open, first.para)
             if loose:
                 return self._speaker(loose), None, loose[0], False
             return None, None, first.open, False
@@ -394,23 +394,22 @@ class Cues:
             return None
         return sp, word, start
 
-    def _loose_subject(self, seg: _Seg):
-        """An embedded quote's sentence has no cue and no plain subject ("Speaking to X's show on Monday, Bush
-        referred to Rubio as “…”"): the first person or body named before the quote that a verb follows ("Bush
-        referred", not "MSNBC's Morning Joe Monday"); failing that the first one named. Never the object of a
-        preposition ("to Rubio"), never a place."""
-        si = self._sent_of(seg.open)
-        s0 = self.sents[si][0] if self.sents else self.paras[seg.para][0]
+    def _loose_subject(self, si: int | None, end: int, para: int = 0):
+        """A sentence with no cue and no plain subject before ``end`` (an embedded quote, a participle's clause:
+        "Speaking to X's show on Monday, Bush referred to Rubio as “…”"): the first person or body named before
+        it that a verb follows ("Bush referred", not "MSNBC's Morning Joe Monday"); failing that the first one
+        named. Never the object of a preposition ("to Rubio"), never a place."""
+        s0 = self.sents[si][0] if si is not None else self.paras[para][0]
         lo = bisect.bisect_left(self.mention_starts, s0)
-        hi = bisect.bisect_left(self.mention_starts, seg.open, lo)
+        hi = bisect.bisect_left(self.mention_starts, end, lo)
         first = acting = None
         for s, e, a in self.mentions[lo:hi]:
-            if self._in_quote(s) or a.type not in ("person", "organization", "group") or e > seg.open:
+            if self._in_quote(s) or a.type not in ("person", "organization", "group") or e > end:
                 continue
             if self._after_prep(s, s0):
                 continue
             first = first or (s, e, a)
-            nxt = _NEXT_WORD.match(self.t, e, seg.open)
+            nxt = _NEXT_WORD.match(self.t, e, end)
             if nxt and nxt.group(1) not in self.lex.prepositions and nxt.group(1) not in _NOT_VERB:
                 acting = acting or (s, e, a)
         return acting or first

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from parley.document import Actor
@@ -20,7 +21,8 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
 
 
 _ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
-_PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)\s+[a-z]")
+_PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)(?:[’'](?:s|d|ll|re|ve))?\s+[a-z]")
+_OWN_CAMP = re.compile(r"\s*(His|Her)\s+(?:[a-z-]+\s+)?(?:campaign|team|office)\b(?![’'])")
 _GENDER_REACH = 250  # characters a gendered person may lie before an ungendered one and still be preferred
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
@@ -40,7 +42,12 @@ class Pronouns:
         s0, s1 = self.sents[si]
         m = _PRONOUN_SUBJECT.match(self.t, s0, min(s1, before, s0 + 90))
         if not m:
-            return None
+            # "Her campaign quickly sent an email stating “…”": a person's campaign speaks for the person
+            c = _OWN_CAMP.match(self.t, s0, min(s1, before))
+            if not c or self._in_quote(c.start(1)):
+                return None
+            sp = self._resolve_pronoun("he" if c.group(1).lower() == "his" else "she", c.start(1))
+            return (replace(sp, span=(c.start(1), c.end())), c.start(1)) if sp is not UNNAMED else None
         lead = m.group(1).strip()
         if lead and not lead.endswith(",") and any(w.lower() not in _LEAD_OK for w in lead.split()):
             return None

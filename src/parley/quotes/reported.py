@@ -46,7 +46,12 @@ class Reported:
         if subj and subj[0] < pos:
             return self._speaker(subj)
         ps = self._pronoun_subject(si, pos) if self.sents else None  # "She left, saying …"
-        return ps[0] if ps else None
+        if ps:
+            return ps[0]
+        # "Rallies were held across the country The League has sent a letter, denouncing …" (a caption glued to
+        # the sentence): the body a verb follows, not the place
+        loose = self._loose_subject(si, pos) if self.sents else None
+        return self._speaker(loose) if loose else None
 
 
     def _inverted_named(self, cue_e: int, s1: int) -> _Speaker | None:

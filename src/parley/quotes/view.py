@@ -30,6 +30,11 @@ _INTRO_WORDS = {"when", "while", "as", "although", "though", "since", "because",
 _SUBORDINATE = {"when", "while", "as", "although", "though", "since", "because", "if", "once", "after", "before",
                 "until", "whether", "where"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# a clause break inside a sentence and the verb-like word after a clause's subject (see _clause_subjects)
+_CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|and|while|whereas|yet)|;)\s+")
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|then|later|again|often|once)\s+)?([a-z]+)\b")
+_NOT_VERB = {"and", "or", "but", "who", "which", "that", "the", "a", "an", "as", "than", "nor"}
+_CONTRACTED = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")  # "she's", "they're", "I'm": the pronoun before the verb
 
 
 @dataclass(frozen=True)
@@ -145,9 +150,9 @@ class View:
                 lead = self.t[st:s].split()
                 if lead and lead[0].lower() in _SUBORDINATE:
                     break  # "In 1992, when Jerry Brown criticized Clinton, Hillary shot back": the next part
-                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS
-                                        for w in lead):
-                    break  # "He called Trump …": the subject is the pronoun, Trump the object
+                if len(lead) > 5 or any(w.lower() in self.lex.prepositions or _CONTRACTED.sub("", w.lower())
+                                        in _SUBJECT_PRONOUNS for w in lead):
+                    break  # "He called Trump …", "She's a Sanders supporter": the subject is the pronoun
                 if any(c in self.t[st:s] for c in ",;:" + DQ):
                     break
                 if self.t[e:e + 2] in ("’s", "'s") or (self.t[e - 1:e] == "s" and self.t[e:e + 2] in ("’ ", "' ")):
@@ -191,5 +196,29 @@ class View:
             p = self._sentence_subject(si, persons_only=True)
             if p and p != m:
                 out.append((p[0], self._speaker(p)))
+            out.extend(self._clause_subjects(si))
         out.sort(key=lambda x: x[0])
+        return out
+
+    def _clause_subjects(self, si: int) -> list[tuple[int, _Speaker]]:
+        """ "Ms. Hughes avoids the subject, but her neighbor Ben Green knows …": the person opening a clause after
+        ", but", ", and", ", while" or ";" is that clause's subject, later than the sentence's (a pronoun after
+        the sentence points to the nearer one). The person must be followed by a verb-like word or an apposition's comma."""
+        s0, s1 = self.sents[si]
+        out = []
+        for b in _CLAUSE_BREAK.finditer(self.t, s0, s1):
+            if self._in_quote(b.start()):
+                continue
+            i = bisect.bisect_left(self.mention_starts, b.end())
+            if i >= len(self.mentions) or self.mentions[i][0] >= min(s1, b.end() + 40):
+                continue
+            s, e, a = self.mentions[i]
+            lead = self.t[b.end():s].split()
+            if a.type != "person" or len(lead) > 3 or any(
+                    w.lower() in self.lex.prepositions or w.lower() in _SUBJECT_PRONOUNS or not w.isalpha()
+                    for w in lead):
+                continue
+            nxt = _VERB_AFTER.match(self.t, e, s1)
+            if self.t[e:e + 1] == "," or nxt and nxt.group(1) not in self.lex.prepositions and nxt.group(1) not in _NOT_VERB:
+                out.append((s, self._speaker(self._role_head(s, e, a))))
         return out
