@@ -332,3 +332,14 @@ def test_parties_to_a_named_conflict_are_that_party(ctx):
     _, ev = _typed("Ostravia demanded parties to the conflict in Karnavia to allow aid workers in.",
                    {"o": OSTRAVIA, "k": KARNAVIA}, ctx, "REQUEST")
     assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+
+
+@STAGE
+def test_a_subject_phrase_before_a_reduced_ing_relative_acts(ctx):
+    """"gunmen firing from a truck killed …": the "-ing" relative qualifies the subject, which is the actor;
+    before, the words right before the verb held no head and the attack had no actor."""
+    _, ev = _typed("In Karnavia, gunmen firing from a truck killed two officers on Sunday.", {"k": KARNAVIA}, ctx,
+                   "ASSAULT")
+    assert ev.actor == ["gunmen"]
+    sent = "Gunmen, firing from a truck, killed two officers."
+    assert generic._participle_subject(sent, type("M", (), {"start": sent.index("killed")})(), 0) is None  # commas

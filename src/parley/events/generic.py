@@ -190,7 +190,7 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
             by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
             got = after(sent, m.end + by.end(), c1, prep=False) if by else None
         else:
-            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0)
+            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0)
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
@@ -232,6 +232,21 @@ def _clause_subject(sent: str, m, c0: int):
     if not re.search(r"\bto\s+(?:\w+ly\s+)?$", sent[max(0, m.start - 20):m.start]):
         return None
     return got
+
+
+# a reduced relative between a subject and its verb: "-ing" and up to four words, no comma ("gunmen firing from
+# a car killed two policemen")
+PARTICIPLE_GAP = re.compile(r"\s+(?P<ing>[a-z]+ing)(?:\s+[\w'-]+){0,4}\s+$")
+
+
+def _participle_subject(sent: str, m, c0: int):
+    """The generic phrase before a reduced "-ing" relative that ends at the trigger ("In Baghdad, gunmen firing
+    from a car killed two high-ranking policemen"): the subject the relative qualifies acts."""
+    gap = PARTICIPLE_GAP.search(sent, c0, m.start)
+    if gap is None:
+        return None
+    got = before(sent, gap.start(), c0, skip_aux=False)
+    return got if got and got[1] == gap.start() else None
 
 
 def _taken(got, span) -> bool:
