@@ -68,8 +68,13 @@ def test_both_men_are_the_two_people_the_sentence_before_names_not_its_source():
     sent = text[s0:]
     got = generic.before(sent, sent.index("agreed"), 0)
     assert got[2].name == "Both men"
-    roles = pair_people(doc, s0, ([got[2]], [], got[:2], None))
+    m = cue(sent, "agreed", "AGREE")
+    roles = pair_people(doc, s0, m, ([got[2]], [], got[:2], None))
     assert [a.name for a in roles[0]] == ["Tomas Varga", "Ilse Morten"]
     alone = Document(id="y", text=sent)
     alone.sentences = sentences(sent, 0, len(sent))
-    assert pair_people(alone, 0, ([got[2]], [], got[:2], None))[0] == [got[2]]
+    assert pair_people(alone, 0, m, ([got[2]], [], got[:2], None))[0] == [got[2]]
+    two = "The two parties agreed to meet again."
+    got = generic.before(two, two.index("agreed"), 0)
+    assert got[2].name == "The two parties"  # a pair anaphor of a symmetric act is left to pair_anaphor
+    assert pair_people(alone, 0, cue(two, "agreed", "AGREE"), ([got[2]], [], got[:2], None))[:3] == ([], [], None)

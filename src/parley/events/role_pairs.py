@@ -68,14 +68,19 @@ def pair_anaphor(sent: str, m, s: int, pairs, roles):
 PAIR_PEOPLE = re.compile(r"(?:both|the\s+two)\s+(?:men|women|leaders|presidents|ministers)", re.I)
 
 
-def pair_people(doc: Document, s: int, roles):
+def pair_people(doc: Document, s: int, m, roles):
     """A generic side "Both men" / "the two leaders" is the two people the sentence before (or the one before
     that) names, its report's source aside ("Mullen got an update from Enan …, said Capt. Kirby. `Both men
-    reaffirmed …'": Mullen and Enan); without two such people the phrase stays."""
+    reaffirmed …'": Mullen and Enan); without two such people the phrase stays — unless it is a pair anaphor of a
+    symmetric act or a request ("The two parties reached an agreement"), left empty for ``pair_anaphor``."""
     acts, recs, src, tgt = roles
     out = [acts, recs]
     for side, who in enumerate(out):
-        if len(who) != 1 or not is_generic(who[0]) or not PAIR_PEOPLE.fullmatch(who[0].name):
+        if len(who) != 1 or not is_generic(who[0]):
+            continue
+        if not PAIR_PEOPLE.fullmatch(who[0].name):
+            if side == 0 and m.cue.event in SYMMETRIC + ("REQUEST",) and PAIR_ANAPHOR.fullmatch(who[0].name):
+                out[0], src = [], None
             continue
         prior = [(a, b) for a, b in doc.sentences if b <= s][-2:]
         for a, b in reversed(prior):

@@ -98,7 +98,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
-    roles = pair_people(doc, s, roles)
+    roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, roles, clause)
 
 
