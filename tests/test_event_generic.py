@@ -303,3 +303,43 @@ def test_a_phrase_never_opens_on_a_capitalised_conjunction():
     assert generic.before(s, len(s) - len(" negotiated"), 0)[2].name == "Karnavian presidents"
     s = "When the leadership refused"
     assert generic.before(s, len(s) - len(" refused"), 0)[2].name == "the leadership"
+
+
+def test_sides_and_parties_are_generic_heads_with_all_and_both():
+    """"both sides", "all parties": a collective the article does not name is still the side that acts or is
+    asked; before, "sides" was no head and "all" / "both" no phrase word, so "urge all sides" had no recipient."""
+    sent = "The envoy will urge all sides to let the convoys pass."
+    got = generic.after(sent, sent.index("urge") + 4, len(sent))
+    assert got and got[2].name == "all sides" and got[2].id == "generic:sides"
+    sent = "The talks failed and both parties exchanged insults over the radio."
+    got = generic.before(sent, sent.index("exchanged"), 0)
+    assert got and got[2].name == "both parties" and got[2].id == "generic:parties"
+    assert generic.after("talks on the border", 0, 19) is None  # no head: nothing
+
+
+@STAGE
+def test_both_sides_acting_is_the_actor_and_all_sides_asked_the_recipient(ctx):
+    _, ev = _typed("Both sides exchanged insults over the radio on Friday.", {"k": KARNAVIA}, ctx, "ACCUSE")
+    assert ev.actor == ["Both sides"]
+    _, ev = _typed("Karnavia will urge all sides to allow access for aid convoys.", {"k": KARNAVIA}, ctx, "REQUEST")
+    assert ev.actor == ["Karnavia"] and ev.recipient == ["all sides"]
+
+
+@STAGE
+def test_parties_to_a_named_conflict_are_that_party(ctx):
+    """"demanded parties to the conflict in Karnavia": the complement names whose parties they are, so the named
+    party is the recipient (as a CAMEO coder codes it), not the bare phrase "parties"."""
+    _, ev = _typed("Ostravia demanded parties to the conflict in Karnavia to allow aid workers in.",
+                   {"o": OSTRAVIA, "k": KARNAVIA}, ctx, "REQUEST")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Karnavia"]
+
+
+@STAGE
+def test_a_subject_phrase_before_a_reduced_ing_relative_acts(ctx):
+    """"gunmen firing from a truck killed …": the "-ing" relative qualifies the subject, which is the actor;
+    before, the words right before the verb held no head and the attack had no actor."""
+    _, ev = _typed("In Karnavia, gunmen firing from a truck killed two officers on Sunday.", {"k": KARNAVIA}, ctx,
+                   "ASSAULT")
+    assert ev.actor == ["gunmen"]
+    sent = "Gunmen, firing from a truck, killed two officers."
+    assert generic._participle_subject(sent, type("M", (), {"start": sent.index("killed")})(), 0) is None  # commas

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from parley.document import Actor, Document
-from parley.events.role_pairs import doc_pairs, hosted, pair_anaphor, pair_of
+from parley.events import generic
+from parley.events.role_pairs import doc_pairs, hosted, pair_anaphor, pair_of, pair_people
 from parley.text import sentences
 from role_fixtures import cue, mentions, names
 
@@ -52,3 +53,28 @@ def test_the_guest_of_hosted_visits_the_host():
     s = "The Marsh Party is hosting a Velor Union summit in Korro for talks on trade."
     m = cue(s, "talks", "CONSULT")
     assert hosted(s, m, mentions(s, NAMES), ([], [], None, None), (0, len(s)))[0] == []
+
+
+def test_both_men_are_the_two_people_the_sentence_before_names_not_its_source():
+    """"Both men agreed": the two people of the sentence before, not the spokesman who reported it; a phrase with
+    nothing to resolve to stays as it is."""
+    people = {"Tomas Varga": "person", "Ilse Morten": "person", "Pavel Orn": "person"}
+    text = "Tomas Varga met Ilse Morten on Monday, said Pavel Orn. Both men agreed to meet again."
+    doc = Document(id="x", text=text)
+    doc.sentences = sentences(text, 0, len(text))
+    for surf, typ in people.items():
+        doc.actors.append(Actor(id=surf, name=surf, type=typ, mentions=[[text.index(surf), text.index(surf) + len(surf)]]))
+    s0 = doc.sentences[1][0]
+    sent = text[s0:]
+    got = generic.before(sent, sent.index("agreed"), 0)
+    assert got[2].name == "Both men"
+    m = cue(sent, "agreed", "AGREE")
+    roles = pair_people(doc, s0, m, ([got[2]], [], got[:2], None))
+    assert [a.name for a in roles[0]] == ["Tomas Varga", "Ilse Morten"]
+    alone = Document(id="y", text=sent)
+    alone.sentences = sentences(sent, 0, len(sent))
+    assert pair_people(alone, 0, m, ([got[2]], [], got[:2], None))[0] == [got[2]]
+    two = "The two parties agreed to meet again."
+    got = generic.before(two, two.index("agreed"), 0)
+    assert got[2].name == "The two parties"  # a pair anaphor of a symmetric act is left to pair_anaphor
+    assert pair_people(alone, 0, cue(two, "agreed", "AGREE"), ([got[2]], [], got[:2], None))[:3] == ([], [], None)

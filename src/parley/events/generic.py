@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "ontology" / "generic_head
 OBJECT_VERBS = DATA.with_name("object_verbs.tsv")
 
 # words a noun phrase may open with or hold before its head: determiners, quantities, numbers
-NP_WORD = re.compile(r"(?:the|a|an|at|least|more|than|over|some|about|nearly|almost|around|another|other|several|"
+NP_WORD = re.compile(r"(?:the|a|an|all|both|at|least|more|than|over|some|about|nearly|almost|around|another|other|several|"
                      r"many|dozens|hundreds|thousands|scores|tens|of|numerous|few|two|three|four|five|six|seven|eight|"
                      r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|his|her|their|its|our|"
                      r"unarmed|innocent|local|foreign|young|elderly|wounded|injured|fleeing|displaced|peaceful|"
@@ -127,6 +127,10 @@ def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
     return s0, s1, Actor(id=f"generic:{canon}", name=name, type="group", code=code or None, source="event-role")
 
 
+# a head's complement that names whose it is: "parties to the conflict in Iraq", "sides to the dispute over X"
+OF_NAMED = re.compile(r"\s+to\s+the\s+[a-z]+\s+(?:in|over|of)\s+(?:the\s+)?[A-Z]")
+
+
 def after(sent: str, pos: int, hi: int, prep: bool = True):
     """The generic phrase that opens right after ``pos`` (to ``hi``), past one preposition or particle when
     ``prep``; (start, end, actor) relative to ``sent``, or None."""
@@ -140,6 +144,8 @@ def after(sent: str, pos: int, hi: int, prep: bool = True):
         if got and got[0] >= i and _modifier(toks, k):
             return None
         if got and got[0] >= i:
+            if OF_NAMED.match(sent, toks[k][1], hi):
+                return None  # "parties to the conflict in Iraq": the named party is the side, not the phrase
             a = _extend_left(toks, got[0], i)
             return _make(sent, toks, a, k, got[1])
         if not NP_WORD.match(w):
@@ -184,7 +190,7 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
             by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
             got = after(sent, m.end + by.end(), c1, prep=False) if by else None
         else:
-            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0)
+            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0)
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
@@ -226,6 +232,21 @@ def _clause_subject(sent: str, m, c0: int):
     if not re.search(r"\bto\s+(?:\w+ly\s+)?$", sent[max(0, m.start - 20):m.start]):
         return None
     return got
+
+
+# a reduced relative between a subject and its verb: "-ing" and up to four words, no comma ("gunmen firing from
+# a car killed two policemen")
+PARTICIPLE_GAP = re.compile(r"\s+(?P<ing>[a-z]+ing)(?:\s+[\w'-]+){0,4}\s+$")
+
+
+def _participle_subject(sent: str, m, c0: int):
+    """The generic phrase before a reduced "-ing" relative that ends at the trigger ("In Baghdad, gunmen firing
+    from a car killed two high-ranking policemen"): the subject the relative qualifies acts."""
+    gap = PARTICIPLE_GAP.search(sent, c0, m.start)
+    if gap is None:
+        return None
+    got = before(sent, gap.start(), c0, skip_aux=False)
+    return got if got and got[1] == gap.start() else None
 
 
 def _taken(got, span) -> bool:

@@ -1,6 +1,6 @@
 """Pairs: symmetric events with two participants ("talks between A and B", "a meeting of A and B") and the pair
-anaphor "the two parties", "both sides", resolved to the pair named before in the article; a meeting's guest and
-host ("A hosted B for talks").
+anaphor "the two parties", "both sides", resolved to the pair named before in the article ("Both men" to the two
+people the sentence before names); a meeting's guest and host ("A hosted B for talks").
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import re
 from parley.document import Document
 from parley.events.candidates import sentence_mentions
 from parley.events.constructions import GPE_TYPES
+from parley.events.generic import is_generic
 from parley.events.role_actor import group_before
-from parley.events.role_phrases import FUNCTION, POSS_S, in_parens, is_poss, uniq
+from parley.events.role_phrases import FUNCTION, POSS_S, in_parens, is_poss, is_source, uniq
 from parley.events.role_recipient import object_after
 
 SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
@@ -62,6 +63,34 @@ def pair_anaphor(sent: str, m, s: int, pairs, roles):
     if m.cue.event == "REQUEST":
         return roles[0], uniq(pair), roles[2], roles[3]
     return uniq(pair), [], roles[2], None  # a symmetric event: the pair is all its participants
+
+
+PAIR_PEOPLE = re.compile(r"(?:both|the\s+two)\s+(?:men|women|leaders|presidents|ministers)", re.I)
+
+
+def pair_people(doc: Document, s: int, m, roles):
+    """A generic side "Both men" / "the two leaders" is the two people the sentence before (or the one before
+    that) names, its report's source aside ("Mullen got an update from Enan …, said Capt. Kirby. `Both men
+    reaffirmed …'": Mullen and Enan); without two such people the phrase stays — unless it is a pair anaphor of a
+    symmetric act or a request ("The two parties reached an agreement"), left empty for ``pair_anaphor``."""
+    acts, recs, src, tgt = roles
+    out = [acts, recs]
+    for side, who in enumerate(out):
+        if len(who) != 1 or not is_generic(who[0]):
+            continue
+        if not PAIR_PEOPLE.fullmatch(who[0].name):
+            if side == 0 and m.cue.event in SYMMETRIC + ("REQUEST",) and PAIR_ANAPHOR.fullmatch(who[0].name):
+                out[0], src = [], None
+            continue
+        prior = [(a, b) for a, b in doc.sentences if b <= s][-2:]
+        for a, b in reversed(prior):
+            sent = doc.text[a:b]
+            people = uniq([x[2] for x in sentence_mentions(doc, a, b)
+                           if getattr(x[2], "type", "") == "person" and not is_source(sent, x)])
+            if len(people) >= 2:
+                out[side] = people[:2]
+                break
+    return out[0], out[1], src, tgt
 
 
 def pair_of(sent: str, mentions, m, word: str) -> list | None:

@@ -40,7 +40,7 @@ from parley.events.role_fill import (
     speaker_subject,
     when_agent,
 )
-from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, paired
+from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
     clause_subject,
@@ -98,6 +98,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
+    roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, roles, clause)
 
 
