@@ -511,3 +511,16 @@ def test_returns_defences_apologies_and_calls_for_sanctions(ctx, sent, trigger, 
 ])
 def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The rebels have sworn to fight until the valley is theirs.", "sworn to fight", "THREATEN", "130"),
+    ("The supreme court opened a hearing on Monday into the detention rules.", "opened a hearing on Monday into",
+     "ACCUSE", "112"),
+    ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
+     "112"),
+    ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
+])
+def test_vows_hearings_inspections_and_cut_supplies(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
