@@ -495,8 +495,15 @@ def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
     ("Half of the militia has been demobilized since the truce.", "demobilized", "RETREAT", "0874"),
     ("Guards sexually assaulted detainees at the camp, a rights group said.", "sexually assaulted", "ASSAULT",
      "1821"),
+    ("The rebels have sworn to fight until the valley is theirs.", "sworn to fight", "THREATEN", "130"),
+    ("The supreme court opened a hearing on Monday into the detention rules.", "opened a hearing on Monday into",
+     "ACCUSE", "112"),
+    ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
+     "112"),
+    ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
+    ("Officials blamed the outage on the largest cyber attack the region has seen.", "cyber attack", "COERCE", "170"),
 ])
-def test_returns_defences_apologies_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
+def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
     got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
 
@@ -511,16 +518,3 @@ def test_returns_defences_apologies_and_calls_for_sanctions(ctx, sent, trigger, 
 ])
 def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
-
-
-@pytest.mark.parametrize("sent, trigger, etype, cameo", [
-    ("The rebels have sworn to fight until the valley is theirs.", "sworn to fight", "THREATEN", "130"),
-    ("The supreme court opened a hearing on Monday into the detention rules.", "opened a hearing on Monday into",
-     "ACCUSE", "112"),
-    ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
-     "112"),
-    ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
-])
-def test_vows_hearings_inspections_and_cut_supplies(ctx, sent, trigger, etype, cameo):
-    got = _coded(ctx, sent)
-    assert (trigger, etype, cameo) in got
