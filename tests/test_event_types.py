@@ -501,7 +501,6 @@ def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
     ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
      "112"),
     ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
-    ("Officials blamed the outage on the largest cyber attack the region has seen.", "cyber attack", "COERCE", "170"),
 ])
 def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
     got = _coded(ctx, sent)
