@@ -469,3 +469,51 @@ def test_skepticism_is_a_statement(ctx, sent, span):
 def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
     got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    ("The museum returned seven bronze masks to the people of Ostravia.", "returned seven bronze masks to", "RETREAT",
+     "0842"),
+    ("Velor returned a painting of a harbour by the Brellian master Olan Tesk (the elder) to its owners.",
+     "returned a painting of a harbour by the Brellian master Olan Tesk (the elder) to", "RETREAT", "0842"),
+    ("Customs returned stolen manuscripts, including two atlases, to the Ostravian archive.",
+     "returned stolen manuscripts, including two atlases, to", "RETREAT", "0842"),
+    ("A silver crown was returned by Velorian officials to Ostravian authorities.",
+     "was returned by Velorian officials to", "RETREAT", "0842"),
+    ("Minister Ula Brenn defended Ostravia’s strict border policy.", "defended Ostravia’s strict border policy",
+     "SUPPORT", "051"),
+    ("The premier defended Velor over accusations of vote rigging.", "defended Velor over accusations", "SUPPORT",
+     "051"),
+    ("A Brellian bishop called for sanctions against Velor after the executions.", "called for sanctions against",
+     "ACCUSE", "111"),
+    ("Ostravia and Velor have agreed upon a new fishing pact.", "agreed upon", "AGREE", "030"),
+    ("The council agreed on Tuesday to the building of a new dam.", "agreed on Tuesday to", "AGREE", "030"),
+    ("Velor accepted a formula for ending the fisheries dispute.", "accepted a formula", "AGREE", "030"),
+    ("Brellport accepted 2,400 Velorian refugees last year.", "accepted 2,400 Velorian refugees", "AID", "075"),
+    ("Ostravia has apologized to Velor for the seizure of the trawler.", "apologized to", "SUPPORT", "055"),
+    ("The elders said they were ready to forgive the governor.", "forgive", "SUPPORT", "056"),
+    ("Half of the militia has been demobilized since the truce.", "demobilized", "RETREAT", "0874"),
+    ("Guards sexually assaulted detainees at the camp, a rights group said.", "sexually assaulted", "ASSAULT",
+     "1821"),
+    ("The rebels have sworn to fight until the valley is theirs.", "sworn to fight", "THREATEN", "130"),
+    ("The supreme court opened a hearing on Monday into the detention rules.", "opened a hearing on Monday into",
+     "ACCUSE", "112"),
+    ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
+     "112"),
+    ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
+])
+def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
+
+
+@pytest.mark.parametrize("sent", [
+    "The envoy returned the next day to Brellport.",  # an intransitive return: no object handed back
+    "The minister returned home to Ostravia after the vote.",
+    "The patrol returned fire to the ridge.",
+    "The mayor defended himself against criticism of the budget.",  # defending oneself endorses no party
+    "She defended her decision to close the port.",
+    "Troops defended the city from the rebels.",  # a military defence, not an endorsement
+])
+def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
+    assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
