@@ -107,3 +107,20 @@ def test_a_photo_credit_before_the_lede_and_virus_acronyms_are_no_names():
     assert {"Kirsty Marr", "Tomas Brel"} <= set(got), set(got)
     assert not {"Photograph Kirsty Marr", "AP Tomas Brel", "H1N1", "SARS"} & set(got), set(got)
     assert got["Castel Care Unit"].type == "organization"
+
+
+def test_an_organisation_name_runs_across_its_and():
+    got = _actors("The Velor Securities and Exchange Commission fined the bank . The Marsh and Orlo Foundation "
+                  "paid . Libya and Egypt Council met . Rallies by Orlo , Marsh Tod and Velor Students Union grew .")
+    assert "Velor Securities and Exchange Commission" in got, set(got)
+    assert got["Velor Securities and Exchange Commission"].type == "organization"
+    assert "Marsh and Orlo Foundation" in got and "Exchange Commission" not in got, set(got)
+    assert "Libya" in got and "Egypt Council" in got, set(got)  # a country before "and" is a party of its own
+    assert "Velor Students Union" in got, set(got)  # the last items of a list stay apart
+
+
+def test_vessels_and_rigs_are_no_persons():
+    got = _actors("Crews said the Velor Horizon rig sank . The Dara Kol will reach the site on Monday , and the "
+                  "Marsh Star tanker left .")
+    assert "Velor Horizon" not in got and "Marsh Star" not in got, set(got)
+    assert "Dara Kol" not in got or got["Dara Kol"].type != "person", set(got)

@@ -39,6 +39,9 @@ DEF_HEADS = {"party": "party", "group": "group", "organization": "group", "organ
 DEF_ADJ = frozenset("""main banned dissolved disbanded outlawed now-defunct defunct former largest same whole
     entire royalist rights""".split())
 # capitalised words that open a new sentence, never continue a name: a run "Gadhafi The Al-Jazeera …" is two
+# "the X will …": a name with an article before a modal is no person ("the Khmer Rouge will", a ship "the Joe Griffin
+# will")
+MODALS = frozenset("will would can could may might must should shall".split())
 SENTENCE_OPENERS = frozenset("the an this these those but however meanwhile it he she they we".split())
 BANNER_WORDS = frozenset("new update updated breaking exclusive watch video live photos latest developing".split())
 # nouns after which a capitalised run is the title of a work (songs, books, films, shows), never an actor
@@ -233,6 +236,9 @@ class Recognizer(EvidencePass):
                     if k < n and toks[k].cap and not self.covered[k] and self._joined(k - 1):
                         j = k
                         continue
+                if not has_org and (u.low == "and" or u.text == "&") and (k := self._org_after_and(i, j)):
+                    has_org, j = True, k  # "Securities and Exchange Commission": one name across its "and"
+                    continue
                 if has_org and (u.low in lex.connectors or u.text == "&"):
                     k = j
                     while k < n and (toks[k].low in lex.connectors or toks[k].text == "&") and k - j < 2:
@@ -269,6 +275,24 @@ class Recognizer(EvidencePass):
                 continue
             out += [self._mk(m.ti, cut, type="person"), self._mk(cut, m.tj, type="person")]
         self.mentions = out
+
+    def _org_after_and(self, i: int, j: int) -> int:
+        """End of an organisation name that runs across the "and" at toks[j] (0 when none).
+
+        A short capitalised run that is no country ("Securities", not "Britain") joined by "and" to a run with an
+        organisation word ("Exchange Commission") is one body's name; two named parties ("Libya and the African
+        Union", "Hamas and Islamic Jihad" — the dictionary covers the first) stay apart."""
+        toks, lex, n = self.toks, self.lex, len(self.toks)
+        if i > 0 and toks[i - 1].low in (",", "of"):
+            return 0  # "…, Pinjra Tod and Delhi University Students Union": a list's items; "Heads of State and …"
+        i += toks[i].low == "the"
+        if j - i > 2 or any(lex.match_country(toks, x) for x in range(i, j)):
+            return 0
+        k = j + 1
+        while k < n and k - j <= 3 and toks[k].cap and not self.covered[k] and self._joined(k - 1) \
+                and not self._not_name(k):
+            k += 1
+        return next((x + 1 for x in range(j + 1, k) if toks[x].low in lex.org_words), 0)
 
     def _run_end(self, k: int) -> int:
         """End of the capitalised words that follow on toks[k-1]'s line and sentence (k when none)."""
@@ -492,7 +516,8 @@ class Recognizer(EvidencePass):
             if prev is not None and prev.low == "the" and (after is None or after.kind == "punct"
                                                            or after.low in CUE_VERBS or after.low in DETERMINERS
                                                            or after.low in ("has", "have", "had", "is", "was",
-                                                                            "were", "are", "which", "who")):
+                                                                            "were", "are", "which", "who")
+                                                           or after.low in MODALS):
                 m.type = "organization"  # "the Khmer Rouge": persons do not take an article
             elif n == 1:
                 m.weak = True
