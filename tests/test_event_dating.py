@@ -304,3 +304,26 @@ def test_a_comma_and_inside_a_subject_list_ends_no_clause():
     # after a clause with its own verb, the later clause's time is its own
     text = "Her campaign has moved the council, and on Monday she met the mayor."
     assert dated(text, "campaign")["date"] != "2013-09-16"
+
+
+def test_a_promise_carries_the_day_it_is_made_not_the_promised_day():
+    # an AGREE on a scheduled arrival: the promise is today's, the Thursday is the promised act's
+    out = dated("The envoy is due to arrive in the capital on Thursday.", "due", promise=True)
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a past day of the promise itself still dates it
+    out = dated("The two sides agreed on Monday to meet again on Friday.", "agreed", promise=True)
+    assert out["date"] == "2013-09-16" and out["basis"] == "text"
+    # a future act that is no promise keeps its scheduled day
+    out = dated("The envoy will visit the capital on Thursday.", "visit")
+    assert out["date"] == "2013-09-19"
+
+
+def test_so_far_of_the_main_clause_does_not_make_a_subordinate_act_durative():
+    out = dated("While the army has moved more troops to the border, it has refused to attack so far.", "moved")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # the main clause's own act stays a duration
+    out = dated("While the army has moved more troops to the border, it has refused to attack so far.", "refused")
+    assert out["date"] is None and out["basis"] == "none"
+    # a subordinate clause that holds the "so far" itself
+    out = dated("Although the army has refused so far to attack, the rebels are retreating.", "refused")
+    assert out["date"] is None

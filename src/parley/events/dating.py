@@ -51,6 +51,10 @@ CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)
 # brought her campaign to Britain"): its time dates its own verb, not the trigger
 LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
+# a clause opened by a subordinator: "while/although/though" (coding.CLAUSE_BREAK starts the clause window right
+# after them), or one of the others at the window's start
+SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though)\s*$", re.I)
+SUBORDINATE_START = re.compile(r"\W*(?:while|although|though|when|after|before|as|if|because|since|once)\b", re.I)
 FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
 PAST_FINITE = frozenset({"was", "were", "had", "did"})
 CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}$")  # a year, month or day value (not "FUTURE_REF", "2012-W10")
@@ -170,7 +174,7 @@ def tense(sent: str, t0: int, t1: int) -> str:
     low = _words_before(sent, t0)
     if "had" in low or "hadn't" in low or _had_aside(sent[c0:t0]):
         return "pluperfect"
-    if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
+    if DURATIVE.search(sent[c0:_subordinate_end(sent, c0, t1, c1)]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
         return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
     if FUTURE_BEFORE.search(" ".join(low)) or CLAUSE_MODAL.search(sent[c0:t0]):
         return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
@@ -214,6 +218,16 @@ def _had_aside(before: str) -> bool:
     if not m:
         return False
     return all(_ADVERB.match(w) for w in _ASIDE.sub(" ", m.group("mid")).split())
+
+
+def _subordinate_end(sent: str, c0: int, t1: int, c1: int) -> int:
+    """Where the trigger's clause ends when a subordinator opens it ("While the administration has shifted
+    resources closer to Libya, it has refused … so far"): at its first comma after the trigger, where the main
+    clause begins, whose "so far" says nothing of the subordinate act; else ``c1``."""
+    if "," in sent[c0:t1] or not (SUBORDINATE_BEFORE.search(sent[:c0]) or SUBORDINATE_START.match(sent[c0:t1])):
+        return c1  # "Since the start of the revolt, the government has kept …": the trigger is in the main clause
+    comma = sent.find(",", t1, c1)
+    return comma if comma >= 0 else c1
 
 
 def _words_before(sent: str, t0: int) -> list[str]:
@@ -266,6 +280,12 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # "officials plan to ask BP to pay …, Gov. Jindal said Saturday": the time dates the announcement; the
         # act itself is still to come and has only a date the text gives it
         usable = [t for t in usable if not _after_speech(doc.text, t)]
+    if promise and not speech:
+        # "Amos is due to arrive in Damascus on Wednesday" coded AGREE: the promise is the act, made now, and carries
+        # the date of its announcement (the gold README's "Flags"); a day still to come is the promised act's
+        pub = _published_as_known(doc)
+        attached = [t for t in attached if not _to_come(t, pub)]
+        usable = [t for t in usable if not _to_come(t, pub)]
     out = None
     if attached:
         out = time_value(attached[0])
@@ -375,8 +395,13 @@ def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     key = ("governing", sj)
     if key not in idx.cache:
         idx.cache[key] = _governing(doc, sj, None)[1]
-    later = [t for t in idx.cache[key] if CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)]]
+    later = [t for t in idx.cache[key] if _to_come(t, pub)]
     return time_value(later[-1]) if later else None
+
+
+def _to_come(t, pub: str | None) -> bool:
+    """The time's calendar value lies after the publication date (compared at the coarser of the two precisions)."""
+    return bool(pub and CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)])
 
 
 def _has_verb(clause: str) -> bool:
