@@ -17,7 +17,7 @@ PUB = "2013-09-17"  # a Tuesday
 
 def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None,
           actors: dict[str, str] | None = None, promise: bool = False, future: bool = False,
-          sides: frozenset | None = None) -> dict:
+          sides: frozenset | None = None, **kw) -> dict:
     """``date_for`` on the first word of ``trigger``; ``actors`` (id -> surface, every occurrence is a mention) are
     the act's sides unless ``sides`` names them."""
     doc = Document(id="x", text=text, published=published)
@@ -32,7 +32,7 @@ def dated(text: str, trigger: str, published: str = PUB, precision: str | None =
     i = text.index(trigger)
     si = next(k for k, (a, b) in enumerate(doc.sentences) if a <= i < b)
     return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise,
-                    sides=frozenset(actors or ()) if sides is None else sides, future=future)
+                    sides=frozenset(actors or ()) if sides is None else sides, future=future, **kw)
 
 
 def test_past_perfect_with_an_aside_is_not_publication_news():
@@ -326,4 +326,15 @@ def test_so_far_of_the_main_clause_does_not_make_a_subordinate_act_durative():
     assert out["date"] is None and out["basis"] == "none"
     # a subordinate clause that holds the "so far" itself
     out = dated("Although the army has refused so far to attack, the rebels are retreating.", "refused")
+    assert out["date"] is None
+
+
+def test_a_typed_speech_unit_takes_the_occasion_of_the_parties_its_sentence_names():
+    text = ("The minister met the envoy on Monday in the capital.\n"
+            "The minister `` thanked the envoy for the help , '' the spokesman said.")
+    actors = {"minister": "minister", "envoy": "envoy", "spokesman": "spokesman"}
+    out = dated(text, "said", actors=actors, sides=frozenset({"spokesman"}), speech=True, typed=True)
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # an untyped statement is not dated by the occasion
+    out = dated(text, "said", actors=actors, sides=frozenset({"spokesman"}), speech=True)
     assert out["date"] is None

@@ -255,12 +255,13 @@ def past_form(word: str) -> bool:
 
 
 def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
-             sides: frozenset = frozenset(), future: bool = False) -> dict:
+             sides: frozenset = frozenset(), future: bool = False, typed: bool = False) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
     basis "none"): a simple-past or past-perfect clause with no time expression is not dated by the text, and
-    giving it the publication date would put earlier events ("had refused") on the wrong day."""
+    giving it the publication date would put earlier events ("had refused") on the wrong day. ``typed``: a speech
+    unit (``speech``) that carries an event type, i.e. reports a codable act."""
     s, e = doc.sentences[si]
     idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1), (t0, t1) if speech else None)
@@ -326,6 +327,11 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
         # ("said the meeting had ended")
         out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
+    if out is None and speech and typed and when == "past":
+        # a speech unit typed as the act it reports ("Mullen … `` expressed his appreciation for … '' said Kirby, his
+        # spokesman" is SUPPORT): a simple-past act like any other, whose parties are the ones its sentence names,
+        # not only the speaker the roles gave it
+        out = _occasion_day(doc, si, sides | {m[2].id for m in idx.mentions(s, e)})
     if out is None:
         pub = _published_as_known(doc)
         if when == "present" and not speech and subject_act(doc.text[s:e], t0 - s, t1 - s):
