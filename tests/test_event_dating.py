@@ -338,3 +338,16 @@ def test_a_typed_speech_unit_takes_the_occasion_of_the_parties_its_sentence_name
     # an untyped statement is not dated by the occasion
     out = dated(text, "said", actors=actors, sides=frozenset({"spokesman"}), speech=True)
     assert out["date"] is None
+
+
+def test_a_present_characterisation_is_a_habit_with_no_day():
+    for text in ("The colonel describes his opponents as traitors and bandits.",
+                 "The colonel has described his opponents as traitors."):
+        out = dated(text, "describes" if "describes" in text else "described")
+        assert out["date"] is None and out["basis"] == "none", text
+    # a past characterisation with its own day is that day's act
+    out = dated("The colonel described his opponents as traitors on Monday.", "described")
+    assert out["date"] == "2013-09-16"
+    # another present act is still the day's news
+    out = dated("The colonel accuses his opponents of treason.", "accuses")
+    assert out["date"] == PUB

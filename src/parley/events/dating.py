@@ -44,6 +44,9 @@ DETERMINERS = frozenset("the a an its their his her new several two three".split
 DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|long|repeatedly|recent|recently|"
                       r"previous|previously|in the past|"
                       r"in recent (?:days|weeks|months)|over the (?:past|last) \w+)\b", re.I)
+# a present characterisation ("describes the rebels as rats", "has described the uprising as …") is a habit, not the
+# day's act: the gold README's "Dates" lists "has described the uprising as …" with the durations (undated)
+CHARACTERISE = re.compile(r"(?:describ|portray|characteri[sz])\w*\b[^,;.]{1,60}?\bas\b", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
                            r"\b(?:will|would|shall)\b", re.I)
 CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)\b", re.I)  # "would try to achieve …"
@@ -176,6 +179,9 @@ def tense(sent: str, t0: int, t1: int) -> str:
         return "pluperfect"
     if DURATIVE.search(sent[c0:_subordinate_end(sent, c0, t1, c1)]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
         return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
+    if CHARACTERISE.match(sent, t0, c1) and not (past_form(sent[t0:t1].split()[0].lower()) and
+                                                 not (low and low[-1] in ("has", "have"))):
+        return "durative"  # "Gaddafi describes the rebels as rats", "has described the uprising as": a habit
     if FUTURE_BEFORE.search(" ".join(low)) or CLAUSE_MODAL.search(sent[c0:t0]):
         return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
     if any(w in PRESENT_AUX for w in low):
