@@ -351,3 +351,17 @@ def test_a_present_characterisation_is_a_habit_with_no_day():
     # another present act is still the day's news
     out = dated("The colonel accuses his opponents of treason.", "accuses")
     assert out["date"] == PUB
+
+
+def test_a_caption_or_link_title_inside_the_body_is_not_the_days_news():
+    text = ("The rebels took the town on Monday.\n"
+            "Video: government forces bomb the airport\n"
+            "The army said more troops would come.")
+    out = dated(text, "bomb")
+    assert out["date"] is None and out["basis"] == "none"
+    # the headline glued to the lead (the first paragraph) is the article's own news
+    out = dated("Government forces bomb the airport\nThe army said more troops would come.", "bomb")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a body sentence with its stop stays today's news
+    out = dated("The rebels took the town on Monday.\nGovernment forces bomb the airport.", "bomb")
+    assert out["date"] == PUB

@@ -234,6 +234,8 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         pub = _published_as_known(doc)
         if when == "present" and not speech and subject_act(doc.text[s:e], t0 - s, t1 - s):
             pub = None  # "Her protest has galvanised …": the clause's news is its predicate, not the act it names
+        if when == "present" and _caption(doc, s):
+            pub = None  # "Deserted medical clinic in Libya Arab League supports no-fly zone": a link title
         if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
@@ -266,6 +268,16 @@ def subject_act(sent: str, t0: int, t1: int) -> bool:
            for w in before[1:]):
         return False
     return bool(_SUBJECT_VERB.match(sent, t1, c1))
+
+
+def _caption(doc: Document, s: int) -> bool:
+    """The sentence at ``s`` lies in a paragraph after the document's first that ends with no stop: a photo caption
+    or the title of a link to another story ("Deserted medical clinic in Libya Arab League supports no-fly zone"
+    between two paragraphs of the body), whose headline present is no sign of the day's news. The first paragraph
+    (the headline and lead, often glued) is the article's own."""
+    paras = doc.paragraphs or []
+    para = next((p for p in paras if p[0] <= s < p[1]), None)
+    return bool(para) and para is not paras[0] and doc.text[para[0]:para[1]].rstrip()[-1:] not in ".!?\"'”’)"
 
 
 def _telling(doc: Document, para: tuple[int, int] | None) -> tuple[int, int] | None:
