@@ -17,7 +17,7 @@ PUB = "2013-09-17"  # a Tuesday
 
 def dated(text: str, trigger: str, published: str = PUB, precision: str | None = None,
           actors: dict[str, str] | None = None, promise: bool = False, future: bool = False,
-          sides: frozenset | None = None) -> dict:
+          sides: frozenset | None = None, **kw) -> dict:
     """``date_for`` on the first word of ``trigger``; ``actors`` (id -> surface, every occurrence is a mention) are
     the act's sides unless ``sides`` names them."""
     doc = Document(id="x", text=text, published=published)
@@ -32,7 +32,7 @@ def dated(text: str, trigger: str, published: str = PUB, precision: str | None =
     i = text.index(trigger)
     si = next(k for k, (a, b) in enumerate(doc.sentences) if a <= i < b)
     return date_for(doc, si, i, i + len(trigger.split()[0]), promise=promise,
-                    sides=frozenset(actors or ()) if sides is None else sides, future=future)
+                    sides=frozenset(actors or ()) if sides is None else sides, future=future, **kw)
 
 
 def test_past_perfect_with_an_aside_is_not_publication_news():
@@ -304,3 +304,64 @@ def test_a_comma_and_inside_a_subject_list_ends_no_clause():
     # after a clause with its own verb, the later clause's time is its own
     text = "Her campaign has moved the council, and on Monday she met the mayor."
     assert dated(text, "campaign")["date"] != "2013-09-16"
+
+
+def test_a_promise_carries_the_day_it_is_made_not_the_promised_day():
+    # an AGREE on a scheduled arrival: the promise is today's, the Thursday is the promised act's
+    out = dated("The envoy is due to arrive in the capital on Thursday.", "due", promise=True)
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a past day of the promise itself still dates it
+    out = dated("The two sides agreed on Monday to meet again on Friday.", "agreed", promise=True)
+    assert out["date"] == "2013-09-16" and out["basis"] == "text"
+    # a future act that is no promise keeps its scheduled day
+    out = dated("The envoy will visit the capital on Thursday.", "visit")
+    assert out["date"] == "2013-09-19"
+
+
+def test_so_far_of_the_main_clause_does_not_make_a_subordinate_act_durative():
+    out = dated("While the army has moved more troops to the border, it has refused to attack so far.", "moved")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # the main clause's own act stays a duration
+    out = dated("While the army has moved more troops to the border, it has refused to attack so far.", "refused")
+    assert out["date"] is None and out["basis"] == "none"
+    # a subordinate clause that holds the "so far" itself
+    out = dated("Although the army has refused so far to attack, the rebels are retreating.", "refused")
+    assert out["date"] is None
+
+
+def test_a_typed_speech_unit_takes_the_occasion_of_the_parties_its_sentence_names():
+    text = ("The minister met the envoy on Monday in the capital.\n"
+            "The minister `` thanked the envoy for the help , '' the spokesman said.")
+    actors = {"minister": "minister", "envoy": "envoy", "spokesman": "spokesman"}
+    out = dated(text, "said", actors=actors, sides=frozenset({"spokesman"}), speech=True, typed=True)
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    # an untyped statement is not dated by the occasion
+    out = dated(text, "said", actors=actors, sides=frozenset({"spokesman"}), speech=True)
+    assert out["date"] is None
+
+
+def test_a_present_characterisation_is_a_habit_with_no_day():
+    for text in ("The colonel describes his opponents as traitors and bandits.",
+                 "The colonel has described his opponents as traitors."):
+        out = dated(text, "describes" if "describes" in text else "described")
+        assert out["date"] is None and out["basis"] == "none", text
+    # a past characterisation with its own day is that day's act
+    out = dated("The colonel described his opponents as traitors on Monday.", "described")
+    assert out["date"] == "2013-09-16"
+    # another present act is still the day's news
+    out = dated("The colonel accuses his opponents of treason.", "accuses")
+    assert out["date"] == PUB
+
+
+def test_a_caption_or_link_title_inside_the_body_is_not_the_days_news():
+    text = ("The rebels took the town on Monday.\n"
+            "Video: government forces bomb the airport\n"
+            "The army said more troops would come.")
+    out = dated(text, "bomb")
+    assert out["date"] is None and out["basis"] == "none"
+    # the headline glued to the lead (the first paragraph) is the article's own news
+    out = dated("Government forces bomb the airport\nThe army said more troops would come.", "bomb")
+    assert out["date"] == PUB and out["basis"] == "publication"
+    # a body sentence with its stop stays today's news
+    out = dated("The rebels took the town on Monday.\nGovernment forces bomb the airport.", "bomb")
+    assert out["date"] == PUB

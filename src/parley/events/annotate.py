@@ -195,7 +195,7 @@ def annotate(doc: Document, ctx) -> Document:
         fl = flags(sent, m.start, m.end) if etype is not None else {"negated": False, "hypothetical": False,
                                                                     "future": False}
         when = date_for(doc, si, s + m.start, s + m.end, speech=kind == "speech", promise=etype in PROMISES,
-                        sides=frozenset(a.id for a in actors + recips), future=fl["future"])
+                        sides=frozenset(a.id for a in actors + recips), future=fl["future"], typed=etype is not None)
         if when["date"] and doc.published and when["date"] > doc.published[: len(when["date"])] and etype:
             fl["future"] = True
         spans = {"trigger": (s + m.start, s + m.end),

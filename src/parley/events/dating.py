@@ -4,12 +4,14 @@ A time that premodifies a noun ("the July 28 polls", "Tuesday's protest") dates 
 relative clause, parenthesis or gerund complement ("accused X of spying in 1997") dates only what is inside it; a
 time right after a speech verb ("said Thursday that …") dates the statement, not the reported events; "until/by X"
 is a deadline (kept in ``Event.deadline``), never the date; a future act (not a promise) takes no time of its
-announcement ("plan to ask BP …, Jindal said Saturday"). Among the rest, one in the trigger's clause (one right
+announcement ("plan to ask BP …, Jindal said Saturday"), and a promise (AGREE, CONCEDE) no day still to come (that is
+the promised act's: the promise carries the day it is made). Among the rest, one in the trigger's clause (one right
 after a mention of the act's side first: "for Citigroup in November and Bank of America on Friday"), else the
 nearest in the sentence outside a later coordinated clause (", and last week she …"), else the last governing one
 earlier in the paragraph. "N months after the arrest" dates the arrest from the sentence's own date. A range keeps
 its end (``Event.date_end``); a week range has ``date_precision = "week"``. Historical: the event date lies more
-than a year before publication.
+than a year before publication. The clause's tense (today's news, past, past perfect, duration or habit, future)
+is read in events/tense.py.
 """
 
 from __future__ import annotations
@@ -21,42 +23,30 @@ from parley.document import Document
 from parley.events import coding, generic
 from parley.events.candidates import doc_index
 from parley.events.roles import FUNCTION
+from parley.events.tense import (
+    DETERMINERS,
+    FINITE,
+    PAST_FORMS,  # noqa: F401 (codable.py reads it from here)
+    PREPS,
+    PRESENT_AUX,
+    object_of_past,
+    past_form,
+    tense,
+    words_before,
+)
 
-PREPS = frozenset("""in on at by since until till from before after during of for to with through throughout
-    around about as than into over under""".split())
 SPEECH_HEADS = frozenset("said says told tells announced added stated declared wrote posted".split())
 SUBCLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b[^,;]*(?:,|$)|\([^)]*\)|"
                        r"\b(?:of|for|about|from|without)\s+\w+ing\b[^,;]*", re.I)
 RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 ANCHOR = re.compile(r"^(?P<n>\w+)\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)$", re.I)
-PRESENT_AUX = frozenset("""has have is are am will shall 'll to would can may might must could should be being
-    been does do going""".split())
-PAST_FORMS = frozenset("""met held shot beat took fought sent won led struck told said made brought sought gave left
-    began threw kept spoke broke stole fled came went saw drew rode ran bore swore slew bought
-    sold paid laid caught taught thought knew grew was were fell lost rose became withdrew drove flew wrote spent
-    stood sank shook fed got heard felt meant built chose forgot froze tore wore swept""".split())
-# endings (almost) no English verb form has: "massive demonstrations", "their statements" are nominal whatever
-# precedes them
-NOUN_ENDINGS = ("ions", "ion", "ments", "ment", "ances", "ance", "ships", "isms")
-DETERMINERS = frozenset("the a an its their his her new several two three".split())
-# a clause that reports a state over a period, not the day's happening: the gold README's "durations and habits"
-# (has refused … so far, has long accused, recent air strikes) are undated
-DURATIVE = re.compile(r"\b(?:so far|to date|for (?:weeks|months|years|decades)|long|repeatedly|recent|recently|"
-                      r"previous|previously|in the past|"
-                      r"in recent (?:days|weeks|months)|over the (?:past|last) \w+)\b", re.I)
-FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|plans?|planning|going|expected|set|try|trying)\b(?: to)?$|"
-                           r"\b(?:will|would|shall)\b", re.I)
-CLAUSE_MODAL = re.compile(r"\b(?:will|would|shall)\b(?:\s+\w+){0,8}?\s+(?:to|by)\b", re.I)  # "would try to achieve …"
 # a clause coordinated after the trigger's own ("Her protest has galvanised anti-war sentiment, and last week she
 # brought her campaign to Britain"): its time dates its own verb, not the trigger
 LATER_CLAUSE = re.compile(r";|,\s+(?:and|but)\b")
 SIDE_TIME = re.compile(r"\s*(?:(?:on|in|at)\s+)?$")  # "Bank of America on Friday"
-FINITE = re.compile(r"\b(?:was|were|had|did|is|are|has|have|will)\b", re.I)
-PAST_FINITE = frozenset({"was", "were", "had", "did"})
 CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}$")  # a year, month or day value (not "FUTURE_REF", "2012-W10")
 SAME_DAY = re.compile(r"\b(?:hours|minutes|moments|shortly|just)\s+(?:before|after)\s+", re.I)
 REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
-BE_FORMS = frozenset("was were is are am be been being".split())
 # the occasion of a news report (_occasion_day): how far back its day may be, and how many sentences back it is read
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
@@ -162,91 +152,14 @@ def publication_precision(published: str | None) -> str:
     return "day" if n >= 10 else "month" if n == 7 else "year" if n == 4 else "none"
 
 
-def tense(sent: str, t0: int, t1: int) -> str:
-    """"pluperfect" ("had refused", "had been arrested"), "past" (a simple-past trigger, or a nominal one after a
-    simple-past verb: "held talks"), "present" (present, present perfect, future, infinitive or progressive) —
-    read from the trigger and the three words before it in its clause."""
-    c0, c1 = coding.clause_window(sent, t0)
-    low = _words_before(sent, t0)
-    if "had" in low or "hadn't" in low or _had_aside(sent[c0:t0]):
-        return "pluperfect"
-    if DURATIVE.search(sent[c0:c1]) or re.search(r"\b(?:has|have)\s+been\s+\w+ing\b", sent[c0:t1], re.I):
-        return "durative"  # "has refused … so far", "have been pressuring", "recent air strikes"
-    if FUTURE_BEFORE.search(" ".join(low)) or CLAUSE_MODAL.search(sent[c0:t0]):
-        return "future"  # "would try to isolate", "plan to ask": not done yet, no day unless the text gives one
-    if any(w in PRESENT_AUX for w in low):
-        return "present"
-    first = sent[t0:t1].split()[0].lower() if sent[t0:t1].split() else ""
-    if past_form(first):
-        return "past"
-    if _object_of_past(low):
-        return "past"  # "held talks", "launched the raids"
-    if first.endswith("ing") and re.search(r"\w\s*,\s*$", sent[c0:t0]):
-        # ", killing people in their homes": an adverbial participle shares the tense of the verb it follows
-        verb = [m for m in re.finditer(r"[A-Za-z]+", sent[c0:t0]) if past_form(m.group().lower())]
-        if verb and _verb_like(sent, c0 + verb[-1].start()):
-            return tense(sent, c0 + verb[-1].start(), c0 + verb[-1].end())
-    if first.endswith("ing") and len(first) > 5 and low and low[-1] not in BE_FORMS and _verb_like(sent, t0) \
-            and not low[-1].endswith("ing"):
-        # a participle right after its noun ("thousands of Egyptians protesting in the streets"): an ongoing act,
-        # not the tense of the clause's finite verb ("said he was asking …"); "were protesting" stays past
-        return "present"
-    if not first.endswith(("s", "e")) or first.endswith(("ss", "ise", "ate") + NOUN_ENDINGS) or \
-            not _verb_like(sent, t0):
-        # a nominal trigger ("evidence of NATO air strikes was seen", "reports of a rebel offensive"): the tense
-        # of its clause's finite verb
-        fin = FINITE.search(sent[c0:c1])
-        if fin and fin.group(0).lower() in PAST_FINITE:
-            return "past"
-    return "present"
-
-
-# "had, according to the army, attacked", "had earlier this month repeatedly shelled": a past perfect whose
-# auxiliary is more than three words before the participle, with only an aside or adverbs between them
-_HAD_TAIL = re.compile(r"\bhad(?:n[’']t|\s+not)?\b(?P<mid>[^;:]*)$", re.I)
-_ASIDE = re.compile(r",[^,]*,")
-_ADVERB = re.compile(r"^(?:\w+ly|earlier|already|also|just|long|never|not|been|first|once|since|still|even|"
-                     r"this|last|that|the|week|month|year|in|on|before)$", re.I)
-
-
-def _had_aside(before: str) -> bool:
-    m = _HAD_TAIL.search(before)
-    if not m:
-        return False
-    return all(_ADVERB.match(w) for w in _ASIDE.sub(" ", m.group("mid")).split())
-
-
-def _words_before(sent: str, t0: int) -> list[str]:
-    """The three words before the trigger in its clause, lower-cased, quotes and commas stripped."""
-    c0, _ = coding.clause_window(sent, t0)
-    return [w.lower().strip(",\"'’") for w in sent[c0:t0].split()[-3:]]
-
-
-def _object_of_past(low: list[str], but: frozenset = frozenset()) -> bool:
-    """The (up to three, lower-cased) words before a trigger end in a simple-past verb (not one of ``but``), with
-    at most a determiner between: the trigger is its object ("held talks", "unveiled a moratorium")."""
-    verb = low[-1] if low and past_form(low[-1]) else \
-        low[-2] if len(low) > 1 and low[-1] in DETERMINERS and past_form(low[-2]) else None
-    return verb is not None and verb not in but
-
-
-def _verb_like(sent: str, t0: int) -> bool:
-    """The trigger follows a subject-like word rather than a determiner or preposition."""
-    prev = sent[:t0].split()[-1:]
-    return bool(prev) and prev[0].lower() not in DETERMINERS | PREPS and not prev[0].endswith(("'s", "’s"))
-
-
-def past_form(word: str) -> bool:
-    return (word.endswith("ed") and len(word) > 4) or word in PAST_FORMS
-
-
 def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, promise: bool = False,
-             sides: frozenset = frozenset(), future: bool = False) -> dict:
+             sides: frozenset = frozenset(), future: bool = False, typed: bool = False) -> dict:
     """The date of the trigger at [t0, t1) (absolute offsets) and its basis: a time expression that governs it
     ("text"), else — for a clause in the present, present perfect or future (today's news) — the publication
     date at the publication date's own precision ("publication"), else undated (date None, precision "none",
     basis "none"): a simple-past or past-perfect clause with no time expression is not dated by the text, and
-    giving it the publication date would put earlier events ("had refused") on the wrong day."""
+    giving it the publication date would put earlier events ("had refused") on the wrong day. ``typed``: a speech
+    unit (``speech``) that carries an event type, i.e. reports a codable act."""
     s, e = doc.sentences[si]
     idx = doc_index(doc)
     attached, usable, deadlines = _governing(doc, si, None if speech else (t0, t1), (t0, t1) if speech else None)
@@ -266,6 +179,12 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         # "officials plan to ask BP to pay …, Gov. Jindal said Saturday": the time dates the announcement; the
         # act itself is still to come and has only a date the text gives it
         usable = [t for t in usable if not _after_speech(doc.text, t)]
+    if promise and not speech:
+        # "Amos is due to arrive in Damascus on Wednesday" coded AGREE: the promise is the act, made now, and carries
+        # the date of its announcement (the gold README's "Flags"); a day still to come is the promised act's
+        pub = _published_as_known(doc)
+        attached = [t for t in attached if not _to_come(t, pub)]
+        usable = [t for t in usable if not _to_come(t, pub)]
     out = None
     if attached:
         out = time_value(attached[0])
@@ -300,16 +219,23 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
             out = time_value(max(prior, key=lambda t: t.start))
     if out is None and when == "future" and not (speech or promise):
         out = _scheduled_day(doc, si, sides)
-    if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or _object_of_past(
-            _words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
+    if out is None and when == "past" and not speech and (past_form(doc.text[t0:t1].split()[0].lower()) or object_of_past(
+            words_before(doc.text[s:e], t0 - s), SPEECH_HEADS)):
         # a finite past verb or its object ("unveiled a series of measures, including a continued moratorium"), not
         # a nominal under some other verb ("reports of a rebel offensive") nor the subject of a reported clause
         # ("said the meeting had ended")
         out = _occasion_day(doc, si, sides | _same_day_sides(doc, si))
+    if out is None and speech and typed and when == "past":
+        # a speech unit typed as the act it reports ("Mullen … `` expressed his appreciation for … '' said Kirby, his
+        # spokesman" is SUPPORT): a simple-past act like any other, whose parties are the ones its sentence names,
+        # not only the speaker the roles gave it
+        out = _occasion_day(doc, si, sides | {m[2].id for m in idx.mentions(s, e)})
     if out is None:
         pub = _published_as_known(doc)
         if when == "present" and not speech and subject_act(doc.text[s:e], t0 - s, t1 - s):
             pub = None  # "Her protest has galvanised …": the clause's news is its predicate, not the act it names
+        if when == "present" and _caption(doc, s):
+            pub = None  # "Deserted medical clinic in Libya Arab League supports no-fly zone": a link title
         if pub and (when == "present" or when == "future" and (promise or speech)):
             out = {"date": pub, "precision": publication_precision(pub), "end": None,
                    "deadline": None, "basis": "publication"}
@@ -344,6 +270,16 @@ def subject_act(sent: str, t0: int, t1: int) -> bool:
     return bool(_SUBJECT_VERB.match(sent, t1, c1))
 
 
+def _caption(doc: Document, s: int) -> bool:
+    """The sentence at ``s`` lies in a paragraph after the document's first that ends with no stop: a photo caption
+    or the title of a link to another story ("Deserted medical clinic in Libya Arab League supports no-fly zone"
+    between two paragraphs of the body), whose headline present is no sign of the day's news. The first paragraph
+    (the headline and lead, often glued) is the article's own."""
+    paras = doc.paragraphs or []
+    para = next((p for p in paras if p[0] <= s < p[1]), None)
+    return bool(para) and para is not paras[0] and doc.text[para[0]:para[1]].rstrip()[-1:] not in ".!?\"'”’)"
+
+
 def _telling(doc: Document, para: tuple[int, int] | None) -> tuple[int, int] | None:
     """The paragraph, widened back over the paragraphs before it that end with no full stop: the clean stage splits
     a run of glued captions ("… on 25 May, the army began an 18-hour bombardment" / "Some accounts say …, killing
@@ -375,8 +311,13 @@ def _scheduled_day(doc: Document, si: int, sides: frozenset) -> dict | None:
     key = ("governing", sj)
     if key not in idx.cache:
         idx.cache[key] = _governing(doc, sj, None)[1]
-    later = [t for t in idx.cache[key] if CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)]]
+    later = [t for t in idx.cache[key] if _to_come(t, pub)]
     return time_value(later[-1]) if later else None
+
+
+def _to_come(t, pub: str | None) -> bool:
+    """The time's calendar value lies after the publication date (compared at the coarser of the two precisions)."""
+    return bool(pub and CALENDAR.match(t.value or "") and t.value[:len(pub)] > pub[:len(t.value)])
 
 
 def _has_verb(clause: str) -> bool:

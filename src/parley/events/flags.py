@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from parley.events.coding import clause_window
-from parley.events.dating import past_form
+from parley.events.tense import past_form
 
 NEG = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\b", re.I)
 HYPO = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should)\b", re.I)
