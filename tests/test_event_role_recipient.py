@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from parley.events.role_recipient import goal, object_after
+from parley.document import Actor
+from parley.events.role_recipient import goal, moved_goal, object_after
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -185,3 +186,29 @@ def test_a_date_adjunct_may_close_each_conjunct():
     assert _recipient("Troops attacked Karnavia on Monday and Tomas Brell.", "attacked") == ["Karnavia", "Tomas Brell"]
     # a lower-case word is no title before the second name
     assert _recipient("Troops attacked Karnavia on Monday and later Ostravia.", "attacked") == ["Karnavia"]
+
+
+def _moved(sent: str, word: str, event: str, people: str, code: str | None = "MIL"):
+    """The recipient ``moved_goal`` leaves when the clause rules took the moved ``people`` phrase."""
+    m = cue(sent, word, event)
+    ms = mentions(sent, NAMES)
+    i = sent.index(people)
+    who = Actor(id="generic:troops", name=people, type="group", code=code)
+    roles = ([ms[0][2]], [who], ms[0][:2], (i, i + len(people)))
+    return [a.name for a in moved_goal(sent, m, ms, roles, (0, len(sent)))[1]]
+
+
+def test_the_people_an_act_moves_are_no_recipient_where_they_go_is():
+    """"withdrawing some of its troops from X", "refused to deploy peacekeepers in X", "offered its troops to X":
+    the GSR and ConfliBERT coders code X, the troops were the recipient."""
+    assert _moved("Ostravia began withdrawing some of its troops from Karnavia.", "withdrawing", "RETREAT",
+                  "some of its troops") == ["Karnavia"]
+    assert _moved("Ostravia has refused to deploy peacekeepers in Karnavia.", "refused", "REJECT",
+                  "peacekeepers") == ["Karnavia"]
+    assert _moved("Ostravia offered its troops to the Velor Union.", "offered", "AGREE", "its troops") == ["Velor Union"]
+    # no move verb: the people stay ("Ostravia praised its troops in Karnavia")
+    assert _moved("Ostravia praised its troops in Karnavia.", "praised", "SUPPORT", "its troops") == ["its troops"]
+    # people who are not the mover's means stay ("sent a letter to civilians in Karnavia")
+    assert _moved("Ostravia sent civilians to Karnavia.", "sent", "AID", "civilians", code="CVL") == ["civilians"]
+    # nothing after them: they stay
+    assert _moved("Ostravia will withdraw its troops soon.", "withdraw", "RETREAT", "its troops") == ["its troops"]

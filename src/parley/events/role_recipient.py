@@ -268,3 +268,43 @@ def held_place(sent: str, m, roles, passive: bool = False):
         return roles
     who = Actor(id=f"generic:{head}", name=head, type="group", code=code, source="event-role")
     return acts, [who], src, (s0, s1)
+
+
+# a verb that moves or hands over people ("sent troops to X", "withdraw its troops from X", "deploy peacekeepers
+# in X", "offered its troops to X", "dispatched inspectors to X")
+MOVE_VERB = re.compile(r"\b(?:send|sends|sent|sending|deploy|deploys|deployed|deploying|dispatch|dispatches|"
+                       r"dispatched|dispatching|withdr[ae]w[sn]?|withdrawing|pull(?:s|ed|ing)?\s+out|contribut(?:e|es|ed|ing)|"
+                       r"offer(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b", re.I)
+# the people a mover sends: forces (a military or police code), its staff, workers, inspectors and observers
+MOVED_CODES = ("MIL", "COP", "HLH", "LAB")
+MOVED_HEADS = frozenset({"inspector", "observer", "personnel", "staff"})
+# where they go or come from: "to X", "into X", "in (central) X", "from X", "out of X"
+MOVED_TO = re.compile(r"\b(?:to|into|in|inside|from|out\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def _moved(sent: str, x, tgt) -> bool:
+    code = (getattr(x, "code", None) or "")[-3:]
+    head = str(getattr(x, "id", "")).removeprefix("generic:")
+    return code in MOVED_CODES or head in MOVED_HEADS or bool(OWN.search(sent, 0, tgt[0]))
+
+
+def moved_goal(sent: str, m, mentions, roles, clause: tuple[int, int]):
+    """A recipient that is the people the act moves ("withdrawing some of its troops from X", "refused to deploy
+    peacekeepers in X", "offered its troops to X's president"): they are the actor's means, not whom the act
+    touches; the country, place or party they are sent to or withdrawn from is (the GSR and ConfliBERT coders code
+    X; the article gold README codes MOBILIZE's target as the side or place faced, and AID's as who receives). Only
+    for a move verb in the trigger or between it and those people, and only when such an X follows in the clause
+    (MOBILIZE, whose moved forces without a target leave no recipient, is ``role_fill.mobilized_means``)."""
+    acts, recs, src, tgt = roles
+    if not recs or not tgt or tgt[0] < m.start or m.cue.event == "MOBILIZE":
+        return roles
+    if not MOVE_VERB.search(sent, m.start, max(m.end, tgt[0])) or not all(_moved(sent, a, tgt) for a in recs):
+        return roles
+    taken = {a.id for a in acts} | {a.id for a in recs}
+    for x in mentions:
+        if x[0] < tgt[1] or x[1] > clause[1] or x[2].id in taken or is_source(sent, x):
+            continue
+        if MOVED_TO.search(sent, max(tgt[1], x[0] - 30), x[0]):
+            return acts, [x[2]], src, x[:2]
+        break  # the first mention after the people is the only candidate ("to X" or nothing)
+    return roles

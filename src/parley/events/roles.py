@@ -48,6 +48,7 @@ from parley.events.role_recipient import (
     demonym_target,
     goal,
     held_place,
+    moved_goal,
     named_object,
     object_after,
     place_target,
@@ -80,7 +81,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     clause = own_clause(sent, m, mentions)
     roles = hosted(sent, m, mentions, roles, clause)
     if roles[0] and roles[1]:
-        return apposition_extent(sent, m, roles, clause)
+        return apposition_extent(sent, m, moved_goal(sent, m, mentions, roles, clause), clause)
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     roles = generic.fill(sent, m, roles, clause, passive)
@@ -99,6 +100,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
     roles = pair_people(doc, s, m, roles)
+    roles = moved_goal(sent, m, mentions, roles, clause)
     return apposition_extent(sent, m, roles, clause)
 
 
