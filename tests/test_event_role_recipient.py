@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parley.document import Actor
-from parley.events.role_recipient import goal, moved_goal, object_after
+from parley.events.role_recipient import goal, moved_goal, object_after, pronoun_object
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -212,3 +212,27 @@ def test_the_people_an_act_moves_are_no_recipient_where_they_go_is():
     assert _moved("Ostravia sent civilians to Karnavia.", "sent", "AID", "civilians", code="CVL") == ["civilians"]
     # nothing after them: they stay
     assert _moved("Ostravia will withdraw its troops soon.", "withdraw", "RETREAT", "its troops") == ["its troops"]
+
+
+PEOPLE = {"Ostravia": "country", "Tomas Brell": "person", "Ada Morn": "person", "Karnavia": "country"}
+
+
+def _pronoun(sent: str, word: str, recs: str | None = None) -> list[str]:
+    m = cue(sent, word, "REQUEST")
+    ms = mentions(sent, PEOPLE)
+    acts = [x for x in ms if x[0] < m.start][:1]
+    rec = [x for x in ms if recs and x[2].name == recs]
+    roles = ([acts[0][2]], [rec[0][2]] if rec else [], acts[0][:2], rec[0][:2] if rec else None)
+    return [a.name for a in pronoun_object(sent, m, ms, roles)[1]]
+
+
+def test_an_object_pronoun_stands_for_the_person_named_before():
+    """"called Y on Wednesday and urged him to …", "to congratulate him on becoming Z's prime minister": the
+    recipient is Y, not nothing nor the later Z."""
+    assert _pronoun("Tomas Brell called Ada Morn on Monday and urged him to act.", "urged") == ["Ada Morn"]
+    assert _pronoun("Tomas Brell called Ada Morn to congratulate her on becoming Karnavia's leader.", "congratulate",
+                    "Karnavia") == ["Ada Morn"]
+    # never the actor; "her" before a noun is a possessive; no person before: as it was
+    assert _pronoun("Tomas Brell said he urged him to act.", "urged") == []
+    assert _pronoun("Tomas Brell met Ada Morn and urged her government to act.", "urged") == []
+    assert _pronoun("Ostravia urged him to act.", "urged") == []

@@ -308,3 +308,27 @@ def moved_goal(sent: str, m, mentions, roles, clause: tuple[int, int]):
             return acts, [x[2]], src, x[:2]
         break  # the first mention after the people is the only candidate ("to X" or nothing)
     return roles
+
+
+# "urged him to", "accusing him of", "congratulate him on", "told her that": an object pronoun right after the
+# trigger ("her" only when no noun follows: "urged her government" is a possessive)
+OBJECT_PRONOUN = re.compile(r"\s+(?:him|her(?=\s*(?:[,.;:]|$|\s(?:to|of|on|for|with|over|about|after|in|and|as|that)\b)))\b",
+                            re.I)
+
+
+def pronoun_object(sent: str, m, mentions, roles):
+    """The trigger's object is "him" / "her": the person it stands for is the recipient — the last person the
+    sentence names before the trigger who is not the actor ("Trump called Erdogan on Wednesday and urged him to
+    …", "filed a lawsuit against Y, accusing him of …"). The clause rules take the first mention after the
+    trigger, so the pronoun's referent was lost or a later name taken ("congratulate him on becoming Australia's
+    new prime minister" gave Australia). Left as it is when the sentence names no such person before it."""
+    acts, recs, src, tgt = roles
+    got = OBJECT_PRONOUN.match(sent, m.end)
+    if got is None or (tgt and tgt[0] < got.end()):
+        return roles
+    taken = {a.id for a in acts}
+    who = [x for x in mentions if x[1] <= m.start and getattr(x[2], "type", "") == "person" and x[2].id not in taken
+           and not (src and x[0] < src[1] and src[0] < x[1])]
+    if not who:
+        return roles
+    return acts, [who[-1][2]], src, who[-1][:2]

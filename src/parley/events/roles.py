@@ -52,6 +52,7 @@ from parley.events.role_recipient import (
     named_object,
     object_after,
     place_target,
+    pronoun_object,
 )
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
@@ -81,7 +82,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     clause = own_clause(sent, m, mentions)
     roles = hosted(sent, m, mentions, roles, clause)
     if roles[0] and roles[1]:
-        return apposition_extent(sent, m, moved_goal(sent, m, mentions, roles, clause), clause)
+        return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     roles = generic.fill(sent, m, roles, clause, passive)
@@ -100,8 +101,14 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
     roles = pair_people(doc, s, m, roles)
+    return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
+
+
+def _objects(sent: str, m, mentions, roles, clause):
+    """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), an object
+    pronoun stands for a person named before (``pronoun_object``)."""
     roles = moved_goal(sent, m, mentions, roles, clause)
-    return apposition_extent(sent, m, roles, clause)
+    return pronoun_object(sent, m, mentions, roles)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
