@@ -236,3 +236,15 @@ def test_an_object_pronoun_stands_for_the_person_named_before():
     assert _pronoun("Tomas Brell said he urged him to act.", "urged") == []
     assert _pronoun("Tomas Brell met Ada Morn and urged her government to act.", "urged") == []
     assert _pronoun("Ostravia urged him to act.", "urged") == []
+
+
+def test_a_cue_ending_in_a_space_still_reaches_its_object():
+    """A lexicon cue may end in whitespace ("stormed a "): the object rules expect a space before the object, so
+    "stormed a police headquarters" had no recipient; a common adjective may open the held place."""
+    from parley.events.role_recipient import held_place
+    from parley.events.roles import _trimmed
+    sent = "Insurgents stormed a regional police headquarters in the north."
+    m = cue(sent, "stormed")
+    m.end += len(" a ")
+    assert [a.name for a in held_place(sent, _trimmed(sent, m), ([], [], None, None))[1]] == ["police"]
+    assert _trimmed(sent, m).end == sent.index(" regional")

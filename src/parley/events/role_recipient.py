@@ -240,7 +240,8 @@ def named_object(sent: str, m, roles, mentions, passive: bool = False):
 # rebel-held towns", "attacked a military base", "captured part of a Karen guerrilla stronghold"
 HELD_PLACE = re.compile(
     r"\s+(?:(?:at|on|against|into|in)\s+)?(?:(?:the|a|an|its|their|several|two|three|four|five|many|nearby|"
-    r"remaining|other|suspected|key)\s+){0,2}(?:part\s+of\s+(?:a|an|the)\s+)?"
+    r"remaining|other|suspected|key|regional|provincial|district|local|main|central|forward|remote)\s+){0,3}"
+    r"(?:part\s+of\s+(?:a|an|the)\s+)?"
     r"(?P<phrase>(?:[A-Z][\w-]+\s+)?(?P<q>rebels?|insurgents?|militants?|guerrillas?|opposition|jihadists?|military|"
     r"army|government|regime|police|Taliban)(?:-(?:held|controlled|run|occupied))?\s+(?:[a-z]+\s+)?"
     r"(?:positions?|bases?|towns?|cit(?:y|ies)|strongholds?|enclaves?|areas?|posts?|outposts?|camps?|checkpoints?|"

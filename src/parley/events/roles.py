@@ -69,7 +69,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
     still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``). A cue that spans its own
     object ("ask BP to pay", "prevented reporters from") is read from its verb (``verb_part``)."""
-    m = verb_part(sent, m, mentions)
+    m = _trimmed(sent, verb_part(sent, m, mentions))
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
     roles = constructions.relative(sent, m, mentions, roles)
     roles = constructions.received(sent, m, mentions, roles)
@@ -197,6 +197,17 @@ def _modifier_actor(sent: str, m, roles, clause):
 # events whose cue's inner phrase is what is moved, not who undergoes it ("sending troops to X", "withdrew
 # soldiers from X"): the recipient is after the cue
 MOVED = frozenset({"AID", "MOBILIZE", "RETREAT"})
+
+
+def _trimmed(sent: str, m):
+    """The cue ``m`` without the whitespace a lexicon pattern may end in ("stormed a "): the object rules read
+    from its end and expect a space before the object ("stormed a police headquarters" had no recipient)."""
+    n = len(sent[m.start:m.end].rstrip())
+    if n == m.end - m.start or n == 0:
+        return m
+    m = copy.copy(m)
+    m.end = m.start + n
+    return m
 
 
 def verb_part(sent: str, m, mentions):
