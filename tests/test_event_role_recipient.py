@@ -248,3 +248,12 @@ def test_a_cue_ending_in_a_space_still_reaches_its_object():
     m.end += len(" a ")
     assert [a.name for a in held_place(sent, _trimmed(sent, m), ([], [], None, None))[1]] == ["police"]
     assert _trimmed(sent, m).end == sent.index(" regional")
+
+
+def test_a_demonym_after_a_quantity_or_a_plain_adjective_still_names_the_country():
+    """"kidnapped up to 16 Indian aid workers", "abused illegal Indian migrants": the quantity or adjective before
+    the demonym hid it, and the recipient stayed empty."""
+    assert [a.name for a in _demonym("Rebels kidnapped up to 16 Indian aid workers.", "kidnapped", "ASSAULT")[1]] == \
+        ["India"]
+    assert [a.name for a in _demonym("Guards abused illegal Indian migrants.", "abused", "ASSAULT")[1]] == ["India"]
+    assert [a.name for a in _demonym("Troops shelled scores of Indian villages.", "shelled", "ASSAULT")[1]] == ["India"]

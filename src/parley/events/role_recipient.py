@@ -137,7 +137,9 @@ def demonyms() -> dict[str, tuple[str, str]]:
 # the object of the trigger qualified by a demonym: "rejected an Indian proposal", "shelled Iraqi towns",
 # "restrictions against German goods" — the demonym names the side the act touches
 DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"
-                            r"new|latest|proposed|recent|several|two|three|some)\s+){0,2}([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"new|latest|proposed|recent|several|two|three|some|up\s+to|at\s+least|more\s+than|"
+                            r"(?:scores|dozens|hundreds|thousands)\s+of|[0-9][0-9,]*|illegal|unarmed|innocent)\s+){0,3}"
+                            r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                             r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
 DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
