@@ -257,3 +257,23 @@ def test_a_demonym_after_a_quantity_or_a_plain_adjective_still_names_the_country
         ["India"]
     assert [a.name for a in _demonym("Guards abused illegal Indian migrants.", "abused", "ASSAULT")[1]] == ["India"]
     assert [a.name for a in _demonym("Troops shelled scores of Indian villages.", "shelled", "ASSAULT")[1]] == ["India"]
+
+
+def test_the_named_object_beats_a_mention_further_on_and_keeps_its_conjuncts():
+    """"accused Gulen of attempting to overthrow the Turkish government": the clause rules took the later
+    mention; the name right after the verb is the object. "recognise X and Y's independence": Y too."""
+    from parley.events.role_recipient import named_object
+    s = "Dravek has accused Molnar of plotting against the Velor Union."
+    ms = mentions(s, NAMES)
+    later = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = named_object(s, cue(s, "accused"), ([], [later[2]], None, later[:2]), ms)
+    assert [a.name for a in got[1]] == ["Molnar"]
+    s = "Dravek said it would recognise Zorvia and Karnavia's independence."
+    ms = mentions(s, {"Karnavia": "country"})
+    k = ms[0]
+    got = named_object(s, cue(s, "recognise"), ([], [k[2]], None, k[:2]), ms)
+    assert [a.name for a in got[1]] == ["Zorvia", "Karnavia"]
+    # an object right after the verb stays ("accused Karnavia of …" is a mention already)
+    s = "Dravek accused Karnavia of plotting against Molnar."
+    ms = mentions(s, {"Karnavia": "country"})
+    assert named_object(s, cue(s, "accused"), ([], [ms[0][2]], None, ms[0][:2]), ms)[1] == [ms[0][2]]

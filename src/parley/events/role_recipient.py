@@ -215,14 +215,15 @@ NAMED_OBJECT = re.compile(r"\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,
 
 
 def named_object(sent: str, m, roles, mentions, passive: bool = False):
-    """An empty recipient: the capitalised name right after a verb trigger, its object, when it is no actor
-    mention ("Erdogan has accused Gulen of …", "Maduro expelled Ortiz"; the mirror of ``role_actor.named_subject``:
-    the actors stage keeps a lone unknown word only with evidence, and being the object of an event verb is
+    """The capitalised name right after a verb trigger, its object, when it is no actor mention ("Erdogan has
+    accused Gulen of …", "Maduro expelled Ortiz"), for an empty recipient or one the clause rules took further on
+    ("accused Gulen of attempting to overthrow the Turkish government" gave the government; the mirror of
+    ``role_actor.named_subject``: the actors stage keeps a lone unknown word only with evidence, and being the object of an event verb is
     evidence for the event's recipient side). Not for a passive, a trigger after a determiner ("the postponed
     Tokyo Games": a modifier, and a side named here would keep an event the codable layer drops for naming no
     side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
     acts, recs, src, tgt = roles
-    if recs or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
+    if (recs and not (tgt and tgt[0] > m.end + 1)) or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
         return roles
     if re.search(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", sent[max(0, m.start - 8):m.start], re.I):
         return roles  # "the postponed Tokyo Games": a participle before its noun, no verb with an object
@@ -235,7 +236,9 @@ def named_object(sent: str, m, roles, mentions, passive: bool = False):
         return roles
     who = Actor(id=f"generic:{got.group('name').lower()}", name=got.group("name"), type="group",
                 source="event-role")
-    return acts, [who], src, (s0, s1)
+    # "recognize X and Y's independence": a mention coordinated with the name is a recipient too
+    also = [x[2] for x in _coordinated(sent, (s0, s1, who), [x for x in mentions if x[0] >= s1])[1:]]
+    return acts, [who, *also], src, (s0, s1)
 
 
 # a place the attack is aimed at, named by the side that holds it: "fired rockets at rebel positions", "shelling
