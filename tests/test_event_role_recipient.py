@@ -277,3 +277,18 @@ def test_the_named_object_beats_a_mention_further_on_and_keeps_its_conjuncts():
     s = "Dravek accused Karnavia of plotting against Molnar."
     ms = mentions(s, {"Karnavia": "country"})
     assert named_object(s, cue(s, "accused"), ([], [ms[0][2]], None, ms[0][:2]), ms)[1] == [ms[0][2]]
+
+
+def test_a_demonym_right_after_the_trigger_beats_a_mention_further_on():
+    """"is opposed to Indian mediation in talks with Karnavia": the clause rules took Karnavia, the act is
+    aimed at India's mediation; a demonym after the recipient changes nothing."""
+    from parley.events.role_recipient import demonym_target
+    s = "Ostravia is opposed to Indian mediation in talks with Karnavia."
+    ms = mentions(s, NAMES)
+    k = [x for x in ms if x[2].name == "Karnavia"][0]
+    m = cue(s, "is opposed to", "REJECT")
+    assert [a.name for a in demonym_target(s, m, ([], [k[2]], None, k[:2]), [])[1]] == ["India"]
+    s = "Ostravia rejected Karnavia and its Indian allies."
+    ms = mentions(s, NAMES)
+    m = cue(s, "rejected", "REJECT")
+    assert demonym_target(s, m, ([], [ms[1][2]], None, ms[1][:2]), [])[1] == [ms[1][2]]

@@ -153,9 +153,13 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     ultimatum" → Australia, "kidnapped 20 Syrians" → Syria), as the article's actor for that country when it has one, else a country participant
     made here (id ``country:<ISO3>``, not added to the document's actors). The actors stage reads a demonym as a
     qualifier, not a mention, so the object side had nothing to choose; PLOVER and CAMEO code the country."""
-    if roles[1] or passive:
+    if passive:
         return roles
     got = DEMONYM_OBJECT.match(sent, m.end)
+    if roles[1] and not (got and roles[3] and got.end(1) <= roles[3][0]):
+        # a recipient the clause rules took stays, unless the demonym comes first ("opposed to French mediation
+        # in talks with X" gave X)
+        return roles
     if got and got.group(1).endswith("s"):
         got = None  # "an Afghans …" is no adjective
     got = got or DEMONYM_PEOPLE.match(sent, m.end)
@@ -218,10 +222,10 @@ def named_object(sent: str, m, roles, mentions, passive: bool = False):
     """The capitalised name right after a verb trigger, its object, when it is no actor mention ("Erdogan has
     accused Gulen of …", "Maduro expelled Ortiz"), for an empty recipient or one the clause rules took further on
     ("accused Gulen of attempting to overthrow the Turkish government" gave the government; the mirror of
-    ``role_actor.named_subject``: the actors stage keeps a lone unknown word only with evidence, and being the object of an event verb is
-    evidence for the event's recipient side). Not for a passive, a trigger after a determiner ("the postponed
-    Tokyo Games": a modifier, and a side named here would keep an event the codable layer drops for naming no
-    side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
+    ``role_actor.named_subject``: the actors stage keeps a lone unknown word only with evidence, and being the
+    object of an event verb is evidence for the event's recipient side). Not for a passive, a trigger after a
+    determiner ("the postponed Tokyo Games": a modifier, and a side named here would keep an event the codable
+    layer drops for naming no side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
     acts, recs, src, tgt = roles
     if (recs and not (tgt and tgt[0] > m.end + 1)) or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
         return roles
@@ -279,7 +283,8 @@ def held_place(sent: str, m, roles, passive: bool = False):
 # a verb that moves or hands over people ("sent troops to X", "withdraw its troops from X", "deploy peacekeepers
 # in X", "offered its troops to X", "dispatched inspectors to X")
 MOVE_VERB = re.compile(r"\b(?:send|sends|sent|sending|deploy|deploys|deployed|deploying|dispatch|dispatches|"
-                       r"dispatched|dispatching|withdr[ae]w[sn]?|withdrawing|pull(?:s|ed|ing)?\s+out|contribut(?:e|es|ed|ing)|"
+                       r"dispatched|dispatching|withdr[ae]w[sn]?|withdrawing|pull(?:s|ed|ing)?\s+out|"
+                       r"contribut(?:e|es|ed|ing)|"
                        r"offer(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b", re.I)
 # the people a mover sends: forces (a military or police code), its staff, workers, inspectors and observers
 MOVED_CODES = ("MIL", "COP", "HLH", "LAB")
@@ -318,8 +323,8 @@ def moved_goal(sent: str, m, mentions, roles, clause: tuple[int, int]):
 
 # "urged him to", "accusing him of", "congratulate him on", "told her that": an object pronoun right after the
 # trigger ("her" only when no noun follows: "urged her government" is a possessive)
-OBJECT_PRONOUN = re.compile(r"\s+(?:him|her(?=\s*(?:[,.;:]|$|\s(?:to|of|on|for|with|over|about|after|in|and|as|that)\b)))\b",
-                            re.I)
+OBJECT_PRONOUN = re.compile(r"\s+(?:him|her(?=\s*(?:[,.;:]|$|\s(?:to|of|on|for|with|over|about|after|in|and|as|"
+                            r"that)\b)))\b", re.I)
 
 
 def pronoun_object(sent: str, m, mentions, roles):

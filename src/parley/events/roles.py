@@ -108,6 +108,7 @@ def _objects(sent: str, m, mentions, roles, clause):
     """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), an object
     pronoun stands for a person named before (``pronoun_object``)."""
     roles = moved_goal(sent, m, mentions, roles, clause)
+    roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
     return pronoun_object(sent, m, mentions, roles)
 
 
