@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parley.document import Actor
-from parley.events.role_recipient import goal, moved_goal, object_after, pronoun_object
+from parley.events.role_recipient import goal, member_of, moved_goal, object_after, pronoun_object
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -292,3 +292,17 @@ def test_a_demonym_right_after_the_trigger_beats_a_mention_further_on():
     ms = mentions(s, NAMES)
     m = cue(s, "rejected", "REJECT")
     assert demonym_target(s, m, ([], [ms[1][2]], None, ms[1][:2]), [])[1] == [ms[1][2]]
+
+
+def test_a_generic_phrase_of_an_organisation_is_the_organisation():
+    """"expelled inspectors of the Velor Union": the GSR coders code the Union; not a place ("inspectors of
+    Karnavia" stays), nor a phrase with no "of"."""
+    def go(sent, people):
+        ms = mentions(sent, NAMES)
+        i = sent.index(people)
+        who = Actor(id="generic:inspector", name=people, type="group")
+        return [a.name for a in member_of(sent, cue(sent, "expelled", "SANCTION"), ms,
+                                          ([], [who], None, (i, i + len(people))))[1]]
+    assert go("Ostravia expelled inspectors of the Velor Union on Monday.", "inspectors") == ["Velor Union"]
+    assert go("Ostravia expelled inspectors of Karnavia on Monday.", "inspectors") == ["inspectors"]
+    assert go("Ostravia expelled inspectors after talks with the Velor Union.", "inspectors") == ["inspectors"]

@@ -343,3 +343,23 @@ def pronoun_object(sent: str, m, mentions, roles):
     if not who:
         return roles
     return acts, [who[-1][2]], src, who[-1][:2]
+
+
+MEMBER_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+MEMBER_TYPES = ("organization", "group", "party", "military", "government")
+
+
+def member_of(sent: str, m, mentions, roles):
+    """A generic recipient phrase whose complement names its organisation ("expelled inspectors of the
+    International Atomic Energy Agency", "detained members of the X party"): the organisation is the side the act
+    touches (the GSR coders code it; the phrase alone names no actor); only an organisation or group mention right
+    after "of" / "from", never a place or the actor."""
+    acts, recs, src, tgt = roles
+    if len(recs) != 1 or not tgt or not str(getattr(recs[0], "id", "")).startswith("generic:"):
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] >= tgt[1]), None)
+    if x is None or x[2].id in taken or getattr(x[2], "type", "") not in MEMBER_TYPES or \
+            not MEMBER_OF.fullmatch(sent[tgt[1]:x[0]]) or is_place(sent, x):
+        return roles
+    return acts, [x[2]], src, x[:2]

@@ -48,6 +48,7 @@ from parley.events.role_recipient import (
     demonym_target,
     goal,
     held_place,
+    member_of,
     moved_goal,
     named_object,
     object_after,
@@ -109,6 +110,7 @@ def _objects(sent: str, m, mentions, roles, clause):
     pronoun stands for a person named before (``pronoun_object``)."""
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
+    roles = member_of(sent, m, mentions, roles)
     return pronoun_object(sent, m, mentions, roles)
 
 
