@@ -306,3 +306,17 @@ def test_a_generic_phrase_of_an_organisation_is_the_organisation():
     assert go("Ostravia expelled inspectors of the Velor Union on Monday.", "inspectors") == ["Velor Union"]
     assert go("Ostravia expelled inspectors of Karnavia on Monday.", "inspectors") == ["inspectors"]
     assert go("Ostravia expelled inspectors after talks with the Velor Union.", "inspectors") == ["inspectors"]
+
+
+def test_a_currency_code_before_a_figure_is_no_recipient():
+    """"handed over USD $4 million worth of medicines to the Velor Union": the actors stage kept "USD" as an
+    acronym, and it was the recipient; a short code that is no unit stays ("met the UN on Monday")."""
+    got = _recipient_with("Ostravia handed over USD $4 million worth of medicines to the Velor Union.", "handed",
+                          {"USD": "organization", "Velor Union": "organization"})
+    assert got == ["Velor Union"]
+    assert _recipient_with("Ostravia met the UN on Monday.", "met", {"UN": "organization"}) == ["UN"]
+
+
+def _recipient_with(sent: str, word: str, known: dict) -> list[str]:
+    m = cue(sent, word)
+    return names(object_after(sent, mentions(sent, known), m.end, len(sent), True))

@@ -36,7 +36,7 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
     hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
     # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
     wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
-            and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+            and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not unit_before_number(sent, m)]
     after = [m for m in wide if m[1] <= hi]
     if not after:
         return []
@@ -51,6 +51,18 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
             return _coordinated(sent, after[1], wide)  # "X senior official Y": a title between an organisation and a person
     return _coordinated(sent, first, wide)
+
+
+# a short capitalised code right before a figure: a currency ("USD 88,550,000", "EUR 5 million") or an era
+# ("A.D. 640-890"), which the actors stage may keep as an acronym
+UNIT_BEFORE_NUMBER = re.compile(r"\s*[$€£]?\s*[0-9]")
+
+
+def unit_before_number(sent: str, x) -> bool:
+    """The mention ``x`` is a unit of the figure after it, no side ("an appeal for USD 88,550,000 to help people
+    in X", "handed over USD $4 million worth of medicines to the ministry": the recipient was "USD")."""
+    word = sent[x[0]:x[1]].replace(".", "")
+    return len(word) <= 3 and word.isupper() and bool(UNIT_BEFORE_NUMBER.match(sent, x[1]))
 
 
 # "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
