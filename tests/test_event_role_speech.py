@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.events.role_speech import own_act, reported_roles, statement_target
+from parley.events.role_speech import asked_of, own_act, reported_roles, statement_target
 from role_fixtures import cue, mentions
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -68,3 +68,23 @@ def test_a_trigger_inside_a_reported_obligation_is_the_speakers_demand():
     s = "Ostravia says Karnavia ended attacks on the Velor Union."  # a report, no obligation: untouched
     ms = mentions(s, NAMES)
     assert demanded(s, cue(s, "attacks"), ms, ([], [], None, None)) == ([], [], None, None)
+
+
+def _asked(sent: str, word: str, rec: str | None = None) -> list[str]:
+    ms = mentions(sent, NAMES)
+    m = cue(sent, word, "REQUEST")
+    acts = [x for x in ms if x[1] <= m.start][:1]
+    r = [x for x in ms if x[2].name == rec][:1]
+    roles = ([acts[0][2]], [r[0][2]] if r else [], acts[0][:2], r[0][:2] if r else None)
+    return [a.name for a in asked_of(sent, m, ms, roles, [])[1]]
+
+
+def test_a_demand_names_whom_it_is_made_of():
+    """"demanded the withdrawal of Indian forces from Karnavia": the forces' side is asked, not the place or a
+    later name; "demanded that the Velor Union stop …": the clause's subject; "demanded an apology from X"."""
+    assert _asked("Ostravia demanded the withdrawal of Indian forces from Karnavia.", "demanded") == ["India"]
+    assert _asked("Ostravia demanded that the Velor Union stop shelling Karnavia.", "demanded", "Karnavia") == \
+        ["Velor Union"]
+    assert _asked("Ostravia demanded an apology from the Velor Union.", "demanded") == ["Velor Union"]
+    # the release of X: X is what is handed over, not who is asked
+    assert _asked("Ostravia demanded the release of Tomas Brell.", "demanded", "Tomas Brell") == ["Tomas Brell"]

@@ -14,7 +14,7 @@ from parley.events import coding
 from parley.events.candidates import doc_index
 from parley.events.role_actor import group_before
 from parley.events.role_phrases import in_parens, is_place, uniq
-from parley.events.role_recipient import object_after
+from parley.events.role_recipient import country_side, demonyms, object_after
 
 
 def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, tuple[int, int] | None]:
@@ -161,3 +161,41 @@ def demanded(sent: str, m, mentions, roles):
         src = speaker[-1][:2] if speaker else None
         return uniq([x[2] for x in speaker]), [y[2]], src, y[:2]
     return roles
+
+
+DEMAND_VERB = re.compile(r"(?:demand|urg|ask|call|press|push|appeal|insist)\w*", re.I)
+# where a demand names whom it is made of: the subject of its "that" clause ("demanded that its European
+# Community partners refuse …"), the doer of the act demanded ("demanded the withdrawal of Serbian forces",
+# "an immediate admission by Moscow"), or "from" after what is demanded ("demanding autonomy from Serbian
+# authorities"); not "the release / return / extradition of X" (X is what the asked side hands over)
+ASKED_OF = re.compile(
+    r"\s+(?:that\s+(?:the\s+|its\s+|their\s+)?"
+    r"|(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:withdrawal|pullout|pull-out|admission|resignation|apology|surrender|"
+    r"retreat|departure)\s+(?:of|by|from)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|(?:[\w-]+\s+){1,5}?from\s+(?:the\s+)?)", re.I)
+DEMONYM_WORD = re.compile(r"([A-Z][a-z]+)\b")
+
+
+def asked_of(sent: str, m, mentions, roles, actors):
+    """A demand's recipient, the side it is made of, where the demand names it right after its verb (see
+    ``ASKED_OF``): the mention there, or the country of a demonym there ("the withdrawal of Serbian forces" →
+    Serbia). The clause rules took the first mention after the verb, which was often the object of the demanded
+    act ("demanded that its partners refuse to recognize X" gave X, and an "its" mention is never one)."""
+    acts, recs, src, tgt = roles
+    if m.cue.event != "REQUEST" or not DEMAND_VERB.match(sent, m.start):
+        return roles
+    got = ASKED_OF.match(sent, m.end)
+    if got is None:
+        return roles
+    at = got.end()
+    if tgt and tgt[0] <= at:
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == at and x[2].id not in taken and not is_place(sent, x)), None)
+    if x is not None:
+        return acts, [x[2]], src, x[:2]
+    dem = DEMONYM_WORD.match(sent, at)
+    hit = demonyms().get(dem.group(1)) if dem and re.match(r"\s+[a-z]", sent[dem.end():]) else None
+    if hit is None or any(getattr(a, "code", None) == hit[0] for a in acts):
+        return roles
+    return acts, [country_side(actors, *hit)], src, dem.span(1)

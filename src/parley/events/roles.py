@@ -55,7 +55,7 @@ from parley.events.role_recipient import (
     place_target,
     pronoun_object,
 )
-from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
+from parley.events.role_speech import asked_of, demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
@@ -106,11 +106,13 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
 
 
 def _objects(sent: str, m, mentions, roles, clause):
-    """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), an object
-    pronoun stands for a person named before (``pronoun_object``)."""
+    """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
+    organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
+    is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
     roles = member_of(sent, m, mentions, roles)
+    roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
     return pronoun_object(sent, m, mentions, roles)
 
 
