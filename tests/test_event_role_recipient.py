@@ -320,3 +320,26 @@ def test_a_currency_code_before_a_figure_is_no_recipient():
 def _recipient_with(sent: str, word: str, known: dict) -> list[str]:
     m = cue(sent, word)
     return names(object_after(sent, mentions(sent, known), m.end, len(sent), True))
+
+
+def _city(sent: str, word: str, event: str, actor: str = "Velor Union") -> list[tuple[str, str]]:
+    from parley.events.role_recipient import city_target
+    ms = mentions(sent, NAMES)
+    a = [x for x in ms if x[2].name == actor][:1]
+    roles = ([a[0][2]] if a else [], [], a[0][:2] if a else None, None)
+    got = city_target(sent, cue(sent, word, event), roles, [], (0, len(sent)))
+    return [(r.name, sent[slice(*got[3])]) for r in got[1]]
+
+
+def test_a_city_the_act_falls_in_names_its_country():
+    """"suspended aid deliveries in Baghdad", "extend the curfew in Abidjan", "arrived in Amman on a visit": a
+    city is no actor mention, so the recipient stayed empty; its country is the side, its span the city."""
+    assert _city("The Velor Union suspended aid deliveries in Baghdad on Monday.", "suspended", "SANCTION") == \
+        [("Iraq", "Baghdad")]
+    assert _city("The Velor Union will blockade Paris from Monday.", "blockade", "THREATEN") == [("France", "Paris")]
+    assert _city("The Velor Union chief arrived in Amman on a two-day visit.", "visit", "CONSULT") == \
+        [("Jordan", "Amman")]
+    # talks held in a city name no host; an attack's or a protest's place is no target; no city: nothing
+    assert _city("The Velor Union held talks in Geneva on Monday.", "talks", "CONSULT") == []
+    assert _city("The Velor Union attacked a convoy in Baghdad.", "attacked", "ASSAULT") == []
+    assert _city("The Velor Union suspended aid deliveries in the north.", "suspended", "SANCTION") == []

@@ -146,6 +146,52 @@ def demonyms() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, str]]:
+    """City or province ("Baghdad", "Abidjan") -> (ISO3 code, country name), from the actors gazetteer's places
+    column (countries.tsv: capitals and large cities, locations that are no actors)."""
+    out = {}
+    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t") + [""] * 5
+        if line.startswith("#"):
+            continue
+        for c in cols[4].split(";"):
+            if c.strip():
+                out.setdefault(c.strip(), (cols[0].strip(), cols[1].strip()))
+    return out
+
+
+CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+# a visit's host city: "arrived in Amman on a visit", "a visit to Tehran"
+VISIT = re.compile(r"visit|trip|tour|arriv", re.I)
+
+
+def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: bool = False):
+    """An empty recipient: the country of a city the act falls on or in ("suspended aid deliveries in Baghdad",
+    "extend the curfew in Abidjan", "would blockade Paris"; a visit's host: "arrived in Amman on a visit") — the
+    actors stage keeps a city as a location, no actor, so ``place_target`` had no mention to take. The side is the
+    city's country (CAMEO codes a city by its country), its span the city. Same limits as ``place_target``; a
+    meeting elsewhere than a visit names no host ("talks in Geneva")."""
+    if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
+        return roles
+    c0, c1 = clause
+    visit = m.cue.event == "CONSULT"
+    if visit and not VISIT.search(sent, c0, c1):
+        return roles
+    lo = c0 if visit else m.end
+    for got in CAPITALISED.finditer(sent, lo, min(c1, m.end + 80)):
+        hit = cities().get(got.group())
+        if hit is None or (roles[2] and roles[2][0] < got.end() and got.start() < roles[2][1]):
+            continue
+        before = sent[max(lo, got.start() - 30):got.start()]
+        if PLACE_TARGET.search(before) or re.search(r"\bto\s+(?:the\s+)?$", before) or \
+                (not visit and got.start() == m.end + 1):
+            if any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in roles[0]):
+                return roles
+            return roles[0], [country_side(actors, *hit)], roles[2], got.span()
+    return roles
+
+
 # the object of the trigger qualified by a demonym: "rejected an Indian proposal", "shelled Iraqi towns",
 # "restrictions against German goods" — the demonym names the side the act touches
 DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"

@@ -47,6 +47,7 @@ from parley.events.role_recipient import (
     demonym_agent,
     demonym_target,
     goal,
+    city_target,
     held_place,
     member_of,
     moved_goal,
@@ -96,6 +97,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = when_agent(sent, m, mentions, roles, passive)
     roles = nominal_did(sent, m, mentions, roles, clause, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
+    roles = city_target(sent, m, roles, doc.actors, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     roles = held_place(sent, m, roles, passive)
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
