@@ -43,11 +43,11 @@ from parley.events.role_fill import (
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    city_target,
     clause_subject,
     demonym_agent,
     demonym_target,
     goal,
-    city_target,
     held_place,
     member_of,
     moved_goal,
