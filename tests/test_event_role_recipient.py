@@ -257,6 +257,8 @@ def test_a_demonym_after_a_quantity_or_a_plain_adjective_still_names_the_country
         ["India"]
     assert [a.name for a in _demonym("Guards abused illegal Indian migrants.", "abused", "ASSAULT")[1]] == ["India"]
     assert [a.name for a in _demonym("Troops shelled scores of Indian villages.", "shelled", "ASSAULT")[1]] == ["India"]
+    assert [a.name for a in _demonym("Ostravia cut supplies to the biggest Indian camp.", "to", "SANCTION")[1]] == \
+        ["India"]
 
 
 def test_the_named_object_beats_a_mention_further_on_and_keeps_its_conjuncts():

@@ -196,7 +196,7 @@ def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: b
 # "restrictions against German goods" — the demonym names the side the act touches
 DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"
                             r"new|latest|proposed|recent|several|two|three|some|up\s+to|at\s+least|more\s+than|"
-                            r"(?:scores|dozens|hundreds|thousands)\s+of|[0-9][0-9,]*|illegal|unarmed|innocent)\s+){0,3}"
+                            r"(?:scores|dozens|hundreds|thousands)\s+of|[0-9][0-9,]*|illegal|unarmed|innocent|[a-z]{2,}est)\s+){0,3}"
                             r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                             r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
