@@ -259,6 +259,11 @@ def test_a_demonym_after_a_quantity_or_a_plain_adjective_still_names_the_country
     assert [a.name for a in _demonym("Troops shelled scores of Indian villages.", "shelled", "ASSAULT")[1]] == ["India"]
     assert [a.name for a in _demonym("Ostravia cut supplies to the biggest Indian camp.", "to", "SANCTION")[1]] == \
         ["India"]
+    # a people named by its demonym after an adjective or "a large number of": "opened its borders to displaced
+    # Syrians", "to such a large number of Syrians"
+    assert [a.name for a in _demonym("Ostravia opened its borders to displaced Syrians.", "to", "AID")[1]] == ["Syria"]
+    assert [a.name for a in _demonym("Ostravia admitted a large number of Syrians.", "admitted", "AID")[1]] == \
+        ["Syria"]
 
 
 def test_the_named_object_beats_a_mention_further_on_and_keeps_its_conjuncts():

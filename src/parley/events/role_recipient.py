@@ -202,7 +202,8 @@ DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
 DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
                             r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
-                            r"about|nearly)\s+){1,4}(?:ethnic\s+)?([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
+                            r"about|nearly|such|a|large|number|of|many|displaced|fleeing|stranded|wounded|injured|"
+                            r"detained|jailed|captured)\s+){1,5}(?:ethnic\s+)?([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
                             r"during|after|before|to|for|were|was|had|have|as|over)\b))")
 
 
