@@ -350,3 +350,19 @@ def test_a_city_the_act_falls_in_names_its_country():
     assert _city("The Velor Union held talks in Geneva on Monday.", "talks", "CONSULT") == []
     assert _city("The Velor Union attacked a convoy in Baghdad.", "attacked", "ASSAULT") == []
     assert _city("The Velor Union suspended aid deliveries in the north.", "suspended", "SANCTION") == []
+
+
+def test_a_city_right_after_the_trigger_beats_a_recipient_further_on():
+    """"an ultimatum to Damascus warning of action by the Velor Union": the city is the goal, not the later
+    mention; a city further on than the recipient changes nothing."""
+    from parley.events.role_recipient import city_target
+    s = "Ostravia issued an ultimatum to Damascus warning of action by the Velor Union."
+    ms = mentions(s, NAMES)
+    v = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = city_target(s, cue(s, "ultimatum", "THREATEN"), ([ms[0][2]], [v[2]], ms[0][:2], v[:2]), [], (0, len(s)))
+    assert [a.name for a in got[1]] == ["Syria"] and s[slice(*got[3])] == "Damascus"
+    s = "Ostravia issued an ultimatum to the Velor Union over Damascus."
+    ms = mentions(s, NAMES)
+    v = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = city_target(s, cue(s, "ultimatum", "THREATEN"), ([ms[0][2]], [v[2]], ms[0][:2], v[:2]), [], (0, len(s)))
+    assert got[1] == [v[2]]

@@ -171,8 +171,11 @@ def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: b
     "extend the curfew in Abidjan", "would blockade Paris"; a visit's host: "arrived in Amman on a visit") — the
     actors stage keeps a city as a location, no actor, so ``place_target`` had no mention to take. The side is the
     city's country (CAMEO codes a city by its country), its span the city. Same limits as ``place_target``; a
-    meeting elsewhere than a visit names no host ("talks in Geneva")."""
-    if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
+    meeting elsewhere than a visit names no host ("talks in Geneva"). A city right after the trigger, or after its
+    "to", is its object or goal over a recipient the clause rules took further on ("an ultimatum to Damascus
+    warning of military action" gave the military, "suspended aid to Kabul in protest at … by the Taliban" the
+    Taliban)."""
+    if passive or m.cue.event in PEOPLE_TARGET:
         return roles
     c0, c1 = clause
     visit = m.cue.event == "CONSULT"
@@ -183,6 +186,9 @@ def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: b
         hit = cities().get(got.group())
         if hit is None or (roles[2] and roles[2][0] < got.end() and got.start() < roles[2][1]):
             continue
+        right_after = re.fullmatch(r"\s+(?:to\s+)?", sent[m.end:got.start()])
+        if roles[1] and not (roles[3] and roles[3][0] >= got.end() and right_after):
+            return roles
         before = sent[max(lo, got.start() - 30):got.start()]
         if PLACE_TARGET.search(before) or re.search(r"\bto\s+(?:the\s+)?$", before) or \
                 (not visit and got.start() == m.end + 1):

@@ -112,6 +112,7 @@ def _objects(sent: str, m, mentions, roles, clause):
     organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
     is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
     roles = moved_goal(sent, m, mentions, roles, clause)
+    roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
     roles = member_of(sent, m, mentions, roles)
     roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
