@@ -88,3 +88,15 @@ def test_a_demand_names_whom_it_is_made_of():
     assert _asked("Ostravia demanded an apology from the Velor Union.", "demanded") == ["Velor Union"]
     # the release of X: X is what is handed over, not who is asked
     assert _asked("Ostravia demanded the release of Tomas Brell.", "demanded", "Tomas Brell") == ["Tomas Brell"]
+
+
+def test_a_demonym_of_what_a_statement_is_about_names_its_target():
+    """"said it is skeptical about Iranian motives in paying aides to Tomas Brell": Iran, not the later Brell;
+    the speaker's own demonym is none ("Indian officials said it is wary of Indian debt")."""
+    s = "Karnavia said it is skeptical about Iranian motives in paying aides to Tomas Brell."
+    c, ms, spk, _ = _sp(s, "skeptical")
+    recs, span = statement_target(s, c, ms, spk)
+    assert [a.name for a in recs] == ["Iran"] and s[slice(*span)] == "Iranian"
+    s = "Tomas Brell expressed doubts about the plan of the Velor Union."
+    c, ms, spk, _ = _sp(s, "doubts")
+    assert [a.name for a in statement_target(s, c, ms, spk)[0]] == ["Velor Union"]

@@ -129,13 +129,24 @@ def reported_roles(sent: str, cue, mentions, speaker: list, src) -> tuple[list, 
     return [head[2]], [tgt[2]] if tgt else [], head[:2], tgt[:2] if tgt else None
 
 
+# what a statement is about, qualified by a demonym: "skeptical about Iranian motives", "of a Russian announcement"
+ABOUT_DEMONYM = re.compile(r"\s+(?:about|of|over|at|on|with)\s+(?:(?:an?|the|its|their|recent|latest|new)\s+){0,2}"
+                           r"([A-Z][a-z]+)\s+[a-z]")
+
+
 def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tuple | None]:
     """(recipients, target span) of a statement (CAMEO 01): the first mention the words are addressed to or are
     about, right after the speech cue in its clause ("expressed concern to the Security Council", "expressed
-    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do."""
+    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do. A demonym that
+    qualifies what the words are about, right after the cue, names that country ("said it is skeptical about
+    Iranian motives in … Karzai": not the later Karzai)."""
     c1 = coding.clause_window(sent, cue.start)[1]
     ids = {a.id for a in speaker}
     others = [x for x in mentions if x[2].id not in ids]
+    dem = ABOUT_DEMONYM.match(sent, cue.end)
+    hit = demonyms().get(dem.group(1)) if dem else None
+    if hit and not any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in speaker):
+        return [country_side([x[2] for x in mentions], *hit)], dem.span(1)
     obj = object_after(sent, others, cue.end, c1)
     if not obj:  # "a spokesman said X disappointed us": the subject of the reported words is what they are about
         obj = [x for x in others if x[0] >= cue.end and x[1] <= c1 and INVERTED.fullmatch(sent[cue.end:x[0]])
