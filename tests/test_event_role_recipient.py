@@ -366,3 +366,16 @@ def test_a_city_right_after_the_trigger_beats_a_recipient_further_on():
     v = [x for x in ms if x[2].name == "Velor Union"][0]
     got = city_target(s, cue(s, "ultimatum", "THREATEN"), ([ms[0][2]], [v[2]], ms[0][:2], v[:2]), [], (0, len(s)))
     assert got[1] == [v[2]]
+
+
+def test_a_division_name_is_a_place_target_whatever_its_type():
+    """"lifted a state of emergency in West Zorva State": the actors stage typed the division a person, so
+    ``place_target`` skipped it."""
+    from parley.events.role_recipient import place_target
+    s = "Ostravia lifted a state of emergency in West Zorva State on Sunday."
+    ms = mentions(s, {"Ostravia": "country", "West Zorva State": "person", "Tomas Brell": "person"})
+    got = place_target(s, cue(s, "lifted", "CONCEDE"), ([ms[0][2]], [], ms[0][:2], None), ms, (0, len(s)))
+    assert [a.name for a in got[1]] == ["West Zorva State"]
+    s = "Ostravia lifted a state of emergency in Tomas Brell on Sunday."
+    ms = mentions(s, {"Ostravia": "country", "Tomas Brell": "person"})
+    assert place_target(s, cue(s, "lifted", "CONCEDE"), ([ms[0][2]], [], ms[0][:2], None), ms, (0, len(s)))[1] == []

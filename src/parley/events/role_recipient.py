@@ -108,6 +108,9 @@ def goal(m) -> bool | str:
 
 
 PEOPLE_TARGET = frozenset(("ASSAULT", "PROTEST"))
+# a name that ends in an administrative division is a place whatever type the actors stage gave it ("West Darfur
+# State", "Borno State" came out as persons)
+DIVISION = re.compile(r"\s(?:State|Province|Region|District|County|Governorate|Prefecture|Oblast)$")
 PLACE_TARGET = re.compile(r"\b(?:in|inside|across|throughout|on|over)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 
 
@@ -122,7 +125,8 @@ def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive
         return roles
     taken = {a.id for a in roles[0]}
     for x in mentions:
-        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or getattr(x[2], "type", "") not in GPE_TYPES or x[2].id in taken:
+        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or x[2].id in taken or \
+                not (getattr(x[2], "type", "") in GPE_TYPES or DIVISION.search(sent[x[0]:x[1]])):
             continue
         if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
             return roles[0], [x[2]], roles[2], x[:2]
