@@ -374,8 +374,8 @@ def test_a_division_name_is_a_place_target_whatever_its_type():
     from parley.events.role_recipient import place_target
     s = "Ostravia lifted a state of emergency in West Zorva State on Sunday."
     ms = mentions(s, {"Ostravia": "country", "West Zorva State": "person", "Tomas Brell": "person"})
-    got = place_target(s, cue(s, "lifted", "CONCEDE"), ([ms[0][2]], [], ms[0][:2], None), ms, (0, len(s)))
+    got = place_target(s, cue(s, "lifted", "CONCEDE"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, len(s)))
     assert [a.name for a in got[1]] == ["West Zorva State"]
     s = "Ostravia lifted a state of emergency in Tomas Brell on Sunday."
     ms = mentions(s, {"Ostravia": "country", "Tomas Brell": "person"})
-    assert place_target(s, cue(s, "lifted", "CONCEDE"), ([ms[0][2]], [], ms[0][:2], None), ms, (0, len(s)))[1] == []
+    assert place_target(s, cue(s, "lifted", "CONCEDE"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, len(s)))[1] == []
