@@ -379,3 +379,12 @@ def test_a_division_name_is_a_place_target_whatever_its_type():
     s = "Ostravia lifted a state of emergency in Tomas Brell on Sunday."
     ms = mentions(s, {"Ostravia": "country", "Tomas Brell": "person"})
     assert place_target(s, cue(s, "lifted", "CONCEDE"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, len(s)))[1] == []
+
+
+def test_a_two_word_demonym_and_a_bare_people():
+    """"tortured scores of Sierra Leonean refugees": a two-word demonym was cut at its first word (no match);
+    "refusing admittance to Ghanaians, …": a people with no quantity before it."""
+    assert [a.name for a in _demonym("Guards tortured scores of Sierra Leonean refugees.", "tortured", "ASSAULT")[1]] \
+        == ["Sierra Leone"]
+    assert [a.name for a in _demonym("Ostravia kept refusing admittance to Ghanaians, the largest group.", "to",
+                                     "REJECT")[1]] == ["Ghana"]

@@ -208,13 +208,13 @@ DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:
                             r"new|latest|proposed|recent|several|two|three|some|up\s+to|at\s+least|more\s+than|"
                             r"(?:scores|dozens|hundreds|thousands)\s+of|[0-9][0-9,]*|illegal|unarmed|innocent|"
                             r"[a-z]{2,}est)\s+){0,3}"
-                            r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"([A-Z][a-z]+(?:-[A-Z][a-z]+|\s[A-Z][a-z]+(?=\s+[a-z]))?)"
                             r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
 DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
                             r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
                             r"about|nearly|such|a|large|number|of|many|displaced|fleeing|stranded|wounded|injured|"
-                            r"detained|jailed|captured)\s+){1,5}(?:ethnic\s+)?([A-Z][a-z]+s)"
+                            r"detained|jailed|captured)\s+){0,5}(?:ethnic\s+)?([A-Z][a-z]+s)"
                             r"(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|during|after|before|to|for|were|was|had|"
                             r"have|as|over)\b))")
 
