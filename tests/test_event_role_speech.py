@@ -100,3 +100,19 @@ def test_a_demonym_of_what_a_statement_is_about_names_its_target():
     s = "Tomas Brell expressed doubts about the plan of the Velor Union."
     c, ms, spk, _ = _sp(s, "doubts")
     assert [a.name for a in statement_target(s, c, ms, spk)[0]] == ["Velor Union"]
+
+
+def test_a_plain_subject_phrase_or_name_before_the_cue_speaks():
+    """"Karnavian leaders said they hoped …", "Zorvin expresses his condolences …": no actor mention before the
+    cue, so the statement went out with no speaker; the subject phrase (a listed head) or the capitalised name
+    right before the cue speaks."""
+    from parley.document import Document
+    from parley.events.role_speech import find_speaker
+    for text, word, who in (("Karnavian leaders said they hoped for calm.", "said", "Karnavian leaders"),
+                            ("Zorvin expresses his condolences for the victims.", "expresses", "Zorvin")):
+        doc = Document(id="t", text=text)
+        got, span = find_speaker(doc, 0, len(text), [], cue(text, word, None))
+        assert [a.name for a in got] == [who] and text[slice(*span)] == who
+    text = "On Monday it was said that talks would resume."
+    doc = Document(id="t", text=text)
+    assert find_speaker(doc, 0, len(text), [], cue(text, "said", None)) == ([], None)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, generic
 from parley.events.candidates import doc_index
-from parley.events.role_actor import group_before
+from parley.events.role_actor import group_before, named_subject
 from parley.events.role_phrases import in_parens, is_place, uniq
 from parley.events.role_recipient import country_side, demonyms, object_after
 
@@ -35,9 +35,18 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
     before = [x for x in mentions if x[1] <= match.start]
     if before:
         return [before[-1][2]], before[-1][:2]
+    sent = doc.text[s:e]
+    # no mention before the cue: the plain subject phrase or name right before it speaks ("Jewish leaders said
+    # they hoped …", "Putin expresses his condolences …": the statement went out with no speaker)
+    c0 = coding.clause_window(sent, match.start)[0]
+    got = generic.before(sent, match.start, c0)
+    if got is not None:
+        return [got[2]], got[:2]
+    named = named_subject(sent, match, ([], [], None, None), mentions, (c0, match.start))
+    if named[0]:
+        return named[0], named[2]
     # after the cue only in an inverted attribution ("…, said X", "says the X minister Y"), not the one the words
     # are about ("expressed concern for X's health")
-    sent = doc.text[s:e]
     if not INVERTED_CUE.fullmatch(sent[match.start:match.end]):
         return [], None
     after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent[match.end:x[0]])
