@@ -350,6 +350,8 @@ def test_a_city_the_act_falls_in_names_its_country():
     assert _city("The Velor Union held talks in Geneva on Monday.", "talks", "CONSULT") == []
     assert _city("The Velor Union attacked a convoy in Baghdad.", "attacked", "ASSAULT") == []
     assert _city("The Velor Union suspended aid deliveries in the north.", "suspended", "SANCTION") == []
+    # the place of the parties an act is between is theirs ("ended mediation between rival militias in Tripoli")
+    assert _city("The Velor Union ended mediation between rival militias in Baghdad.", "ended", "SANCTION") == []
 
 
 def test_a_city_right_after_the_trigger_beats_a_recipient_further_on():

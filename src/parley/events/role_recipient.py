@@ -190,6 +190,8 @@ def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: b
         hit = cities().get(got.group())
         if hit is None or (roles[2] and roles[2][0] < got.end() and got.start() < roles[2][1]):
             continue
+        if re.search(r"\bbetween\b", sent[m.end:got.start()]):
+            return roles  # "mediation between rival militias in X": the place is the parties', who are the sides
         right_after = re.fullmatch(r"\s+(?:to\s+)?", sent[m.end:got.start()])
         if roles[1] and not (roles[3] and roles[3][0] >= got.end() and right_after):
             return roles
