@@ -390,3 +390,12 @@ def test_a_two_word_demonym_and_a_bare_people():
         == ["Sierra Leone"]
     assert [a.name for a in _demonym("Ostravia kept refusing admittance to Ghanaians, the largest group.", "to",
                                      "REJECT")[1]] == ["Ghana"]
+
+
+def test_a_person_after_an_organisation_and_a_title_spans_the_description():
+    """"meet U.N. mediator Diego Cordovez": the person is the recipient, the organisation part of who they are —
+    the span covers both (the GSR coders marked "U.N.")."""
+    s = "The rebels will meet Velor Union senior official Tomas Brell on Monday."
+    m = cue(s, "meet")
+    got = object_after(s, mentions(s, NAMES), m.end, len(s))
+    assert names(got) == ["Tomas Brell"] and s[got[0][0]:got[0][1]] == "Velor Union senior official Tomas Brell"

@@ -49,7 +49,10 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
             return _coordinated(sent, after[1], wide)  # "the party's acting president, Y"
         words = gap.split()
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
-            return _coordinated(sent, after[1], wide)  # "X senior official Y": a title between an organisation and a person
+            # "X senior official Y": a title between an organisation and a person — Y, its span over the whole
+            # description (the organisation is part of who Y is: "U.N. mediator Diego Cordovez")
+            got = _coordinated(sent, after[1], wide)
+            return [(first[0], got[0][1], got[0][2]), *got[1:]]
     return _coordinated(sent, first, wide)
 
 
