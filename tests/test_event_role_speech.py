@@ -116,3 +116,17 @@ def test_a_plain_subject_phrase_or_name_before_the_cue_speaks():
     text = "On Monday it was said that talks would resume."
     doc = Document(id="t", text=text)
     assert find_speaker(doc, 0, len(text), [], cue(text, "said", None)) == ([], None)
+
+
+def test_coordinated_speakers_all_speak():
+    """"Both Karnavia and Ostravia expressed pessimism …": the speaker was the nearer name only."""
+    from parley.document import Document
+    from parley.events.role_speech import find_speaker
+    text = "Both Karnavia and Ostravia expressed pessimism about the talks."
+    ms = mentions(text, NAMES)
+    got, span = find_speaker(Document(id="t", text=text), 0, len(text), ms, cue(text, "expressed", None))
+    assert [a.name for a in got] == ["Karnavia", "Ostravia"] and text[slice(*span)] == "Ostravia"
+    text = "Karnavia's ally Ostravia expressed pessimism about the talks."
+    ms = mentions(text, NAMES)
+    assert [a.name for a in find_speaker(Document(id="t", text=text), 0, len(text), ms,
+                                         cue(text, "expressed", None))[0]] == ["Ostravia"]

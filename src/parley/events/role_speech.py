@@ -33,9 +33,15 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
                 span = own[0][:2] if own else None
             return [a], span
     before = [x for x in mentions if x[1] <= match.start]
-    if before:
-        return [before[-1][2]], before[-1][:2]
     sent = doc.text[s:e]
+    if before:
+        # with the mentions coordinated before it: "Both Republicans and Democrats expressed pessimism …"
+        group = [before[-1]]
+        for x in reversed(before[:-1]):
+            if not re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", sent[x[1]:group[0][0]]):
+                break
+            group.insert(0, x)
+        return uniq([x[2] for x in group]), before[-1][:2]
     # no mention before the cue: the plain subject phrase or name right before it speaks ("Jewish leaders said
     # they hoped …", "Putin expresses his condolences …": the statement went out with no speaker)
     c0 = coding.clause_window(sent, match.start)[0]
