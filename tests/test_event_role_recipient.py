@@ -399,3 +399,4 @@ def test_a_person_after_an_organisation_and_a_title_spans_the_description():
     m = cue(s, "meet")
     got = object_after(s, mentions(s, NAMES), m.end, len(s))
     assert names(got) == ["Tomas Brell"] and s[got[0][0]:got[0][1]] == "Velor Union senior official Tomas Brell"
+

@@ -107,10 +107,33 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
 
 
+# a purpose infinitive after a verb that sends or calls someone in: "India has summoned a top US diplomat to
+# complain about …", "France has sent seven military experts to investigate …"
+PURPOSE = re.compile(r"\b(?:sent|sends|dispatched|dispatches|summoned|summons|deployed|deploys|convened)\s+"
+                     r"[^,;.]{1,60}?\s+to\s+$", re.I)
+
+
+def _purpose_actor(sent: str, m, mentions, roles, clause):
+    """The trigger opens a purpose infinitive of a verb that sends or summons someone: the verb's subject acts
+    (the actor was the nearest mention before the trigger, inside the verb's object: the US for "summoned a top
+    US diplomat to complain", the military for "sent seven military experts to investigate")."""
+    got = PURPOSE.search(sent, clause[0], m.start)
+    if got is None or got.end() != m.start:
+        return roles
+    subj = group_before(sent, mentions, got.start(), clause[0])
+    if not subj:
+        return roles
+    acts = uniq([x[2] for x in subj])
+    ids = {a.id for a in acts}
+    recs = [r for r in roles[1] if r.id not in ids]
+    return acts, recs, subj[-1][:2], roles[3] if recs else None
+
+
 def _objects(sent: str, m, mentions, roles, clause):
     """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
     organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
     is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
+    roles = _purpose_actor(sent, m, mentions, roles, clause)
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
