@@ -343,3 +343,11 @@ def test_a_subject_phrase_before_a_reduced_ing_relative_acts(ctx):
     assert ev.actor == ["gunmen"]
     sent = "Gunmen, firing from a truck, killed two officers."
     assert generic._participle_subject(sent, type("M", (), {"start": sent.index("killed")})(), 0) is None  # commas
+
+
+def test_a_court_is_a_judicial_participant():
+    """"a Swiss court rejected …", "a Turkish court freed …": the court acts (ConfliBERT codes it; a court
+    judges, CAMEO JUD); the actor side was empty."""
+    sent = "On Monday, a Karnavian court freed two journalists."
+    got = generic.before(sent, sent.index("freed"), 0)
+    assert got and sent[got[0]:got[1]] == "a Karnavian court" and got[2].code == "JUD"

@@ -99,6 +99,16 @@ def test_a_state_qualifying_the_crowd_does_not_protest_by_word(ctx):
     assert "PROTEST" in types and "ACCUSE" not in types
 
 
+def test_the_crowd_is_named_where_its_phrase_is(ctx):
+    """The crowd of "Opponents of the Ostravia government clashed with police" is that phrase (its span), not the
+    trigger: ConfliBERT codes "Opponents of the … government" as the actor."""
+    text = "Opponents of the Ostravia government clashed with police in the capital on Monday."
+    doc = _doc(text, {"o": ("Ostravia government", "organization")}, [("Monday", "2013-09-16", "day")])
+    doc.actors[0].code = "OSTGOV"
+    ev = next(e for e in annotate(doc, ctx).events if e.event == "PROTEST")
+    assert ev.actor == ["protesters"] and text[slice(*ev.actor_spans[0])] == "Opponents of the Ostravia government"
+
+
 def test_demand_made_by_demonstrating_is_no_request(ctx):
     s = "Large demonstrations calling for the ouster of Tomas Brell filled the square."
     assert demand_of_protest(s, _cue(ctx, s, "calling"), "REQUEST")

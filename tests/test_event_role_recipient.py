@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from parley.events.role_recipient import goal, object_after
+from parley.document import Actor
+from parley.events.role_recipient import goal, member_of, moved_goal, object_after, pronoun_object
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -185,3 +186,217 @@ def test_a_date_adjunct_may_close_each_conjunct():
     assert _recipient("Troops attacked Karnavia on Monday and Tomas Brell.", "attacked") == ["Karnavia", "Tomas Brell"]
     # a lower-case word is no title before the second name
     assert _recipient("Troops attacked Karnavia on Monday and later Ostravia.", "attacked") == ["Karnavia"]
+
+
+def _moved(sent: str, word: str, event: str, people: str, code: str | None = "MIL"):
+    """The recipient ``moved_goal`` leaves when the clause rules took the moved ``people`` phrase."""
+    m = cue(sent, word, event)
+    ms = mentions(sent, NAMES)
+    i = sent.index(people)
+    who = Actor(id="generic:troops", name=people, type="group", code=code)
+    roles = ([ms[0][2]], [who], ms[0][:2], (i, i + len(people)))
+    return [a.name for a in moved_goal(sent, m, ms, roles, (0, len(sent)))[1]]
+
+
+def test_the_people_an_act_moves_are_no_recipient_where_they_go_is():
+    """"withdrawing some of its troops from X", "refused to deploy peacekeepers in X", "offered its troops to X":
+    the GSR and ConfliBERT coders code X, the troops were the recipient."""
+    assert _moved("Ostravia began withdrawing some of its troops from Karnavia.", "withdrawing", "RETREAT",
+                  "some of its troops") == ["Karnavia"]
+    assert _moved("Ostravia has refused to deploy peacekeepers in Karnavia.", "refused", "REJECT",
+                  "peacekeepers") == ["Karnavia"]
+    assert _moved("Ostravia offered its troops to the Velor Union.", "offered", "AGREE", "its troops") == ["Velor Union"]
+    # no move verb: the people stay ("Ostravia praised its troops in Karnavia")
+    assert _moved("Ostravia praised its troops in Karnavia.", "praised", "SUPPORT", "its troops") == ["its troops"]
+    # people who are not the mover's means stay ("sent a letter to civilians in Karnavia")
+    assert _moved("Ostravia sent civilians to Karnavia.", "sent", "AID", "civilians", code="CVL") == ["civilians"]
+    # nothing after them: they stay
+    assert _moved("Ostravia will withdraw its troops soon.", "withdraw", "RETREAT", "its troops") == ["its troops"]
+
+
+PEOPLE = {"Ostravia": "country", "Tomas Brell": "person", "Ada Morn": "person", "Karnavia": "country"}
+
+
+def _pronoun(sent: str, word: str, recs: str | None = None) -> list[str]:
+    m = cue(sent, word, "REQUEST")
+    ms = mentions(sent, PEOPLE)
+    acts = [x for x in ms if x[0] < m.start][:1]
+    rec = [x for x in ms if recs and x[2].name == recs]
+    roles = ([acts[0][2]], [rec[0][2]] if rec else [], acts[0][:2], rec[0][:2] if rec else None)
+    return [a.name for a in pronoun_object(sent, m, ms, roles)[1]]
+
+
+def test_an_object_pronoun_stands_for_the_person_named_before():
+    """"called Y on Wednesday and urged him to …", "to congratulate him on becoming Z's prime minister": the
+    recipient is Y, not nothing nor the later Z."""
+    assert _pronoun("Tomas Brell called Ada Morn on Monday and urged him to act.", "urged") == ["Ada Morn"]
+    assert _pronoun("Tomas Brell called Ada Morn to congratulate her on becoming Karnavia's leader.", "congratulate",
+                    "Karnavia") == ["Ada Morn"]
+    # never the actor; "her" before a noun is a possessive; no person before: as it was
+    assert _pronoun("Tomas Brell said he urged him to act.", "urged") == []
+    assert _pronoun("Tomas Brell met Ada Morn and urged her government to act.", "urged") == []
+    assert _pronoun("Ostravia urged him to act.", "urged") == []
+
+
+def test_a_cue_ending_in_a_space_still_reaches_its_object():
+    """A lexicon cue may end in whitespace ("stormed a "): the object rules expect a space before the object, so
+    "stormed a police headquarters" had no recipient; a common adjective may open the held place."""
+    from parley.events.role_recipient import held_place
+    from parley.events.roles import _trimmed
+    sent = "Insurgents stormed a regional police headquarters in the north."
+    m = cue(sent, "stormed")
+    m.end += len(" a ")
+    assert [a.name for a in held_place(sent, _trimmed(sent, m), ([], [], None, None))[1]] == ["police"]
+    assert _trimmed(sent, m).end == sent.index(" regional")
+
+
+def test_a_demonym_after_a_quantity_or_a_plain_adjective_still_names_the_country():
+    """"kidnapped up to 16 Indian aid workers", "abused illegal Indian migrants": the quantity or adjective before
+    the demonym hid it, and the recipient stayed empty."""
+    assert [a.name for a in _demonym("Rebels kidnapped up to 16 Indian aid workers.", "kidnapped", "ASSAULT")[1]] == \
+        ["India"]
+    assert [a.name for a in _demonym("Guards abused illegal Indian migrants.", "abused", "ASSAULT")[1]] == ["India"]
+    assert [a.name for a in _demonym("Troops shelled scores of Indian villages.", "shelled", "ASSAULT")[1]] == ["India"]
+    assert [a.name for a in _demonym("Ostravia cut supplies to the biggest Indian camp.", "to", "SANCTION")[1]] == \
+        ["India"]
+    # a people named by its demonym after an adjective or "a large number of": "opened its borders to displaced
+    # Syrians", "to such a large number of Syrians"
+    assert [a.name for a in _demonym("Ostravia opened its borders to displaced Syrians.", "to", "AID")[1]] == ["Syria"]
+    assert [a.name for a in _demonym("Ostravia admitted a large number of Syrians.", "admitted", "AID")[1]] == \
+        ["Syria"]
+
+
+def test_the_named_object_beats_a_mention_further_on_and_keeps_its_conjuncts():
+    """"accused Gulen of attempting to overthrow the Turkish government": the clause rules took the later
+    mention; the name right after the verb is the object. "recognise X and Y's independence": Y too."""
+    from parley.events.role_recipient import named_object
+    s = "Dravek has accused Molnar of plotting against the Velor Union."
+    ms = mentions(s, NAMES)
+    later = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = named_object(s, cue(s, "accused"), ([], [later[2]], None, later[:2]), ms)
+    assert [a.name for a in got[1]] == ["Molnar"]
+    s = "Dravek said it would recognise Zorvia and Karnavia's independence."
+    ms = mentions(s, {"Karnavia": "country"})
+    k = ms[0]
+    got = named_object(s, cue(s, "recognise"), ([], [k[2]], None, k[:2]), ms)
+    assert [a.name for a in got[1]] == ["Zorvia", "Karnavia"]
+    # an object right after the verb stays ("accused Karnavia of …" is a mention already)
+    s = "Dravek accused Karnavia of plotting against Molnar."
+    ms = mentions(s, {"Karnavia": "country"})
+    assert named_object(s, cue(s, "accused"), ([], [ms[0][2]], None, ms[0][:2]), ms)[1] == [ms[0][2]]
+
+
+def test_a_demonym_right_after_the_trigger_beats_a_mention_further_on():
+    """"is opposed to Indian mediation in talks with Karnavia": the clause rules took Karnavia, the act is
+    aimed at India's mediation; a demonym after the recipient changes nothing."""
+    from parley.events.role_recipient import demonym_target
+    s = "Ostravia is opposed to Indian mediation in talks with Karnavia."
+    ms = mentions(s, NAMES)
+    k = [x for x in ms if x[2].name == "Karnavia"][0]
+    m = cue(s, "is opposed to", "REJECT")
+    assert [a.name for a in demonym_target(s, m, ([], [k[2]], None, k[:2]), [])[1]] == ["India"]
+    s = "Ostravia rejected Karnavia and its Indian allies."
+    ms = mentions(s, NAMES)
+    m = cue(s, "rejected", "REJECT")
+    assert demonym_target(s, m, ([], [ms[1][2]], None, ms[1][:2]), [])[1] == [ms[1][2]]
+
+
+def test_a_generic_phrase_of_an_organisation_is_the_organisation():
+    """"expelled inspectors of the Velor Union": the GSR coders code the Union; not a place ("inspectors of
+    Karnavia" stays), nor a phrase with no "of"."""
+    def go(sent, people):
+        ms = mentions(sent, NAMES)
+        i = sent.index(people)
+        who = Actor(id="generic:inspector", name=people, type="group")
+        return [a.name for a in member_of(sent, cue(sent, "expelled", "SANCTION"), ms,
+                                          ([], [who], None, (i, i + len(people))))[1]]
+    assert go("Ostravia expelled inspectors of the Velor Union on Monday.", "inspectors") == ["Velor Union"]
+    assert go("Ostravia expelled inspectors of Karnavia on Monday.", "inspectors") == ["inspectors"]
+    assert go("Ostravia expelled inspectors after talks with the Velor Union.", "inspectors") == ["inspectors"]
+
+
+def test_a_currency_code_before_a_figure_is_no_recipient():
+    """"handed over USD $4 million worth of medicines to the Velor Union": the actors stage kept "USD" as an
+    acronym, and it was the recipient; a short code that is no unit stays ("met the UN on Monday")."""
+    got = _recipient_with("Ostravia handed over USD $4 million worth of medicines to the Velor Union.", "handed",
+                          {"USD": "organization", "Velor Union": "organization"})
+    assert got == ["Velor Union"]
+    assert _recipient_with("Ostravia met the UN on Monday.", "met", {"UN": "organization"}) == ["UN"]
+
+
+def _recipient_with(sent: str, word: str, known: dict) -> list[str]:
+    m = cue(sent, word)
+    return names(object_after(sent, mentions(sent, known), m.end, len(sent), True))
+
+
+def _city(sent: str, word: str, event: str, actor: str = "Velor Union") -> list[tuple[str, str]]:
+    from parley.events.role_recipient import city_target
+    ms = mentions(sent, NAMES)
+    a = [x for x in ms if x[2].name == actor][:1]
+    roles = ([a[0][2]] if a else [], [], a[0][:2] if a else None, None)
+    got = city_target(sent, cue(sent, word, event), roles, [], (0, len(sent)))
+    return [(r.name, sent[slice(*got[3])]) for r in got[1]]
+
+
+def test_a_city_the_act_falls_in_names_its_country():
+    """"suspended aid deliveries in Baghdad", "extend the curfew in Abidjan", "arrived in Amman on a visit": a
+    city is no actor mention, so the recipient stayed empty; its country is the side, its span the city."""
+    assert _city("The Velor Union suspended aid deliveries in Baghdad on Monday.", "suspended", "SANCTION") == \
+        [("Iraq", "Baghdad")]
+    assert _city("The Velor Union will blockade Paris from Monday.", "blockade", "THREATEN") == [("France", "Paris")]
+    assert _city("The Velor Union chief arrived in Amman on a two-day visit.", "visit", "CONSULT") == \
+        [("Jordan", "Amman")]
+    # talks held in a city name no host; an attack's or a protest's place is no target; no city: nothing
+    assert _city("The Velor Union held talks in Geneva on Monday.", "talks", "CONSULT") == []
+    assert _city("The Velor Union attacked a convoy in Baghdad.", "attacked", "ASSAULT") == []
+    assert _city("The Velor Union suspended aid deliveries in the north.", "suspended", "SANCTION") == []
+    # the place of the parties an act is between is theirs ("ended mediation between rival militias in Tripoli")
+    assert _city("The Velor Union ended mediation between rival militias in Baghdad.", "ended", "SANCTION") == []
+
+
+def test_a_city_right_after_the_trigger_beats_a_recipient_further_on():
+    """"an ultimatum to Damascus warning of action by the Velor Union": the city is the goal, not the later
+    mention; a city further on than the recipient changes nothing."""
+    from parley.events.role_recipient import city_target
+    s = "Ostravia issued an ultimatum to Damascus warning of action by the Velor Union."
+    ms = mentions(s, NAMES)
+    v = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = city_target(s, cue(s, "ultimatum", "THREATEN"), ([ms[0][2]], [v[2]], ms[0][:2], v[:2]), [], (0, len(s)))
+    assert [a.name for a in got[1]] == ["Syria"] and s[slice(*got[3])] == "Damascus"
+    s = "Ostravia issued an ultimatum to the Velor Union over Damascus."
+    ms = mentions(s, NAMES)
+    v = [x for x in ms if x[2].name == "Velor Union"][0]
+    got = city_target(s, cue(s, "ultimatum", "THREATEN"), ([ms[0][2]], [v[2]], ms[0][:2], v[:2]), [], (0, len(s)))
+    assert got[1] == [v[2]]
+
+
+def test_a_division_name_is_a_place_target_whatever_its_type():
+    """"lifted a state of emergency in West Zorva State": the actors stage typed the division a person, so
+    ``place_target`` skipped it."""
+    from parley.events.role_recipient import place_target
+    s = "Ostravia lifted a state of emergency in West Zorva State on Sunday."
+    ms = mentions(s, {"Ostravia": "country", "West Zorva State": "person", "Tomas Brell": "person"})
+    got = place_target(s, cue(s, "lifted", "CONCEDE"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, len(s)))
+    assert [a.name for a in got[1]] == ["West Zorva State"]
+    s = "Ostravia lifted a state of emergency in Tomas Brell on Sunday."
+    ms = mentions(s, {"Ostravia": "country", "Tomas Brell": "person"})
+    assert place_target(s, cue(s, "lifted", "CONCEDE"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, len(s)))[1] == []
+
+
+def test_a_two_word_demonym_and_a_bare_people():
+    """"tortured scores of Sierra Leonean refugees": a two-word demonym was cut at its first word (no match);
+    "refusing admittance to Ghanaians, …": a people with no quantity before it."""
+    assert [a.name for a in _demonym("Guards tortured scores of Sierra Leonean refugees.", "tortured", "ASSAULT")[1]] \
+        == ["Sierra Leone"]
+    assert [a.name for a in _demonym("Ostravia kept refusing admittance to Ghanaians, the largest group.", "to",
+                                     "REJECT")[1]] == ["Ghana"]
+
+
+def test_a_person_after_an_organisation_and_a_title_spans_the_description():
+    """"meet U.N. mediator Diego Cordovez": the person is the recipient, the organisation part of who they are —
+    the span covers both (the GSR coders marked "U.N.")."""
+    s = "The rebels will meet Velor Union senior official Tomas Brell on Monday."
+    m = cue(s, "meet")
+    got = object_after(s, mentions(s, NAMES), m.end, len(s))
+    assert names(got) == ["Tomas Brell"] and s[got[0][0]:got[0][1]] == "Velor Union senior official Tomas Brell"
+

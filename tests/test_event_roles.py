@@ -397,3 +397,22 @@ def test_the_subject_of_a_subordinate_clause_acts_in_it(ctx):
     d = _events("Ostravia shelled Karnavia after talks with the Velor Union collapsed.",
                 {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
     assert _typed(d, "ASSAULT").actor == ["Ostravia"]
+
+
+def test_the_subject_of_a_sending_verb_does_its_purpose_infinitive():
+    """"Ostravia has summoned a top Karnavia diplomat to complain about …": Ostravia complains (the actor was the
+    nearest mention, inside the summoned object); an infinitive of another verb keeps its actor."""
+    from parley.events.roles import _purpose_actor
+    from role_fixtures import cue, mentions
+
+    known = {"Ostravia": "country", "Karnavia": "country"}
+    s = "Ostravia has summoned a top Karnavia diplomat to complain about spying."
+    ms = mentions(s, known)
+    k = [x for x in ms if x[2].name == "Karnavia"][0]
+    got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [], k[:2], None), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Ostravia"]
+    s = "Ostravia urged a Karnavia diplomat to complain about spying."
+    ms = mentions(s, known)
+    k = [x for x in ms if x[2].name == "Karnavia"][0]
+    got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [], k[:2], None), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Karnavia"]

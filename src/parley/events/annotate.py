@@ -308,9 +308,14 @@ def protest_by_state(sent: str, m, actors, recips, src, tgt):
             and len(sent[src[1]:m.start].split()) <= 2 and not CROWD_OF.search(sent[:src[0]]):
         return "ACCUSE", actors, recips, src, tgt  # the state is the verb's subject: "Egypt (strongly) protested"
     crowd = Actor(id="generic:protesters", name="protesters", type="group", code="OPP", source="event-role")
+    span = (m.start, m.end)
+    if src and src[1] <= m.start and (m.cue.mode == "obstruct" or CROWD_OF.search(sent[:src[0]])):
+        # the state only qualifies the crowd's phrase before the verb: that phrase is where the crowd is named
+        c0 = max(sent.rfind(",", 0, src[0]), sent.rfind(";", 0, src[0])) + 1
+        span = (c0 + len(sent[c0:src[0]]) - len(sent[c0:src[0]].lstrip()), src[1])
     if not recips:
         recips, tgt = list(actors), src
-    return "PROTEST", [crowd], recips, (m.start, m.end), tgt
+    return "PROTEST", [crowd], recips, span, tgt
 
 
 @dataclass

@@ -36,7 +36,7 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
     hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
     # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
     wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
-            and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+            and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not unit_before_number(sent, m)]
     after = [m for m in wide if m[1] <= hi]
     if not after:
         return []
@@ -49,8 +49,23 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
             return _coordinated(sent, after[1], wide)  # "the party's acting president, Y"
         words = gap.split()
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
-            return _coordinated(sent, after[1], wide)  # "X senior official Y": a title between an organisation and a person
+            # "X senior official Y": a title between an organisation and a person — Y, its span over the whole
+            # description (the organisation is part of who Y is: "U.N. mediator Diego Cordovez")
+            got = _coordinated(sent, after[1], wide)
+            return [(first[0], got[0][1], got[0][2]), *got[1:]]
     return _coordinated(sent, first, wide)
+
+
+# a short capitalised code right before a figure: a currency ("USD 88,550,000", "EUR 5 million") or an era
+# ("A.D. 640-890"), which the actors stage may keep as an acronym
+UNIT_BEFORE_NUMBER = re.compile(r"\s*[$€£]?\s*[0-9]")
+
+
+def unit_before_number(sent: str, x) -> bool:
+    """The mention ``x`` is a unit of the figure after it, no side ("an appeal for USD 88,550,000 to help people
+    in X", "handed over USD $4 million worth of medicines to the ministry": the recipient was "USD")."""
+    word = sent[x[0]:x[1]].replace(".", "")
+    return len(word) <= 3 and word.isupper() and bool(UNIT_BEFORE_NUMBER.match(sent, x[1]))
 
 
 # "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
@@ -96,6 +111,9 @@ def goal(m) -> bool | str:
 
 
 PEOPLE_TARGET = frozenset(("ASSAULT", "PROTEST"))
+# a name that ends in an administrative division is a place whatever type the actors stage gave it ("West Darfur
+# State", "Borno State" came out as persons)
+DIVISION = re.compile(r"\s(?:State|Province|Region|District|County|Governorate|Prefecture|Oblast)$")
 PLACE_TARGET = re.compile(r"\b(?:in|inside|across|throughout|on|over)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
 
 
@@ -110,7 +128,8 @@ def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive
         return roles
     taken = {a.id for a in roles[0]}
     for x in mentions:
-        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or getattr(x[2], "type", "") not in GPE_TYPES or x[2].id in taken:
+        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or x[2].id in taken or \
+                not (getattr(x[2], "type", "") in GPE_TYPES or DIVISION.search(sent[x[0]:x[1]])):
             continue
         if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
             return roles[0], [x[2]], roles[2], x[:2]
@@ -134,16 +153,75 @@ def demonyms() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cities() -> dict[str, tuple[str, str]]:
+    """City or province ("Baghdad", "Abidjan") -> (ISO3 code, country name), from the actors gazetteer's places
+    column (countries.tsv: capitals and large cities, locations that are no actors)."""
+    out = {}
+    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t") + [""] * 5
+        if line.startswith("#"):
+            continue
+        for c in cols[4].split(";"):
+            if c.strip():
+                out.setdefault(c.strip(), (cols[0].strip(), cols[1].strip()))
+    return out
+
+
+CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+# a visit's host city: "arrived in Amman on a visit", "a visit to Tehran"
+VISIT = re.compile(r"visit|trip|tour|arriv", re.I)
+
+
+def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: bool = False):
+    """An empty recipient: the country of a city the act falls on or in ("suspended aid deliveries in Baghdad",
+    "extend the curfew in Abidjan", "would blockade Paris"; a visit's host: "arrived in Amman on a visit") — the
+    actors stage keeps a city as a location, no actor, so ``place_target`` had no mention to take. The side is the
+    city's country (CAMEO codes a city by its country), its span the city. Same limits as ``place_target``; a
+    meeting elsewhere than a visit names no host ("talks in Geneva"). A city right after the trigger, or after its
+    "to", is its object or goal over a recipient the clause rules took further on ("an ultimatum to Damascus
+    warning of military action" gave the military, "suspended aid to Kabul in protest at … by the Taliban" the
+    Taliban)."""
+    if passive or m.cue.event in PEOPLE_TARGET:
+        return roles
+    c0, c1 = clause
+    visit = m.cue.event == "CONSULT"
+    if visit and not VISIT.search(sent, c0, c1):
+        return roles
+    lo = c0 if visit else m.end
+    for got in CAPITALISED.finditer(sent, lo, min(c1, m.end + 80)):
+        hit = cities().get(got.group())
+        if hit is None or (roles[2] and roles[2][0] < got.end() and got.start() < roles[2][1]):
+            continue
+        if re.search(r"\bbetween\b", sent[m.end:got.start()]):
+            return roles  # "mediation between rival militias in X": the place is the parties', who are the sides
+        right_after = re.fullmatch(r"\s+(?:to\s+)?", sent[m.end:got.start()])
+        if roles[1] and not (roles[3] and roles[3][0] >= got.end() and right_after):
+            return roles
+        before = sent[max(lo, got.start() - 30):got.start()]
+        if PLACE_TARGET.search(before) or re.search(r"\bto\s+(?:the\s+)?$", before) or \
+                (not visit and got.start() == m.end + 1):
+            if any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in roles[0]):
+                return roles
+            return roles[0], [country_side(actors, *hit)], roles[2], got.span()
+    return roles
+
+
 # the object of the trigger qualified by a demonym: "rejected an Indian proposal", "shelled Iraqi towns",
 # "restrictions against German goods" — the demonym names the side the act touches
 DEMONYM_OBJECT = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:an?|the|its|their|his|her|any|all|"
-                            r"new|latest|proposed|recent|several|two|three|some)\s+){0,2}([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"new|latest|proposed|recent|several|two|three|some|up\s+to|at\s+least|more\s+than|"
+                            r"(?:scores|dozens|hundreds|thousands)\s+of|[0-9][0-9,]*|illegal|unarmed|innocent|"
+                            r"[a-z]{2,}est)\s+){0,3}"
+                            r"([A-Z][a-z]+(?:-[A-Z][a-z]+|\s[A-Z][a-z]+(?=\s+[a-z]))?)"
                             r"(?:\s+[a-z][\w-]*|-(?:held|led|backed|controlled))")
 # … or names its people: "kidnapped 20 Syrians", "detained three Britons in X"
 DEMONYM_PEOPLE = re.compile(r"\s+(?:(?:against|on|to|of|with|at|from)\s+)?(?:(?:the|some|several|dozens\s+of|hundreds\s+of|"
                             r"thousands\s+of|[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|more|than|at|least|"
-                            r"about|nearly)\s+){1,4}(?:ethnic\s+)?([A-Z][a-z]+s)(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|"
-                            r"during|after|before|to|for|were|was|had|have|as|over)\b))")
+                            r"about|nearly|such|a|large|number|of|many|displaced|fleeing|stranded|wounded|injured|"
+                            r"detained|jailed|captured)\s+){0,5}(?:ethnic\s+)?([A-Z][a-z]+s)"
+                            r"(?=\s*(?:[,.;:]|$|\s(?:in|from|who|and|at|on|near|during|after|before|to|for|were|was|had|"
+                            r"have|as|over)\b))")
 
 
 def demonym_target(sent: str, m, roles, actors, passive: bool = False):
@@ -151,9 +229,13 @@ def demonym_target(sent: str, m, roles, actors, passive: bool = False):
     ultimatum" → Australia, "kidnapped 20 Syrians" → Syria), as the article's actor for that country when it has one, else a country participant
     made here (id ``country:<ISO3>``, not added to the document's actors). The actors stage reads a demonym as a
     qualifier, not a mention, so the object side had nothing to choose; PLOVER and CAMEO code the country."""
-    if roles[1] or passive:
+    if passive:
         return roles
     got = DEMONYM_OBJECT.match(sent, m.end)
+    if roles[1] and not (got and roles[3] and got.end(1) <= roles[3][0]):
+        # a recipient the clause rules took stays, unless the demonym comes first ("opposed to French mediation
+        # in talks with X" gave X)
+        return roles
     if got and got.group(1).endswith("s"):
         got = None  # "an Afghans …" is no adjective
     got = got or DEMONYM_PEOPLE.match(sent, m.end)
@@ -213,14 +295,15 @@ NAMED_OBJECT = re.compile(r"\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,
 
 
 def named_object(sent: str, m, roles, mentions, passive: bool = False):
-    """An empty recipient: the capitalised name right after a verb trigger, its object, when it is no actor
-    mention ("Erdogan has accused Gulen of …", "Maduro expelled Ortiz"; the mirror of ``role_actor.named_subject``:
-    the actors stage keeps a lone unknown word only with evidence, and being the object of an event verb is
-    evidence for the event's recipient side). Not for a passive, a trigger after a determiner ("the postponed
-    Tokyo Games": a modifier, and a side named here would keep an event the codable layer drops for naming no
-    side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
+    """The capitalised name right after a verb trigger, its object, when it is no actor mention ("Erdogan has
+    accused Gulen of …", "Maduro expelled Ortiz"), for an empty recipient or one the clause rules took further on
+    ("accused Gulen of attempting to overthrow the Turkish government" gave the government; the mirror of
+    ``role_actor.named_subject``: the actors stage keeps a lone unknown word only with evidence, and being the
+    object of an event verb is evidence for the event's recipient side). Not for a passive, a trigger after a
+    determiner ("the postponed Tokyo Games": a modifier, and a side named here would keep an event the codable
+    layer drops for naming no side), nor a name that is the possessor of the object ("expelled Ortiz's envoy")."""
     acts, recs, src, tgt = roles
-    if recs or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
+    if (recs and not (tgt and tgt[0] > m.end + 1)) or passive or not re.search(r"[a-z]", sent[m.start:m.end]):
         return roles
     if re.search(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", sent[max(0, m.start - 8):m.start], re.I):
         return roles  # "the postponed Tokyo Games": a participle before its noun, no verb with an object
@@ -233,14 +316,17 @@ def named_object(sent: str, m, roles, mentions, passive: bool = False):
         return roles
     who = Actor(id=f"generic:{got.group('name').lower()}", name=got.group("name"), type="group",
                 source="event-role")
-    return acts, [who], src, (s0, s1)
+    # "recognize X and Y's independence": a mention coordinated with the name is a recipient too
+    also = [x[2] for x in _coordinated(sent, (s0, s1, who), [x for x in mentions if x[0] >= s1])[1:]]
+    return acts, [who, *also], src, (s0, s1)
 
 
 # a place the attack is aimed at, named by the side that holds it: "fired rockets at rebel positions", "shelling
 # rebel-held towns", "attacked a military base", "captured part of a Karen guerrilla stronghold"
 HELD_PLACE = re.compile(
     r"\s+(?:(?:at|on|against|into|in)\s+)?(?:(?:the|a|an|its|their|several|two|three|four|five|many|nearby|"
-    r"remaining|other|suspected|key)\s+){0,2}(?:part\s+of\s+(?:a|an|the)\s+)?"
+    r"remaining|other|suspected|key|regional|provincial|district|local|main|central|forward|remote)\s+){0,3}"
+    r"(?:part\s+of\s+(?:a|an|the)\s+)?"
     r"(?P<phrase>(?:[A-Z][\w-]+\s+)?(?P<q>rebels?|insurgents?|militants?|guerrillas?|opposition|jihadists?|military|"
     r"army|government|regime|police|Taliban)(?:-(?:held|controlled|run|occupied))?\s+(?:[a-z]+\s+)?"
     r"(?:positions?|bases?|towns?|cit(?:y|ies)|strongholds?|enclaves?|areas?|posts?|outposts?|camps?|checkpoints?|"
@@ -268,3 +354,88 @@ def held_place(sent: str, m, roles, passive: bool = False):
         return roles
     who = Actor(id=f"generic:{head}", name=head, type="group", code=code, source="event-role")
     return acts, [who], src, (s0, s1)
+
+
+# a verb that moves or hands over people ("sent troops to X", "withdraw its troops from X", "deploy peacekeepers
+# in X", "offered its troops to X", "dispatched inspectors to X")
+MOVE_VERB = re.compile(r"\b(?:send|sends|sent|sending|deploy|deploys|deployed|deploying|dispatch|dispatches|"
+                       r"dispatched|dispatching|withdr[ae]w[sn]?|withdrawing|pull(?:s|ed|ing)?\s+out|"
+                       r"contribut(?:e|es|ed|ing)|"
+                       r"offer(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b", re.I)
+# the people a mover sends: forces (a military or police code), its staff, workers, inspectors and observers
+MOVED_CODES = ("MIL", "COP", "HLH", "LAB")
+MOVED_HEADS = frozenset({"inspector", "observer", "personnel", "staff"})
+# where they go or come from: "to X", "into X", "in (central) X", "from X", "out of X"
+MOVED_TO = re.compile(r"\b(?:to|into|in|inside|from|out\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def _moved(sent: str, x, tgt) -> bool:
+    code = (getattr(x, "code", None) or "")[-3:]
+    head = str(getattr(x, "id", "")).removeprefix("generic:")
+    return code in MOVED_CODES or head in MOVED_HEADS or bool(OWN.search(sent, 0, tgt[0]))
+
+
+def moved_goal(sent: str, m, mentions, roles, clause: tuple[int, int]):
+    """A recipient that is the people the act moves ("withdrawing some of its troops from X", "refused to deploy
+    peacekeepers in X", "offered its troops to X's president"): they are the actor's means, not whom the act
+    touches; the country, place or party they are sent to or withdrawn from is (the GSR and ConfliBERT coders code
+    X; the article gold README codes MOBILIZE's target as the side or place faced, and AID's as who receives). Only
+    for a move verb in the trigger or between it and those people, and only when such an X follows in the clause
+    (MOBILIZE, whose moved forces without a target leave no recipient, is ``role_fill.mobilized_means``)."""
+    acts, recs, src, tgt = roles
+    if not recs or not tgt or tgt[0] < m.start or m.cue.event == "MOBILIZE":
+        return roles
+    if not MOVE_VERB.search(sent, m.start, max(m.end, tgt[0])) or not all(_moved(sent, a, tgt) for a in recs):
+        return roles
+    taken = {a.id for a in acts} | {a.id for a in recs}
+    for x in mentions:
+        if x[0] < tgt[1] or x[1] > clause[1] or x[2].id in taken or is_source(sent, x):
+            continue
+        if MOVED_TO.search(sent, max(tgt[1], x[0] - 30), x[0]):
+            return acts, [x[2]], src, x[:2]
+        break  # the first mention after the people is the only candidate ("to X" or nothing)
+    return roles
+
+
+# "urged him to", "accusing him of", "congratulate him on", "told her that": an object pronoun right after the
+# trigger ("her" only when no noun follows: "urged her government" is a possessive)
+OBJECT_PRONOUN = re.compile(r"\s+(?:him|her(?=\s*(?:[,.;:]|$|\s(?:to|of|on|for|with|over|about|after|in|and|as|"
+                            r"that)\b)))\b", re.I)
+
+
+def pronoun_object(sent: str, m, mentions, roles):
+    """The trigger's object is "him" / "her": the person it stands for is the recipient — the last person the
+    sentence names before the trigger who is not the actor ("Trump called Erdogan on Wednesday and urged him to
+    …", "filed a lawsuit against Y, accusing him of …"). The clause rules take the first mention after the
+    trigger, so the pronoun's referent was lost or a later name taken ("congratulate him on becoming Australia's
+    new prime minister" gave Australia). Left as it is when the sentence names no such person before it."""
+    acts, recs, src, tgt = roles
+    got = OBJECT_PRONOUN.match(sent, m.end)
+    if got is None or (tgt and tgt[0] < got.end()):
+        return roles
+    taken = {a.id for a in acts}
+    who = [x for x in mentions if x[1] <= m.start and getattr(x[2], "type", "") == "person" and x[2].id not in taken
+           and not (src and x[0] < src[1] and src[0] < x[1])]
+    if not who:
+        return roles
+    return acts, [who[-1][2]], src, who[-1][:2]
+
+
+MEMBER_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+MEMBER_TYPES = ("organization", "group", "party", "military", "government")
+
+
+def member_of(sent: str, m, mentions, roles):
+    """A generic recipient phrase whose complement names its organisation ("expelled inspectors of the
+    International Atomic Energy Agency", "detained members of the X party"): the organisation is the side the act
+    touches (the GSR coders code it; the phrase alone names no actor); only an organisation or group mention right
+    after "of" / "from", never a place or the actor."""
+    acts, recs, src, tgt = roles
+    if len(recs) != 1 or not tgt or not str(getattr(recs[0], "id", "")).startswith("generic:"):
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] >= tgt[1]), None)
+    if x is None or x[2].id in taken or getattr(x[2], "type", "") not in MEMBER_TYPES or \
+            not MEMBER_OF.fullmatch(sent[tgt[1]:x[0]]) or is_place(sent, x):
+        return roles
+    return acts, [x[2]], src, x[:2]

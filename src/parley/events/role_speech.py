@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from parley.document import Document
-from parley.events import coding
+from parley.events import coding, generic
 from parley.events.candidates import doc_index
-from parley.events.role_actor import group_before
+from parley.events.role_actor import group_before, named_subject
 from parley.events.role_phrases import in_parens, is_place, uniq
-from parley.events.role_recipient import object_after
+from parley.events.role_recipient import country_side, demonyms, object_after
 
 
 def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, tuple[int, int] | None]:
@@ -33,11 +33,26 @@ def find_speaker(doc: Document, s: int, e: int, mentions, match) -> tuple[list, 
                 span = own[0][:2] if own else None
             return [a], span
     before = [x for x in mentions if x[1] <= match.start]
+    sent = doc.text[s:e]
     if before:
-        return [before[-1][2]], before[-1][:2]
+        # with the mentions coordinated before it: "Both Republicans and Democrats expressed pessimism …"
+        group = [before[-1]]
+        for x in reversed(before[:-1]):
+            if not re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", sent[x[1]:group[0][0]]):
+                break
+            group.insert(0, x)
+        return uniq([x[2] for x in group]), before[-1][:2]
+    # no mention before the cue: the plain subject phrase or name right before it speaks ("Jewish leaders said
+    # they hoped …", "Putin expresses his condolences …": the statement went out with no speaker)
+    c0 = coding.clause_window(sent, match.start)[0]
+    got = generic.before(sent, match.start, c0)
+    if got is not None:
+        return [got[2]], got[:2]
+    named = named_subject(sent, match, ([], [], None, None), mentions, (c0, match.start))
+    if named[0]:
+        return named[0], named[2]
     # after the cue only in an inverted attribution ("…, said X", "says the X minister Y"), not the one the words
     # are about ("expressed concern for X's health")
-    sent = doc.text[s:e]
     if not INVERTED_CUE.fullmatch(sent[match.start:match.end]):
         return [], None
     after = [x for x in mentions if x[0] >= match.end and INVERTED.fullmatch(sent[match.end:x[0]])
@@ -129,13 +144,24 @@ def reported_roles(sent: str, cue, mentions, speaker: list, src) -> tuple[list, 
     return [head[2]], [tgt[2]] if tgt else [], head[:2], tgt[:2] if tgt else None
 
 
+# what a statement is about, qualified by a demonym: "skeptical about Iranian motives", "of a Russian announcement"
+ABOUT_DEMONYM = re.compile(r"\s+(?:about|of|over|at|on|with)\s+(?:(?:an?|the|its|their|recent|latest|new)\s+){0,2}"
+                           r"([A-Z][a-z]+)\s+[a-z]")
+
+
 def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tuple | None]:
     """(recipients, target span) of a statement (CAMEO 01): the first mention the words are addressed to or are
     about, right after the speech cue in its clause ("expressed concern to the Security Council", "expressed
-    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do."""
+    surprise that the Post …"), never the speaker; CAMEO statements have a target as events do. A demonym that
+    qualifies what the words are about, right after the cue, names that country ("said it is skeptical about
+    Iranian motives in … Karzai": not the later Karzai)."""
     c1 = coding.clause_window(sent, cue.start)[1]
     ids = {a.id for a in speaker}
     others = [x for x in mentions if x[2].id not in ids]
+    dem = ABOUT_DEMONYM.match(sent, cue.end)
+    hit = demonyms().get(dem.group(1)) if dem else None
+    if hit and not any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in speaker):
+        return [country_side([x[2] for x in mentions], *hit)], dem.span(1)
     obj = object_after(sent, others, cue.end, c1)
     if not obj:  # "a spokesman said X disappointed us": the subject of the reported words is what they are about
         obj = [x for x in others if x[0] >= cue.end and x[1] <= c1 and INVERTED.fullmatch(sent[cue.end:x[0]])
@@ -161,3 +187,41 @@ def demanded(sent: str, m, mentions, roles):
         src = speaker[-1][:2] if speaker else None
         return uniq([x[2] for x in speaker]), [y[2]], src, y[:2]
     return roles
+
+
+DEMAND_VERB = re.compile(r"(?:demand|urg|ask|call|press|push|appeal|insist)\w*", re.I)
+# where a demand names whom it is made of: the subject of its "that" clause ("demanded that its European
+# Community partners refuse …"), the doer of the act demanded ("demanded the withdrawal of Serbian forces",
+# "an immediate admission by Moscow"), or "from" after what is demanded ("demanding autonomy from Serbian
+# authorities"); not "the release / return / extradition of X" (X is what the asked side hands over)
+ASKED_OF = re.compile(
+    r"\s+(?:that\s+(?:the\s+|its\s+|their\s+)?"
+    r"|(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:withdrawal|pullout|pull-out|admission|resignation|apology|surrender|"
+    r"retreat|departure)\s+(?:of|by|from)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|(?:[\w-]+\s+){1,5}?from\s+(?:the\s+)?)", re.I)
+DEMONYM_WORD = re.compile(r"([A-Z][a-z]+)\b")
+
+
+def asked_of(sent: str, m, mentions, roles, actors):
+    """A demand's recipient, the side it is made of, where the demand names it right after its verb (see
+    ``ASKED_OF``): the mention there, or the country of a demonym there ("the withdrawal of Serbian forces" →
+    Serbia). The clause rules took the first mention after the verb, which was often the object of the demanded
+    act ("demanded that its partners refuse to recognize X" gave X, and an "its" mention is never one)."""
+    acts, recs, src, tgt = roles
+    if m.cue.event != "REQUEST" or not DEMAND_VERB.match(sent, m.start):
+        return roles
+    got = ASKED_OF.match(sent, m.end)
+    if got is None:
+        return roles
+    at = got.end()
+    if tgt and tgt[0] <= at:
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == at and x[2].id not in taken and not is_place(sent, x)), None)
+    if x is not None:
+        return acts, [x[2]], src, x[:2]
+    dem = DEMONYM_WORD.match(sent, at)
+    hit = demonyms().get(dem.group(1)) if dem and re.match(r"\s+[a-z]", sent[dem.end():]) else None
+    if hit is None or any(getattr(a, "code", None) == hit[0] for a in acts):
+        return roles
+    return acts, [country_side(actors, *hit)], src, dem.span(1)

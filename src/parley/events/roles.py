@@ -43,16 +43,20 @@ from parley.events.role_fill import (
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    city_target,
     clause_subject,
     demonym_agent,
     demonym_target,
     goal,
     held_place,
+    member_of,
+    moved_goal,
     named_object,
     object_after,
     place_target,
+    pronoun_object,
 )
-from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
+from parley.events.role_speech import asked_of, demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
 
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
@@ -67,7 +71,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     them: a relative clause, "received a call from X", a transfer's receiver ("refused to extradite A to B"); a side
     still empty takes a generic noun phrase ("detained 18 people", ``generic.fill``). A cue that spans its own
     object ("ask BP to pay", "prevented reporters from") is read from its verb (``verb_part``)."""
-    m = verb_part(sent, m, mentions)
+    m = _trimmed(sent, verb_part(sent, m, mentions))
     roles = _assign_roles(doc, s, sent, m, mentions, parse, earlier)
     roles = constructions.relative(sent, m, mentions, roles)
     roles = constructions.received(sent, m, mentions, roles)
@@ -80,7 +84,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     clause = own_clause(sent, m, mentions)
     roles = hosted(sent, m, mentions, roles, clause)
     if roles[0] and roles[1]:
-        return apposition_extent(sent, m, roles, clause)
+        return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
     roles = constructions.to_place(sent, m, mentions, roles)
     passive = bool(reduced_passive(sent, m, mentions, earlier) or passive_at(sent, m))
     roles = generic.fill(sent, m, roles, clause, passive)
@@ -93,13 +97,49 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = when_agent(sent, m, mentions, roles, passive)
     roles = nominal_did(sent, m, mentions, roles, clause, passive)
     roles = place_target(sent, m, mentions, roles, clause, passive)
+    roles = city_target(sent, m, roles, doc.actors, clause, passive)
     roles = demonym_target(sent, m, roles, doc.actors, passive)
     roles = held_place(sent, m, roles, passive)
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
     roles = pair_people(doc, s, m, roles)
-    return apposition_extent(sent, m, roles, clause)
+    return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
+
+
+# a purpose infinitive after a verb that sends or calls someone in: "India has summoned a top US diplomat to
+# complain about …", "France has sent seven military experts to investigate …"
+PURPOSE = re.compile(r"\b(?:sent|sends|dispatched|dispatches|summoned|summons|deployed|deploys|convened)\s+"
+                     r"[^,;.]{1,60}?\s+to\s+$", re.I)
+
+
+def _purpose_actor(sent: str, m, mentions, roles, clause):
+    """The trigger opens a purpose infinitive of a verb that sends or summons someone: the verb's subject acts
+    (the actor was the nearest mention before the trigger, inside the verb's object: the US for "summoned a top
+    US diplomat to complain", the military for "sent seven military experts to investigate")."""
+    got = PURPOSE.search(sent, clause[0], m.start)
+    if got is None or got.end() != m.start:
+        return roles
+    subj = group_before(sent, mentions, got.start(), clause[0])
+    if not subj:
+        return roles
+    acts = uniq([x[2] for x in subj])
+    ids = {a.id for a in acts}
+    recs = [r for r in roles[1] if r.id not in ids]
+    return acts, recs, subj[-1][:2], roles[3] if recs else None
+
+
+def _objects(sent: str, m, mentions, roles, clause):
+    """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
+    organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
+    is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
+    roles = _purpose_actor(sent, m, mentions, roles, clause)
+    roles = moved_goal(sent, m, mentions, roles, clause)
+    roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
+    roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
+    roles = member_of(sent, m, mentions, roles)
+    roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
+    return pronoun_object(sent, m, mentions, roles)
 
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
@@ -188,6 +228,17 @@ def _modifier_actor(sent: str, m, roles, clause):
 # events whose cue's inner phrase is what is moved, not who undergoes it ("sending troops to X", "withdrew
 # soldiers from X"): the recipient is after the cue
 MOVED = frozenset({"AID", "MOBILIZE", "RETREAT"})
+
+
+def _trimmed(sent: str, m):
+    """The cue ``m`` without the whitespace a lexicon pattern may end in ("stormed a "): the object rules read
+    from its end and expect a space before the object ("stormed a police headquarters" had no recipient)."""
+    n = len(sent[m.start:m.end].rstrip())
+    if n == m.end - m.start or n == 0:
+        return m
+    m = copy.copy(m)
+    m.end = m.start + n
+    return m
 
 
 def verb_part(sent: str, m, mentions):
