@@ -343,3 +343,28 @@ def test_a_subject_phrase_before_a_reduced_ing_relative_acts(ctx):
     assert ev.actor == ["gunmen"]
     sent = "Gunmen, firing from a truck, killed two officers."
     assert generic._participle_subject(sent, type("M", (), {"start": sent.index("killed")})(), 0) is None  # commas
+
+
+def test_forces_is_a_head_and_a_singular_head_before_a_head_modifies_it():
+    """"rebel forces", "Karnavian forces": a plural "forces" names the side's fighters (before, "Rebel forces" was no
+    phrase: "rebel" counted as a modifier of a non-head and the scan stopped); "a peacekeeping force" (singular) is
+    a means, no head; "rebel positions" stays no participant."""
+    sent = "Ostravia attacked rebel forces near the river."
+    got = generic.after(sent, sent.index("attacked") + len("attacked"), len(sent))
+    assert got and sent[got[0]:got[1]] == "rebel forces"
+    sent = "Ostravia shelled rebel positions near the river."
+    assert generic.after(sent, sent.index("shelled") + len("shelled"), len(sent)) is None
+    sent = "Ostravia sent troops to a peacekeeping force in the south."
+    assert generic.after(sent, sent.index(" to ") + 1, len(sent)) is None
+
+
+@STAGE
+def test_a_subject_phrase_before_a_place_phrase_acts(ctx):
+    """"Rebel forces in eastern Karnavia pushed their offensive …": the place phrase between the subject and the
+    verb locates the subject, which acts (before, the words right before the verb held no head: no actor)."""
+    _, ev = _typed("May 3 (Wire) - Rebel forces in eastern Karnavia pushed their offensive south on Monday.",
+                   {"k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.actor == ["Rebel forces"]
+    sent = "Ostravia said officials in Karnavia attacked the town."
+    m = type("M", (), {"start": sent.index("attacked")})()
+    assert generic._postmodified_subject(sent, m, 0) is None  # a verb before the phrase: no subject of its own

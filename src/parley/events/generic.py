@@ -127,8 +127,9 @@ def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
     return s0, s1, Actor(id=f"generic:{canon}", name=name, type="group", code=code or None, source="event-role")
 
 
-# a head's complement that names whose it is: "parties to the conflict in Iraq", "sides to the dispute over X"
-OF_NAMED = re.compile(r"\s+to\s+the\s+[a-z]+\s+(?:in|over|of)\s+(?:the\s+)?[A-Z]")
+# a head's complement that names whose it is: "parties to the conflict in Iraq", "sides to the dispute over X",
+# "forces loyal to X"
+OF_NAMED = re.compile(r"\s+(?:to\s+the\s+[a-z]+\s+(?:in|over|of)\s+(?:the\s+)?[A-Z]|(?:loyal|allied)\s+to\b)")
 
 
 def after(sent: str, pos: int, hi: int, prep: bool = True):
@@ -138,15 +139,20 @@ def after(sent: str, pos: int, hi: int, prep: bool = True):
     i = 0
     if prep and toks and LEAD_PREP.match(toks[0][2]):
         i = 1
+    mod = None  # where a head that modifies the next head opens ("rebel forces")
     for k in range(i, min(len(toks), i + 8)):
         w = toks[k][2]
         got = _head_at(toks, k)
         if got and got[0] >= i and _modifier(toks, k):
+            # "rebel positions": no participant, unless a head follows ("rebel forces", "civilian protesters")
+            if k + 1 < len(toks) and _head_at(toks, k + 1):
+                mod = got[0] if mod is None else mod
+                continue
             return None
         if got and got[0] >= i:
             if OF_NAMED.match(sent, toks[k][1], hi):
                 return None  # "parties to the conflict in Iraq": the named party is the side, not the phrase
-            a = _extend_left(toks, got[0], i)
+            a = _extend_left(toks, got[0] if mod is None else mod, i)
             return _make(sent, toks, a, k, got[1])
         if not NP_WORD.match(w):
             return None
@@ -190,7 +196,8 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
             by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
             got = after(sent, m.end + by.end(), c1, prep=False) if by else None
         else:
-            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0)
+            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0) or \
+                _postmodified_subject(sent, m, c0)
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
@@ -247,6 +254,22 @@ def _participle_subject(sent: str, m, c0: int):
         return None
     got = before(sent, gap.start(), c0, skip_aux=False)
     return got if got and got[1] == gap.start() else None
+
+
+# a place or origin phrase between a subject and its verb: "in western Libya", "from the north", "near the border"
+POSTMODIFIER = re.compile(r"\s+(?:in|from|near|across|along|around|outside|inside)\s+(?:(?:the|[A-Za-z][\w'-]*)\s+){0,3}?"
+                          r"[A-Z][\w'-]*(?:\s+(?:\w+ly|have|has|had|were|was|are|is))*\s+$")
+
+
+def _postmodified_subject(sent: str, m, c0: int):
+    """The generic phrase that opens the trigger's clause, a place phrase after it and then the verb ("Rebel forces
+    in western Libya drove their offensive north"): the phrase is the subject, the place only locates it."""
+    gap = POSTMODIFIER.search(sent, c0, m.start)
+    got = before(sent, gap.start(), c0, skip_aux=False) if gap else None
+    if got is None or got[1] != gap.start():
+        return None
+    lead = sent[c0:got[0]].strip()  # nothing before it but an opener or a dateline ("Aug 11 (Reuters) -")
+    return got if not lead or re.search(r"(?:^|[,;:\-—]|\b(?:and|but|then|so))$", lead) else None
 
 
 def _taken(got, span) -> bool:
