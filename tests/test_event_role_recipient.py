@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from parley.events.role_recipient import goal, object_after
+from parley.events.role_recipient import goal, object_after, participle_party
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -185,3 +185,21 @@ def test_a_date_adjunct_may_close_each_conjunct():
     assert _recipient("Troops attacked Karnavia on Monday and Tomas Brell.", "attacked") == ["Karnavia", "Tomas Brell"]
     # a lower-case word is no title before the second name
     assert _recipient("Troops attacked Karnavia on Monday and later Ostravia.", "attacked") == ["Karnavia"]
+
+
+def _party(sent: str, word: str) -> list[str]:
+    ms = mentions(sent, NAMES)
+    acts = [x[2] for x in ms if x[2].name == "Ostravia"]
+    return [a.name for a in participle_party(sent, cue(sent, word, "SUPPORT"), ms, (acts, [], None, None))[1]]
+
+
+def test_a_participle_after_a_main_clause_is_addressed_to_its_with_party():
+    """"held talks with X, praising …": the participle's act is addressed to the main clause's party (before, the
+    praise had no recipient); a coordinated second participle too; not without a "with", nor a finite verb."""
+    sent = "Ostravia held talks on Monday with Karnavia, praising its restraint and renewing their partnership."
+    assert _party(sent, "praising") == ["Karnavia"]
+    assert _party(sent, "renewing") == ["Karnavia"]
+    sent = "Ostravia held talks on Monday with their Karnavian counterparts, praising their restraint."
+    assert _party(sent, "praising") == ["their Karnavian counterparts"]
+    assert _party("Ostravia closed the border on Monday, praising its troops.", "praising") == []
+    assert _party("Ostravia met with Karnavia, and Tomas Brell praised the talks.", "praised") == []

@@ -268,3 +268,35 @@ def held_place(sent: str, m, roles, passive: bool = False):
         return roles
     who = Actor(id=f"generic:{head}", name=head, type="group", code=code, source="event-role")
     return acts, [who], src, (s0, s1)
+
+
+# a participle clause after the main clause, right after its comma or coordinated with a first participle
+# (", applauding X and reaffirming Y"), and the "with" party of that main clause
+PARTICIPLE_LEAD = re.compile(r"\s*(?:(?:[a-z]+ing)\b[^,;:]*?\s+and\s+)?$")
+WITH_PARTY = re.compile(r"\bwith\s+")
+
+
+def participle_party(sent: str, m, mentions, roles):
+    """An empty recipient of a participle clause after a main clause with a "with" party ("U.S. leaders held talks
+    with their Egyptian counterparts, applauding their professionalism and reaffirming the partnership"): the
+    participle's act is addressed to that party, the one the main clause's act is with (article gold codes both
+    acts' recipient so). Not when the main clause holds no "with" (its subject acts alone), nor for the actor."""
+    acts, recs, src, tgt = roles
+    words = sent[m.start:m.end].split()
+    if recs or not words or not re.fullmatch(r"[a-z]+ing", words[0]):
+        return roles
+    comma = sent.rfind(",", 0, m.start)
+    if comma < 0 or not PARTICIPLE_LEAD.fullmatch(sent, comma + 1, m.start):
+        return roles
+    lo = max(sent.rfind(x, 0, comma) for x in (",", ";", ":")) + 1
+    w = next(reversed(list(WITH_PARTY.finditer(sent, lo, comma))), None)
+    if w is None:
+        return roles
+    party = object_after(sent, mentions, w.end(), comma)[:1]
+    plain = generic.after(sent, w.end(), comma, prep=False)
+    if plain and (not party or plain[1] <= party[0][0]):
+        party = [plain]
+    if not party or party[0][2].id in {a.id for a in acts} or \
+            not re.fullmatch(r"\s*(?:the\s+)?", sent[w.end():party[0][0]]):
+        return roles  # the party opens right after "with"
+    return acts, [party[0][2]], src, party[0][:2]

@@ -50,6 +50,7 @@ from parley.events.role_recipient import (
     held_place,
     named_object,
     object_after,
+    participle_party,
     place_target,
 )
 from parley.events.role_speech import demanded, find_speaker, own_act, reported_roles, statement_target
@@ -98,6 +99,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
+    roles = participle_party(sent, m, mentions, roles)
     roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, roles, clause)
 
