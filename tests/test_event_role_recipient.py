@@ -203,3 +203,12 @@ def test_a_participle_after_a_main_clause_is_addressed_to_its_with_party():
     assert _party(sent, "praising") == ["their Karnavian counterparts"]
     assert _party("Ostravia closed the border on Monday, praising its troops.", "praising") == []
     assert _party("Ostravia met with Karnavia, and Tomas Brell praised the talks.", "praised") == []
+
+
+def test_a_venue_or_medium_qualifier_and_a_co_actor_are_no_recipient():
+    """"talks at Velor Union headquarters", "insults over the Karnavia radio network": the mention only qualifies
+    the venue or medium; "along with Karnavia" joins the subject (before, each was taken as the recipient)."""
+    assert _recipient("Envoys held talks at Velor Union headquarters on Tuesday.", "talks") == []
+    assert _recipient("Both sides traded insults over the Karnavia radio network.", "insults") == []
+    assert _recipient("Envoys held talks on Tuesday, along with Karnavia.", "talks") == []
+    assert _recipient("Envoys held talks with Karnavia at the border.", "talks") == ["Karnavia"]

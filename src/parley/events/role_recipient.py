@@ -36,7 +36,7 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
     hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
     # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
     wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
-            and not is_source(sent, m) and not OWN.search(sent, 0, m[0])]
+            and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not venue(sent, m)]
     after = [m for m in wide if m[1] <= hi]
     if not after:
         return []
@@ -51,6 +51,22 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in FUNCTION for w in words):
             return _coordinated(sent, after[1], wide)  # "X senior official Y": a title between an organisation and a person
     return _coordinated(sent, first, wide)
+
+
+# a mention that qualifies the noun of a venue or a medium: "talks at UN headquarters", "insults over the army
+# radio network" (the noun, lower case, ends the phrase)
+VENUE_BEFORE = re.compile(r"\b(?:at|over|via|through)\s+(?:the\s+)?$", re.I)
+# "held talks at UN headquarters, along with Morocco": a co-actor of the subject, not whom the act is directed at
+ALONG = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+VENUE_AFTER = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}(?=\s*(?:[,.;:]|$|\s(?:on|in|at|with|and|for|to|of)\b))")
+
+
+def venue(sent: str, x) -> bool:
+    """``x`` only names whose venue or medium the act happens at or over, or joins the subject ("along with X"):
+    no side the act is directed at."""
+    if ALONG.search(sent, max(0, x[0] - 20), x[0]):
+        return True
+    return bool(VENUE_BEFORE.search(sent, max(0, x[0] - 12), x[0])) and bool(VENUE_AFTER.match(sent, x[1]))
 
 
 # "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
