@@ -368,3 +368,17 @@ def test_a_subject_phrase_before_a_place_phrase_acts(ctx):
     sent = "Ostravia said officials in Karnavia attacked the town."
     m = type("M", (), {"start": sent.index("attacked")})()
     assert generic._postmodified_subject(sent, m, 0) is None  # a verb before the phrase: no subject of its own
+
+
+@STAGE
+def test_a_modifier_actor_names_the_group_without_the_nouns_article(ctx):
+    """"a rebel offensive": the article is the offensive's and the offensive the rebels' (before, the actor was named
+    "a rebel", which no coder's "rebels" matches); a plural or mass head stays as written."""
+    _, ev = _typed("In Karnavia there were reports of a rebel offensive near the capital on Monday.", {"k": KARNAVIA},
+                   ctx, "ASSAULT")
+    assert ev.actor == ["rebels"]
+    sent = "an insurgent attack"
+    got = generic.as_modifier(sent, generic.before(sent, sent.index(" attack"), 0, skip_aux=False))
+    assert got[2].name == "insurgents" and sent[got[0]:got[1]] == "insurgent"
+    sent = "the gunmen attack"
+    assert generic.as_modifier(sent, generic.before(sent, sent.index(" attack"), 0, skip_aux=False))[2].name == "gunmen"

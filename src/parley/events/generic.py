@@ -272,6 +272,19 @@ def _postmodified_subject(sent: str, m, c0: int):
     return got if not lead or re.search(r"(?:^|[,;:\-—]|\b(?:and|but|then|so))$", lead) else None
 
 
+def as_modifier(sent: str, got):
+    """The phrase ``got`` read as a noun's modifier ("a rebel offensive", "a police raid"): its article is the
+    noun's, and a singular head names the group (the offensive is the rebels', not "a rebel"'s)."""
+    s0, s1, who = got
+    art = re.match(r"(?:an?|the)\s+", sent[s0:s1], re.I)
+    s0 += art.end() if art else 0
+    name = " ".join(sent[s0:s1].split())
+    last = name.split()[-1] if name.split() else ""
+    if last.islower() and (last + "s",) in heads():  # "rebel" -> "rebels", as the heads table spells it
+        name += "s"
+    return s0, s1, Actor(id=who.id, name=name, type=who.type, code=who.code, source=who.source)
+
+
 def _taken(got, span) -> bool:
     return bool(span) and got[0] < span[1] and span[0] < got[1]
 

@@ -184,6 +184,7 @@ def _modifier_actor(sent: str, m, roles, clause):
     got = generic.before(sent, m.start + first.end(), max(clause[0], m.start - 30), skip_aux=False)
     if got is None or got[1] != m.start + first.end():
         return roles
+    got = generic.as_modifier(sent, got)
     return [got[2]], recs, got[:2], tgt
 
 
