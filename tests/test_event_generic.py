@@ -382,3 +382,34 @@ def test_a_modifier_actor_names_the_group_without_the_nouns_article(ctx):
     assert got[2].name == "insurgents" and sent[got[0]:got[1]] == "insurgent"
     sent = "the gunmen attack"
     assert generic.as_modifier(sent, generic.before(sent, sent.index(" attack"), 0, skip_aux=False))[2].name == "gunmen"
+
+
+def test_the_forward_scan_passes_plain_modifiers_before_a_head():
+    """"two high-ranking policemen", "some housing officials", "two police officers": the scan went no further than
+    the quantity (a plain lower-case modifier stopped it), so the object had no phrase; a verb right after the
+    trigger is no modifier ("promised to release political prisoners")."""
+    for sent, want in (("Gunmen killed two high-ranking policemen.", "two high-ranking policemen"),
+                       ("Plans angered some housing officials.", "some housing officials"),
+                       ("Gunmen shot two police officers.", "two police officers"),
+                       ("Ostravia freed political prisoners.", "political prisoners")):
+        verb = sent.split()[1]
+        got = generic.after(sent, sent.index(verb) + len(verb), len(sent))
+        assert got and sent[got[0]:got[1]] == want, sent
+    sent = "Ostravia promised to release political prisoners."
+    assert generic.after(sent, sent.index(" to ") + 3, len(sent), prep=False) is None
+
+
+@STAGE
+def test_a_protest_noun_with_no_actor_takes_its_clause_subject_or_the_crowd_it_implies(ctx):
+    """"massive demonstrations calling for the ouster of X": the demonstrators protest (before, no actor); a strike
+    takes its clause's subject ("Thousands of dock workers … in a strike") and implies no crowd of its own."""
+    _, ev = _typed("On Friday, massive demonstrations called for the ouster of the Karnavia government.",
+                   {"k": KARNAVIA}, ctx, "PROTEST")
+    assert ev.actor == ["demonstrators"]
+    m = type("M", (), {"start": 0, "end": 6, "cue": type("C", (), {"event": "PROTEST"})()})()
+    sent = "strike on the jihadists"
+    assert generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0] == []
+    sent = "Thousands of dock workers have stopped work in a strike over pay."
+    m.start, m.end = sent.index("strike"), sent.index("strike") + 6
+    assert [a.name for a in generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0]] == \
+        ["Thousands of dock workers"]

@@ -155,8 +155,28 @@ def after(sent: str, pos: int, hi: int, prep: bool = True):
             a = _extend_left(toks, got[0] if mod is None else mod, i)
             return _make(sent, toks, a, k, got[1])
         if not NP_WORD.match(w):
+            if _plain_modifier(toks, k, i) and any(_head_at(toks, j) for j in (k + 1, k + 2) if j < len(toks)):
+                mod = k if mod is None else mod  # "some housing experts", "two high-ranking policemen"
+                continue
             return None
     return None
+
+
+# an adjective by its ending ("political", "ethnic", "religious", "Western-backed" is capitalised, so NP_WORD's)
+ADJECTIVE = re.compile(r"[a-z][a-z-]*(?:al|ic|ous|ive|ary|ian|ese|ish|ern|ior|ful|less|ble|-ranking|-level)")
+
+
+def _plain_modifier(toks, k: int, i: int) -> bool:
+    """Token ``k`` may be a plain modifier inside a phrase: a lower-case word that is no function or verb form, or
+    one in "-ing" after a determiner or quantity of the phrase ("some housing experts": no verb after "some");
+    as the phrase's first word (``i``) only an adjective ("freed political prisoners")."""
+    w = toks[k][2]
+    if k == i:  # right after the trigger a plain word may be a verb ("promised to release political prisoners")
+        return bool(ADJECTIVE.fullmatch(w))
+    if MODIFIER.fullmatch(w):
+        return True
+    return bool(re.fullmatch(r"[a-z][a-z-]*ing", w)) and bool(NP_WORD.match(toks[k - 1][2])) and \
+        toks[k - 1][2].islower()
 
 
 def before(sent: str, pos: int, lo: int, skip_aux: bool = True):
@@ -270,6 +290,35 @@ def _postmodified_subject(sent: str, m, c0: int):
         return None
     lead = sent[c0:got[0]].strip()  # nothing before it but an opener or a dateline ("Aug 11 (Reuters) -")
     return got if not lead or re.search(r"(?:^|[,;:\-—]|\b(?:and|but|then|so))$", lead) else None
+
+
+# a protest noun and the crowd it implies ("demonstrations" are the demonstrators'); a strike implies none (an
+# "air strike", "such strike on the jihadists" is an attack), only its clause's subject may be its actor
+CROWD_OF_NOUN = {"protest": "protesters", "demonstration": "demonstrators", "march": "marchers", "rally": "protesters",
+                 "rallies": "protesters", "strike": "", "sit-in": "protesters"}
+
+
+def implied_crowd(sent: str, m, roles, clause: tuple[int, int]):
+    """An empty actor of a protest noun ("massive demonstrations calling for the ouster of X", "after an
+    anti-government protest"): the generic phrase that opens the clause as its subject ("Thousands of textile
+    workers have stopped work … in a strike"), else the crowd the noun implies (PLOVER's PROTEST actor is who
+    protests; article gold codes "demonstrators", "protesters" there), its span the noun."""
+    acts, recs, src, tgt = roles
+    words = sent[m.start:m.end].split()
+    if acts or m.cue.event != "PROTEST" or len(words) != 1:
+        return roles
+    w = words[0].lower()
+    name = CROWD_OF_NOUN.get(w, CROWD_OF_NOUN.get(w[:-1]) if w.endswith("s") else None)
+    if name is None or (m.start, m.end) == tgt:
+        return roles
+    subj = after(sent, clause[0], m.start, prep=False)
+    if subj and not _taken(subj, tgt) and not sent[clause[0]:subj[0]].strip() and \
+            re.search(r"\b(?:has|have|had|was|were|is|are|will|\w+ed)\b", sent[subj[1]:m.start]):
+        return [subj[2]], recs, subj[:2], tgt
+    if not name:
+        return roles
+    crowd = Actor(id="generic:protesters", name=name, type="group", code="OPP", source="event-role")
+    return [crowd], recs, (m.start, m.end), tgt
 
 
 def as_modifier(sent: str, got):

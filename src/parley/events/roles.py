@@ -100,6 +100,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
     roles = participle_party(sent, m, mentions, roles)
+    roles = generic.implied_crowd(sent, m, roles, clause)
     roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, roles, clause)
 
