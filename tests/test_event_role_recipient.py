@@ -212,3 +212,4 @@ def test_a_venue_or_medium_qualifier_and_a_co_actor_are_no_recipient():
     assert _recipient("Both sides traded insults over the Karnavia radio network.", "insults") == []
     assert _recipient("Envoys held talks on Tuesday, along with Karnavia.", "talks") == []
     assert _recipient("Envoys held talks with Karnavia at the border.", "talks") == ["Karnavia"]
+    assert _recipient("Ostravia balked at Velor Union demands.", "balked") == ["Velor Union"]  # no venue noun

@@ -54,11 +54,13 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
 
 
 # a mention that qualifies the noun of a venue or a medium: "talks at UN headquarters", "insults over the army
-# radio network" (the noun, lower case, ends the phrase)
+# radio network" (the noun ends the phrase)
 VENUE_BEFORE = re.compile(r"\b(?:at|over|via|through)\s+(?:the\s+)?$", re.I)
 # "held talks at UN headquarters, along with Morocco": a co-actor of the subject, not whom the act is directed at
 ALONG = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
-VENUE_AFTER = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}(?=\s*(?:[,.;:]|$|\s(?:on|in|at|with|and|for|to|of)\b))")
+# (a venue or medium noun: "balked at CNRP demands" is the act's object, whose owner is the recipient)
+VENUE_AFTER = re.compile(r"(?:\s+[a-z][a-z-]+)?\s+(?:headquarters|offices?|compound|premises|radio|network|airwaves|"
+                         r"television|channels?)(?=\s*(?:[,.;:]|$|\s(?:on|in|at|with|and|for|to|of)\b))")
 
 
 def venue(sent: str, x) -> bool:
