@@ -402,11 +402,16 @@ def test_the_forward_scan_passes_plain_modifiers_before_a_head():
 @STAGE
 def test_a_protest_noun_with_no_actor_takes_its_clause_subject_or_the_crowd_it_implies(ctx):
     """"massive demonstrations calling for the ouster of X": the demonstrators protest (before, no actor); a strike
-    takes its clause's subject ("Thousands of dock workers … in a strike") and implies no crowd of its own."""
+    takes its clause's subject ("Thousands of dock workers … in a strike") and implies no crowd of its own; a
+    possessor ("Her protest") is whose protest it is, no crowd."""
     _, ev = _typed("On Friday, massive demonstrations called for the ouster of the Karnavia government.",
                    {"k": KARNAVIA}, ctx, "PROTEST")
     assert ev.actor == ["demonstrators"]
     m = type("M", (), {"start": 0, "end": 6, "cue": type("C", (), {"event": "PROTEST"})()})()
+    sent = "Her personal protest moved many."
+    m.start, m.end = sent.index("protest"), sent.index("protest") + 7
+    assert generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0] == []  # a possessor protests
+    m.start, m.end = 0, 6
     sent = "strike on the jihadists"
     assert generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0] == []
     sent = "Thousands of dock workers have stopped work in a strike over pay."

@@ -315,8 +315,9 @@ def implied_crowd(sent: str, m, roles, clause: tuple[int, int]):
     if subj and not _taken(subj, tgt) and not sent[clause[0]:subj[0]].strip() and \
             re.search(r"\b(?:has|have|had|was|were|is|are|will|\w+ed)\b", sent[subj[1]:m.start]):
         return [subj[2]], recs, subj[:2], tgt
-    if not name:
-        return roles
+    if not name or re.search(r"\b(?:his|her|its|their|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$", sent[max(0, m.start - 50):m.start],
+                             re.I):
+        return roles  # "Her touching and personal protest": whose protest it is is named, no crowd
     crowd = Actor(id="generic:protesters", name=name, type="group", code="OPP", source="event-role")
     return [crowd], recs, (m.start, m.end), tgt
 
