@@ -418,3 +418,13 @@ def test_a_protest_noun_with_no_actor_takes_its_clause_subject_or_the_crowd_it_i
     m.start, m.end = sent.index("strike"), sent.index("strike") + 6
     assert [a.name for a in generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0]] == \
         ["Thousands of dock workers"]
+
+
+def test_a_number_keeps_its_thousands_comma():
+    """"About 1,100 contract employees": the tokenizer split "1,100" at its comma, which ended the phrase scan."""
+    sent = "About 1,100 contract employees stopped work."
+    got = generic.after(sent, 0, len(sent), prep=False)
+    assert got and sent[got[0]:got[1]] == "About 1,100 contract employees"
+    sent = "Police detained 18, 20 and 30 people."
+    got = generic.after(sent, sent.index("detained") + 8, len(sent))
+    assert got is None  # a list of numbers is no one phrase

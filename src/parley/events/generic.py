@@ -39,8 +39,8 @@ LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up
 AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|later|then|"
                  r"still|already|again|\w+ly)$", re.I)
 # a sentence's last word stands without its full stop ("detained 18 people."), so that it can be a head; a
-# capitalised token keeps its dots ("U.S.", "Jan.")
-TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[^\s,;:()\"“”]+|[,;:()\"“”]")
+# capitalised token keeps its dots ("U.S.", "Jan."), a number its thousands commas ("About 1,100 employees")
+TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[0-9]{1,3}(?:,[0-9]{3})+|[^\s,;:()\"“”]+|[,;:()\"“”]")
 
 
 @lru_cache(maxsize=1)
