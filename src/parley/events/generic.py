@@ -11,7 +11,8 @@ A generic participant is a ``Document.Actor``-shaped object that is not added to
 ``generic:<head>``, its name the phrase as written, its span the phrase. Positions searched, in the event's
 clause: the object after the trigger (past a preposition: "fired on protesters", "the killing of 18 people"), the
 subject right before it for the actor ("gunmen opened fire"), and for a passive the subject before it as the
-recipient and the "by" phrase after it as the actor.
+recipient and the "by" phrase after it as the actor; a subject before a place phrase ("Rebel forces in western
+Libya drove …"); for a protest noun with no actor, its clause's subject or the crowd it implies.
 """
 
 from __future__ import annotations
