@@ -351,3 +351,87 @@ def test_a_court_is_a_judicial_participant():
     sent = "On Monday, a Karnavian court freed two journalists."
     got = generic.before(sent, sent.index("freed"), 0)
     assert got and sent[got[0]:got[1]] == "a Karnavian court" and got[2].code == "JUD"
+
+def test_forces_is_a_head_and_a_singular_head_before_a_head_modifies_it():
+    """"rebel forces", "Karnavian forces": a plural "forces" names the side's fighters (before, "Rebel forces" was no
+    phrase: "rebel" counted as a modifier of a non-head and the scan stopped); "a peacekeeping force" (singular) is
+    a means, no head; "rebel positions" stays no participant."""
+    sent = "Ostravia attacked rebel forces near the river."
+    got = generic.after(sent, sent.index("attacked") + len("attacked"), len(sent))
+    assert got and sent[got[0]:got[1]] == "rebel forces"
+    sent = "Ostravia shelled rebel positions near the river."
+    assert generic.after(sent, sent.index("shelled") + len("shelled"), len(sent)) is None
+    sent = "Ostravia sent troops to a peacekeeping force in the south."
+    assert generic.after(sent, sent.index(" to ") + 1, len(sent)) is None
+
+
+@STAGE
+def test_a_subject_phrase_before_a_place_phrase_acts(ctx):
+    """"Rebel forces in eastern Karnavia pushed their offensive …": the place phrase between the subject and the
+    verb locates the subject, which acts (before, the words right before the verb held no head: no actor)."""
+    _, ev = _typed("May 3 (Wire) - Rebel forces in eastern Karnavia pushed their offensive south on Monday.",
+                   {"k": KARNAVIA}, ctx, "ASSAULT")
+    assert ev.actor == ["Rebel forces"]
+    sent = "Ostravia said officials in Karnavia attacked the town."
+    m = type("M", (), {"start": sent.index("attacked")})()
+    assert generic._postmodified_subject(sent, m, 0) is None  # a verb before the phrase: no subject of its own
+
+
+@STAGE
+def test_a_modifier_actor_names_the_group_without_the_nouns_article(ctx):
+    """"a rebel offensive": the article is the offensive's and the offensive the rebels' (before, the actor was named
+    "a rebel", which no coder's "rebels" matches); a plural or mass head stays as written."""
+    _, ev = _typed("In Karnavia there were reports of a rebel offensive near the capital on Monday.", {"k": KARNAVIA},
+                   ctx, "ASSAULT")
+    assert ev.actor == ["rebels"]
+    sent = "an insurgent attack"
+    got = generic.as_modifier(sent, generic.before(sent, sent.index(" attack"), 0, skip_aux=False))
+    assert got[2].name == "insurgents" and sent[got[0]:got[1]] == "insurgent"
+    sent = "the gunmen attack"
+    assert generic.as_modifier(sent, generic.before(sent, sent.index(" attack"), 0, skip_aux=False))[2].name == "gunmen"
+
+
+def test_the_forward_scan_passes_plain_modifiers_before_a_head():
+    """"two high-ranking policemen", "some housing officials", "two police officers": the scan went no further than
+    the quantity (a plain lower-case modifier stopped it), so the object had no phrase; a verb right after the
+    trigger is no modifier ("promised to release political prisoners")."""
+    for sent, want in (("Gunmen killed two high-ranking policemen.", "two high-ranking policemen"),
+                       ("Plans angered some housing officials.", "some housing officials"),
+                       ("Gunmen shot two police officers.", "two police officers"),
+                       ("Ostravia freed political prisoners.", "political prisoners")):
+        verb = sent.split()[1]
+        got = generic.after(sent, sent.index(verb) + len(verb), len(sent))
+        assert got and sent[got[0]:got[1]] == want, sent
+    sent = "Ostravia promised to release political prisoners."
+    assert generic.after(sent, sent.index(" to ") + 3, len(sent), prep=False) is None
+
+
+@STAGE
+def test_a_protest_noun_with_no_actor_takes_its_clause_subject_or_the_crowd_it_implies(ctx):
+    """"massive demonstrations calling for the ouster of X": the demonstrators protest (before, no actor); a strike
+    takes its clause's subject ("Thousands of dock workers … in a strike") and implies no crowd of its own; a
+    possessor ("Her protest") is whose protest it is, no crowd."""
+    _, ev = _typed("On Friday, massive demonstrations called for the ouster of the Karnavia government.",
+                   {"k": KARNAVIA}, ctx, "PROTEST")
+    assert ev.actor == ["demonstrators"]
+    m = type("M", (), {"start": 0, "end": 6, "cue": type("C", (), {"event": "PROTEST"})()})()
+    sent = "Her personal protest moved many."
+    m.start, m.end = sent.index("protest"), sent.index("protest") + 7
+    assert generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0] == []  # a possessor protests
+    m.start, m.end = 0, 6
+    sent = "strike on the jihadists"
+    assert generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0] == []
+    sent = "Thousands of dock workers have stopped work in a strike over pay."
+    m.start, m.end = sent.index("strike"), sent.index("strike") + 6
+    assert [a.name for a in generic.implied_crowd(sent, m, ([], [], None, None), (0, len(sent)))[0]] == \
+        ["Thousands of dock workers"]
+
+
+def test_a_number_keeps_its_thousands_comma():
+    """"About 1,100 contract employees": the tokenizer split "1,100" at its comma, which ended the phrase scan."""
+    sent = "About 1,100 contract employees stopped work."
+    got = generic.after(sent, 0, len(sent), prep=False)
+    assert got and sent[got[0]:got[1]] == "About 1,100 contract employees"
+    sent = "Police detained 18, 20 and 30 people."
+    got = generic.after(sent, sent.index("detained") + 8, len(sent))
+    assert got is None  # a list of numbers is no one phrase

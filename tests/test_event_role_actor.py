@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from parley.events.role_actor import agent_extent, group_before
+from parley.events import generic
+from parley.events.role_actor import agent_extent, group_before, phrase_subject
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country",
@@ -163,3 +164,24 @@ def test_a_relative_clause_or_a_later_clause_is_no_apposition():
     assert _appos("Tomas Brell, the envoy said, demanded access.", "Tomas Brell", "demanded") == "Tomas Brell"
     assert _appos("In the capital of Karnavia, Tomas Brell demanded access.", "Tomas Brell",
                   "demanded") == "Tomas Brell"
+
+
+def test_a_possessor_before_a_generic_phrase_stays_the_subject():
+    """"Ostravia's troops detained …": the possessor is the side, its troops the means (before, the phrase
+    "troops" replaced Ostravia as the actor)."""
+    sent = "Ostravia's troops detained 18 people."
+    subj = [x for x in mentions(sent, NAMES) if x[2].name == "Ostravia"]
+    assert phrase_subject(sent, sent.index("detained"), subj, generic.before) == subj
+
+
+def test_a_phrase_after_an_adjunct_and_a_conjunction_opens_its_own_clause():
+    """"… were brought up to Karnavia on Wednesday and both sides exchanged insults": the phrase is the subject of
+    the second clause (before, the mention Karnavia, an object of the first clause, was the actor); a conjunct
+    ("Karnavia's troops and rebel fighters") keeps the mention."""
+    sent = "Reinforcements were brought up to Karnavia on Wednesday and both sides exchanged insults."
+    subj = [x for x in mentions(sent, NAMES) if x[2].name == "Karnavia"]
+    got = phrase_subject(sent, sent.index("exchanged"), subj, generic.before)
+    assert sent[got[0][0]:got[0][1]] == "both sides"
+    sent = "Karnavia's troops and rebel fighters exchanged fire."
+    subj = [x for x in mentions(sent, NAMES) if x[2].name == "Karnavia"]
+    assert phrase_subject(sent, sent.index("exchanged"), subj, generic.before) == subj

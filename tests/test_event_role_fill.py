@@ -59,7 +59,8 @@ def test_the_by_phrase_of_the_act_a_response_is_about_is_its_recipient():
 
     assert rec("Ostravia is investigating alleged abuses by Chilean troops in the north.", "investigating") == \
         ["Chilean troops"]
-    assert rec("Ostravia is investigating abuses committed by Chilean forces.", "investigating") == ["Chile"]
+    # a noun that is no generic head ("units"; "forces" is one now, as "troops") gives the demonym's country
+    assert rec("Ostravia is investigating abuses committed by Chilean units.", "investigating") == ["Chile"]
     assert rec("Ostravia accepted demands from the rebels over pay.", "accepted", "CONCEDE") == ["the rebels"]
     # not a response type, or a passive's agent: nothing
     assert rec("Ostravia is investigating alleged abuses by Chilean troops.", "investigating", "ASSAULT") == []

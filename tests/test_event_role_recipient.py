@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parley.document import Actor
-from parley.events.role_recipient import goal, member_of, moved_goal, object_after, pronoun_object
+from parley.events.role_recipient import goal, member_of, moved_goal, object_after, participle_party, pronoun_object
 from role_fixtures import cue, mentions, names
 
 NAMES = {"Karnavia": "country", "Velor Union": "organization", "Tomas Brell": "person", "Ostravia": "country"}
@@ -400,3 +400,30 @@ def test_a_person_after_an_organisation_and_a_title_spans_the_description():
     got = object_after(s, mentions(s, NAMES), m.end, len(s))
     assert names(got) == ["Tomas Brell"] and s[got[0][0]:got[0][1]] == "Velor Union senior official Tomas Brell"
 
+
+def _party(sent: str, word: str) -> list[str]:
+    ms = mentions(sent, NAMES)
+    acts = [x[2] for x in ms if x[2].name == "Ostravia"]
+    return [a.name for a in participle_party(sent, cue(sent, word, "SUPPORT"), ms, (acts, [], None, None))[1]]
+
+
+def test_a_participle_after_a_main_clause_is_addressed_to_its_with_party():
+    """"held talks with X, praising …": the participle's act is addressed to the main clause's party (before, the
+    praise had no recipient); a coordinated second participle too; not without a "with", nor a finite verb."""
+    sent = "Ostravia held talks on Monday with Karnavia, praising its restraint and renewing their partnership."
+    assert _party(sent, "praising") == ["Karnavia"]
+    assert _party(sent, "renewing") == ["Karnavia"]
+    sent = "Ostravia held talks on Monday with their Karnavian counterparts, praising their restraint."
+    assert _party(sent, "praising") == ["their Karnavian counterparts"]
+    assert _party("Ostravia closed the border on Monday, praising its troops.", "praising") == []
+    assert _party("Ostravia met with Karnavia, and Tomas Brell praised the talks.", "praised") == []
+
+
+def test_a_venue_or_medium_qualifier_and_a_co_actor_are_no_recipient():
+    """"talks at Velor Union headquarters", "insults over the Karnavia radio network": the mention only qualifies
+    the venue or medium; "along with Karnavia" joins the subject (before, each was taken as the recipient)."""
+    assert _recipient("Envoys held talks at Velor Union headquarters on Tuesday.", "talks") == []
+    assert _recipient("Both sides traded insults over the Karnavia radio network.", "insults") == []
+    assert _recipient("Envoys held talks on Tuesday, along with Karnavia.", "talks") == []
+    assert _recipient("Envoys held talks with Karnavia at the border.", "talks") == ["Karnavia"]
+    assert _recipient("Ostravia balked at Velor Union demands.", "balked") == ["Velor Union"]  # no venue noun

@@ -11,7 +11,8 @@ A generic participant is a ``Document.Actor``-shaped object that is not added to
 ``generic:<head>``, its name the phrase as written, its span the phrase. Positions searched, in the event's
 clause: the object after the trigger (past a preposition: "fired on protesters", "the killing of 18 people"), the
 subject right before it for the actor ("gunmen opened fire"), and for a passive the subject before it as the
-recipient and the "by" phrase after it as the actor.
+recipient and the "by" phrase after it as the actor; a subject before a place phrase ("Rebel forces in western
+Libya drove …"); for a protest noun with no actor, its clause's subject or the crowd it implies.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ LEAD_PREP = re.compile(r"(?:on|upon|against|at|with|of|to|toward|towards|into|up
 AUX = re.compile(r"(?:was|were|been|being|is|are|be|has|have|had|will|would|reportedly|allegedly|also|later|then|"
                  r"still|already|again|\w+ly)$", re.I)
 # a sentence's last word stands without its full stop ("detained 18 people."), so that it can be a head; a
-# capitalised token keeps its dots ("U.S.", "Jan.")
-TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[^\s,;:()\"“”]+|[,;:()\"“”]")
+# capitalised token keeps its dots ("U.S.", "Jan."), a number its thousands commas ("About 1,100 employees")
+TOKEN = re.compile(r"[a-z][a-z-]*(?=[.!?](?:\s|$|[\"”’']))|[0-9]{1,3}(?:,[0-9]{3})+|[^\s,;:()\"“”]+|[,;:()\"“”]")
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +128,9 @@ def _make(sent: str, toks, a: int, b: int, head) -> tuple[int, int, Actor]:
     return s0, s1, Actor(id=f"generic:{canon}", name=name, type="group", code=code or None, source="event-role")
 
 
-# a head's complement that names whose it is: "parties to the conflict in Iraq", "sides to the dispute over X"
-OF_NAMED = re.compile(r"\s+to\s+the\s+[a-z]+\s+(?:in|over|of)\s+(?:the\s+)?[A-Z]")
+# a head's complement that names whose it is: "parties to the conflict in Iraq", "sides to the dispute over X",
+# "forces loyal to X"
+OF_NAMED = re.compile(r"\s+(?:to\s+the\s+[a-z]+\s+(?:in|over|of)\s+(?:the\s+)?[A-Z]|(?:loyal|allied)\s+to\b)")
 
 
 def after(sent: str, pos: int, hi: int, prep: bool = True):
@@ -138,19 +140,44 @@ def after(sent: str, pos: int, hi: int, prep: bool = True):
     i = 0
     if prep and toks and LEAD_PREP.match(toks[0][2]):
         i = 1
+    mod = None  # where a head that modifies the next head opens ("rebel forces")
     for k in range(i, min(len(toks), i + 8)):
         w = toks[k][2]
         got = _head_at(toks, k)
         if got and got[0] >= i and _modifier(toks, k):
+            # "rebel positions": no participant, unless a head follows ("rebel forces", "civilian protesters")
+            if k + 1 < len(toks) and _head_at(toks, k + 1):
+                mod = got[0] if mod is None else mod
+                continue
             return None
         if got and got[0] >= i:
             if OF_NAMED.match(sent, toks[k][1], hi):
                 return None  # "parties to the conflict in Iraq": the named party is the side, not the phrase
-            a = _extend_left(toks, got[0], i)
+            a = _extend_left(toks, got[0] if mod is None else mod, i)
             return _make(sent, toks, a, k, got[1])
         if not NP_WORD.match(w):
+            if _plain_modifier(toks, k, i) and any(_head_at(toks, j) for j in (k + 1, k + 2) if j < len(toks)):
+                mod = k if mod is None else mod  # "some housing experts", "two high-ranking policemen"
+                continue
             return None
     return None
+
+
+# an adjective by its ending ("political", "ethnic", "religious", "Western-backed" is capitalised, so NP_WORD's)
+ADJECTIVE = re.compile(r"[a-z][a-z-]*(?:al|ic|ous|ive|ary|ian|ese|ish|ern|ior|ful|less|ble|-ranking|-level)")
+
+
+def _plain_modifier(toks, k: int, i: int) -> bool:
+    """Token ``k`` may be a plain modifier inside a phrase: a lower-case word that is no function or verb form, or
+    one in "-ing" after a determiner or quantity of the phrase ("some housing experts": no verb after "some");
+    as the phrase's first word (``i``) only an adjective ("freed political prisoners")."""
+    w = toks[k][2]
+    if k == i:  # right after the trigger a plain word may be a verb ("promised to release political prisoners")
+        return bool(ADJECTIVE.fullmatch(w))
+    if MODIFIER.fullmatch(w):
+        return True
+    return bool(re.fullmatch(r"[a-z][a-z-]*ing", w)) and bool(NP_WORD.match(toks[k - 1][2])) and \
+        toks[k - 1][2].islower()
 
 
 def before(sent: str, pos: int, lo: int, skip_aux: bool = True):
@@ -190,7 +217,8 @@ def fill(sent: str, m, roles, clause: tuple[int, int], passive: bool):
             by = re.match(r"\s+(?:[\w-]+\s+){0,2}?by\b", sent[m.end:min(c1, m.end + 40)])
             got = after(sent, m.end + by.end(), c1, prep=False) if by else None
         else:
-            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0)
+            got = before(sent, m.start, c0) or _clause_subject(sent, m, c0) or _participle_subject(sent, m, c0) or \
+                _postmodified_subject(sent, m, c0)
         if got and not _taken(got, tgt):
             acts, src = [got[2]], got[:2]
     return acts, recs, src, tgt
@@ -247,6 +275,65 @@ def _participle_subject(sent: str, m, c0: int):
         return None
     got = before(sent, gap.start(), c0, skip_aux=False)
     return got if got and got[1] == gap.start() else None
+
+
+# a place or origin phrase between a subject and its verb: "in western Libya", "from the north", "near the border"
+POSTMODIFIER = re.compile(r"\s+(?:in|from|near|across|along|around|outside|inside)\s+(?:(?:the|[A-Za-z][\w'-]*)\s+){0,3}?"
+                          r"[A-Z][\w'-]*(?:\s+(?:\w+ly|have|has|had|were|was|are|is))*\s+$")
+
+
+def _postmodified_subject(sent: str, m, c0: int):
+    """The generic phrase that opens the trigger's clause, a place phrase after it and then the verb ("Rebel forces
+    in western Libya drove their offensive north"): the phrase is the subject, the place only locates it."""
+    gap = POSTMODIFIER.search(sent, c0, m.start)
+    got = before(sent, gap.start(), c0, skip_aux=False) if gap else None
+    if got is None or got[1] != gap.start():
+        return None
+    lead = sent[c0:got[0]].strip()  # nothing before it but an opener or a dateline ("Aug 11 (Reuters) -")
+    return got if not lead or re.search(r"(?:^|[,;:\-—]|\b(?:and|but|then|so))$", lead) else None
+
+
+# a protest noun and the crowd it implies ("demonstrations" are the demonstrators'); a strike implies none (an
+# "air strike", "such strike on the jihadists" is an attack), only its clause's subject may be its actor
+CROWD_OF_NOUN = {"protest": "protesters", "demonstration": "demonstrators", "march": "marchers", "rally": "protesters",
+                 "rallies": "protesters", "strike": "", "sit-in": "protesters"}
+
+
+def implied_crowd(sent: str, m, roles, clause: tuple[int, int]):
+    """An empty actor of a protest noun ("massive demonstrations calling for the ouster of X", "after an
+    anti-government protest"): the generic phrase that opens the clause as its subject ("Thousands of textile
+    workers have stopped work … in a strike"), else the crowd the noun implies (PLOVER's PROTEST actor is who
+    protests; article gold codes "demonstrators", "protesters" there), its span the noun."""
+    acts, recs, src, tgt = roles
+    words = sent[m.start:m.end].split()
+    if acts or m.cue.event != "PROTEST" or len(words) != 1:
+        return roles
+    w = words[0].lower()
+    name = CROWD_OF_NOUN.get(w, CROWD_OF_NOUN.get(w[:-1]) if w.endswith("s") else None)
+    if name is None or (m.start, m.end) == tgt:
+        return roles
+    subj = after(sent, clause[0], m.start, prep=False)
+    if subj and not _taken(subj, tgt) and not sent[clause[0]:subj[0]].strip() and \
+            re.search(r"\b(?:has|have|had|was|were|is|are|will|\w+ed)\b", sent[subj[1]:m.start]):
+        return [subj[2]], recs, subj[:2], tgt
+    if not name or re.search(r"\b(?:his|her|its|their|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$", sent[max(0, m.start - 50):m.start],
+                             re.I):
+        return roles  # "Her touching and personal protest": whose protest it is is named, no crowd
+    crowd = Actor(id="generic:protesters", name=name, type="group", code="OPP", source="event-role")
+    return [crowd], recs, (m.start, m.end), tgt
+
+
+def as_modifier(sent: str, got):
+    """The phrase ``got`` read as a noun's modifier ("a rebel offensive", "a police raid"): its article is the
+    noun's, and a singular head names the group (the offensive is the rebels', not "a rebel"'s)."""
+    s0, s1, who = got
+    art = re.match(r"(?:an?|the)\s+", sent[s0:s1], re.I)
+    s0 += art.end() if art else 0
+    name = " ".join(sent[s0:s1].split())
+    last = name.split()[-1] if name.split() else ""
+    if last.islower() and (last + "s",) in heads():  # "rebel" -> "rebels", as the heads table spells it
+        name += "s"
+    return s0, s1, Actor(id=who.id, name=name, type=who.type, code=who.code, source=who.source)
 
 
 def _taken(got, span) -> bool:

@@ -148,6 +148,14 @@ VERBISH = re.compile(r"\b(?:[a-z]+ed|[a-z]+ing|has|have|had|is|are|was|were|be|b
 ACRONYM = re.compile(r"\s*\(\s*[A-Z][\w.&-]*\s*\)\s*")  # "X Association (AKK) officials": the mention's own
 
 
+# "Gadhafi's forces detained …": the possessor is the side, the phrase its means
+POSS_GAP = re.compile(r"\s*(?:’s|'s|’|')\s*")
+# an adjunct after the mention, then a conjunction: the phrase after it opens a coordinated clause ("were brought
+# up to X on Wednesday and both sides exchanged insults": X is no subject of "exchanged")
+NEW_SUBJECT = re.compile(r"\s*(?:,|(?:on|in|at|last|this|from|near|after|before|during|since)\b)[^;:]*?\s(?:and|but)\s+",
+                         re.I)
+
+
 def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None = None) -> list:
     """The generic subject phrase ("Louisiana officials", "Rebel fighters") that ends between the subject mention
     ``subj`` and the trigger at ``pos``, up to three chain words before it ("officials plan to ask BP"): a mention
@@ -167,7 +175,10 @@ def phrase_subject(sent: str, pos: int, subj: list, before_fn, floor: int | None
             gap = sent[floor:got[0]]
             if clause:  # no verb before it in the clause ("; rebel fighters then attacked …")
                 return subj if VERBISH.search(gap) else [got]
-            if not gap.strip() or re.search(r"\b(?!(?:the|a|an)\b)[a-z]{2,}\b", gap) or ACRONYM.fullmatch(gap):
+            if NEW_SUBJECT.fullmatch(gap):
+                return [got]  # "… to X on Wednesday and both sides exchanged insults": a clause of its own
+            if not gap.strip() or re.search(r"\b(?!(?:the|a|an)\b)[a-z]{2,}\b", gap) or ACRONYM.fullmatch(gap) or \
+                    POSS_GAP.fullmatch(gap):
                 return subj
             return [got]
         w = re.search(r"([\w’'-]+)\s*$", sent[floor:q])

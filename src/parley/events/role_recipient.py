@@ -36,7 +36,8 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
     hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
     # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
     wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
-            and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not unit_before_number(sent, m)]
+            and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not unit_before_number(sent, m)
+            and not venue(sent, m)]
     after = [m for m in wide if m[1] <= hi]
     if not after:
         return []
@@ -66,6 +67,23 @@ def unit_before_number(sent: str, x) -> bool:
     in X", "handed over USD $4 million worth of medicines to the ministry": the recipient was "USD")."""
     word = sent[x[0]:x[1]].replace(".", "")
     return len(word) <= 3 and word.isupper() and bool(UNIT_BEFORE_NUMBER.match(sent, x[1]))
+
+# a mention that qualifies the noun of a venue or a medium: "talks at UN headquarters", "insults over the army
+# radio network" (the noun ends the phrase)
+VENUE_BEFORE = re.compile(r"\b(?:at|over|via|through)\s+(?:the\s+)?$", re.I)
+# "held talks at UN headquarters, along with Morocco": a co-actor of the subject, not whom the act is directed at
+ALONG = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+# (a venue or medium noun: "balked at CNRP demands" is the act's object, whose owner is the recipient)
+VENUE_AFTER = re.compile(r"(?:\s+[a-z][a-z-]+)?\s+(?:headquarters|offices?|compound|premises|radio|network|airwaves|"
+                         r"television|channels?)(?=\s*(?:[,.;:]|$|\s(?:on|in|at|with|and|for|to|of)\b))")
+
+
+def venue(sent: str, x) -> bool:
+    """``x`` only names whose venue or medium the act happens at or over, or joins the subject ("along with X"):
+    no side the act is directed at."""
+    if ALONG.search(sent, max(0, x[0] - 20), x[0]):
+        return True
+    return bool(VENUE_BEFORE.search(sent, max(0, x[0] - 12), x[0])) and bool(VENUE_AFTER.match(sent, x[1]))
 
 
 # "… and NATO refused", "…, but Karnavia has": a mention after a conjunction, right before a finite verb
@@ -439,3 +457,34 @@ def member_of(sent: str, m, mentions, roles):
             not MEMBER_OF.fullmatch(sent[tgt[1]:x[0]]) or is_place(sent, x):
         return roles
     return acts, [x[2]], src, x[:2]
+
+# a participle clause after the main clause, right after its comma or coordinated with a first participle
+# (", applauding X and reaffirming Y"), and the "with" party of that main clause
+PARTICIPLE_LEAD = re.compile(r"\s*(?:(?:[a-z]+ing)\b[^,;:]*?\s+and\s+)?$")
+WITH_PARTY = re.compile(r"\bwith\s+")
+
+
+def participle_party(sent: str, m, mentions, roles):
+    """An empty recipient of a participle clause after a main clause with a "with" party ("U.S. leaders held talks
+    with their Egyptian counterparts, applauding their professionalism and reaffirming the partnership"): the
+    participle's act is addressed to that party, the one the main clause's act is with (article gold codes both
+    acts' recipient so). Not when the main clause holds no "with" (its subject acts alone), nor for the actor."""
+    acts, recs, src, tgt = roles
+    words = sent[m.start:m.end].split()
+    if recs or not words or not re.fullmatch(r"[a-z]+ing", words[0]):
+        return roles
+    comma = sent.rfind(",", 0, m.start)
+    if comma < 0 or not PARTICIPLE_LEAD.fullmatch(sent, comma + 1, m.start):
+        return roles
+    lo = max(sent.rfind(x, 0, comma) for x in (",", ";", ":")) + 1
+    w = next(reversed(list(WITH_PARTY.finditer(sent, lo, comma))), None)
+    if w is None:
+        return roles
+    party = object_after(sent, mentions, w.end(), comma)[:1]
+    plain = generic.after(sent, w.end(), comma, prep=False)
+    if plain and (not party or plain[1] <= party[0][0]):
+        party = [plain]
+    if not party or party[0][2].id in {a.id for a in acts} or \
+            not re.fullmatch(r"\s*(?:the\s+)?", sent[w.end():party[0][0]]):
+        return roles  # the party opens right after "with"
+    return acts, [party[0][2]], src, party[0][:2]

@@ -53,6 +53,7 @@ from parley.events.role_recipient import (
     moved_goal,
     named_object,
     object_after,
+    participle_party,
     place_target,
     pronoun_object,
 )
@@ -103,6 +104,8 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = demonym_actor(sent, m, roles, doc.actors, clause, passive)
     roles = named_subject(sent, m, roles, mentions, clause, passive)
     roles = named_object(sent, m, roles, mentions, passive)
+    roles = participle_party(sent, m, mentions, roles)
+    roles = generic.implied_crowd(sent, m, roles, clause)
     roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
 
@@ -222,6 +225,7 @@ def _modifier_actor(sent: str, m, roles, clause):
     got = generic.before(sent, m.start + first.end(), max(clause[0], m.start - 30), skip_aux=False)
     if got is None or got[1] != m.start + first.end():
         return roles
+    got = generic.as_modifier(sent, got)
     return [got[2]], recs, got[:2], tgt
 
 
