@@ -517,3 +517,29 @@ def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trig
 ])
 def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
+
+
+@pytest.mark.parametrize("sent, trigger, etype, cameo", [
+    # material cooperation the ConfliBERT tune slice showed with no event (evfp6): giving funds, flying in aid,
+    # peacekeepers arriving, a withdrawal of troops, a lifted restriction with a long modifier
+    ("Brellia and Velor have provided their full yearly donations to the camps.",
+     "provided their full yearly donations", "AID", "070"),
+    ("The Marsh Party will deliver the promised funds next week.", "deliver the promised funds", "AID", "070"),
+    ("A Velorian charity flew nine tonnes of medicine into Ostravia.", "flew nine tonnes of medicine into", "AID",
+     "070"),
+    ("Velorian peacekeepers arrived in the border town on Sunday.", "peacekeepers arrived", "AID", "074"),
+    ("Ostravia completed its withdrawal of troops from the valley in May.", "withdrawal of troops", "RETREAT", "087"),
+    ("The mayor lifted a 20 kilometre travel restriction on the valley.",
+     "lifted a 20 kilometre travel restriction", "CONCEDE", "081"),
+    # a passive "prevented from" coordinated with an earlier one, after a comma
+    ("Reporters were searched and, on some days, prevented from filming the port.", "prevented from", "COERCE",
+     "172"),
+])
+def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
+    assert (trigger, etype, cameo) in _coded(ctx, sent)
+
+
+def test_flying_in_a_name_is_no_flight_of_aid(ctx):
+    # "Flying" opening a charity's name ("Velor Flying Help has been sending aid to …") is no verb of delivery
+    got = _coded(ctx, "Velor Flying Help has been sending aid to Ostravia for years.")
+    assert not [t for t, _, _ in got if t.lower().startswith("flying")]

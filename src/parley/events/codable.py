@@ -241,8 +241,23 @@ def never_done(sent: str, m) -> bool:
 
 def no_occasion(sent: str, m) -> bool:
     """The act names no occasion of its own: a count over a period, the start a period is counted from, a fronted
-    "In X, where …" background, or a "never" (each above)."""
-    return aggregate(sent, m) or since_began(sent, m) or background_where(sent, m) or never_done(sent, m)
+    "In X, where …" background, a "never" (each above), or a course of action judged as an option
+    (below)."""
+    return (aggregate(sent, m) or since_began(sent, m) or background_where(sent, m) or never_done(sent, m)
+            or option_judged(sent, m))
+
+
+# the subject of a verdict is an infinitive: "said for the US to take military action … was a mistake"
+OPTION_SUBJECT = re.compile(r"(?:^|\b(?:said|says|say|argued|argues|believes?|thinks?)\s+(?:that\s+)?)"
+                            r"(?:for\s+(?:[\w.’'-]+\s+){1,3}?)?to\s+[a-z]+\b", re.I)
+
+
+def option_judged(sent: str, m) -> bool:
+    """A verdict ("… was a mistake") whose subject is an infinitive ("for the US to take military action
+    unilaterally … was a mistake"): a course of action judged as an option, taken by nobody — no party's act is
+    disapproved, so there is no ACCUSE."""
+    subject = OPTION_SUBJECT.search(sent, 0, m.start) if m.cue.kind == "verdict" else None
+    return subject is not None and not OTHER_CLAUSE.search(sent, subject.end(), m.start)
 
 
 def _stretch(sent: str, m) -> tuple[int, int]:
