@@ -9,8 +9,15 @@ import pytest
 from parley.context import Context
 from parley.events import annotate
 from parley.events.annotate import SPEECH_ACTS, demand_of_protest
-from parley.events.codable import (adjunct_ing, aim_of_act, conditional, names_no_side, never_done, option_judged,
-                                   reported_in_quote)
+from parley.events.codable import (
+    adjunct_ing,
+    aim_of_act,
+    conditional,
+    names_no_side,
+    never_done,
+    option_judged,
+    reported_in_quote,
+)
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
