@@ -536,3 +536,11 @@ def test_a_course_of_action_judged_as_an_option_is_no_accusation(ctx):
     d = annotate(_doc("Tomas Brell said for Ostravia to send troops alone was a mistake.", {"b": BRELL, "o": OSTRAVIA}),
                  ctx)
     assert "ACCUSE" not in _types(d)
+
+
+def test_a_nominal_assault_that_caused_a_death_names_its_victim(ctx):
+    # "died as a result of torture": the one who died is the victim, though no side is a mention
+    s = "A prisoner died as a result of torture in a Velorian jail."
+    assert not names_no_side(s, _cue(ctx, s, "torture"), "ASSAULT", [], [])
+    s2 = "The report listed four cases of torture."
+    assert names_no_side(s2, _cue(ctx, s2, "torture"), "ASSAULT", [], [])

@@ -534,6 +534,9 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     # a passive "prevented from" coordinated with an earlier one, after a comma
     ("Reporters were searched and, on some days, prevented from filming the port.", "prevented from", "COERCE",
      "172"),
+    ("Ostravia is pushing hard for a vote on the dam.", "pushing hard for ", "REQUEST", "020"),
+    ("Velorian activists defaced some 200 Ostravian web sites on Monday.",
+     "defaced some 200 Ostravian web sites", "COERCE", "170"),
 ])
 def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
     assert (trigger, etype, cameo) in _coded(ctx, sent)
