@@ -13,6 +13,7 @@ from parley.events.codable import (
     adjunct_ing,
     aim_of_act,
     conditional,
+    named_past,
     names_no_side,
     never_done,
     option_judged,
@@ -544,3 +545,10 @@ def test_a_nominal_assault_that_caused_a_death_names_its_victim(ctx):
     assert not names_no_side(s, _cue(ctx, s, "torture"), "ASSAULT", [], [])
     s2 = "The report listed four cases of torture."
     assert names_no_side(s2, _cue(ctx, s2, "torture"), "ASSAULT", [], [])
+
+
+def test_a_past_event_named_by_its_year_is_background(ctx):
+    s = "Velor extradited a man suspected of planning the 2009 Brellport attacks to Ostravia."
+    assert named_past(s, _cue(ctx, s, "attacks"))
+    s2 = "Rebels attacked Brellport in 2009."
+    assert not named_past(s2, _cue(ctx, s2, "attacked"))

@@ -537,6 +537,15 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     ("Ostravia is pushing hard for a vote on the dam.", "pushing hard for ", "REQUEST", "020"),
     ("Velorian activists defaced some 200 Ostravian web sites on Monday.",
      "defaced some 200 Ostravian web sites", "COERCE", "170"),
+    ("The dockers' strike was finally called off on Friday.", "strike was finally called off", "CONCEDE", "080"),
+    ("The council failed to renew the fishing embargo on Velor.", "failed to renew the fishing embargo", "RETREAT",
+     "085"),
+    ("Brellia announced a large increase in funding for the camps.", "increase in funding", "AID", "070"),
+    ("The governor called the Velorian envoy a total fool on Monday.", "called the Velorian envoy a total fool",
+     "ACCUSE", "111"),
+    ("The militia was blamed for mass killings in the valley.", "mass killings", "ASSAULT", "202"),
+    ("Velorian peacekeepers bound for the valley began deploying on Sunday.",
+     "peacekeepers bound for the valley began deploying", "AID", "074"),
 ])
 def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
     assert (trigger, etype, cameo) in _coded(ctx, sent)
@@ -546,3 +555,10 @@ def test_flying_in_a_name_is_no_flight_of_aid(ctx):
     # "Flying" opening a charity's name ("Velor Flying Help has been sending aid to …") is no verb of delivery
     got = _coded(ctx, "Velor Flying Help has been sending aid to Ostravia for years.")
     assert not [t for t, _, _ in got if t.lower().startswith("flying")]
+
+
+def test_the_attack_a_claim_of_responsibility_names_is_its_content(ctx):
+    # cue_vetoes.tsv: a time between "responsibility" and "for", and a longer object, stay inside the claim
+    got = _coded(ctx, "The Marsh Front claimed responsibility on Sunday for both the Brellport and the Velor "
+                      "bombings in a statement.")
+    assert not [t for t, e, _ in got if e == "ASSAULT"]

@@ -250,10 +250,22 @@ def never_done(sent: str, m) -> bool:
 
 def no_occasion(sent: str, m) -> bool:
     """The act names no occasion of its own: a count over a period, the start a period is counted from, a fronted
-    "In X, where …" background, a "never" (each above), or a course of action judged as an option
-    (below)."""
+    "In X, where …" background, a "never" (each above), a course of action judged as an option or a
+    past event named by its year (below)."""
     return (aggregate(sent, m) or since_began(sent, m) or background_where(sent, m) or never_done(sent, m)
-            or option_judged(sent, m))
+            or option_judged(sent, m) or named_past(sent, m))
+
+
+# a year and up to two names between "the" and a noun: "the 2008 Mumbai attacks", "the 1994 genocide"
+YEAR_NAMED = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
+
+
+def named_past(sent: str, m) -> bool:
+    """A noun trigger named by its year ("planned the 2008 Mumbai attacks", "survivors of the 1994 genocide"): a
+    past event referred to by its name, the background of the sentence's own act, not an event it reports."""
+    words = sent[m.start:m.end].split()
+    return bool(words) and not words[0].lower().endswith(("ed", "ing")) and bool(
+        YEAR_NAMED.search(sent, max(0, m.start - 50), m.start))
 
 
 # the subject of a verdict is an infinitive: "said for the US to take military action … was a mistake"
