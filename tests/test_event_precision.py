@@ -524,6 +524,7 @@ def test_a_meeting_or_protest_that_is_only_a_topic(ctx, sent, word):
     ("The Velorian premier held talks with Ostravia over the dam.", "held talks"),
     ("Dockers staged protests over pay in Brellport.", "protests"),
     ("The reporter covered the border on Monday as protests spread.", "protests"),
+    ("She had reported on an opposition protest in Brellport.", "protest"),  # one protest: an occasion
 ])
 def test_a_held_meeting_or_protest_is_no_topic(ctx, sent, word):
     assert [m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word)]

@@ -546,6 +546,8 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     ("The militia was blamed for mass killings in the valley.", "mass killings", "ASSAULT", "202"),
     ("Velorian peacekeepers bound for the valley began deploying on Sunday.",
      "peacekeepers bound for the valley began deploying", "AID", "074"),
+    ("Facing the crowds, the president said he was asking his government to resign.",
+     "asking his government to resign", "CONCEDE", "0831"),
 ])
 def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
     assert (trigger, etype, cameo) in _coded(ctx, sent)
