@@ -262,10 +262,11 @@ YEAR_NAMED = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[A-Z][\w’'-]*\s+){0,2}$")
 
 def named_past(sent: str, m) -> bool:
     """A noun trigger named by its year ("planned the 2008 Mumbai attacks", "survivors of the 1994 genocide"): a
-    past event referred to by its name, the background of the sentence's own act, not an event it reports."""
+    past event referred to by its name, the background of the sentence's own act, not an event it reports. One
+    told with its participants ("the 1915 massacre of 1.5 million people by …": RAMS codes it) is kept."""
     words = sent[m.start:m.end].split()
-    return bool(words) and not words[0].lower().endswith(("ed", "ing")) and bool(
-        YEAR_NAMED.search(sent, max(0, m.start - 50), m.start))
+    return bool(words) and not words[0].lower().endswith(("ed", "ing")) and not ARGUMENT_AFTER.match(sent, m.end) \
+        and bool(YEAR_NAMED.search(sent, max(0, m.start - 50), m.start))
 
 
 # the subject of a verdict is an infinitive: "said for the US to take military action … was a mistake"
