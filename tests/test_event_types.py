@@ -548,6 +548,11 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
      "peacekeepers bound for the valley began deploying", "AID", "074"),
     ("Facing the crowds, the president said he was asking his government to resign.",
      "asking his government to resign", "CONCEDE", "0831"),
+    ("The governor gave the Velorian envoy a Friday deadline over the seized trawler.",
+     "gave the Velorian envoy a Friday deadline", "THREATEN", "139"),
+    ("Ostravia delivered an ultimatum to the rebels on Monday.", "delivered an ultimatum", "THREATEN", "139"),
+    ("The dockers said they would not call off the strike until wages rise.", "would not call off the strike",
+     "REJECT", "124"),
 ])
 def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
     assert (trigger, etype, cameo) in _coded(ctx, sent)
