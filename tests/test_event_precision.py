@@ -555,3 +555,10 @@ def test_a_past_event_named_by_its_year_is_background(ctx):
     assert not named_past(s2, _cue(ctx, s2, "attacked"))
     s3 = "The museum recalls the 1921 massacre of 300 villagers by the Velorian guard."
     assert not named_past(s3, _cue(ctx, s3, "massacre"))  # told with its participants
+
+
+def test_talks_with_no_party_named_are_no_consultation(ctx):
+    s = "Prices fell after talks were suspended on Friday."
+    assert names_no_side(s, _cue(ctx, s, "talks"), "CONSULT", [], [])
+    s2 = "Ostravia and Velor began talks on Friday."
+    assert not names_no_side(s2, _cue(ctx, s2, "talks"), "CONSULT", [OSTRAVIA], [])

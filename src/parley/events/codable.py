@@ -128,7 +128,8 @@ def names_no_side(sent: str, m, etype: str | None, actors, recips) -> bool:
 
     - an adjunct -ing trigger with no actor (a recipient may be named: ", threatening to overwhelm the fund"),
       except ASSAULT — "…, killing 50" tells the main clause's violence, whose side the roles may have missed;
-    - with neither actor nor recipient, a trigger after a quantifier or bare-noun word ("four assaults", "more
+    - with neither actor nor recipient, a plural meeting noun ("after talks were suspended": a consultation is
+      between parties, and none is named), or a trigger after a quantifier or bare-noun word ("four assaults", "more
       deadly clashes", "the discussions"), or a nominal (not past-tense) trigger after a determiner, possessive or
       comma ("the government's support", "hit by a NATO bomb") or behind a determiner and two or three modifiers
       ("the so-called top kill") — PROTEST kept there, its protesters being the side the noun names.
@@ -147,9 +148,10 @@ def names_no_side(sent: str, m, etype: str | None, actors, recips) -> bool:
         return False
     prev = [w.lower() for w in sent[:m.start].split()[-3:]]
     last = prev[-1].strip(",") if prev else ""
-    if last in BARE_NOUN_BEFORE or last.isdigit():
-        return True
     words = sent[m.start:m.end].split()
+    if last in BARE_NOUN_BEFORE or last.isdigit() or etype == "CONSULT" and len(words) == 1 and MEETING_PLURAL.fullmatch(
+            words[0]):
+        return True
     if etype == "PROTEST" or not words:
         return False
     w = words[0].lower()
@@ -164,6 +166,7 @@ def names_no_side(sent: str, m, etype: str | None, actors, recips) -> bool:
     return len(prev) >= 2 and prev[-2] in DETS and not (raw.endswith("s") and raw.islower())
 
 
+MEETING_PLURAL = re.compile(r"talks|negotiations|discussions", re.I)
 # a death and its cause: "died as a result of", "died of", "died from", "was dead after", "death due to"
 CAUSE_OF_DEATH = re.compile(r"\b(?:died|dies|die|dying|dead|death)\s+(?:[\w-]+\s+){0,3}?(?:as\s+a\s+result\s+of|of|from|"
                             r"after|because\s+of|due\s+to|following)\s+(?:(?:the|continued|severe|brutal|repeated|"
