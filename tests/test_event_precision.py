@@ -562,3 +562,10 @@ def test_talks_with_no_party_named_are_no_consultation(ctx):
     assert names_no_side(s, _cue(ctx, s, "talks"), "CONSULT", [], [])
     s2 = "Ostravia and Velor began talks on Friday."
     assert not names_no_side(s2, _cue(ctx, s2, "talks"), "CONSULT", [OSTRAVIA], [])
+
+
+def test_what_a_party_hopes_or_waits_for_is_not_done(ctx):
+    s = "The envoy said they were waiting for the Velorian army to investigate the shooting."
+    assert aim_of_act(s, _cue(ctx, s, "investigate"), [], "ACCUSE")
+    s2 = "The Velorian army began to investigate the shooting."
+    assert not aim_of_act(s2, _cue(ctx, s2, "investigate"), [], "ACCUSE")

@@ -54,7 +54,8 @@ TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 OTHER_CLAUSE = re.compile(r"[;:]|\s--\s|\b(?:but|while|although|because|and\s+(?:has|have|had|was|were|is|are|will|"
                           r"said))\b", re.I)
 OBLIGED = re.compile(r"\b(?:must|should|ought\s+to|(?:has|have|had)\s+to|needs?\s+to|wants?\s+to|wanted\s+to|"
-                     r"wish(?:es|ed)?\s+to|would\s+like\s+to|too\s+\w+\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+                     r"wish(?:es|ed)?\s+to|would\s+like\s+to|too\s+\w+\s+to|hop(?:e|es|ed|ing)\s+to|"
+                     r"wait(?:s|ed|ing)?\s+for\s+(?:[\w’'-]+\s+){1,4}?to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 GOVERNED_OBJECT = re.compile(r"\s+to\s+[a-z]+\s+(?:[\w’'-]+\s+){0,4}", re.I)  # " to overwhelm the government 's "
 GOVERNING = ("REQUEST", "THREATEN", "AGREE")  # the content of a demand, threat or promise is no second event
 # "<act> is what X are demanding / all they want": the act is the content of a demand
@@ -91,8 +92,8 @@ def conditional(sent: str, m) -> bool:
 def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
     """The trigger is a purpose infinitive (", to prevent …", "in order to …"), the content of an obligation
     ("he must make good on his promises", "Syria should release the prisoners": what someone must do has not been
-    done, nor what someone wants to do or it is too early to do: "when the tribe wants to protest", "too early to
-    start blaming"; a trigger typed ``etype`` REQUEST is then the demand itself: "telling him that he must make good on his
+    done, nor what someone wants, hopes or waits for another to do or it is too early to do: "when the tribe wants
+    to protest", "hoped to resume flights", "waiting for the army to investigate", "too early to start blaming"; a trigger typed ``etype`` REQUEST is then the demand itself: "telling him that he must make good on his
     promises"), or a "to"-infinitive in the clause of an earlier governing cue among ``others`` (the sentence's
     event cues) past its governed complement, or the object of the verb such a cue governs ("threatening to
     overwhelm the government's support", "agreed to end the attacks"), or what a cleft says is demanded ("his
