@@ -553,6 +553,10 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     ("Ostravia delivered an ultimatum to the rebels on Monday.", "delivered an ultimatum", "THREATEN", "139"),
     ("The dockers said they would not call off the strike until wages rise.", "would not call off the strike",
      "REJECT", "124"),
+    ("The governor warned that police will no longer tolerate marches in the old town.", "will no longer tolerate",
+     "THREATEN", "130"),
+    ("Velor opened its borders again to the families fleeing Ostravia.", "opened its borders again to", "AID",
+     "075"),
 ])
 def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
     assert (trigger, etype, cameo) in _coded(ctx, sent)
