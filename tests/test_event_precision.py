@@ -549,12 +549,11 @@ def test_a_nominal_assault_that_caused_a_death_names_its_victim(ctx):
 
 
 def test_a_past_event_named_by_its_year_is_background(ctx):
-    s = "Velor extradited a man suspected of planning the 2009 Brellport attacks, officials said."
-    assert named_past(s, _cue(ctx, s, "attacks"))
-    s2 = "Rebels attacked Brellport in 2009."
-    assert not named_past(s2, _cue(ctx, s2, "attacked"))
-    s3 = "The museum recalls the 1921 massacre of 300 villagers by the Velorian guard."
-    assert not named_past(s3, _cue(ctx, s3, "massacre"))  # told with its participants
+    for s, word, named in (
+            ("Velor extradited a man suspected of planning the 2009 Brellport attacks, officials said.", "attacks", True),
+            ("Rebels attacked Brellport in 2009.", "attacked", False),
+            ("The museum recalls the 1921 massacre of 300 villagers by the Velorian guard.", "massacre", False)):
+        assert named_past(s, _cue(ctx, s, word)) == named, s  # the last is told with its participants
 
 
 def test_talks_with_no_party_named_are_no_consultation(ctx):

@@ -501,25 +501,6 @@ def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
     ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
      "112"),
     ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
-])
-def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
-    got = _coded(ctx, sent)
-    assert (trigger, etype, cameo) in got
-
-
-@pytest.mark.parametrize("sent", [
-    "The envoy returned the next day to Brellport.",  # an intransitive return: no object handed back
-    "The minister returned home to Ostravia after the vote.",
-    "The patrol returned fire to the ridge.",
-    "The mayor defended himself against criticism of the budget.",  # defending oneself endorses no party
-    "She defended her decision to close the port.",
-    "Troops defended the city from the rebels.",  # a military defence, not an endorsement
-])
-def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
-    assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
-
-
-@pytest.mark.parametrize("sent, trigger, etype, cameo", [
     # material cooperation the ConfliBERT tune slice showed with no event (evfp6): giving funds, flying in aid,
     # peacekeepers arriving, a withdrawal of troops, a lifted restriction with a long modifier
     ("Brellia and Velor have provided their full yearly donations to the camps.",
@@ -558,8 +539,21 @@ def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     ("Velor opened its borders again to the families fleeing Ostravia.", "opened its borders again to", "AID",
      "075"),
 ])
-def test_funds_flights_peacekeepers_and_withdrawals(ctx, sent, trigger, etype, cameo):
-    assert (trigger, etype, cameo) in _coded(ctx, sent)
+def test_returns_defences_apologies_vows_sanctions_funds_and_ultimatums(ctx, sent, trigger, etype, cameo):
+    got = _coded(ctx, sent)
+    assert (trigger, etype, cameo) in got
+
+
+@pytest.mark.parametrize("sent", [
+    "The envoy returned the next day to Brellport.",  # an intransitive return: no object handed back
+    "The minister returned home to Ostravia after the vote.",
+    "The patrol returned fire to the ridge.",
+    "The mayor defended himself against criticism of the budget.",  # defending oneself endorses no party
+    "She defended her decision to close the port.",
+    "Troops defended the city from the rebels.",  # a military defence, not an endorsement
+])
+def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
+    assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
 
 
 def test_flying_in_a_name_is_no_flight_of_aid(ctx):
