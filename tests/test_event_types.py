@@ -565,5 +565,5 @@ def test_flying_in_a_name_is_no_flight_of_aid(ctx):
 def test_the_attack_a_claim_of_responsibility_names_is_its_content(ctx):
     # cue_vetoes.tsv: a time between "responsibility" and "for", and a longer object, stay inside the claim
     got = _coded(ctx, "The Marsh Front claimed responsibility on Sunday for both the Brellport and the Velor "
-                      "bombings in a statement.")
+                      "attacks in a statement.")
     assert not [t for t, e, _ in got if e == "ASSAULT"]
