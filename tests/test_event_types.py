@@ -538,6 +538,8 @@ def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
      "THREATEN", "130"),
     ("Velor opened its borders again to the families fleeing Ostravia.", "opened its borders again to", "AID",
      "075"),
+    ("The museum returned to Ostravia last Monday 40 bronze masks from the old palace.", "returned to", "RETREAT",
+     "0842"),
 ])
 def test_returns_defences_apologies_vows_sanctions_funds_and_ultimatums(ctx, sent, trigger, etype, cameo):
     got = _coded(ctx, sent)
