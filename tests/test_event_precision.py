@@ -9,7 +9,16 @@ import pytest
 from parley.context import Context
 from parley.events import annotate
 from parley.events.annotate import SPEECH_ACTS, demand_of_protest
-from parley.events.codable import adjunct_ing, aim_of_act, conditional, names_no_side, never_done, reported_in_quote
+from parley.events.codable import (
+    adjunct_ing,
+    aim_of_act,
+    conditional,
+    named_past,
+    names_no_side,
+    never_done,
+    option_judged,
+    reported_in_quote,
+)
 from parley.events.coding import Match, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, PUB, VELOR, _doc
@@ -509,3 +518,63 @@ def test_what_a_cleft_says_is_demanded_is_no_act(ctx):
     assert aim_of_act(s2, _cue(ctx, s2, "release"), [], "RETREAT")
     s3 = "The release of the prisoners was announced on Monday."
     assert not aim_of_act(s3, _cue(ctx, s3, "release"), [], "RETREAT")
+
+
+@pytest.mark.parametrize("sent, word", [
+    ("The Marsh Party said it hoped for more talks with the dockers.", "talks"),
+    ("The ministry declined to comment when asked about the status of negotiations.", "negotiations"),
+    ("Reporters in Brellport were prevented from covering protests.", "protests"),
+])
+def test_a_meeting_or_protest_that_is_only_a_topic(ctx, sent, word):
+    # cue_vetoes.tsv: what a hope, a question or a reporter's work is about is no meeting or protest held
+    assert not [m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word)]
+
+
+@pytest.mark.parametrize("sent, word", [
+    ("The Velorian premier held talks with Ostravia over the dam.", "held talks"),
+    ("Dockers staged protests over pay in Brellport.", "protests"),
+    ("The reporter covered the border on Monday as protests spread.", "protests"),
+    ("She had reported on an opposition protest in Brellport.", "protest"),  # one protest: an occasion
+])
+def test_a_held_meeting_or_protest_is_no_topic(ctx, sent, word):
+    assert [m for m in find_article_cues(get_ontology(ctx), sent) if sent[m.start:m.end].startswith(word)]
+
+
+def test_a_course_of_action_judged_as_an_option_is_no_accusation(ctx):
+    s = "The senator said for Velor to send troops alone was a mistake."
+    assert option_judged(s, _cue(ctx, s, "was a mistake"))
+    s2 = "The senator said Velor's decision to send troops was a mistake."
+    assert not option_judged(s2, _cue(ctx, s2, "was a mistake"))
+    d = annotate(_doc("Tomas Brell said for Ostravia to send troops alone was a mistake.", {"b": BRELL, "o": OSTRAVIA}),
+                 ctx)
+    assert "ACCUSE" not in _types(d)
+
+
+def test_a_nominal_assault_that_caused_a_death_names_its_victim(ctx):
+    # "died as a result of torture": the one who died is the victim, though no side is a mention
+    s = "A prisoner died as a result of torture in a Velorian jail."
+    assert not names_no_side(s, _cue(ctx, s, "torture"), "ASSAULT", [], [])
+    s2 = "The report listed four cases of torture."
+    assert names_no_side(s2, _cue(ctx, s2, "torture"), "ASSAULT", [], [])
+
+
+def test_a_past_event_named_by_its_year_is_background(ctx):
+    for s, word, named in (
+            ("Velor extradited a man suspected of planning the 2009 Brellport attacks, officials said.", "attacks", True),
+            ("Rebels attacked Brellport in 2009.", "attacked", False),
+            ("The museum recalls the 1921 massacre of 300 villagers by the Velorian guard.", "massacre", False)):
+        assert named_past(s, _cue(ctx, s, word)) == named, s  # the last is told with its participants
+
+
+def test_talks_with_no_party_named_are_no_consultation(ctx):
+    s = "Prices fell after talks were suspended on Friday."
+    assert names_no_side(s, _cue(ctx, s, "talks"), "CONSULT", [], [])
+    s2 = "Ostravia and Velor began talks on Friday."
+    assert not names_no_side(s2, _cue(ctx, s2, "talks"), "CONSULT", [OSTRAVIA], [])
+
+
+def test_what_a_party_hopes_or_waits_for_is_not_done(ctx):
+    s = "The envoy said they were waiting for the Velorian army to investigate the shooting."
+    assert aim_of_act(s, _cue(ctx, s, "investigate"), [], "ACCUSE")
+    s2 = "The Velorian army began to investigate the shooting."
+    assert not aim_of_act(s2, _cue(ctx, s2, "investigate"), [], "ACCUSE")

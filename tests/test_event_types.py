@@ -501,8 +501,47 @@ def test_verbs_with_an_event_code_and_no_cue(ctx, sent, trigger, etype, cameo):
     ("The agency has dispatched two inspectors to the Velorian reactor.", "dispatched two inspectors to", "ACCUSE",
      "112"),
     ("The relief office reduced food supplies to the northern camp.", "reduced food supplies to", "SANCTION", "1623"),
+    # material cooperation the ConfliBERT tune slice showed with no event (evfp6): giving funds, flying in aid,
+    # peacekeepers arriving, a withdrawal of troops, a lifted restriction with a long modifier
+    ("Brellia and Velor have provided their full yearly donations to the camps.",
+     "provided their full yearly donations", "AID", "070"),
+    ("The Marsh Party will deliver the promised funds next week.", "deliver the promised funds", "AID", "070"),
+    ("A Velorian charity flew nine tonnes of medicine into Ostravia.", "flew nine tonnes of medicine into", "AID",
+     "070"),
+    ("Velorian peacekeepers arrived in the border town on Sunday.", "peacekeepers arrived", "AID", "074"),
+    ("Ostravia completed its withdrawal of troops from the valley in May.", "withdrawal of troops", "RETREAT", "087"),
+    ("The mayor lifted a 20 kilometre travel restriction on the valley.",
+     "lifted a 20 kilometre travel restriction", "CONCEDE", "081"),
+    # a passive "prevented from" coordinated with an earlier one, after a comma
+    ("Reporters were searched and, on some days, prevented from filming the port.", "prevented from", "COERCE",
+     "172"),
+    ("Ostravia is pushing hard for a vote on the dam.", "pushing hard for ", "REQUEST", "020"),
+    ("Velorian activists defaced some 200 Ostravian web sites on Monday.",
+     "defaced some 200 Ostravian web sites", "COERCE", "170"),
+    ("The dockers' strike was finally called off on Friday.", "strike was finally called off", "CONCEDE", "080"),
+    ("The council failed to renew the fishing embargo on Velor.", "failed to renew the fishing embargo", "RETREAT",
+     "085"),
+    ("Brellia announced a large increase in funding for the camps.", "increase in funding", "AID", "070"),
+    ("The governor called the Velorian envoy a total fool on Monday.", "called the Velorian envoy a total fool",
+     "ACCUSE", "111"),
+    ("The militia was blamed for mass killings in the valley.", "mass killings", "ASSAULT", "202"),
+    ("Velorian peacekeepers bound for the valley began deploying on Sunday.",
+     "peacekeepers bound for the valley began deploying", "AID", "074"),
+    ("Facing the crowds, the president said he was asking his government to resign.",
+     "asking his government to resign", "CONCEDE", "0831"),
+    ("The governor gave the Velorian envoy a Friday deadline over the seized trawler.",
+     "gave the Velorian envoy a Friday deadline", "THREATEN", "139"),
+    ("Ostravia delivered an ultimatum to the rebels on Monday.", "delivered an ultimatum", "THREATEN", "139"),
+    ("The dockers said they would not call off the strike until wages rise.", "would not call off the strike",
+     "REJECT", "124"),
+    ("The governor warned that police will no longer tolerate marches in the old town.", "will no longer tolerate",
+     "THREATEN", "130"),
+    ("Velor opened its borders again to the families fleeing Ostravia.", "opened its borders again to", "AID",
+     "075"),
+    ("The museum returned to Ostravia last Monday 40 bronze masks from the old palace.", "returned to", "RETREAT",
+     "0842"),
 ])
-def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trigger, etype, cameo):
+def test_returns_defences_apologies_vows_sanctions_funds_and_ultimatums(ctx, sent, trigger, etype, cameo):
     got = _coded(ctx, sent)
     assert (trigger, etype, cameo) in got
 
@@ -517,3 +556,16 @@ def test_returns_defences_apologies_vows_and_calls_for_sanctions(ctx, sent, trig
 ])
 def test_returns_and_defences_need_an_object_and_a_party(ctx, sent):
     assert not [t for t, e, _ in _coded(ctx, sent) if e in ("RETREAT", "SUPPORT")]
+
+
+def test_flying_in_a_name_is_no_flight_of_aid(ctx):
+    # "Flying" opening a charity's name ("Velor Flying Help has been sending aid to …") is no verb of delivery
+    got = _coded(ctx, "Velor Flying Help has been sending aid to Ostravia for years.")
+    assert not [t for t, _, _ in got if t.lower().startswith("flying")]
+
+
+def test_the_attack_a_claim_of_responsibility_names_is_its_content(ctx):
+    # cue_vetoes.tsv: a time between "responsibility" and "for", and a longer object, stay inside the claim
+    got = _coded(ctx, "The Marsh Front claimed responsibility on Sunday for both the Brellport and the Velor "
+                      "attacks in a statement.")
+    assert not [t for t, e, _ in got if e == "ASSAULT"]
