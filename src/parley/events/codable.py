@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import re
 
-from parley.events.dating import PAST_FORMS
 from parley.events.role_voice import BARE_NOUN_BEFORE
+from parley.events.tense import PAST_FORMS
 from parley.timex.lexicon import MON_FULL
 
 COND = re.compile(r"\b(?:if|unless|whether)\b", re.I)

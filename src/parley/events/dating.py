@@ -26,7 +26,6 @@ from parley.events.roles import FUNCTION
 from parley.events.tense import (
     DETERMINERS,
     FINITE,
-    PAST_FORMS,  # noqa: F401 (codable.py reads it from here)
     PREPS,
     PRESENT_AUX,
     object_of_past,
