@@ -400,3 +400,29 @@ def test_a_person_after_an_organisation_and_a_title_spans_the_description():
     got = object_after(s, mentions(s, NAMES), m.end, len(s))
     assert names(got) == ["Tomas Brell"] and s[got[0][0]:got[0][1]] == "Velor Union senior official Tomas Brell"
 
+
+
+def test_aid_reaches_its_beneficiary_past_a_long_purpose_phrase():
+    """An aid's "in X" beneficiary may stand past a long purpose phrase; other acts keep the short reach."""
+    s = "Ostravia gave 40 million euros to promote private investment and sustainable rural development in Karnavia."
+    assert _place(s, "gave", "AID", ["Ostravia"]) == ["Karnavia"]
+    s = "Ostravia lifted the restrictions it had placed on private investment and on rural development in Karnavia."
+    assert _place(s, "lifted", "CONCEDE", ["Ostravia"]) == []
+
+
+def test_independence_from_a_state_faces_that_state():
+    from parley.events.role_recipient import seceded_from
+    s = "Thousands of Velor Union supporters marched in the capital calling for independence from Karnavia."
+    ms = mentions(s, NAMES)
+    got = seceded_from(s, cue(s, "marched", "PROTEST"), ms, ([ms[0][2]], [], ms[0][:2], None), [])
+    assert names_of(got[1]) == ["Karnavia"]
+    # a demonym after "from" names its country; the span is the demonym's
+    s = "Prisoners rioted in Velor demanding a vote on independence from Indonesian rule."
+    got = seceded_from(s, cue(s, "rioted", "PROTEST"), [], ([], [], None, None), [])
+    assert names_of(got[1]) == ["Indonesia"] and s[slice(*got[3])] == "Indonesian"
+    # not for other acts, nor the actor itself
+    assert seceded_from(s, cue(s, "rioted", "ASSAULT"), [], ([], [], None, None), [])[1] == []
+    s = "Karnavia protested against independence from Karnavia."
+    ms = mentions(s, NAMES)
+    got = seceded_from(s, cue(s, "protested", "PROTEST"), ms, ([ms[0][2]], [], ms[0][:2], None), [])
+    assert got[1] == []

@@ -123,12 +123,15 @@ def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive
     PLOVER codes such an act's target as the country's side when no other is named (the ConfliBERT and GSR
     coders did so: "Authorities in P imposed a curfew in parts of X"). Not for a passive (its subject undergoes),
     nor for force or protest, whose target is who is attacked or opposed ("attacks on the media in X", "kidnapped
-    20 villagers in X": on the article dev gold such places were wrong); within 80 characters; never the actor."""
+    20 villagers in X": on the article dev gold such places were wrong); within 80 characters (160 for aid, whose
+    purpose phrase runs long before its beneficiary: "gave 5 million euros to promote private investment and
+    sustainable economic development in X"); never the actor."""
     if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
         return roles
     taken = {a.id for a in roles[0]}
+    reach = 160 if m.cue.event == "AID" else 80
     for x in mentions:
-        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or x[2].id in taken or \
+        if x[0] < m.end or x[1] > min(clause[1], m.end + reach) or x[2].id in taken or \
                 not (getattr(x[2], "type", "") in GPE_TYPES or DIVISION.search(sent[x[0]:x[1]])):
             continue
         if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
@@ -439,3 +442,33 @@ def member_of(sent: str, m, mentions, roles):
             not MEMBER_OF.fullmatch(sent[tgt[1]:x[0]]) or is_place(sent, x):
         return roles
     return acts, [x[2]], src, x[:2]
+
+
+# "calling for independence from X", "a referendum on independence from Indonesian rule", "autonomy from X"
+SECEDE_FROM = re.compile(r"\b(?:independence|autonomy|secession|self-rule|self-determination|separation)\s+from\s+"
+                         r"(?:the\s+)?", re.I)
+SECEDE_TYPES = frozenset(("PROTEST", "REQUEST"))
+
+
+def seceded_from(sent: str, m, mentions, roles, actors):
+    """A protest or demand for a people's independence or autonomy "from X": X, the state it is to part from, is
+    the side the act faces (the GSR coders code it: "Thousands of Kurds demonstrated … calling for independence
+    from Iraq" has Iraq as target), over a place or a later mention the clause rules took ("rioted at a jail in
+    East Timor … demanding a referendum on independence from Indonesian rule"). The mention right after "from",
+    else the country of a demonym there; never the actor; only after the trigger, within its sentence."""
+    acts, recs, src, tgt = roles
+    if m.cue.event not in SECEDE_TYPES:
+        return roles
+    got = SECEDE_FROM.search(sent, m.end)
+    if got is None:
+        return roles
+    at = got.end()
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == at), None)
+    if x is not None:
+        return roles if x[2].id in taken else (acts, [x[2]], src, x[:2])
+    dem = re.match(r"([A-Z][a-z]+)\s+[a-z]", sent[at:])
+    hit = demonyms().get(dem.group(1)) if dem else None
+    if hit is None or any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in acts):
+        return roles
+    return acts, [country_side(actors, *hit)], src, (at, at + len(dem.group(1)))

@@ -55,6 +55,7 @@ from parley.events.role_recipient import (
     object_after,
     place_target,
     pronoun_object,
+    seceded_from,
 )
 from parley.events.role_speech import asked_of, demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
@@ -132,13 +133,15 @@ def _purpose_actor(sent: str, m, mentions, roles, clause):
 def _objects(sent: str, m, mentions, roles, clause):
     """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
     organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
-    is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
+    is made of (``asked_of``), a people's independence "from X" faces X (``seceded_from``), an object pronoun
+    stands for a person named before (``pronoun_object``)."""
     roles = _purpose_actor(sent, m, mentions, roles, clause)
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
     roles = member_of(sent, m, mentions, roles)
     roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
+    roles = seceded_from(sent, m, mentions, roles, [x[2] for x in mentions])
     return pronoun_object(sent, m, mentions, roles)
 
 
