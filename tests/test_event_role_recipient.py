@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from parley.document import Actor
@@ -426,3 +427,24 @@ def test_independence_from_a_state_faces_that_state():
     ms = mentions(s, NAMES)
     got = seceded_from(s, cue(s, "protested", "PROTEST"), ms, ([ms[0][2]], [], ms[0][:2], None), [])
     assert got[1] == []
+
+
+def test_a_contribution_to_an_international_mission_in_a_country_is_for_that_country():
+    from parley.events.role_recipient import mission_country
+    union = Actor(id="velor", name="Velor Union", type="organization", code="IGOVEL")
+    karn = Actor(id="karn", name="Karnavia", type="country", code="KRN")
+    ost = Actor(id="ost", name="Ostravia", type="country", code="OST")
+
+    def run(s, event="AGREE", org=union):
+        ms = sorted([(mt.start(), mt.end(), a) for a in (org, karn, ost)
+                     for mt in re.finditer(a.name, s)], key=lambda x: x[0])
+        u = next(x for x in ms if x[2] is org)
+        return names_of(mission_country(s, cue(s, "contribute", event), ms, ([ost], [org], ms[0][:2], u[:2]))[1])
+    s = "Ostravia is ready to contribute troops to the Velor Union-led security force in Karnavia."
+    assert run(s) == ["Karnavia"]
+    s = "Ostravia will contribute air support to a Velor Union peacekeeping mission in Karnavia."
+    assert run(s) == ["Karnavia"]
+    # not an attack, nor an organisation that is no international one, nor a mission with no country
+    assert run(s, "ASSAULT") == ["Velor Union"]
+    assert run(s, org=Actor(id="v2", name="Velor Union", type="organization", code="KRNGOV")) == ["Velor Union"]
+    assert run("Ostravia will contribute staff to a Velor Union mission.") == ["Velor Union"]

@@ -472,3 +472,30 @@ def seceded_from(sent: str, m, mentions, roles, actors):
     if hit is None or any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in acts):
         return roles
     return acts, [country_side(actors, *hit)], src, (at, at + len(dem.group(1)))
+
+
+# "the NATO-led security force in X", "an African Union peacekeeping force in X", "the UN mission deployment plan in X"
+MISSION_IN = re.compile(r"(?:-led)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:force|forces|mission|missions|operation|operations|"
+                        r"contingent|presence)\s+(?:[a-z][\w-]*\s+){0,2}?in\s+(?:the\s+)?")
+CONTRIBUTE_TYPES = frozenset(("AID", "AGREE", "SUPPORT", "MOBILIZE", "COOPERATE"))
+
+
+def mission_country(sent: str, m, mentions, roles):
+    """A contribution to an international organisation's force or mission "in X" (a CAMEO ``IGO`` code: "ready
+    to contribute troops to the NATO-led security force in X", "air support to an African Union peacekeeping
+    force in X"): X, the country the mission serves, is the side the act is for (the ConfliBERT coders code X;
+    "sending troops to the UN force in X" already took X, the organisation being inside its trigger). Only for
+    acts of aid, support or cooperation, for the organisation as the lone recipient, and a country right after
+    "in" that is not the actor."""
+    acts, recs, src, tgt = roles
+    if m.cue.event not in CONTRIBUTE_TYPES or len(recs) != 1 or not tgt or \
+            not (getattr(recs[0], "code", None) or "").startswith("IGO"):
+        return roles
+    got = MISSION_IN.match(sent, tgt[1])
+    if got is None:
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == got.end()), None)
+    if x is None or x[2].id in taken or getattr(x[2], "type", "") not in GPE_TYPES:
+        return roles
+    return acts, [x[2]], src, x[:2]

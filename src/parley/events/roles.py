@@ -50,6 +50,7 @@ from parley.events.role_recipient import (
     goal,
     held_place,
     member_of,
+    mission_country,
     moved_goal,
     named_object,
     object_after,
@@ -133,8 +134,9 @@ def _purpose_actor(sent: str, m, mentions, roles, clause):
 def _objects(sent: str, m, mentions, roles, clause):
     """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
     organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
-    is made of (``asked_of``), a people's independence "from X" faces X (``seceded_from``), an object pronoun
-    stands for a person named before (``pronoun_object``)."""
+    is made of (``asked_of``), a people's independence "from X" faces X (``seceded_from``), a contribution to an
+    international mission "in X" is for X (``mission_country``), an object pronoun stands for a person named
+    before (``pronoun_object``)."""
     roles = _purpose_actor(sent, m, mentions, roles, clause)
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
@@ -142,6 +144,7 @@ def _objects(sent: str, m, mentions, roles, clause):
     roles = member_of(sent, m, mentions, roles)
     roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
     roles = seceded_from(sent, m, mentions, roles, [x[2] for x in mentions])
+    roles = mission_country(sent, m, mentions, roles)
     return pronoun_object(sent, m, mentions, roles)
 
 
