@@ -416,3 +416,21 @@ def test_the_subject_of_a_sending_verb_does_its_purpose_infinitive():
     k = [x for x in ms if x[2].name == "Karnavia"][0]
     got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [], k[:2], None), (0, len(s)))
     assert [a.name for a in got[0]] == ["Karnavia"]
+
+
+def test_a_participle_after_the_main_clause_is_done_by_its_subject():
+    """"Ostravia filed a complaint against Tomas Brell, accusing him of …": the main clause's subject accuses (the
+    nearest mention before the comma, the defendant, was taken); a finite clause after a comma does not share it."""
+    from parley.events.roles import _roles_rules
+    from role_fixtures import cue, mentions
+
+    known = {"Ostravia": "country", "Tomas Brell": "person"}
+    s = "Ostravia filed a complaint against Tomas Brell, accusing him of fraud."
+    ms = mentions(s, known)
+    earlier = [(cue(s, "complaint", "ACCUSE"), ([ms[0][2]], [ms[1][2]], ms[0][:2], ms[1][:2]))]
+    got = _roles_rules(s, cue(s, "accusing", "ACCUSE"), ms, earlier, False)
+    assert [a.name for a in got[0]] == ["Ostravia"]
+    s = "Ostravia filed a complaint against Tomas Brell, who denied the charges."
+    ms = mentions(s, known)
+    got = _roles_rules(s, cue(s, "denied", "REJECT"), ms, earlier, False)
+    assert [a.name for a in got[0]] == ["Tomas Brell"]

@@ -299,6 +299,21 @@ HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b",
 LATE_BY = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?P<by>by)\s+")
 
 
+# a participle clause after the main clause: "filed a lawsuit against Y, accusing him of …", "shelled the town,
+# killing five"
+PARTICIPLE_AFTER = re.compile(r"[a-z]\w*\s*,\s*$")
+
+
+def _main_clause_event(sent: str, m, earlier) -> list:
+    """The main clause's event whose subject does the participle after it (", accusing him of …": the lawyer who
+    filed the lawsuit accuses, not the defendant named last before the comma, whom the nearest-mention fallback
+    took): the last earlier event of the sentence with an actor, ended before the comma."""
+    first = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
+    if not first.endswith("ing") or not PARTICIPLE_AFTER.search(sent, max(0, m.start - 40), m.start):
+        return []
+    return [(pm, pr) for pm, pr in earlier if pr[0] and pm.end < m.start][-1:]
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
@@ -356,8 +371,10 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         return (uniq([x[2] for x in agent]), uniq([x[2] for x in obj if x not in agent]),
                 src[:2] if src else None, tgt[:2] if tgt else None)
     subj = []
-    if VP_COORD.search(sent[max(0, m.start - 30):m.start]) and earlier:
-        prev_m, prev_roles = earlier[-1]
+    shared = earlier[-1:] if VP_COORD.search(sent[max(0, m.start - 30):m.start]) else \
+        _main_clause_event(sent, m, earlier)
+    if shared:
+        prev_m, prev_roles = shared[0]
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
             if not subj and prev_roles[2] and prev_roles[2][1] <= prev_m.start:
