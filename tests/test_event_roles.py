@@ -434,3 +434,26 @@ def test_a_participle_after_the_main_clause_is_done_by_its_subject():
     ms = mentions(s, known)
     got = _roles_rules(s, cue(s, "denied", "REJECT"), ms, earlier, False)
     assert [a.name for a in got[0]] == ["Tomas Brell"]
+
+
+def test_a_purpose_infinitive_takes_the_summoned_or_where_the_sent_go():
+    """"Ostravia summoned a Karnavia diplomat to complain about spying by Velor": the diplomat's side hears the
+    complaint; "Ostravia sent 20 experts to Karnavia on Monday to investigate …": Karnavia is looked into."""
+    from parley.events.roles import _purpose_actor
+    from role_fixtures import cue, mentions
+
+    known = {"Ostravia": "country", "Karnavia": "country", "Velor": "organization"}
+    s = "Ostravia summoned a Karnavia diplomat to complain about spying by Velor."
+    ms = mentions(s, known)
+    k, v = ms[1], ms[2]
+    got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [v[2]], k[:2], v[:2]), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Ostravia"] and [a.name for a in got[1]] == ["Karnavia"]
+    s = "Ostravia sent 20 experts to Karnavia on Monday to investigate the blasts."
+    ms = mentions(s, known)
+    got = _purpose_actor(s, cue(s, "investigate", "ACCUSE"), ms, ([ms[1][2]], [], ms[1][:2], None), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Ostravia"] and [a.name for a in got[1]] == ["Karnavia"]
+    # a recipient after the trigger stays: "sent troops to X to fight Velor" fights Velor
+    s = "Ostravia sent troops to Karnavia to fight Velor."
+    ms = mentions(s, known)
+    got = _purpose_actor(s, cue(s, "fight", "FIGHT"), ms, ([ms[1][2]], [ms[2][2]], ms[1][:2], ms[2][:2]), (0, len(s)))
+    assert [a.name for a in got[1]] == ["Velor"]

@@ -115,10 +115,16 @@ PURPOSE = re.compile(r"\b(?:sent|sends|dispatched|dispatches|summoned|summons|de
                      r"[^,;.]{1,60}?\s+to\s+$", re.I)
 
 
+SUMMON = re.compile(r"(?:summon|convene)", re.I)
+SENT_TO = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
+
+
 def _purpose_actor(sent: str, m, mentions, roles, clause):
     """The trigger opens a purpose infinitive of a verb that sends or summons someone: the verb's subject acts
     (the actor was the nearest mention before the trigger, inside the verb's object: the US for "summoned a top
-    US diplomat to complain", the military for "sent seven military experts to investigate")."""
+    US diplomat to complain", the military for "sent seven military experts to investigate"). Its recipient is
+    the one summoned ("summoned a top US diplomat to complain about spying by Y": the diplomat, not Y), or, when
+    none is named after it, where the sent go ("sent 21 personnel to X on Wednesday to investigate …": X)."""
     got = PURPOSE.search(sent, clause[0], m.start)
     if got is None or got.end() != m.start:
         return roles
@@ -128,7 +134,15 @@ def _purpose_actor(sent: str, m, mentions, roles, clause):
     acts = uniq([x[2] for x in subj])
     ids = {a.id for a in acts}
     recs = [r for r in roles[1] if r.id not in ids]
-    return acts, recs, subj[-1][:2], roles[3] if recs else None
+    tgt = roles[3] if recs else None
+    inner = [x for x in mentions if got.start() < x[0] and x[1] <= m.start and x[2].id not in ids]
+    if SUMMON.match(got.group()) and inner:
+        recs, tgt = [inner[0][2]], inner[0][:2]  # the one summoned hears the complaint (not "spying by Y")
+    elif not recs:
+        goal = next((x for x in inner if SENT_TO.search(sent, max(got.start(), x[0] - 12), x[0])), None)
+        if goal is not None:  # "sent 21 personnel to X on Wednesday to investigate": they look into X
+            recs, tgt = [goal[2]], goal[:2]
+    return acts, recs, subj[-1][:2], tgt
 
 
 def _objects(sent: str, m, mentions, roles, clause):
