@@ -430,6 +430,12 @@ def test_a_participle_after_the_main_clause_is_done_by_its_subject():
     earlier = [(cue(s, "complaint", "ACCUSE"), ([ms[0][2]], [ms[1][2]], ms[0][:2], ms[1][:2]))]
     got = _roles_rules(s, cue(s, "accusing", "ACCUSE"), ms, earlier, False)
     assert [a.name for a in got[0]] == ["Ostravia"]
+    # a clause of its own subject and verb between: its subject does the participle
+    s = "Ostravia held talks, and Tomas Brell dropped the plan, asking instead for a vote."
+    ms = mentions(s, known)
+    earlier2 = [(cue(s, "talks", "CONSULT"), ([ms[0][2]], [], ms[0][:2], None))]
+    got = _roles_rules(s, cue(s, "asking", "REQUEST"), ms, earlier2, False)
+    assert [a.name for a in got[0]] == ["Tomas Brell"]
     s = "Ostravia filed a complaint against Tomas Brell, who denied the charges."
     ms = mentions(s, known)
     got = _roles_rules(s, cue(s, "denied", "REJECT"), ms, earlier, False)

@@ -43,6 +43,7 @@ from parley.events.role_fill import (
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    FINITE_AFTER,
     city_target,
     clause_subject,
     demonym_agent,
@@ -318,14 +319,18 @@ LATE_BY = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?P<by>by)\s+")
 PARTICIPLE_AFTER = re.compile(r"[a-z]\w*\s*,\s*$")
 
 
-def _main_clause_event(sent: str, m, earlier) -> list:
+def _main_clause_event(sent: str, m, mentions, earlier) -> list:
     """The main clause's event whose subject does the participle after it (", accusing him of …": the lawyer who
     filed the lawsuit accuses, not the defendant named last before the comma, whom the nearest-mention fallback
-    took): the last earlier event of the sentence with an actor, ended before the comma."""
+    took): the last earlier event of the sentence with an actor, unless a clause of its own subject and verb
+    stands between ("Y held talks, and X abandoned the idea, asking …": X asks)."""
     first = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
     if not first.endswith("ing") or not PARTICIPLE_AFTER.search(sent, max(0, m.start - 40), m.start):
         return []
-    return [(pm, pr) for pm, pr in earlier if pr[0] and pm.end < m.start][-1:]
+    prev = [(pm, pr) for pm, pr in earlier if pr[0] and pm.end < m.start][-1:]
+    if prev and any(prev[0][0].end <= x[0] and x[1] < m.start and FINITE_AFTER.match(sent, x[1]) for x in mentions):
+        return []  # a clause of its own subject and verb between ("…, Y abandoned the idea, asking …": Y asks)
+    return prev
 
 
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
@@ -386,7 +391,7 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
                 src[:2] if src else None, tgt[:2] if tgt else None)
     subj = []
     shared = earlier[-1:] if VP_COORD.search(sent[max(0, m.start - 30):m.start]) else \
-        _main_clause_event(sent, m, earlier)
+        _main_clause_event(sent, m, mentions, earlier)
     if shared:
         prev_m, prev_roles = shared[0]
         if prev_roles[0]:
