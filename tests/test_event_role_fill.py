@@ -103,3 +103,18 @@ def test_no_when_doer_for_an_active_verb_a_by_agent_or_a_clause_of_no_attack():
     assert _when("Nine guards were killed when talks failed.", "killed") == ([], None)
     assert _when("Nine guards were killed by mortars when drones struck.", "killed") == ([], None)
     assert _when("Drones killed nine guards when rebels attacked.", "killed", passive=False) == ([], None)
+
+
+def test_a_nominal_attack_by_a_named_doer_then_its_harm_verb_gives_the_harmed():
+    """"A car bombing by the Velor Union group killed at least 40 people": the by-phrase of the nominal stands
+    between it and its verb, whose object undergoes; so does a comma aside past the clause window."""
+    from parley.events.role_fill import nominal_did
+    known = {"Velor Union": "organization", "Karnavia": "country"}
+    s = "A car bombing by the Velor Union group killed at least 40 people in Karnavia."
+    ms = mentions(s, known)
+    got = nominal_did(s, cue(s, "bombing"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, 38), False)
+    assert s[slice(*got[3])] == "at least 40 people"
+    s = "Recent Velor Union raids, occurring every three days, have killed Karnavia officials."
+    ms = mentions(s, known)
+    got = nominal_did(s, cue(s, "raids"), ms, ([ms[0][2]], [], ms[0][:2], None), (0, 25), False)
+    assert got[1] and s[slice(*got[3])].startswith("Karnavia")

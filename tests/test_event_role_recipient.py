@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from parley.document import Actor
@@ -427,3 +428,50 @@ def test_a_venue_or_medium_qualifier_and_a_co_actor_are_no_recipient():
     assert _recipient("Envoys held talks on Tuesday, along with Karnavia.", "talks") == []
     assert _recipient("Envoys held talks with Karnavia at the border.", "talks") == ["Karnavia"]
     assert _recipient("Ostravia balked at Velor Union demands.", "balked") == ["Velor Union"]  # no venue noun
+
+
+def test_aid_reaches_its_beneficiary_past_a_long_purpose_phrase():
+    """An aid's "in X" beneficiary may stand past a long purpose phrase; other acts keep the short reach."""
+    s = "Ostravia gave 40 million euros to promote private investment and sustainable rural development in Karnavia."
+    assert _place(s, "gave", "AID", ["Ostravia"]) == ["Karnavia"]
+    s = "Ostravia lifted the restrictions it had placed on private investment and on rural development in Karnavia."
+    assert _place(s, "lifted", "CONCEDE", ["Ostravia"]) == []
+
+
+def test_independence_from_a_state_faces_that_state():
+    from parley.events.role_recipient import seceded_from
+    s = "Thousands of Velor Union supporters marched in the capital calling for independence from Karnavia."
+    ms = mentions(s, NAMES)
+    got = seceded_from(s, cue(s, "marched", "PROTEST"), ms, ([ms[0][2]], [], ms[0][:2], None), [])
+    assert names_of(got[1]) == ["Karnavia"]
+    # a demonym after "from" names its country; the span is the demonym's
+    s = "Prisoners rioted in Velor demanding a vote on independence from Indonesian rule."
+    got = seceded_from(s, cue(s, "rioted", "PROTEST"), [], ([], [], None, None), [])
+    assert names_of(got[1]) == ["Indonesia"] and s[slice(*got[3])] == "Indonesian"
+    # not for other acts, nor the actor itself
+    assert seceded_from(s, cue(s, "rioted", "ASSAULT"), [], ([], [], None, None), [])[1] == []
+    s = "Karnavia protested against independence from Karnavia."
+    ms = mentions(s, NAMES)
+    got = seceded_from(s, cue(s, "protested", "PROTEST"), ms, ([ms[0][2]], [], ms[0][:2], None), [])
+    assert got[1] == []
+
+
+def test_a_contribution_to_an_international_mission_in_a_country_is_for_that_country():
+    from parley.events.role_recipient import mission_country
+    union = Actor(id="velor", name="Velor Union", type="organization", code="IGOVEL")
+    karn = Actor(id="karn", name="Karnavia", type="country", code="KRN")
+    ost = Actor(id="ost", name="Ostravia", type="country", code="OST")
+
+    def run(s, event="AGREE", org=union):
+        ms = sorted([(mt.start(), mt.end(), a) for a in (org, karn, ost)
+                     for mt in re.finditer(a.name, s)], key=lambda x: x[0])
+        u = next(x for x in ms if x[2] is org)
+        return names_of(mission_country(s, cue(s, "contribute", event), ms, ([ost], [org], ms[0][:2], u[:2]))[1])
+    s = "Ostravia is ready to contribute troops to the Velor Union-led security force in Karnavia."
+    assert run(s) == ["Karnavia"]
+    s = "Ostravia will contribute air support to a Velor Union peacekeeping mission in Karnavia."
+    assert run(s) == ["Karnavia"]
+    # not an attack, nor an organisation that is no international one, nor a mission with no country
+    assert run(s, "ASSAULT") == ["Velor Union"]
+    assert run(s, org=Actor(id="v2", name="Velor Union", type="organization", code="KRNGOV")) == ["Velor Union"]
+    assert run("Ostravia will contribute staff to a Velor Union mission.") == ["Velor Union"]

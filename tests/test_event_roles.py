@@ -416,3 +416,50 @@ def test_the_subject_of_a_sending_verb_does_its_purpose_infinitive():
     k = [x for x in ms if x[2].name == "Karnavia"][0]
     got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [], k[:2], None), (0, len(s)))
     assert [a.name for a in got[0]] == ["Karnavia"]
+
+
+def test_a_participle_after_the_main_clause_is_done_by_its_subject():
+    """"Ostravia filed a complaint against Tomas Brell, accusing him of …": the main clause's subject accuses (the
+    nearest mention before the comma, the defendant, was taken); a finite clause after a comma does not share it."""
+    from parley.events.roles import _roles_rules
+    from role_fixtures import cue, mentions
+
+    known = {"Ostravia": "country", "Tomas Brell": "person"}
+    s = "Ostravia filed a complaint against Tomas Brell, accusing him of fraud."
+    ms = mentions(s, known)
+    earlier = [(cue(s, "complaint", "ACCUSE"), ([ms[0][2]], [ms[1][2]], ms[0][:2], ms[1][:2]))]
+    got = _roles_rules(s, cue(s, "accusing", "ACCUSE"), ms, earlier, False)
+    assert [a.name for a in got[0]] == ["Ostravia"]
+    # a clause of its own subject and verb between: its subject does the participle
+    s = "Ostravia held talks, and Tomas Brell dropped the plan, asking instead for a vote."
+    ms = mentions(s, known)
+    earlier2 = [(cue(s, "talks", "CONSULT"), ([ms[0][2]], [], ms[0][:2], None))]
+    got = _roles_rules(s, cue(s, "asking", "REQUEST"), ms, earlier2, False)
+    assert [a.name for a in got[0]] == ["Tomas Brell"]
+    s = "Ostravia filed a complaint against Tomas Brell, who denied the charges."
+    ms = mentions(s, known)
+    got = _roles_rules(s, cue(s, "denied", "REJECT"), ms, earlier, False)
+    assert [a.name for a in got[0]] == ["Tomas Brell"]
+
+
+def test_a_purpose_infinitive_takes_the_summoned_or_where_the_sent_go():
+    """"Ostravia summoned a Karnavia diplomat to complain about spying by Velor": the diplomat's side hears the
+    complaint; "Ostravia sent 20 experts to Karnavia on Monday to investigate …": Karnavia is looked into."""
+    from parley.events.roles import _purpose_actor
+    from role_fixtures import cue, mentions
+
+    known = {"Ostravia": "country", "Karnavia": "country", "Velor": "organization"}
+    s = "Ostravia summoned a Karnavia diplomat to complain about spying by Velor."
+    ms = mentions(s, known)
+    k, v = ms[1], ms[2]
+    got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [v[2]], k[:2], v[:2]), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Ostravia"] and [a.name for a in got[1]] == ["Karnavia"]
+    s = "Ostravia sent 20 experts to Karnavia on Monday to investigate the blasts."
+    ms = mentions(s, known)
+    got = _purpose_actor(s, cue(s, "investigate", "ACCUSE"), ms, ([ms[1][2]], [], ms[1][:2], None), (0, len(s)))
+    assert [a.name for a in got[0]] == ["Ostravia"] and [a.name for a in got[1]] == ["Karnavia"]
+    # a recipient after the trigger stays: "sent troops to X to fight Velor" fights Velor
+    s = "Ostravia sent troops to Karnavia to fight Velor."
+    ms = mentions(s, known)
+    got = _purpose_actor(s, cue(s, "fight", "FIGHT"), ms, ([ms[1][2]], [ms[2][2]], ms[1][:2], ms[2][:2]), (0, len(s)))
+    assert [a.name for a in got[1]] == ["Velor"]

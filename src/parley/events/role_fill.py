@@ -16,7 +16,7 @@ import copy
 import re
 
 from parley.document import Actor
-from parley.events import generic
+from parley.events import coding, generic
 from parley.events.role_actor import demonym_actor
 from parley.events.role_recipient import demonym_target
 from parley.timex.lexicon import WEEKDAYS
@@ -175,7 +175,8 @@ def when_agent(sent: str, m, mentions, roles, passive: bool):
 
 # a nominal attack that is its clause's subject, then the verb of what it did: "Recent air strikes, occurring every
 # few days, have killed at least eight commanders", "The shelling this week wounded 40 people"
-NOMINAL_DID = re.compile(r"(?:\s+(?:this|last|on|in|at|near|since|during|overnight)\b(?:\s+[\w’'-]+){0,3}?|\s*,[^,;]{0,60},)*"
+NOMINAL_DID = re.compile(r"(?:\s+(?:this|last|on|in|at|near|since|during|overnight)\b(?:\s+[\w’'-]+){0,3}?|\s*,[^,;]{0,60},"
+                         r"|\s+by\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:group|movement|militants|forces)?)*"
                          r"\s+(?:(?:have|has|had|reportedly|also|so\s+far)\s+)*(?P<verb>killed|wounded|injured|destroyed|"
                          r"damaged|hit|struck)\b")
 
@@ -187,10 +188,11 @@ def nominal_did(sent: str, m, mentions, roles, clause, passive: bool):
     acts, recs, src, tgt = roles
     if recs or passive or m.cue.event != "ASSAULT":
         return roles
-    did = NOMINAL_DID.match(sent, m.end, clause[1])
-    if did is None:
+    did = NOMINAL_DID.match(sent, m.end)  # (past the clause window's comma: "attacks, occurring …, have killed")
+    if did is None or did.end() - m.end > 100:
         return roles
     at = did.end()
+    clause = (clause[0], max(clause[1], coding.clause_window(sent, at)[1]))
     taken = {a.id for a in acts}
     after = [x for x in mentions if at <= x[0] < min(clause[1], at + 60) and x[2].id not in taken]
     phrase = generic.after(sent, at, clause[1], prep=False)

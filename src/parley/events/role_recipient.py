@@ -141,12 +141,15 @@ def place_target(sent: str, m, mentions, roles, clause: tuple[int, int], passive
     PLOVER codes such an act's target as the country's side when no other is named (the ConfliBERT and GSR
     coders did so: "Authorities in P imposed a curfew in parts of X"). Not for a passive (its subject undergoes),
     nor for force or protest, whose target is who is attacked or opposed ("attacks on the media in X", "kidnapped
-    20 villagers in X": on the article dev gold such places were wrong); within 80 characters; never the actor."""
+    20 villagers in X": on the article dev gold such places were wrong); within 80 characters (160 for aid, whose
+    purpose phrase runs long before its beneficiary: "gave 5 million euros to promote private investment and
+    sustainable economic development in X"); never the actor."""
     if roles[1] or passive or m.cue.event in PEOPLE_TARGET:
         return roles
     taken = {a.id for a in roles[0]}
+    reach = 160 if m.cue.event == "AID" else 80
     for x in mentions:
-        if x[0] < m.end or x[1] > min(clause[1], m.end + 80) or x[2].id in taken or \
+        if x[0] < m.end or x[1] > min(clause[1], m.end + reach) or x[2].id in taken or \
                 not (getattr(x[2], "type", "") in GPE_TYPES or DIVISION.search(sent[x[0]:x[1]])):
             continue
         if PLACE_TARGET.search(sent[max(m.end, x[0] - 30):x[0]]) and not is_source(sent, x):
@@ -488,3 +491,60 @@ def participle_party(sent: str, m, mentions, roles):
             not re.fullmatch(r"\s*(?:the\s+)?", sent[w.end():party[0][0]]):
         return roles  # the party opens right after "with"
     return acts, [party[0][2]], src, party[0][:2]
+
+
+# "calling for independence from X", "a referendum on independence from Indonesian rule", "autonomy from X"
+SECEDE_FROM = re.compile(r"\b(?:independence|autonomy|secession|self-rule|self-determination|separation)\s+from\s+"
+                         r"(?:the\s+)?", re.I)
+SECEDE_TYPES = frozenset(("PROTEST", "REQUEST"))
+
+
+def seceded_from(sent: str, m, mentions, roles, actors):
+    """A protest or demand for a people's independence or autonomy "from X": X, the state it is to part from, is
+    the side the act faces (the GSR coders code it: "Thousands of Kurds demonstrated … calling for independence
+    from Iraq" has Iraq as target), over a place or a later mention the clause rules took ("rioted at a jail in
+    East Timor … demanding a referendum on independence from Indonesian rule"). The mention right after "from",
+    else the country of a demonym there; never the actor; only after the trigger, within its sentence."""
+    acts, recs, src, tgt = roles
+    if m.cue.event not in SECEDE_TYPES:
+        return roles
+    got = SECEDE_FROM.search(sent, m.end)
+    if got is None:
+        return roles
+    at = got.end()
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == at), None)
+    if x is not None:
+        return roles if x[2].id in taken else (acts, [x[2]], src, x[:2])
+    dem = re.match(r"([A-Z][a-z]+)\s+[a-z]", sent[at:])
+    hit = demonyms().get(dem.group(1)) if dem else None
+    if hit is None or any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in acts):
+        return roles
+    return acts, [country_side(actors, *hit)], src, (at, at + len(dem.group(1)))
+
+
+# "the NATO-led security force in X", "an African Union peacekeeping force in X", "the UN mission deployment plan in X"
+MISSION_IN = re.compile(r"(?:-led)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:force|forces|mission|missions|operation|operations|"
+                        r"contingent|presence)\s+(?:[a-z][\w-]*\s+){0,2}?in\s+(?:the\s+)?")
+CONTRIBUTE_TYPES = frozenset(("AID", "AGREE", "SUPPORT", "MOBILIZE", "COOPERATE"))
+
+
+def mission_country(sent: str, m, mentions, roles):
+    """A contribution to an international organisation's force or mission "in X" (a CAMEO ``IGO`` code: "ready
+    to contribute troops to the NATO-led security force in X", "air support to an African Union peacekeeping
+    force in X"): X, the country the mission serves, is the side the act is for (the ConfliBERT coders code X;
+    "sending troops to the UN force in X" already took X, the organisation being inside its trigger). Only for
+    acts of aid, support or cooperation, for the organisation as the lone recipient, and a country right after
+    "in" that is not the actor."""
+    acts, recs, src, tgt = roles
+    if m.cue.event not in CONTRIBUTE_TYPES or len(recs) != 1 or not tgt or \
+            not (getattr(recs[0], "code", None) or "").startswith("IGO"):
+        return roles
+    got = MISSION_IN.match(sent, tgt[1])
+    if got is None:
+        return roles
+    taken = {a.id for a in acts}
+    x = next((x for x in mentions if x[0] == got.end()), None)
+    if x is None or x[2].id in taken or getattr(x[2], "type", "") not in GPE_TYPES:
+        return roles
+    return acts, [x[2]], src, x[:2]

@@ -43,6 +43,7 @@ from parley.events.role_fill import (
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
 from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
 from parley.events.role_recipient import (
+    FINITE_AFTER,
     city_target,
     clause_subject,
     demonym_agent,
@@ -50,12 +51,14 @@ from parley.events.role_recipient import (
     goal,
     held_place,
     member_of,
+    mission_country,
     moved_goal,
     named_object,
     object_after,
     participle_party,
     place_target,
     pronoun_object,
+    seceded_from,
 )
 from parley.events.role_speech import asked_of, demanded, find_speaker, own_act, reported_roles, statement_target
 from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive_at, reduced_passive
@@ -116,10 +119,16 @@ PURPOSE = re.compile(r"\b(?:sent|sends|dispatched|dispatches|summoned|summons|de
                      r"[^,;.]{1,60}?\s+to\s+$", re.I)
 
 
+SUMMON = re.compile(r"(?:summon|convene)", re.I)
+SENT_TO = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.I)
+
+
 def _purpose_actor(sent: str, m, mentions, roles, clause):
     """The trigger opens a purpose infinitive of a verb that sends or summons someone: the verb's subject acts
     (the actor was the nearest mention before the trigger, inside the verb's object: the US for "summoned a top
-    US diplomat to complain", the military for "sent seven military experts to investigate")."""
+    US diplomat to complain", the military for "sent seven military experts to investigate"). Its recipient is
+    the one summoned ("summoned a top US diplomat to complain about spying by Y": the diplomat, not Y), or, when
+    none is named after it, where the sent go ("sent 21 personnel to X on Wednesday to investigate …": X)."""
     got = PURPOSE.search(sent, clause[0], m.start)
     if got is None or got.end() != m.start:
         return roles
@@ -129,19 +138,31 @@ def _purpose_actor(sent: str, m, mentions, roles, clause):
     acts = uniq([x[2] for x in subj])
     ids = {a.id for a in acts}
     recs = [r for r in roles[1] if r.id not in ids]
-    return acts, recs, subj[-1][:2], roles[3] if recs else None
+    tgt = roles[3] if recs else None
+    inner = [x for x in mentions if got.start() < x[0] and x[1] <= m.start and x[2].id not in ids]
+    if SUMMON.match(got.group()) and inner:
+        recs, tgt = [inner[0][2]], inner[0][:2]  # the one summoned hears the complaint (not "spying by Y")
+    elif not recs:
+        goal = next((x for x in inner if SENT_TO.search(sent, max(got.start(), x[0] - 12), x[0])), None)
+        if goal is not None:  # "sent 21 personnel to X on Wednesday to investigate": they look into X
+            recs, tgt = [goal[2]], goal[:2]
+    return acts, recs, subj[-1][:2], tgt
 
 
 def _objects(sent: str, m, mentions, roles, clause):
     """Last re-reads of the recipient: the people an act moves are its means (``moved_goal``), a demonym or an
     organisation of the object phrase names its side (``demonym_target``, ``member_of``), a demand names whom it
-    is made of (``asked_of``), an object pronoun stands for a person named before (``pronoun_object``)."""
+    is made of (``asked_of``), a people's independence "from X" faces X (``seceded_from``), a contribution to an
+    international mission "in X" is for X (``mission_country``), an object pronoun stands for a person named
+    before (``pronoun_object``)."""
     roles = _purpose_actor(sent, m, mentions, roles, clause)
     roles = moved_goal(sent, m, mentions, roles, clause)
     roles = city_target(sent, m, roles, [x[2] for x in mentions], clause)
     roles = demonym_target(sent, m, roles, [x[2] for x in mentions])
     roles = member_of(sent, m, mentions, roles)
     roles = asked_of(sent, m, mentions, roles, [x[2] for x in mentions])
+    roles = seceded_from(sent, m, mentions, roles, [x[2] for x in mentions])
+    roles = mission_country(sent, m, mentions, roles)
     return pronoun_object(sent, m, mentions, roles)
 
 
@@ -297,6 +318,25 @@ HEAD_PREP = re.compile(r"\s+(?:on|against|to|for|with|of|over|in|at|from|by)\b",
 LATE_BY = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?P<by>by)\s+")
 
 
+# a participle clause after the main clause: "filed a lawsuit against Y, accusing him of …", "shelled the town,
+# killing five"
+PARTICIPLE_AFTER = re.compile(r"[a-z]\w*\s*,\s*$")
+
+
+def _main_clause_event(sent: str, m, mentions, earlier) -> list:
+    """The main clause's event whose subject does the participle after it (", accusing him of …": the lawyer who
+    filed the lawsuit accuses, not the defendant named last before the comma, whom the nearest-mention fallback
+    took): the last earlier event of the sentence with an actor, unless a clause of its own subject and verb
+    stands between ("Y held talks, and X abandoned the idea, asking …": X asks)."""
+    first = sent[m.start:m.end].split()[0].lower() if sent[m.start:m.end].split() else ""
+    if not first.endswith("ing") or not PARTICIPLE_AFTER.search(sent, max(0, m.start - 40), m.start):
+        return []
+    prev = [(pm, pr) for pm, pr in earlier if pr[0] and pm.end < m.start][-1:]
+    if prev and any(prev[0][0].end <= x[0] and x[1] < m.start and FINITE_AFTER.match(sent, x[1]) for x in mentions):
+        return []  # a clause of its own subject and verb between ("…, Y abandoned the idea, asking …": Y asks)
+    return prev
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
@@ -354,8 +394,10 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
         return (uniq([x[2] for x in agent]), uniq([x[2] for x in obj if x not in agent]),
                 src[:2] if src else None, tgt[:2] if tgt else None)
     subj = []
-    if VP_COORD.search(sent[max(0, m.start - 30):m.start]) and earlier:
-        prev_m, prev_roles = earlier[-1]
+    shared = earlier[-1:] if VP_COORD.search(sent[max(0, m.start - 30):m.start]) else \
+        _main_clause_event(sent, m, mentions, earlier)
+    if shared:
+        prev_m, prev_roles = shared[0]
         if prev_roles[0]:
             subj = [x for x in mentions if x[2] in prev_roles[0]][:len(prev_roles[0])]
             if not subj and prev_roles[2] and prev_roles[2][1] <= prev_m.start:
