@@ -416,3 +416,10 @@ def test_the_subject_of_a_sending_verb_does_its_purpose_infinitive():
     k = [x for x in ms if x[2].name == "Karnavia"][0]
     got = _purpose_actor(s, cue(s, "complain", "ACCUSE"), ms, ([k[2]], [], k[:2], None), (0, len(s)))
     assert [a.name for a in got[0]] == ["Karnavia"]
+
+
+def test_a_protest_on_a_date_takes_no_target_from_the_next_clause(ctx):
+    d = _events("Villagers say that after a march on 3 June, the Velor Union began a blockade of the road.",
+                {"v": VELOR}, ctx)
+    ev = _typed(d, "PROTEST")
+    assert "Velor Union" not in ev.recipient
