@@ -116,6 +116,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = named_object(sent, m, roles, mentions, passive)
     roles = participle_party(sent, m, mentions, roles)
     roles = generic.implied_crowd(sent, m, roles, clause)
+    roles = generic.tried_party(sent, m, roles)
     roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
 
