@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from parley.context import Context
+from parley.document import Actor
 from parley.events import annotate, generic
-from test_event_extraction import HAS_MODEL, OSTRAVIA, _doc
+from test_event_extraction import BRELL, HAS_MODEL, OSTRAVIA, _doc
 
 KARNAVIA = ("Karnavia", "country")
 STAGE = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
@@ -435,3 +436,19 @@ def test_a_number_keeps_its_thousands_comma():
     sent = "Police detained 18, 20 and 30 people."
     got = generic.after(sent, sent.index("detained") + 8, len(sent))
     assert got is None  # a list of numbers is no one phrase
+
+
+@STAGE
+def test_a_trial_noun_accuses_its_possessor_and_implies_the_prosecutors(ctx):
+    """"Tomas Brell, whose trial is due to begin": the prosecutors accuse Brell; the nominal rule had made the
+    possessor the accuser. A possessive ("Brell's trial") reads the same; any other noun is left alone."""
+    _, ev = _typed("Tomas Brell, whose trial is due to begin in May, is accused of fraud.", {"b": BRELL}, ctx, "ACCUSE")
+    assert ev.actor == ["prosecutors"] and ev.recipient == ["Tomas Brell"]
+    sent = "Tomas Brell's trial opens in May."
+    brell = Actor(id="b", name="Tomas Brell", type="person")
+    m = type("M", (), {"start": sent.index("trial"), "end": sent.index("trial") + 5,
+                       "cue": type("C", (), {"event": "ACCUSE"})()})()
+    got = generic.tried_party(sent, m, ([brell], [], (0, 11), None))
+    assert [a.name for a in got[0]] == ["prosecutors"] and got[1] == [brell] and got[3] == (0, 11)
+    m.cue.event = "ASSAULT"
+    assert generic.tried_party(sent, m, ([brell], [], (0, 11), None))[0] == [brell]

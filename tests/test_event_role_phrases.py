@@ -110,3 +110,26 @@ def test_deserters_and_families_of_a_force_are_not_that_force():
     assert not eligible(s, [army], len(s))
     s = "Ten soldiers were killed in attacks by the army."
     assert eligible(s, [next(x for x in ms(s, {"army": "group"}))], len(s))
+
+
+def test_a_named_side_with_a_common_noun_head_before_an_act_noun_is_its_doer_not_a_participant():
+    from parley.events.role_phrases import is_modifier
+    from role_fixtures import mentions as ms
+    s = "The premier rejected Karnavian army intervention in the valley."
+    army = next(x for x in ms(s, {"Karnavian army": "military"}))
+    assert is_modifier(s, army) and not eligible(s, [army], 0)
+    s = "Rebels attacked a Karnavian army base in the valley."  # a thing it owns: the army is the target
+    assert not is_modifier(s, next(x for x in ms(s, {"Karnavian army": "military"})))
+    s = "The premier rejected Karnavia intervention."  # a bare name is no common-noun head
+    assert not is_modifier(s, _m(s, "Karnavia"))
+
+
+def test_a_date_adjunct_after_the_trigger_closes_its_object_window_at_its_comma():
+    from parley.events.role_phrases import date_end
+    s = "After a march on 3 June, the Velor Union began talks."
+    pos = s.index("march") + len("march")
+    assert date_end(s, pos, len(s)) == s.index(",")
+    s = "Crowds gathered again on Sunday, and police watched."
+    assert date_end(s, s.index("gathered") + 8, len(s)) == s.index(",")
+    s = "After a march on the Velor Union office, the police came."  # "on" + a place: no date
+    assert date_end(s, s.index("march") + 5, len(s)) == len(s)

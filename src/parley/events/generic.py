@@ -323,6 +323,29 @@ def implied_crowd(sent: str, m, roles, clause: tuple[int, int]):
     return [crowd], recs, (m.start, m.end), tgt
 
 
+# a trial noun: the court case is the prosecutors' accusation of whose trial it is (article gold README: ACCUSE,
+# "prosecutors" as the implied actor)
+TRIAL_NOUNS = frozenset({"trial", "retrial", "prosecution", "indictment"})
+TRIED_POSSESSOR = re.compile(r"(?:['’]s?|\bwhose|\b(?:his|her|their|its))\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def tried_party(sent: str, m, roles):
+    """An ACCUSE read off a trial noun ("Dr X, whose trial is due to begin", "Y's trial"): the possessor is the
+    accused (the recipient), not the accuser the nominal rule made it; the accuser is the prosecutors the noun
+    implies, its span the noun. A trial with a recipient of its own ("the trial of X") only gains that actor."""
+    acts, recs, src, tgt = roles
+    words = sent[m.start:m.end].split()
+    if m.cue.event != "ACCUSE" or len(words) != 1 or words[0].lower() not in TRIAL_NOUNS:
+        return roles
+    prosecutors = Actor(id="generic:prosecutors", name="prosecutors", type="group", code="JUD", source="event-role")
+    poss = TRIED_POSSESSOR.search(sent, max(0, m.start - 40), m.start)
+    if acts and not recs and src and poss and src[1] <= m.start:  # ("whose": the relative's antecedent)
+        return [prosecutors], acts, (m.start, m.end), src
+    if not acts and recs:
+        return [prosecutors], recs, (m.start, m.end), tgt
+    return roles
+
+
 def as_modifier(sent: str, got):
     """The phrase ``got`` read as a noun's modifier ("a rebel offensive", "a police raid"): its article is the
     noun's, and a singular head names the group (the offensive is the rebels', not "a rebel"'s)."""

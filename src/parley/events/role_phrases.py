@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from parley.events.constructions import GPE_TYPES
+from parley.timex.lexicon import MONTHS, WEEKDAYS
 
 # a compass or holder adjective may stand between the preposition and the place ("in southeastern Serbia", "in
 # east Bosnia", "in rebel-held Misrata"): the mention is still the place, not the act's object
@@ -132,9 +133,35 @@ MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipmen
                       r"courts?|tribunals?|stations?|custody|sources|observers|deserters|defectors|veterans|families|widows)\b", re.I)
 
 
+# the acts among those nouns: a named side with a common-noun head before one ("US military intervention", "the
+# Syrian army offensive") is the act's doer, no participant of the verb that governs the act; before a thing it
+# owns ("an Afghan army base") it stays the one the act touches
+OWN_ACT = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|presence|advance|sweep|offensive|build-?up|"
+                     r"intervention|involvement|campaign)\b", re.I)
+
+
 def is_modifier(sent: str, x) -> bool:
-    """A lower-case mention used as a noun modifier ("military aid", "police headquarters"): no participant."""
-    return sent[x[0]:x[1]].islower() and bool(MODIFIED.match(sent, x[1]))
+    """A lower-case mention used as a noun modifier ("military aid", "police headquarters"), or a named one with a
+    common-noun head before an act noun ("US military intervention"): no participant."""
+    text = sent[x[0]:x[1]]
+    if text.islower():
+        return bool(MODIFIED.match(sent, x[1]))
+    words = text.split()
+    return len(words) > 1 and words[-1].islower() and bool(OWN_ACT.match(sent, x[1]))
+
+
+# a date adjunct right after a trigger, closed by a comma: "a protest on 25 May, the army began …", "gathered on
+# Saturday, and police …"
+DATE_WORD = "|".join(sorted({w.capitalize() for w in (*MONTHS, *WEEKDAYS) if len(w) > 2}, key=len, reverse=True))
+DATE_ADJUNCT = re.compile(r"\s+(?:again\s+|late\s+|early\s+)?on\s+(?:the\s+)?(?:\d|(?:" + DATE_WORD + r")\b)[\w ]{0,20}?,")
+
+
+def date_end(sent: str, pos: int, hi: int) -> int:
+    """Where the object window of a trigger ending at ``pos`` closes: at the comma of a date adjunct right after
+    it ("after an anti-government protest on 25 May, the army began …": the army is the next clause's subject,
+    not the protest's target), else ``hi``."""
+    got = DATE_ADJUNCT.match(sent, pos)
+    return min(hi, got.end() - 1) if got else hi
 
 
 def past_form(word: str) -> bool:

@@ -41,7 +41,17 @@ from parley.events.role_fill import (
     when_agent,
 )
 from parley.events.role_pairs import SYMMETRIC, doc_pairs, hosted, pair_anaphor, pair_of, pair_people, paired
-from parley.events.role_phrases import FUNCTION, POSS_S, is_place, is_poss, is_source, reported_start, uniq, uniq_spans
+from parley.events.role_phrases import (
+    FUNCTION,
+    POSS_S,
+    date_end,
+    is_place,
+    is_poss,
+    is_source,
+    reported_start,
+    uniq,
+    uniq_spans,
+)
 from parley.events.role_recipient import (
     FINITE_AFTER,
     city_target,
@@ -109,6 +119,7 @@ def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
     roles = named_object(sent, m, roles, mentions, passive)
     roles = participle_party(sent, m, mentions, roles)
     roles = generic.implied_crowd(sent, m, roles, clause)
+    roles = generic.tried_party(sent, m, roles)
     roles = pair_people(doc, s, m, roles)
     return apposition_extent(sent, m, _objects(sent, m, mentions, roles, clause), clause)
 
@@ -206,10 +217,11 @@ def _given(sent: str, m, mentions, roles):
 def own_clause(sent: str, m, mentions) -> tuple[int, int]:
     """The trigger's clause window, ended before a coordinated clause's subject ("Western leaders rejected the
     plan on Monday and NATO refused to halt strikes on Libya": neither NATO nor Libya is the REJECT's recipient;
-    ``role_recipient.clause_subject``)."""
+    ``role_recipient.clause_subject``), or at the comma of a date adjunct right after the trigger ("after a
+    protest on 25 May, the army began …"; ``role_phrases.date_end``)."""
     c0, c1 = coding.clause_window(sent, m.start)
     cut = next((x[0] for x in mentions if m.end <= x[0] < c1 and clause_subject(sent, x, m.end)), c1)
-    return c0, cut
+    return c0, date_end(sent, m.end, cut)
 
 
 SUBORDINATOR = re.compile(r"\b(?:when|while|after|before|because|until|whereas|where)\s+", re.I)
