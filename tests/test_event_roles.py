@@ -418,7 +418,6 @@ def test_the_subject_of_a_sending_verb_does_its_purpose_infinitive():
     assert [a.name for a in got[0]] == ["Karnavia"]
 
 
-<<<<<<< HEAD
 def test_a_participle_after_the_main_clause_is_done_by_its_subject():
     """"Ostravia filed a complaint against Tomas Brell, accusing him of …": the main clause's subject accuses (the
     nearest mention before the comma, the defendant, was taken); a finite clause after a comma does not share it."""
@@ -464,10 +463,9 @@ def test_a_purpose_infinitive_takes_the_summoned_or_where_the_sent_go():
     ms = mentions(s, known)
     got = _purpose_actor(s, cue(s, "fight", "FIGHT"), ms, ([ms[1][2]], [ms[2][2]], ms[1][:2], ms[2][:2]), (0, len(s)))
     assert [a.name for a in got[1]] == ["Velor"]
-=======
+
 def test_a_protest_on_a_date_takes_no_target_from_the_next_clause(ctx):
     d = _events("Villagers say that after a march on 3 June, the Velor Union began a blockade of the road.",
                 {"v": VELOR}, ctx)
     ev = _typed(d, "PROTEST")
     assert "Velor Union" not in ev.recipient
->>>>>>> evrole10
