@@ -324,6 +324,8 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train", "check"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", action="store_true", help="print direct-quote misses, false alarms, wrong speakers")
+    ap.add_argument("--show-reported", action="store_true",
+                    help="print reported-speech misses (gold speech-verb sources unmatched) and wrong speakers")
     ap.add_argument("--errors", action="store_true", help="count direct-quote speaker errors by class")
     ap.add_argument("--sample", type=int, default=0, help="print N gold sources for the hand check and stop")
     ap.add_argument("--cache", type=Path, default=None,
@@ -375,6 +377,17 @@ def main() -> None:
                 elif g.gold.status != "unknown" and not speaker_right(g, s):
                     print(f"WRONG {art.name[:24]} [{s.speaker} != {g.speaker} ({g.gold.source_text})] "
                           f"{doc.text[g.start:g.end][:70]!r}")
+        for g, s in pairs if args.show_reported else ():
+            if g is None and s is not None and not s.direct:
+                near = doc.text[max(0, s.start - 120):s.end][:260].replace("\n", " ")
+                print(f"REXTRA {art.name[:24]} [{s.speaker}] {near!r}")
+            if g is None or g.direct or (s is None and not g.speech):
+                continue
+            near = doc.text[max(0, g.start - 120):g.end][:260].replace("\n", " ")
+            if s is None:
+                print(f"RMISS  {art.name[:24]} [{g.speaker} / {g.gold.cue_text}] {near!r}")
+            elif g.gold.status != "unknown" and not speaker_right(g, s):
+                print(f"RWRONG {art.name[:24]} [{s.speaker} != {g.speaker} ({g.gold.source_text})] {near!r}")
     print(f"PolNeAR {args.split}: {len(arts)} articles, {n_words} words, parley {t_parley:.1f}s, gold rule {G.GOLD_RULE}")
     rows = [("parley", score(sys_pairs)), ("baseline", score(base_pairs))]
     keys = ["direct_gold", "direct_sys", "direct_P", "direct_R", "speaker_acc", "speaker_n", "e2e_P", "e2e_R",

@@ -152,3 +152,30 @@ def test_no_parenthesis_reading_after_a_direct_quote_and_no_gap_after_a_noun():
                   "and the crowd cheered.")
     assert [(t, d) for t, _sp, d in [(t, sp, True) for t, sp in got]] == [("He really does love us", True)]
     assert _quotes("The vote is near. Those states could be decisive in a close election this year.", False) == []
+
+
+def test_quoted_phrase_early_in_a_long_paraphrase_hides_no_verb():
+    # the clause's only finite verb lies past its twentieth word; the quote mark glued to "did" once hid it
+    body = ("Paul Grant spoke at the forum. At the forum, Grant said his aides “did the wrong thing” by reading "
+            "the rival team’s private files, but that the council’s later decision to lock his office out of its "
+            "own records was unfair.")
+    got = _quotes(body, False)
+    assert [(t[:24], sp) for t, sp in got] == [("his aides “did the wrong", "Paul Grant")]
+
+
+def test_as_the_speaker_said_before_or_after_the_clause():
+    got = _quotes("Rosa Vance knows the district. But as Vance noted, those farmers will give Reed a second look if "
+                  "he starts winning.", False)
+    assert got == [("those farmers will give Reed a second look if he starts winning", "Rosa Vance")]
+    got = _quotes("And as the Valley Courier reported on Friday, the mayor was refusing to call the fire an accident.",
+                  False)
+    assert got == [("the mayor was refusing to call the fire an accident", "Valley Courier")]
+    # after a comma the report is what precedes it, not the clause after the next "and"
+    got = _quotes("Tom Reed, the head of the farm bureau, also met the mayor that week, as the Valley Courier reported "
+                  "on Tuesday, and he will help plan the fair.", False)
+    assert got == [("Tom Reed, the head of the farm bureau, also met the mayor that week", "Valley Courier")]
+    got = _quotes("Rosa Vance knows the rules. Growers can still be fined for late reports, and as Vance noted, the "
+                  "ones who sold early could still face an audit.", False)
+    assert got == [("the ones who sold early could still face an audit", "Rosa Vance")]
+    # an "as" with no comma before it is no parenthesis ("served as …", "such as …")
+    assert _quotes("Rosa Vance knows the district. The plan counts the farmers as Vance said it would.", False) == []

@@ -22,6 +22,11 @@ _TAIL = re.compile(r"\s*(?:(?:in|on|at|during|after|before|from|via|with|through
 _ASKED = re.compile(r"[^.;:!?“”\"]{0,60}?(?<![\w’'])(?P<wh>if|whether|how|why|what|when|where|who)\s+"
                     r"|\s+(?P<who>(?:[A-Za-z][\w’'.-]*,?\s+){1,6}?)to\s+[a-z]+")
 # a participle or "according to" opening a report after its clause: ", saying …", " — according to X"
+# "As X noted, <clause>": "as" opening the sentence (after a conjunction at most) or after a comma, before the
+# speaker; what may stand between the cue and its comma (an adverb, a time or a place)
+_AS_LEAD = re.compile(r"(?:^|\s|[,—–]\s*)(?:(?P<conj>[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Aa]s|[Jj]ust as)\s+(?:[Tt]he\s+)?$")
+_AS_TAIL = re.compile(r"(?:\s+(?:(?:in|on|at|last|this|earlier|recently|previously|first|during)\b[^,.;:!?“”\"]{0,40}"
+                      r"|[a-z]+ly))?\s*,\s*")
 _LEAD_SEP = re.compile(r"(?:,|—|–|\s-)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|we|i|you)(?:[’'](?:d|s|re|ll|ve|m))?")
 # words after a cue that open no verb phrase of a relative clause ("that she said it", "which he says the …")
@@ -107,7 +112,9 @@ class Reported:
     def _looks_like_clause(self, cs: int, s1: int) -> bool:
         if cs >= s1 or self.t[cs] in DQ + ":;,.":
             return False
-        toks = [w.lower().strip(",") for w in self.t[cs:s1].split()[:20]]
+        # quote marks off: a quoted phrase inside a paraphrase ("said his staff “did the wrong thing” by …")
+        # hides its verb otherwise
+        toks = [w.lower().strip(",").lstrip("“\"‘`") for w in self.t[cs:s1].split()[:20]]
         if not toks or toks[0] in self.lex.finite or toks[0] in self.lex.prepositions or toks[0] == "to":
             return False
         if _SUBJECT_PRONOUN.fullmatch(toks[0]) and len(toks) > 1:
@@ -216,6 +223,12 @@ class Reported:
                 clause = self._clause_after(cue_s, cue_e, s1, word)
                 if clause is None:
                     clause = self._relative_gap(s0, start, cue_e, s1, sp is not UNNAMED)
+                lead_as = _AS_LEAD.search(self.t[s0:start]) if clause is None else None
+                if lead_as and (lead_as.start() == 0 or lead_as.group("conj")):
+                    clause = self._as_clause(cue_e, s1)  # "As Clyburn noted, <clause>.", "…, and as X noted, <clause>"
+                elif (lead_as and lead_as.group()[0] in ",—–"
+                      and len(self.t[s0:s0 + lead_as.start()].split()) >= 4):
+                    clause = (s0, s0 + lead_as.start())  # "<clause>, as The Times reported on Tuesday, and …"
                 if clause is None:
                     lead = self.t[s0:start].rstrip().rstrip(DQ).rstrip()
                     tail = self.t[cue_e:s1]
@@ -228,6 +241,14 @@ class Reported:
                         if comma and not _has_marks(lead) and self._continues(cue_e + comma.start(), s1):
                             clause = (s0, s1)  # "The bigger risk, he said, is a clash …": the cue is a parenthesis
         return self._emit(sp, clause, cue_s, si, word)
+
+    def _as_clause(self, cue_e: int, s1: int) -> tuple[int, int] | None:
+        """ "As Clyburn noted, those voters will …", "But as The Post reported on Friday, the …": the clause after
+        the cue's comma is the report (an adjunct of time or place may stand between the cue and the comma)."""
+        m = _AS_TAIL.match(self.t, cue_e, min(s1, cue_e + 60))
+        if m is None or not self._looks_like_clause(m.end(), s1):
+            return None
+        return m.end(), self._clause_end(m.end(), s1)
 
     def _continues(self, comma: int, s1: int) -> bool:
         """After a cue and its comma the sentence goes on (four words or more, not a new participle or another
