@@ -309,3 +309,11 @@ def test_a_cue_closing_a_relative_clause_belongs_to_the_relative_subject():
     got = _speakers("The plan passed.\n\nBrel, a former minister, criticized the plan, which an Audit Office inquiry said "
                     "was “badly costed” but legal.", actors)
     assert got == {"badly costed": "Audit Office"}
+
+
+def test_her_camp_after_the_quote_speaks_for_the_person_her_points_to():
+    # "“…,” her aides said": the possessive was read as a modifier of the camp noun, so the camp had no principal
+    actors = {"Lena Ortiz": ("person", ["Ms. Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Ms. Ortiz toured the farms on Monday.\n\n“We will fund every school,” her aides said. “Every "
+                    "one,” her campaign added in a statement.", actors)
+    assert got == {"We will fund every school": "Lena Ortiz", "Every one": "Lena Ortiz"}

@@ -34,6 +34,7 @@ class Attributor(View, Pronouns, Candidates, Cues, Reported):
         self.seg_closes = {s.close for s in self.segs if s.closed}
         self._mentions(doc.actors)
         self.name_gendered: set[str] = set()  # actors gendered only by their census first name (``_gender``)
+        self.weak_gendered: set[str] = set()  # actors gendered only by the pronouns after them (``_gender``)
         self.mention_counts: dict[str, int] = {}  # actor id -> mentions, for ``_named_often``
         for _s, _e, a in self.mentions:
             self.mention_counts[a.id] = self.mention_counts.get(a.id, 0) + 1

@@ -281,7 +281,8 @@ class Candidates:
         """ "Clinton aides said", "top Trump campaign officials say", "the senator's aides said": a camp speaks
         for its principal, a known actor mention (or a possessive role noun, his/her) right before the camp noun
         and at most two lowercase modifiers; the span is the whole phrase."""
-        m = re.search(r"(?<![\w’'])((?:[a-z][a-z-]*\s+){0,2})([a-z]+)$", self.t[max(lo, k - 60):k])
+        # the modifiers are no possessive pronoun: "“…,” her aides said" is her camp (the pronoun was a modifier)
+        m = re.search(r"(?<![\w’'])((?:(?!(?:his|her|their)\s)[a-z][a-z-]*\s+){0,2})([a-z]+)$", self.t[max(lo, k - 60):k])
         if not m or m.group(2) not in self.lex.camp_nouns and m.group(2) not in _OWN_CAMP_NOUNS:
             return None  # cheap test first: the word before the cue must be a camp noun
         if any(w in _NOT_NAME or w in self.lex.prepositions or w in _FEW for w in m.group(1).split()):

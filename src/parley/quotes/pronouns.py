@@ -23,6 +23,7 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
 _ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)(?:[’'](?:s|d|ll|re|ve))?\s+[a-z]")
 _OWN_CAMP = re.compile(r"\s*(His|Her)\s+(?:[a-z-]+\s+)?(?:campaign|team|office)\b(?![’'])")
+_OBJECT_SENTENCES = 3  # sentences before a pronoun's whose persons other than the subject may be its antecedent
 _GENDER_REACH = 250  # characters a gendered person may lie before an ungendered one and still be preferred
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
             "instead", "once", "there", "here"}
@@ -88,6 +89,7 @@ class Pronouns:
             self.name_gendered.add(a.id)
             return name
         if weak["male"] != weak["female"]:
+            self.weak_gendered.add(a.id)
             return "male" if weak["male"] > weak["female"] else "female"
         return None
 
@@ -108,6 +110,8 @@ class Pronouns:
         cands = [(p, sp, True) for p, sp, _ in self.events[-40:] if p < pos] + [
             (p, sp, False) for p, sp in self.subjects[max(0, k - 40):k]]
         cands.sort(key=lambda x: x[0], reverse=True)
+        if kind in ("male", "female"):
+            cands = self._with_objects(cands, kind, pos)
         unsure = None
         for p, sp, spoke in cands:
             if kind in ("male", "female", "person"):
@@ -133,6 +137,48 @@ class Pronouns:
         if kind == "person":  # a role noun ("the tycoon"); "he" with no one in reach stays unnamed
             return self._salient_person(pos, kind)
         return UNNAMED
+
+    def _with_objects(self, cands: list, kind: str, pos: int) -> list:
+        """ "This is not the kind of campaign Ayotte hoped to run. She …", "I told Sanders …. “…,” he responded": a
+        person named in a sentence but not as its subject (an object, a relative clause's subject, "like X, a
+        fellow …") is a candidate too, after the sentence's subjects and speakers and before any earlier
+        sentence's, left to right (Hobbs's order), in the pronoun's sentence and the _OBJECT_SENTENCES before it.
+        Only persons whose title, role word or first name gives the pronoun's gender qualify (the pronouns read
+        after a mention are often the subject's), and an earlier sentence holding a pronoun of that gender ("He
+        was reassigned …", "Dismayed by X's record, he backs Y") lends none: its pronoun is the chain's link and
+        its persons mere objects (in the pronoun's own sentence, only a pronoun before the person blocks it)."""
+        if not self.sents:
+            return cands
+        si = self._sent_of(pos)
+        lo_si = max(0, si - _OBJECT_SENTENCES)
+        taken = {p for p, _sp, _spoke in cands}
+        by_sent: dict[int, list] = {}
+        lo = bisect.bisect_left(self.mention_starts, self.sents[lo_si][0])
+        for s, e, a in self.mentions[lo:bisect.bisect_left(self.mention_starts, pos)]:
+            if (s in taken or e > pos or a.type != "person" or self.gender.get(a.id) != kind
+                    or a.id in self.weak_gendered or self._in_quote(s)):
+                continue
+            k = self._sent_of(s)
+            if self._has_pronoun(self.sents[k][0], self.sents[k][1] if k < si else s, kind):
+                continue
+            by_sent.setdefault(k, []).append((s, self._speaker((s, e, a)), False))
+        if not by_sent:
+            return cands
+        pending = sorted(by_sent.items(), reverse=True)
+        out = []
+        for c in cands:
+            while pending and self._sent_of(c[0]) < pending[0][0]:
+                out.extend(pending.pop(0)[1])
+            out.append(c)
+        for _k, objs in pending:
+            out.extend(objs)
+        return out
+
+    def _has_pronoun(self, lo: int, hi: int, kind: str) -> bool:
+        """A subject pronoun of gender ``kind`` between ``lo`` and ``hi``, outside quotes ("He was reassigned …",
+        "Dismayed by his memory of X's years, he backs …")."""
+        word = "he" if kind == "male" else "she"
+        return any(not self._in_quote(m.start()) for m in re.compile(rf"\b{word}\b", re.I).finditer(self.t, lo, hi))
 
     def _named_often(self, sp: _Speaker) -> bool:
         """The speaker's actor has more than one mention (``mention_counts``, counted once per document)."""
