@@ -23,6 +23,7 @@ class EvidencePass:
                 continue
             self._before(idx, m)
             self._after(idx, m)
+            self._speaker_country(m)
             self._paren(idx, m)
             self._possessive(idx, m)
 
@@ -96,16 +97,42 @@ class EvidencePass:
             if m.role_org is None:
                 m.role_org = o
             return
+        m.country = m.country or self._title_country(q)
+
+    def _title_country(self, q: int) -> str | None:
+        """The country named just before a title that ends before toks[q + 1]: a country or demonym right before
+        it ("Japanese Prime Minister"), before one or two capitalised title words the role table does not hold
+        ("Saudi Crown Prince", "Saudi Arabia's Crown Prince", "US Deputy Defense Secretary"), or before an earlier
+        title and a comma ("Bahraini Prime Minister, Prince Khalifa"). Why: a person's own country word beats the article's dominant one."""
+        toks = self.toks
+        for skip in range(3):
+            if q < 0:
+                return None
+            iso = self._country_ending(q)
+            if iso:
+                return iso
+            if toks[q].kind == "poss" and q > 0:  # "Saudi Arabia's Crown Prince"
+                return self._country_ending(q - 1)
+            if toks[q].text == "," and skip == 0 and q > 0:
+                r = self._role_ending(q - 1)
+                return self._title_country(r[0] - 1) if r else None
+            if not (toks[q].kind == "word" and toks[q].cap) or self._mention_ending(q) is not None:
+                return None
+            q -= 1
+        return None
+
+    def _country_ending(self, q: int) -> str | None:
+        """The iso3 of a country mention or gazetteer name/demonym that ends at toks[q]."""
+        o = self._mention_ending(q)
         if o is not None and self.mentions[o].type == "country":
-            m.country = m.country or self.mentions[o].iso
-            return
+            return self.mentions[o].iso
         for n in (3, 2, 1):
             b = q - n + 1
             if b >= 0:
-                c = lex.match_country(toks, b)
+                c = self.lex.match_country(self.toks, b)
                 if c and c[0] == n and c[1]:
-                    m.country = m.country or c[1]
-                    return
+                    return c[1]
+        return None
 
     def _before(self, idx: int, m: Mention) -> None:
         toks = self.toks
@@ -134,6 +161,30 @@ class EvidencePass:
             return
         self._apply_role(m, role, first)
 
+    def _speaker_country(self, m: Mention) -> None:
+        """A titled speaker after the clause ("Russia has begun …, Defence Minister Sergei Shoigu said") speaks for
+        the country that is that sentence's subject: its first words, a country name before a lower-case word. Why:
+        an official reporting his state's act is that state's, and nothing else in the sentence names his country."""
+        toks, n = self.toks, len(self.toks)
+        v = m.tj + (m.tj < n and toks[m.tj].low in ("has", "had"))  # "…, Foreign Minister X has said"
+        if m.country or not m.role or v >= n or toks[v].low not in CUE_VERBS:
+            return
+        r = self._role_ending(m.ti - 1)
+        if not r or r[0] < 1 or toks[r[0] - 1].text != ",":
+            return
+        sent = self._sent(toks[r[0]].s)
+        i = r[0] - 1
+        while i > 0 and self._sent(toks[i - 1].s) == sent:
+            i -= 1
+        if toks[i].low == "the":
+            i += 1
+        o = self._mention_starting(i)
+        if o is None or self.mentions[o].type != "country":
+            return
+        k = self.mentions[o].tj
+        if k < n and toks[k].kind == "word" and not toks[k].cap:
+            m.country = self.mentions[o].iso
+
     def _after(self, idx: int, m: Mention) -> None:
         toks, lex, n = self.toks, self.lex, len(self.toks)
         k = m.tj
@@ -142,6 +193,10 @@ class EvidencePass:
             if m.type is None:
                 m.type = "person"
             m.evidence = True
+        if m.role and m.type == "person" and k + 1 < n and toks[k].low == "of":  # "King Hassan of Morocco"
+            o = self._mention_starting(k + 2 if toks[k + 1].low == "the" else k + 1)
+            if o is not None and self.mentions[o].type == "country":
+                m.country = m.country or self.mentions[o].iso
         # "Funcinpec royalist party": a lowercase description right after the name
         self._description(m, k, comma=False)
         if k >= n or toks[k].text != ",":
@@ -220,7 +275,9 @@ class EvidencePass:
                         break
             if o is not None and o != idx:
                 om = self.mentions[o]
-                if om.type == "person" or (prep == "to" and om.type is None):
+                if om.type == "country" and prep == "of":
+                    m.country = m.country or om.iso  # "Putin, President of Russia"
+                elif om.type == "person" or (prep == "to" and om.type is None):
                     m.relation = o
                 elif om.type in ("organization", None) or om.definite in ("party", "group"):
                     if m.role_org is None:

@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 _ROLE_MODIFIERS = frozenset(
     """former acting deputy vice senior top chief interim incoming outgoing then late exiled self-exiled
     co honorary assistant associate principal special first second executive current longtime long-time
-    veteran""".split()
+    veteran junior""".split()
 )
 
 

@@ -17,7 +17,9 @@ Choices (recorded here because they decide the output):
   States"); demonyms ("Cambodian", "Japanese") only qualify other actors and are not country mentions;
 - the article's country is the most frequent gazetteer country among names, demonyms and dictionary actors; an
   organisation with no country of its own takes it only when its agent is a state's (``STATE_AGENTS``: a
-  ministry, army, court, parliament, party), not a firm, broadcaster, university or unmarked body;
+  ministry, army, court, parliament, party), not a firm, broadcaster, university or unmarked body; a person
+  never takes it, only the text's one country when it names no other (a titled person with no country word of
+  their own is otherwise coded by role alone: "GOV");
 - codes: dictionary code valid at the publication date first (a dissolved party keeps its last code), then
   text evidence: ruling party -> {C}GOVPTY, opposition -> {C}OPP, role titles -> {C}+agent (GOV, LEG, JUD,
   MED ...), the organisation the role is held in, the person a role relates to ("adviser to the PM"), the
@@ -62,6 +64,7 @@ class Resolver(DefiniteDescriptions):
         self.clusters: list[Cluster] = []
         self.of: dict[int, int] = {}  # mention idx -> cluster idx
         self.dominant: str | None = None
+        self.sole: str | None = None  # the document's only country, when it names one alone
         self._names: dict[str, str] | None = None  # see ``_expand``
 
     # ------------------------------------------------------------------ entry
@@ -85,16 +88,19 @@ class Resolver(DefiniteDescriptions):
     def _dominant(self) -> str | None:
         counts: Counter = Counter()
         toks = self.rec.toks
-        for i in range(len(toks)):
+        i = 0
+        while i < len(toks):  # a name counts once: "South Sudan" is no "Sudan" too
             c = self.lex.match_country(toks, i)
             if c and c[1] and c[2] in ("name", "demonym") and not self.rec.place_of(i):  # not "Gulf of Mexico"
                 counts[c[1]] += 1
+            i += c[0] if c else 1
         for m in self.ms:
             e = self._entry(m)
             if e is not None and e.country:
                 counts[e.country] += 1
         if not counts:
             return None
+        self.sole = next(iter(counts)) if len(counts) == 1 else None
         return counts.most_common(1)[0][0]
 
     # ------------------------------------------------------------------ clustering
@@ -294,12 +300,15 @@ class Resolver(DefiniteDescriptions):
                 continue  # "National Police": part of a name
             canon, code = form_of[" ".join(mt.group().lower().split())]
             iso, start = None, s
-            pm = re.search(r"(\S+)\s+$", text[max(0, s - 40):s])
-            if pm:
-                toks = self.lex.tokenize(pm.group(1))
+            # the longest country word right before the group word: two words first ("South Korean army" is not
+            # the "Korean" one), then one
+            for pm in (re.search(r"(\S+\s+\S+)\s+$", text[max(0, s - 40):s]),
+                       re.search(r"(\S+)\s+$", text[max(0, s - 40):s])):
+                toks = self.lex.tokenize(pm.group(1)) if pm else None
                 hit = self.lex.match_country(toks, 0) if toks else None
                 if hit and hit[1] and hit[0] == len(toks):
                     iso, start = hit[1], s - len(pm.group(0))
+                    break
             am = re.match(r"\s+of\s+((?:[A-Z][\w.]*\s?){1,3})", text[e:e + 40])
             if am and iso is None:
                 toks = self.lex.tokenize(am.group(1).strip())
@@ -369,7 +378,10 @@ class Resolver(DefiniteDescriptions):
             if c.learned and c.learned.get("code"):
                 return c.learned["code"], "corpus"
             return (own or None), "text"
-        # person
+        # person: the person's own country (a qualifier, an apposition, the dictionary), else the text's only
+        # country, never the article's dominant one, which names the country a story is about, not every official
+        # in it ("Erdogan USAGOV" in a story about the US and Turkey): no country is better than a wrong one
+        own = self._own_cty(c) or self.sole or ""
         org = self.clusters[c.role_org] if c.role_org is not None else None
         if org is not None and org.code and org.code != self._cty(org):
             return org.code, "text"
@@ -378,7 +390,7 @@ class Resolver(DefiniteDescriptions):
                 base = self.clusters[c.role_org].code
                 if base.startswith(("IGO", "NGO")):
                     return base, "text"
-            return cty + c.role_code, "text"
+            return own + c.role_code, "text"
         if c.relation is not None and self.clusters[c.relation].code:
             return self.clusters[c.relation].code, "text"
         if c.leader_of is not None and self.clusters[c.leader_of].code:
@@ -386,7 +398,7 @@ class Resolver(DefiniteDescriptions):
         if c.learned and c.learned.get("code"):
             return c.learned["code"], "corpus"
         if c.role:
-            return cty or None, "text"
+            return own or None, "text"
         return None, None
 
     def _head_code(self, c: Cluster) -> str:
