@@ -121,6 +121,15 @@ def test_a_lead_act_takes_the_day_the_next_sentences_give_it():
     assert dated(text, "met", actors=sides)["date"] is None
 
 
+def test_a_side_named_in_another_clause_does_not_pick_its_time():
+    text = "The students were marching again on Saturday in the capital after police charged the students on Friday."
+    out = dated(text, "marching", actors={"stu": "students"})
+    assert out["date"] == "2013-09-14"  # Saturday, not the police charge's Friday
+    # a side in the trigger's own phrase still picks the time right after it
+    text = "The state fashioned bailouts for Citibank in August and Acme Bank on Friday."
+    assert dated(text, "bailouts", actors={"acme": "Acme Bank"})["date"] == "2013-09-13"
+
+
 def test_the_object_of_a_past_verb_takes_the_occasion():
     text = "On Monday the minister opened the new harbour.\nHe unveiled a levy on imported fuel."
     out = dated(text, "levy", actors={"min": "minister"})

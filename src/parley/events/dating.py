@@ -202,7 +202,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
             t for t in usable if t.start < s + c1 or verbless or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
         if pool:
-            pool = _side_times(doc, si, pool, sides) or pool
+            pool = _side_times(doc, si, pool, sides, (t0, t1)) or pool
             out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
@@ -341,13 +341,18 @@ def _same_day_sides(doc: Document, si: int) -> frozenset:
     return frozenset(a.id for _, _, a in doc_index(doc).mentions(m.end(), end if end > 0 else e))
 
 
-def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
-    """Of several times, those right after a mention of one of the act's sides: in "bailouts for Citigroup in
-    November and Bank of America on Friday" the act whose recipient is Bank of America is Friday's."""
+def _side_times(doc: Document, si: int, pool: list, sides: frozenset, trig: tuple[int, int]) -> list:
+    """Of several times, those right after a mention of one of the act's sides in the trigger's own phrase: in
+    "bailouts for Citigroup in November and Bank of America on Friday" the act whose recipient is Bank of America
+    is Friday's. A mention with a verb between it and the trigger is in another clause, whose time is that clause's:
+    "protesters were gathering again on Saturday … after security forces fired on demonstrators on Friday" (the
+    demonstrators being the protesters) is Saturday's."""
     if len(pool) < 2 or not sides:
         return []
     s, e = doc.sentences[si]
-    ends = [s + me for _, me, a in doc_index(doc).mentions(s, e) if a.id in sides]
+    text = doc.text
+    ends = [s + me for ms, me, a in doc_index(doc).mentions(s, e) if a.id in sides
+            and not _has_verb(text[trig[1]:s + ms] if s + ms >= trig[1] else text[s + me:trig[0]])]
     return [t for t in pool if any(0 <= t.start - x <= 4 and SIDE_TIME.match(doc.text, x, t.start) for x in ends)]
 
 
