@@ -407,15 +407,21 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         if not days or not named:
             follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
             continue
-        for t in sorted(days, key=lambda t: -t.start):
-            try:
-                lag = (pub - _date.fromisoformat(t.value[:10])).days
-            except ValueError:
-                continue
-            if 0 <= lag <= CONTEXT_DAYS:
-                return {**time_value(t), "basis": "context"}
-        return None
+        return _recent_day(days, pub)
     return _lead_occasion(doc, si, sides, pub) if si < LEAD_SENTENCES else None
+
+
+def _recent_day(days: list, pub: _date) -> dict | None:
+    """The latest of the day-precision times ``days`` that lies within ``CONTEXT_DAYS`` before publication, as an
+    occasion (basis "context"); older days are background."""
+    for t in sorted(days, key=lambda t: -t.start):
+        try:
+            lag = (pub - _date.fromisoformat(t.value[:10])).days
+        except ValueError:
+            continue
+        if 0 <= lag <= CONTEXT_DAYS:
+            return {**time_value(t), "basis": "context"}
+    return None
 
 
 def _news_of_the_day(sent: str) -> bool:
@@ -437,14 +443,9 @@ def _lead_occasion(doc: Document, si: int, sides: frozenset, pub: _date) -> dict
         key = ("governing", sj)
         if key not in idx.cache:
             idx.cache[key] = _governing(doc, sj, None)[1]
-        for t in idx.cache[key]:
-            if t.precision == "day" and t.value and len(t.value) >= 10:
-                try:
-                    lag = (pub - _date.fromisoformat(t.value[:10])).days
-                except ValueError:
-                    continue
-                if 0 <= lag <= CONTEXT_DAYS:
-                    return {**time_value(t), "basis": "context"}
+        day = _recent_day([t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10], pub)
+        if day:
+            return day
         if _news_of_the_day(doc.text[slice(*doc.sentences[sj])]):
             return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
                     "basis": "context"}
