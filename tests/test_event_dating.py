@@ -102,6 +102,34 @@ def test_the_occasion_is_read_back_from_the_sides_latest_appearance():
     assert out["date"] is None
 
 
+def test_a_lead_act_takes_the_day_the_next_sentences_give_it():
+    sides = {"gov": "governor", "may": "mayor"}
+    # the lead tells the act, the next sentences its day: a day of one of its sides, or its news of the day
+    text = "The governor met the mayor after the storm.\nThe governor toured the harbour on Monday."
+    out = dated(text, "met", actors=sides)
+    assert out["date"] == "2013-09-16" and out["basis"] == "context"
+    text = "The governor met the mayor after the storm.\n`` I just talked to him , '' the governor said."
+    assert dated(text, "met", actors=sides)["date"] == PUB
+    # a sentence that names no side of the act, or a day too far back, anchors nothing
+    text = "The governor met the mayor after the storm.\nThe weather was mild on Monday."
+    assert dated(text, "met", actors=sides)["date"] is None
+    text = "The governor met the mayor after the storm.\nThe governor toured the harbour on Sept. 2."
+    assert dated(text, "met", actors=sides)["date"] is None
+    # past the lead, nothing is read forward (the simple past stays undated)
+    text = ("The storm hit the coast.\nRoads were closed.\nThe governor met the mayor.\n"
+            "The governor toured the harbour on Monday.")
+    assert dated(text, "met", actors=sides)["date"] is None
+
+
+def test_a_side_named_in_another_clause_does_not_pick_its_time():
+    text = "The students were marching again on Saturday in the capital after police charged the students on Friday."
+    out = dated(text, "marching", actors={"stu": "students"})
+    assert out["date"] == "2013-09-14"  # Saturday, not the police charge's Friday
+    # a side in the trigger's own phrase still picks the time right after it
+    text = "The state fashioned bailouts for Citibank in August and Acme Bank on Friday."
+    assert dated(text, "bailouts", actors={"acme": "Acme Bank"})["date"] == "2013-09-13"
+
+
 def test_the_object_of_a_past_verb_takes_the_occasion():
     text = "On Monday the minister opened the new harbour.\nHe unveiled a levy on imported fuel."
     out = dated(text, "levy", actors={"min": "minister"})

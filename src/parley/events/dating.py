@@ -50,6 +50,12 @@ REDUCED_PASSIVE = re.compile(r"\b\w+ed\s+by\b")
 CONTEXT_DAYS = 3
 CONTEXT_SENTENCES = 8
 NEWS_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|wn|ne|t)\b", re.I)
+# "I just spoke to him": a simple past marked as just done is the day's news, like a present perfect
+JUST_PAST = re.compile(r"\bjust\s+(\w+)\b", re.I)
+# a lead's act may get its day in the sentences right after it ("Obama spoke with Mubarak … `` I just spoke to him
+# after his speech , '' Obama said"): how many sentences of the document's start read forward
+LEAD_SENTENCES = 2
+FORWARD_SENTENCES = 3
 _LY_ADJECTIVES = frozenset("early daily weekly monthly yearly nightly hourly quarterly only".split())
 _SPEECH_NEAR = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_HEADS)) + r")\b", re.I)
 # a sentence that opens with a subject pronoun, or with a connective and one ("In addition, he canceled …", "But
@@ -196,7 +202,7 @@ def date_for(doc: Document, si: int, t0: int, t1: int, speech: bool = False, pro
         pool = [t for t in usable if s + c0 <= t.start < s + c1] or [
             t for t in usable if t.start < s + c1 or verbless or not LATER_CLAUSE.search(doc.text, s + c1, t.start)]
         if pool:
-            pool = _side_times(doc, si, pool, sides) or pool
+            pool = _side_times(doc, si, pool, sides, (t0, t1)) or pool
             out = time_value(min(pool, key=lambda t: abs(t.start - t0)))
     if out is None and (speech or when not in ("pluperfect", "future") or promise):
         # an earlier sentence's time dates this one only where the act is of the same telling: not an act
@@ -335,13 +341,18 @@ def _same_day_sides(doc: Document, si: int) -> frozenset:
     return frozenset(a.id for _, _, a in doc_index(doc).mentions(m.end(), end if end > 0 else e))
 
 
-def _side_times(doc: Document, si: int, pool: list, sides: frozenset) -> list:
-    """Of several times, those right after a mention of one of the act's sides: in "bailouts for Citigroup in
-    November and Bank of America on Friday" the act whose recipient is Bank of America is Friday's."""
+def _side_times(doc: Document, si: int, pool: list, sides: frozenset, trig: tuple[int, int]) -> list:
+    """Of several times, those right after a mention of one of the act's sides in the trigger's own phrase: in
+    "bailouts for Citigroup in November and Bank of America on Friday" the act whose recipient is Bank of America
+    is Friday's. A mention with a verb between it and the trigger is in another clause, whose time is that clause's:
+    "protesters were gathering again on Saturday … after security forces fired on demonstrators on Friday" (the
+    demonstrators being the protesters) is Saturday's."""
     if len(pool) < 2 or not sides:
         return []
     s, e = doc.sentences[si]
-    ends = [s + me for _, me, a in doc_index(doc).mentions(s, e) if a.id in sides]
+    text = doc.text
+    ends = [s + me for ms, me, a in doc_index(doc).mentions(s, e) if a.id in sides
+            and not _has_verb(text[trig[1]:s + ms] if s + ms >= trig[1] else text[s + me:trig[0]])]
     return [t for t in pool if any(0 <= t.start - x <= 4 and SIDE_TIME.match(doc.text, x, t.start) for x in ends)]
 
 
@@ -386,7 +397,7 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         named = follows or sides & here or (heads and heads.search(doc.text, *doc.sentences[sj]))
         if follows:
             sides = sides | here  # the pronoun's antecedent is among the sides met here
-        if not days and named and NEWS_PERFECT.search(doc.text[slice(*doc.sentences[sj])]):
+        if not days and named and _news_of_the_day(doc.text[slice(*doc.sentences[sj])]):
             # "Obama has defended his handling of the spill. He unveiled a series of measures": the present-perfect
             # news of the day is the occasion
             return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
@@ -396,14 +407,48 @@ def _occasion_day(doc: Document, si: int, sides: frozenset) -> dict | None:
         if not days or not named:
             follows = follows and bool(PRONOUN_START.match(doc.text[slice(*doc.sentences[sj])]))
             continue
-        for t in sorted(days, key=lambda t: -t.start):
-            try:
-                lag = (pub - _date.fromisoformat(t.value[:10])).days
-            except ValueError:
-                continue
-            if 0 <= lag <= CONTEXT_DAYS:
-                return {**time_value(t), "basis": "context"}
-        return None
+        return _recent_day(days, pub)
+    return _lead_occasion(doc, si, sides, pub) if si < LEAD_SENTENCES else None
+
+
+def _recent_day(days: list, pub: _date) -> dict | None:
+    """The latest of the day-precision times ``days`` that lies within ``CONTEXT_DAYS`` before publication, as an
+    occasion (basis "context"); older days are background."""
+    for t in sorted(days, key=lambda t: -t.start):
+        try:
+            lag = (pub - _date.fromisoformat(t.value[:10])).days
+        except ValueError:
+            continue
+        if 0 <= lag <= CONTEXT_DAYS:
+            return {**time_value(t), "basis": "context"}
+    return None
+
+
+def _news_of_the_day(sent: str) -> bool:
+    """A present perfect ("Obama has defended …") or a simple past marked as just done ("I just spoke to him"):
+    the sentence reports the day's news, so its occasion is the publication day."""
+    return bool(NEWS_PERFECT.search(sent)) or any(past_form(m.group(1).lower()) for m in JUST_PAST.finditer(sent))
+
+
+def _lead_occasion(doc: Document, si: int, sides: frozenset, pub: _date) -> dict | None:
+    """A simple-past act in the lead (the document's first ``LEAD_SENTENCES`` sentences) with no occasion before
+    it: a news lead tells the act first and its day after ("President X spoke with Y moments after Y addressed his
+    country …. `` I just spoke to him after his speech , '' X said"), so the next ``FORWARD_SENTENCES`` sentences
+    that name one of its sides give it their day (within ``CONTEXT_DAYS`` of publication) or their news of the
+    day (the publication day)."""
+    idx = doc_index(doc)
+    for sj in range(si + 1, min(len(doc.sentences), si + 1 + FORWARD_SENTENCES)):
+        if not sides & {m[2].id for m in idx.mentions(*doc.sentences[sj])}:
+            continue
+        key = ("governing", sj)
+        if key not in idx.cache:
+            idx.cache[key] = _governing(doc, sj, None)[1]
+        day = _recent_day([t for t in idx.cache[key] if t.precision == "day" and t.value and len(t.value) >= 10], pub)
+        if day:
+            return day
+        if _news_of_the_day(doc.text[slice(*doc.sentences[sj])]):
+            return {"date": doc.published[:10], "precision": "day", "end": None, "deadline": None,
+                    "basis": "context"}
     return None
 
 
