@@ -317,3 +317,23 @@ def test_her_camp_after_the_quote_speaks_for_the_person_her_points_to():
     got = _speakers("Ms. Ortiz toured the farms on Monday.\n\n“We will fund every school,” her aides said. “Every "
                     "one,” her campaign added in a statement.", actors)
     assert got == {"We will fund every school": "Lena Ortiz", "Every one": "Lena Ortiz"}
+
+
+def test_her_camp_after_an_inverted_cue_speaks_for_the_person_her_points_to():
+    # "“…,” said her campaign": the inverted cue read only documents, role nouns and "the <office>" after it
+    actors = {"Lena Ortiz": ("person", ["Ms. Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Ms. Ortiz toured the farms on Monday. Tomas Brel stayed home.\n\n“We will fund every school,” said "
+                    "her campaign.", actors)
+    assert got == {"We will fund every school": "Lena Ortiz"}
+    got = _speakers("Ms. Ortiz toured the farms on Monday. Tomas Brel stayed home.\n\n“Every one,” said his top aides, "
+                    "a day later.", actors)
+    assert got == {"Every one": "Tomas Brel"}
+
+
+def test_a_participle_after_a_relative_clause_goes_to_the_relatives_antecedent():
+    # "X rallied for Y, who … and who worked the crowd, praising “…”": the sentence's subject X took the quote
+    actors = {"Lena Ortiz": ("person", ["Ms. Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Brel toured the state in May.\n\nOn Friday Brel spoke for Lena Ortiz, who is running for the "
+                    "council and who worked the crowd, praising “the honest farmers of the valley” before the vote.",
+                    actors)
+    assert got == {"the honest farmers of the valley": "Lena Ortiz"}
