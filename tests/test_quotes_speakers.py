@@ -329,11 +329,3 @@ def test_her_camp_after_an_inverted_cue_speaks_for_the_person_her_points_to():
                     "a day later.", actors)
     assert got == {"Every one": "Tomas Brel"}
 
-
-def test_a_participle_after_a_relative_clause_goes_to_the_relatives_antecedent():
-    # "X rallied for Y, who … and who worked the crowd, praising “…”": the sentence's subject X took the quote
-    actors = {"Lena Ortiz": ("person", ["Ms. Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
-    got = _speakers("Brel toured the state in May.\n\nOn Friday Brel spoke for Lena Ortiz, who is running for the "
-                    "council and who worked the crowd, praising “the honest farmers of the valley” before the vote.",
-                    actors)
-    assert got == {"the honest farmers of the valley": "Lena Ortiz"}

@@ -27,9 +27,6 @@ _ASKED = re.compile(r"[^.;:!?“”\"]{0,60}?(?<![\w’'])(?P<wh>if|whether|how|
 _AS_LEAD = re.compile(r"(?:^|\s|[,—–]\s*)(?:(?P<conj>[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Aa]s|[Jj]ust as)\s+(?:[Tt]he\s+)?$")
 _AS_TAIL = re.compile(r"(?:\s+(?:(?:in|on|at|last|this|earlier|recently|previously|first|during)\b[^,.;:!?“”\"]{0,40}"
                       r"|[a-z]+ly))?\s*,\s*")
-# ", who is running for Congress and who worked the crowd, " right before a participle: the relative clause
-# (no comma inside) whose antecedent the participle continues
-_WHO_BEFORE = re.compile(r",\s+who\s+[^,;:“”\"]+,\s*$")
 _LEAD_SEP = re.compile(r"(?:,|—|–|\s-)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|they|we|i|you)(?:[’'](?:d|s|re|ll|ve|m))?")
 # words after a cue that open no verb phrase of a relative clause ("that she said it", "which he says the …")
@@ -50,12 +47,6 @@ class Reported:
                 break  # cues are logged in text order: nothing earlier is in this sentence
             if csi == si and cpos < pos and sp is not UNNAMED:
                 return sp
-        # "X rallied for Y, who worked the crowd, praising “…”": the participle goes on from the relative
-        # clause, so Y (a person mention right before ", who") speaks, not the sentence's subject X
-        rel = _WHO_BEFORE.search(self.t, max(self.sents[si][0] if self.sents else 0, pos - 200), pos)
-        men = self.by_end.get(rel.start()) if rel else None
-        if men and men[2].type == "person" and not self._in_quote(men[0]):
-            return self._speaker(men)
         subj = self._sentence_subject(si)
         if subj and subj[0] < pos:
             return self._speaker(subj)
