@@ -46,3 +46,12 @@ def test_the_subject_before_an_object_still_wins():
     actors = {"Ana Ruiz": ("person", ["Ms. Ruiz"]), "Rita Holm": ("person", ["Ms. Holm"])}
     got = _speakers("Ms. Ruiz praised Ms. Holm at the rally.\n\n“We march together,” she said.", actors)
     assert got == {"We march together": "Ana Ruiz"}
+
+
+def test_a_sentence_whose_subject_is_a_role_description_lends_no_object():
+    # "The radio host has filled his talks for Mr. Brel with …. He has declared": the description is the chain's
+    # link back to the host named before, so Mr. Brel (an object after it) is no antecedent of "he"
+    actors = {"Karl Dahl": ("person", ["Mr. Dahl"]), "Tomas Brel": ("person", ["Mr. Brel"])}
+    got = _speakers("Mr. Dahl reaches a million listeners a week.\n\nThe radio host has filled his talks for Mr. Brel "
+                    "with warnings about the budget.\n\n“The country is broke,” he said on Monday.", actors)
+    assert got == {"The country is broke": "Karl Dahl"}

@@ -317,3 +317,15 @@ def test_her_camp_after_the_quote_speaks_for_the_person_her_points_to():
     got = _speakers("Ms. Ortiz toured the farms on Monday.\n\n“We will fund every school,” her aides said. “Every "
                     "one,” her campaign added in a statement.", actors)
     assert got == {"We will fund every school": "Lena Ortiz", "Every one": "Lena Ortiz"}
+
+
+def test_her_camp_after_an_inverted_cue_speaks_for_the_person_her_points_to():
+    # "“…,” said her campaign": the inverted cue read only documents, role nouns and "the <office>" after it
+    actors = {"Lena Ortiz": ("person", ["Ms. Ortiz"]), "Tomas Brel": ("person", ["Brel"])}
+    got = _speakers("Ms. Ortiz toured the farms on Monday. Tomas Brel stayed home.\n\n“We will fund every school,” said "
+                    "her campaign.", actors)
+    assert got == {"We will fund every school": "Lena Ortiz"}
+    got = _speakers("Ms. Ortiz toured the farms on Monday. Tomas Brel stayed home.\n\n“Every one,” said his top aides, "
+                    "a day later.", actors)
+    assert got == {"Every one": "Tomas Brel"}
+

@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from parley.quotes.pronouns import _documents_re
+from parley.quotes.pronouns import _DESCRIPTION, _documents_re
 from parley.quotes.view import UNNAMED, _Speaker
 
 # courtesy and office titles written before a name ("Sen. Jane Doe"), the one list every title pattern below reads
@@ -50,7 +50,6 @@ _FEW = {"or", "some", "many", "several", "few", "most", "other", "two", "three",
 
 # "the Republican nominee", "the Florida senator", "the Wisconsin Republican" (a capitalised party word is a
 # role noun too), "the 46-year-old"
-_DESCRIPTION = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+)(?=\s+[a-z]+(?:ed|s)\b)")
 _ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+|\d+-year-old)\s*$")
 
 
@@ -532,6 +531,11 @@ class Candidates:
                 org = self._office(j, j + self.t[j:limit].find(words[1]) + len(noun))
                 if org:
                     return org, j
+            if words[0].lower() in ("his", "her"):  # "said her campaign", "said his top aides": the camp's principal
+                for w in list(re.finditer(r"[a-z]+", self.t[j:limit]))[1:4]:
+                    camp = self._camp(j, j + w.end())
+                    if camp:
+                        return camp, j
         nm = _NAME_AT_START.match(self.t[j:limit])
         if nm and nm.group(1).split()[0].lower() not in _NOT_NAME:
             return self._named(nm.group(1), (j, j + nm.end())), j

@@ -23,6 +23,9 @@ _NEXT_PRONOUN = re.compile(r"[^.;:!?“”\"]*?\b(he|she|his|himself|herself|her
 _ORG_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 _PRONOUN_SUBJECT = re.compile(r"((?:[A-Za-z’'-]+\s+){0,2}?|[^.;:!?“”\"]{0,60}?,\s+)(he|she|they|He|She|They)(?:[’'](?:s|d|ll|re|ve))?\s+[a-z]")
 _OWN_CAMP = re.compile(r"\s*(His|Her)\s+(?:[a-z-]+\s+)?(?:campaign|team|office)\b(?![’'])")
+# "The Wisconsin Republican criticized", "the radio host has filled": a definite description before a verb (the
+# group is its head noun; a subject when it is a person noun of the lexicon)
+_DESCRIPTION = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[\w.-]+\s+){0,3}?([A-Za-z-]+)(?=\s+[a-z]+(?:ed|s)\b)")
 _OBJECT_SENTENCES = 3  # sentences before a pronoun's whose persons other than the subject may be its antecedent
 _GENDER_REACH = 250  # characters a gendered person may lie before an ungendered one and still be preferred
 _LEAD_OK = {"later", "then", "also", "again", "still", "now", "and", "but", "so", "yet", "earlier", "meanwhile",
@@ -159,7 +162,8 @@ class Pronouns:
                     or a.id in self.weak_gendered or self._in_quote(s)):
                 continue
             k = self._sent_of(s)
-            if self._has_pronoun(self.sents[k][0], self.sents[k][1] if k < si else s, kind):
+            if (self._has_pronoun(self.sents[k][0], self.sents[k][1] if k < si else s, kind)
+                    or k < si and self._description_opens(k, s)):
                 continue
             by_sent.setdefault(k, []).append((s, self._speaker((s, e, a)), False))
         if not by_sent:
@@ -179,6 +183,17 @@ class Pronouns:
         "Dismayed by his memory of X's years, he backs …")."""
         word = "he" if kind == "male" else "she"
         return any(not self._in_quote(m.start()) for m in re.compile(rf"\b{word}\b", re.I).finditer(self.t, lo, hi))
+
+    def _description_opens(self, si: int, before: int) -> bool:
+        """Sentence ``si`` opens (or, after an introduction, follows a comma) with a person description before
+        ``before`` ("The radio host has filled his talks for X …"): like a pronoun, the description is the
+        chain's link back to a person named earlier, and the persons after it are objects. Read for sentences
+        before the pronoun's only: in its own, "The senator rallied for X, who …, as he promised" is X's."""
+        s0 = self.sents[si][0]
+        m = _DESCRIPTION.search(self.t, s0, before)
+        if not m or m.start() > s0 and self.t[s0:m.start()].rstrip()[-1:] != ",":
+            return False
+        return m.group(1).lower() in self.lex.person_nouns and not self._in_quote(m.start())
 
     def _named_often(self, sp: _Speaker) -> bool:
         """The speaker's actor has more than one mention (``mention_counts``, counted once per document)."""
