@@ -70,6 +70,29 @@ def test_a_trigger_inside_a_reported_obligation_is_the_speakers_demand():
     assert demanded(s, cue(s, "attacks"), ms, ([], [], None, None)) == ([], [], None, None)
 
 
+def test_an_obligation_after_a_place_or_time_adverb_or_a_reiterated_one_is_a_demand():
+    """"said here Wednesday that X must …" (two adverbs before "that") and "reiterated / announced that X must …"
+    were read as X's own act."""
+    from parley.events.role_speech import demanded
+    for s in ("Tomas Brell said here Wednesday that Karnavia must end attacks on the Velor Union.",
+              "Tomas Brell reiterated that Karnavia must end attacks on the Velor Union.",
+              "Tomas Brell announced that Karnavia must end attacks on the Velor Union."):
+        ms = mentions(s, NAMES)
+        acts, recs, _, _ = demanded(s, cue(s, "attacks"), ms, ([], [], None, None))
+        assert [a.name for a in acts] == ["Tomas Brell"] and [a.name for a in recs] == ["Karnavia"], s
+
+
+def test_a_plain_subject_phrase_makes_a_reported_obligation():
+    """"Karnavian rebels announced that Ostravia must …": no actor mention before the cue; the subject phrase
+    demands (the speech unit's speaker, see ``find_speaker``), not nobody."""
+    from parley.events.role_speech import demanded
+    s = "Karnavian rebels announced that Ostravia must end attacks on the Velor Union."
+    ms = mentions(s, {"Ostravia": "country", "Velor Union": "organization"})
+    acts, recs, src, _ = demanded(s, cue(s, "attacks"), ms, ([], [], None, None))
+    assert [a.name for a in acts] == ["Karnavian rebels"] and s[slice(*src)] == "Karnavian rebels"
+    assert [a.name for a in recs] == ["Ostravia"]
+
+
 def _asked(sent: str, word: str, rec: str | None = None) -> list[str]:
     ms = mentions(sent, NAMES)
     m = cue(sent, word, "REQUEST")

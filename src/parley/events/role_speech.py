@@ -88,8 +88,9 @@ ADDRESSING = re.compile(r"(?:told|tells|telling|tell|warned|warns|warning|assure
 
 
 # "X said (that) Y must / should / has to …": the words demand something of Y — the speaker's act, Y its recipient
-DEMAND_OPEN = re.compile(r"\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|\w+day\s+)?(?:that\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?$",
-                         re.I)
+# (a place or time adverb may stand between the verb and "that": "said here Wednesday that the US must …")
+DEMAND_OPEN = re.compile(r"\s*(?:,\s*)?(?:(?:here|there|today|yesterday|again|(?:on|last|this)\s+\w+|\w+day)\s+){0,2}"
+                         r"(?:that\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?$", re.I)
 DEMAND_MODAL = re.compile(r"[^,;.:]{0,40}?\b(?:must|should|has\s+to|have\s+to|needs?\s+to|ought\s+to)\b", re.I)
 
 
@@ -170,22 +171,24 @@ def statement_target(sent: str, cue, mentions, speaker: list) -> tuple[list, tup
 
 
 DEMAND_CUE = re.compile(r"\b(?:said|says|say|told|tells|declared|declares|insisted|insists|stressed|stresses|warned|"
-                        r"warns|added|adds)\b", re.I)
+                        r"warns|added|adds|reiterated|reiterates|repeated|repeats|announced|announces)\b", re.I)
 
 
 def demanded(sent: str, m, mentions, roles):
     """A trigger inside a reported obligation — "X says Y must end attacks on Z", "X said the Y should withdraw" —
     is no act of Y's yet: the codable act is X's demand of Y (PLOVER REQUEST; the ConfliBERT and GSR coders code
     the speaker as source and Y as target), so the speaker acts and Y receives. The speaker is the group before the
-    speech verb; when none is named, only the recipient is set."""
+    speech verb, else the plain subject phrase there; when neither, only the recipient is set."""
     for cue in DEMAND_CUE.finditer(sent, 0, m.start):
         after = [x for x in mentions if x[0] >= cue.end() and x[1] <= m.start]
         y = demanded_of(sent, cue, after) if after else None
         if y is None or not DEMAND_MODAL.match(sent[y[1]:m.start]):
             continue
         speaker = group_before(sent, [x for x in mentions if x[2] is not y[2]], cue.start())
-        src = speaker[-1][:2] if speaker else None
-        return uniq([x[2] for x in speaker]), [y[2]], src, y[:2]
+        if not speaker:  # a plain subject phrase speaks ("Rwandan rebels announced that …"), as in find_speaker
+            got = generic.before(sent, cue.start(), coding.clause_window(sent, cue.start())[0])
+            return ([got[2]], [y[2]], got[:2], y[:2]) if got is not None else ([], [y[2]], None, y[:2])
+        return uniq([x[2] for x in speaker]), [y[2]], speaker[-1][:2], y[:2]
     return roles
 
 
