@@ -79,7 +79,10 @@ def test_a_count_of_acts_over_a_period_is_an_aggregate(onto):
                              ("Militants have killed at least 81 people since April.", "killed", False),
                              ("Militants have abducted 40 villagers since the start of the year.", "abducted", False),
                              ("Militants have killed 81 people since Friday in the hill towns.", "killed", False),
-                             ("Militants killed 12 people in April.", "killed", False)):
+                             ("Militants killed 12 people in April.", "killed", False),
+                             ("An envoy said 900 people had been detained since the rallies broke out on May 2 in "
+                              "the port.", "detained", True),
+                             ("An envoy said 900 people had been detained on May 2 in the port.", "detained", False)):
         assert aggregate(sent, _cue(onto, sent, word)) is want, sent
 
 

@@ -114,6 +114,12 @@ def test_a_cue_keeps_its_type_unless_the_classifier_is_very_sure(ctx):
     ("Diplomats in the capital said there was talk of a cease-fire in the north.", "cease-fire"),
     ("Hopes for a truce faded on Monday as the shelling went on.", "truce"),
     ("The ministry issued a press release on the floods.", "release"),
+    # a reduced relative: footage or a report "released on the Internet" is published, no captive freed
+    ("Footage released on the Internet showed crowds in the square.", "released"),
+    ("A report newly released by the agency lists the sites.", "released"),
+    # freed from a condition or a duty, not from captivity
+    ("The plan would see the villagers freed from greater sufferings, he said.", "freed"),
+    ("The striker was released from his contract on Monday.", "released"),
     # a noun of a breach, a count of attacks, one's own decision, readiness with no force named
     ("The breaches of the ceasefire were minor, the monitors said.", "breaches of the ceasefire"),
     ("There were 300 suspected cyber-attacks on banks last year.", "cyber-attacks"),
@@ -123,6 +129,13 @@ def test_a_cue_keeps_its_type_unless_the_classifier_is_very_sure(ctx):
 def test_a_topic_or_a_press_release_is_no_event(ctx, sent, gone):
     words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
     assert gone not in words
+
+
+def test_freed_captives_stay_a_release(ctx):
+    for sent, word in (("Prisoners released on Monday walked to the gate.", "released"),
+                       ("Two hostages were freed from captivity on Monday.", "freed")):
+        words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+        assert word in words, sent
 
 
 def test_talks_about_a_truce_stay_a_meeting(ctx):

@@ -207,7 +207,8 @@ def aggregate(sent: str, m) -> bool:
     if not words:
         return False
     c0, c1 = _stretch(sent, m)
-    if not PERIOD.search(sent, c0, c1):
+    # a whole conflict's span is a period too ("since the protests broke out on March 18")
+    if not (PERIOD.search(sent, c0, c1) or LONG_PERIOD.search(sent, c0, c1)):
         return False
     head = sent[max(0, m.start - 40):m.start]
     if words[-1].lower().endswith("s") and COUNT_BEFORE.search(head) and not MONTH_BEFORE.search(head):
