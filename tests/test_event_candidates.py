@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from parley.document import Actor, Document, Quote, TimeExpr
-from parley.events.candidates import doc_index, inside, sentence_mentions
+from parley.events.candidates import doc_index, inside, pronoun_subject, sentence_mentions
 
 
 def _doc(n: int = 60) -> Document:
@@ -95,3 +95,29 @@ def test_a_cue_inside_a_quoted_term_names_no_event():
     assert "ASSAULT" not in events("The company resumed its “top kill” operation on the well.")
     assert "ASSAULT" in events('The rebels said "we will attack the base" on Monday.')
     assert "ASSAULT" in events('He said "no" and the rebels attacked the base.')
+
+
+def _two(second: str) -> Document:
+    first = "Tomas Brell led the Marsh Party."
+    text = f"{first} {second}"
+    doc = Document(id="p", text=text, sentences=[[0, len(first)], [len(first) + 1, len(text)]])
+    for name, kind in (("Tomas Brell", "person"), ("Velor Union", "organization")):
+        spans = [[i, i + len(name)] for i in range(len(text)) if text.startswith(name, i)]
+        if spans:
+            doc.actors.append(Actor(id=name.lower(), name=name, type=kind, mentions=spans))
+    return doc
+
+
+def test_subject_pronoun_after_an_opening_phrase_stands_for_the_person_before():
+    """"He" opening the sentence or after an opening phrase that names no one ("In addition, he", "On Monday,
+    she") is the earlier sentence's person, its span the pronoun; a name before the pronoun ("After the Velor
+    Union left, he") or a pronoun deeper in the sentence gives none."""
+    for second, pron in (("He resigned.", "He"), ("In addition, he resigned.", "he"),
+                         ("On Monday, she resigned.", "she")):
+        doc = _two(second)
+        s = doc.sentences[1][0]
+        got = pronoun_subject(doc, 1, sentence_mentions(doc, *doc.sentences[1]))
+        assert [(doc.text[s + a:s + b], x.name) for a, b, x in got] == [(pron, "Tomas Brell")], second
+    for second in ("After the Velor Union left, he resigned.", "The party said that he resigned."):
+        doc = _two(second)
+        assert pronoun_subject(doc, 1, sentence_mentions(doc, *doc.sentences[1])) == [], second

@@ -263,6 +263,16 @@ def test_sentence_initial_pronoun_is_the_person_named_before(ctx):
     assert _one(alone, "RETREAT").actor == []
 
 
+def test_subject_pronoun_after_an_opening_adverbial_is_the_person_named_before(ctx):
+    """"In addition, he …": an opening phrase that names no one leaves "he" the subject, the person the earlier
+    sentence names (the opening-name case is in tests/test_event_candidates.py)."""
+    text = ("Tomas Brell led the Marsh Party for a decade.\n"
+            "In addition, he stepped down as leader of the Marsh Party last year.")
+    d = annotate(_doc(text, {"b": BRELL, "m": MARSH}, [("last year", "2012", "year")]), ctx)
+    ev = _one(d, "RETREAT")
+    assert ev.actor == ["Tomas Brell"] and ev.recipient == ["Marsh Party"]
+
+
 def test_meeting_with_a_named_party_is_consult_beside_another_predicate(ctx):
     """A second predicate in the sentence is not lost to the first: the trial clause and the meeting both stay,
     and "met with X" is CONSULT whatever the sentence-level classifier prefers."""

@@ -428,6 +428,21 @@ def test_a_protest_noun_with_no_actor_takes_its_clause_subject_or_the_crowd_it_i
         ["Thousands of dock workers"]
 
 
+def test_a_group_noun_before_a_protest_noun_is_who_protests():
+    """"The reporter had covered an opposition protest": the opposition protests, not the subject of "covered";
+    "a student protest" likewise; a plain adjective ("a peaceful protest") names no group and keeps the roles."""
+    m = type("M", (), {"start": 0, "end": 0, "cue": type("C", (), {"event": "PROTEST"})()})()
+    reporter = Actor(id="r", name="Tomas Brell", type="person")
+    for sent, want in (("Tomas Brell had covered an opposition protest in the capital.", "opposition"),
+                       ("Tomas Brell had covered a student protest in the capital.", "student")):
+        m.start, m.end = sent.index("protest"), sent.index("protest") + 7
+        acts = generic.implied_crowd(sent, m, ([reporter], [], (0, 11), None), (0, len(sent)))[0]
+        assert [a.name for a in acts] == [want], sent
+    sent = "Tomas Brell had covered a peaceful protest in the capital."
+    m.start, m.end = sent.index("protest"), sent.index("protest") + 7
+    assert generic.implied_crowd(sent, m, ([reporter], [], (0, 11), None), (0, len(sent)))[0] == [reporter]
+
+
 def test_a_number_keeps_its_thousands_comma():
     """"About 1,100 contract employees": the tokenizer split "1,100" at its comma, which ended the phrase scan."""
     sent = "About 1,100 contract employees stopped work."

@@ -1,6 +1,6 @@
 """Event candidates: the parts of a document the events stage reads — the optional dependency parse, each sentence's
-actor mentions (nested mentions keep the longer one) and a sentence-initial pronoun standing for the person named
-just before.
+actor mentions (nested mentions keep the longer one) and a sentence's opening subject pronoun standing for the
+person named just before.
 
 Why a module of its own: roles, dating and the stage all read mentions the same way; keeping that reading in one
 place keeps the three consistent.
@@ -103,19 +103,25 @@ def sentence_mentions(doc: Document, s: int, e: int) -> list[tuple[int, int, obj
     return kept
 
 
+# "He …", or "He" after an opening adverbial that names no one ("In addition, he …", "On Monday, she …",
+# "Later that day, he …"): the sentence's subject pronoun
+OPENING_PRONOUN = re.compile(r"(?:[A-Z][^,;:\"“”]{0,40}?,\s+)?(?P<p>[Hh]e|[Ss]he)\b")
+
+
 def pronoun_subject(doc: Document, si: int, mentions) -> list[tuple[int, int, object]]:
-    """A sentence that opens with "He"/"She" ("He remains influential despite stepping down …"): the pronoun as a
-    mention of the person the nearest earlier sentence names first (up to three sentences back), the usual
-    antecedent of a sentence-initial subject pronoun. Its span is the pronoun, so the evidence shows it.
-    ``mentions``: the sentence's own (a mention at its start is no pronoun)."""
+    """A sentence whose subject is "He"/"She" ("He remains influential despite stepping down …", "In addition, he
+    canceled …"): the pronoun as a mention of the person the nearest earlier sentence names first (up to three
+    sentences back), the usual antecedent of a sentence-initial subject pronoun. Its span is the pronoun, so the
+    evidence shows it. ``mentions``: the sentence's own (a mention before the pronoun makes it no opening
+    subject: "After Obama spoke, he …" has its antecedent in the sentence)."""
     s, e = doc.sentences[si]
-    pron = re.match(r"(?:He|She)\b", doc.text[s:e])
-    if not pron or (mentions and mentions[0][0] == 0):
+    pron = OPENING_PRONOUN.match(doc.text[s:e])
+    if not pron or (mentions and mentions[0][0] < pron.end("p")):
         return []
     for sj in range(si - 1, max(-1, si - 4), -1):
         persons = [x for x in sentence_mentions(doc, *doc.sentences[sj]) if getattr(x[2], "type", "") == "person"]
         if persons:
-            return [(0, pron.end(), persons[0][2])]
+            return [(pron.start("p"), pron.end("p"), persons[0][2])]
     return []
 
 

@@ -299,18 +299,34 @@ CROWD_OF_NOUN = {"protest": "protesters", "demonstration": "demonstrators", "mar
                  "rallies": "protesters", "strike": "", "sit-in": "protesters"}
 
 
+# a group noun right before a protest noun ("an opposition protest", "a student protest"): who protests. The group
+# words are the generic heads (data/ontology/generic_heads.tsv) and CAMEO's OPP agent word "opposition", which
+# that table leaves out (as a head it would make every "the opposition" a generic participant)
+GROUP_MODIFIER = re.compile(r"\b(?:an?|the|their|its)\s+([a-z]+)\s+$")
+OPPOSITION = ("opposition", "OPP")
+
+
 def implied_crowd(sent: str, m, roles, clause: tuple[int, int]):
-    """An empty actor of a protest noun ("massive demonstrations calling for the ouster of X", "after an
-    anti-government protest"): the generic phrase that opens the clause as its subject ("Thousands of textile
+    """The actor of a protest noun: a group noun before it ("an opposition protest", "a student protest") whatever
+    actor the clause gave; else, for an empty actor ("massive demonstrations calling for the ouster of X", "after an
+    anti-government protest"), the generic phrase that opens the clause as its subject ("Thousands of textile
     workers have stopped work … in a strike"), else the crowd the noun implies (PLOVER's PROTEST actor is who
     protests; article gold codes "demonstrators", "protesters" there), its span the noun."""
     acts, recs, src, tgt = roles
     words = sent[m.start:m.end].split()
-    if acts or m.cue.event != "PROTEST" or len(words) != 1:
+    if m.cue.event != "PROTEST" or len(words) != 1:
         return roles
     w = words[0].lower()
     name = CROWD_OF_NOUN.get(w, CROWD_OF_NOUN.get(w[:-1]) if w.endswith("s") else None)
     if name is None or (m.start, m.end) == tgt:
+        return roles
+    group = GROUP_MODIFIER.search(sent, max(0, m.start - 30), m.start)
+    head = group and (OPPOSITION if group.group(1) == OPPOSITION[0] else heads().get((group.group(1),)))
+    if head:  # "reported on an opposition protest": the modifier protests, not the subject of "reported"
+        crowd = Actor(id=f"generic:{head[0]}", name=group.group(1), type="group", code=head[1] or None,
+                      source="event-role")
+        return [crowd], recs, group.span(1), tgt
+    if acts:
         return roles
     subj = after(sent, clause[0], m.start, prep=False)
     if subj and not _taken(subj, tgt) and not sent[clause[0]:subj[0]].strip() and \
