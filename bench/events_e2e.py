@@ -19,7 +19,9 @@ Sets and figures (every figure is precision AND recall, or accuracy AND coverage
   accuracy over all, and actor+recipient right (a gold source among the actors and a gold target among the
   recipients, where the gold names them; unordered for CONSULT/AGREE/COOPERATE). NOTE: the shipped classifier was trained on these records (train_events.py), so its part is in-sample;
 - ``gold`` (whole-article gold: ``--gold`` DIR/dev.jsonl, conventions in DIR/README.md; ``--gold-split test`` scores
-  the own held-out third test.jsonl, whole and without showing events, to be reported once per release): a
+  the own held-out third test.jsonl, whole and without showing events, to be reported once per release;
+  ``--gold-split election`` scores election.jsonl, US election news 2015-16 of seven publishers from PolNeAR train
+  (../shared/data/polnear/train/text, published date from the record), a second tune set from another domain): a
   system event matches a gold event when its evidence (sentence span) overlaps the gold evidence in the article and
   the type is equal; type P/R/F1, type+actor+recipient P/R, +date P/R, type+date P/R (the date alone on the type
   matches, so that dating is read apart from the roles), flag accuracy on type matches, per-type
@@ -469,8 +471,9 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--gold", type=Path, default=REPO / "bench" / "data" / "events_gold")
     ap.add_argument("--show", type=int, default=0, help="print this many false positives on the article gold")
-    ap.add_argument("--gold-split", default="dev", choices=("dev", "test"),
-                    help="test = the own held-out third (test.jsonl): scored whole, aggregates only, once per release")
+    ap.add_argument("--gold-split", default="dev", choices=("dev", "test", "election"),
+                    help="test = the own held-out third (test.jsonl): scored whole, aggregates only, once per release;"
+                         " election = US election news (election.jsonl, PolNeAR train articles), a second tune set")
     a = ap.parse_args()
     ctx = Context()
     onto = get_ontology(ctx)

@@ -1,10 +1,12 @@
-"""Validate the whole-article events gold (dev.jsonl, test.jsonl).
+"""Validate the whole-article events gold (dev.jsonl, test.jsonl, election.jsonl).
 
 Why: the gold is hand-written; a typo in an evidence string or a stray type would
 silently turn into a false negative for the system being scored.  This checks that
 every evidence and trigger is an exact substring of its article file (the evidence
 within one line, the trigger inside the evidence), that types and modes are PLOVER
-2024's, dates agree with their precision, and the flags are booleans.
+2024's, dates agree with their precision, the flags are booleans, and the published
+date is the article's own (a T17 file's folder date; a PolNeAR file's
+publication_date in polnear/metadata.tsv).
 
 Run: python bench/data/events_gold/check.py [--data ../shared/data] [files...]
 Exit status 1 and one line per problem when anything is wrong.
@@ -84,6 +86,23 @@ def check_event(ev: dict, text: str, where: str) -> list[str]:
     return bad
 
 
+def publication_date(data: Path, path: str) -> str | None:
+    """The article's own publication date: T17 keeps it as the folder name (t17/<src>/InputDocs/<date>/…),
+    PolNeAR in metadata.tsv (publication_date of the row whose filename is the text file's stem)."""
+    parts = path.split("/")
+    if parts[0] == "t17":
+        return parts[3] if len(parts) > 3 else None
+    if parts[0] == "polnear":
+        stem = Path(path).stem
+        meta = data / "polnear" / "metadata.tsv"
+        if meta.is_file():
+            for line in meta.read_text(encoding="utf-8").splitlines()[1:]:
+                f = line.split("\t")
+                if len(f) > 5 and f[1] == stem:
+                    return f[5]
+    return None
+
+
 def check_file(path: Path, data: Path, seen: set[str]) -> tuple[list[str], Counter]:
     bad: list[str] = []
     types: Counter = Counter()
@@ -106,8 +125,8 @@ def check_file(path: Path, data: Path, seen: set[str]) -> tuple[list[str], Count
         if not f.is_file():
             bad.append(f"{where}: no file {f}")
             continue
-        if art["path"].split("/")[3] != art["published"]:
-            bad.append(f"{where}: published {art['published']} is not the folder date")
+        if publication_date(data, art["path"]) != art["published"]:
+            bad.append(f"{where}: published {art['published']} is not the article's publication date")
         text = f.read_text(encoding="utf-8")
         for i, ev in enumerate(art["events"]):
             bad += check_event(ev, text, f"{where} event {i}")
@@ -118,7 +137,7 @@ def check_file(path: Path, data: Path, seen: set[str]) -> tuple[list[str], Count
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(HERE.parents[3] / "shared" / "data"))
-    ap.add_argument("files", nargs="*", default=[str(HERE / "dev.jsonl"), str(HERE / "test.jsonl")])
+    ap.add_argument("files", nargs="*", default=[str(HERE / f"{n}.jsonl") for n in ("dev", "test", "election")])
     args = ap.parse_args()
     data = Path(args.data)
     if not (data / "t17").is_dir():

@@ -8,6 +8,7 @@ reasons written in README.md (not a news article: a photo gallery, a bare list,
 a live blog, a duplicate), taking the next one in the shuffled order.
 
 Run:  python bench/data/events_gold/pick.py  [--t17 ../shared/data/t17]
+      python bench/data/events_gold/pick.py --election  [--polnear ../shared/data/polnear]
 Prints one candidate path per line (relative to ../shared/data), in pick order,
 with the folder's rank and the word count.
 """
@@ -42,6 +43,10 @@ PLAN2 = {
     "bpoil_washingtonpost": 1,
 }
 SPARES = 6  # extra candidates listed per folder, for skips
+# The election set (its own split, bench/events_e2e.py --gold-split election): PolNeAR train articles, US election
+# news 2015-16 from seven publishers, a domain and outlets that no events rule was tuned on. Two per publisher.
+ELECTION_PER_PUBLISHER = 2
+ELECTION_PUBLISHERS = ("breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal")
 
 
 def candidates(t17: Path, folder: str, n: int) -> list[tuple[str, int]]:
@@ -60,6 +65,29 @@ def candidates(t17: Path, folder: str, n: int) -> list[tuple[str, int]]:
 
 TOPIC = {"LibyaWar": "libya", "SyrianCrisis": "syria", "EgyptianProtest": "egypt", "IraqWar": "iraq",
          "bpoil": "bpoil", "Finan": "finan", "H1N1": "h1n1", "haiti": "haiti", "MJ": "mj"}
+
+
+def election_candidates(polnear: Path, publisher: str, n: int) -> list[tuple[str, int, str]]:
+    """The first n PolNeAR *train* articles of one publisher in a seeded order that fit the word range.
+
+    The files are the train rows of metadata.tsv for that publisher, sorted by file name and shuffled with
+    random.Random(f"{SEED}:election:{publisher}"); only length decides (MIN_WORDS..MAX_WORDS), never content.
+    Returns (path relative to ../shared/data, words, publication_date)."""
+    rows = []
+    for line in (polnear / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        f = line.split("\t")
+        if f[0] == "train" and f[4] == publisher:
+            rows.append((f[1], f[5]))
+    rows.sort()
+    random.Random(f"{SEED}:election:{publisher}").shuffle(rows)
+    out = []
+    for name, published in rows:
+        words = len((polnear / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8").split())
+        if MIN_WORDS <= words <= MAX_WORDS:
+            out.append((f"polnear/train/text/{name}.txt", words, published))
+        if len(out) >= n:
+            break
+    return out
 
 
 def split(paths: list[str]) -> dict[str, str]:
@@ -89,7 +117,15 @@ def main() -> None:
     ap.add_argument("--t17", default=str(Path(__file__).resolve().parents[4] / "shared/data/t17"))
     ap.add_argument("--split", nargs="*", help="print dev/test for these article paths")
     ap.add_argument("--batch2", action="store_true", help="list / split the second batch")
+    ap.add_argument("--election", action="store_true", help="list the election set's PolNeAR candidates")
+    ap.add_argument("--polnear", default=str(Path(__file__).resolve().parents[4] / "shared/data/polnear"))
     args = ap.parse_args()
+    if args.election:
+        for pub in ELECTION_PUBLISHERS:
+            for rank, (path, words, published) in enumerate(
+                    election_candidates(Path(args.polnear), pub, ELECTION_PER_PUBLISHER + SPARES), 1):
+                print(f"{pub}\t{rank}\t{words}\t{published}\t{path}")
+        return
     if args.split is not None:
         fn = split_batch2 if args.batch2 else split
         for p, s in sorted(fn(args.split).items()):
