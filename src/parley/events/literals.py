@@ -58,8 +58,8 @@ def may_contain(lits: tuple[frozenset[str], bool] | None, sentence: str, lowered
     if nocase:
         if not sentence.isascii() and not FOLD_ODD.isdisjoint(sentence):
             return True
-        return any(s in lowered for s in strings)
-    return any(s in sentence for s in strings)
+        return any(map(lowered.__contains__, strings))
+    return any(map(sentence.__contains__, strings))
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
