@@ -660,3 +660,19 @@ def test_trend_counts_an_agentless_state_act_as_the_government_s(tmp_path):
         stored = store.rows("SELECT n, implied FROM trend WHERE a = 'group:government' AND b = 'group:opposition'"
                             " AND month = '2020-02'")
         assert [(r["n"], r["implied"]) for r in stored] == [(3, 1)]
+
+
+def test_claims_take_each_sentence_its_own_mentions():
+    """A sentence's mentions are those inside it, also at its first and last characters (found by bisection
+    over the sorted mentions): a claim never borrows a speaker or target from the sentence before or after."""
+    from parley.corpus.claims import detect_claims
+
+    text = ("Verin claimed that Sorel had rigged the count in Ostrava. Nobody answered Verin. "
+            "Sorel claimed that Verin had lied about Sorel.")
+    doc = mk("kb", "2020-05-01", "Daily Veloria", text, [VERIN, SOREL])
+    ids = {"tomas-verin": "tomas-verin", "lina-sorel": "lina-sorel"}
+    names = {"tomas-verin": "Tomas Verin", "lina-sorel": "Lina Sorel"}
+    got = sorted((r["start"], r["speaker_id"], r["target_id"]) for r in detect_claims(doc, ids, names)
+                 if r["basis"] == "sentence")
+    s1, s3 = doc.sentences[0][0], doc.sentences[2][0]
+    assert got == [(s1, "tomas-verin", "lina-sorel"), (s3, "lina-sorel", "tomas-verin")]

@@ -63,13 +63,14 @@ def test_cue_word_prefilter_changes_no_match():
     assert coding._pattern_heads(r"\b(?:storm(?:s|ed)? (?:the )|talks?)\b") == frozenset({"sto", "tal"})
     assert coding._pattern_heads(r"\b(?:(?:was|is) met with)\b") is None  # a two-letter branch: always run
     got = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
-    real, index = coding._may_match, coding._head_index
+    real, index, gate = coding._may_match, coding._head_index, coding.may_contain
     try:  # every cue (and veto) run over every sentence
         coding._may_match = lambda p, h: True
         coding._head_index = lambda cues: (tuple(range(len(cues))), {})
+        coding.may_contain = lambda lits, sentence, lowered: True
         want = [[(m.start, m.end, m.cue.event) for m in coding.find_article_cues(onto, s)] for s in sents]
     finally:
-        coding._may_match, coding._head_index = real, index
+        coding._may_match, coding._head_index, coding.may_contain = real, index, gate
     assert got == want and all(got)
     # the head index (which cues a sentence's word heads can reach) names the cues the prefilter lets through
     cues = coding._article_list(onto)

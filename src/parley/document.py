@@ -191,5 +191,10 @@ def _plain(value: Any) -> Any:
 
 
 def _build(kind, data: dict[str, Any]):
-    known = {f.name for f in fields(kind)}
+    known = _KNOWN.get(kind)
+    if known is None:  # ``fields()`` per record was a tenth of reading a stored document back
+        known = _KNOWN[kind] = frozenset(f.name for f in fields(kind))
     return kind(**{k: v for k, v in data.items() if k in known})
+
+
+_KNOWN: dict[type, frozenset[str]] = {}

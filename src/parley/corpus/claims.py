@@ -30,6 +30,7 @@ only for changed articles, linking over all rows (rows only, no text).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -142,6 +143,7 @@ def detect_claims(doc: Document, corpus_id: dict[str, str], names: dict[str, str
     cues = _cues()
     text = doc.text
     mentions = sorted({(s, e, corpus_id.get(a.id, a.id)) for a in doc.actors for s, e in a.mentions})
+    starts = [m[0] for m in mentions]
     quotes = [(q.start, q.end) for q in doc.quotes]
     out: list[dict[str, Any]] = []
 
@@ -158,7 +160,9 @@ def detect_claims(doc: Document, corpus_id: dict[str, str], names: dict[str, str
         })
 
     for s, e in doc.sentences:
-        sent_mentions = [m for m in mentions if s <= m[0] and m[1] <= e]
+        # the mentions are sorted by start: those starting inside the sentence are one slice (was a scan of
+        # every mention per sentence, quadratic in a long article)
+        sent_mentions = [m for m in mentions[bisect_left(starts, s):bisect_right(starts, e)] if m[1] <= e]
         if len(sent_mentions) < 1:
             continue
         claim = counter = None

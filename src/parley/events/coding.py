@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parley.events.literals import literals, may_contain
 from parley.events.ontology import ONTOLOGY, Cue, Ontology
 
 CLF_WEIGHT = 0.6
@@ -81,7 +82,10 @@ def find_article_cues(onto: Ontology, sentence: str) -> list[Match]:
     found = _choose(_article_list(onto), sentence, heads)
     if not any(m.cue.kind == "event" for m in found):
         return found
-    vetoed = [(v.start(), v.end()) for p in cue_vetoes() if _may_match(p, heads) for v in p.finditer(sentence)]
+    low = sentence.lower()
+    vetoed = [(v.start(), v.end()) for p in cue_vetoes()
+              if _may_match(p, heads) and may_contain(literals(p.pattern, p.flags), sentence, low)
+              for v in p.finditer(sentence)]
     if "``" in sentence or "“" in sentence or '"' in sentence:
         vetoed += [(q.start(), q.end()) for q in SCARE_QUOTE.finditer(sentence)]
     if not vetoed:
@@ -205,14 +209,28 @@ def _built_index(cues: tuple[Cue, ...]) -> tuple[tuple[int, ...], dict[str, tupl
     return tuple(always), {h: tuple(r) for h, r in by_head.items()}
 
 
+def _gates(cues) -> tuple:
+    """Each cue's necessary literals (``literals.literals``), cached per tuple of cues like ``_head_index``."""
+    return _built_gates(tuple(cues))
+
+
+@lru_cache(maxsize=8)
+def _built_gates(cues: tuple[Cue, ...]) -> tuple:
+    return tuple(literals(c.pattern.pattern, c.pattern.flags) for c in cues)
+
+
 def _choose(cues, sentence: str, heads: frozenset[str] | None = None) -> list[Match]:
     heads = word_heads(sentence) if heads is None else heads
     always, by_head = _head_index(cues)
     ranks = set(always)
     for h in heads:
         ranks.update(by_head.get(h, ()))
+    gates = _gates(cues)
+    low = sentence.lower()
     found = []
     for rank in sorted(ranks):
+        if not may_contain(gates[rank], sentence, low):
+            continue  # none of the pattern's necessary literals is in the sentence (``literals``)
         cue = cues[rank]
         for m in cue.pattern.finditer(sentence):
             found.append(Match(m.start(), m.end(), cue))  # in rank order: the sort below is stable
