@@ -84,7 +84,7 @@ class GroupMentions:
         return [a for a, _ in spans], reach
 
     def _qualified_groups(self) -> None:
-        lex, toks, text = self.lex, self.rec.toks, self.text
+        lex, toks = self.lex, self.rec.toks
         heads = sector_heads()
         starts, reach = self._covered()
 
