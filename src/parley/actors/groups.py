@@ -26,7 +26,7 @@ Rules (decide the output):
   not after a quantifier of the people in general ("all Americans", "many Iraqis": no acting side);
   not when "of"/"in" another country follows ("Albanians of southern Serbia" live in Serbia), and no
   demonym after "ethnic" ("ethnic Turks" in Sweden) is a country word.
-- one actor per (head, country) per document; spans inside an actor already found are left to that actor.
+- one actor per (head word, country) per document; spans inside an actor already found are left to that actor.
 
 The methods are a mixin of ``Resolver`` (``parley.actors.resolve``), run after its ``_groups``.
 """
@@ -110,10 +110,12 @@ class GroupMentions:
             # the head otherwise ("Iraq officials")
             hit = self._head_after(toks, j, heads, MAX_MODIFIERS if kind == "demonym" or j > i + length else 0)
             if hit is not None:
-                end, canon, code = hit
+                end, _, code = hit
                 s = toks[i].s if kind == "demonym" else toks[j].s  # the country name is its own actor
                 if free(s, toks[end - 1].e) and not self._title(toks, j, end):
-                    self._add_group(by_key, (canon, iso), s, toks[end - 1].e, iso + code, iso, toks[i].s)
+                    # one actor per head word and country: "Russian diplomats" and "Russian negotiators" share a
+                    # code, not a name
+                    self._add_group(by_key, (toks[end - 1].low, iso), s, toks[end - 1].e, iso + code, iso, toks[i].s)
                 i = end
                 continue
             if kind == "demonym" and length == 1 and self._plural_demonym(toks, i, iso) and \
