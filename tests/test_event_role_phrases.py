@@ -133,3 +133,14 @@ def test_a_date_adjunct_after_the_trigger_closes_its_object_window_at_its_comma(
     assert date_end(s, s.index("gathered") + 8, len(s)) == s.index(",")
     s = "After a march on the Velor Union office, the police came."  # "on" + a place: no date
     assert date_end(s, s.index("march") + 5, len(s)) == len(s)
+
+
+def test_a_report_verb_after_a_passive_auxiliary_opens_no_reported_clause():
+    """"Ten guards were reported killed": "reported" is part of the passive, so its subject (the victims) is
+    within reach; "officials reported that …" still opens a reported clause."""
+    from parley.events.role_phrases import reported_start
+
+    s = "Ten guards were reported killed in Karnavia."
+    assert reported_start(s, s.index("killed")) == 0
+    s = "Officials reported that ten guards were killed."
+    assert reported_start(s, s.index("killed")) == s.index("ten")

@@ -76,3 +76,14 @@ def test_an_active_verb_and_a_thing_before_the_participle_are_no_reduced_relativ
     assert not reduced_passive(s, cue(s, "retreated", "RETREAT"), mentions(s, names))
     s = "A report released by the Velor Union was read."  # a thing, not a participant
     assert not reduced_passive(s, cue(s, "released", "RETREAT"), mentions(s, names))
+
+
+def test_a_verb_of_report_or_belief_may_stand_in_a_passive():
+    """"Ten rebels were reported killed": the victims were read as the killers (the active subject), and the
+    dateline country took the actor's place."""
+    s = "Ten guards were reported killed in Karnavia."
+    assert passive_at(s, cue(s, "killed"))
+    s = "Tomas Brell is believed kidnapped."
+    assert passive_at(s, cue(s, "kidnapped", "COERCE"))
+    s = "Tomas Brell reported two guards killed."
+    assert not passive_at(s, cue(s, "killed"))

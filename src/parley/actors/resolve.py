@@ -37,6 +37,7 @@ from collections import Counter
 from parley.actors.cluster import GENERATIONAL, Cluster, UnionFind, initials, name_words
 from parley.actors.definites import DefiniteDescriptions
 from parley.actors.dictionary import ActorDictionary, DictEntry
+from parley.actors.groups import GroupMentions
 from parley.actors.lexicon import Lexicon, norm
 from parley.actors.mention import Mention
 from parley.actors.recognize import Recognizer
@@ -53,7 +54,7 @@ def slug(name: str) -> str:
     return s or "actor"
 
 
-class Resolver(DefiniteDescriptions):
+class Resolver(DefiniteDescriptions, GroupMentions):
     def __init__(self, rec: Recognizer, lex: Lexicon, dicts: dict[str, ActorDictionary], published: str | None,
                  learned: dict):
         self.rec, self.lex, self.dicts = rec, lex, dicts
@@ -77,6 +78,7 @@ class Resolver(DefiniteDescriptions):
         self._resolve_definites()
         self._link()
         self._groups()
+        self._qualified_groups()
         self._codes()
         return self._actors()
 

@@ -178,7 +178,10 @@ def uniq_spans(xs):
     return out
 
 
-REPORTING = re.compile(r"\b(?:say|says|said|saying|claim|claims|claimed|allege|alleges|alleged|believe|believes|"
+# a report verb after a passive auxiliary opens no reported clause: "ten rebels were reported killed", "he is
+# believed kidnapped" (its subject is the participle's patient, role_voice.ADVERB)
+REPORTING = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )"
+                       r"\b(?:say|says|said|saying|claim|claims|claimed|allege|alleges|alleged|believe|believes|"
                        r"believed|report|reports|reported|insist|insists|insisted)\s+(?:that\s+)?", re.I)
 
 

@@ -13,7 +13,9 @@ from parley.events import generic
 from parley.events.role_phrases import past_form
 
 # (an adverb may stand between: "were reportedly killed", "were later shot dead", "was also arrested")
-ADVERB = r"(?:(?:\w+ly|later|also|then|still|already|again|soon|just|never|since|first|once)\s+){0,2}"
+# … or a verb of report or belief ("were reported killed", "are feared dead", "was believed kidnapped")
+ADVERB = r"(?:(?:\w+ly|later|also|then|still|already|again|soon|just|never|since|first|once|reported|said|believed|" \
+         r"feared|thought|confirmed)\s+){0,2}"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+" + ADVERB + "$", re.I)
 
 
