@@ -133,3 +133,13 @@ def test_a_date_adjunct_after_the_trigger_closes_its_object_window_at_its_comma(
     assert date_end(s, s.index("gathered") + 8, len(s)) == s.index(",")
     s = "After a march on the Velor Union office, the police came."  # "on" + a place: no date
     assert date_end(s, s.index("march") + 5, len(s)) == len(s)
+
+
+def test_a_past_participle_with_its_by_agent_is_an_aside_but_led_by_is_not():
+    """"the draft, obtained by X, would ask …": who obtained or saw the text does not act in it; the leader of a
+    group ("the rebels, led by X, attacked") takes part in what it does."""
+    s = "According to the draft, obtained by the Velor Union, Karnavia would ask for talks."
+    ms = mentions(s, NAMES)
+    assert [x[2].name for x in eligible(s, ms, s.index("ask"))] == ["Karnavia"]
+    s = "The rebels, led by Tomas Brell, attacked Karnavia."
+    assert "Tomas Brell" in [x[2].name for x in eligible(s, mentions(s, NAMES), s.index("attacked"))]
