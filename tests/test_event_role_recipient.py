@@ -482,7 +482,7 @@ def test_a_speech_credit_after_the_act_closes_its_object_window():
     is directed at."""
     s = "The Marsh Party called on its members to strike, said Tomas Brell, editor of the Velor Union Post."
     assert _recipient(s, "called") == []
-    s = "Troops shelled the town of Karnavia, according to a report by the Velor Union."
+    s = "Troops shelled the town, said Tomas Brell of the Velor Union."
     assert _recipient(s, "shelled") == []
     assert _recipient("Troops shelled the Velor Union, Tomas Brell said.", "shelled") == ["Velor Union"]
 
