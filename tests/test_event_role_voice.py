@@ -76,3 +76,14 @@ def test_an_active_verb_and_a_thing_before_the_participle_are_no_reduced_relativ
     assert not reduced_passive(s, cue(s, "retreated", "RETREAT"), mentions(s, names))
     s = "A report released by the Velor Union was read."  # a thing, not a participant
     assert not reduced_passive(s, cue(s, "released", "RETREAT"), mentions(s, names))
+
+
+def test_an_adverb_or_to_death_may_stand_in_a_reduced_relative():
+    """"a young man allegedly beaten to death by police", "a student reportedly shot dead by soldiers": the man
+    and the student undergo; "Police reportedly beat two protesters" stays active."""
+    s = "The page honours a young man allegedly beaten to death by police in the capital."
+    assert reduced_passive(s, cue(s, "beaten"), [])
+    s = "A student reportedly shot dead by soldiers was buried on Friday."
+    assert reduced_passive(s, cue(s, "shot"), [])
+    s = "Police reportedly beat two protesters on Monday."
+    assert not reduced_passive(s, cue(s, "beat"), mentions(s, {"Police": "group"}))

@@ -46,7 +46,8 @@ ASIDE = re.compile(r",\s+(?:\w+ing\b|which\b|who\b|whose\b|a\s+|an\s+|the\s+|(?!
 DASH_ASIDE = re.compile(r"\s(?:--?|–|—)\s[^-–—;,]{3,80}?\s(?:--?|–|—)\s")
 
 
-PAST_IRREGULAR = frozenset("met held shot beat took fought sent won led struck told said made brought sought".split())
+PAST_IRREGULAR = frozenset("met held shot beat beaten took taken thrown stolen fought sent won led struck told said made "
+                            "brought sought".split())
 
 
 def uniq(actors):
@@ -128,21 +129,28 @@ def aside_spans(sent: str, pos: int) -> list[tuple[int, int]]:
     return out
 
 
+# a byline glued to the lede ("January 31 , 2011 | From X and Y , CNN While some governments …", "| By X , CNN"):
+# the reporters and their outlet are no side of what the sentence reports
+BYLINE = re.compile(r"(?:^|\|)\s*(?:By|From)\s+[A-Z][^|,.;]{0,60}?\s*,\s*[A-Z]{2,6}\b")
+
+
 def eligible(sent: str, mentions, pos: int) -> list:
-    """The mentions that may fill a role: not in parentheses, not in an aside, not a modifier of another noun."""
-    asides = aside_spans(sent, pos)
+    """The mentions that may fill a role: not in parentheses, not in an aside or a byline (``BYLINE``), not a
+    modifier of another noun."""
+    asides = aside_spans(sent, pos) + [x.span() for x in BYLINE.finditer(sent) if not x.start() <= pos < x.end()]
     return [m for m in mentions if not in_parens(sent, m) and not any(a <= m[0] < b for a, b in asides)
             and not is_modifier(sent, m)]
 
 
 # nouns a common-noun mention ("military", "police", "army", "government") only describes: "military aid", "a
 # government offensive", "police headquarters" name a thing, not the side (the side acts in "police raided …");
-# "army deserters", "police families" are people apart from that side
+# "army deserters", "police families" are people apart from that side; "men of military age" are no soldiers
 MODIFIED = re.compile(r"\s+(?:aid|assistance|action|actions|operations?|equipment|bases?|headquarters|presence|advance|"
                       r"sweep|offensive|exercises?|drills?|build-?up|intervention|campaign|confrontation|spending|budget|"
                       r"cooperation|ties|hardware|vehicles?|facilit(?:y|ies)|installations?|posts?|targets?|buildings?|"
                       r"property|polic(?:y|ies)|decision|plans?|programme|program|funding|support|options?|solution|"
-                      r"courts?|tribunals?|stations?|custody|sources|observers|deserters|defectors|veterans|families|widows)\b", re.I)
+                      r"courts?|tribunals?|stations?|custody|sources|observers|deserters|defectors|veterans|families|widows|age)\b",
+                      re.I)
 
 
 # the acts among those nouns: a named side with a common-noun head before one ("US military intervention", "the
