@@ -297,7 +297,10 @@ def _best(sent, m, mentions, roles, earlier, side, w, taken, cache):
             scores[i] = -np.inf  # nobody, the other side's choice, a mention of another clause ("If X …, Y …")
         elif rep and x[1] <= rep:
             scores[i] = -np.inf  # the speaker, over the reported clause's own subject
-    rel = [x.span() for x in REL_ASIDE.finditer(sent) if not x.start() <= m.start < x.end()]
+    # (not when another relative clause opens between the aside and the trigger: ", who represents civilians in
+    # actions against the army, 10 of which involve allegations of detention": the army may detain)
+    rel = [x.span() for x in REL_ASIDE.finditer(sent) if not x.start() <= m.start < x.end()
+           and not (x.end() <= m.start and re.search(r"\b(?:which|who|whom|whose)\b", sent[x.end():m.start], re.I))]
     # an active verb trigger whose rules' actor stands before it (recipient after it) keeps that side there: the
     # ranker took the object as actor and a mention of an earlier clause as recipient ("Russia, which …, abstained
     # … but has accused the NATO nations of …": NATO → Libya); a passive or a nominal trigger may have either side
