@@ -507,3 +507,12 @@ def test_an_active_verbs_object_is_not_traded_for_its_subject(ctx):
                 {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
     ev = _typed(d, "ACCUSE")
     assert ev.actor == ["Ostravia"] and ev.recipient == ["Velor Union"]
+
+
+def test_a_protest_in_a_subordinate_clause_is_not_aimed_at_the_main_clauses_subject(ctx):
+    """"Saleh made the announcement as protests swept the region": the protests are not shown to target him; a
+    state that cracks down on protests stays their target."""
+    d = _events("Ostravia made the announcement as unprecedented protests swept the region .", {"o": OSTRAVIA}, ctx)
+    assert _typed(d, "PROTEST").recipient == []
+    d = _events("Ostravia cracked down on protests in the capital .", {"o": OSTRAVIA}, ctx)
+    assert _typed(d, "PROTEST").recipient == ["Ostravia"]
