@@ -185,3 +185,10 @@ def test_a_phrase_after_an_adjunct_and_a_conjunction_opens_its_own_clause():
     sent = "Karnavia's troops and rebel fighters exchanged fire."
     subj = [x for x in mentions(sent, NAMES) if x[2].name == "Karnavia"]
     assert phrase_subject(sent, sent.index("exchanged"), subj, generic.before) == subj
+
+
+def test_a_list_with_the_before_a_member_is_one_group_once_and_joins_it():
+    """"France, the UK and Italy recalled …": all three; ", the" alone joins nothing."""
+    assert _actor("Ostravia, the Velor Union and Karnavia recalled their envoys.", "recalled") == \
+        ["Ostravia", "Velor Union", "Karnavia"]
+    assert _actor("Tomas Brell said Ostravia, the Velor Union host, recalled its envoy.", "recalled") == ["Ostravia"]

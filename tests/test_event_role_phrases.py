@@ -144,3 +144,24 @@ def test_a_report_verb_after_a_passive_auxiliary_opens_no_reported_clause():
     assert reported_start(s, s.index("killed")) == 0
     s = "Officials reported that ten guards were killed."
     assert reported_start(s, s.index("killed")) == s.index("ten")
+
+def test_a_past_participle_with_its_by_agent_is_an_aside_but_led_by_is_not():
+    """"the draft, obtained by X, would ask …": who obtained or saw the text does not act in it; the leader of a
+    group ("the rebels, led by X, attacked") takes part in what it does."""
+    s = "According to the draft, obtained by the Velor Union, Karnavia would ask for talks."
+    ms = mentions(s, NAMES)
+    assert [x[2].name for x in eligible(s, ms, s.index("ask"))] == ["Karnavia"]
+    s = "The rebels, led by Tomas Brell, attacked Karnavia."
+    assert "Tomas Brell" in [x[2].name for x in eligible(s, mentions(s, NAMES), s.index("attacked"))]
+
+
+def test_a_byline_glued_to_the_lede_holds_no_side():
+    s = "May 3 , 2011 | From Tomas Brell , CNN While some governments back Karnavia , the Velor Union does not."
+    ms = mentions(s, NAMES)
+    assert [x[2].name for x in eligible(s, ms, s.index("back"))] == ["Karnavia", "Velor Union"]
+
+
+def test_men_of_military_age_are_no_soldiers():
+    s = "All men of military age were detained."
+    ms = mentions(s, {"military": "group"})
+    assert eligible(s, ms, s.index("detained")) == []

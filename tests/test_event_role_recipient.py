@@ -475,3 +475,19 @@ def test_a_contribution_to_an_international_mission_in_a_country_is_for_that_cou
     assert run(s, "ASSAULT") == ["Velor Union"]
     assert run(s, org=Actor(id="v2", name="Velor Union", type="organization", code="KRNGOV")) == ["Velor Union"]
     assert run("Ostravia will contribute staff to a Velor Union mission.") == ["Velor Union"]
+
+
+def test_a_speech_credit_after_the_act_closes_its_object_window():
+    """"… called on its members to strike, said X, editor of the Y Post": neither X nor the Post is whom the act
+    is directed at."""
+    s = "The Marsh Party called on its members to strike, said Tomas Brell, editor of the Velor Union Post."
+    assert _recipient(s, "called") == []
+    s = "Troops shelled the town, said Tomas Brell of the Velor Union."
+    assert _recipient(s, "shelled") == []
+    assert _recipient("Troops shelled the Velor Union, Tomas Brell said.", "shelled") == ["Velor Union"]
+
+
+def test_a_city_after_against_names_its_country():
+    """"further sanctions against Damascus": the capital stands for its government."""
+    assert _city("The Velor Union imposed new sanctions against Lima on Monday.", "sanctions", "SANCTION") == \
+        [("Peru", "Lima")]

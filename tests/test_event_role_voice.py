@@ -87,3 +87,13 @@ def test_a_verb_of_report_or_belief_may_stand_in_a_passive():
     assert passive_at(s, cue(s, "kidnapped", "COERCE"))
     s = "Tomas Brell reported two guards killed."
     assert not passive_at(s, cue(s, "killed"))
+
+def test_an_adverb_or_to_death_may_stand_in_a_reduced_relative():
+    """"a young man allegedly beaten to death by police", "a student reportedly shot dead by soldiers": the man
+    and the student undergo; "Police reportedly beat two protesters" stays active."""
+    s = "The page honours a young man allegedly beaten to death by police in the capital."
+    assert reduced_passive(s, cue(s, "beaten"), [])
+    s = "A student reportedly shot dead by soldiers was buried on Friday."
+    assert reduced_passive(s, cue(s, "shot"), [])
+    s = "Police reportedly beat two protesters on Monday."
+    assert not reduced_passive(s, cue(s, "beat"), mentions(s, {"Police": "group"}))

@@ -469,3 +469,50 @@ def test_a_protest_on_a_date_takes_no_target_from_the_next_clause(ctx):
                 {"v": VELOR}, ctx)
     ev = _typed(d, "PROTEST")
     assert "Velor Union" not in ev.recipient
+
+
+def test_a_relative_clause_with_verbs_of_its_own_leaves_the_trigger_to_the_main_subject(ctx):
+    """"A and B, which worked to stop C from lifting the curfew to help D, are expected to support it": the
+    relative antecedent is both A and B, C is no subject of what follows its own verb, and A and B support."""
+    d = _events("Ostravia and Karnavia, which worked hard to stop the Velor Union from lifting the curfew to help "
+                "the Marsh Party during the war, are expected to support the plan.",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR, "m": MARSH}, ctx)
+    assert _typed(d, "SUPPORT").actor == ["Ostravia", "Karnavia"]
+
+
+def test_a_light_verb_after_and_shares_the_subject_of_the_verb_before(ctx):
+    """"pledging to … free X and start talks with Y": the pledger talks, not X."""
+    d = _events("Ostravia agreed to a Karnavian plan on Tuesday, pledging to pull its soldiers out of the valley, "
+                "free Tomas Brell and start talks with the Marsh Party.", {"o": OSTRAVIA, "m": MARSH, "b": BRELL}, ctx)
+    ev = _typed(d, "CONSULT")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Marsh Party"]
+
+
+def test_an_appeal_is_addressed_to_whom_it_asks_not_to_the_content(ctx):
+    d = _events("State radio made an appeal to the people of the valley to support the Velor Union.", {"v": VELOR}, ctx)
+    assert "Velor Union" not in _typed(d, "REQUEST").recipient
+
+
+def test_who_obtained_a_document_is_not_the_actor_of_what_it_asks(ctx):
+    d = _events("According to the draft, obtained by the Velor Union, Ostravia would ask Karnavia to lift the curfew.",
+                {"v": VELOR, "o": OSTRAVIA, "k": KARNAVIA}, ctx)
+    assert _typed(d, "REQUEST").actor == ["Ostravia"]
+
+
+def test_an_active_verbs_object_is_not_traded_for_its_subject(ctx):
+    """"Russia, which …, abstained … but has accused the NATO nations of …": the ranker took the object as actor
+    and a place of an earlier clause as recipient."""
+    d = _events("Ostravia , which has a seat on the council , abstained from the vote on the resolution that "
+                "authorised the force in Karnavia but has accused the Velor Union of overstepping its mandate .",
+                {"o": OSTRAVIA, "k": KARNAVIA, "v": VELOR}, ctx)
+    ev = _typed(d, "ACCUSE")
+    assert ev.actor == ["Ostravia"] and ev.recipient == ["Velor Union"]
+
+
+def test_a_protest_in_a_subordinate_clause_is_not_aimed_at_the_main_clauses_subject(ctx):
+    """"Saleh made the announcement as protests swept the region": the protests are not shown to target him; a
+    state that cracks down on protests stays their target."""
+    d = _events("Ostravia made the announcement as unprecedented protests swept the region .", {"o": OSTRAVIA}, ctx)
+    assert _typed(d, "PROTEST").recipient == []
+    d = _events("Ostravia cracked down on protests in the capital .", {"o": OSTRAVIA}, ctx)
+    assert _typed(d, "PROTEST").recipient == ["Ostravia"]

@@ -289,6 +289,9 @@ def state_side(a) -> bool:
     return a.type == "country" or any(code[i:i + 3] in STATE_CODES for i in range(0, len(code), 3))
 
 
+SUBORDINATE_GAP = re.compile(r"\b(?:as|when|while|after|before|because|until|since|once)\s+(?!well\b)", re.I)
+
+
 def protest_by_state(sent: str, m, actors, recips, src, tgt):
     """PLOVER PROTEST is collective civilian action; a state does not "protest" materially. A nominal protest
     whose roles gave it a state actor ("the government cracked down on protests", "protests against his rule") is
@@ -313,8 +316,8 @@ def protest_by_state(sent: str, m, actors, recips, src, tgt):
         # the state only qualifies the crowd's phrase before the verb: that phrase is where the crowd is named
         c0 = max(sent.rfind(",", 0, src[0]), sent.rfind(";", 0, src[0])) + 1
         span = (c0 + len(sent[c0:src[0]]) - len(sent[c0:src[0]].lstrip()), src[1])
-    if not recips:
-        recips, tgt = list(actors), src
+    if not recips and not (src and src[1] <= m.start and SUBORDINATE_GAP.search(sent, src[1], m.start)):
+        recips, tgt = list(actors), src  # (not a main clause's subject: "X spoke as protests swept the region")
     return "PROTEST", [crowd], recips, span, tgt
 
 

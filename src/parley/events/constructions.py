@@ -52,9 +52,18 @@ def received(sent: str, m, mentions, roles):
     return [after[0][2]], [a for a in subj if a is not after[0][2]], after[0][:2], roles[2] if subj else None
 
 
+# what may stand between a relative pronoun (or the relative clause's own subject) and the clause's verb:
+# auxiliaries, adverbs, "tried to" — a longer run holds verbs of its own ("which worked hard to prevent B from
+# waiving sanctions to aid C": B is no subject of "aid", nor A its doer)
+REL_GAP = 4
+ANTE_COORD = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+
+
 def relative(sent: str, m, mentions, roles):
     """A trigger inside a relative clause: "A, which B had banned, …" — B acts on the antecedent A; "A, which
-    attacked B" — A acts. The antecedent is the mention right before the comma."""
+    attacked B" — A acts. The antecedent is the mention right before the comma, with the mentions coordinated
+    with it ("A and B, which tried to block …"); B stands right after the pronoun and the trigger at most
+    ``REL_GAP`` words after the pronoun or B."""
     rel = RELATIVE.search(sent[:m.start])
     if not rel:
         return roles
@@ -62,11 +71,21 @@ def relative(sent: str, m, mentions, roles):
     ante = [x for x in mentions if x[1] <= comma and not sent[x[1]:comma].strip()]
     if not ante:
         return roles
+    group = ante[-1:]
+    for x in reversed([x for x in mentions if x[1] <= group[0][0]]):
+        if not ANTE_COORD.fullmatch(sent[x[1]:group[0][0]]):
+            break
+        group.insert(0, x)
     inner = [x for x in mentions if rel.start(1) <= x[0] and x[1] <= m.start]
+    if inner and not re.fullmatch(r"(?:the\s+)?", sent[rel.start(1):inner[0][0]], re.I):
+        return roles  # a mention inside the clause that is not its subject
+    if len(sent[inner[-1][1] if inner else rel.start(1):m.start].split()) > REL_GAP:
+        return roles
     acts, recs, src, tgt = roles
     if inner:  # object relative: "which B had banned"
         return [inner[-1][2]], [ante[-1][2]], inner[-1][:2], ante[-1][:2]
-    return [ante[-1][2]], [r for r in recs if r is not ante[-1][2]], ante[-1][:2], tgt
+    ids = {x[2].id for x in group}
+    return [x[2] for x in group], [r for r in recs if r.id not in ids], group[-1][:2], tgt
 
 
 ATTRIBUTED = re.compile(r"\s+(?:(?:were|was|is|are|been|being)\s+)?(?:attributed\s+to|blamed\s+on|carried\s+out\s+by|"

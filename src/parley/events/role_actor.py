@@ -47,8 +47,9 @@ def group_before(sent: str, mentions, pos: int, lo: int = 0) -> list:
     group = [head]
     for m in reversed([x for x in before if x[1] <= head[0]]):
         gap = sent[m[1]:group[0][0]]
-        if COORD.match(gap) or re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", gap):
-            group.insert(0, m)
+        if COORD.match(gap) or re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", gap) or \
+                (len(group) > 1 and re.fullmatch(r"\s*,\s*the\s+", gap)):
+            group.insert(0, m)  # (a list's ", the": "France, the UK and Italy recalled …" once "and" joined one)
         elif re.fullmatch(r"\W*(?:’s|'s)?\s*(?:\(\w+\))?\s*", gap):
             continue  # possessive / acronym chain: "A's B (C)" — the head is the later mention
         else:

@@ -273,8 +273,10 @@ def _mentioned(group, mentions) -> bool:
 KEEP = ("apposition", "chain_head", "poss_nominal")
 # a mention of another clause is never chosen over the rules' pick: the subject of a subordinate clause ("If X
 # continues …, Y could arrest Z") or a mention a subordinating conjunction parts from the trigger ("… initiated by
-# X after the CNRP refused to …")
+# X after the CNRP refused to …"); nor one inside a relative clause between commas that does not hold the
+# trigger (``REL_ASIDE``: "A and B, which tried to stop the X Council from …, are expected to support it")
 BARRED = [INDEX[n] for n in ("in_subord", "b_subord", "a_subord")]
+REL_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,", re.I)
 
 
 def kept(X) -> bool:
@@ -295,6 +297,26 @@ def _best(sent, m, mentions, roles, earlier, side, w, taken, cache):
             scores[i] = -np.inf  # nobody, the other side's choice, a mention of another clause ("If X …, Y …")
         elif rep and x[1] <= rep:
             scores[i] = -np.inf  # the speaker, over the reported clause's own subject
+    # (not when another relative clause opens between the aside and the trigger: ", who represents civilians in
+    # actions against the army, 10 of which involve allegations of detention": the army may detain)
+    rel = [x.span() for x in REL_ASIDE.finditer(sent) if not x.start() <= m.start < x.end()
+           and not (x.end() <= m.start and re.search(r"\b(?:which|who|whom|whose)\b", sent[x.end():m.start], re.I))]
+    # an active verb trigger whose rules' actor stands before it (recipient after it) keeps that side there: the
+    # ranker took the object as actor and a mention of an earlier clause as recipient ("Russia, which …, abstained
+    # … but has accused the NATO nations of …": NATO → Libya); a passive or a nominal trigger may have either side
+    # on either hand ("was attacked by X", "X's talks with Y"); a speaker after ("…, Benin police said") may
+    # still be the actor of the act reported
+    tc = cache["_trigger"]
+    wrong_side = None if tc["passive"] or tc["nominal"] or not span else \
+        ("after" if side == "actor" and span[1] <= m.start else "before" if side == "recipient" and span[0] >= m.end
+         else None)
+    for i, x in enumerate(cands):
+        if x is None or X[i, INDEX["rule"]]:
+            continue
+        if any(a <= x[0] < b for a, b in rel) or (wrong_side == "after" and x[0] >= m.end and not
+                                                   X[i, INDEX["source"]]) or \
+                (wrong_side == "before" and x[1] <= m.start):
+            scores[i] = -np.inf
     rule = X[:, INDEX["rule"]] > 0
     best = int(np.argmax(scores))
     top_rule = scores[rule].max() if rule.any() else -np.inf

@@ -14,7 +14,7 @@ from pathlib import Path
 from parley.document import Actor
 from parley.events import generic
 from parley.events.constructions import GPE_TYPES
-from parley.events.role_phrases import FUNCTION, POSS_S, eligible, is_place, is_poss, is_source
+from parley.events.role_phrases import FUNCTION, POSS_S, SPEECH_CREDIT, eligible, is_place, is_poss, is_source
 from parley.timex.lexicon import MONTHS, WEEKDAYS
 
 # "withdraw its troops from X", "sent their own forces": the actor's own agents are its means, not the recipient
@@ -24,9 +24,9 @@ VISIT_TO = re.compile(r"^\s+(?:(?:a|an|the|his|her|its|their|planned|official|st
 
 
 def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) -> list:
-    """The first eligible mention after ``pos`` (to ``hi``); a possessive object with an apposition after it
-    ("the party's acting president, Y") gives the apposition. ``goal_ok``: a country after "to" may be the object
-    (see ``is_place``)."""
+    """The first eligible mention after ``pos`` (to ``hi``, or to a speech credit's comma: ``SPEECH_CREDIT``); a
+    possessive object with an apposition after it ("the party's acting president, Y") gives the apposition.
+    ``goal_ok``: a country after "to" may be the object (see ``is_place``)."""
     def goal_here(m):  # "assistance in X" (close to the trigger), not "aid to rebels in X"
         if VISIT_TO.search(sent[pos:m[0]]):
             return True  # "cancelled a planned visit to X": the host is the one the act touches
@@ -34,6 +34,8 @@ def object_after(sent: str, mentions, pos: int, hi: int, goal_ok: bool = False) 
         return goal_ok if goal_ok != "in" or (len(gap) <= 3 and not {"to", "for"} & set(gap)) else True
 
     hi = next((m[0] for m in mentions if pos <= m[0] < hi and clause_subject(sent, m, pos)), hi)
+    credit = SPEECH_CREDIT.search(sent, pos, hi)
+    hi = credit.start() if credit else hi
     # (a coordinated object may run past the clause window's comma: "with X, as well as Y")
     wide = [m for m in eligible(sent, mentions, pos) if m[0] >= pos and not is_place(sent, m, goal_here(m))
             and not is_source(sent, m) and not OWN.search(sent, 0, m[0]) and not unit_before_number(sent, m)
@@ -196,9 +198,9 @@ VISIT = re.compile(r"visit|trip|tour|arriv", re.I)
 
 def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: bool = False):
     """An empty recipient: the country of a city the act falls on or in ("suspended aid deliveries in Baghdad",
-    "extend the curfew in Abidjan", "would blockade Paris"; a visit's host: "arrived in Amman on a visit") — the
-    actors stage keeps a city as a location, no actor, so ``place_target`` had no mention to take. The side is the
-    city's country (CAMEO codes a city by its country), its span the city. Same limits as ``place_target``; a
+    "extend the curfew in Abidjan", "would blockade Paris", "sanctions against Damascus"; a visit's host: "arrived
+    in Amman on a visit") — the actors stage keeps a city as a location, no actor, so ``place_target`` had no
+    mention to take. The side is the city's country (CAMEO codes a city by its country), its span the city. Same limits as ``place_target``; a
     meeting elsewhere than a visit names no host ("talks in Geneva"). A city right after the trigger, or after its
     "to", is its object or goal over a recipient the clause rules took further on ("an ultimatum to Damascus
     warning of military action" gave the military, "suspended aid to Kabul in protest at … by the Taliban" the
@@ -220,7 +222,7 @@ def city_target(sent: str, m, roles, actors, clause: tuple[int, int], passive: b
         if roles[1] and not (roles[3] and roles[3][0] >= got.end() and right_after):
             return roles
         before = sent[max(lo, got.start() - 30):got.start()]
-        if PLACE_TARGET.search(before) or re.search(r"\bto\s+(?:the\s+)?$", before) or \
+        if PLACE_TARGET.search(before) or re.search(r"\b(?:to|against)\s+(?:the\s+)?$", before) or \
                 (not visit and got.start() == m.end + 1):
             if any(getattr(a, "code", None) == hit[0] or a.name == hit[1] for a in roles[0]):
                 return roles

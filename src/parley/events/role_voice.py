@@ -30,7 +30,7 @@ REDUCED_PASSIVE = re.compile(r"\b(?:saw|see|sees|seen|seeing|left|leaves|leaving
 
 # … or a participle after its noun, before the clause's own finite verb: "four journalists arrested in Cairo on
 # Friday were freed", "the activists detained last week have been released", "the envoy expelled by X said"
-REDUCED_RELATIVE = re.compile(r"(?:\s+by\b|(?:\s+(?:in|on|at|near|during|last|since|after|before|outside|inside|"
+REDUCED_RELATIVE = re.compile(r"(?:\s+(?:to\s+death|dead))?(?:\s+by\b|(?:\s+(?:in|on|at|near|during|last|since|after|before|outside|inside|"
                               r"earlier|overnight|yesterday|today)\b(?:\s+(?!(?:and|but|or)\b)[\w’'-]+){0,4}?)*"
                               r"\s+(?:were|was|are|is|have|has|had|remain|remains|remained)\b)", re.I)
 
@@ -53,8 +53,11 @@ def reduced_passive(sent: str, m, mentions, earlier=()) -> bool:
         return True
     if len(sent[m.start:m.end].split()) == 1 and (REDUCED_RELATIVE.match(sent, m.end) or (
             m.cue.event in ALWAYS_TRANSITIVE and HEADLINE_SAYS.match(sent, m.end))):
-        got = generic.before(sent, m.start, max(0, m.start - 80), skip_aux=False)
-        if before or (got and got[1] == m.start):
+        # (an adverb may stand between: "a young man allegedly beaten to death by police")
+        adv = re.search(r"\s[a-z]+ly\s+$", sent[max(0, m.start - 20):m.start])
+        at = m.start - len(adv.group()) + 1 if adv else m.start
+        got = generic.before(sent, at, max(0, at - 80), skip_aux=False)
+        if before or (got and got[1] in (at, at - 1)):
             return True  # the participant the participle follows, not "a report released by X"
     prev = earlier[-1][0] if earlier else None
     return bool(prev and re.fullmatch(r"\s+(?:[\w-]+\s+)?and\s+(?:[\w-]+\s+){0,2}", sent[prev.end:m.start])

@@ -76,8 +76,12 @@ from parley.events.role_voice import DOER_VERB, agent_reach, is_nominal, passive
 __all__ = ["FUNCTION", "SYMMETRIC", "agent_extent", "assign_roles", "doc_pairs", "find_speaker", "group_before",
            "is_nominal", "own_act", "pair_anaphor", "paired", "reported_roles", "statement_target"]
 
+# a coordinated verb phrase shares the subject of the verb before it ("… and also attacked"), as does a light verb
+# before a nominal trigger ("pledging to pull its troops out and start talks with the opposition": not "troops")
 VP_COORD = re.compile(r"(?:,\s*|\b)(?:and|but|or)\s+(?:(?:then|also|later|has|have|had|was|were|is|are|will|would|"
-                      r"\w+ly)\s+)*$", re.I)
+                      r"\w+ly)\s+)*(?:(?:to\s+)?(?:start|starts|started|begin|begins|began|hold|holds|held|open|opens|"
+                      r"opened|launch|launches|launched|resume|resumes|resumed|stage|stages|staged|enter|enters|entered)"
+                      r"\s+(?:(?:a|an|the|new|fresh)\s+)?(?:[a-z]+\s+)?)?$", re.I)
 
 
 def assign_roles(doc, s, sent: str, m, mentions, parse, earlier):
@@ -349,6 +353,22 @@ def _main_clause_event(sent: str, m, mentions, earlier) -> list:
     return prev
 
 
+# the infinitive that opens what is asked for, after the one asked: "an appeal to the people of X to support the
+# security forces", "would ask the council to ease sanctions against Y" — the forces and Y are the content of the
+# request, not whom it is addressed to
+CONTENT_TO = re.compile(r"(?<=\S)\s+to\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|each|both)\b)"
+                        r"[a-z]+\b")
+
+
+def content_start(sent: str, m, hi: int) -> int:
+    """Where a request noun's object window closes: at the infinitive of its content (``CONTENT_TO``) when words
+    stand between the trigger and it, else ``hi``. For a noun only ("an appeal to X to …", "calls on X to …" read
+    as a noun): after a verb ("urged the European Community to support the PLO") the PLOVER GSR coders took the
+    content's object as the target, which the article gold's conventions do not — the verb's window stays."""
+    got = CONTENT_TO.search(sent, m.end + 1, hi) if m.cue.event == "REQUEST" else None
+    return got.start() if got else hi
+
+
 def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
     symmetric = m.cue.event in SYMMETRIC
     pair = pair_of(sent, mentions, m, "between") or (pair_of(sent, mentions, m, "of") if symmetric else None)
@@ -397,7 +417,8 @@ def _roles_rules(sent: str, m, mentions, earlier, reduced: bool):
             # "X imposed a curfew in …", "X intensified its bombardment of …": the verb's subject does the act
             agent = group_before(sent, mentions, m.start, c0)
         prep = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:of|with|against|on|to|for)\s+", sent[m.end:m.end + 40])
-        obj = pair or (object_after(sent, mentions, m.end + prep.end(), late.start("by") if late else c1, goal(m))
+        obj = pair or (object_after(sent, mentions, m.end + prep.end(), late.start("by") if late else
+                                    content_start(sent, m, c1), goal(m))
                        if prep and not by else [])
         if by and agent and not obj:  # "the raids by X on Y": the target follows the agent
             on = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|of|with|in)\s+", sent[agent[0][1]:agent[0][1] + 40])
