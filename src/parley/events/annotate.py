@@ -32,6 +32,7 @@ from parley.events.codable import (
     no_occasion,
     performative_in_quote,
     reported_in_quote,
+    restated_nominal,
 )
 from parley.events.constructions import by_mishap, health_measure, toll_without_force
 from parley.events.dating import date_for, is_historical
@@ -66,6 +67,7 @@ def annotate(doc: Document, ctx) -> Document:
     pairs = doc_pairs(doc)
     n_cues = 0
     sent_cues: dict[int, list] = {}  # sentence -> its event cues (aim_of_act reads the governing ones)
+    sent_matches: dict[int, list] = {}  # sentence -> all its cues (restated_nominal reads the speech ones)
     for si, (s, e) in enumerate(doc.sentences):
         sent = doc.text[s:e]
         matches = coding.find_article_cues(onto, sent)
@@ -83,6 +85,7 @@ def annotate(doc: Document, ctx) -> Document:
         evs = evs[:max(0, min(MAX_CUES, MAX_DOC_CUES - n_cues))]
         n_cues += len(evs)
         sent_cues[si] = evs
+        sent_matches[si] = matches
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
             speaker, src = find_speaker(doc, s, e, mentions, speech[0])
@@ -188,6 +191,9 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # a protest's demand is part of the PROTEST
         if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()), etype)):
             continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"
+        if kind == "event" and etype is not None and etype == m.cue.event and restated_nominal(
+                sent, m, sent_matches.get(si, ())) and any(ev.event == etype and ev.end <= s for ev in events):
+            continue  # "The United States condemned the assault": an act an earlier sentence told
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue

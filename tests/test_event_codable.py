@@ -1,0 +1,98 @@
+"""codable.py: acts a sentence mentions without reporting them as new (issue 16, the false-event classes read on
+T17 articles in no gold file: an act restated as the object of a reaction, what a request asks to end, the charge
+of an accusation). Text written for each class, fictional names; documents built by hand as in
+test_event_extraction, so that only the events stage is under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.context import Context
+from parley.events import annotate
+from parley.events.codable import aim_of_act, restated_nominal
+from parley.events.coding import Match, event_matches, find_article_cues
+from parley.events.ontology import get_ontology
+from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, VELOR, _doc
+
+pytestmark = pytest.mark.skipif(not HAS_MODEL, reason="run bench/train_events.py to build the model")
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context()
+
+
+def _cues(ctx, sent: str) -> list[Match]:
+    return find_article_cues(get_ontology(ctx), sent)
+
+
+def _cue(ctx, sent: str, word: str) -> Match:
+    return next(m for m in _cues(ctx, sent) if sent[m.start:m.end].startswith(word))
+
+
+def _typed(doc) -> list[tuple[str, str]]:
+    return [(e.event, e.trigger) for e in doc.events if e.event]
+
+
+# ---------------------------------------------------------------- an act restated as the object of a reaction
+@pytest.mark.parametrize("sent, word", [
+    ("Ostravia condemned the shelling as a crime.", "shelling"),
+    ("Tomas Brell said that the shelling was brutal.", "shelling"),
+    ("The Velor Union denounced these attacks on the villages.", "attacks"),
+    ("Brell called the attacks by what he described as thugs a clear attempt to scare voters.", "attacks"),
+    ("Brell described the bombing as an outrage.", "bombing"),
+])
+def test_a_definite_act_under_a_reaction_is_restated(ctx, sent, word):
+    assert restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))
+
+
+@pytest.mark.parametrize("sent, word", [
+    ("Tomas Brell said the army attacked the villages.", "attacked"),  # a new clause, not a noun
+    ("Ostravia condemned Monday's vote and its troops shelled the villages.", "shelled"),
+    ("Brell called the army back after the shelling ended.", "shelling"),  # no characterisation follows
+])
+def test_a_new_clause_is_not_restated(ctx, sent, word):
+    assert not restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))
+
+
+def test_a_restated_act_is_coded_once(ctx):
+    text = ("Velor Union troops shelled the town of Karst on Monday.\n"
+            "Ostravia condemned the shelling as a crime.")
+    d = annotate(_doc(text, {"v": VELOR, "o": OSTRAVIA}), ctx)
+    assert [t for t, _ in _typed(d)].count("ASSAULT") == 1
+    assert "ACCUSE" in [t for t, _ in _typed(d)]
+
+
+def test_a_reaction_that_first_tells_the_act_keeps_it(ctx):
+    # no earlier sentence tells the shelling: this one is its first statement
+    d = annotate(_doc("Ostravia condemned the shelling of Karst by the Velor Union.", {"v": VELOR, "o": OSTRAVIA}),
+                 ctx)
+    assert "ASSAULT" in [t for t, _ in _typed(d)]
+
+
+# ---------------------------------------------------------------- what a request asks to end
+@pytest.mark.parametrize("sent, word", [
+    ("The Marsh Party called for an end to the attacks on civilians in the north.", "attacks"),
+    ("Farmers voiced demands for an end to land seizures , arrests without trial and fraud.", "arrests"),
+    ("The union urged the mayor to halt what it called a campaign of arbitrary arrests.", "arrests"),
+])
+def test_what_a_request_asks_to_end_is_its_content(ctx, sent, word):
+    cues = event_matches(_cues(ctx, sent), sent)
+    assert aim_of_act(sent, _cue(ctx, sent, word), cues)
+
+
+def test_a_request_beside_a_done_act_keeps_it(ctx):
+    sent = "The Marsh Party called for calm after the army attacked the villages."
+    assert not aim_of_act(sent, _cue(ctx, sent, "attacked"), event_matches(_cues(ctx, sent), sent))
+
+
+# ---------------------------------------------------------------- the charge of an accusation
+def test_the_charge_of_an_accusation_is_no_second_event(ctx):
+    sent = "Tomas Brell accused the Velor Union of launching an all-out assault to crush dissent."
+    assert aim_of_act(sent, _cue(ctx, sent, "assault"), event_matches(_cues(ctx, sent), sent))
+    d = annotate(_doc(sent, {"b": BRELL, "v": VELOR}), ctx)
+    assert [t for t, _ in _typed(d)] == ["ACCUSE"]
+    sent2 = "Tomas Brell accused the Velor Union of fraud, and Ostravia attacked the Marsh Party."
+    assert not aim_of_act(sent2, _cue(ctx, sent2, "attacked"), event_matches(_cues(ctx, sent2), sent2))
+    d = annotate(_doc(sent2, {"b": BRELL, "v": VELOR, "o": OSTRAVIA, "m": MARSH}), ctx)
+    assert "ASSAULT" in [t for t, _ in _typed(d)]
