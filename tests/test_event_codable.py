@@ -9,7 +9,7 @@ import pytest
 
 from parley.context import Context
 from parley.events import annotate
-from parley.events.codable import aim_of_act, restated_nominal
+from parley.events.codable import aim_of_act, regime_in_force, restated_nominal, since_began
 from parley.events.coding import Match, event_matches, find_article_cues
 from parley.events.ontology import get_ontology
 from test_event_extraction import BRELL, HAS_MODEL, MARSH, OSTRAVIA, VELOR, _doc
@@ -96,3 +96,35 @@ def test_the_charge_of_an_accusation_is_no_second_event(ctx):
     assert not aim_of_act(sent2, _cue(ctx, sent2, "attacked"), event_matches(_cues(ctx, sent2), sent2))
     d = annotate(_doc(sent2, {"b": BRELL, "v": VELOR, "o": OSTRAVIA, "m": MARSH}), ctx)
     assert "ASSAULT" in [t for t, _ in _typed(d)]
+
+
+def test_the_act_asked_of_the_addressee_is_the_requests_content(ctx):
+    sent = "The council called on its fighters not to engage in reprisal attacks against the Marsh Party."
+    assert aim_of_act(sent, _cue(ctx, sent, "attacks"), event_matches(_cues(ctx, sent), sent))
+    d = annotate(_doc(sent, {"m": MARSH}), ctx)
+    assert "ASSAULT" not in [t for t, _ in _typed(d)]
+
+
+# ---------------------------------------------------------------- a sanctions regime in force, a period's start
+@pytest.mark.parametrize("sent, word, gone", [
+    ("Ostravia said it did not break a U.N. arms embargo by flying rifles to the rebels.", "embargo", True),
+    ("Brell warned that the Velor Union was trying to evade sanctions.", "sanctions", True),
+    ("Ten ships patrol the coast to enforce the arms embargo.", "embargo", True),
+    ("Ostravia imposed an arms embargo on the Velor Union on Monday.", "imposed", False),
+    ("The Marsh Party imposed sanctions on Ostravia after the vote.", "imposed", False),
+])
+def test_a_regime_in_force_is_no_imposition(ctx, sent, word, gone):
+    assert regime_in_force(sent, _cue(ctx, sent, word)) is gone
+
+
+def test_a_regime_in_force_lets_the_other_cues_keep_their_types(ctx):
+    text = "Ostravia said it did not break a U.N. arms embargo by sending rifles to the Marsh Party."
+    d = annotate(_doc(text, {"o": OSTRAVIA, "m": MARSH}), ctx)
+    assert not [t for t, trig in _typed(d) if "embargo" in trig]
+
+
+def test_the_start_a_period_is_counted_from_is_no_event(ctx):
+    sent = "More than 300 people have died since the start of the protests against Brell in March."
+    assert since_began(sent, _cue(ctx, sent, "protests"))
+    sent2 = "Protests against Brell started in March."
+    assert not since_began(sent2, _cue(ctx, sent2, "Protests"))

@@ -31,6 +31,7 @@ from parley.events.codable import (
     names_no_side,
     no_occasion,
     performative_in_quote,
+    regime_in_force,
     reported_in_quote,
     restated_nominal,
 )
@@ -179,6 +180,9 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if kind == "event" and health_measure(sent, m, etype):
             continue  # "banned pork imports after the swine flu outbreak": a public-health measure, no target
+        if kind == "event" and etype is not None and regime_in_force(sent, m):
+            seen.setdefault((si, etype), []).append(dyad)  # it holds its type: a trigger moved there keeps its cue's
+            continue  # "did not break a U.N. arms embargo", "trying to evade sanctions": a regime in force
         if kind == "event" and etype is not None and no_occasion(sent, m):
             continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …"; "never met"
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):

@@ -56,6 +56,8 @@ OTHER_CLAUSE = re.compile(r"[;:]|\s--\s|\b(?:but|while|although|because|and\s+(?
 OBLIGED = re.compile(r"\b(?:must|should|ought\s+to|(?:has|have|had)\s+to|needs?\s+to|wants?\s+to|wanted\s+to|"
                      r"wish(?:es|ed)?\s+to|would\s+like\s+to|too\s+\w+\s+to|hop(?:e|es|ed|ing)\s+to|"
                      r"wait(?:s|ed|ing)?\s+for\s+(?:[\w’'-]+\s+){1,4}?to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+# the asked-for act after a request's addressee: "(not) to engage in reprisal", "to stop the" (to + verb + 0-4 words)
+GOVERNED_VP = re.compile(r"\s(?:not\s+)?to\s+[a-z]+\s+(?:[\w’'-]+\s+){0,4}$")
 GOVERNED_OBJECT = re.compile(r"\s+to\s+[a-z]+\s+(?:[\w’'-]+\s+){0,4}", re.I)  # " to overwhelm the government 's "
 GOVERNING = ("REQUEST", "THREATEN", "AGREE")  # the content of a demand, threat or promise is no second event
 # "<act> is what X are demanding / all they want": the act is the content of a demand
@@ -96,7 +98,8 @@ def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
     to protest", "hoped to resume flights", "waiting for the army to investigate", "too early to start blaming"; a trigger typed ``etype`` REQUEST is then the demand itself: "telling him that he must make good on his
     promises"), or a "to"-infinitive in the clause of an earlier governing cue among ``others`` (the sentence's
     event cues) past its governed complement, or the object of the verb such a cue governs ("threatening to
-    overwhelm the government's support", "agreed to end the attacks"), or what a request asks to end ("called for
+    overwhelm the government's support", "agreed to end the attacks") or of the act a request asks of its
+    addressee ("called on the fighters not to engage in reprisal attacks"), or what a request asks to end ("called for
     an end to the attacks on civilians": the README's "a request that someone do X is a REQUEST, and X itself is
     not coded separately"), or the charge of an earlier accusation ("accused the army of launching an all-out
     assault": the ACCUSE is the event), or what a cleft says is demanded ("his resignation is what the protesters
@@ -117,6 +120,8 @@ def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
             return True
         if GOVERNED_OBJECT.fullmatch(between):  # "threatening to overwhelm the government's support"
             return True
+        if o.cue.event == "REQUEST" and GOVERNED_VP.search(between):
+            return True  # "called on the fighters not to engage in reprisal attacks": in the asked-for act
         if o.cue.event == "REQUEST" and ENDING_OF.search(between):
             return True  # "called for an end to the attacks on civilians": the act to be ended is no new event
     return any(o.end <= m.start and o.cue.event == "ACCUSE" and CHARGE_OF.fullmatch(sent, o.end, m.start)
@@ -251,10 +256,16 @@ SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I
 BEGAN_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + STARTED + r"|flared(?:\s+up)?)\b", re.I)
 
 
+SINCE_START_OF = re.compile(r"\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|an?\s+)?"
+                            r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def since_began(sent: str, m) -> bool:
     """The trigger names the event a period is counted from ("have died in the unrest since protests broke out in
-    March", "since the uprising began"): a point of reference for another clause, no event of the sentence."""
-    return bool(SINCE_BEFORE.search(sent, max(0, m.start - 40), m.start) and BEGAN_AFTER.match(sent, m.end))
+    March", "since the uprising began", "since the start of the protests against X"): a point of reference for
+    another clause, no event of the sentence."""
+    return bool(SINCE_BEFORE.search(sent, max(0, m.start - 40), m.start) and BEGAN_AFTER.match(sent, m.end)
+                or SINCE_START_OF.search(sent, max(0, m.start - 60), m.start))
 
 
 NEVER_BEFORE = re.compile(r"\bnever\s+(?:(?:once|ever|actually|really|even|so\s+much\s+as|been|be|have|has|had|"
@@ -275,6 +286,20 @@ def no_occasion(sent: str, m) -> bool:
     past event named by its year (below)."""
     return (aggregate(sent, m) or since_began(sent, m) or background_where(sent, m) or never_done(sent, m)
             or option_judged(sent, m) or named_past(sent, m))
+
+
+# sanctions or an embargo in force that someone breaks, evades, enforces or observes, or the violation of one
+REGIME = re.compile(r"(?:break|breaks|broke|broken|breaking|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|defy|defies|defied|defying|flout(?:s|ed|ing)?|evad(?:e|es|ed|ing)|circumvent(?:s|ed|ing)?|bust(?:s|ed|ing)?|skirt(?:s|ed|ing)?|respect(?:s|ed|ing)?|observ(?:e|es|ed|ing)|uphold(?:s|ing)?|upheld|monitor(?:s|ed|ing)?)\s+(?:(?:a|an|the|its|their|this|that|these|international|existing|current|western|tough|u\.n\.|un|u\.s\.|eu|arms|oil|trade|economic)\s+){0,4}(?:embargo(?:es)?|sanctions|blockade)|(?:violations?|breach(?:es)?|enforcement|evasion)\s+of\s+(?:(?:a|an|the|its|this|that|international|u\.n\.|un|u\.s\.|eu|arms|oil|trade)\s+){0,4}(?:embargo(?:es)?|sanctions|blockade)", re.I)
+
+
+def regime_in_force(sent: str, m) -> bool:
+    """The trigger is a sanctions regime in force that a clause breaks, evades or enforces ("did not break a U.N.
+    arms embargo", "was trying to evade sanctions", "ships patrolling to enforce a U.N. arms embargo", "a crude
+    violation of the arms embargo"): a state of affairs, not the act of imposing it (PLOVER SANCTION). Dropped
+    after typing, not vetoed as a cue: ``annotate`` lets it keep the type the classifier gave it, so that the
+    sentence's other cues keep their own ("France said it did not break the embargo by airlifting weapons to the
+    rebels" stays AID, not the REJECT the classifier reads into the sentence)."""
+    return any(r.start() <= m.start < r.end() for r in REGIME.finditer(sent, max(0, m.start - 80), m.end))
 
 
 # a year and up to two names between "the" and a noun: "the 2008 Mumbai attacks", "the 1994 genocide"
