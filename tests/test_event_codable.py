@@ -41,6 +41,7 @@ def _typed(doc) -> list[tuple[str, str]]:
     ("The Velor Union denounced these attacks on the villages.", "attacks"),
     ("Brell called the attacks by what he described as thugs a clear attempt to scare voters.", "attacks"),
     ("Brell described the bombing as an outrage.", "bombing"),
+    ("The Velor Union is divided over the lawsuit.", "lawsuit"),
 ])
 def test_a_definite_act_under_a_reaction_is_restated(ctx, sent, word):
     assert restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))
@@ -49,7 +50,8 @@ def test_a_definite_act_under_a_reaction_is_restated(ctx, sent, word):
 @pytest.mark.parametrize("sent, word", [
     ("Tomas Brell said the army attacked the villages.", "attacked"),  # a new clause, not a noun
     ("Ostravia condemned Monday's vote and its troops shelled the villages.", "shelled"),
-    ("Brell called the army back after the shelling ended.", "shelling"),  # no characterisation follows
+    ("Brell called the shelling off on Monday.", "shelling"),  # no characterisation follows
+    ("The Velor Union is divided over the lawsuit against Brell.", "lawsuit"),  # its argument: told anew
 ])
 def test_a_new_clause_is_not_restated(ctx, sent, word):
     assert not restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))

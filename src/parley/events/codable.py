@@ -403,7 +403,8 @@ def restated_nominal(sent: str, m, matches) -> bool:
     sentence's ``matches`` takes as its object ("The United States condemned the assault as barbaric", "X called
     the attacks a clear attempt to intimidate …", "said that the shelling was brutal"): the reaction is the
     sentence's act, and the noun names an act the article has already told — the gold README's "the same act
-    restated … is one event". A past-tense verb after the noun phrase is a new clause ("said the army attacked"),
+    restated … is one event"; so does a bare definite noun in an adjunct, with no argument after it ("the state is
+    divided over the lawsuit", "midway through the trial"). A past-tense verb after the noun phrase is a new clause ("said the army attacked"),
     not a noun. ``annotate`` drops such a trigger only when it keeps its cue's type (a trigger the classifier moved
     to another type describes the governing reaction: "denied the meeting was a response" REJECT) and an earlier
     sentence holds an event of that type (with none, the sentence is the act's first statement and it is kept)."""
@@ -414,7 +415,16 @@ def restated_nominal(sent: str, m, matches) -> bool:
            and RESTATED_AFTER.fullmatch(sent, o.end, m.start) for o in matches):
         return True
     naming = NAMING_BEFORE.search(sent, max(0, m.start - 60), m.start)  # "called the attacks a clear attempt"
-    return naming is not None and NAMED_AS.match(sent, m.end) is not None
+    if naming is not None and NAMED_AS.match(sent, m.end) is not None:
+        return True
+    # a bare definite noun in an adjunct ("divided over the lawsuit", "midway through the trial"): no argument
+    # after it, so it names no new act, only the one told before
+    return bool(ADJUNCT_THE.search(sent, max(0, m.start - 40), m.start)) and not ARGUMENT_AFTER.match(sent, m.end) \
+        and not re.match(r"\s+(?:was|were|is|are|has|have|had|began|killed|left|took)\b", sent[m.end:])
+
+
+ADJUNCT_THE = re.compile(r"\b(?:over|through|after|during|before|about|following|despite|amid|throughout|in)\s+"
+                         r"(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+)?$", re.I)
 
 
 # a naming verb whose object is then characterised: "called the attacks … a clear attempt", "described the
