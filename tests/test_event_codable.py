@@ -42,6 +42,7 @@ def _typed(doc) -> list[tuple[str, str]]:
     ("Brell called the attacks by what he described as thugs a clear attempt to scare voters.", "attacks"),
     ("Brell described the bombing as an outrage.", "bombing"),
     ("The Velor Union is divided over the lawsuit.", "lawsuit"),
+    ("The crowd at the Karst protest numbered in the thousands.", "protest"),
 ])
 def test_a_definite_act_under_a_reaction_is_restated(ctx, sent, word):
     assert restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))
@@ -81,6 +82,14 @@ def test_a_reaction_that_first_tells_the_act_keeps_it(ctx):
 def test_what_a_request_asks_to_end_is_its_content(ctx, sent, word):
     cues = event_matches(_cues(ctx, sent), sent)
     assert aim_of_act(sent, _cue(ctx, sent, word), cues)
+
+
+def test_the_noun_phrases_a_call_asks_for_are_its_content(ctx):
+    sent = "The draft calls for a freeze of Brell 's assets and an arms embargo against Ostravia ."
+    assert aim_of_act(sent, _cue(ctx, sent, "embargo"), event_matches(_cues(ctx, sent), sent))
+    # a verb among the words: a clause of its own
+    sent2 = "The Marsh Party called for calm as Ostravia imposed an embargo on the Velor Union ."
+    assert not aim_of_act(sent2, _cue(ctx, sent2, "imposed"), event_matches(_cues(ctx, sent2), sent2))
 
 
 def test_a_request_beside_a_done_act_keeps_it(ctx):
@@ -128,5 +137,9 @@ def test_a_regime_in_force_lets_the_other_cues_keep_their_types(ctx):
 def test_the_start_a_period_is_counted_from_is_no_event(ctx):
     sent = "More than 300 people have died since the start of the protests against Brell in March."
     assert since_began(sent, _cue(ctx, sent, "protests"))
+    sent3 = "The team is the first Ostravia has allowed in since the deadly crackdown on protests began ."
+    assert since_began(sent3, _cue(ctx, sent3, "protests"))
+    sent4 = "Over 900 have died since protests against Ostravia 's president began in March ."
+    assert since_began(sent4, _cue(ctx, sent4, "protests"))
     sent2 = "Protests against Brell started in March."
     assert not since_began(sent2, _cue(ctx, sent2, "Protests"))

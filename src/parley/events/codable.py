@@ -99,7 +99,8 @@ def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
     promises"), or a "to"-infinitive in the clause of an earlier governing cue among ``others`` (the sentence's
     event cues) past its governed complement, or the object of the verb such a cue governs ("threatening to
     overwhelm the government's support", "agreed to end the attacks") or of the act a request asks of its
-    addressee ("called on the fighters not to engage in reprisal attacks"), or what a request asks to end ("called for
+    addressee ("called on the fighters not to engage in reprisal attacks") or in the noun phrases a "calls for"
+    asks for ("calls for a freeze of X's assets and an arms embargo"), or what a request asks to end ("called for
     an end to the attacks on civilians": the README's "a request that someone do X is a REQUEST, and X itself is
     not coded separately"), or the charge of an earlier accusation ("accused the army of launching an all-out
     assault": the ACCUSE is the event), or what a cleft says is demanded ("his resignation is what the protesters
@@ -122,12 +123,25 @@ def aim_of_act(sent: str, m, others, etype: str | None = None) -> bool:
             return True
         if o.cue.event == "REQUEST" and GOVERNED_VP.search(between):
             return True  # "called on the fighters not to engage in reprisal attacks": in the asked-for act
+        if o.cue.event == "REQUEST" and re.search(r"\bfor$", sent[o.start:o.end], re.I) and CALLED_FOR_LIST.fullmatch(
+                between) and not _clause_in(between + sent[m.start:m.end]):
+            return True  # "calls for a freeze of X 's assets and an arms embargo": the list asked for
         if o.cue.event == "REQUEST" and ENDING_OF.search(between):
             return True  # "called for an end to the attacks on civilians": the act to be ended is no new event
     return any(o.end <= m.start and o.cue.event == "ACCUSE" and CHARGE_OF.fullmatch(sent, o.end, m.start)
                for o in others)  # "accused the army of launching an all-out assault": the charge
 
 
+# the noun phrases a "calls for" request asks for, with no verb among them (up to 12 words)
+CALLED_FOR_LIST = re.compile(r"\s+(?:(?:[\w.’'-]+|,)\s+){0,12}")
+LIST_WORDS = frozenset("of and or to in on at by for with from".split())
+CLAUSE_OPENERS = frozenset("after when while before because since if unless until once".split())
+
+
+def _clause_in(words: str) -> bool:
+    """A verb or clause opener among ``words`` (an auxiliary, a past form, "as", "after" …): not a bare noun list."""
+    return any(w.lower() in VERBISH - LIST_WORDS or w.lower() in CLAUSE_OPENERS or w.lower().endswith("ed")
+               or w.lower() in PAST_FORMS for w in words.split())
 # what a request asks to end, halt or stop ("demands for an end to years of repression , arrests without trial",
 # "urged X to halt what it called a campaign of arbitrary arrests"): up to eight words of the ended act's phrase
 ENDING_OF = re.compile(r"\b(?:end|halt|stop|cessation|ending|halting|stopping|ceasing|cease)\s+(?:to\s+|of\s+)?"
@@ -252,8 +266,9 @@ PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?$", 
 COUNT_AFTER = re.compile(r"\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|"
                          r"over\s+|some\s+|up\s+to\s+|an\s+estimated\s+)?(?:\d[\d,.]*|dozens|hundreds|thousands|scores)\b",
                          re.I)
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-BEGAN_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:" + STARTED + r"|flared(?:\s+up)?)\b", re.I)
+# "since protests against Syria 's president began", "since the deadly crackdown on protests began" (T17 splits "'s")
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+BEGAN_AFTER = re.compile(r"(?:\s+(?:[\w-]+|['’]s)){0,5}?\s+(?:" + STARTED + r"|flared(?:\s+up)?)\b", re.I)
 
 
 SINCE_START_OF = re.compile(r"\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|an?\s+)?"
@@ -423,8 +438,8 @@ def restated_nominal(sent: str, m, matches) -> bool:
         and not re.match(r"\s+(?:was|were|is|are|has|have|had|began|killed|left|took)\b", sent[m.end:])
 
 
-ADJUNCT_THE = re.compile(r"\b(?:over|through|after|during|before|about|following|despite|amid|throughout|in)\s+"
-                         r"(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+)?$", re.I)
+ADJUNCT_THE = re.compile(r"\b(?:over|through|after|during|before|about|following|despite|amid|throughout|in|at)\s+"
+                         r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # a naming verb whose object is then characterised: "called the attacks … a clear attempt", "described the
