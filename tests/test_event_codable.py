@@ -53,6 +53,10 @@ def test_a_definite_act_under_a_reaction_is_restated(ctx, sent, word):
     ("Ostravia condemned Monday's vote and its troops shelled the villages.", "shelled"),
     ("Brell called the shelling off on Monday.", "shelling"),  # no characterisation follows
     ("The Velor Union is divided over the lawsuit against Brell.", "lawsuit"),  # its argument: told anew
+    ("Brell added that he will meet with the envoy next week.", "meet"),  # a clause after "that"
+    ("Brell said the next meeting of the two parties should focus on pay.", "meeting"),  # a new occasion
+    ("Brell condemned the latest attacks on the villages.", "attacks"),
+    ("Ostravia voted despite the forced dissolution last year of the Marsh Party.", "dissolution"),
 ])
 def test_a_new_clause_is_not_restated(ctx, sent, word):
     assert not restated_nominal(sent, _cue(ctx, sent, word), _cues(ctx, sent))

@@ -419,13 +419,21 @@ def restated_nominal(sent: str, m, matches) -> bool:
     the attacks a clear attempt to intimidate …", "said that the shelling was brutal"): the reaction is the
     sentence's act, and the noun names an act the article has already told — the gold README's "the same act
     restated … is one event"; so does a bare definite noun in an adjunct, with no argument after it ("the state is
-    divided over the lawsuit", "midway through the trial"). A past-tense verb after the noun phrase is a new clause ("said the army attacked"),
+    divided over the lawsuit", "midway through the trial"). A noun marked as a new occasion ("the next meeting",
+    "the latest attacks") is not restated, nor is a clause ("added that he will meet"). A past-tense verb after the noun phrase is a new clause ("said the army attacked"),
     not a noun. ``annotate`` drops such a trigger only when it keeps its cue's type (a trigger the classifier moved
     to another type describes the governing reaction: "denied the meeting was a response" REJECT) and an earlier
     sentence holds an event of that type (with none, the sentence is the act's first statement and it is kept)."""
     words = sent[m.start:m.end].split()
     if not words or words[0].lower().endswith("ed") or words[0].lower() in PAST_FORMS:
         return False
+    mods = []  # the words between the determiner and the trigger (at most two)
+    for w in reversed(sent[max(0, m.start - 40):m.start].split()[-3:]):
+        if w.lower() in ("the", "this", "these", "those", "such"):
+            break
+        mods.append(w.lower())
+    if any(w in NOT_MODIFIER or w in NEW_OCCASION for w in mods[:2]):
+        return False  # "added that he will meet" (a clause, not a noun phrase); "the next meeting" (a new one)
     if any(o is not m and o.end <= m.start and (o.cue.kind == "speech" or o.cue.event in EVALUATIVE)
            and RESTATED_AFTER.fullmatch(sent, o.end, m.start) for o in matches):
         return True
@@ -434,10 +442,14 @@ def restated_nominal(sent: str, m, matches) -> bool:
         return True
     # a bare definite noun in an adjunct ("divided over the lawsuit", "midway through the trial"): no argument
     # after it, so it names no new act, only the one told before
-    return bool(ADJUNCT_THE.search(sent, max(0, m.start - 40), m.start)) and not ARGUMENT_AFTER.match(sent, m.end) \
+    return bool(ADJUNCT_THE.search(sent, max(0, m.start - 40), m.start)) and not ARGUMENT_LATER.match(sent, m.end) \
         and not re.match(r"\s+(?:was|were|is|are|has|have|had|began|killed|left|took)\b", sent[m.end:])
 
 
+# words that make the phrase before the trigger no modifier of a noun, or the noun a new occasion
+NOT_MODIFIER = VERBISH | frozenset("he she it they we i you".split())
+NEW_OCCASION = frozenset("next upcoming planned proposed latest new fresh further another future renewed".split())
+ARGUMENT_LATER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:of|by|against|on|with|between)\s", re.I)  # "dissolution last year of"
 ADJUNCT_THE = re.compile(r"\b(?:over|through|after|during|before|about|following|despite|amid|throughout|in|at)\s+"
                          r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
