@@ -56,6 +56,8 @@ def test_economic_demand_is_no_request(onto):
     assert mass_demand(s, _cue(onto, s, "Demand"), "REQUEST")
     s = "The strikers repeated their demand for higher pay."
     assert not mass_demand(s, _cue(onto, s, "demand"), "REQUEST")
+    s = "The shortage forces buyers elsewhere, thereby increasing demand and raising prices."
+    assert mass_demand(s, _cue(onto, s, "demand"), "REQUEST")
 
 
 def test_talks_as_a_verb_of_speaking_is_no_consult(onto):

@@ -125,10 +125,27 @@ def test_a_cue_keeps_its_type_unless_the_classifier_is_very_sure(ctx):
     ("There were 300 suspected cyber-attacks on banks last year.", "cyber-attacks"),
     ("The minister defended his decision to go sailing.", "defended his decision"),
     ("Hospitals were on alert for a flu outbreak.", "on alert"),
+    # newsroom anonymity, the prosecution as a party, an event word modifying a noun, demands (not) met
+    ("The official, who requested anonymity, said the port was shut.", "requested"),
+    ("The prosecution 's request for a fine will be heard in May.", "prosecution"),
+    ("The prosecution successfully argued for a longer term.", "prosecution"),
+    ("The jets flew 40 strike sorties over the hills on Monday.", "strike"),
+    ("The sentencing hearing began on Tuesday.", "sentencing"),
+    ("Their legitimate demands were not being met, the envoy said.", "met"),
+    ("A video shot at the mosque shows crowds chanting.", "shot"),
+    ("The team declined to estimate the death toll.", "declined to"),
 ])
 def test_a_topic_or_a_press_release_is_no_event(ctx, sent, gone):
     words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
     assert gone not in words
+
+
+def test_a_strike_a_prosecution_and_a_meeting_stay_events(ctx):
+    for sent, word in (("Dock workers began a strike on Monday.", "strike"),
+                       ("The court ordered the prosecution of three officers.", "prosecution"),
+                       ("The envoy met the rebel leaders on Monday.", "met")):
+        words = [sent[m.start:m.end] for m in find_article_cues(get_ontology(ctx), sent) if m.cue.kind == "event"]
+        assert word in words, sent
 
 
 def test_freed_captives_stay_a_release(ctx):

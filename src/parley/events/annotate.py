@@ -31,7 +31,9 @@ from parley.events.codable import (
     names_no_side,
     no_occasion,
     performative_in_quote,
+    regime_in_force,
     reported_in_quote,
+    restated_nominal,
 )
 from parley.events.constructions import by_mishap, health_measure, toll_without_force
 from parley.events.dating import date_for, is_historical
@@ -66,6 +68,7 @@ def annotate(doc: Document, ctx) -> Document:
     pairs = doc_pairs(doc)
     n_cues = 0
     sent_cues: dict[int, list] = {}  # sentence -> its event cues (aim_of_act reads the governing ones)
+    sent_matches: dict[int, list] = {}  # sentence -> all its cues (restated_nominal reads the speech ones)
     for si, (s, e) in enumerate(doc.sentences):
         sent = doc.text[s:e]
         matches = coding.find_article_cues(onto, sent)
@@ -83,6 +86,7 @@ def annotate(doc: Document, ctx) -> Document:
         evs = evs[:max(0, min(MAX_CUES, MAX_DOC_CUES - n_cues))]
         n_cues += len(evs)
         sent_cues[si] = evs
+        sent_matches[si] = matches
         speech = [m for m in matches if m.cue.kind == "speech" and not inside(s + m.start, quote_spans)]
         if speech:
             speaker, src = find_speaker(doc, s, e, mentions, speech[0])
@@ -176,6 +180,9 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # "35 people were killed on Tuesday": a toll nobody is said to have caused
         if kind == "event" and health_measure(sent, m, etype):
             continue  # "banned pork imports after the swine flu outbreak": a public-health measure, no target
+        if kind == "event" and etype is not None and regime_in_force(sent, m):
+            seen.setdefault((si, etype), []).append(dyad)  # it holds its type: a trigger moved there keeps its cue's
+            continue  # "did not break a U.N. arms embargo", "trying to evade sanctions": a regime in force
         if kind == "event" and etype is not None and no_occasion(sent, m):
             continue  # "documented 40 attacks since February"; "In Libya, where rebels ousted X, …"; "never met"
         if kind == "event" and wrong_sense(sent, m, etype, u.mentions):
@@ -188,6 +195,9 @@ def annotate(doc: Document, ctx) -> Document:
             continue  # a protest's demand is part of the PROTEST
         if etype is not None and (conditional(sent, m) or kind == "event" and aim_of_act(sent, m, sent_cues.get(si, ()), etype)):
             continue  # "unless there was a ceasefire"; "pressing X to set up a zone to aid Y"
+        if kind == "event" and etype is not None and etype == m.cue.event and restated_nominal(
+                sent, m, sent_matches.get(si, ())) and any(ev.event == etype and ev.end <= s for ev in events):
+            continue  # "The United States condemned the assault": an act an earlier sentence told
         key = (si, etype, fields["cameo"]) if etype is None else (si, etype)
         if etype is None and key in seen:
             continue

@@ -136,7 +136,8 @@ def wrong_patient(sent: str, m, etype: str | None, mentions) -> bool:
 
 
 ECONOMIC_BEFORE = frozenset("in of amid with on strong weak rising growing falling high low global world domestic "
-                            "consumer slowing sluggish robust aggregate overall total".split())
+                            "consumer slowing sluggish robust aggregate overall total increasing increased weakening "
+                            "declining".split())
 
 
 ECONOMIC_AFTER = frozenset("will would is was has had remains remained rose fell grew slowed weakened picked "
